@@ -1,0 +1,69 @@
+# knead — the two commands of the README, and the targets they use.
+#   make demo    set up, build, and simulate a bundled example
+#   make check   set up, build (normal + ASan/UBSan), check formatting, and run every test
+# Everything the project needs is installed here, from Debian packages, never by hand.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+DEB_PACKAGES = build-essential cmake pkg-config libfyaml-dev libudunits2-dev libjansson-dev \
+               libcmocka-dev clang-format
+
+.PHONY: all setup build build-asan demo check test test-asan format format-check bench validate clean
+
+all: build
+
+# Install what is missing: apt-get as root, otherwise print the exact line and stop.
+setup:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "setup: installing$$missing"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get update -q && apt-get install -y -q --no-install-recommends $$missing || exit 1; \
+	  else \
+	    echo "setup: missing Debian packages. Run:"; \
+	    echo "  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+$(BUILD)/CMakeCache.txt: | setup
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: setup $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+$(ASAN_BUILD)/CMakeCache.txt: | setup
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKN_SANITIZE=ON
+
+build-asan: setup $(ASAN_BUILD)/CMakeCache.txt
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+demo: build
+	$(BUILD)/knead simulate examples/subject_default.yaml examples/neck_shoulder_professional.yaml -o $(BUILD)/demo
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: build-asan
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+FORMAT_FILES = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
+format:
+	clang-format -i $(FORMAT_FILES)
+
+format-check: setup
+	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "format-check: ok"
+
+check: format-check test test-asan
+
+bench: build
+	$(BUILD)/bench_harm_path
+
+validate: build
+	$(BUILD)/knead validate --write docs/validation.md
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

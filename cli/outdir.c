@@ -1,0 +1,102 @@
+/* Writing an output folder so that a failed run leaves nothing behind and never destroys a folder
+ * knead did not write. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+int cli_usage_error(const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "knead%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  return KN_EXIT_USAGE;
+}
+
+static void remove_tree(const char *dir) {
+  DIR *d = opendir(dir);
+  if (d) {
+    struct dirent *e;
+    char path[2048];
+    while ((e = readdir(d)) != NULL) {
+      if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+      snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+      unlink(path); /* our folders hold only files */
+    }
+    closedir(d);
+  }
+  rmdir(dir);
+}
+
+static int written_by_knead(const char *dir) {
+  char path[1100];
+  snprintf(path, sizeof path, "%s/summary.json", dir);
+  return access(path, F_OK) == 0;
+}
+
+int cli_outdir_begin(cli_outdir *o, const char *dir) {
+  struct stat st;
+  if (strlen(dir) >= sizeof o->final)
+    return cli_usage_error("simulate", "-o: path too long");
+  snprintf(o->final, sizeof o->final, "%s", dir);
+  while (strlen(o->final) > 1 && o->final[strlen(o->final) - 1] == '/')
+    o->final[strlen(o->final) - 1] = '\0';
+  if (stat(o->final, &st) == 0) {
+    if (!S_ISDIR(st.st_mode))
+      return cli_usage_error("simulate", "%s: exists and is not a folder; choose another -o", dir);
+    DIR *d = opendir(o->final);
+    int empty = 1;
+    if (d) {
+      struct dirent *e;
+      while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) empty = 0;
+      closedir(d);
+    }
+    if (!empty && !written_by_knead(o->final))
+      return cli_usage_error("simulate",
+                             "%s: folder exists and was not written by knead; choose another -o",
+                             dir);
+  }
+  snprintf(o->tmp, sizeof o->tmp, "%s.tmp-XXXXXX", o->final);
+  if (!mkdtemp(o->tmp)) {
+    fprintf(stderr, "knead simulate: %s: cannot create a folder beside it: %s\n", dir, strerror(errno));
+    return KN_EXIT_USAGE;
+  }
+  return 0;
+}
+
+int cli_outdir_commit(cli_outdir *o) {
+  struct stat st;
+  char old[1100];
+  old[0] = '\0';
+  if (stat(o->final, &st) == 0) {
+    snprintf(old, sizeof old, "%s.old-XXXXXX", o->final);
+    if (!mkdtemp(old) || rename(o->final, old) != 0) {
+      if (old[0]) rmdir(old);
+      fprintf(stderr, "knead simulate: %s: cannot replace: %s\n", o->final, strerror(errno));
+      cli_outdir_abort(o);
+      return KN_EXIT_INTERNAL;
+    }
+  }
+  if (rename(o->tmp, o->final) != 0) {
+    fprintf(stderr, "knead simulate: %s: cannot move results into place: %s\n", o->final,
+            strerror(errno));
+    if (old[0]) rename(old, o->final);
+    cli_outdir_abort(o);
+    return KN_EXIT_INTERNAL;
+  }
+  if (old[0]) remove_tree(old);
+  return 0;
+}
+
+void cli_outdir_abort(cli_outdir *o) {
+  remove_tree(o->tmp);
+}

@@ -1,0 +1,129 @@
+/* knead — what the user gives: the subject (who is massaged) and the session (what is done).
+ *
+ * Both are read from YAML 1.2 or JSON files (libfyaml). Quantities carry units ("40 N",
+ * "2.5 kgf/cm^2", "3 cm/s", "2 min") converted to SI with UDUNITS-2; a bare number is accepted only
+ * where a field documents a default unit. On failure a loader fills a kn_diag with
+ * file:line:col, the dotted field path and a message, and leaves nothing allocated. */
+#ifndef KNEAD_SPEC_H
+#define KNEAD_SPEC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "knead/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum kn_sex { KN_SEX_UNSPECIFIED = 0, KN_SEX_FEMALE = 1, KN_SEX_MALE = 2 } kn_sex;
+
+/* Who is massaged. */
+typedef struct kn_subject {
+  char name[64];               /* free text, may be empty */
+  kn_sex sex;                  /* default unspecified */
+  double age;                  /* years (default unit years), 18..110, default 40 */
+  double height;               /* m, 1.2..2.3, default 1.70 */
+  double mass;                 /* kg, 30..250, default 70 */
+  double body_fat;             /* fraction 0.03..0.60 ("28 %" or 0.28), default by sex: F 0.30, M 0.20, else 0.25 */
+  double pain_threshold_scale; /* dimensionless multiplier on pressure pain thresholds, 0.2..5, default 1 */
+} kn_subject;
+
+/* Who gives the massage. */
+typedef enum kn_practitioner {
+  KN_PRACTITIONER_PROFESSIONAL = 0,     /* smooth ramps, steady force, eases off on pain */
+  KN_PRACTITIONER_UNTRAINED_PARTNER = 1 /* variable force, abrupt onsets, drift, ignores pain */
+} kn_practitioner;
+
+/* What one action does. */
+typedef enum kn_action_kind {
+  KN_ACT_EFFLEURAGE = 0, /* long gliding strokes */
+  KN_ACT_PETRISSAGE,     /* kneading: rhythmic squeeze and lift */
+  KN_ACT_FRICTION,       /* small deep circular or cross-fibre movements */
+  KN_ACT_COMPRESSION,    /* static press and hold (ischaemic compression, trigger point) */
+  KN_ACT_TAPOTEMENT,     /* rhythmic percussion */
+  KN_ACT_DEEP_STROKE,    /* slow deep gliding stroke (deep tissue) */
+  KN_ACT_REST,           /* no contact */
+  KN_ACT_POSTURE,        /* subject changes position; no contact */
+  KN_ACT_COUNT
+} kn_action_kind;
+
+typedef enum kn_posture {
+  KN_POSTURE_PRONE = 0, KN_POSTURE_SUPINE, KN_POSTURE_SEATED, KN_POSTURE_SIDE_LYING, KN_POSTURE_STANDING
+} kn_posture;
+
+/* One entry of the session timeline. Unused numeric fields are 0 unless said otherwise. */
+typedef struct kn_action {
+  kn_action_kind kind;
+  int region;           /* atlas region index, -1 for rest/posture */
+  int landmark;         /* atlas landmark index aimed at, -1 if none */
+  int muscle;           /* atlas muscle whose belly is aimed at, -1 if none (then landmark, else
+                           the region centre) */
+  int contact;          /* atlas contact type index, -1 for rest/posture */
+  double area;          /* m^2, contact area (from the contact type unless given) */
+  double force;         /* N, planned normal force (derived from pressure if that was given) */
+  double speed;         /* m/s, gliding speed (0 for static actions) */
+  double stroke_length; /* m, length of one glide (technique default unless given) */
+  double direction;     /* rad, glide direction in the patch: 0 = along y (body axis), pi/2 = across */
+  double rate;          /* Hz, cycle rate of petrissage, friction circles or tapotement */
+  double duration;      /* s, length of one repetition (> 0) */
+  int repetitions;      /* >= 1 */
+  double rest_between;  /* s, pause between repetitions */
+  double start;         /* s, start time, or a negative value: right after the previous action */
+  kn_posture posture;   /* for KN_ACT_POSTURE */
+  char label[64];       /* free text, may be empty */
+  int line, col;        /* where the action starts in its file (1-based), for messages */
+} kn_action;
+
+/* What is done. */
+typedef struct kn_session {
+  char name[64];                /* free text, may be empty */
+  kn_practitioner practitioner; /* default professional */
+  uint64_t seed;                /* RNG seed for the practitioner's variability, default 1 */
+  double dt;                    /* s, simulation step, 0.1 ms..10 ms, default 1 ms */
+  double record_interval;       /* s, time-series decimation, >= dt, default 0.1 s */
+  double recovery;              /* s, simulated time after the last action, default 0 */
+  size_t naction;               /* number of actions (>= 1) */
+  kn_action *actions;           /* (naction), owned by the session */
+  char source[256];             /* file it was read from */
+} kn_session;
+
+/* Fills an action with the defaults of its technique (speed, stroke length, rate, contact type and
+ * its area; repetitions 1; start -1; region, landmark, muscle -1; force 0). a must not be NULL.
+ * Defaults (speed, stroke length, rate, contact): effleurage 5 cm/s, 20 cm, -, palm; petrissage
+ * 2 cm/s, 5 cm, 0.8 Hz, palm; friction 1 cm/s, 2 cm, 1.5 Hz, thumb; compression -, -, -, thumb;
+ * tapotement -, -, 6 Hz, fingertips; deep_stroke 1.5 cm/s, 10 cm, -, forearm. */
+void kn_action_init(kn_action *a, kn_action_kind kind);
+
+/* Fills a subject with documented defaults. s must not be NULL. */
+void kn_subject_default(kn_subject *s);
+
+/* Reads a subject file. On error returns a negative kn_errno and fills diag (may be NULL). */
+int kn_subject_load(const char *path, kn_subject *out, kn_diag *diag);
+/* Same from text in memory; name is used in messages as the file name. */
+int kn_subject_parse(const char *text, size_t len, const char *name, kn_subject *out, kn_diag *diag);
+
+/* Reads a session file into a newly allocated session (*out, free with kn_session_free). */
+int kn_session_load(const char *path, kn_session **out, kn_diag *diag);
+int kn_session_parse(const char *text, size_t len, const char *name, kn_session **out, kn_diag *diag);
+/* Frees a session; NULL is allowed. */
+void kn_session_free(kn_session *s);
+
+/* Name of an action kind ("effleurage", ..., "rest", "posture"); "?" if out of range. */
+const char *kn_action_kind_name(kn_action_kind k);
+/* Name of a practitioner profile ("professional", "untrained_partner"). */
+const char *kn_practitioner_name(kn_practitioner p);
+/* Name of a posture ("prone", ...). */
+const char *kn_posture_name(kn_posture p);
+
+/* Parses one quantity such as "2.5 kgf/cm^2" and converts it to the SI unit si_unit ("Pa", "N",
+ * "m/s", "s", "m", "m2", "Hz", "K"). A bare number is rejected unless default_unit is not NULL, in
+ * which case it is taken in that unit. On error returns KN_EUNIT or KN_EPARSE and writes a message
+ * (without file position) to msg. */
+int kn_quantity_parse(const char *text, const char *si_unit, const char *default_unit, double *out,
+                      char *msg, size_t msgsize);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

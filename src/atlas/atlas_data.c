@@ -1,0 +1,452 @@
+/* knead — the body atlas tables. Every number is SI (m, m^2, Pa, N) and every row names its source:
+ * a key of kn_atlas_source_table (full references in docs/model.md, section "Sources") or
+ * "calibrated: <reason>" where we chose the number ourselves (the reason names any keys it leans on).
+ *
+ * Patch coordinates: each region is a flat patch, origin at its centre, y along the body axis
+ * (toward the head; on the limbs toward the trunk) and x across it. Which way +x points is given per
+ * region in docs/model.md ("+x" column). Depths are from the skin surface inward, at the reference
+ * body fat KN_ATLAS_REFERENCE_BODY_FAT. A muscle's depth is derived from its region's layers: skin +
+ * fat + any muscle lying over it + half its own thickness. */
+#include "atlas/atlas_internal.h"
+
+/* Unit conversions, so each number below is written in the unit of its source. */
+#define MM 1e-3         /* m per mm */
+#define CM 1e-2         /* m per cm */
+#define MM2 1e-6        /* m^2 per mm^2 */
+#define N_CM2 1e4       /* Pa per N/cm^2 */
+#define KGF_CM2 98066.5 /* Pa per kgf/cm^2 */
+
+/* Pain threshold where no algometry was found: the ISO/TS 15066 pain-onset pressure of the region's
+ * ISO area as the mean, and the between-person CV of the upper trapezius (2.09 / 4.31 = 0.485,
+ * Bordachar 2019) for the SD. Expands to the two initialisers ppt_mean, ppt_sd.
+ * PPT_ISO_SCALE is 1 (the ISO value as it stands). Where both exist, algometer thresholds are 0.18-0.41
+ * of the ISO value of the same area (mean 0.31; docs/model.md, "Pain thresholds"), so a model that
+ * wants algometer-like thresholds everywhere would set it to about 0.31. */
+#define PPT_CV 0.485
+#define PPT_ISO_SCALE 1.0
+#define PPT_ISO(p_ncm2) PPT_ISO_SCALE *(p_ncm2) * N_CM2, PPT_CV *PPT_ISO_SCALE *(p_ncm2) * N_CM2
+#define SRC_PPT_ISO "calibrated: ISO/TS 15066 pain-onset pressure, CV from bordachar2019"
+
+/* ---- ISO/TS 15066:2016 Table A.2 (quasi-static limits) ------------------------------------- */
+#define ISO(num, name, label, p, f, tr) {num, name, label, (p) * N_CM2, f, tr, "iso_ts_15066"}
+const kn_iso_area kn_atlas_iso_table[KN_ISO_COUNT] = {
+    ISO(1, "forehead", "Skull and forehead: middle of forehead", 130, 130, 0),
+    ISO(2, "temple", "Skull and forehead: temple", 110, 130, 0),
+    ISO(3, "masticatory_muscle", "Face: masticatory muscle", 110, 65, 0),
+    ISO(4, "neck_muscle", "Neck: neck muscle", 140, 150, 1),
+    ISO(5, "c7", "Neck: seventh neck muscle", 210, 150, 1),
+    ISO(6, "shoulder_joint", "Back and shoulders: shoulder joint", 160, 210, 1),
+    ISO(7, "l5", "Back and shoulders: fifth lumbar vertebra", 210, 210, 1),
+    ISO(8, "sternum", "Chest: sternum", 120, 140, 1),
+    ISO(9, "pectoral_muscle", "Chest: pectoral muscle", 170, 140, 1),
+    ISO(10, "abdominal_muscle", "Abdomen: abdominal muscle", 140, 110, 1),
+    ISO(11, "pelvic_bone", "Pelvis: pelvic bone", 210, 180, 1),
+    ISO(12, "deltoid_muscle", "Upper arm and elbow joint: deltoid muscle", 190, 150, 1),
+    ISO(13, "humerus", "Upper arm and elbow joint: humerus", 220, 150, 1),
+    ISO(14, "radial_bone", "Lower arm and wrist joint: radial bone", 190, 160, 1),
+    ISO(15, "forearm_muscle", "Lower arm and wrist joint: forearm muscle", 180, 160, 1),
+    ISO(16, "arm_nerve", "Lower arm and wrist joint: arm nerve", 180, 160, 1),
+    ISO(17, "forefinger_pad_d", "Hands and fingers: forefinger pad, dominant", 300, 140, 1),
+    ISO(18, "forefinger_pad_nd", "Hands and fingers: forefinger pad, non-dominant", 270, 140, 1),
+    ISO(19, "forefinger_end_joint_d", "Hands and fingers: forefinger end joint, dominant", 280, 140,
+        1),
+    ISO(20, "forefinger_end_joint_nd", "Hands and fingers: forefinger end joint, non-dominant", 220,
+        140, 1),
+    ISO(21, "thenar_eminence", "Hands and fingers: thenar eminence", 200, 140, 1),
+    ISO(22, "palm_d", "Hands and fingers: palm, dominant", 260, 140, 1),
+    ISO(23, "palm_nd", "Hands and fingers: palm, non-dominant", 260, 140, 1),
+    ISO(24, "back_of_hand_d", "Hands and fingers: back of the hand, dominant", 200, 140, 1),
+    ISO(25, "back_of_hand_nd", "Hands and fingers: back of the hand, non-dominant", 190, 140, 1),
+    ISO(26, "thigh_muscle", "Thighs and knees: thigh muscle", 250, 220, 1),
+    ISO(27, "kneecap", "Thighs and knees: kneecap", 220, 220, 1),
+    ISO(28, "shin", "Lower legs: middle of shin", 220, 130, 1),
+    ISO(29, "calf_muscle", "Lower legs: calf muscle", 210, 130, 1),
+};
+#undef ISO
+
+/* ---- regions -------------------------------------------------------------------------------- */
+/* REGION(name, label, iso, width cm, length cm, skin mm, fat mm, muscle mm, ppt_mean, ppt_sd,
+ *        src_layers, src_ppt); PPT pairs are written with PPT_ISO or KGF(mean, sd). */
+#define REGION(n, lab, iso, w, l, sk, fa, mu, ppt, sl, sp)                                         \
+  {n, lab, iso, (w) * CM, (l) * CM, (sk) * MM, (fa) * MM, (mu) * MM, ppt, sl, sp}
+#define KGF(m, s) (m) * KGF_CM2, (s) * KGF_CM2
+#define NCM2_CV(m) (m) * N_CM2, PPT_CV *(m) * N_CM2
+/* Layers: skin from lee2002 (0.5-2.0 mm by site, back thickest at 2.0 mm; face from facialskin2022),
+ * fat patterned around an eight-site mean of ~10 mm (the top of the 3-10 mm range of stoerchle2018,
+ * see kn_atlas_reference_body_fat), muscle from anatomy unless a key is named. */
+#define L_TRUNK "calibrated: skin lee2002 by site, fat patterned on stoerchle2018, muscle anatomy"
+#define L_LIMB "calibrated: skin within lee2002, fat patterned on stoerchle2018, muscle anatomy"
+#define L_HAND "calibrated: skin lee2002 (palm and dorsum epidermis), fat and muscle anatomy"
+#define L_FACE "calibrated: skin facialskin2022, fat and muscle anatomy"
+#define L_BONE "calibrated: skin within lee2002, fat patterned on stoerchle2018, bone under the fat"
+const kn_region kn_atlas_region_table[KN_R_COUNT] = {
+    REGION("head_forehead", "forehead", KN_ISO_FOREHEAD, 10, 5, 1.2, 3, 0, PPT_ISO(130), L_FACE,
+           SRC_PPT_ISO),
+    REGION("head_temple", "temple", KN_ISO_TEMPLE, 5, 5, 1.1, 4, 8, PPT_ISO(110), L_FACE,
+           SRC_PPT_ISO),
+    REGION("face_jaw", "jaw (masseter)", KN_ISO_MASTICATORY_MUSCLE, 4, 5, 1.2, 5, 11, PPT_ISO(110),
+           L_FACE, SRC_PPT_ISO),
+    REGION("neck_posterior", "back of the neck", KN_ISO_NECK_MUSCLE, 8, 8, 1.8, 5, 25,
+           PPT_ISO(140), L_TRUNK, SRC_PPT_ISO),
+    /* fat kept at 1 mm so that the spinal accessory nerve sits ~3 mm deep (mirjalili2012) */
+    REGION("neck_lateral", "side of the neck (posterior triangle)", KN_ISO_NECK_MUSCLE, 8, 10, 1.5,
+           1, 10, PPT_ISO(140),
+           "calibrated: skin lee2002 (neck), fat thin enough for a 3 mm nerve depth (mirjalili2012)",
+           SRC_PPT_ISO),
+    REGION("neck_anterior", "front of the neck (anterior triangle, carotid)", KN_ISO_NECK_MUSCLE, 8,
+           10, 1.5, 4, 9, PPT_ISO(140), L_TRUNK, SRC_PPT_ISO),
+    REGION("c7_spine", "spinous process of C7", KN_ISO_C7, 6, 6, 2.0, 5, 0, PPT_ISO(210), L_BONE,
+           SRC_PPT_ISO),
+    /* muscle = upper trapezius 8.8 mm + supraspinatus 22.2 mm under it (rtc_military2025) */
+    REGION("shoulder_top", "top of the shoulder (upper trapezius, levator scapulae)",
+           KN_ISO_NECK_MUSCLE, 10, 8, 2.0, 5, 31, KGF(4.31, 2.09),
+           "calibrated: skin lee2002, fat stoerchle2018 pattern, muscle 8.8 + 22.2 mm rtc_military2025",
+           "bordachar2019"),
+    /* muscle = trapezius 4.2 + rhomboid 5.1 + serratus posterior 2.9 mm (interscapular2011) */
+    REGION("upper_back", "upper back (rhomboids, middle trapezius)", KN_ISO_PECTORAL_MUSCLE, 12, 14,
+           2.0, 7, 12, PPT_ISO(170),
+           "calibrated: skin lee2002, fat stoerchle2018 pattern, muscle 12 mm interscapular2011",
+           SRC_PPT_ISO),
+    /* muscle = infraspinatus CSA 8.65 cm^2 (rtc_military2025) over a ~55 mm wide fossa */
+    REGION("scapula", "shoulder blade (infraspinatus)", KN_ISO_SHOULDER_JOINT, 10, 10, 2.0, 7, 16,
+           KGF(6.33, 2.25),
+           "calibrated: skin lee2002, fat stoerchle2018 pattern, muscle 865 mm^2 / 55 mm "
+           "rtc_military2025",
+           "bordachar2019"),
+    REGION("shoulder_joint", "point of the shoulder (acromioclavicular joint)",
+           KN_ISO_SHOULDER_JOINT, 8, 8, 1.8, 4, 0, KGF(6.70, 2.26), L_BONE, "bordachar2019"),
+    REGION("shoulder_deltoid", "side of the shoulder (middle deltoid)", KN_ISO_DELTOID_MUSCLE, 8, 10,
+           1.5, 7, 20, KGF(5.60, 2.28), L_LIMB, "bordachar2019"),
+    REGION("axilla", "armpit", KN_ISO_ARM_NERVE, 6, 8, 1.0, 6, 0, PPT_ISO(180),
+           "calibrated: skin lee2002 (axilla thin), neurovascular bundle in axillary fat",
+           SRC_PPT_ISO),
+    REGION("chest", "chest (pectoralis major)", KN_ISO_PECTORAL_MUSCLE, 12, 10, 1.6, 9, 15,
+           PPT_ISO(170), L_TRUNK, SRC_PPT_ISO),
+    REGION("sternum", "breastbone", KN_ISO_STERNUM, 4, 12, 1.6, 4, 0, PPT_ISO(120), L_BONE,
+           SRC_PPT_ISO),
+    REGION("abdomen", "belly (rectus abdominis)", KN_ISO_ABDOMINAL_MUSCLE, 20, 16, 1.8, 16, 10,
+           PPT_ISO(140), L_TRUNK, SRC_PPT_ISO),
+    REGION("lower_back", "lower back (erector spinae, L5)", KN_ISO_L5, 14, 14, 2.0, 10, 35,
+           PPT_ISO(210), L_TRUNK, SRC_PPT_ISO),
+    REGION("pelvis", "iliac crest", KN_ISO_PELVIC_BONE, 10, 6, 1.8, 10, 0, PPT_ISO(210), L_BONE,
+           SRC_PPT_ISO),
+    REGION("gluteal", "buttock (gluteus maximus)", KN_ISO_PELVIC_BONE, 16, 16, 1.7, 15, 35,
+           PPT_ISO(210), L_TRUNK, SRC_PPT_ISO),
+    REGION("upper_arm_anterior", "front of the upper arm (biceps)", KN_ISO_DELTOID_MUSCLE, 7, 18,
+           1.3, 5, 30, PPT_ISO(190), L_LIMB, SRC_PPT_ISO),
+    REGION("upper_arm_posterior", "back of the upper arm (triceps, spiral groove)", KN_ISO_HUMERUS, 8,
+           20, 1.4, 8, 25, PPT_ISO(220), L_LIMB, SRC_PPT_ISO),
+    REGION("upper_arm_medial", "inner upper arm", KN_ISO_ARM_NERVE, 5, 18, 1.1, 6, 12,
+           PPT_ISO(180), L_LIMB, SRC_PPT_ISO),
+    REGION("elbow_medial", "inner elbow (medial epicondyle)", KN_ISO_ARM_NERVE, 6, 8, 1.3, 2, 0,
+           PPT_ISO(180), L_BONE, SRC_PPT_ISO),
+    REGION("forearm_anterior", "front of the forearm (flexors, median nerve, wrist)",
+           KN_ISO_FOREARM_MUSCLE, 7, 22, 1.2, 4, 20, PPT_ISO(180), L_LIMB, SRC_PPT_ISO),
+    REGION("forearm_posterior", "back of the forearm (extensors)", KN_ISO_FOREARM_MUSCLE, 7, 22, 1.3,
+           4, 15, PPT_ISO(180), L_LIMB, SRC_PPT_ISO),
+    REGION("forearm_radial", "thumb side of the forearm (radius)", KN_ISO_RADIAL_BONE, 4, 20, 1.3, 4,
+           8, PPT_ISO(190), L_LIMB, SRC_PPT_ISO),
+    REGION("hand_palm", "palm, dominant hand", KN_ISO_PALM_D, 8, 9, 1.5, 4, 8, PPT_ISO(260), L_HAND,
+           SRC_PPT_ISO),
+    REGION("hand_palm_nd", "palm, other hand", KN_ISO_PALM_ND, 8, 9, 1.5, 4, 8, PPT_ISO(260),
+           L_HAND, SRC_PPT_ISO),
+    /* first dorsal interosseous: mean of the female 30.5 N and male 42.7 N (1 cm^2 probe) */
+    REGION("hand_back", "back of the hand, dominant", KN_ISO_BACK_OF_HAND_D, 8, 9, 1.2, 2, 6,
+           NCM2_CV(36.6), L_HAND,
+           "calibrated: mean of the chesterton2003 female and male means, CV from bordachar2019"),
+    REGION("hand_back_nd", "back of the hand, other hand", KN_ISO_BACK_OF_HAND_ND, 8, 9, 1.2, 2, 6,
+           NCM2_CV(36.6), L_HAND,
+           "calibrated: mean of the chesterton2003 female and male means, CV from bordachar2019"),
+    REGION("thenar", "ball of the thumb (thenar eminence)", KN_ISO_THENAR_EMINENCE, 4, 5, 1.5, 3, 12,
+           PPT_ISO(200), L_HAND, SRC_PPT_ISO),
+    REGION("finger_pad", "forefinger pad, dominant", KN_ISO_FOREFINGER_PAD_D, 1.6, 2.0, 1.5, 3, 0,
+           PPT_ISO(300), L_HAND, SRC_PPT_ISO),
+    REGION("finger_pad_nd", "forefinger pad, other hand", KN_ISO_FOREFINGER_PAD_ND, 1.6, 2.0, 1.5, 3,
+           0, PPT_ISO(270), L_HAND, SRC_PPT_ISO),
+    REGION("finger_end_joint", "forefinger end joint, dominant", KN_ISO_FOREFINGER_END_JOINT_D, 1.6,
+           1.5, 1.3, 1, 0, PPT_ISO(280), L_HAND, SRC_PPT_ISO),
+    REGION("finger_end_joint_nd", "forefinger end joint, other hand",
+           KN_ISO_FOREFINGER_END_JOINT_ND, 1.6, 1.5, 1.3, 1, 0, PPT_ISO(220), L_HAND, SRC_PPT_ISO),
+    REGION("thigh_anterior", "front of the thigh (quadriceps, femoral triangle)", KN_ISO_THIGH_MUSCLE,
+           14, 30, 1.5, 10, 45, PPT_ISO(250), L_LIMB, SRC_PPT_ISO),
+    REGION("thigh_posterior", "back of the thigh (hamstrings)", KN_ISO_THIGH_MUSCLE, 12, 30, 1.5, 10,
+           50, PPT_ISO(250), L_LIMB, SRC_PPT_ISO),
+    REGION("knee_anterior", "kneecap", KN_ISO_KNEECAP, 7, 7, 1.5, 3, 0, PPT_ISO(220), L_BONE,
+           SRC_PPT_ISO),
+    REGION("knee_posterior", "back of the knee (popliteal fossa)", KN_ISO_CALF_MUSCLE, 8, 10, 1.2, 6,
+           0, PPT_ISO(210),
+           "calibrated: skin within lee2002, fat stoerchle2018 pattern, fossa fat over the nerves",
+           SRC_PPT_ISO),
+    REGION("leg_lateral", "outer knee and leg (fibular head and neck)", KN_ISO_SHIN, 6, 10, 1.4, 3, 0,
+           PPT_ISO(220), L_BONE, SRC_PPT_ISO),
+    REGION("shin", "shin (tibialis anterior)", KN_ISO_SHIN, 6, 20, 1.4, 4, 25, PPT_ISO(220), L_LIMB,
+           SRC_PPT_ISO),
+    REGION("calf", "calf (gastrocnemius, soleus)", KN_ISO_CALF_MUSCLE, 10, 20, 1.4, 7, 38,
+           PPT_ISO(210), L_LIMB, SRC_PPT_ISO),
+};
+#undef REGION
+#undef KGF
+#undef NCM2_CV
+
+/* ---- landmarks ------------------------------------------------------------------------------ */
+#define SRC_LM "calibrated: surface anatomy, placed on the course of the structure it marks"
+const kn_landmark kn_atlas_landmark_table[] = {
+    /* midpoint of the nerve's crossing: it leaves sternocleidomastoid ~1.1 cm above Erb's point and
+     * enters trapezius 5.4 cm above the clavicle (the patch's lower edge) */
+    {"posterior_triangle", "posterior triangle of the neck, over the spinal accessory nerve",
+     KN_R_NECK_LATERAL, 0.0, 1.1 * CM, "mirjalili2012"},
+    {"trapezius_belly", "belly of the upper trapezius", KN_R_SHOULDER_TOP, 0.0, 0.0,
+     "calibrated: centre of the upper trapezius patch"},
+    {"carotid_sinus", "carotid sinus (bifurcation, level of the upper thyroid cartilage)",
+     KN_R_NECK_ANTERIOR, 0.0, 1.5 * CM, SRC_LM},
+    /* 10.7 cm above the lateral epicondyle (the patch's distal edge), where the nerve lies on the
+     * lateral humerus and pierces the lateral intermuscular septum */
+    {"spiral_groove", "spiral groove of the humerus, lateral side (radial nerve on bone)",
+     KN_R_UPPER_ARM_POSTERIOR, 3.0 * CM, 0.7 * CM, "radial_lis2021"},
+    {"medial_epicondyle", "medial epicondyle, ulnar groove behind it (ulnar nerve)",
+     KN_R_ELBOW_MEDIAL, 0.5 * CM, 0.0, SRC_LM},
+    {"carpal_tunnel", "carpal tunnel inlet at the wrist crease (median nerve)", KN_R_FOREARM_ANTERIOR,
+     0.0, -10.0 * CM, SRC_LM},
+    {"axilla_apex", "apex of the axilla (brachial plexus cords, axillary artery)", KN_R_AXILLA, 0.0,
+     3.0 * CM, SRC_LM},
+    {"femoral_triangle", "femoral triangle below the inguinal crease (femoral nerve and artery)",
+     KN_R_THIGH_ANTERIOR, -2.6 * CM, 13.0 * CM, SRC_LM},
+    {"popliteal_fossa", "popliteal fossa, centre (tibial nerve)", KN_R_KNEE_POSTERIOR, 0.0, 0.0,
+     SRC_LM},
+    {"fibular_neck", "neck of the fibula (common fibular nerve on bone)", KN_R_LEG_LATERAL, 0.0,
+     2.7 * CM, SRC_LM},
+    {"sciatic_notch", "greater sciatic notch, below piriformis (sciatic nerve)", KN_R_GLUTEAL,
+     -2.0 * CM, 3.0 * CM, SRC_LM},
+};
+const size_t kn_atlas_landmark_table_n =
+    sizeof kn_atlas_landmark_table / sizeof kn_atlas_landmark_table[0];
+
+/* ---- nerves and vessels at endangerment sites -------------------------------------------- */
+/* NERVE(name, label, kind, region, x0, y0, x1, y1 (cm), depth mm, diameter mm, csa mm^2, on_bone,
+ *       injury, src_depth, src_site) */
+#define NERVE(n, lab, k, r, x0, y0, x1, y1, d, dia, csa, bone, inj, sd, ss)                         \
+  {n, lab, k, r, (x0) * CM, (y0) * CM, (x1) * CM, (y1) * CM, (d) * MM, (dia) * MM, (csa) * MM2,      \
+   bone, inj, sd, ss}
+const kn_nerve kn_atlas_nerve_table[] = {
+    NERVE("spinal_accessory", "spinal accessory nerve (CN XI) in the posterior triangle", KN_NERVE,
+          KN_R_NECK_LATERAL, -3.5, 1.8, 3.5, 0.4, 3.0, 0.76, 0.0, 0,
+          "shoulder pain, weak shoulder shrug, winged scapula", "mirjalili2012", "aksoy2009"),
+    NERVE("brachial_plexus", "brachial plexus trunks, lower posterior triangle", KN_NERVE,
+          KN_R_NECK_LATERAL, -2.5, -1.0, 0.5, -5.0, 15.0, 4.0, 0.0, 0,
+          "burning pain, numbness and weakness of the arm",
+          "calibrated: between ~10 mm (interscalene) and 17 mm (supraclavicular corner pocket, "
+          "cornerpocket2016); trunk 4 mm from anatomy",
+          "werner2020"),
+    NERVE("carotid_sinus", "carotid sinus (carotid bulb at the bifurcation)", KN_VESSEL,
+          KN_R_NECK_ANTERIOR, 0.0, -1.0, 0.0, 3.5, 20.0, 8.0, 0.0, 0,
+          "slow pulse, blood-pressure fall, fainting; stroke from dislodged plaque",
+          "calibrated: skin, fat, platysma and sternocleidomastoid edge over an ~8 mm bulb",
+          "werner2020"),
+    NERVE("radial_spiral_groove", "radial nerve in the spiral groove of the humerus", KN_NERVE,
+          KN_R_UPPER_ARM_POSTERIOR, -3.0, 9.5, 3.8, -1.5, 20.0, 2.5, 6.81, 1,
+          "wrist and finger drop, numb back of the hand",
+          "calibrated: skin + fat + lateral head of triceps over the lateral humerus; CSA bae2021",
+          "hsu2017"),
+    NERVE("ulnar_elbow", "ulnar nerve behind the medial epicondyle", KN_NERVE, KN_R_ELBOW_MEDIAL,
+          0.8, 4.0, 0.8, -4.0, 5.0, 2.5, 7.31, 1,
+          "tingling of the ring and little fingers, weak grip",
+          "calibrated: skin + thin fat + retinaculum over the ulnar groove; CSA bae2021",
+          "werner2020"),
+    NERVE("median_wrist", "median nerve at the distal forearm and wrist", KN_NERVE,
+          KN_R_FOREARM_ANTERIOR, 0.0, -4.0, 0.0, -11.0, 6.0, 2.5, 9.33, 0,
+          "numb thumb, index and middle fingers, weak thumb",
+          "calibrated: skin + thin fat + palmaris tendon and retinaculum; CSA bae2021", "suh2022"),
+    NERVE("axillary_plexus", "brachial plexus cords and branches around the axillary artery",
+          KN_NERVE, KN_R_AXILLA, -0.4, 4.0, -0.4, -4.0, 15.0, 3.5, 9.88, 0,
+          "numbness, tingling and weakness of the arm",
+          "calibrated: middle of the 1-3 cm depth in hadzic; CSA of the median nerve in the axilla "
+          "bae2021",
+          "werner2020"),
+    NERVE("axillary_artery", "axillary artery", KN_VESSEL, KN_R_AXILLA, 0.4, 4.0, 0.4, -4.0, 10.0,
+          6.0, 0.0, 0, "cold, pale, painful arm; bruising; clot",
+          "calibrated: within 1 cm of the skin (hadzic); 6 mm lumen from anatomy", "werner2020"),
+    NERVE("femoral_nerve", "femoral nerve below the inguinal crease", KN_NERVE, KN_R_THIGH_ANTERIOR,
+          -1.6, 15.0, -2.2, 9.0, 30.0, 3.0, 0.0, 0,
+          "weak knee extension, numb front of the thigh",
+          "calibrated: middle of the 2-4 cm depth in hadzic; flat nerve ~3 mm thick", "werner2020"),
+    NERVE("femoral_artery", "common and superficial femoral artery", KN_VESSEL, KN_R_THIGH_ANTERIOR,
+          -3.0, 15.0, -6.5, 0.0, 25.0, 9.0, 0.0, 0, "cold, pale, painful leg; bruising; clot",
+          "calibrated: beside the femoral nerve (hadzic) but above the fascia iliaca; ~9 mm lumen",
+          "werner2020"),
+    NERVE("tibial_popliteal", "tibial nerve in the popliteal fossa", KN_NERVE, KN_R_KNEE_POSTERIOR,
+          0.0, 5.0, 0.0, -5.0, 17.0, 4.0, 0.0, 0, "numb sole, weak toe and ankle flexion",
+          "calibrated: sciatic depth 1.72 cm at the bifurcation (kumj2020); 4 mm thick from anatomy",
+          "werner2020"),
+    NERVE("common_fibular_popliteal", "common fibular nerve along the biceps femoris tendon",
+          KN_NERVE, KN_R_KNEE_POSTERIOR, 0.3, 5.0, 3.8, -3.0, 12.0, 3.0, 0.0, 0,
+          "foot drop, numb top of the foot",
+          "calibrated: more superficial than the tibial nerve (kumj2020), under the biceps tendon "
+          "edge",
+          "werner2020"),
+    NERVE("common_fibular_neck", "common fibular nerve winding round the fibular neck", KN_NERVE,
+          KN_R_LEG_LATERAL, -2.5, 5.0, 2.5, 0.5, 5.0, 2.0, 0.0, 1, "foot drop, numb top of the foot",
+          "calibrated: skin + thin fat over bone; the nerve flattens to ~2 mm on the fibular neck",
+          "werner2020"),
+    NERVE("sciatic", "sciatic nerve below piriformis", KN_NERVE, KN_R_GLUTEAL, -2.0, 3.5, 0.5, -8.0,
+          55.0, 5.0, 52.7, 0, "pain down the leg, weakness below the knee, foot drop",
+          "calibrated: skin + fat + gluteus maximus of this region + nerve radius; CSA chen2018",
+          "werner2020"),
+};
+#undef NERVE
+const size_t kn_atlas_nerve_table_n = sizeof kn_atlas_nerve_table / sizeof kn_atlas_nerve_table[0];
+
+/* ---- muscles -------------------------------------------------------------------------------- */
+/* MUSCLE(name, label, region, x, y (cm), depth mm, thickness mm, src). depth = skin + fat + muscle
+ * over it + thickness/2, from the region's layers above; src is the source of the thickness. */
+#define MUSCLE(n, lab, r, x, y, d, t, s) {n, lab, r, (x) * CM, (y) * CM, (d) * MM, (t) * MM, s}
+#define SRC_MT "calibrated: typical adult thickness from anatomy and ultrasound atlases"
+const kn_muscle kn_atlas_muscle_table[] = {
+    MUSCLE("upper_trapezius", "upper trapezius", KN_R_SHOULDER_TOP, 0.0, 0.0, 11.4, 8.8,
+           "rtc_military2025"),
+    /* the floor of the posterior triangle above the accessory nerve, > 3 cm from its course */
+    MUSCLE("levator_scapulae", "levator scapulae", KN_R_NECK_LATERAL, 2.5, 4.5, 6.5, 8.0, SRC_MT),
+    MUSCLE("sternocleidomastoid", "sternocleidomastoid (lower belly)", KN_R_NECK_ANTERIOR, 3.0, -3.5,
+           10.0, 9.0, SRC_MT),
+    MUSCLE("deltoid", "deltoid (middle fibres)", KN_R_SHOULDER_DELTOID, 0.0, 0.0, 18.5, 20.0,
+           SRC_MT),
+    MUSCLE("infraspinatus", "infraspinatus", KN_R_SCAPULA, 0.0, 0.0, 17.0, 16.0,
+           "calibrated: CSA 865 mm^2 (rtc_military2025) over a ~55 mm wide fossa"),
+    MUSCLE("rhomboids", "rhomboids (under middle trapezius)", KN_R_UPPER_BACK, 0.0, 0.0, 15.7, 5.1,
+           "interscapular2011"),
+    MUSCLE("erector_spinae", "erector spinae (lumbar)", KN_R_LOWER_BACK, 0.0, 0.0, 29.5, 35.0,
+           SRC_MT),
+    /* upper outer quadrant, away from the sciatic nerve */
+    MUSCLE("gluteus_maximus", "gluteus maximus (upper outer quadrant)", KN_R_GLUTEAL, 5.0, 5.0, 34.2,
+           35.0, SRC_MT),
+    MUSCLE("biceps_brachii", "biceps brachii", KN_R_UPPER_ARM_ANTERIOR, 0.0, 0.0, 18.8, 25.0,
+           SRC_MT),
+    /* distal belly, below the radial nerve's crossing */
+    MUSCLE("triceps_brachii", "triceps brachii (distal belly)", KN_R_UPPER_ARM_POSTERIOR, -1.0, -5.0,
+           21.9, 25.0, SRC_MT),
+    MUSCLE("forearm_flexors", "forearm flexors (proximal belly)", KN_R_FOREARM_ANTERIOR, 0.0, 5.0,
+           15.2, 20.0, SRC_MT),
+    MUSCLE("forearm_extensors", "forearm extensors (proximal belly)", KN_R_FOREARM_POSTERIOR, 0.0,
+           5.0, 12.8, 15.0, SRC_MT),
+    MUSCLE("quadriceps", "quadriceps (rectus femoris over vastus intermedius)", KN_R_THIGH_ANTERIOR,
+           2.5, -3.0, 34.0, 45.0, SRC_MT),
+    MUSCLE("hamstrings", "hamstrings", KN_R_THIGH_POSTERIOR, 0.0, 0.0, 36.5, 50.0, SRC_MT),
+    MUSCLE("gastrocnemius", "gastrocnemius", KN_R_CALF, 0.0, 4.0, 17.4, 18.0, SRC_MT),
+    /* distal half, under the tapering gastrocnemius (~10 mm there) */
+    MUSCLE("soleus", "soleus", KN_R_CALF, 0.0, -4.0, 28.4, 20.0, SRC_MT),
+    MUSCLE("tibialis_anterior", "tibialis anterior", KN_R_SHIN, 0.0, 0.0, 17.9, 25.0, SRC_MT),
+    MUSCLE("pectoralis_major", "pectoralis major", KN_R_CHEST, 0.0, 0.0, 18.1, 15.0, SRC_MT),
+};
+#undef MUSCLE
+const size_t kn_atlas_muscle_table_n =
+    sizeof kn_atlas_muscle_table / sizeof kn_atlas_muscle_table[0];
+
+/* ---- contact types ------------------------------------------------------------------------- */
+/* {name, typical, largest, smallest (mm^2), src} */
+#define CONTACT(n, a, amax, amin, s) {n, (a) * MM2, (amax) * MM2, (amin) * MM2, s}
+const kn_contact_type kn_atlas_contact_table[] = {
+    /* qualified practitioners: mean area 132 mm^2 (per-person means 8-209), mean of per-person
+     * maxima 196 mm^2, largest maximum 337 mm^2 */
+    CONTACT("thumb", 132, 337, 8, "shiatsu2025"),
+    CONTACT("fingertips", 300, 600, 100,
+            "calibrated: two to four finger pads, each about the thumb's 132 mm^2 (shiatsu2025) or "
+            "less"),
+    CONTACT("palm", 6000, 15000, 2500,
+            "calibrated: heel of the hand (~25 cm^2) to a flat hand with fingers (~0.8 % of 1.8 m^2 "
+            "body surface)"),
+    CONTACT("knuckles", 400, 800, 100,
+            "calibrated: one to four proximal finger knuckles of a loose fist, ~1 cm^2 each"),
+    CONTACT("forearm", 3000, 6000, 1000,
+            "calibrated: ulnar border of the forearm, 2-4 cm wide over 5-15 cm"),
+    CONTACT("elbow", 300, 800, 80, "calibrated: olecranon point, 1-3 cm across"),
+    CONTACT("tool", 200, 5000, 20,
+            "calibrated: trigger-point tool tips (5 mm) to massage-ball and gun heads (up to 8 cm)"),
+};
+#undef CONTACT
+const size_t kn_atlas_contact_table_n =
+    sizeof kn_atlas_contact_table / sizeof kn_atlas_contact_table[0];
+
+/* ---- sources (the same list, one line per key, is in docs/model.md "## Sources") ------------ */
+const kn_source kn_atlas_source_table[] = {
+    {"iso_ts_15066",
+     "ISO/TS 15066:2016 Robots and robotic devices - Collaborative robots. Annex A, Table A.2 "
+     "(biomechanical limits). ISO, Geneva, 2016."},
+    {"oltulu2018",
+     "Oltulu P, Ince B, Kokbudak N, Findik S, Kilinc F. Measurement of epidermis, dermis, and total "
+     "skin thicknesses from six different body regions with a new ethical histometric technique. "
+     "Turk J Plast Surg 2018;26(2):56-61. doi:10.4103/tjps.TJPS_2_17"},
+    {"lee2002", "Lee Y, Hwang K. Skin thickness of Korean adults. Surg Radiol Anat 2002;24:183-189."},
+    {"facialskin2022",
+     "Ultrasound epidermal and dermal thickness at eight facial and neck sites in 118 adults (Table "
+     "2). BMC Med Imaging 2022;22:113. doi:10.1186/s12880-022-00839-w (descriptive title; exact "
+     "title and authors not recorded here)"},
+    {"stoerchle2018",
+     "Stoerchle P, Mueller W, Sengeis M, Lackner S, Holasek S, Fuerhapter-Rieger A. Measurement of "
+     "mean subcutaneous fat thickness: eight standardised ultrasound sites compared to 216 randomly "
+     "selected sites. Sci Rep 2018;8:16268. doi:10.1038/s41598-018-34213-0"},
+    {"bordachar2019",
+     "Bordachar DJ, Barbosa AW, Vieira ER, Intelangelo L. Shoulder pressure pain thresholds "
+     "revisited: the influence of assessment methodology and site, and association with gender, "
+     "dexterity and body composition. Fisioterapia 2019;41(6):329-336. "
+     "doi:10.1016/j.ft.2019.07.002"},
+    {"chesterton2003",
+     "Chesterton LS, Barlas P, Foster NE, Baxter GD, Wright CC. Gender differences in pressure pain "
+     "threshold in healthy humans. Pain 2003;101(3):259-266. doi:10.1016/S0304-3959(02)00330-5"},
+    {"mirjalili2012",
+     "Mirjalili SA, Muirhead JC, Stringer MD. Ultrasound visualization of the spinal accessory nerve "
+     "in vivo. J Surg Res 2012;175(1):e11-e16."},
+    {"werner2020",
+     "Werner R. A Massage Therapist's Guide to Pathology: Critical Thinking and Practical "
+     "Application, 7th ed. Books of Discovery (endangerment sites). Year as cited in SCIENCE.md, "
+     "edition details not verified."},
+    {"aksoy2009",
+     "Aksoy IA, Schrader SL, Ali MS, Borovansky JA, Ross MA. Spinal accessory neuropathy associated "
+     "with deep tissue massage: a case report. Arch Phys Med Rehabil 2009;90:1969."},
+    {"hsu2017",
+     "Hsu et al. Acute radial neuropathy at the spiral groove following massage: a case "
+     "presentation. 2017 (journal details not verified; abstract via the PainScience "
+     "bibliography)."},
+    {"suh2022",
+     "Suh MR, Song JH, Park Y, Lee SH, Ahn J. Case report: Traumatic median neuropathy in the distal "
+     "forearm after massage therapy. Front Neurol 2022;13:959919. doi:10.3389/fneur.2022.959919"},
+    {"bae2021",
+     "Bae DW, An JY. Cross-sectional area reference values for high-resolution ultrasonography of "
+     "the upper extremity nerves in healthy Asian adults. Medicine (Baltimore) 2021;100(18):e25812. "
+     "doi:10.1097/MD.0000000000025812"},
+    {"radial_lis2021",
+     "Surgical anatomy of the radial nerve in the arm: a cadaver study (19 limbs; the nerve pierces "
+     "the lateral intermuscular septum a mean 107.2 mm above the lateral epicondyle). Eur J Orthop "
+     "Surg Traumatol 2021;31(7):1457-1462. doi:10.1007/s00590-021-02916-2 (authors not recorded "
+     "here)"},
+    {"cornerpocket2016",
+     "Sonographic assessment of predictors of depth of the corner pocket for ultrasound-guided "
+     "supraclavicular brachial plexus block (skin to corner pocket 1.7 +/- 0.8 cm). J Anaesthesiol "
+     "Clin Pharmacol 2016. doi:10.4103/0970-9185.175665 (authors not recorded here)"},
+    {"hadzic",
+     "Hadzic A (ed.). Hadzic's Peripheral Nerve Blocks and Anatomy for Ultrasound-Guided Regional "
+     "Anesthesia. McGraw-Hill / NYSORA: axillary block (structures 1-3 cm deep, axillary artery "
+     "within 1 cm of the skin) and femoral block (femoral nerve at 2-4 cm)."},
+    {"kumj2020",
+     "Ultrasonographic assessment of the distance of sciatic nerve bifurcation from the popliteal "
+     "crease and its depth from skin in volunteers (110 limbs; depth 1.72 +/- 0.54 cm). Kathmandu "
+     "Univ Med J 2020;18(2). doi:10.3126/kumj.v18i2.33259 (authors not recorded here)"},
+    {"chen2018",
+     "Chen J, Liu J, Zeng J, Wu S, Ren J. Sciatic nerve cross-sectional area by high-resolution "
+     "ultrasonography in 200 healthy volunteers (0.527 cm^2 at the gluteal sulcus). J Med "
+     "Ultrasound 2018. doi:10.4103/JMU.JMU_6_17 (descriptive title; exact title not recorded here)"},
+    {"rtc_military2025",
+     "Establishing normative measurements and ratios for rotator cuff muscles in a military "
+     "population using diagnostic ultrasound (231 shoulders; upper trapezius 8.8 +/- 2.2 mm, "
+     "supraspinatus 22.2 +/- 4.1 mm, infraspinatus CSA 8.65 +/- 2.79 cm^2). medRxiv preprint 2025. "
+     "doi:10.1101/2025.08.12.25333295"},
+    {"interscapular2011",
+     "Sonographic measurements of the thickness of the soft tissues of the interscapular region in a "
+     "population of normal young adults (trapezius 4.9/3.4 mm, rhomboid 6.3/3.8 mm, serratus "
+     "posterior 3.5/2.2 mm, men/women). J Clin Ultrasound 2011;39:78-82 (online 2010). "
+     "doi:10.1002/jcu.20775"},
+    {"shiatsu2025",
+     "Finger-pressure (shiatsu) technique visualised as pressure-receiving area over time: 6 "
+     "qualified practitioners and 20 physical therapy students on a pressure-distribution "
+     "simulator (mean area 132.2 +/- 83.7 mm^2, maximum area 195.7 +/- 129 mm^2). J-STAGE journal "
+     "jjbf 2025;52(1):2-10 (title and authors not recorded here)."},
+};
+const size_t kn_atlas_source_table_n = sizeof kn_atlas_source_table / sizeof kn_atlas_source_table[0];

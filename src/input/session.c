@@ -1,0 +1,463 @@
+/* knead — the session file: what is done, as a timeline of actions.
+ *
+ *   session:
+ *     name: "Deep tissue, neck"     free text
+ *     practitioner: professional    professional | untrained_partner
+ *     seed: 7                       RNG seed, non-negative integer
+ *     time_step: 1 ms               0.1 ms .. 10 ms
+ *     record_interval: 100 ms       time_step .. 60 s
+ *     recovery: 0 s                 0 .. 48 h
+ *     actions:                      1 .. 10000 of:
+ *       - do: effleurage            a technique, rest or posture
+ *         region/landmark/muscle    where (one of them; region must agree with the others)
+ *         contact, force|pressure, area, speed, stroke_length, direction, rate,
+ *         duration, repetitions, rest_between, start, label, posture
+ *
+ * docs/input.md lists every field with unit, default and range; the tables below are the source of
+ * truth for them. */
+#include "knead/spec.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/units.h"
+#include "input/input_internal.h"
+#include "knead/atlas.h"
+
+/* ---- names ------------------------------------------------------------------------------------- */
+
+static const char *const kind_names[] = {"effleurage", "petrissage", "friction", "compression",
+                                         "tapotement", "deep_stroke", "rest",     "posture",
+                                         NULL};
+_Static_assert(sizeof kind_names / sizeof kind_names[0] == KN_ACT_COUNT + 1, "one name per kind");
+
+static const char *const practitioner_names[] = {"professional", "untrained_partner", NULL};
+static const char *const posture_names[] = {"prone",      "supine",   "seated",
+                                            "side_lying", "standing", NULL};
+_Static_assert(KN_POSTURE_STANDING == 4, "posture_names follows kn_posture");
+
+const char *kn_action_kind_name(kn_action_kind k) {
+  return (int)k >= 0 && k < KN_ACT_COUNT ? kind_names[k] : "?";
+}
+
+const char *kn_practitioner_name(kn_practitioner p) {
+  return (int)p >= 0 && p <= KN_PRACTITIONER_UNTRAINED_PARTNER ? practitioner_names[p] : "?";
+}
+
+const char *kn_posture_name(kn_posture p) {
+  return (int)p >= 0 && p <= KN_POSTURE_STANDING ? posture_names[p] : "?";
+}
+
+/* Atlas names, read through the atlas accessors. */
+static const char *region_name(size_t i) {
+  return kn_atlas_region(i)->name;
+}
+static const char *landmark_name(size_t i) {
+  return kn_atlas_landmark(i)->name;
+}
+static const char *muscle_name(size_t i) {
+  return kn_atlas_muscle(i)->name;
+}
+static const char *contact_name(size_t i) {
+  return kn_atlas_contact_type(i)->name;
+}
+
+/* ---- technique defaults ------------------------------------------------------------------------ */
+
+/* What a technique does when the file does not say. Typical values of massage teaching; the
+ * reasons are in docs/input.md. */
+typedef struct technique {
+  double speed;         /* m/s */
+  double stroke_length; /* m */
+  double rate;          /* Hz */
+  const char *contact;  /* default contact type */
+} technique;
+
+static const technique techniques[KN_ACT_REST] = {
+    [KN_ACT_EFFLEURAGE] = {0.05, 0.20, 0.0, "palm"},
+    [KN_ACT_PETRISSAGE] = {0.02, 0.05, 0.8, "palm"},
+    [KN_ACT_FRICTION] = {0.01, 0.02, 1.5, "thumb"},
+    [KN_ACT_COMPRESSION] = {0.0, 0.0, 0.0, "thumb"},
+    [KN_ACT_TAPOTEMENT] = {0.0, 0.0, 6.0, "fingertips"},
+    [KN_ACT_DEEP_STROKE] = {0.015, 0.10, 0.0, "forearm"},
+};
+
+/* ---- quantity fields --------------------------------------------------------------------------- */
+
+#define MS 1e-3       /* s per ms */
+#define CM KN_CM       /* m per cm */
+#define CM2 KN_CM2     /* m^2 per cm^2 */
+#define MIN KN_MIN     /* s per min */
+#define HOUR KN_HOUR   /* s per h */
+#define DEG (KN_PI / 180.0) /* rad per degree */
+#define KN_FORCE_MAX 400.0 /* N, the most any hand or elbow plausibly presses */
+
+static const kn_qspec q_time_step = {"s", NULL, "1 ms", "ms", MS, 0.1 * MS, 10 * MS, 0};
+static const kn_qspec q_record = {"s", NULL, "100 ms", "ms", MS, 0.0, 60.0, 0};
+static const kn_qspec q_recovery = {"s", NULL, "10 min", "h", HOUR, 0.0, 48 * HOUR, 0};
+static const kn_qspec q_force = {"N", NULL, "40 N", "N", 1.0, 0.0, KN_FORCE_MAX, 0};
+static const kn_qspec q_area = {"m2", NULL, "1.5 cm^2", "cm^2", CM2, 0.0, 1.0, 0};
+static const kn_qspec q_speed = {"m/s", NULL, "3 cm/s", "cm/s", CM, 0.0, 50 * CM, 0};
+static const kn_qspec q_stroke = {"m", NULL, "15 cm", "cm", CM, 0.0, 1.0, 0};
+static const kn_qspec q_direction = {"rad", NULL, "30 deg", "deg", DEG, -360 * DEG, 360 * DEG, 0};
+static const kn_qspec q_rate = {"Hz", NULL, "1 Hz", "Hz", 1.0, 0.0, 20.0, 0};
+static const kn_qspec q_duration = {"s", NULL, "2 min", "min", MIN, 0.0, 4 * HOUR, 1};
+static const kn_qspec q_posture_duration = {"s", NULL, "0 s", "min", MIN, 0.0, 4 * HOUR, 0};
+static const kn_qspec q_rest_between = {"s", NULL, "10 s", "s", 1.0, 0.0, HOUR, 0};
+static const kn_qspec q_start = {"s", NULL, "5 min", "min", MIN, 0.0, 48 * HOUR, 0};
+
+/* ---- one action -------------------------------------------------------------------------------- */
+
+static const char *const action_keys[] = {
+    "do",       "region", "landmark",  "muscle",   "contact",   "force",       "pressure",
+    "area",     "speed",  "stroke_length", "direction", "rate", "duration", "repetitions",
+    "rest_between", "start", "label",  "posture",  NULL};
+
+/* Fields that only make sense where a hand touches the body. */
+static const char *const contact_only[] = {"region", "landmark", "muscle", "contact", "force",
+                                           "pressure", "area", "speed", "stroke_length",
+                                           "direction", "rate", NULL};
+
+/* Refuses the fields a rest or a posture change cannot have. */
+static int check_allowed(kn_in *in, const kn_ynode *m, const char *path, kn_action_kind kind) {
+  for (size_t p = 0; p < m->n / 2; p++) {
+    const kn_ynode *key = kn_in_child(in, m, 2 * p);
+    const char *k = kn_in_text(in, key);
+    int bad = 0;
+    if (kind == KN_ACT_REST || kind == KN_ACT_POSTURE)
+      for (size_t i = 0; contact_only[i] && !bad; i++) bad = strcmp(contact_only[i], k) == 0;
+    if (strcmp(k, "posture") == 0) bad = kind != KN_ACT_POSTURE;
+    if (kind == KN_ACT_POSTURE && (strcmp(k, "repetitions") == 0 || strcmp(k, "rest_between") == 0))
+      bad = 1;
+    if (bad) {
+      char field[128];
+      kn_in_join_path(field, sizeof field, path, k, key->n);
+      return kn_in_fail(in, key, field, KN_EPARSE, "field \"%s\" is not allowed for \"%s\"", k,
+                        kind_names[kind]);
+    }
+  }
+  return 0;
+}
+
+/* Where the action presses: region, landmark or muscle; the region must agree with the others. */
+static int read_target(kn_in *in, const kn_ynode *m, const char *path, kn_action *a) {
+  kn_field fr, fl, fm;
+  int has_r = kn_in_field(in, m, path, "region", &fr);
+  int has_l = kn_in_field(in, m, path, "landmark", &fl);
+  int has_m = kn_in_field(in, m, path, "muscle", &fm);
+  int rc;
+  if (!has_r && !has_l && !has_m)
+    return kn_in_fail(in, m, path, KN_EMISSING,
+                      "missing required field \"region\" (or give \"landmark\" or \"muscle\")");
+  if (has_l && has_m) {
+    const kn_field *later = fl.pos > fm.pos ? &fl : &fm;
+    return kn_in_fail(in, later->key, later->path, KN_EPARSE,
+                      "give either landmark or muscle, not both");
+  }
+  if (has_r) {
+    const kn_names names = {NULL, region_name, kn_atlas_region_count()};
+    if ((rc = kn_in_name(in, &fr, "region", &names, &a->region))) return rc;
+  }
+  if (has_l) {
+    const kn_names names = {NULL, landmark_name, kn_atlas_landmark_count()};
+    if ((rc = kn_in_name(in, &fl, "landmark", &names, &a->landmark))) return rc;
+    int on = kn_atlas_landmark((size_t)a->landmark)->region;
+    if (has_r && on != a->region)
+      return kn_in_fail(in, fl.val, fl.path, KN_EINVAL,
+                        "landmark \"%s\" is on region \"%s\", not on region \"%s\"",
+                        landmark_name((size_t)a->landmark), region_name((size_t)on),
+                        region_name((size_t)a->region));
+    a->region = on;
+  }
+  if (has_m) {
+    const kn_names names = {NULL, muscle_name, kn_atlas_muscle_count()};
+    if ((rc = kn_in_name(in, &fm, "muscle", &names, &a->muscle))) return rc;
+    int on = kn_atlas_muscle((size_t)a->muscle)->region;
+    if (has_r && on != a->region)
+      return kn_in_fail(in, fm.val, fm.path, KN_EINVAL,
+                        "muscle \"%s\" is in region \"%s\", not in region \"%s\"",
+                        muscle_name((size_t)a->muscle), region_name((size_t)on),
+                        region_name((size_t)a->region));
+    a->region = on;
+  }
+  return 0;
+}
+
+/* Contact type, area and force (given directly, or as pressure over the area). */
+static int read_contact(kn_in *in, const kn_ynode *m, const char *path, kn_action *a) {
+  kn_field f;
+  int rc;
+  if (kn_in_field(in, m, path, "contact", &f)) {
+    const kn_names names = {NULL, contact_name, kn_atlas_contact_type_count()};
+    if ((rc = kn_in_name(in, &f, "contact", &names, &a->contact))) return rc;
+  } else {
+    a->contact = kn_atlas_find_contact_type(techniques[a->kind].contact);
+    if (a->contact < 0)
+      return kn_in_fail(in, m, path, KN_EINTERNAL, "the atlas has no contact type \"%s\"",
+                        techniques[a->kind].contact);
+  }
+  const kn_contact_type *ct = kn_atlas_contact_type((size_t)a->contact);
+  a->area = ct->area;
+  if (kn_in_field(in, m, path, "area", &f)) {
+    kn_qspec q = q_area;
+    q.lo = ct->area_min;
+    q.hi = ct->area_max;
+    kn_qspec any = q;
+    any.lo = -HUGE_VAL;
+    any.hi = HUGE_VAL;
+    if ((rc = kn_in_quantity(in, &f, &any, &a->area))) return rc;
+    double tol = 1e-9 * q.hi;
+    if (a->area < q.lo - tol || a->area > q.hi + tol) {
+      char suffix[96];
+      snprintf(suffix, sizeof suffix, " for contact \"%s\"", ct->name);
+      return kn_in_range_fail(in, &f, &q, a->area, suffix);
+    }
+  }
+
+  kn_field ff, fp;
+  int has_f = kn_in_field(in, m, path, "force", &ff);
+  int has_p = kn_in_field(in, m, path, "pressure", &fp);
+  if (has_f && has_p) {
+    const kn_field *later = ff.pos > fp.pos ? &ff : &fp;
+    return kn_in_fail(in, later->key, later->path, KN_EPARSE,
+                      "give either force or pressure, not both");
+  }
+  if (!has_f && !has_p)
+    return kn_in_fail(in, m, path, KN_EMISSING,
+                      "missing required field \"force\" (or give \"pressure\")");
+  if (has_f) return kn_in_quantity(in, &ff, &q_force, &a->force);
+
+  /* Pressure: its allowed range follows from the force limit on this area. */
+  kn_qspec q = {"Pa", NULL, "2.5 kgf/cm^2", "kPa", 1000.0, 0.0, KN_FORCE_MAX / a->area, 0};
+  char suffix[128];
+  snprintf(suffix, sizeof suffix, " (%g N on %g cm^2)", KN_FORCE_MAX, a->area / CM2);
+  double p = 0.0;
+  kn_qspec any = q;
+  any.lo = -HUGE_VAL;
+  any.hi = HUGE_VAL;
+  if ((rc = kn_in_quantity(in, &fp, &any, &p))) return rc;
+  if (p < q.lo || p * a->area > KN_FORCE_MAX * (1 + 1e-12)) return kn_in_range_fail(in, &fp, &q, p, suffix);
+  a->force = p * a->area;
+  return 0;
+}
+
+/* Glide speed, stroke length, direction and rate, with the technique's defaults. */
+static int read_motion(kn_in *in, const kn_ynode *m, const char *path, kn_action *a) {
+  kn_field f;
+  int rc;
+  const technique *t = &techniques[a->kind];
+  a->speed = t->speed;
+  a->stroke_length = t->stroke_length;
+  a->rate = t->rate;
+  a->direction = 0.0;
+  if (kn_in_field(in, m, path, "speed", &f) && (rc = kn_in_quantity(in, &f, &q_speed, &a->speed)))
+    return rc;
+  if (kn_in_field(in, m, path, "stroke_length", &f) &&
+      (rc = kn_in_quantity(in, &f, &q_stroke, &a->stroke_length)))
+    return rc;
+  if (kn_in_field(in, m, path, "rate", &f) && (rc = kn_in_quantity(in, &f, &q_rate, &a->rate)))
+    return rc;
+  if (kn_in_field(in, m, path, "direction", &f)) {
+    if (f.val->kind != KN_Y_SCALAR) return kn_in_fail(in, f.val, f.path, KN_EPARSE, "expected a scalar");
+    const char *s = kn_in_text(in, f.val);
+    char c = s[0];
+    if (strcmp(s, "along") == 0) {
+      a->direction = 0.0;
+    } else if (strcmp(s, "across") == 0) {
+      a->direction = 90 * DEG;
+    } else if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == ' ') {
+      if ((rc = kn_in_quantity(in, &f, &q_direction, &a->direction))) return rc;
+    } else {
+      return kn_in_fail(in, f.val, f.path, KN_EPARSE,
+                        "expected one of: along, across, or an angle such as \"30 deg\"");
+    }
+  }
+  return 0;
+}
+
+/* Timing: duration, repetitions, pause between them, absolute start. */
+static int read_timing(kn_in *in, const kn_ynode *m, const char *path, kn_action *a) {
+  kn_field f;
+  int rc;
+  if (kn_in_field(in, m, path, "duration", &f)) {
+    const kn_qspec *q = a->kind == KN_ACT_POSTURE ? &q_posture_duration : &q_duration;
+    if ((rc = kn_in_quantity(in, &f, q, &a->duration))) return rc;
+  } else if (a->kind != KN_ACT_POSTURE) {
+    return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"duration\"");
+  }
+  if (kn_in_field(in, m, path, "repetitions", &f)) {
+    long long n = 1;
+    if ((rc = kn_in_int(in, &f, 1, 1000, &n))) return rc;
+    a->repetitions = (int)n;
+  }
+  if (kn_in_field(in, m, path, "rest_between", &f) &&
+      (rc = kn_in_quantity(in, &f, &q_rest_between, &a->rest_between)))
+    return rc;
+  if (kn_in_field(in, m, path, "start", &f) && (rc = kn_in_quantity(in, &f, &q_start, &a->start)))
+    return rc;
+  if (kn_in_field(in, m, path, "label", &f) &&
+      (rc = kn_in_text_field(in, &f, a->label, sizeof a->label)))
+    return rc;
+  return 0;
+}
+
+static int read_action(kn_in *in, const kn_ynode *m, const char *path, kn_action *a) {
+  memset(a, 0, sizeof *a);
+  a->region = a->landmark = a->muscle = a->contact = -1;
+  a->repetitions = 1;
+  a->start = -1.0;
+  a->line = m->line;
+  a->col = m->col;
+
+  int rc = kn_in_expect_map(in, m, path);
+  const kn_names keys = {action_keys, NULL, 0};
+  if (rc == 0) rc = kn_in_check_keys(in, m, path, &keys);
+  if (rc) return rc;
+
+  kn_field f;
+  if (!kn_in_field(in, m, path, "do", &f))
+    return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"do\"");
+  const kn_names kinds = {kind_names, NULL, 0};
+  int kind = 0;
+  if ((rc = kn_in_enum(in, &f, &kinds, &kind))) return rc;
+  a->kind = (kn_action_kind)kind;
+  if ((rc = check_allowed(in, m, path, a->kind))) return rc;
+
+  if (a->kind == KN_ACT_POSTURE) {
+    if (!kn_in_field(in, m, path, "posture", &f))
+      return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"posture\"");
+    const kn_names names = {posture_names, NULL, 0};
+    int p = 0;
+    if ((rc = kn_in_enum(in, &f, &names, &p))) return rc;
+    a->posture = (kn_posture)p;
+  } else if (a->kind != KN_ACT_REST) {
+    if ((rc = read_target(in, m, path, a))) return rc;
+    if ((rc = read_contact(in, m, path, a))) return rc;
+    if ((rc = read_motion(in, m, path, a))) return rc;
+  }
+  return read_timing(in, m, path, a);
+}
+
+/* ---- the session ------------------------------------------------------------------------------- */
+
+static const char *const session_keys[] = {"name",     "practitioner", "seed", "time_step",
+                                           "record_interval", "recovery", "actions", NULL};
+
+static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
+  const char *path = "session";
+  int rc = kn_in_expect_map(in, m, path);
+  const kn_names keys = {session_keys, NULL, 0};
+  if (rc == 0) rc = kn_in_check_keys(in, m, path, &keys);
+  if (rc) return rc;
+
+  kn_field f;
+  if (kn_in_field(in, m, path, "name", &f) && (rc = kn_in_text_field(in, &f, s->name, sizeof s->name)))
+    return rc;
+  if (kn_in_field(in, m, path, "practitioner", &f)) {
+    const kn_names names = {practitioner_names, NULL, 0};
+    int p = 0;
+    if ((rc = kn_in_enum(in, &f, &names, &p))) return rc;
+    s->practitioner = (kn_practitioner)p;
+  }
+  if (kn_in_field(in, m, path, "seed", &f) && (rc = kn_in_u64(in, &f, &s->seed))) return rc;
+  if (kn_in_field(in, m, path, "time_step", &f) && (rc = kn_in_quantity(in, &f, &q_time_step, &s->dt)))
+    return rc;
+  if (kn_in_field(in, m, path, "record_interval", &f)) {
+    kn_qspec q = q_record;
+    q.lo = s->dt; /* never record more often than we step */
+    if ((rc = kn_in_quantity(in, &f, &q, &s->record_interval))) return rc;
+  }
+  if (kn_in_field(in, m, path, "recovery", &f) &&
+      (rc = kn_in_quantity(in, &f, &q_recovery, &s->recovery)))
+    return rc;
+
+  if (!kn_in_field(in, m, path, "actions", &f))
+    return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"actions\"");
+  if (f.val->kind != KN_Y_SEQ) return kn_in_fail(in, f.val, f.path, KN_EPARSE, "expected a sequence");
+  if (f.val->n == 0)
+    return kn_in_fail(in, f.val, f.path, KN_EMISSING, "no actions: give at least one");
+  if (f.val->n > KN_INPUT_MAX_ACTIONS)
+    return kn_in_fail(in, f.val, f.path, KN_ETOOBIG, "too many actions: %zu (at most %zu)",
+                      f.val->n, KN_INPUT_MAX_ACTIONS);
+  s->actions = calloc(f.val->n, sizeof *s->actions);
+  if (s->actions == NULL) return kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory");
+  s->naction = f.val->n;
+  for (size_t i = 0; i < s->naction; i++) {
+    char apath[128];
+    snprintf(apath, sizeof apath, "session.actions[%zu]", i);
+    if ((rc = read_action(in, kn_in_child(in, f.val, i), apath, &s->actions[i]))) return rc;
+  }
+  return 0;
+}
+
+static int read_top(kn_in *in, kn_session *s) {
+  const kn_ynode *root = kn_in_root(in);
+  if (root == NULL)
+    return kn_in_fail(in, NULL, "", KN_EPARSE, "empty file: expected a mapping with the key \"session\"");
+  int rc = kn_in_expect_map(in, root, "");
+  if (rc) return rc;
+  kn_field f;
+  if (kn_in_field(in, root, "", "subject", &f))
+    return kn_in_fail(in, f.key, "subject", KN_EUNKNOWN_KEY,
+                      "unknown key \"subject\"; allowed: session (is this a subject file?)");
+  static const char *const top_keys[] = {"session", NULL};
+  const kn_names keys = {top_keys, NULL, 0};
+  if ((rc = kn_in_check_keys(in, root, "", &keys))) return rc;
+  if (!kn_in_field(in, root, "", "session", &f))
+    return kn_in_fail(in, root, "", KN_EMISSING, "missing required field \"session\"");
+  return read_session(in, f.val, s);
+}
+
+void kn_session_free(kn_session *s) {
+  if (s == NULL) return;
+  free(s->actions);
+  free(s);
+}
+
+int kn_session_parse(const char *text, size_t len, const char *name, kn_session **out,
+                     kn_diag *diag) {
+  kn_diag local;
+  kn_in in;
+  kn_in_init(&in, name, diag ? diag : &local);
+  if (out == NULL) return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
+  *out = NULL;
+  if (text == NULL && len > 0) return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
+
+  kn_session *s = calloc(1, sizeof *s);
+  if (s == NULL) return kn_in_fail(&in, NULL, "", KN_ENOMEM, "out of memory");
+  s->practitioner = KN_PRACTITIONER_PROFESSIONAL;
+  s->seed = 1;
+  s->dt = 1e-3;
+  s->record_interval = 0.1;
+  s->recovery = 0.0;
+  snprintf(s->source, sizeof s->source, "%s", name ? name : "");
+
+  int rc = kn_in_parse(&in, text ? text : "", len, kn_in_is_json_name(name));
+  if (rc == 0) rc = read_top(&in, s);
+  kn_in_done(&in);
+  if (rc) {
+    kn_session_free(s);
+    return rc;
+  }
+  *out = s;
+  return 0;
+}
+
+int kn_session_load(const char *path, kn_session **out, kn_diag *diag) {
+  kn_diag local;
+  kn_in in;
+  kn_in_init(&in, path, diag ? diag : &local);
+  if (out == NULL) return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
+  *out = NULL;
+  if (path == NULL) return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
+  char *text = NULL;
+  size_t len = 0;
+  int rc = kn_in_read_file(&in, path, &text, &len);
+  kn_in_done(&in);
+  if (rc) return rc;
+  rc = kn_session_parse(text, len, path, out, diag);
+  free(text);
+  return rc;
+}

@@ -1,0 +1,191 @@
+/* From a plan to a hand: each slot (hand or tool) follows its actions in turn; the practitioner
+ * profile shapes the force (ramps, variation, bias), the position (drift off target) and the reaction
+ * to pain. Variability comes from Ornstein-Uhlenbeck processes driven by the data's seeded RNG, so a
+ * run is reproducible. */
+#include <math.h>
+
+#include "sim/sim_internal.h"
+
+void kn_profile_for(const kn_params *p, kn_practitioner who, kn_profile *out) {
+  if (who == KN_PRACTITIONER_UNTRAINED_PARTNER) {
+    out->ramp = p->untrained_ramp_time;
+    out->force_cv = p->untrained_force_cv;
+    out->bias = p->untrained_force_bias;
+    out->drift = p->untrained_drift;
+    out->pain_delay = -1.0; /* an untrained partner does not ease off (claim A9) */
+  } else {
+    out->ramp = p->pro_ramp_time;
+    out->force_cv = p->pro_force_cv;
+    out->bias = 0.0;
+    out->drift = p->pro_drift;
+    out->pain_delay = p->pro_pain_delay;
+  }
+}
+
+int kn_action_grips_skin(kn_action_kind k) {
+  return k == KN_ACT_FRICTION || k == KN_ACT_PETRISSAGE;
+}
+
+/* Minimum-jerk rise from 0 to 1 over u in [0, 1]. */
+static double min_jerk(double u) {
+  if (u <= 0.0) return 0.0;
+  if (u >= 1.0) return 1.0;
+  return u * u * u * (10.0 + u * (-15.0 + 6.0 * u));
+}
+
+/* One Ornstein-Uhlenbeck step with unit stationary variance and correlation time tau. */
+static double ou_step(kn_rng *rng, double x, double dt, double tau) {
+  double a = exp(-dt / tau);
+  return a * x + sqrt(1.0 - a * a) * kn_rng_normal(rng);
+}
+
+/* Where the action aims, in its region's patch. */
+static void action_target(const kn_action *a, double *x, double *y) {
+  *x = 0.0, *y = 0.0;
+  if (a->muscle >= 0) {
+    const kn_muscle *mu = kn_atlas_muscle((size_t)a->muscle);
+    *x = mu->x, *y = mu->y;
+  } else if (a->landmark >= 0) {
+    const kn_landmark *l = kn_atlas_landmark((size_t)a->landmark);
+    *x = l->x, *y = l->y;
+  }
+}
+
+/* Technique: force modulation (1 = planned force) and movement along/across the glide direction. */
+static double technique(const kn_model *m, const kn_action *a, double tau, double *along,
+                        double *across) {
+  *along = 0.0, *across = 0.0;
+  double L = a->stroke_length;
+  switch (a->kind) {
+  case KN_ACT_EFFLEURAGE:
+  case KN_ACT_DEEP_STROKE:
+    if (a->speed > 0.0 && L > 0.0) { /* back and forth over the stroke length */
+      double ph = fmod(a->speed * tau / L, 2.0);
+      *along = L * ((ph < 1.0 ? ph : 2.0 - ph) - 0.5);
+    }
+    return 1.0;
+  case KN_ACT_PETRISSAGE: {
+    double ph = 2.0 * KN_PI * a->rate * tau;
+    *along = 0.5 * L * sin(ph);
+    return 1.0 - m->par.petrissage_depth * 0.5 * (1.0 - cos(ph));
+  }
+  case KN_ACT_FRICTION: {
+    double ph = 2.0 * KN_PI * a->rate * tau;
+    *along = 0.5 * L * cos(ph);
+    *across = 0.5 * L * sin(ph);
+    return 1.0;
+  }
+  case KN_ACT_TAPOTEMENT: { /* half-sine impacts, rate per second */
+    if (!(a->rate > 0.0)) return 1.0;
+    double period = 1.0 / a->rate, impact = m->par.tapotement_impact;
+    if (impact > period) impact = period;
+    double ph = fmod(tau, period);
+    return ph < impact ? sin(KN_PI * ph / impact) : 0.0;
+  }
+  default:
+    return 1.0;
+  }
+}
+
+/* Moves a slot's cursor to the action in progress at t; returns it or -1. */
+static int current_action(const kn_model *m, kn_contact *c, int slot, double t) {
+  int last = m->slot_first[slot + 1];
+  while (c->cursor < last && m->action_end[m->slot_actions[c->cursor]] <= t) c->cursor++;
+  if (c->cursor >= last) return -1;
+  int a = m->slot_actions[c->cursor];
+  return m->action_start[a] <= t ? a : -1;
+}
+
+static void lift(kn_contact *c) {
+  c->active = 0;
+  c->force = 0.0;
+  c->shear = 0.0;
+  c->p = 0.0;
+  c->t_contact = 0.0;
+}
+
+static void slot_step(const kn_model *m, kn_data *d, int slot) {
+  kn_contact *c = &d->contacts[slot];
+  double t = d->t, dt = m->session.dt;
+  const kn_profile *pr = &m->profile;
+  int ai = current_action(m, c, slot, t);
+  if (ai != c->action) { /* a new action: fresh hand, no memory of pain */
+    c->action = ai;
+    c->ease = 1.0;
+    c->t_pain = 0.0;
+  }
+  c->noise_f = ou_step(&d->rng, c->noise_f, dt, m->par.force_noise_time);
+  c->drift_x = ou_step(&d->rng, c->drift_x, dt, m->par.drift_time);
+  c->drift_y = ou_step(&d->rng, c->drift_y, dt, m->par.drift_time);
+  if (ai < 0) {
+    c->prev_force = 0.0;
+    c->force_rate = 0.0;
+    lift(c);
+    return;
+  }
+  const kn_action *a = &m->session.actions[ai];
+  double u = t - m->action_start[ai];
+  double period = a->duration + a->rest_between;
+  double tau = u - floor(u / period) * period;
+  double force = 0.0;
+  double along = 0.0, across = 0.0;
+  if (tau < a->duration) {
+    double ramp = fmin(pr->ramp, 0.25 * a->duration);
+    double env = fmin(min_jerk(tau / ramp), min_jerk((a->duration - tau) / ramp));
+    double mod = technique(m, a, tau, &along, &across);
+    double vary = 1.0 + pr->force_cv * c->noise_f;
+    force = (a->force + pr->bias) * mod * env * (vary > 0.0 ? vary : 0.0) * c->ease;
+  }
+  const kn_region *reg = kn_atlas_region((size_t)a->region);
+  double tx, ty;
+  action_target(a, &tx, &ty);
+  double ux = sin(a->direction), uy = cos(a->direction);
+  double x = tx + along * ux - across * uy + pr->drift * c->drift_x;
+  double y = ty + along * uy + across * ux + pr->drift * c->drift_y;
+  x = fmax(-0.5 * reg->width, fmin(0.5 * reg->width, x));
+  y = fmax(-0.5 * reg->length, fmin(0.5 * reg->length, y));
+
+  double speed = c->region == a->region ? hypot(x - c->prev_x, y - c->prev_y) / dt : 0.0;
+  c->region = a->region;
+  c->x = x, c->y = y;
+  c->prev_x = x, c->prev_y = y;
+  c->area = a->area;
+  c->radius = sqrt(a->area / KN_PI);
+  c->force_rate = (force - c->prev_force) / dt;
+  c->prev_force = force;
+  if (force <= 0.0) {
+    lift(c);
+    return;
+  }
+  c->active = 1;
+  c->force = force;
+  c->p = force / a->area;
+  c->t_contact += dt;
+  if (kn_action_grips_skin(a->kind))
+    c->shear = m->par.grip_friction * force;
+  else if (speed > 1e-3)
+    c->shear = m->par.glide_friction * force;
+  else
+    c->shear = 0.0;
+
+  /* a professional who sees pain eases off to just under the subject's threshold */
+  if (pr->pain_delay >= 0.0) {
+    int r = m->region_local[a->region];
+    double pain = kn_pain_probability(c->p, m->ppt_mean[r], m->ppt_sd[r]);
+    if (pain > m->par.pain_probability_event) {
+      c->t_pain += dt;
+      if (c->t_pain >= pr->pain_delay) {
+        c->ease *= fmin(1.0, 0.9 * m->ppt_mean[r] / c->p);
+        c->t_pain = 0.0;
+        kn_event_instant(d, KN_EV_PRACTITIONER_EASED, KN_SITE_REGION, a->region, ai, c->ease, "1",
+                         KN_EVIDENCE_EXPERT);
+      }
+    } else {
+      c->t_pain = 0.0;
+    }
+  }
+}
+
+void kn_protocol_step(const kn_model *m, kn_data *d) {
+  for (int s = 0; s < m->nslot; s++) slot_step(m, d, s);
+}

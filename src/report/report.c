@@ -1,0 +1,161 @@
+/* Result files and the terminal summary. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/units.h"
+#include "report/report_internal.h"
+#include "sim/sim_internal.h"
+
+static int io_fail(kn_diag *diag, const char *path) {
+  if (diag) {
+    kn_diag_clear(diag);
+    diag->code = KN_EIO;
+    snprintf(diag->file, sizeof diag->file, "%s", path);
+    snprintf(diag->message, sizeof diag->message, "cannot write: %s", strerror(errno));
+  }
+  return KN_EIO;
+}
+
+static FILE *open_in(const char *dir, const char *name, char *path, size_t size) {
+  snprintf(path, size, "%s/%s", dir, name);
+  return fopen(path, "w");
+}
+
+static int close_checked(FILE *f) {
+  int bad = ferror(f);
+  return (fclose(f) != 0 || bad) ? -1 : 0;
+}
+
+static int write_series(const kn_model *m, const kn_data *d, FILE *f) {
+  for (size_t c = 0; c < m->ncol; c++) fprintf(f, "%s%s", c ? "," : "", m->col_names[c]);
+  fputc('\n', f);
+  for (size_t r = 0; r < d->nrow; r++) {
+    const double *row = d->series + r * m->ncol;
+    for (size_t c = 0; c < m->ncol; c++) fprintf(f, "%s%.6g", c ? "," : "", row[c]);
+    fputc('\n', f);
+  }
+  return 0;
+}
+
+static const char *site_name(const kn_event *e) {
+  switch (e->site_kind) {
+  case KN_SITE_REGION: return kn_atlas_region((size_t)e->site)->name;
+  case KN_SITE_NERVE: return kn_atlas_nerve((size_t)e->site)->name;
+  default: return kn_atlas_muscle((size_t)e->site)->name;
+  }
+}
+
+static const char *const site_kinds[] = {"region", "nerve", "muscle"};
+
+static int write_events(const kn_outcome *o, FILE *f) {
+  fprintf(f, "t_start_s,t_end_s,kind,site_kind,site,action,value,unit,evidence\n");
+  for (size_t i = 0; i < o->nevent; i++) {
+    const kn_event *e = &o->events[i];
+    fprintf(f, "%.3f,%.3f,%s,%s,%s,%d,%.6g,%s,%s\n", e->t_start, e->t_end,
+            kn_event_kind_name(e->kind), site_kinds[e->site_kind], site_name(e), e->action,
+            e->value, e->unit, kn_evidence_name(e->evidence));
+  }
+  return 0;
+}
+
+int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *diag) {
+  char path[1024];
+  const kn_outcome *o = kn_data_outcome(m, d);
+  json_t *summary = kn_summary_json(m, d);
+  if (!summary) {
+    if (diag) {
+      kn_diag_clear(diag);
+      diag->code = KN_EINTERNAL;
+      snprintf(diag->message, sizeof diag->message, "could not build summary.json");
+    }
+    return KN_EINTERNAL;
+  }
+  snprintf(path, sizeof path, "%s/summary.json", dir);
+  int rc = json_dump_file(summary, path, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
+  json_decref(summary);
+  if (rc != 0) return io_fail(diag, path);
+
+  FILE *f = open_in(dir, "timeseries.csv", path, sizeof path);
+  if (!f) return io_fail(diag, path);
+  write_series(m, d, f);
+  if (close_checked(f)) return io_fail(diag, path);
+
+  f = open_in(dir, "events.csv", path, sizeof path);
+  if (!f) return io_fail(diag, path);
+  write_events(o, f);
+  if (close_checked(f)) return io_fail(diag, path);
+  return KN_OK;
+}
+
+/* A duration in the unit a person would use. */
+static void human_time(double s, char *buf, size_t size) {
+  if (s < 120.0)
+    snprintf(buf, size, "%.0f s", s);
+  else if (s < 2 * KN_HOUR)
+    snprintf(buf, size, "%.0f min", s / KN_MIN);
+  else if (s < 2 * KN_DAY)
+    snprintf(buf, size, "%.0f h", s / KN_HOUR);
+  else if (s < 3 * KN_WEEK)
+    snprintf(buf, size, "%.0f days", s / KN_DAY);
+  else if (s < 3 * KN_MONTH)
+    snprintf(buf, size, "%.0f weeks", s / KN_WEEK);
+  else
+    snprintf(buf, size, "%.0f months", s / KN_MONTH);
+}
+
+static const char *verdict_text(kn_harm h) {
+  switch (h) {
+  case KN_HARM_NONE: return "no harm expected";
+  case KN_HARM_DISCOMFORT: return "discomfort expected, no lasting harm";
+  case KN_HARM_MINOR: return "minor harm likely (bruise, soreness or a reversible nerve block)";
+  case KN_HARM_INJURY: return "INJURY expected";
+  default: return "SEVERE INJURY expected";
+  }
+}
+
+void kn_report_text(const kn_model *m, kn_data *d, FILE *out) {
+  const kn_outcome *o = kn_data_outcome(m, d);
+  char a[32], b[32];
+  fprintf(out, "verdict: %s (harm: %s)\n", verdict_text(o->harm), kn_harm_name(o->harm));
+  human_time(o->duration, a, sizeof a);
+  fprintf(out, "session: %s, %s, %zu actions, %s simulated\n",
+          m->session.name[0] ? m->session.name : "(unnamed)",
+          kn_practitioner_name(m->session.practitioner), m->session.naction, a);
+
+  int any = 0;
+  for (size_t i = 0; i < o->nnerve; i++) {
+    const kn_nerve_outcome *n = &o->nerves[i];
+    if (n->grade == KN_NERVE_NONE && n->p_peak < m->nerve.perfusion_p50) continue;
+    if (!any++) fprintf(out, "\nnerves and vessels          peak mmHg  perfusion  dose   outcome\n");
+    fprintf(out, "  %-24s %10.0f %9.0f%% %6.2f   %s", kn_atlas_nerve((size_t)n->nerve)->name,
+            n->p_peak / KN_MMHG, 100.0 * n->perfusion_min, n->injury_dose,
+            kn_nerve_grade_name(n->grade));
+    if (n->grade != KN_NERVE_NONE) {
+      human_time(n->recovery_min, a, sizeof a);
+      human_time(n->recovery_max, b, sizeof b);
+      fprintf(out, " (recovery %s to %s; %s)", n->recovery_min > 0 ? a : "at once", b,
+              kn_evidence_name(n->evidence));
+    }
+    fputc('\n', out);
+  }
+
+  fprintf(out, "\nregion                  peak kPa  ISO limit  pain prob  bruise\n");
+  for (size_t i = 0; i < o->nregion; i++) {
+    const kn_region_outcome *r = &o->regions[i];
+    int l = m->region_local[r->region];
+    fprintf(out, "  %-22s %8.0f %8.0f%% %9.2f  %s\n", kn_atlas_region((size_t)r->region)->name,
+            r->p_peak / KN_KPA, 100.0 * fmax(r->p_ratio, r->f_ratio), r->pain_peak,
+            kn_bruise_grade_name(r->bruise));
+    (void)l;
+  }
+  for (size_t i = 0; i < o->nmuscle; i++)
+    if (o->muscles[i].damage >= 1.0)
+      fprintf(out, "  muscle cell death: %s (%s)\n", kn_atlas_muscle((size_t)o->muscles[i].muscle)->name,
+              kn_evidence_name(o->muscles[i].evidence));
+  fprintf(out, "\nsoreness: %.0f %% chance, onset within %.0f h, lasting up to %.0f h (%s)\n",
+          100.0 * o->soreness_probability, o->soreness_onset / KN_HOUR,
+          o->soreness_duration / KN_HOUR, kn_evidence_name(o->evidence_soreness));
+  fprintf(out, "events: %zu%s\n", o->nevent, o->nevent_dropped ? " (some not recorded)" : "");
+}

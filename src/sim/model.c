@@ -1,0 +1,390 @@
+/* Building a model: check the plan, lay out the timeline on hands (slots), pick the body parts the
+ * session can reach, fit the atlas to the subject, and lay out the recorder. All arrays of a model
+ * live in one block. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "sim/sim_internal.h"
+
+enum { STRESS_NRHO = 81, STRESS_NZETA = 101 };
+static const double STRESS_RHO_MAX = 8.0, STRESS_ZETA_MAX = 10.0;
+enum { EVENT_CAPACITY = 8192, COL_NAME_MAX = 64 };
+
+static int fail(kn_diag *diag, int code, const char *field, const char *msg) {
+  if (diag) {
+    kn_diag_clear(diag);
+    diag->code = code;
+    snprintf(diag->field, sizeof diag->field, "%s", field);
+    snprintf(diag->message, sizeof diag->message, "%s", msg);
+  }
+  return code;
+}
+
+static int is_contact(const kn_action *a) {
+  return a->kind != KN_ACT_REST && a->kind != KN_ACT_POSTURE;
+}
+
+/* Checks what the loader already checks, for sessions built in code. */
+static int check_session(const kn_session *s, kn_diag *diag) {
+  char field[64];
+  if (!s || s->naction == 0 || !s->actions)
+    return fail(diag, KN_EINVAL, "session.actions", "a session needs at least one action");
+  if (!(s->dt >= 1e-4 && s->dt <= 1e-2))
+    return fail(diag, KN_ERANGE, "session.time_step", "time step must be 0.1..10 ms");
+  if (!(s->record_interval >= s->dt))
+    return fail(diag, KN_ERANGE, "session.record_interval", "must be at least the time step");
+  if (!(s->recovery >= 0.0 && s->recovery <= 48 * 3600.0))
+    return fail(diag, KN_ERANGE, "session.recovery", "must be 0..48 h");
+  for (size_t i = 0; i < s->naction; i++) {
+    const kn_action *a = &s->actions[i];
+    snprintf(field, sizeof field, "session.actions[%zu]", i);
+    if ((unsigned)a->kind >= KN_ACT_COUNT) return fail(diag, KN_EINVAL, field, "unknown action");
+    if (!(a->duration >= 0.0 && a->duration <= 4 * 3600.0) || a->repetitions < 1 ||
+        !(a->rest_between >= 0.0))
+      return fail(diag, KN_ERANGE, field, "duration, repetitions or rest out of range");
+    if (!is_contact(a)) continue;
+    if (!kn_atlas_region((size_t)a->region) || a->region < 0)
+      return fail(diag, KN_ENOTFOUND, field, "unknown region");
+    if (a->landmark >= 0 && !kn_atlas_landmark((size_t)a->landmark))
+      return fail(diag, KN_ENOTFOUND, field, "unknown landmark");
+    if (a->muscle >= 0 && !kn_atlas_muscle((size_t)a->muscle))
+      return fail(diag, KN_ENOTFOUND, field, "unknown muscle");
+    if (!(a->duration > 0.0)) return fail(diag, KN_ERANGE, field, "duration must be > 0");
+    if (!(a->area > 0.0 && a->area < 1.0)) return fail(diag, KN_ERANGE, field, "bad contact area");
+    if (!(a->force >= 0.0 && a->force <= 1000.0)) return fail(diag, KN_ERANGE, field, "bad force");
+    if (!(a->speed >= 0.0 && a->speed <= 1.0) || !(a->stroke_length >= 0.0) || !(a->rate >= 0.0) ||
+        !isfinite(a->direction))
+      return fail(diag, KN_ERANGE, field, "bad speed, stroke length, rate or direction");
+  }
+  return KN_OK;
+}
+
+static double action_length(const kn_action *a) {
+  return a->repetitions * a->duration + (a->repetitions - 1) * a->rest_between;
+}
+
+/* Subject's fat over the region's reference: fat thickness scales with the body-fat fraction. */
+static double fat_scale(const kn_subject *s) {
+  return s->body_fat / kn_atlas_reference_body_fat();
+}
+
+/* Depth of a structure for this subject: whatever lies below the fat moves with the fat's change;
+ * a structure inside the fat moves in proportion. */
+static double fitted_depth(const kn_region *r, double depth, double scale) {
+  double top = r->skin, fat_end = r->skin + r->fat;
+  if (depth >= fat_end) return depth + r->fat * (scale - 1.0);
+  if (depth <= top) return depth;
+  return top + (depth - top) * scale;
+}
+
+/* Lays out every array of the model; with a->base == NULL only measures. */
+static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, size_t nreg,
+                   size_t nnerve, size_t nmus, size_t ncol) {
+  size_t nreg_atlas = kn_atlas_region_count();
+  m->session.actions = kn_arena_take(a, naction, sizeof(kn_action));
+  m->action_start = kn_arena_take(a, naction, sizeof(double));
+  m->action_end = kn_arena_take(a, naction, sizeof(double));
+  m->slot_first = kn_arena_take(a, nslot_max + 1, sizeof(int));
+  m->slot_actions = kn_arena_take(a, naction, sizeof(int));
+  m->regions = kn_arena_take(a, nreg, sizeof(int));
+  m->region_local = kn_arena_take(a, nreg_atlas, sizeof(int));
+  m->ppt_mean = kn_arena_take(a, nreg, sizeof(double));
+  m->ppt_sd = kn_arena_take(a, nreg, sizeof(double));
+  m->p_limit = kn_arena_take(a, nreg, sizeof(double));
+  m->f_limit = kn_arena_take(a, nreg, sizeof(double));
+  m->transient_ok = kn_arena_take(a, nreg, sizeof(int));
+  m->fat = kn_arena_take(a, nreg, sizeof(double));
+  m->nerves = kn_arena_take(a, nnerve, sizeof(int));
+  m->nerve_region = kn_arena_take(a, nnerve, sizeof(int));
+  m->nerve_depth = kn_arena_take(a, nnerve, sizeof(double));
+  m->muscles = kn_arena_take(a, nmus, sizeof(int));
+  m->muscle_region = kn_arena_take(a, nmus, sizeof(int));
+  m->muscle_depth = kn_arena_take(a, nmus, sizeof(double));
+  m->stress.values = kn_arena_take(a, kn_stress_table_size(STRESS_NRHO, STRESS_NZETA), sizeof(double));
+  m->col_names = kn_arena_take(a, ncol, sizeof(char *));
+  m->col_mode = kn_arena_take(a, ncol, sizeof(int));
+  char *names = kn_arena_take(a, ncol * COL_NAME_MAX, 1);
+  if (a->base)
+    for (size_t i = 0; i < ncol; i++) m->col_names[i] = names + i * COL_NAME_MAX;
+}
+
+void kn_module_params(const kn_params *p, kn_nerve_params *np, kn_tissue_params *tp) {
+  np->perfusion_p50 = p->nerve_perfusion_p50;
+  np->perfusion_width = p->nerve_perfusion_width;
+  np->block_time = p->nerve_block_time;
+  np->recovery_time = p->nerve_ischaemia_recovery;
+  np->paresthesia_level = p->nerve_paresthesia_level;
+  np->transport_p_no = p->nerve_transport_p_no;
+  np->transport_p_yes = p->nerve_transport_p_yes;
+  np->transport_time = p->nerve_transport_time;
+  np->injury_p_safe = p->nerve_injury_p_safe;
+  np->injury_p_ref = p->nerve_injury_p_ref;
+  np->injury_time_ref = p->nerve_injury_time_ref;
+  np->severe_dose = p->nerve_severe_dose;
+  np->edge_length = p->nerve_edge_length;
+  memset(np->recovery, 0, sizeof np->recovery);
+  np->recovery[KN_NERVE_PARESTHESIA][1] = p->nerve_paresthesia_recovery;
+  np->recovery[KN_NERVE_BLOCK][0] = p->nerve_ischaemia_recovery;
+  np->recovery[KN_NERVE_BLOCK][1] = p->nerve_block_recovery;
+  np->recovery[KN_NERVE_INJURY][0] = p->nerve_injury_recovery_min;
+  np->recovery[KN_NERVE_INJURY][1] = p->nerve_injury_recovery_max;
+  np->recovery[KN_NERVE_SEVERE][0] = p->nerve_severe_recovery_min;
+  np->recovery[KN_NERVE_SEVERE][1] = p->nerve_severe_recovery_max;
+
+  tp->death_p_high = p->muscle_death_p_high;
+  tp->death_p_low = p->muscle_death_p_low;
+  tp->death_t_min = p->muscle_death_t_min;
+  tp->death_t_mid = p->muscle_death_t_mid;
+  tp->death_t_width = p->muscle_death_t_width;
+  tp->shear_ref = p->bruise_shear_ref;
+  tp->soreness_ref = p->soreness_load_ref;
+}
+
+/* Start and end of every action: sequential unless a start is given. */
+static void schedule_times(kn_model *m) {
+  double t = 0.0;
+  m->plan_end = 0.0;
+  for (size_t i = 0; i < m->session.naction; i++) {
+    const kn_action *a = &m->session.actions[i];
+    double start = a->start >= 0.0 ? a->start : t;
+    m->action_start[i] = start;
+    m->action_end[i] = start + action_length(a);
+    t = m->action_end[i];
+    if (t > m->plan_end) m->plan_end = t;
+  }
+}
+
+/* Greedy interval partition: each contact action, in order of start, goes to the first hand that is
+ * free by then. Scratch arrays (naction each) come from the caller. Returns the number of slots and,
+ * unless measure_only, fills slot_first/slot_actions grouped by slot, each slot in order of start. */
+static int schedule_slots(kn_model *m, int *order, int *slot_of, double *slot_free,
+                          int measure_only) {
+  int count = 0;
+  for (size_t i = 0; i < m->session.naction; i++) {
+    if (!is_contact(&m->session.actions[i])) continue;
+    int j = count++;
+    while (j > 0 && m->action_start[order[j - 1]] > m->action_start[i]) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = (int)i;
+  }
+  int nslot = 0;
+  for (int k = 0; k < count; k++) {
+    int i = order[k], s = 0;
+    while (s < nslot && slot_free[s] > m->action_start[i] + 1e-12) s++;
+    if (s == nslot) nslot++;
+    slot_free[s] = m->action_end[i];
+    slot_of[i] = s;
+  }
+  if (measure_only) return nslot;
+  int n = 0;
+  for (int s = 0; s < nslot; s++) {
+    m->slot_first[s] = n;
+    for (int k = 0; k < count; k++)
+      if (slot_of[order[k]] == s) m->slot_actions[n++] = order[k];
+  }
+  m->slot_first[nslot] = n;
+  return nslot;
+}
+
+static size_t count_columns(int nslot, size_t nreg, size_t nnerve, size_t nmus) {
+  return 1 + 3 * (size_t)nslot + nreg + 4 * nnerve + 2 * nmus;
+}
+
+static void name_column(kn_model *m, size_t *c, int mode, const char *fmt, const char *what,
+                        int slot) {
+  if (what)
+    snprintf(m->col_names[*c], COL_NAME_MAX, fmt, what);
+  else
+    snprintf(m->col_names[*c], COL_NAME_MAX, fmt, slot);
+  m->col_mode[*c] = mode;
+  (*c)++;
+}
+
+static void layout_columns(kn_model *m) {
+  size_t c = 0;
+  name_column(m, &c, KN_COL_LAST, "t_s", NULL, 0);
+  for (int s = 0; s < m->nslot; s++) {
+    name_column(m, &c, KN_COL_MAX, "force_hand%d_N", NULL, s + 1);
+    name_column(m, &c, KN_COL_MAX, "p_surface_hand%d_kPa", NULL, s + 1);
+    name_column(m, &c, KN_COL_MAX, "force_rate_hand%d_N_per_s", NULL, s + 1);
+  }
+  for (int r = 0; r < m->nregion; r++)
+    name_column(m, &c, KN_COL_MAX, "pain_prob_%s", kn_atlas_region((size_t)m->regions[r])->name, 0);
+  for (int n = 0; n < m->nnerve; n++) {
+    const char *nm = kn_atlas_nerve((size_t)m->nerves[n])->name;
+    name_column(m, &c, KN_COL_MAX, "p_nerve_%s_mmHg", nm, 0);
+    name_column(m, &c, KN_COL_MIN, "perfusion_%s_pct", nm, 0);
+    name_column(m, &c, KN_COL_MIN, "conduction_%s_pct", nm, 0);
+    name_column(m, &c, KN_COL_LAST, "injury_dose_%s", nm, 0);
+  }
+  for (int k = 0; k < m->nmuscle; k++) {
+    const char *nm = kn_atlas_muscle((size_t)m->muscles[k])->name;
+    name_column(m, &c, KN_COL_MAX, "p_muscle_%s_kPa", nm, 0);
+    name_column(m, &c, KN_COL_LAST, "damage_%s", nm, 0);
+  }
+  m->ncol = c;
+}
+
+/* Regions the plan touches, and the nerves and muscles in them. */
+static void select_sites(kn_model *m, const unsigned char *touched) {
+  size_t nreg_atlas = kn_atlas_region_count();
+  double scale = fat_scale(&m->subject);
+  int nr = 0;
+  for (size_t r = 0; r < nreg_atlas; r++) {
+    m->region_local[r] = -1;
+    if (!touched[r]) continue;
+    const kn_region *reg = kn_atlas_region(r);
+    const kn_iso_area *iso = kn_atlas_iso_area((size_t)reg->iso_area);
+    m->region_local[r] = nr;
+    m->regions[nr] = (int)r;
+    m->ppt_mean[nr] = reg->ppt_mean * m->subject.pain_threshold_scale;
+    m->ppt_sd[nr] = reg->ppt_sd * m->subject.pain_threshold_scale;
+    m->p_limit[nr] = iso->p_max;
+    m->f_limit[nr] = iso->f_max;
+    m->transient_ok[nr] = iso->transient_allowed;
+    m->fat[nr] = reg->fat * scale;
+    nr++;
+  }
+  m->nregion = nr;
+  int nn = 0;
+  for (size_t i = 0; i < kn_atlas_nerve_count(); i++) {
+    const kn_nerve *nv = kn_atlas_nerve(i);
+    if (m->region_local[nv->region] < 0) continue;
+    m->nerves[nn] = (int)i;
+    m->nerve_region[nn] = m->region_local[nv->region];
+    m->nerve_depth[nn] = fitted_depth(kn_atlas_region((size_t)nv->region), nv->depth, scale);
+    nn++;
+  }
+  m->nnerve = nn;
+  int nm = 0;
+  for (size_t i = 0; i < kn_atlas_muscle_count(); i++) {
+    const kn_muscle *mu = kn_atlas_muscle(i);
+    if (m->region_local[mu->region] < 0) continue;
+    m->muscles[nm] = (int)i;
+    m->muscle_region[nm] = m->region_local[mu->region];
+    m->muscle_depth[nm] = fitted_depth(kn_atlas_region((size_t)mu->region), mu->depth, scale);
+    nm++;
+  }
+  m->nmuscle = nm;
+}
+
+int kn_model_create(const kn_subject *subject, const kn_session *session, kn_model **out,
+                    kn_diag *diag) {
+  if (!out) return fail(diag, KN_EINVAL, "", "no output pointer");
+  *out = NULL;
+  int rc = check_session(session, diag);
+  if (rc) return rc;
+
+  size_t naction = session->naction;
+  size_t nreg_atlas = kn_atlas_region_count();
+  unsigned char *touched = calloc(nreg_atlas, 1);
+  int *slot_of = calloc(naction, sizeof(int));
+  int *order = calloc(naction, sizeof(int));
+  double *slot_free = calloc(naction, sizeof(double));
+  kn_model probe = {0};
+  probe.session = *session;
+  kn_arena measure = {0};
+  if (!touched || !slot_of || !order || !slot_free) {
+    rc = KN_ENOMEM;
+    goto done;
+  }
+
+  /* a first pass on scratch arrays measures slots, regions, nerves and muscles */
+  probe.action_start = calloc(naction, sizeof(double));
+  probe.action_end = calloc(naction, sizeof(double));
+  if (!probe.action_start || !probe.action_end) {
+    rc = KN_ENOMEM;
+    goto scratch;
+  }
+  schedule_times(&probe);
+  int nslot = schedule_slots(&probe, order, slot_of, slot_free, 1);
+  size_t nreg = 0, nnerve = 0, nmus = 0;
+  for (size_t i = 0; i < naction; i++) {
+    const kn_action *a = &session->actions[i];
+    if (is_contact(a) && !touched[a->region]) {
+      touched[a->region] = 1;
+      nreg++;
+    }
+  }
+  for (size_t i = 0; i < kn_atlas_nerve_count(); i++) nnerve += touched[kn_atlas_nerve(i)->region];
+  for (size_t i = 0; i < kn_atlas_muscle_count(); i++) nmus += touched[kn_atlas_muscle(i)->region];
+  size_t ncol = count_columns(nslot, nreg, nnerve, nmus);
+
+  kn_model *m = calloc(1, sizeof *m);
+  if (!m) {
+    rc = KN_ENOMEM;
+    goto scratch;
+  }
+  layout(m, &measure, naction, (size_t)nslot, nreg, nnerve, nmus, ncol);
+  m->block = calloc(1, measure.used);
+  if (!m->block) {
+    free(m);
+    rc = KN_ENOMEM;
+    goto scratch;
+  }
+  kn_arena carve = {m->block, 0};
+  layout(m, &carve, naction, (size_t)nslot, nreg, nnerve, nmus, ncol);
+
+  if (subject)
+    m->subject = *subject;
+  else
+    kn_subject_default(&m->subject);
+  kn_action *actions = m->session.actions;
+  m->session = *session;
+  m->session.actions = actions;
+  memcpy(actions, session->actions, naction * sizeof(kn_action));
+  kn_params_default(&m->par);
+  kn_module_params(&m->par, &m->nerve, &m->tissue);
+  kn_profile_for(&m->par, m->session.practitioner, &m->profile);
+  schedule_times(m);
+  m->nslot = schedule_slots(m, order, slot_of, slot_free, 0);
+  m->duration = m->plan_end + session->recovery;
+  m->nstep = (size_t)ceil(m->duration / session->dt - 1e-9);
+  select_sites(m, touched);
+  kn_stress_table_init(&m->stress, STRESS_NRHO, STRESS_NZETA, STRESS_RHO_MAX, STRESS_ZETA_MAX,
+                       m->stress.values);
+  layout_columns(m);
+  m->nrow_max = (size_t)floor(m->duration / session->record_interval) + 2;
+  m->event_capacity = EVENT_CAPACITY;
+  *out = m;
+  rc = KN_OK;
+scratch:
+  free(probe.action_start);
+  free(probe.action_end);
+done:
+  free(touched);
+  free(slot_of);
+  free(order);
+  free(slot_free);
+  return rc;
+}
+
+void kn_model_free(kn_model *m) {
+  if (!m) return;
+  free(m->block);
+  free(m);
+}
+
+double kn_model_duration(const kn_model *m) {
+  return m->duration;
+}
+double kn_model_dt(const kn_model *m) {
+  return m->session.dt;
+}
+const kn_subject *kn_model_subject(const kn_model *m) {
+  return &m->subject;
+}
+const kn_session *kn_model_session(const kn_model *m) {
+  return &m->session;
+}
+size_t kn_series_ncol(const kn_model *m) {
+  return m->ncol;
+}
+const char *kn_series_name(const kn_model *m, size_t col) {
+  return col < m->ncol ? m->col_names[col] : NULL;
+}

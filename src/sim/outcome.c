@@ -1,0 +1,90 @@
+/* The outcome: states and peaks gathered into one struct, with the evidence behind each output and
+ * the overall harm grade. */
+#include <string.h>
+
+#include "sim/sim_internal.h"
+
+static const char *const harm_names[] = {"none", "discomfort", "minor", "injury", "severe"};
+
+const char *kn_harm_name(kn_harm h) {
+  return (unsigned)h <= KN_HARM_SEVERE ? harm_names[h] : "?";
+}
+
+int kn_harm_parse(const char *name) {
+  if (!name) return -1;
+  for (int i = 0; i <= KN_HARM_SEVERE; i++)
+    if (strcmp(name, harm_names[i]) == 0) return i;
+  return -1;
+}
+
+static kn_harm worse(kn_harm a, kn_harm b) {
+  return a > b ? a : b;
+}
+
+static kn_harm nerve_harm(kn_nerve_grade g) {
+  switch (g) {
+  case KN_NERVE_PARESTHESIA: return KN_HARM_DISCOMFORT;
+  case KN_NERVE_BLOCK: return KN_HARM_MINOR;
+  case KN_NERVE_INJURY: return KN_HARM_INJURY;
+  case KN_NERVE_SEVERE: return KN_HARM_SEVERE;
+  default: return KN_HARM_NONE;
+  }
+}
+
+const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
+  kn_outcome *o = &d->outcome;
+  kn_harm harm = KN_HARM_NONE;
+  for (int r = 0; r < m->nregion; r++) {
+    kn_region_outcome *ro = &d->region_out[r];
+    ro->bruise = kn_bruise_grade_of(ro->bruise_index);
+    if (ro->t_pain > 0.0 || ro->p_ratio > 1.0 || ro->f_ratio > 1.0) harm = worse(harm, KN_HARM_DISCOMFORT);
+    if (ro->bruise == KN_BRUISE_LIKELY) harm = worse(harm, KN_HARM_MINOR);
+  }
+  for (int n = 0; n < m->nnerve; n++) {
+    const kn_nerve_state *s = &d->nerve_state[n];
+    kn_nerve_outcome *no = &d->nerve_out[n];
+    no->depth = m->nerve_depth[n];
+    no->p_peak = s->p_peak;
+    no->t_ischaemic = s->t_ischaemic;
+    no->transport_dose = s->transport_dose;
+    no->injury_dose = s->injury_dose;
+    no->grade = s->grade;
+    no->perfusion_min = kn_nerve_perfusion(&m->nerve, s->p_peak);
+    double c = 1.0 - (s->ischaemia_peak - 0.5) / 0.5;
+    no->conduction_min = c > 1.0 ? 1.0 : (c < 0.0 ? 0.0 : c);
+    no->recovery_min = m->nerve.recovery[s->grade][0];
+    no->recovery_max = m->nerve.recovery[s->grade][1];
+    no->evidence = s->grade >= KN_NERVE_INJURY ? KN_EVIDENCE_ANIMAL : KN_EVIDENCE_HUMAN;
+    if (kn_atlas_nerve((size_t)no->nerve)->kind == KN_NERVE) harm = worse(harm, nerve_harm(s->grade));
+  }
+  for (int k = 0; k < m->nmuscle; k++) {
+    kn_muscle_outcome *mo = &d->muscle_out[k];
+    mo->p_peak = d->muscle_state[k].p_peak;
+    mo->damage = d->muscle_state[k].damage;
+    mo->evidence = KN_EVIDENCE_ANIMAL;
+    if (mo->damage >= 1.0) harm = worse(harm, KN_HARM_INJURY);
+  }
+  o->duration = d->t;
+  o->nregion = (size_t)m->nregion;
+  o->regions = d->region_out;
+  o->nnerve = (size_t)m->nnerve;
+  o->nerves = d->nerve_out;
+  o->nmuscle = (size_t)m->nmuscle;
+  o->muscles = d->muscle_out;
+  o->nevent = d->nevent;
+  o->events = d->events;
+  o->nevent_dropped = d->nevent_dropped;
+  o->soreness_load = d->soreness_load;
+  o->soreness_probability = kn_soreness_probability(&m->tissue, d->soreness_load);
+  o->soreness_onset = m->par.soreness_onset;
+  o->soreness_duration = m->par.soreness_duration;
+  if (o->soreness_probability >= 0.5) harm = worse(harm, KN_HARM_MINOR);
+  o->evidence_iso = KN_EVIDENCE_HUMAN;
+  o->evidence_pain = KN_EVIDENCE_HUMAN;
+  o->evidence_nerve = KN_EVIDENCE_ANIMAL;
+  o->evidence_muscle = KN_EVIDENCE_ANIMAL;
+  o->evidence_bruise = KN_EVIDENCE_EXPERT;
+  o->evidence_soreness = KN_EVIDENCE_HUMAN;
+  o->harm = harm;
+  return o;
+}

@@ -1,0 +1,63 @@
+/* The recorder: every column reduced (max, min or last) over one record interval, so that a decimated
+ * series keeps the peaks that matter. Values are stored in the unit the column's name says. */
+#include <math.h>
+#include <string.h>
+
+#include "core/units.h"
+#include "sim/sim_internal.h"
+
+/* Current value of every column, in column order (see layout_columns in model.c). */
+static void sample(const kn_model *m, const kn_data *d, double *v) {
+  size_t c = 0;
+  v[c++] = d->t;
+  for (int s = 0; s < m->nslot; s++) {
+    const kn_contact *k = &d->contacts[s];
+    v[c++] = k->force;
+    v[c++] = k->p / KN_KPA;
+    v[c++] = k->force_rate;
+  }
+  for (int r = 0; r < m->nregion; r++) v[c++] = d->region_pain[r];
+  for (int n = 0; n < m->nnerve; n++) {
+    const kn_nerve_state *s = &d->nerve_state[n];
+    v[c++] = d->nerve_p[n] / KN_MMHG;
+    v[c++] = 100.0 * s->perfusion;
+    v[c++] = 100.0 * s->conduction;
+    v[c++] = s->injury_dose;
+  }
+  for (int k = 0; k < m->nmuscle; k++) {
+    v[c++] = d->muscle_p[k] / KN_KPA;
+    v[c++] = d->muscle_state[k].damage;
+  }
+}
+
+static void commit(const kn_model *m, kn_data *d) {
+  if (d->nrow >= m->nrow_max) return;
+  memcpy(d->series + d->nrow * m->ncol, d->row, m->ncol * sizeof(double));
+  d->nrow++;
+}
+
+void kn_recorder_step(const kn_model *m, kn_data *d) {
+  /* fresh interval: the first sample sets every column */
+  int fresh = d->row[0] < 0.0;
+  size_t ncol = m->ncol;
+  double *row = d->row, *val = d->sample;
+  sample(m, d, val);
+  for (size_t c = 0; c < ncol; c++) {
+    if (fresh || m->col_mode[c] == KN_COL_LAST)
+      row[c] = val[c];
+    else if (m->col_mode[c] == KN_COL_MAX)
+      row[c] = fmax(row[c], val[c]);
+    else
+      row[c] = fmin(row[c], val[c]);
+  }
+  if (d->t + 1e-9 >= d->next_record) {
+    commit(m, d);
+    d->next_record += m->session.record_interval;
+    row[0] = -1.0; /* marks the next interval fresh */
+  }
+}
+
+void kn_recorder_flush(const kn_model *m, kn_data *d) {
+  if (d->row[0] >= 0.0) commit(m, d);
+  d->row[0] = -1.0;
+}

@@ -1,0 +1,137 @@
+/* One step, in the order of the data flow: protocol -> mechanics -> nerve -> tissue -> outcome
+ * accumulation -> events -> recorder. */
+#include <math.h>
+
+#include "sim/sim_internal.h"
+
+/* Distance (m) from point (px,py) to the segment (x0,y0)-(x1,y1). */
+static double segment_distance(double px, double py, double x0, double y0, double x1, double y1) {
+  double dx = x1 - x0, dy = y1 - y0;
+  double len2 = dx * dx + dy * dy;
+  double u = len2 > 0.0 ? ((px - x0) * dx + (py - y0) * dy) / len2 : 0.0;
+  if (u < 0.0) u = 0.0;
+  if (u > 1.0) u = 1.0;
+  return hypot(px - (x0 + u * dx), py - (y0 + u * dy));
+}
+
+/* Surface loads per region, and stress at every nerve and muscle from every hand (linear elasticity:
+ * the stresses of several hands add). */
+static void mechanics_step(const kn_model *m, kn_data *d) {
+  for (int r = 0; r < m->nregion; r++) {
+    d->region_p[r] = d->region_f[r] = d->region_shear[r] = d->region_rate[r] = 0.0;
+    d->region_transient[r] = 1;
+  }
+  for (int n = 0; n < m->nnerve; n++) d->nerve_p[n] = d->nerve_len[n] = 0.0;
+  for (int k = 0; k < m->nmuscle; k++) d->muscle_p[k] = 0.0;
+
+  for (int s = 0; s < m->nslot; s++) {
+    const kn_contact *c = &d->contacts[s];
+    if (c->region < 0) continue;
+    int r = m->region_local[c->region];
+    if (c->force_rate > d->region_rate[r]) d->region_rate[r] = c->force_rate;
+    if (!c->active) continue;
+    if (c->p > d->region_p[r]) d->region_p[r] = c->p;
+    if (c->force > d->region_f[r]) d->region_f[r] = c->force;
+    double shear = c->shear / c->area;
+    if (shear > d->region_shear[r]) d->region_shear[r] = shear;
+    if (c->t_contact >= m->par.iso_transient_time) d->region_transient[r] = 0;
+
+    double best = 0.0;
+    for (int n = 0; n < m->nnerve; n++) {
+      if (m->nerve_region[n] != r) continue;
+      const kn_nerve *nv = kn_atlas_nerve((size_t)m->nerves[n]);
+      double z = m->nerve_depth[n];
+      double dist = segment_distance(c->x, c->y, nv->x0, nv->y0, nv->x1, nv->y1);
+      double infl = kn_stress_table_lookup(&m->stress, dist / c->radius, z / c->radius);
+      if (nv->on_bone) infl = kn_bone_backed_factor(infl, m->par.bone_backing_gain);
+      double sz = c->p * infl;
+      d->nerve_p[n] += sz;
+      if (sz > best) { /* the hand that loads it most sets the loaded length */
+        best = sz;
+        d->nerve_len[n] = 2.0 * c->radius + z;
+      }
+    }
+    for (int k = 0; k < m->nmuscle; k++) {
+      if (m->muscle_region[k] != r) continue;
+      const kn_muscle *mu = kn_atlas_muscle((size_t)m->muscles[k]);
+      double dist = hypot(c->x - mu->x, c->y - mu->y);
+      d->muscle_p[k] += c->p * kn_stress_table_lookup(&m->stress, dist / c->radius,
+                                                      m->muscle_depth[k] / c->radius);
+    }
+  }
+  for (int r = 0; r < m->nregion; r++)
+    d->region_pain[r] = d->region_p[r] > 0.0
+                            ? kn_pain_probability(d->region_p[r], m->ppt_mean[r], m->ppt_sd[r])
+                            : 0.0;
+}
+
+static void nerve_step(const kn_model *m, kn_data *d) {
+  double dt = m->session.dt;
+  for (int n = 0; n < m->nnerve; n++) {
+    kn_nerve_state *s = &d->nerve_state[n];
+    kn_nerve_grade before = s->grade;
+    kn_nerve_step(&m->nerve, s, d->nerve_p[n], d->nerve_len[n], dt);
+    if (s->grade > before) d->nerve_out[n].t_grade = d->t + dt;
+  }
+}
+
+static void tissue_step(const kn_model *m, kn_data *d) {
+  double dt = m->session.dt;
+  for (int k = 0; k < m->nmuscle; k++)
+    kn_muscle_step(&m->tissue, &d->muscle_state[k], d->muscle_p[k], dt);
+  /* soreness load: time-weighted excess of pressure over half the pain threshold */
+  for (int r = 0; r < m->nregion; r++) {
+    double x = d->region_p[r] / m->ppt_mean[r] - 0.5;
+    if (x > 0.0) d->soreness_load += x * dt;
+  }
+}
+
+/* Peaks and times per region against the ISO limits, pain and bruise references. */
+static void region_outcome_step(const kn_model *m, kn_data *d) {
+  double dt = m->session.dt;
+  for (int r = 0; r < m->nregion; r++) {
+    kn_region_outcome *o = &d->region_out[r];
+    double factor = d->region_transient[r] && m->transient_ok[r] ? m->par.iso_transient_factor : 1.0;
+    double pr = d->region_p[r] / (m->p_limit[r] * factor);
+    double fr = d->region_f[r] / (m->f_limit[r] * factor);
+    if (d->region_p[r] > o->p_peak) o->p_peak = d->region_p[r];
+    if (d->region_f[r] > o->f_peak) o->f_peak = d->region_f[r];
+    if (pr > o->p_ratio) o->p_ratio = pr;
+    if (fr > o->f_ratio) o->f_ratio = fr;
+    if (pr > 1.0 || fr > 1.0) o->t_over_limit += dt;
+    if (d->region_p[r] > m->par.capillary_closing) o->t_occluded += dt;
+    if (d->region_pain[r] > o->pain_peak) o->pain_peak = d->region_pain[r];
+    if (d->region_pain[r] > m->par.pain_probability_event) o->t_pain += dt;
+    if (d->region_shear[r] > o->shear_peak) o->shear_peak = d->region_shear[r];
+    double bruise = fmax(fr, d->region_shear[r] / m->tissue.shear_ref);
+    if (bruise > o->bruise_index) o->bruise_index = bruise;
+    if (d->region_rate[r] > o->force_rate_peak) o->force_rate_peak = d->region_rate[r];
+  }
+}
+
+int kn_step(const kn_model *m, kn_data *d) {
+  if (d->step >= m->nstep) return 0;
+  kn_protocol_step(m, d);
+  mechanics_step(m, d);
+  nerve_step(m, d);
+  tissue_step(m, d);
+  region_outcome_step(m, d);
+  kn_events_step(m, d);
+  d->step++;
+  d->t = (double)d->step * m->session.dt;
+  kn_recorder_step(m, d);
+  if (d->step >= m->nstep) {
+    kn_events_close_all(m, d);
+    kn_recorder_flush(m, d);
+    return 0;
+  }
+  return 1;
+}
+
+int kn_run(const kn_model *m, kn_data *d, void (*progress)(double fraction, void *ctx), void *ctx) {
+  size_t every = m->nstep / 100 + 1;
+  while (kn_step(m, d))
+    if (progress && d->step % every == 0) progress((double)d->step / (double)m->nstep, ctx);
+  if (progress) progress(1.0, ctx);
+  return KN_OK;
+}

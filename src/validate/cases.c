@@ -1,0 +1,458 @@
+/* The validation cases: each runs the model on a published experiment or case and compares. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/units.h"
+#include "sim/sim_internal.h"
+#include "knead/validate.h"
+
+/* ---- grading ---------------------------------------------------------------------------------- */
+
+static const char *const verdict_names[] = {"green", "yellow", "red"};
+const char *kn_verdict_name(kn_verdict v) {
+  return (unsigned)v <= KN_VERDICT_RED ? verdict_names[v] : "?";
+}
+
+kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, double hi,
+                               double model) {
+  if (!isfinite(model)) return KN_VERDICT_RED;
+  switch (check) {
+  case KN_CHECK_VALUE: {
+    double err = fabs(model - paper) / fmax(fabs(paper), 1e-300);
+    return err <= 0.10 ? KN_VERDICT_GREEN : err <= 0.30 ? KN_VERDICT_YELLOW : KN_VERDICT_RED;
+  }
+  case KN_CHECK_BAND: {
+    if (model >= lo && model <= hi) return KN_VERDICT_GREEN;
+    double edge = model < lo ? lo : hi;
+    double err = fabs(model - edge) / fmax(fabs(edge), fmax(hi - lo, 1e-300));
+    return err <= 0.30 ? KN_VERDICT_YELLOW : KN_VERDICT_RED;
+  }
+  default:
+    return model == 1.0 ? KN_VERDICT_GREEN : KN_VERDICT_RED;
+  }
+}
+
+/* ---- shared set-up ---------------------------------------------------------------------------- */
+
+static void default_modules(kn_params *p, kn_nerve_params *np, kn_tissue_params *tp) {
+  kn_params_default(p);
+  kn_module_params(p, np, tp);
+}
+
+/* Runs a nerve at constant pressure (mmHg) over loaded length L (m) for t seconds, then unloaded for
+ * t_after seconds. */
+static kn_nerve_state nerve_exposure(double p_mmhg, double L, double t, double t_after) {
+  kn_params p;
+  kn_nerve_params np;
+  kn_tissue_params tp;
+  default_modules(&p, &np, &tp);
+  kn_nerve_state s;
+  kn_nerve_reset(&s);
+  const double dt = 0.1;
+  long n = lround(t / dt), n_after = lround(t_after / dt);
+  for (long i = 0; i < n; i++) kn_nerve_step(&np, &s, p_mmhg * KN_MMHG, L, dt);
+  for (long i = 0; i < n_after; i++) kn_nerve_step(&np, &s, 0.0, L, dt);
+  return s;
+}
+
+static double nerve_edge(void) {
+  kn_params p;
+  kn_params_default(&p);
+  return p.nerve_edge_length; /* the experiments' small cuffs load about this length */
+}
+
+/* Brute-force check of the Boussinesq field: the point-load kernel summed over a polar grid on the
+ * disc, independent of the ray integral used by the model. */
+static double brute_field(double a, double z, double r) {
+  const int nr = 600, nt = 720;
+  double sum = 0.0, dr = a / nr, dth = 2.0 * KN_PI / nt;
+  for (int i = 0; i < nr; i++) {
+    double rho = (i + 0.5) * dr;
+    for (int j = 0; j < nt; j++) {
+      double th = (j + 0.5) * dth;
+      double dx = rho * cos(th) - r, dy = rho * sin(th);
+      double R2 = dx * dx + dy * dy + z * z;
+      sum += 1.5 / KN_PI * z * z * z / (R2 * R2 * sqrt(R2)) * rho * dr * dth;
+    }
+  }
+  return sum;
+}
+
+/* A session of one contact action on a default subject; returns the outcome of one nerve, or NULL. */
+typedef struct scenario {
+  kn_action_kind kind;
+  const char *region, *landmark, *muscle, *contact;
+  double force;     /* N */
+  double duration;  /* s per repetition */
+  int repetitions;
+  double rest;      /* s between repetitions */
+} scenario;
+
+static int run_scenario(const scenario *sc, const char *nerve, kn_nerve_outcome *out) {
+  kn_action a;
+  kn_action_init(&a, sc->kind);
+  a.region = kn_atlas_find_region(sc->region);
+  a.landmark = sc->landmark ? kn_atlas_find_landmark(sc->landmark) : -1;
+  a.muscle = sc->muscle ? kn_atlas_find_muscle(sc->muscle) : -1;
+  if (sc->contact) {
+    a.contact = kn_atlas_find_contact_type(sc->contact);
+    if (a.contact < 0) return KN_ENOTFOUND;
+    a.area = kn_atlas_contact_type((size_t)a.contact)->area;
+  }
+  if (a.region < 0 || (sc->landmark && a.landmark < 0) || (sc->muscle && a.muscle < 0))
+    return KN_ENOTFOUND;
+  a.force = sc->force;
+  a.duration = sc->duration;
+  a.repetitions = sc->repetitions;
+  a.rest_between = sc->rest;
+  kn_session s = {.practitioner = KN_PRACTITIONER_PROFESSIONAL, .seed = 1, .dt = 1e-3,
+                  .record_interval = 1.0, .naction = 1, .actions = &a};
+  kn_subject subj;
+  kn_subject_default(&subj);
+  kn_model *m = NULL;
+  kn_data *d = NULL;
+  int rc = kn_model_create(&subj, &s, &m, NULL);
+  if (rc) return rc;
+  if ((rc = kn_data_create(m, &d)) != KN_OK) {
+    kn_model_free(m);
+    return rc;
+  }
+  kn_run(m, d, NULL, NULL);
+  const kn_outcome *o = kn_data_outcome(m, d);
+  int want = kn_atlas_find_nerve(nerve);
+  rc = KN_ENOTFOUND;
+  for (size_t i = 0; i < o->nnerve; i++)
+    if (o->nerves[i].nerve == want) {
+      *out = o->nerves[i];
+      rc = KN_OK;
+    }
+  kn_data_free(d);
+  kn_model_free(m);
+  return rc;
+}
+
+/* ---- the cases -------------------------------------------------------------------------------- */
+
+typedef int (*case_fn)(kn_validation_result *r);
+
+static void set(kn_validation_result *r, const char *id, const char *group, const char *source,
+                const char *what, const char *paper_text, kn_check_kind check, double paper,
+                double lo, double hi, const char *unit) {
+  *r = (kn_validation_result){id, group, source, what, paper_text, check, paper, lo, hi, NAN, unit,
+                              0, KN_VERDICT_RED};
+}
+
+static int m_axis(kn_validation_result *r) {
+  set(r, "mechanics.boussinesq_axis", "mechanics", "love1929",
+      "sigma_z/p on the axis at z = a: ray integral vs closed form", "1 - 2^(-3/2) = 0.6464",
+      KN_CHECK_VALUE, 1.0 - pow(2.0, -1.5), 0, 0, "1");
+  r->model = kn_boussinesq_field(1.0, 1.0, 1.0, 0.0, 256);
+  return KN_OK;
+}
+
+static int m_edge(kn_validation_result *r) {
+  set(r, "mechanics.boussinesq_edge", "mechanics", "love1929",
+      "sigma_z/p under the edge (r = a, z = a): ray integral vs 2-D point-load sum",
+      "numerical integration", KN_CHECK_VALUE, brute_field(1.0, 1.0, 1.0), 0, 0, "1");
+  r->model = kn_boussinesq_field(1.0, 1.0, 1.0, 1.0, 256);
+  return KN_OK;
+}
+
+static int m_outside(kn_validation_result *r) {
+  set(r, "mechanics.boussinesq_outside", "mechanics", "love1929",
+      "sigma_z/p beside the load (r = 2a, z = 0.5a): ray integral vs 2-D point-load sum",
+      "numerical integration", KN_CHECK_VALUE, brute_field(1.0, 0.5, 2.0), 0, 0, "1");
+  r->model = kn_boussinesq_field(1.0, 1.0, 0.5, 2.0, 256);
+  return KN_OK;
+}
+
+static int m_table(kn_validation_result *r) {
+  set(r, "mechanics.stress_table", "mechanics", "love1929",
+      "model's stress table (r = 0.73a, z = 0.46a, thumb over a 3 mm deep nerve) vs closed integral",
+      "numerical integration", KN_CHECK_VALUE, kn_boussinesq_field(1.0, 1.0, 0.46, 0.73, 1024), 0,
+      0, "1");
+  size_t n = kn_stress_table_size(81, 101);
+  double *v = malloc(n * sizeof *v);
+  if (!v) return KN_ENOMEM;
+  kn_stress_table t;
+  kn_stress_table_init(&t, 81, 101, 8.0, 10.0, v);
+  r->model = kn_stress_table_lookup(&t, 0.73, 0.46);
+  free(v);
+  return KN_OK;
+}
+
+static double perfusion_at(double mmhg) {
+  kn_params p;
+  kn_nerve_params np;
+  kn_tissue_params tp;
+  default_modules(&p, &np, &tp);
+  return kn_nerve_perfusion(&np, mmhg * KN_MMHG);
+}
+
+static int n_venular(kn_validation_result *r) {
+  set(r, "nerve.rydevik1981.venular_30mmHg", "nerve", "rydevik1981",
+      "intraneural perfusion at 30 mmHg", "venular flow impaired at 20-30 mmHg (partly reduced)",
+      KN_CHECK_BAND, NAN, 0.5, 0.97, "fraction");
+  r->model = perfusion_at(30.0);
+  return KN_OK;
+}
+
+static int n_arteriolar(kn_validation_result *r) {
+  set(r, "nerve.rydevik1981.arteriolar_45mmHg", "nerve", "rydevik1981",
+      "intraneural perfusion at 45 mmHg", "arteriolar and capillary flow impaired at 40-50 mmHg",
+      KN_CHECK_BAND, NAN, 0.1, 0.6, "fraction");
+  r->model = perfusion_at(45.0);
+  return KN_OK;
+}
+
+static int n_noflow(kn_validation_result *r) {
+  set(r, "nerve.rydevik1981.noflow_70mmHg", "nerve", "rydevik1981",
+      "intraneural perfusion at 70 mmHg", "no intraneural blood flow at 60-80 mmHg", KN_CHECK_BAND,
+      NAN, 0.0, 0.05, "fraction");
+  r->model = perfusion_at(70.0);
+  return KN_OK;
+}
+
+static int n_transport_30(kn_validation_result *r) {
+  set(r, "nerve.dahlin1984.transport_30mmHg_2h", "nerve", "dahlin1984",
+      "fast axonal transport blocked after 30 mmHg for 2 h", "blocked", KN_CHECK_TRUE, 1, 0, 0,
+      "yes=1");
+  kn_nerve_state s = nerve_exposure(30.0, nerve_edge(), 2 * KN_HOUR, 0.0);
+  r->model = s.transport_dose >= 1.0 - KN_DOSE_EPS;
+  return KN_OK;
+}
+
+static int n_transport_20(kn_validation_result *r) {
+  set(r, "nerve.dahlin1984.transport_20mmHg_2h", "nerve", "dahlin1984",
+      "fast axonal transport not blocked after 20 mmHg for 2 h", "not blocked", KN_CHECK_TRUE, 1, 0,
+      0, "yes=1");
+  kn_nerve_state s = nerve_exposure(20.0, nerve_edge(), 2 * KN_HOUR, 0.0);
+  r->model = s.transport_dose < 1.0 - KN_DOSE_EPS;
+  return KN_OK;
+}
+
+static int n_block_time(kn_validation_result *r) {
+  set(r, "nerve.tourniquet.block_time", "nerve", "tourniquet_block",
+      "time to conduction block (< 10 % conducting) under a limb tourniquet",
+      "reversible conduction block after 15-45 min", KN_CHECK_BAND, NAN, 15.0, 45.0, "min");
+  kn_params p;
+  kn_nerve_params np;
+  kn_tissue_params tp;
+  default_modules(&p, &np, &tp);
+  kn_nerve_state s;
+  kn_nerve_reset(&s);
+  double t = 0.0, dt = 0.1;
+  while (s.conduction >= 0.1 && t < 3 * KN_HOUR) {
+    kn_nerve_step(&np, &s, 300.0 * KN_MMHG, 0.10, dt);
+    t += dt;
+  }
+  r->model = t / KN_MIN;
+  return KN_OK;
+}
+
+static int n_tourniquet(kn_validation_result *r) {
+  set(r, "nerve.tourniquet.2h_recovers", "nerve", "tourniquet_block",
+      "300 mmHg under a 10 cm cuff for 2 h, then 1 h free: conduction back, no structural injury",
+      "conduction returned to normal (< 500 mmHg, <= 2 h)", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_nerve_state s = nerve_exposure(300.0, 0.10, 2 * KN_HOUR, KN_HOUR);
+  r->model = s.conduction > 0.99 && s.grade < KN_NERVE_INJURY;
+  return KN_OK;
+}
+
+static int n_50(kn_validation_result *r) {
+  set(r, "nerve.rydevik_nordborg1980.50mmHg_2h", "nerve", "rydevik_nordborg1980",
+      "50 mmHg on a small nerve segment for 2 h: no structural injury",
+      "recovers fully (normal conduction at 3 weeks)", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_nerve_state s = nerve_exposure(50.0, nerve_edge(), 2 * KN_HOUR, 0.0);
+  r->model = s.grade < KN_NERVE_INJURY;
+  return KN_OK;
+}
+
+static int n_80(kn_validation_result *r) {
+  set(r, "nerve.dahlin1986.80mmHg_2h", "nerve", "dahlin1986",
+      "80 mmHg on a small nerve segment for 2 h: structural injury",
+      "incomplete recovery (deformation injury)", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  r->calibrated = 1;
+  kn_nerve_state s = nerve_exposure(80.0, nerve_edge(), 2 * KN_HOUR, 0.0);
+  r->model = s.grade >= KN_NERVE_INJURY;
+  return KN_OK;
+}
+
+static int n_400_15(kn_validation_result *r) {
+  set(r, "nerve.dahlin1986.400mmHg_15min", "nerve", "dahlin1986",
+      "400 mmHg on a small nerve segment for 15 min: structural injury",
+      "incomplete recovery; duration matters even at high pressure", KN_CHECK_TRUE, 1, 0, 0,
+      "yes=1");
+  kn_nerve_state s = nerve_exposure(400.0, nerve_edge(), 15 * KN_MIN, 0.0);
+  r->model = s.grade >= KN_NERVE_INJURY;
+  return KN_OK;
+}
+
+static int n_200(kn_validation_result *r) {
+  set(r, "nerve.rydevik_nordborg1980.200mmHg_2h", "nerve", "rydevik_nordborg1980",
+      "200 mmHg for 2 h: structural injury", "incomplete recovery; demyelination at 3 weeks",
+      KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_nerve_state s = nerve_exposure(200.0, nerve_edge(), 2 * KN_HOUR, 0.0);
+  r->model = s.grade >= KN_NERVE_INJURY;
+  return KN_OK;
+}
+
+static int n_400_2h(kn_validation_result *r) {
+  set(r, "nerve.rydevik_nordborg1980.400mmHg_2h", "nerve", "rydevik_nordborg1980",
+      "400 mmHg for 2 h: axonal injury", "conduction reduced distal to the lesion; axonal "
+      "degeneration", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_nerve_state s = nerve_exposure(400.0, nerve_edge(), 2 * KN_HOUR, 0.0);
+  r->model = s.grade == KN_NERVE_SEVERE;
+  return KN_OK;
+}
+
+static double death_threshold_kpa(double t) {
+  kn_params p;
+  kn_nerve_params np;
+  kn_tissue_params tp;
+  default_modules(&p, &np, &tp);
+  return kn_muscle_death_threshold(&tp, t) / KN_KPA;
+}
+
+static int t_1h(kn_validation_result *r) {
+  set(r, "tissue.linder_ganz2006.threshold_1h", "tissue", "linder_ganz2006",
+      "muscle cell-death pressure threshold at 1 h", "32 kPa", KN_CHECK_VALUE, 32.0, 0, 0, "kPa");
+  r->calibrated = 1;
+  r->model = death_threshold_kpa(KN_HOUR);
+  return KN_OK;
+}
+
+static int t_2h(kn_validation_result *r) {
+  set(r, "tissue.linder_ganz2006.threshold_2h", "tissue", "linder_ganz2006",
+      "muscle cell-death pressure threshold at 2 h", "9 kPa", KN_CHECK_VALUE, 9.0, 0, 0, "kPa");
+  r->calibrated = 1;
+  r->model = death_threshold_kpa(2 * KN_HOUR);
+  return KN_OK;
+}
+
+static double muscle_damage(double kpa, double t) {
+  kn_params p;
+  kn_nerve_params np;
+  kn_tissue_params tp;
+  default_modules(&p, &np, &tp);
+  kn_muscle_state s = {0};
+  for (double u = 0; u < t; u += 1.0) kn_muscle_step(&tp, &s, kpa * KN_KPA, 1.0);
+  return s.damage;
+}
+
+static int t_35_30(kn_validation_result *r) {
+  set(r, "tissue.linder_ganz2006.35kPa_30min", "tissue", "linder_ganz2006",
+      "35 kPa for 30 min kills muscle cells", "cell death above 32 kPa in 15 min-1 h",
+      KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  r->model = muscle_damage(35.0, 30 * KN_MIN) >= 1.0;
+  return KN_OK;
+}
+
+static int t_20_30(kn_validation_result *r) {
+  set(r, "tissue.linder_ganz2006.20kPa_30min", "tissue", "linder_ganz2006",
+      "20 kPa for 30 min does not kill muscle cells", "no death below the threshold curve",
+      KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  r->model = muscle_damage(20.0, 30 * KN_MIN) < 1.0;
+  return KN_OK;
+}
+
+static int t_12_150(kn_validation_result *r) {
+  set(r, "tissue.linder_ganz2006.12kPa_150min", "tissue", "linder_ganz2006",
+      "12 kPa for 2.5 h kills muscle cells", "cell death above 9 kPa after >= 2 h",
+      KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  r->model = muscle_damage(12.0, 150 * KN_MIN) >= 1.0;
+  return KN_OK;
+}
+
+/* Aksoy 2009 (claim A10): deep tissue massage with focal thumb pressure over the posterior
+ * triangle; spinal accessory neuropathy, improving over 6 weeks. 10 x 60 s thumb compressions at
+ * 40 N (deep work on the neck; the case gives no forces, so the plan is ours). */
+static const scenario a10 = {KN_ACT_COMPRESSION, "neck_lateral", "posterior_triangle", NULL,
+                             "thumb", 40.0, 60.0, 10, 20.0};
+
+static int s_a10(kn_validation_result *r) {
+  set(r, "scenario.aksoy2009.spinal_accessory", "scenario", "aksoy2009",
+      "deep thumb pressure over the posterior triangle injures the spinal accessory nerve",
+      "spinal accessory neuropathy after deep tissue massage", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_nerve_outcome o;
+  int rc = run_scenario(&a10, "spinal_accessory", &o);
+  if (rc) return rc;
+  r->model = o.grade >= KN_NERVE_INJURY;
+  return KN_OK;
+}
+
+static int s_a10_recovery(kn_validation_result *r) {
+  set(r, "scenario.aksoy2009.recovery", "scenario", "aksoy2009",
+      "expected recovery range of that injury contains the case's course",
+      "improved over 6 weeks (mild deficit at 2 years)", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_nerve_outcome o;
+  int rc = run_scenario(&a10, "spinal_accessory", &o);
+  if (rc) return rc;
+  r->model = o.recovery_min <= 6 * KN_WEEK && o.recovery_max >= 6 * KN_WEEK;
+  return KN_OK;
+}
+
+static int s_a12_palm(kn_validation_result *r) {
+  set(r, "scenario.a12.palm_trapezius", "scenario", "werner2020",
+      "the same 40 N spread by a palm over the trapezius belly leaves the nerve unharmed",
+      "nerves tolerate pressure away from endangerment sites (claim A12)", KN_CHECK_TRUE, 1, 0, 0,
+      "yes=1");
+  scenario palm = a10;
+  palm.region = "neck_lateral";
+  palm.landmark = NULL;
+  palm.muscle = "levator_scapulae";
+  palm.contact = "palm";
+  kn_nerve_outcome o;
+  int rc = run_scenario(&palm, "spinal_accessory", &o);
+  if (rc) return rc;
+  r->model = o.grade == KN_NERVE_NONE;
+  return KN_OK;
+}
+
+/* Hsu 2017 (claim A11): radial neuropathy at the spiral groove after one deep-tissue massage; near
+ * total recovery at 6 months. Deep strokes with the elbow along the lateral arm, 60 N. */
+static const scenario a11 = {KN_ACT_DEEP_STROKE, "upper_arm_posterior", "spiral_groove", NULL,
+                             "elbow", 60.0, 120.0, 5, 30.0};
+
+static int s_a11(kn_validation_result *r) {
+  set(r, "scenario.hsu2017.radial", "scenario", "hsu2017",
+      "deep elbow strokes over the spiral groove injure the radial nerve",
+      "radial neuropathy at the spiral groove after deep tissue massage", KN_CHECK_TRUE, 1, 0, 0,
+      "yes=1");
+  kn_nerve_outcome o;
+  int rc = run_scenario(&a11, "radial_spiral_groove", &o);
+  if (rc) return rc;
+  r->model = o.grade >= KN_NERVE_INJURY;
+  return KN_OK;
+}
+
+static int s_a11_recovery(kn_validation_result *r) {
+  set(r, "scenario.hsu2017.recovery", "scenario", "hsu2017",
+      "expected recovery range of that injury contains 6 months",
+      "near-total recovery at 6 months", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_nerve_outcome o;
+  int rc = run_scenario(&a11, "radial_spiral_groove", &o);
+  if (rc) return rc;
+  r->model = o.recovery_min <= 6 * KN_MONTH && o.recovery_max >= 6 * KN_MONTH;
+  return KN_OK;
+}
+
+static const case_fn cases[] = {
+    m_axis,       m_edge,        m_outside,   m_table,   n_venular,      n_arteriolar,
+    n_noflow,     n_transport_30, n_transport_20, n_block_time, n_tourniquet, n_50,
+    n_80,         n_400_15,      n_200,       n_400_2h,  t_1h,           t_2h,
+    t_35_30,      t_20_30,       t_12_150,    s_a10,     s_a10_recovery, s_a12_palm,
+    s_a11,        s_a11_recovery};
+
+size_t kn_validation_count(void) {
+  return sizeof cases / sizeof cases[0];
+}
+
+int kn_validation_run(size_t i, kn_validation_result *out) {
+  if (!out || i >= kn_validation_count()) return KN_EINVAL;
+  int rc = cases[i](out);
+  if (rc) return rc;
+  out->verdict = kn_validation_grade(out->check, out->paper, out->lo, out->hi, out->model);
+  return KN_OK;
+}
