@@ -1,12 +1,13 @@
 /* knead — the body atlas tables. Every number is SI (m, m^2, Pa, N) and every row names its source:
  * a key of kn_atlas_source_table (full references in docs/model.md, section "Sources") or
- * "calibrated: <reason>" where we chose the number ourselves (the reason names any keys it leans on).
+ * "calibrated: <reason>" where we chose the number ourselves (the reason names any keys it leans
+ * on).
  *
  * Patch coordinates: each region is a flat patch, origin at its centre, y along the body axis
- * (toward the head; on the limbs toward the trunk) and x across it. Which way +x points is given per
- * region in docs/model.md ("+x" column). Depths are from the skin surface inward, at the reference
- * body fat KN_ATLAS_REFERENCE_BODY_FAT. A muscle's depth is derived from its region's layers: skin +
- * fat + any muscle lying over it + half its own thickness. */
+ * (toward the head; on the limbs toward the trunk) and x across it. Which way +x points is given
+ * per region in docs/model.md ("+x" column). Depths are from the skin surface inward, at the
+ * reference body fat KN_ATLAS_REFERENCE_BODY_FAT. A muscle's depth is derived from its region's
+ * layers: skin + fat + any muscle lying over it + half its own thickness. */
 #include "atlas/atlas_internal.h"
 
 /* Unit conversions, so each number below is written in the unit of its source. */
@@ -19,16 +20,17 @@
 /* Pain threshold where no algometry was found: the ISO/TS 15066 pain-onset pressure of the region's
  * ISO area as the mean, and the between-person CV of the upper trapezius (2.09 / 4.31 = 0.485,
  * Bordachar 2019) for the SD. Expands to the two initialisers ppt_mean, ppt_sd.
- * PPT_ISO_SCALE is 1 (the ISO value as it stands). Where both exist, algometer thresholds are 0.18-0.41
- * of the ISO value of the same area (mean 0.31; docs/model.md, "Pain thresholds"), so a model that
- * wants algometer-like thresholds everywhere would set it to about 0.31. */
+ * PPT_ISO_SCALE is 1 (the ISO value as it stands). Where both exist, algometer thresholds are
+ * 0.18-0.41 of the ISO value of the same area (mean 0.31; docs/model.md, "Pain thresholds"), so a
+ * model that wants algometer-like thresholds everywhere would set it to about 0.31. */
 #define PPT_CV 0.485
 #define PPT_ISO_SCALE 1.0
-#define PPT_ISO(p_ncm2) PPT_ISO_SCALE *(p_ncm2) * N_CM2, PPT_CV *PPT_ISO_SCALE *(p_ncm2) * N_CM2
+#define PPT_ISO(p_ncm2) PPT_ISO_SCALE *(p_ncm2)*N_CM2, PPT_CV *PPT_ISO_SCALE *(p_ncm2)*N_CM2
 #define SRC_PPT_ISO "calibrated: ISO/TS 15066 pain-onset pressure, CV from bordachar2019"
 
 /* ---- ISO/TS 15066:2016 Table A.2 (quasi-static limits) ------------------------------------- */
-#define ISO(num, name, label, p, f, tr) {num, name, label, (p) * N_CM2, f, tr, "iso_ts_15066"}
+#define ISO(num, name, label, p, f, tr)                                                            \
+  { num, name, label, (p)*N_CM2, f, tr, "iso_ts_15066" }
 const kn_iso_area kn_atlas_iso_table[KN_ISO_COUNT] = {
     ISO(1, "forehead", "Skull and forehead: middle of forehead", 130, 130, 0),
     ISO(2, "temple", "Skull and forehead: temple", 110, 130, 0),
@@ -68,12 +70,12 @@ const kn_iso_area kn_atlas_iso_table[KN_ISO_COUNT] = {
 /* REGION(name, label, iso, width cm, length cm, skin mm, fat mm, muscle mm, ppt_mean, ppt_sd,
  *        src_layers, src_ppt); PPT pairs are written with PPT_ISO or KGF(mean, sd). */
 #define REGION(n, lab, iso, w, l, sk, fa, mu, ppt, sl, sp)                                         \
-  {n, lab, iso, (w) * CM, (l) * CM, (sk) * MM, (fa) * MM, (mu) * MM, ppt, sl, sp}
-#define KGF(m, s) (m) * KGF_CM2, (s) * KGF_CM2
-#define NCM2_CV(m) (m) * N_CM2, PPT_CV *(m) * N_CM2
-/* Layers: skin from lee2002 (0.5-2.0 mm by site, back thickest at 2.0 mm; face from facialskin2022),
- * fat patterned around an eight-site mean of ~10 mm (the top of the 3-10 mm range of stoerchle2018,
- * see kn_atlas_reference_body_fat), muscle from anatomy unless a key is named. */
+  { n, lab, iso, (w)*CM, (l)*CM, (sk)*MM, (fa)*MM, (mu)*MM, ppt, sl, sp }
+#define KGF(m, s) (m) * KGF_CM2, (s)*KGF_CM2
+#define NCM2_CV(m) (m) * N_CM2, PPT_CV *(m)*N_CM2
+/* Layers: skin from lee2002 (0.5-2.0 mm by site, back thickest at 2.0 mm; face from
+ * facialskin2022), fat patterned around an eight-site mean of ~10 mm (the top of the 3-10 mm range
+ * of stoerchle2018, see kn_atlas_reference_body_fat), muscle from anatomy unless a key is named. */
 #define L_TRUNK "calibrated: skin lee2002 by site, fat patterned on stoerchle2018, muscle anatomy"
 #define L_LIMB "calibrated: skin within lee2002, fat patterned on stoerchle2018, muscle anatomy"
 #define L_HAND "calibrated: skin lee2002 (palm and dorsum epidermis), fat and muscle anatomy"
@@ -86,13 +88,14 @@ const kn_region kn_atlas_region_table[KN_R_COUNT] = {
            SRC_PPT_ISO),
     REGION("face_jaw", "jaw (masseter)", KN_ISO_MASTICATORY_MUSCLE, 4, 5, 1.2, 5, 11, PPT_ISO(110),
            L_FACE, SRC_PPT_ISO),
-    REGION("neck_posterior", "back of the neck", KN_ISO_NECK_MUSCLE, 8, 8, 1.8, 5, 25,
-           PPT_ISO(140), L_TRUNK, SRC_PPT_ISO),
+    REGION("neck_posterior", "back of the neck", KN_ISO_NECK_MUSCLE, 8, 8, 1.8, 5, 25, PPT_ISO(140),
+           L_TRUNK, SRC_PPT_ISO),
     /* fat kept at 1 mm so that the spinal accessory nerve sits ~3 mm deep (mirjalili2012) */
-    REGION("neck_lateral", "side of the neck (posterior triangle)", KN_ISO_NECK_MUSCLE, 8, 10, 1.5,
-           1, 10, PPT_ISO(140),
-           "calibrated: skin lee2002 (neck), fat thin enough for a 3 mm nerve depth (mirjalili2012)",
-           SRC_PPT_ISO),
+    REGION(
+        "neck_lateral", "side of the neck (posterior triangle)", KN_ISO_NECK_MUSCLE, 8, 10, 1.5, 1,
+        10, PPT_ISO(140),
+        "calibrated: skin lee2002 (neck), fat thin enough for a 3 mm nerve depth (mirjalili2012)",
+        SRC_PPT_ISO),
     REGION("neck_anterior", "front of the neck (anterior triangle, carotid)", KN_ISO_NECK_MUSCLE, 8,
            10, 1.5, 4, 9, PPT_ISO(140), L_TRUNK, SRC_PPT_ISO),
     REGION("c7_spine", "spinous process of C7", KN_ISO_C7, 6, 6, 2.0, 5, 0, PPT_ISO(210), L_BONE,
@@ -100,7 +103,8 @@ const kn_region kn_atlas_region_table[KN_R_COUNT] = {
     /* muscle = upper trapezius 8.8 mm + supraspinatus 22.2 mm under it (rtc_military2025) */
     REGION("shoulder_top", "top of the shoulder (upper trapezius, levator scapulae)",
            KN_ISO_NECK_MUSCLE, 10, 8, 2.0, 5, 31, KGF(4.31, 2.09),
-           "calibrated: skin lee2002, fat stoerchle2018 pattern, muscle 8.8 + 22.2 mm rtc_military2025",
+           "calibrated: skin lee2002, fat stoerchle2018 pattern, muscle 8.8 + 22.2 mm "
+           "rtc_military2025",
            "bordachar2019"),
     /* muscle = trapezius 4.2 + rhomboid 5.1 + serratus posterior 2.9 mm (interscapular2011) */
     REGION("upper_back", "upper back (rhomboids, middle trapezius)", KN_ISO_PECTORAL_MUSCLE, 12, 14,
@@ -115,8 +119,8 @@ const kn_region kn_atlas_region_table[KN_R_COUNT] = {
            "bordachar2019"),
     REGION("shoulder_joint", "point of the shoulder (acromioclavicular joint)",
            KN_ISO_SHOULDER_JOINT, 8, 8, 1.8, 4, 0, KGF(6.70, 2.26), L_BONE, "bordachar2019"),
-    REGION("shoulder_deltoid", "side of the shoulder (middle deltoid)", KN_ISO_DELTOID_MUSCLE, 8, 10,
-           1.5, 7, 20, KGF(5.60, 2.28), L_LIMB, "bordachar2019"),
+    REGION("shoulder_deltoid", "side of the shoulder (middle deltoid)", KN_ISO_DELTOID_MUSCLE, 8,
+           10, 1.5, 7, 20, KGF(5.60, 2.28), L_LIMB, "bordachar2019"),
     REGION("axilla", "armpit", KN_ISO_ARM_NERVE, 6, 8, 1.0, 6, 0, PPT_ISO(180),
            "calibrated: skin lee2002 (axilla thin), neurovascular bundle in axillary fat",
            SRC_PPT_ISO),
@@ -134,18 +138,18 @@ const kn_region kn_atlas_region_table[KN_R_COUNT] = {
            PPT_ISO(210), L_TRUNK, SRC_PPT_ISO),
     REGION("upper_arm_anterior", "front of the upper arm (biceps)", KN_ISO_DELTOID_MUSCLE, 7, 18,
            1.3, 5, 30, PPT_ISO(190), L_LIMB, SRC_PPT_ISO),
-    REGION("upper_arm_posterior", "back of the upper arm (triceps, spiral groove)", KN_ISO_HUMERUS, 8,
-           20, 1.4, 8, 25, PPT_ISO(220), L_LIMB, SRC_PPT_ISO),
-    REGION("upper_arm_medial", "inner upper arm", KN_ISO_ARM_NERVE, 5, 18, 1.1, 6, 12,
-           PPT_ISO(180), L_LIMB, SRC_PPT_ISO),
+    REGION("upper_arm_posterior", "back of the upper arm (triceps, spiral groove)", KN_ISO_HUMERUS,
+           8, 20, 1.4, 8, 25, PPT_ISO(220), L_LIMB, SRC_PPT_ISO),
+    REGION("upper_arm_medial", "inner upper arm", KN_ISO_ARM_NERVE, 5, 18, 1.1, 6, 12, PPT_ISO(180),
+           L_LIMB, SRC_PPT_ISO),
     REGION("elbow_medial", "inner elbow (medial epicondyle)", KN_ISO_ARM_NERVE, 6, 8, 1.3, 2, 0,
            PPT_ISO(180), L_BONE, SRC_PPT_ISO),
     REGION("forearm_anterior", "front of the forearm (flexors, median nerve, wrist)",
            KN_ISO_FOREARM_MUSCLE, 7, 22, 1.2, 4, 20, PPT_ISO(180), L_LIMB, SRC_PPT_ISO),
-    REGION("forearm_posterior", "back of the forearm (extensors)", KN_ISO_FOREARM_MUSCLE, 7, 22, 1.3,
-           4, 15, PPT_ISO(180), L_LIMB, SRC_PPT_ISO),
-    REGION("forearm_radial", "thumb side of the forearm (radius)", KN_ISO_RADIAL_BONE, 4, 20, 1.3, 4,
-           8, PPT_ISO(190), L_LIMB, SRC_PPT_ISO),
+    REGION("forearm_posterior", "back of the forearm (extensors)", KN_ISO_FOREARM_MUSCLE, 7, 22,
+           1.3, 4, 15, PPT_ISO(180), L_LIMB, SRC_PPT_ISO),
+    REGION("forearm_radial", "thumb side of the forearm (radius)", KN_ISO_RADIAL_BONE, 4, 20, 1.3,
+           4, 8, PPT_ISO(190), L_LIMB, SRC_PPT_ISO),
     REGION("hand_palm", "palm, dominant hand", KN_ISO_PALM_D, 8, 9, 1.5, 4, 8, PPT_ISO(260), L_HAND,
            SRC_PPT_ISO),
     REGION("hand_palm_nd", "palm, other hand", KN_ISO_PALM_ND, 8, 9, 1.5, 4, 8, PPT_ISO(260),
@@ -157,28 +161,28 @@ const kn_region kn_atlas_region_table[KN_R_COUNT] = {
     REGION("hand_back_nd", "back of the hand, other hand", KN_ISO_BACK_OF_HAND_ND, 8, 9, 1.2, 2, 6,
            NCM2_CV(36.6), L_HAND,
            "calibrated: mean of the chesterton2003 female and male means, CV from bordachar2019"),
-    REGION("thenar", "ball of the thumb (thenar eminence)", KN_ISO_THENAR_EMINENCE, 4, 5, 1.5, 3, 12,
-           PPT_ISO(200), L_HAND, SRC_PPT_ISO),
+    REGION("thenar", "ball of the thumb (thenar eminence)", KN_ISO_THENAR_EMINENCE, 4, 5, 1.5, 3,
+           12, PPT_ISO(200), L_HAND, SRC_PPT_ISO),
     REGION("finger_pad", "forefinger pad, dominant", KN_ISO_FOREFINGER_PAD_D, 1.6, 2.0, 1.5, 3, 0,
            PPT_ISO(300), L_HAND, SRC_PPT_ISO),
-    REGION("finger_pad_nd", "forefinger pad, other hand", KN_ISO_FOREFINGER_PAD_ND, 1.6, 2.0, 1.5, 3,
-           0, PPT_ISO(270), L_HAND, SRC_PPT_ISO),
+    REGION("finger_pad_nd", "forefinger pad, other hand", KN_ISO_FOREFINGER_PAD_ND, 1.6, 2.0, 1.5,
+           3, 0, PPT_ISO(270), L_HAND, SRC_PPT_ISO),
     REGION("finger_end_joint", "forefinger end joint, dominant", KN_ISO_FOREFINGER_END_JOINT_D, 1.6,
            1.5, 1.3, 1, 0, PPT_ISO(280), L_HAND, SRC_PPT_ISO),
     REGION("finger_end_joint_nd", "forefinger end joint, other hand",
            KN_ISO_FOREFINGER_END_JOINT_ND, 1.6, 1.5, 1.3, 1, 0, PPT_ISO(220), L_HAND, SRC_PPT_ISO),
-    REGION("thigh_anterior", "front of the thigh (quadriceps, femoral triangle)", KN_ISO_THIGH_MUSCLE,
-           14, 30, 1.5, 10, 45, PPT_ISO(250), L_LIMB, SRC_PPT_ISO),
-    REGION("thigh_posterior", "back of the thigh (hamstrings)", KN_ISO_THIGH_MUSCLE, 12, 30, 1.5, 10,
-           50, PPT_ISO(250), L_LIMB, SRC_PPT_ISO),
+    REGION("thigh_anterior", "front of the thigh (quadriceps, femoral triangle)",
+           KN_ISO_THIGH_MUSCLE, 14, 30, 1.5, 10, 45, PPT_ISO(250), L_LIMB, SRC_PPT_ISO),
+    REGION("thigh_posterior", "back of the thigh (hamstrings)", KN_ISO_THIGH_MUSCLE, 12, 30, 1.5,
+           10, 50, PPT_ISO(250), L_LIMB, SRC_PPT_ISO),
     REGION("knee_anterior", "kneecap", KN_ISO_KNEECAP, 7, 7, 1.5, 3, 0, PPT_ISO(220), L_BONE,
            SRC_PPT_ISO),
-    REGION("knee_posterior", "back of the knee (popliteal fossa)", KN_ISO_CALF_MUSCLE, 8, 10, 1.2, 6,
-           0, PPT_ISO(210),
+    REGION("knee_posterior", "back of the knee (popliteal fossa)", KN_ISO_CALF_MUSCLE, 8, 10, 1.2,
+           6, 0, PPT_ISO(210),
            "calibrated: skin within lee2002, fat stoerchle2018 pattern, fossa fat over the nerves",
            SRC_PPT_ISO),
-    REGION("leg_lateral", "outer knee and leg (fibular head and neck)", KN_ISO_SHIN, 6, 10, 1.4, 3, 0,
-           PPT_ISO(220), L_BONE, SRC_PPT_ISO),
+    REGION("leg_lateral", "outer knee and leg (fibular head and neck)", KN_ISO_SHIN, 6, 10, 1.4, 3,
+           0, PPT_ISO(220), L_BONE, SRC_PPT_ISO),
     REGION("shin", "shin (tibialis anterior)", KN_ISO_SHIN, 6, 20, 1.4, 4, 25, PPT_ISO(220), L_LIMB,
            SRC_PPT_ISO),
     REGION("calf", "calf (gastrocnemius, soleus)", KN_ISO_CALF_MUSCLE, 10, 20, 1.4, 7, 38,
@@ -205,8 +209,8 @@ const kn_landmark kn_atlas_landmark_table[] = {
      KN_R_UPPER_ARM_POSTERIOR, 3.0 * CM, 0.7 * CM, "radial_lis2021"},
     {"medial_epicondyle", "medial epicondyle, ulnar groove behind it (ulnar nerve)",
      KN_R_ELBOW_MEDIAL, 0.5 * CM, 0.0, SRC_LM},
-    {"carpal_tunnel", "carpal tunnel inlet at the wrist crease (median nerve)", KN_R_FOREARM_ANTERIOR,
-     0.0, -10.0 * CM, SRC_LM},
+    {"carpal_tunnel", "carpal tunnel inlet at the wrist crease (median nerve)",
+     KN_R_FOREARM_ANTERIOR, 0.0, -10.0 * CM, SRC_LM},
     {"axilla_apex", "apex of the axilla (brachial plexus cords, axillary artery)", KN_R_AXILLA, 0.0,
      3.0 * CM, SRC_LM},
     {"femoral_triangle", "femoral triangle below the inguinal crease (femoral nerve and artery)",
@@ -224,9 +228,11 @@ const size_t kn_atlas_landmark_table_n =
 /* ---- nerves and vessels at endangerment sites -------------------------------------------- */
 /* NERVE(name, label, kind, region, x0, y0, x1, y1 (cm), depth mm, diameter mm, csa mm^2, on_bone,
  *       injury, src_depth, src_site) */
-#define NERVE(n, lab, k, r, x0, y0, x1, y1, d, dia, csa, bone, inj, sd, ss)                         \
-  {n, lab, k, r, (x0) * CM, (y0) * CM, (x1) * CM, (y1) * CM, (d) * MM, (dia) * MM, (csa) * MM2,      \
-   bone, inj, sd, ss}
+#define NERVE(n, lab, k, r, x0, y0, x1, y1, d, dia, csa, bone, inj, sd, ss)                        \
+  {                                                                                                \
+    n, lab, k, r, (x0)*CM, (y0)*CM, (x1)*CM, (y1)*CM, (d)*MM, (dia)*MM, (csa)*MM2, bone, inj, sd,  \
+        ss                                                                                         \
+  }
 const kn_nerve kn_atlas_nerve_table[] = {
     NERVE("spinal_accessory", "spinal accessory nerve (CN XI) in the posterior triangle", KN_NERVE,
           KN_R_NECK_LATERAL, -3.5, 1.8, 3.5, 0.4, 3.0, 0.76, 0.0, 0,
@@ -266,17 +272,17 @@ const kn_nerve kn_atlas_nerve_table[] = {
           6.0, 0.0, 0, "cold, pale, painful arm; bruising; clot",
           "calibrated: within 1 cm of the skin (hadzic); 6 mm lumen from anatomy", "werner2020"),
     NERVE("femoral_nerve", "femoral nerve below the inguinal crease", KN_NERVE, KN_R_THIGH_ANTERIOR,
-          -1.6, 15.0, -2.2, 9.0, 30.0, 3.0, 0.0, 0,
-          "weak knee extension, numb front of the thigh",
+          -1.6, 15.0, -2.2, 9.0, 30.0, 3.0, 0.0, 0, "weak knee extension, numb front of the thigh",
           "calibrated: middle of the 2-4 cm depth in hadzic; flat nerve ~3 mm thick", "werner2020"),
     NERVE("femoral_artery", "common and superficial femoral artery", KN_VESSEL, KN_R_THIGH_ANTERIOR,
           -3.0, 15.0, -6.5, 0.0, 25.0, 9.0, 0.0, 0, "cold, pale, painful leg; bruising; clot",
           "calibrated: beside the femoral nerve (hadzic) but above the fascia iliaca; ~9 mm lumen",
           "werner2020"),
-    NERVE("tibial_popliteal", "tibial nerve in the popliteal fossa", KN_NERVE, KN_R_KNEE_POSTERIOR,
-          0.0, 5.0, 0.0, -5.0, 17.0, 4.0, 0.0, 0, "numb sole, weak toe and ankle flexion",
-          "calibrated: sciatic depth 1.72 cm at the bifurcation (kumj2020); 4 mm thick from anatomy",
-          "werner2020"),
+    NERVE(
+        "tibial_popliteal", "tibial nerve in the popliteal fossa", KN_NERVE, KN_R_KNEE_POSTERIOR,
+        0.0, 5.0, 0.0, -5.0, 17.0, 4.0, 0.0, 0, "numb sole, weak toe and ankle flexion",
+        "calibrated: sciatic depth 1.72 cm at the bifurcation (kumj2020); 4 mm thick from anatomy",
+        "werner2020"),
     NERVE("common_fibular_popliteal", "common fibular nerve along the biceps femoris tendon",
           KN_NERVE, KN_R_KNEE_POSTERIOR, 0.3, 5.0, 3.8, -3.0, 12.0, 3.0, 0.0, 0,
           "foot drop, numb top of the foot",
@@ -284,7 +290,8 @@ const kn_nerve kn_atlas_nerve_table[] = {
           "edge",
           "werner2020"),
     NERVE("common_fibular_neck", "common fibular nerve winding round the fibular neck", KN_NERVE,
-          KN_R_LEG_LATERAL, -2.5, 5.0, 2.5, 0.5, 5.0, 2.0, 0.0, 1, "foot drop, numb top of the foot",
+          KN_R_LEG_LATERAL, -2.5, 5.0, 2.5, 0.5, 5.0, 2.0, 0.0, 1,
+          "foot drop, numb top of the foot",
           "calibrated: skin + thin fat over bone; the nerve flattens to ~2 mm on the fibular neck",
           "werner2020"),
     NERVE("sciatic", "sciatic nerve below piriformis", KN_NERVE, KN_R_GLUTEAL, -2.0, 3.5, 0.5, -8.0,
@@ -298,15 +305,16 @@ const size_t kn_atlas_nerve_table_n = sizeof kn_atlas_nerve_table / sizeof kn_at
 /* ---- muscles -------------------------------------------------------------------------------- */
 /* MUSCLE(name, label, region, x, y (cm), depth mm, thickness mm, src). depth = skin + fat + muscle
  * over it + thickness/2, from the region's layers above; src is the source of the thickness. */
-#define MUSCLE(n, lab, r, x, y, d, t, s) {n, lab, r, (x) * CM, (y) * CM, (d) * MM, (t) * MM, s}
+#define MUSCLE(n, lab, r, x, y, d, t, s)                                                           \
+  { n, lab, r, (x)*CM, (y)*CM, (d)*MM, (t)*MM, s }
 #define SRC_MT "calibrated: typical adult thickness from anatomy and ultrasound atlases"
 const kn_muscle kn_atlas_muscle_table[] = {
     MUSCLE("upper_trapezius", "upper trapezius", KN_R_SHOULDER_TOP, 0.0, 0.0, 11.4, 8.8,
            "rtc_military2025"),
     /* the floor of the posterior triangle above the accessory nerve, > 3 cm from its course */
     MUSCLE("levator_scapulae", "levator scapulae", KN_R_NECK_LATERAL, 2.5, 4.5, 6.5, 8.0, SRC_MT),
-    MUSCLE("sternocleidomastoid", "sternocleidomastoid (lower belly)", KN_R_NECK_ANTERIOR, 3.0, -3.5,
-           10.0, 9.0, SRC_MT),
+    MUSCLE("sternocleidomastoid", "sternocleidomastoid (lower belly)", KN_R_NECK_ANTERIOR, 3.0,
+           -3.5, 10.0, 9.0, SRC_MT),
     MUSCLE("deltoid", "deltoid (middle fibres)", KN_R_SHOULDER_DELTOID, 0.0, 0.0, 18.5, 20.0,
            SRC_MT),
     MUSCLE("infraspinatus", "infraspinatus", KN_R_SCAPULA, 0.0, 0.0, 17.0, 16.0,
@@ -316,13 +324,13 @@ const kn_muscle kn_atlas_muscle_table[] = {
     MUSCLE("erector_spinae", "erector spinae (lumbar)", KN_R_LOWER_BACK, 0.0, 0.0, 29.5, 35.0,
            SRC_MT),
     /* upper outer quadrant, away from the sciatic nerve */
-    MUSCLE("gluteus_maximus", "gluteus maximus (upper outer quadrant)", KN_R_GLUTEAL, 5.0, 5.0, 34.2,
-           35.0, SRC_MT),
+    MUSCLE("gluteus_maximus", "gluteus maximus (upper outer quadrant)", KN_R_GLUTEAL, 5.0, 5.0,
+           34.2, 35.0, SRC_MT),
     MUSCLE("biceps_brachii", "biceps brachii", KN_R_UPPER_ARM_ANTERIOR, 0.0, 0.0, 18.8, 25.0,
            SRC_MT),
     /* distal belly, below the radial nerve's crossing */
-    MUSCLE("triceps_brachii", "triceps brachii (distal belly)", KN_R_UPPER_ARM_POSTERIOR, -1.0, -5.0,
-           21.9, 25.0, SRC_MT),
+    MUSCLE("triceps_brachii", "triceps brachii (distal belly)", KN_R_UPPER_ARM_POSTERIOR, -1.0,
+           -5.0, 21.9, 25.0, SRC_MT),
     MUSCLE("forearm_flexors", "forearm flexors (proximal belly)", KN_R_FOREARM_ANTERIOR, 0.0, 5.0,
            15.2, 20.0, SRC_MT),
     MUSCLE("forearm_extensors", "forearm extensors (proximal belly)", KN_R_FOREARM_POSTERIOR, 0.0,
@@ -342,7 +350,8 @@ const size_t kn_atlas_muscle_table_n =
 
 /* ---- contact types ------------------------------------------------------------------------- */
 /* {name, typical, largest, smallest (mm^2), src} */
-#define CONTACT(n, a, amax, amin, s) {n, (a) * MM2, (amax) * MM2, (amin) * MM2, s}
+#define CONTACT(n, a, amax, amin, s)                                                               \
+  { n, (a)*MM2, (amax)*MM2, (amin)*MM2, s }
 const kn_contact_type kn_atlas_contact_table[] = {
     /* qualified practitioners: mean area 132 mm^2 (per-person means 8-209), mean of per-person
      * maxima 196 mm^2, largest maximum 337 mm^2 */
@@ -350,16 +359,18 @@ const kn_contact_type kn_atlas_contact_table[] = {
     CONTACT("fingertips", 300, 600, 100,
             "calibrated: two to four finger pads, each about the thumb's 132 mm^2 (shiatsu2025) or "
             "less"),
-    CONTACT("palm", 6000, 15000, 2500,
-            "calibrated: heel of the hand (~25 cm^2) to a flat hand with fingers (~0.8 % of 1.8 m^2 "
-            "body surface)"),
+    CONTACT(
+        "palm", 6000, 15000, 2500,
+        "calibrated: heel of the hand (~25 cm^2) to a flat hand with fingers (~0.8 % of 1.8 m^2 "
+        "body surface)"),
     CONTACT("knuckles", 400, 800, 100,
             "calibrated: one to four proximal finger knuckles of a loose fist, ~1 cm^2 each"),
     CONTACT("forearm", 3000, 6000, 1000,
             "calibrated: ulnar border of the forearm, 2-4 cm wide over 5-15 cm"),
     CONTACT("elbow", 300, 800, 80, "calibrated: olecranon point, 1-3 cm across"),
-    CONTACT("tool", 200, 5000, 20,
-            "calibrated: trigger-point tool tips (5 mm) to massage-ball and gun heads (up to 8 cm)"),
+    CONTACT(
+        "tool", 200, 5000, 20,
+        "calibrated: trigger-point tool tips (5 mm) to massage-ball and gun heads (up to 8 cm)"),
 };
 #undef CONTACT
 const size_t kn_atlas_contact_table_n =
@@ -371,17 +382,21 @@ const kn_source kn_atlas_source_table[] = {
      "ISO/TS 15066:2016 Robots and robotic devices - Collaborative robots. Annex A, Table A.2 "
      "(biomechanical limits). ISO, Geneva, 2016."},
     {"oltulu2018",
-     "Oltulu P, Ince B, Kokbudak N, Findik S, Kilinc F. Measurement of epidermis, dermis, and total "
+     "Oltulu P, Ince B, Kokbudak N, Findik S, Kilinc F. Measurement of epidermis, dermis, and "
+     "total "
      "skin thicknesses from six different body regions with a new ethical histometric technique. "
      "Turk J Plast Surg 2018;26(2):56-61. doi:10.4103/tjps.TJPS_2_17"},
-    {"lee2002", "Lee Y, Hwang K. Skin thickness of Korean adults. Surg Radiol Anat 2002;24:183-189."},
+    {"lee2002",
+     "Lee Y, Hwang K. Skin thickness of Korean adults. Surg Radiol Anat 2002;24:183-189."},
     {"facialskin2022",
-     "Ultrasound epidermal and dermal thickness at eight facial and neck sites in 118 adults (Table "
+     "Ultrasound epidermal and dermal thickness at eight facial and neck sites in 118 adults "
+     "(Table "
      "2). BMC Med Imaging 2022;22:113. doi:10.1186/s12880-022-00839-w (descriptive title; exact "
      "title and authors not recorded here)"},
     {"stoerchle2018",
      "Stoerchle P, Mueller W, Sengeis M, Lackner S, Holasek S, Fuerhapter-Rieger A. Measurement of "
-     "mean subcutaneous fat thickness: eight standardised ultrasound sites compared to 216 randomly "
+     "mean subcutaneous fat thickness: eight standardised ultrasound sites compared to 216 "
+     "randomly "
      "selected sites. Sci Rep 2018;8:16268. doi:10.1038/s41598-018-34213-0"},
     {"bordachar2019",
      "Bordachar DJ, Barbosa AW, Vieira ER, Intelangelo L. Shoulder pressure pain thresholds "
@@ -389,31 +404,34 @@ const kn_source kn_atlas_source_table[] = {
      "dexterity and body composition. Fisioterapia 2019;41(6):329-336. "
      "doi:10.1016/j.ft.2019.07.002"},
     {"chesterton2003",
-     "Chesterton LS, Barlas P, Foster NE, Baxter GD, Wright CC. Gender differences in pressure pain "
+     "Chesterton LS, Barlas P, Foster NE, Baxter GD, Wright CC. Gender differences in pressure "
+     "pain "
      "threshold in healthy humans. Pain 2003;101(3):259-266. doi:10.1016/S0304-3959(02)00330-5"},
-    {"mirjalili2012",
-     "Mirjalili SA, Muirhead JC, Stringer MD. Ultrasound visualization of the spinal accessory nerve "
-     "in vivo. J Surg Res 2012;175(1):e11-e16."},
+    {"mirjalili2012", "Mirjalili SA, Muirhead JC, Stringer MD. Ultrasound visualization of the "
+                      "spinal accessory nerve "
+                      "in vivo. J Surg Res 2012;175(1):e11-e16."},
     {"werner2020",
      "Werner R. A Massage Therapist's Guide to Pathology: Critical Thinking and Practical "
      "Application, 7th ed. Books of Discovery (endangerment sites). Year as cited in SCIENCE.md, "
      "edition details not verified."},
-    {"aksoy2009",
-     "Aksoy IA, Schrader SL, Ali MS, Borovansky JA, Ross MA. Spinal accessory neuropathy associated "
-     "with deep tissue massage: a case report. Arch Phys Med Rehabil 2009;90:1969."},
-    {"hsu2017",
-     "Hsu et al. Acute radial neuropathy at the spiral groove following massage: a case "
-     "presentation. 2017 (journal details not verified; abstract via the PainScience "
-     "bibliography)."},
+    {"aksoy2009", "Aksoy IA, Schrader SL, Ali MS, Borovansky JA, Ross MA. Spinal accessory "
+                  "neuropathy associated "
+                  "with deep tissue massage: a case report. Arch Phys Med Rehabil 2009;90:1969."},
+    {"hsu2017", "Hsu et al. Acute radial neuropathy at the spiral groove following massage: a case "
+                "presentation. 2017 (journal details not verified; abstract via the PainScience "
+                "bibliography)."},
     {"suh2022",
-     "Suh MR, Song JH, Park Y, Lee SH, Ahn J. Case report: Traumatic median neuropathy in the distal "
+     "Suh MR, Song JH, Park Y, Lee SH, Ahn J. Case report: Traumatic median neuropathy in the "
+     "distal "
      "forearm after massage therapy. Front Neurol 2022;13:959919. doi:10.3389/fneur.2022.959919"},
     {"bae2021",
      "Bae DW, An JY. Cross-sectional area reference values for high-resolution ultrasonography of "
-     "the upper extremity nerves in healthy Asian adults. Medicine (Baltimore) 2021;100(18):e25812. "
+     "the upper extremity nerves in healthy Asian adults. Medicine (Baltimore) "
+     "2021;100(18):e25812. "
      "doi:10.1097/MD.0000000000025812"},
     {"radial_lis2021",
-     "Surgical anatomy of the radial nerve in the arm: a cadaver study (19 limbs; the nerve pierces "
+     "Surgical anatomy of the radial nerve in the arm: a cadaver study (19 limbs; the nerve "
+     "pierces "
      "the lateral intermuscular septum a mean 107.2 mm above the lateral epicondyle). Eur J Orthop "
      "Surg Traumatol 2021;31(7):1457-1462. doi:10.1007/s00590-021-02916-2 (authors not recorded "
      "here)"},
@@ -432,14 +450,16 @@ const kn_source kn_atlas_source_table[] = {
     {"chen2018",
      "Chen J, Liu J, Zeng J, Wu S, Ren J. Sciatic nerve cross-sectional area by high-resolution "
      "ultrasonography in 200 healthy volunteers (0.527 cm^2 at the gluteal sulcus). J Med "
-     "Ultrasound 2018. doi:10.4103/JMU.JMU_6_17 (descriptive title; exact title not recorded here)"},
+     "Ultrasound 2018. doi:10.4103/JMU.JMU_6_17 (descriptive title; exact title not recorded "
+     "here)"},
     {"rtc_military2025",
      "Establishing normative measurements and ratios for rotator cuff muscles in a military "
      "population using diagnostic ultrasound (231 shoulders; upper trapezius 8.8 +/- 2.2 mm, "
      "supraspinatus 22.2 +/- 4.1 mm, infraspinatus CSA 8.65 +/- 2.79 cm^2). medRxiv preprint 2025. "
      "doi:10.1101/2025.08.12.25333295"},
     {"interscapular2011",
-     "Sonographic measurements of the thickness of the soft tissues of the interscapular region in a "
+     "Sonographic measurements of the thickness of the soft tissues of the interscapular region in "
+     "a "
      "population of normal young adults (trapezius 4.9/3.4 mm, rhomboid 6.3/3.8 mm, serratus "
      "posterior 3.5/2.2 mm, men/women). J Clin Ultrasound 2011;39:78-82 (online 2010). "
      "doi:10.1002/jcu.20775"},
@@ -449,4 +469,5 @@ const kn_source kn_atlas_source_table[] = {
      "simulator (mean area 132.2 +/- 83.7 mm^2, maximum area 195.7 +/- 129 mm^2). J-STAGE journal "
      "jjbf 2025;52(1):2-10 (title and authors not recorded here)."},
 };
-const size_t kn_atlas_source_table_n = sizeof kn_atlas_source_table / sizeof kn_atlas_source_table[0];
+const size_t kn_atlas_source_table_n =
+    sizeof kn_atlas_source_table / sizeof kn_atlas_source_table[0];

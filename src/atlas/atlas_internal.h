@@ -99,7 +99,8 @@ extern const size_t kn_atlas_contact_table_n;
 extern const kn_source kn_atlas_source_table[];
 extern const size_t kn_atlas_source_table_n;
 
-/* Reference body-fat fraction of the fat thicknesses in kn_atlas_region_table. */
-#define KN_ATLAS_REFERENCE_BODY_FAT 0.25
+/* Reference body-fat fraction of the fat thicknesses in kn_atlas_region_table: a normal-weight
+ * adult whose eight-site mean subcutaneous fat is ~10 mm (stoerchle2018; docs/model.md). */
+#define KN_ATLAS_REFERENCE_BODY_FAT 0.20
 
 #endif

@@ -222,6 +222,9 @@ int kn_in_parse(kn_in *in, const char *text, size_t len, int json) {
     kn_ynode where = {.line = line, .col = col};
     enum fy_event_type t = ev->type;
 
+    /* libfyaml marks an alias at its name; point at the "*". */
+    if (t == FYET_ALIAS && m && where.col > 1) where.col--;
+
     if (t == FYET_DOCUMENT_START && ++ndoc > 1) {
       rc = kn_in_fail(in, &where, "yaml", KN_EPARSE,
                       "more than one YAML document (\"---\"); put everything in one");

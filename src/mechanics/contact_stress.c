@@ -22,25 +22,39 @@ static double ray_tail(double z, double s) {
   return c * c * c;
 }
 
+/* Share of the load seen along the ray at angle th (measured from the +r direction) from a field
+ * point at distance r from the disc's centre. */
+static double ray_share(double a, double z, double r, double th) {
+  double c = cos(th), s = sin(th);
+  double disc = a * a - r * r * s * s; /* the ray meets the disc edge where this is >= 0 */
+  if (disc < 0.0) return 0.0;
+  double root = sqrt(disc);
+  double s_far = -r * c + root; /* where the ray leaves the disc */
+  if (s_far <= 0.0) return 0.0;
+  double s_near = -r * c - root; /* where it enters (negative: the field point is inside) */
+  if (s_near < 0.0) s_near = 0.0;
+  return ray_tail(z, s_near) - ray_tail(z, s_far);
+}
+
 double kn_boussinesq_field(double p, double a, double z, double r, int n) {
   if (n < 8) n = 8;
   if (r < 0.0) r = -r;
   if (z <= 0.0) return r < a ? p : (r == a ? 0.5 * p : 0.0);
   double sum = 0.0;
-  double dth = 2.0 * KN_PI / n;
-  for (int i = 0; i < n; i++) {
-    double th = (i + 0.5) * dth;
-    double c = cos(th), s = sin(th);
-    double disc = a * a - r * r * s * s; /* ray meets the disc edge where this is >= 0 */
-    if (disc < 0.0) continue;
-    double root = sqrt(disc);
-    double s_far = -r * c + root; /* where the ray leaves the disc */
-    if (s_far <= 0.0) continue;
-    double s_near = -r * c - root; /* where it enters (negative: the field point is inside) */
-    if (s_near < 0.0) s_near = 0.0;
-    sum += ray_tail(z, s_near) - ray_tail(z, s_far);
+  if (r <= a) {
+    /* every ray meets the disc: a smooth periodic integrand, where the midpoint rule excels */
+    double dth = 2.0 * KN_PI / n;
+    for (int i = 0; i < n; i++) sum += ray_share(a, z, r, (i + 0.5) * dth) * dth;
+  } else {
+    /* only rays within alpha of the centre direction meet the disc; th = pi + alpha sin(phi)
+     * removes the square-root behaviour at the tangent rays */
+    double alpha = asin(a / r), dphi = KN_PI / n;
+    for (int i = 0; i < n; i++) {
+      double phi = -0.5 * KN_PI + (i + 0.5) * dphi;
+      sum += ray_share(a, z, r, KN_PI + alpha * sin(phi)) * alpha * cos(phi) * dphi;
+    }
   }
-  return p * sum * dth / (2.0 * KN_PI);
+  return p * sum / (2.0 * KN_PI);
 }
 
 double kn_boussinesq_axis_shear(double p, double a, double z, double nu) {

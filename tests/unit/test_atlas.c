@@ -1,6 +1,6 @@
-/* Unit tests of the body atlas: the tables agree with the evidence in SCIENCE.md, refer to each other
- * consistently, every number resolves to a source, and the geometry keeps its promises (nerves under
- * their landmarks, muscle bellies away from nerves). */
+/* Unit tests of the body atlas: the tables agree with the evidence in SCIENCE.md, refer to each
+ * other consistently, every number resolves to a source, and the geometry keeps its promises
+ * (nerves under their landmarks, muscle bellies away from nerves). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -22,7 +22,7 @@
     double a_ = (a), b_ = (b);                                                                     \
     if (!(fabs(a_ - b_) <= (tol))) fail_msg("%s = %.9g, expected %.9g", #a, a_, b_);               \
   } while (0)
-#define N_CM2 1e4       /* Pa */
+#define N_CM2 1e4 /* Pa */
 
 /* ---- ISO/TS 15066 Table A.2 --------------------------------------------------------------- */
 
@@ -178,7 +178,9 @@ static void test_region_layers_and_thresholds(void **state) {
   /* reference body fat is a fraction */
   double bf = kn_atlas_reference_body_fat();
   assert_true(bf > 0.05 && bf < 0.5);
-  /* muscle layers: a region whose muscles are listed has a muscle layer at least as thick as each */
+  ASSERT_NEAR(bf, 0.20, 1e-12); /* the value docs/model.md explains */
+  /* muscle layers: a region whose muscles are listed has a muscle layer at least as thick as each
+   */
   for (size_t k = 0; k < kn_atlas_muscle_count(); k++) {
     const kn_muscle *m = kn_atlas_muscle(k);
     const kn_region *r = kn_atlas_region((size_t)m->region);
@@ -191,15 +193,48 @@ static void test_region_layers_and_thresholds(void **state) {
   }
 }
 
-static const char *const required_regions[] = {
-    "head_forehead", "head_temple", "face_jaw", "neck_posterior", "neck_lateral", "neck_anterior",
-    "c7_spine", "shoulder_top", "upper_back", "scapula", "shoulder_joint", "shoulder_deltoid",
-    "axilla", "chest", "sternum", "abdomen", "lower_back", "pelvis", "gluteal",
-    "upper_arm_anterior", "upper_arm_posterior", "upper_arm_medial", "elbow_medial",
-    "forearm_anterior", "forearm_posterior", "forearm_radial", "hand_palm", "hand_palm_nd",
-    "hand_back", "hand_back_nd", "thenar", "finger_pad", "finger_pad_nd", "finger_end_joint",
-    "finger_end_joint_nd", "thigh_anterior", "thigh_posterior", "knee_anterior", "knee_posterior",
-    "leg_lateral", "shin", "calf"};
+static const char *const required_regions[] = {"head_forehead",
+                                               "head_temple",
+                                               "face_jaw",
+                                               "neck_posterior",
+                                               "neck_lateral",
+                                               "neck_anterior",
+                                               "c7_spine",
+                                               "shoulder_top",
+                                               "upper_back",
+                                               "scapula",
+                                               "shoulder_joint",
+                                               "shoulder_deltoid",
+                                               "axilla",
+                                               "chest",
+                                               "sternum",
+                                               "abdomen",
+                                               "lower_back",
+                                               "pelvis",
+                                               "gluteal",
+                                               "upper_arm_anterior",
+                                               "upper_arm_posterior",
+                                               "upper_arm_medial",
+                                               "elbow_medial",
+                                               "forearm_anterior",
+                                               "forearm_posterior",
+                                               "forearm_radial",
+                                               "hand_palm",
+                                               "hand_palm_nd",
+                                               "hand_back",
+                                               "hand_back_nd",
+                                               "thenar",
+                                               "finger_pad",
+                                               "finger_pad_nd",
+                                               "finger_end_joint",
+                                               "finger_end_joint_nd",
+                                               "thigh_anterior",
+                                               "thigh_posterior",
+                                               "knee_anterior",
+                                               "knee_posterior",
+                                               "leg_lateral",
+                                               "shin",
+                                               "calf"};
 
 static void test_required_names_exist(void **state) {
   (void)state;
@@ -207,21 +242,23 @@ static void test_required_names_exist(void **state) {
     if (kn_atlas_find_region(required_regions[i]) < 0)
       fail_msg("region %s missing", required_regions[i]);
   const char *lm[] = {"posterior_triangle", "trapezius_belly", "carotid_sinus", "spiral_groove",
-                      "medial_epicondyle", "carpal_tunnel", "axilla_apex", "femoral_triangle",
-                      "popliteal_fossa", "fibular_neck", "sciatic_notch"};
+                      "medial_epicondyle",  "carpal_tunnel",   "axilla_apex",   "femoral_triangle",
+                      "popliteal_fossa",    "fibular_neck",    "sciatic_notch"};
   for (size_t i = 0; i < sizeof lm / sizeof lm[0]; i++)
     if (kn_atlas_find_landmark(lm[i]) < 0) fail_msg("landmark %s missing", lm[i]);
-  const char *nv[] = {"spinal_accessory", "brachial_plexus", "carotid_sinus",
-                      "radial_spiral_groove", "ulnar_elbow", "median_wrist", "axillary_plexus",
-                      "axillary_artery", "femoral_nerve", "femoral_artery", "tibial_popliteal",
-                      "common_fibular_popliteal", "common_fibular_neck", "sciatic"};
+  const char *nv[] = {"spinal_accessory",     "brachial_plexus",  "carotid_sinus",
+                      "radial_spiral_groove", "ulnar_elbow",      "median_wrist",
+                      "axillary_plexus",      "axillary_artery",  "femoral_nerve",
+                      "femoral_artery",       "tibial_popliteal", "common_fibular_popliteal",
+                      "common_fibular_neck",  "sciatic"};
   for (size_t i = 0; i < sizeof nv / sizeof nv[0]; i++)
     if (kn_atlas_find_nerve(nv[i]) < 0) fail_msg("nerve %s missing", nv[i]);
-  const char *mu[] = {"upper_trapezius", "levator_scapulae", "sternocleidomastoid", "deltoid",
-                      "infraspinatus", "rhomboids", "erector_spinae", "gluteus_maximus",
-                      "biceps_brachii", "triceps_brachii", "forearm_flexors", "forearm_extensors",
-                      "quadriceps", "hamstrings", "gastrocnemius", "soleus", "tibialis_anterior",
-                      "pectoralis_major"};
+  const char *mu[] = {"upper_trapezius", "levator_scapulae",  "sternocleidomastoid",
+                      "deltoid",         "infraspinatus",     "rhomboids",
+                      "erector_spinae",  "gluteus_maximus",   "biceps_brachii",
+                      "triceps_brachii", "forearm_flexors",   "forearm_extensors",
+                      "quadriceps",      "hamstrings",        "gastrocnemius",
+                      "soleus",          "tibialis_anterior", "pectoralis_major"};
   for (size_t i = 0; i < sizeof mu / sizeof mu[0]; i++)
     if (kn_atlas_find_muscle(mu[i]) < 0) fail_msg("muscle %s missing", mu[i]);
   const char *ct[] = {"thumb", "fingertips", "palm", "knuckles", "forearm", "elbow", "tool"};
@@ -382,13 +419,12 @@ static void test_nerves_pass_under_landmarks(void **state) {
     const kn_landmark *l = kn_atlas_landmark((size_t)li);
     assert_int_equal(n->region, l->region);
     double d = seg_dist(l->x, l->y, n->x0, n->y0, n->x1, n->y1);
-    if (d > 0.01)
-      fail_msg("%s passes %.1f mm from %s (limit 10 mm)", n->name, d * 1e3, l->name);
+    if (d > 0.01) fail_msg("%s passes %.1f mm from %s (limit 10 mm)", n->name, d * 1e3, l->name);
   }
-  /* the radial nerve lies on the lateral humerus and pierces the lateral intermuscular septum a mean
-   * 107.2 mm above the lateral epicondyle (radial_lis2021; Guse & Ostrum 1995 give 126 mm for where it
-   * leaves the posterior shaft), the lateral epicondyle being the patch's distal edge. SCIENCE.md's
-   * "6.7 cm" is not supported by the cadaver series; see docs/model.md. */
+  /* the radial nerve lies on the lateral humerus and pierces the lateral intermuscular septum a
+   * mean 107.2 mm above the lateral epicondyle (radial_lis2021; another cadaver series gives 126 mm
+   * for where it leaves the posterior shaft), the lateral epicondyle being the patch's distal edge.
+   * SCIENCE.md's "6.7 cm" is not supported by the cadaver series; see docs/model.md. */
   const kn_landmark *sg = kn_atlas_landmark((size_t)kn_atlas_find_landmark("spiral_groove"));
   const kn_region *ua = kn_atlas_region((size_t)sg->region);
   ASSERT_NEAR(sg->y + ua->length / 2, 0.107, 0.01);
@@ -415,12 +451,10 @@ static void test_nerves_pass_under_landmarks(void **state) {
   assert_true(sc->depth > gm->depth + gm->thickness / 2);
   assert_true(kn_atlas_nerve((size_t)kn_atlas_find_nerve("carotid_sinus"))->kind == KN_VESSEL);
   /* CSAs from SCIENCE.md §3 */
-  ASSERT_NEAR(kn_atlas_nerve((size_t)kn_atlas_find_nerve("radial_spiral_groove"))->csa,
-                     6.81e-6, 1e-12);
-  ASSERT_NEAR(kn_atlas_nerve((size_t)kn_atlas_find_nerve("ulnar_elbow"))->csa, 7.31e-6,
-                     1e-12);
-  ASSERT_NEAR(kn_atlas_nerve((size_t)kn_atlas_find_nerve("median_wrist"))->csa, 9.33e-6,
-                     1e-12);
+  ASSERT_NEAR(kn_atlas_nerve((size_t)kn_atlas_find_nerve("radial_spiral_groove"))->csa, 6.81e-6,
+              1e-12);
+  ASSERT_NEAR(kn_atlas_nerve((size_t)kn_atlas_find_nerve("ulnar_elbow"))->csa, 7.31e-6, 1e-12);
+  ASSERT_NEAR(kn_atlas_nerve((size_t)kn_atlas_find_nerve("median_wrist"))->csa, 9.33e-6, 1e-12);
 }
 
 static void test_muscles(void **state) {
@@ -501,7 +535,8 @@ static char *read_model_md(void) {
 
 static void test_sources(void **state) {
   (void)state;
-  for (size_t i = 0; i < N_ISO; i++) assert_source_ok(kn_atlas_iso_area(i)->src);
+  for (size_t i = 0; i < N_ISO; i++)
+    assert_source_ok(kn_atlas_iso_area(i)->src);
   char *doc = read_model_md();
   assert_non_null(doc);
   assert_non_null(strstr(doc, "## Atlas"));
