@@ -56,8 +56,10 @@ static void append(char *buf, size_t size, size_t *used, const char *fmt, ...) {
 
 int kn_diag_format(const kn_diag *d, char *buf, size_t size) {
   size_t used = 0;
-  if (buf != NULL && size > 0) buf[0] = '\0';
-  else size = 0;
+  if (buf != NULL && size > 0)
+    buf[0] = '\0';
+  else
+    size = 0;
   if (d == NULL) return 0;
 
   /* Location: "file:line:col: ", dropping the parts that are not known. */
@@ -72,8 +74,10 @@ int kn_diag_format(const kn_diag *d, char *buf, size_t size) {
   if (d->field[0] != '\0') append(buf, size, &used, "%.*s: ", (int)sizeof d->field, d->field);
 
   /* A diagnostic without its own text still says what went wrong. */
-  if (d->message[0] != '\0') append(buf, size, &used, "%.*s", (int)sizeof d->message, d->message);
-  else append(buf, size, &used, "%s", kn_strerror(d->code));
+  if (d->message[0] != '\0')
+    append(buf, size, &used, "%.*s", (int)sizeof d->message, d->message);
+  else
+    append(buf, size, &used, "%s", kn_strerror(d->code));
 
   if (size > 0 && used >= size) buf[size - 1] = '\0';
   return (int)used;

@@ -1,6 +1,6 @@
 /* knead — the checking readers the loaders are built from: each reads one value from the node tree,
- * checks its type, unit and range, and on any problem fills the diagnostic with the node's position,
- * the field path and a message that says what to write instead. */
+ * checks its type, unit and range, and on any problem fills the diagnostic with the node's
+ * position, the field path and a message that says what to write instead. */
 #include "input/input_internal.h"
 
 #include <ctype.h>
@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- one load ---------------------------------------------------------------------------------- */
+/* ---- one load ----------------------------------------------------------------------------------
+ */
 
 void kn_in_init(kn_in *in, const char *file, kn_diag *diag) {
   memset(in, 0, sizeof *in);
@@ -45,10 +46,14 @@ int kn_in_fail(kn_in *in, const kn_ynode *at, const char *field, int code, const
   va_start(ap, fmt);
   vsnprintf(d->message, sizeof d->message, fmt, ap);
   va_end(ap);
+  /* A message is one line: the command line prints it as the first line of stderr. */
+  for (char *c = d->message; *c; c++)
+    if (*c == '\n' || *c == '\r' || *c == '\t') *c = ' ';
   return code;
 }
 
-/* ---- walking the tree -------------------------------------------------------------------------- */
+/* ---- walking the tree --------------------------------------------------------------------------
+ */
 
 const kn_ynode *kn_in_root(const kn_in *in) {
   return in->doc.root == KN_YNONE ? NULL : &in->doc.node[in->doc.root];
@@ -101,12 +106,14 @@ void kn_in_quote(char *dst, size_t size, const char *text, size_t len) {
   dst[o] = '\0';
 }
 
-/* ---- names and suggestions --------------------------------------------------------------------- */
+/* ---- names and suggestions ---------------------------------------------------------------------
+ */
 
 size_t kn_names_count(const kn_names *nl) {
   if (nl->list == NULL) return nl->count;
   size_t n = 0;
-  while (nl->list[n] != NULL) n++;
+  while (nl->list[n] != NULL)
+    n++;
   return n;
 }
 
@@ -121,8 +128,10 @@ const char *kn_names_at(const kn_names *nl, size_t i) {
 static int edit_distance(const char *a, size_t la, const char *b, size_t lb) {
   if (la > KN_SUGGEST_MAXLEN || lb > KN_SUGGEST_MAXLEN) return 1000;
   int d[KN_SUGGEST_MAXLEN + 1][KN_SUGGEST_MAXLEN + 1];
-  for (size_t i = 0; i <= la; i++) d[i][0] = (int)i;
-  for (size_t j = 0; j <= lb; j++) d[0][j] = (int)j;
+  for (size_t i = 0; i <= la; i++)
+    d[i][0] = (int)i;
+  for (size_t j = 0; j <= lb; j++)
+    d[0][j] = (int)j;
   for (size_t i = 1; i <= la; i++) {
     for (size_t j = 1; j <= lb; j++) {
       int ca = tolower((unsigned char)a[i - 1]), cb = tolower((unsigned char)b[j - 1]);
@@ -193,7 +202,8 @@ void kn_in_append_list(char *dst, size_t size, const kn_names *nl) {
   }
 }
 
-/* ---- structure --------------------------------------------------------------------------------- */
+/* ---- structure ---------------------------------------------------------------------------------
+ */
 
 int kn_in_expect_map(kn_in *in, const kn_ynode *n, const char *path) {
   if (n != NULL && n->kind == KN_Y_MAP) return 0;
@@ -223,8 +233,9 @@ int kn_in_check_keys(kn_in *in, const kn_ynode *map, const char *path, const kn_
     if (!known) {
       int s = kn_in_suggest(k, key->n, allowed);
       if (s >= 0)
-        return kn_in_fail(in, key, field, KN_EUNKNOWN_KEY, "unknown key \"%s\"; did you mean \"%s\"?",
-                          shown, kn_names_at(allowed, (size_t)s));
+        return kn_in_fail(in, key, field, KN_EUNKNOWN_KEY,
+                          "unknown key \"%s\"; did you mean \"%s\"?", shown,
+                          kn_names_at(allowed, (size_t)s));
       char msg[512];
       snprintf(msg, sizeof msg, "unknown key \"%s\"; allowed: ", shown);
       kn_in_append_list(msg, sizeof msg, allowed);
@@ -234,8 +245,8 @@ int kn_in_check_keys(kn_in *in, const kn_ynode *map, const char *path, const kn_
     for (size_t q = 0; q < p; q++) {
       const kn_ynode *prev = kn_in_child(in, map, 2 * q);
       if (prev->n == key->n && strcmp(kn_in_text(in, prev), k) == 0)
-        return kn_in_fail(in, key, field, KN_EPARSE, "duplicate key \"%s\" (first given on line %d)",
-                          shown, prev->line);
+        return kn_in_fail(in, key, field, KN_EPARSE,
+                          "duplicate key \"%s\" (first given on line %d)", shown, prev->line);
     }
   }
   return 0;
@@ -259,14 +270,16 @@ int kn_in_field(const kn_in *in, const kn_ynode *map, const char *parent, const 
   return 0;
 }
 
-/* ---- values ------------------------------------------------------------------------------------ */
+/* ---- values ------------------------------------------------------------------------------------
+ */
 
 static int expect_scalar(kn_in *in, const kn_field *f) {
   if (f->val->kind == KN_Y_SCALAR) return 0;
   return kn_in_fail(in, f->val, f->path, KN_EPARSE, "expected a scalar");
 }
 
-int kn_in_range_fail(kn_in *in, const kn_field *f, const kn_qspec *q, double v, const char *suffix) {
+int kn_in_range_fail(kn_in *in, const kn_field *f, const kn_qspec *q, double v,
+                     const char *suffix) {
   const char *sp = q->show[0] ? " " : "";
   return kn_in_fail(in, f->val, f->path, KN_ERANGE, "%g%s%s is out of range %c%g, %g]%s%s%s",
                     v / q->scale, sp, q->show, q->lo_open ? '(' : '[', q->lo / q->scale,
@@ -303,15 +316,19 @@ static int parse_integer(const char *s, size_t len, int *neg, uint64_t *mag, int
   *neg = 0;
   *mag = 0;
   *overflow = 0;
-  while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
-  while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
+  while (i < len && (s[i] == ' ' || s[i] == '\t'))
+    i++;
+  while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+    len--;
   if (i < len && (s[i] == '+' || s[i] == '-')) *neg = s[i++] == '-';
   if (i == len) return -1;
   for (; i < len; i++) {
     if (s[i] < '0' || s[i] > '9') return -1;
     unsigned d = (unsigned)(s[i] - '0');
-    if (*mag > (UINT64_MAX - d) / 10) *overflow = 1;
-    else *mag = *mag * 10 + d;
+    if (*mag > (UINT64_MAX - d) / 10)
+      *overflow = 1;
+    else
+      *mag = *mag * 10 + d;
   }
   return 0;
 }

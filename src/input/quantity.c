@@ -102,7 +102,8 @@ static int is_digit(char c) {
 static int unit_chars_ok(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit((char)c)) continue;
+    if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit((char)c))
+      continue;
     if (strchr(" ^/*.%_-", c) == NULL || c == '\0') return 0;
   }
   return 1;
@@ -136,8 +137,10 @@ int kn_units_parse(kn_units *u, const char *text, const char *target, const char
 
   /* Trim, then split into number and unit. */
   size_t len = strlen(text), b = 0;
-  while (b < len && is_space(text[b])) b++;
-  while (len > b && is_space(text[len - 1])) len--;
+  while (b < len && is_space(text[b]))
+    b++;
+  while (len > b && is_space(text[len - 1]))
+    len--;
   const char *s = text + b;
   size_t n = len - b;
   kn_in_quote(shown, sizeof shown, s, n);
@@ -148,20 +151,24 @@ int kn_units_parse(kn_units *u, const char *text, const char *target, const char
 
   size_t i = 0, ndig = 0;
   if (s[i] == '+' || s[i] == '-') i++;
-  while (i < n && is_digit(s[i])) i++, ndig++;
+  while (i < n && is_digit(s[i]))
+    i++, ndig++;
   if (i < n && s[i] == '.') {
     i++;
-    while (i < n && is_digit(s[i])) i++, ndig++;
+    while (i < n && is_digit(s[i]))
+      i++, ndig++;
   }
   if (ndig == 0) {
-    snprintf(msg, msgsize, "expected a number with a unit, e.g. \"%s\", got \"%s\"", example, shown);
+    snprintf(msg, msgsize, "expected a number with a unit, e.g. \"%s\", got \"%s\"", example,
+             shown);
     return KN_EPARSE;
   }
   if (i < n && (s[i] == 'e' || s[i] == 'E')) {
     size_t j = i + 1;
     if (j < n && (s[j] == '+' || s[j] == '-')) j++;
     if (j < n && is_digit(s[j])) {
-      while (j < n && is_digit(s[j])) j++;
+      while (j < n && is_digit(s[j]))
+        j++;
       i = j;
     }
   }
@@ -182,7 +189,8 @@ int kn_units_parse(kn_units *u, const char *text, const char *target, const char
 
   const char *us = s + i;
   size_t un = n - i;
-  while (un > 0 && is_space(*us)) us++, un--;
+  while (un > 0 && is_space(*us))
+    us++, un--;
   if (un == 0) {
     if (default_unit == NULL) {
       snprintf(msg, msgsize, "missing unit: write e.g. \"%s\"", example);
@@ -192,7 +200,8 @@ int kn_units_parse(kn_units *u, const char *text, const char *target, const char
     un = strlen(default_unit);
   } else if (is_digit(*us) || *us == '+' || *us == '-' || *us == '.') {
     /* "40 100 N" would be read by UDUNITS-2 as a unit of 100 N. */
-    snprintf(msg, msgsize, "expected one number and a unit, e.g. \"%s\", got \"%s\"", example, shown);
+    snprintf(msg, msgsize, "expected one number and a unit, e.g. \"%s\", got \"%s\"", example,
+             shown);
     return KN_EPARSE;
   }
 

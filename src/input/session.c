@@ -26,11 +26,12 @@
 #include "input/input_internal.h"
 #include "knead/atlas.h"
 
-/* ---- names ------------------------------------------------------------------------------------- */
+/* ---- names -------------------------------------------------------------------------------------
+ */
 
-static const char *const kind_names[] = {"effleurage", "petrissage", "friction", "compression",
-                                         "tapotement", "deep_stroke", "rest",     "posture",
-                                         NULL};
+static const char *const kind_names[] = {"effleurage",  "petrissage", "friction",
+                                         "compression", "tapotement", "deep_stroke",
+                                         "rest",        "posture",    NULL};
 _Static_assert(sizeof kind_names / sizeof kind_names[0] == KN_ACT_COUNT + 1, "one name per kind");
 
 static const char *const practitioner_names[] = {"professional", "untrained_partner", NULL};
@@ -64,7 +65,8 @@ static const char *contact_name(size_t i) {
   return kn_atlas_contact_type(i)->name;
 }
 
-/* ---- technique defaults ------------------------------------------------------------------------ */
+/* ---- technique defaults ------------------------------------------------------------------------
+ */
 
 /* What a technique does when the file does not say. Typical values of massage teaching; the
  * reasons are in docs/input.md. */
@@ -84,15 +86,16 @@ static const technique techniques[KN_ACT_REST] = {
     [KN_ACT_DEEP_STROKE] = {0.015, 0.10, 0.0, "forearm"},
 };
 
-/* ---- quantity fields --------------------------------------------------------------------------- */
+/* ---- quantity fields ---------------------------------------------------------------------------
+ */
 
-#define MS 1e-3       /* s per ms */
-#define CM KN_CM       /* m per cm */
-#define CM2 KN_CM2     /* m^2 per cm^2 */
-#define MIN KN_MIN     /* s per min */
-#define HOUR KN_HOUR   /* s per h */
+#define MS 1e-3             /* s per ms */
+#define CM KN_CM            /* m per cm */
+#define CM2 KN_CM2          /* m^2 per cm^2 */
+#define MIN KN_MIN          /* s per min */
+#define HOUR KN_HOUR        /* s per h */
 #define DEG (KN_PI / 180.0) /* rad per degree */
-#define KN_FORCE_MAX 400.0 /* N, the most any hand or elbow plausibly presses */
+#define KN_FORCE_MAX 400.0  /* N, the most any hand or elbow plausibly presses */
 
 static const kn_qspec q_time_step = {"s", NULL, "1 ms", "ms", MS, 0.1 * MS, 10 * MS, 0};
 static const kn_qspec q_record = {"s", NULL, "100 ms", "ms", MS, 0.0, 60.0, 0};
@@ -108,17 +111,18 @@ static const kn_qspec q_posture_duration = {"s", NULL, "0 s", "min", MIN, 0.0, 4
 static const kn_qspec q_rest_between = {"s", NULL, "10 s", "s", 1.0, 0.0, HOUR, 0};
 static const kn_qspec q_start = {"s", NULL, "5 min", "min", MIN, 0.0, 48 * HOUR, 0};
 
-/* ---- one action -------------------------------------------------------------------------------- */
+/* ---- one action --------------------------------------------------------------------------------
+ */
 
 static const char *const action_keys[] = {
-    "do",       "region", "landmark",  "muscle",   "contact",   "force",       "pressure",
-    "area",     "speed",  "stroke_length", "direction", "rate", "duration", "repetitions",
-    "rest_between", "start", "label",  "posture",  NULL};
+    "do",           "region", "landmark",      "muscle",    "contact", "force",    "pressure",
+    "area",         "speed",  "stroke_length", "direction", "rate",    "duration", "repetitions",
+    "rest_between", "start",  "label",         "posture",   NULL};
 
 /* Fields that only make sense where a hand touches the body. */
-static const char *const contact_only[] = {"region", "landmark", "muscle", "contact", "force",
-                                           "pressure", "area", "speed", "stroke_length",
-                                           "direction", "rate", NULL};
+static const char *const contact_only[] = {"region",        "landmark",  "muscle", "contact",
+                                           "force",         "pressure",  "area",   "speed",
+                                           "stroke_length", "direction", "rate",   NULL};
 
 /* Refuses the fields a rest or a posture change cannot have. */
 static int check_allowed(kn_in *in, const kn_ynode *m, const char *path, kn_action_kind kind) {
@@ -127,7 +131,8 @@ static int check_allowed(kn_in *in, const kn_ynode *m, const char *path, kn_acti
     const char *k = kn_in_text(in, key);
     int bad = 0;
     if (kind == KN_ACT_REST || kind == KN_ACT_POSTURE)
-      for (size_t i = 0; contact_only[i] && !bad; i++) bad = strcmp(contact_only[i], k) == 0;
+      for (size_t i = 0; contact_only[i] && !bad; i++)
+        bad = strcmp(contact_only[i], k) == 0;
     if (strcmp(k, "posture") == 0) bad = kind != KN_ACT_POSTURE;
     if (kind == KN_ACT_POSTURE && (strcmp(k, "repetitions") == 0 || strcmp(k, "rest_between") == 0))
       bad = 1;
@@ -176,10 +181,9 @@ static int read_target(kn_in *in, const kn_ynode *m, const char *path, kn_action
     if ((rc = kn_in_name(in, &fm, "muscle", &names, &a->muscle))) return rc;
     int on = kn_atlas_muscle((size_t)a->muscle)->region;
     if (has_r && on != a->region)
-      return kn_in_fail(in, fm.val, fm.path, KN_EINVAL,
-                        "muscle \"%s\" is in region \"%s\", not in region \"%s\"",
-                        muscle_name((size_t)a->muscle), region_name((size_t)on),
-                        region_name((size_t)a->region));
+      return kn_in_fail(
+          in, fm.val, fm.path, KN_EINVAL, "muscle \"%s\" is in region \"%s\", not in region \"%s\"",
+          muscle_name((size_t)a->muscle), region_name((size_t)on), region_name((size_t)a->region));
     a->region = on;
   }
   return 0;
@@ -238,7 +242,8 @@ static int read_contact(kn_in *in, const kn_ynode *m, const char *path, kn_actio
   any.lo = -HUGE_VAL;
   any.hi = HUGE_VAL;
   if ((rc = kn_in_quantity(in, &fp, &any, &p))) return rc;
-  if (p < q.lo || p * a->area > KN_FORCE_MAX * (1 + 1e-12)) return kn_in_range_fail(in, &fp, &q, p, suffix);
+  if (p < q.lo || p * a->area > KN_FORCE_MAX * (1 + 1e-12))
+    return kn_in_range_fail(in, &fp, &q, p, suffix);
   a->force = p * a->area;
   return 0;
 }
@@ -260,7 +265,8 @@ static int read_motion(kn_in *in, const kn_ynode *m, const char *path, kn_action
   if (kn_in_field(in, m, path, "rate", &f) && (rc = kn_in_quantity(in, &f, &q_rate, &a->rate)))
     return rc;
   if (kn_in_field(in, m, path, "direction", &f)) {
-    if (f.val->kind != KN_Y_SCALAR) return kn_in_fail(in, f.val, f.path, KN_EPARSE, "expected a scalar");
+    if (f.val->kind != KN_Y_SCALAR)
+      return kn_in_fail(in, f.val, f.path, KN_EPARSE, "expected a scalar");
     const char *s = kn_in_text(in, f.val);
     char c = s[0];
     if (strcmp(s, "along") == 0) {
@@ -340,10 +346,11 @@ static int read_action(kn_in *in, const kn_ynode *m, const char *path, kn_action
   return read_timing(in, m, path, a);
 }
 
-/* ---- the session ------------------------------------------------------------------------------- */
+/* ---- the session -------------------------------------------------------------------------------
+ */
 
-static const char *const session_keys[] = {"name",     "practitioner", "seed", "time_step",
-                                           "record_interval", "recovery", "actions", NULL};
+static const char *const session_keys[] = {
+    "name", "practitioner", "seed", "time_step", "record_interval", "recovery", "actions", NULL};
 
 static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
   const char *path = "session";
@@ -353,7 +360,8 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
   if (rc) return rc;
 
   kn_field f;
-  if (kn_in_field(in, m, path, "name", &f) && (rc = kn_in_text_field(in, &f, s->name, sizeof s->name)))
+  if (kn_in_field(in, m, path, "name", &f) &&
+      (rc = kn_in_text_field(in, &f, s->name, sizeof s->name)))
     return rc;
   if (kn_in_field(in, m, path, "practitioner", &f)) {
     const kn_names names = {practitioner_names, NULL, 0};
@@ -362,7 +370,8 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
     s->practitioner = (kn_practitioner)p;
   }
   if (kn_in_field(in, m, path, "seed", &f) && (rc = kn_in_u64(in, &f, &s->seed))) return rc;
-  if (kn_in_field(in, m, path, "time_step", &f) && (rc = kn_in_quantity(in, &f, &q_time_step, &s->dt)))
+  if (kn_in_field(in, m, path, "time_step", &f) &&
+      (rc = kn_in_quantity(in, &f, &q_time_step, &s->dt)))
     return rc;
   if (kn_in_field(in, m, path, "record_interval", &f)) {
     kn_qspec q = q_record;
@@ -375,7 +384,8 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
 
   if (!kn_in_field(in, m, path, "actions", &f))
     return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"actions\"");
-  if (f.val->kind != KN_Y_SEQ) return kn_in_fail(in, f.val, f.path, KN_EPARSE, "expected a sequence");
+  if (f.val->kind != KN_Y_SEQ)
+    return kn_in_fail(in, f.val, f.path, KN_EPARSE, "expected a sequence");
   if (f.val->n == 0)
     return kn_in_fail(in, f.val, f.path, KN_EMISSING, "no actions: give at least one");
   if (f.val->n > KN_INPUT_MAX_ACTIONS)
@@ -395,7 +405,8 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
 static int read_top(kn_in *in, kn_session *s) {
   const kn_ynode *root = kn_in_root(in);
   if (root == NULL)
-    return kn_in_fail(in, NULL, "", KN_EPARSE, "empty file: expected a mapping with the key \"session\"");
+    return kn_in_fail(in, NULL, "", KN_EPARSE,
+                      "empty file: expected a mapping with the key \"session\"");
   int rc = kn_in_expect_map(in, root, "");
   if (rc) return rc;
   kn_field f;

@@ -63,7 +63,8 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
   if (rc) return rc;
 
   kn_field f;
-  if (kn_in_field(in, m, path, "name", &f) && (rc = kn_in_text_field(in, &f, s->name, sizeof s->name)))
+  if (kn_in_field(in, m, path, "name", &f) &&
+      (rc = kn_in_text_field(in, &f, s->name, sizeof s->name)))
     return rc;
   if (kn_in_field(in, m, path, "sex", &f)) {
     const kn_names names = {sex_names, NULL, 0};
@@ -73,7 +74,8 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
   }
   if (kn_in_field(in, m, path, "age", &f) && (rc = kn_in_quantity(in, &f, &q_age, &s->age)))
     return rc;
-  if (kn_in_field(in, m, path, "height", &f) && (rc = kn_in_quantity(in, &f, &q_height, &s->height)))
+  if (kn_in_field(in, m, path, "height", &f) &&
+      (rc = kn_in_quantity(in, &f, &q_height, &s->height)))
     return rc;
   if (kn_in_field(in, m, path, "mass", &f) && (rc = kn_in_quantity(in, &f, &q_mass, &s->mass)))
     return rc;
@@ -92,7 +94,8 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
 static int read_top(kn_in *in, kn_subject *s) {
   const kn_ynode *root = kn_in_root(in);
   if (root == NULL)
-    return kn_in_fail(in, NULL, "", KN_EPARSE, "empty file: expected a mapping with the key \"subject\"");
+    return kn_in_fail(in, NULL, "", KN_EPARSE,
+                      "empty file: expected a mapping with the key \"subject\"");
   int rc = kn_in_expect_map(in, root, "");
   if (rc) return rc;
   /* A session file given where a subject file belongs is the likely mistake; say so. */
@@ -108,7 +111,8 @@ static int read_top(kn_in *in, kn_subject *s) {
   return read_subject(in, f.val, s);
 }
 
-int kn_subject_parse(const char *text, size_t len, const char *name, kn_subject *out, kn_diag *diag) {
+int kn_subject_parse(const char *text, size_t len, const char *name, kn_subject *out,
+                     kn_diag *diag) {
   kn_diag local;
   kn_in in;
   kn_in_init(&in, name, diag ? diag : &local);

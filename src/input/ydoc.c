@@ -1,8 +1,8 @@
 /* knead — reading an input file and turning its YAML or JSON text into a small node tree.
  *
  * We build our own tree from libfyaml's event stream rather than use its document API because the
- * events carry the start position of every node (mappings and sequences included), which is what the
- * messages need, and because it lets us refuse what a plain data file never needs: aliases (the
+ * events carry the start position of every node (mappings and sequences included), which is what
+ * the messages need, and because it lets us refuse what a plain data file never needs: aliases (the
  * "billion laughs" attack), several documents in one file, and unbounded node counts. libfyaml's
  * own messages are collected through a diagnostic object, never printed. */
 #include "input/input_internal.h"
@@ -13,7 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- the file ---------------------------------------------------------------------------------- */
+/* ---- the file ----------------------------------------------------------------------------------
+ */
 
 /* The system's text for an error number, thread-safely (XSI strerror_r). */
 static void errno_text(int err, char *buf, size_t size) {
@@ -86,7 +87,8 @@ int kn_in_is_json_name(const char *name) {
   return 1;
 }
 
-/* ---- building the tree ------------------------------------------------------------------------- */
+/* ---- building the tree -------------------------------------------------------------------------
+ */
 
 /* libfyaml text that reaches the output callback (normally nothing: errors are collected). */
 typedef struct fy_out {
@@ -135,7 +137,8 @@ static size_t add_node(kn_ydoc *d, kn_ykind kind, int line, int col, int *err) {
 static size_t add_text(kn_ydoc *d, const char *s, size_t len) {
   if (d->captext - d->ntext < len + 1) {
     size_t ncap = d->captext ? d->captext : 4096;
-    while (ncap - d->ntext < len + 1) ncap *= 2;
+    while (ncap - d->ntext < len + 1)
+      ncap *= 2;
     char *nt = realloc(d->text, ncap);
     if (nt == NULL) return KN_YNONE;
     d->text = nt;
@@ -174,7 +177,8 @@ typedef struct open_coll {
 int kn_in_parse(kn_in *in, const char *text, size_t len, int json) {
   kn_ydoc *d = &in->doc;
   d->root = KN_YNONE;
-  if (len > KN_INPUT_MAX_BYTES) return kn_in_fail(in, NULL, "", KN_ETOOBIG, "input is larger than 4 MiB");
+  if (len > KN_INPUT_MAX_BYTES)
+    return kn_in_fail(in, NULL, "", KN_ETOOBIG, "input is larger than 4 MiB");
 
   fy_out out = {{0}, 0};
   struct fy_diag_cfg dcfg;
@@ -189,7 +193,8 @@ int kn_in_parse(kn_in *in, const char *text, size_t len, int json) {
   dcfg.show_type = false;
   dcfg.show_module = false;
   struct fy_diag *fdiag = fy_diag_create(&dcfg);
-  if (fdiag == NULL) return kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory starting the parser");
+  if (fdiag == NULL)
+    return kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory starting the parser");
   fy_diag_set_collect_errors(fdiag, true);
 
   struct fy_parse_cfg pcfg;
@@ -231,7 +236,9 @@ int kn_in_parse(kn_in *in, const char *text, size_t len, int json) {
     } else if (t == FYET_ALIAS) {
       rc = kn_in_fail(in, &where, "yaml", KN_EPARSE, "YAML aliases (*name) are not supported");
     } else if (t == FYET_SCALAR || t == FYET_MAPPING_START || t == FYET_SEQUENCE_START) {
-      kn_ykind kind = t == FYET_SCALAR ? KN_Y_SCALAR : t == FYET_MAPPING_START ? KN_Y_MAP : KN_Y_SEQ;
+      kn_ykind kind = t == FYET_SCALAR          ? KN_Y_SCALAR
+                      : t == FYET_MAPPING_START ? KN_Y_MAP
+                                                : KN_Y_SEQ;
       size_t off = 0, tlen = 0;
       int quoted = 0;
       if (kind == KN_Y_SCALAR) {
@@ -247,9 +254,10 @@ int kn_in_parse(kn_in *in, const char *text, size_t len, int json) {
       int err = 0;
       size_t idx = rc ? KN_YNONE : add_node(d, kind, line, col, &err);
       if (rc == 0 && idx == KN_YNONE) {
-        rc = err == KN_ETOOBIG ? kn_in_fail(in, &where, "yaml", KN_ETOOBIG,
-                                            "too many YAML nodes (more than %zu)", KN_INPUT_MAX_NODES)
-                               : kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory");
+        rc = err == KN_ETOOBIG
+                 ? kn_in_fail(in, &where, "yaml", KN_ETOOBIG, "too many YAML nodes (more than %zu)",
+                              KN_INPUT_MAX_NODES)
+                 : kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory");
       }
       if (rc == 0) {
         d->node[idx].quoted = quoted;
@@ -261,8 +269,10 @@ int kn_in_parse(kn_in *in, const char *text, size_t len, int json) {
           d->root = idx;
         } else {
           open_coll *p = &stack[depth - 1];
-          if (p->last == KN_YNONE) d->node[p->node].first = idx;
-          else d->node[p->last].next = idx;
+          if (p->last == KN_YNONE)
+            d->node[p->node].first = idx;
+          else
+            d->node[p->last].next = idx;
           p->last = idx;
         }
         if (kind != KN_Y_SCALAR) {

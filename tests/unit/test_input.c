@@ -51,13 +51,15 @@ static void session_fails(const char *text, const char *name, int code, char *bu
   assert_int_equal(d.code, code);
 }
 
-/* ---- error codes and diagnostics --------------------------------------------------------------- */
+/* ---- error codes and diagnostics ---------------------------------------------------------------
+ */
 
 static void test_strerror(void **state) {
   (void)state;
   assert_string_equal(kn_strerror(KN_OK), "success");
   assert_string_equal(kn_strerror(KN_ENOMEM), "out of memory");
-  assert_string_equal(kn_strerror(KN_EUNIT), "quantity has no unit or a unit of the wrong dimension");
+  assert_string_equal(kn_strerror(KN_EUNIT),
+                      "quantity has no unit or a unit of the wrong dimension");
   assert_string_equal(kn_strerror(KN_EINTERNAL), "internal error");
   assert_string_equal(kn_strerror(-999), "unknown error");
   assert_string_equal(kn_strerror(5), "unknown error");
@@ -94,7 +96,8 @@ static void test_diag_format(void **state) {
 
   d.col = 0;
   kn_diag_format(&d, buf, sizeof buf);
-  assert_string_equal(buf, "s.yaml:12: session.actions[2].force: 40000 N is out of range [0, 400] N");
+  assert_string_equal(buf,
+                      "s.yaml:12: session.actions[2].force: 40000 N is out of range [0, 400] N");
   d.line = 0;
   kn_diag_format(&d, buf, sizeof buf);
   assert_string_equal(buf, "s.yaml: session.actions[2].force: 40000 N is out of range [0, 400] N");
@@ -147,7 +150,8 @@ static void test_names(void **state) {
   assert_string_equal(kn_posture_name((kn_posture)9), "?");
 }
 
-/* ---- subject ----------------------------------------------------------------------------------- */
+/* ---- subject -----------------------------------------------------------------------------------
+ */
 
 static void test_subject_default(void **state) {
   (void)state;
@@ -243,7 +247,8 @@ static void test_subject_error_leaves_out_alone(void **state) {
   assert_memory_equal(&s, &before, sizeof s);
 }
 
-/* ---- session ----------------------------------------------------------------------------------- */
+/* ---- session -----------------------------------------------------------------------------------
+ */
 
 static void test_session_good_file(void **state) {
   (void)state;
@@ -329,8 +334,10 @@ static void test_session_defaults(void **state) {
     double speed, stroke, rate;
     const char *contact;
   } want[] = {
-      {KN_ACT_EFFLEURAGE, 0.05, 0.20, 0.0, "palm"},   {KN_ACT_PETRISSAGE, 0.02, 0.05, 0.8, "palm"},
-      {KN_ACT_FRICTION, 0.01, 0.02, 1.5, "thumb"},    {KN_ACT_COMPRESSION, 0.0, 0.0, 0.0, "thumb"},
+      {KN_ACT_EFFLEURAGE, 0.05, 0.20, 0.0, "palm"},
+      {KN_ACT_PETRISSAGE, 0.02, 0.05, 0.8, "palm"},
+      {KN_ACT_FRICTION, 0.01, 0.02, 1.5, "thumb"},
+      {KN_ACT_COMPRESSION, 0.0, 0.0, 0.0, "thumb"},
       {KN_ACT_TAPOTEMENT, 0.0, 0.0, 6.0, "fingertips"},
       {KN_ACT_DEEP_STROKE, 0.015, 0.10, 0.0, "forearm"},
   };
@@ -425,17 +432,18 @@ static void test_session_all_fields(void **state) {
 
 static void test_session_json(void **state) {
   (void)state;
-  const char *t = "{\n"
-                  "  \"session\": {\n"
-                  "    \"practitioner\": \"professional\",\n"
-                  "    \"seed\": 11,\n"
-                  "    \"actions\": [\n"
-                  "      {\"do\": \"compression\", \"muscle\": \"infraspinatus\", \"force\": \"25 N\",\n"
-                  "       \"duration\": \"45 s\", \"repetitions\": 2, \"rest_between\": \"15 s\"},\n"
-                  "      {\"do\": \"rest\", \"duration\": \"1 min\"}\n"
-                  "    ]\n"
-                  "  }\n"
-                  "}\n";
+  const char *t =
+      "{\n"
+      "  \"session\": {\n"
+      "    \"practitioner\": \"professional\",\n"
+      "    \"seed\": 11,\n"
+      "    \"actions\": [\n"
+      "      {\"do\": \"compression\", \"muscle\": \"infraspinatus\", \"force\": \"25 N\",\n"
+      "       \"duration\": \"45 s\", \"repetitions\": 2, \"rest_between\": \"15 s\"},\n"
+      "      {\"do\": \"rest\", \"duration\": \"1 min\"}\n"
+      "    ]\n"
+      "  }\n"
+      "}\n";
   kn_session *s = session_ok(t, "plan.json");
   assert_true(s->seed == 11);
   assert_int_equal(s->naction, 2);
@@ -456,7 +464,8 @@ static void test_session_json(void **state) {
   kn_session_free(s);
 }
 
-/* ---- error messages ---------------------------------------------------------------------------- */
+/* ---- error messages ----------------------------------------------------------------------------
+ */
 
 /* Exact messages of cases in tests/bad_input/, loaded by full path: code, position, field, text. */
 typedef struct bad_case {
@@ -505,7 +514,8 @@ static const bad_case bad_cases[] = {
     {"14_session_duplicate_key.yaml", KN_EPARSE, 7, 7, "session.actions[0].force",
      "duplicate key \"force\" (first given on line 5)"},
     {"21_session_region_landmark_disagree.yaml", KN_EINVAL, 5, 17, "session.actions[0].landmark",
-     "landmark \"posterior_triangle\" is on region \"neck_lateral\", not on region \"shoulder_top\""},
+     "landmark \"posterior_triangle\" is on region \"neck_lateral\", not on region "
+     "\"shoulder_top\""},
     {"37_session_duration_in_hertz.yaml", KN_EUNIT, 6, 17, "session.actions[0].duration",
      "expected a time (s), got \"2 Hz\""},
     {"56_session_actions_second_bad.yaml", KN_ERANGE, 12, 13, "session.actions[2].rate",
@@ -613,7 +623,8 @@ static void test_file_errors(void **state) {
   assert_int_equal(d.line, 0);
   char buf[512];
   kn_diag_format(&d, buf, sizeof buf);
-  assert_string_equal(buf, "/nonexistent/knead/session.yaml: cannot open file: No such file or directory");
+  assert_string_equal(
+      buf, "/nonexistent/knead/session.yaml: cannot open file: No such file or directory");
 
   kn_subject subj;
   assert_int_equal(kn_subject_load(BAD_DIR, &subj, &d), KN_EIO);
@@ -641,10 +652,12 @@ static void test_limits(void **state) {
   assert_non_null(t);
   strcpy(t, head);
   char *p = t + strlen(head);
-  for (size_t i = 0; i < n; i++, p += strlen(item)) memcpy(p, item, strlen(item));
+  for (size_t i = 0; i < n; i++, p += strlen(item))
+    memcpy(p, item, strlen(item));
   *p = '\0';
   session_fails(t, "many.yaml", KN_ETOOBIG, msg, sizeof msg);
-  assert_string_equal(msg, "many.yaml:3:5: session.actions: too many actions: 10001 (at most 10000)");
+  assert_string_equal(msg,
+                      "many.yaml:3:5: session.actions: too many actions: 10001 (at most 10000)");
   /* 10000 is fine */
   t[len - strlen(item)] = '\0';
   kn_session *s = session_ok(t, "ok.yaml");
@@ -689,8 +702,10 @@ static void test_limits(void **state) {
   assert_non_null(t);
   strcpy(t, "session: ");
   p = t + strlen(t);
-  for (size_t i = 0; i < depth; i++) *p++ = '[';
-  for (size_t i = 0; i < depth; i++) *p++ = ']';
+  for (size_t i = 0; i < depth; i++)
+    *p++ = '[';
+  for (size_t i = 0; i < depth; i++)
+    *p++ = ']';
   *p = '\0';
   s = (kn_session *)0x1;
   int rc = kn_session_parse(t, strlen(t), "deep.yaml", &s, &d);
@@ -703,7 +718,8 @@ static void test_limits(void **state) {
   assert_non_null(t);
   strcpy(t, "session: [");
   p = t + strlen(t);
-  for (size_t i = 0; i < nitem; i++) *p++ = '1', *p++ = ',';
+  for (size_t i = 0; i < nitem; i++)
+    *p++ = '1', *p++ = ',';
   strcpy(p - 1, "]");
   session_fails(t, "nodes.yaml", KN_ETOOBIG, msg, sizeof msg);
   assert_non_null(strstr(msg, "yaml: too many YAML nodes"));
@@ -744,8 +760,8 @@ static void test_message_hygiene(void **state) {
   /* a null value where a quantity belongs */
   t = "session:\n  actions:\n    - do: rest\n      duration:\n";
   session_fails(t, "n.yaml", KN_EPARSE, msg, sizeof msg);
-  assert_string_equal(msg,
-                      "n.yaml:4:7: session.actions[0].duration: missing value: write e.g. \"2 min\"");
+  assert_string_equal(
+      msg, "n.yaml:4:7: session.actions[0].duration: missing value: write e.g. \"2 min\"");
 }
 
 static void test_more_session_errors(void **state) {
@@ -757,10 +773,12 @@ static void test_more_session_errors(void **state) {
   } cases[] = {
       {"session:\n  actions:\n    - {do: compression, region: calf, contact: elbow, "
        "pressure: -1 kPa, duration: 1 s}\n",
-       "x.yaml:3:65: session.actions[0].pressure: -1 kPa is out of range [0, 1333.33] kPa (400 N on "
+       "x.yaml:3:65: session.actions[0].pressure: -1 kPa is out of range [0, 1333.33] kPa (400 N "
+       "on "
        "3 cm^2)",
        KN_ERANGE},
-      {"session:\n  actions:\n    - {do: effleurage, region: calf, force: 10 N, direction: 400 deg, "
+      {"session:\n  actions:\n    - {do: effleurage, region: calf, force: 10 N, direction: 400 "
+       "deg, "
        "duration: 1 s}\n",
        "x.yaml:3:62: session.actions[0].direction: 400 deg is out of range [-360, 360] deg",
        KN_ERANGE},

@@ -1,5 +1,6 @@
 /* Unit tests of kn_quantity_parse: conversions to SI against values worked out by hand from the
- * unit definitions, and the refusals (wrong dimension, no unit, not a number) with their messages. */
+ * unit definitions, and the refusals (wrong dimension, no unit, not a number) with their messages.
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -33,7 +34,8 @@ static void parse_fails(const char *text, const char *si, const char *def, int c
   double v = 42.0;
   char msg[512] = "";
   int rc = kn_quantity_parse(text, si, def, &v, msg, sizeof msg);
-  if (rc != code) fail_msg("\"%s\": got %s, want %s (%s)", text, kn_errname(rc), kn_errname(code), msg);
+  if (rc != code)
+    fail_msg("\"%s\": got %s, want %s (%s)", text, kn_errname(rc), kn_errname(code), msg);
   assert_string_equal(msg, want);
   assert_true(v == 42.0); /* untouched on failure */
 }
@@ -147,7 +149,8 @@ static void test_missing_or_bad_unit(void **state) {
   parse_fails("40 Nw", "N", NULL, KN_EUNIT, "unknown unit \"Nw\" in \"40 Nw\"");
   parse_fails("1 s since 2000-01-01", "s", NULL, KN_EUNIT,
               "expected a time (s), got \"1 s since 2000-01-01\"");
-  parse_fails("1 K @ 273.15", "K", NULL, KN_EUNIT, "unknown unit \"K @ 273.15\" in \"1 K @ 273.15\"");
+  parse_fails("1 K @ 273.15", "K", NULL, KN_EUNIT,
+              "unknown unit \"K @ 273.15\" in \"1 K @ 273.15\"");
 }
 
 static void test_not_a_number(void **state) {
@@ -188,7 +191,8 @@ static void test_locale_independent(void **state) {
   (void)state;
   const char *names[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8", NULL};
   const char *set = NULL;
-  for (int i = 0; names[i] && !set; i++) set = setlocale(LC_NUMERIC, names[i]);
+  for (int i = 0; names[i] && !set; i++)
+    set = setlocale(LC_NUMERIC, names[i]);
   if (set == NULL) skip(); /* no such locale installed here */
   double v = parse_ok("2.5 N", "N", NULL);
   setlocale(LC_NUMERIC, "C");
