@@ -40,6 +40,13 @@ static double now(void) {
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+/* CPU time of this process: wall time much above it means the machine was busy with others. */
+static double cpu_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
 /* ---- the machine -------------------------------------------------------------------------------- */
 
 /* First "model name" (x86) or "Processor"/"Hardware" line of /proc/cpuinfo, or "unknown". */
@@ -87,8 +94,14 @@ static void print_machine(const settings *s) {
   long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
   printf("knead %s harm-path benchmark%s\n", kn_version(), s->quick ? " (--quick smoke run)" : "");
   printf("machine:  %ld CPUs online (nproc), %s\n", ncpu, cpu);
-#ifdef __VERSION__
+#if defined(__clang__)
+  printf("compiler: %s\n", __VERSION__); /* clang's __VERSION__ names itself */
+#elif defined(__GNUC__)
+  printf("compiler: gcc %s\n", __VERSION__);
+#elif defined(__VERSION__)
   printf("compiler: %s\n", __VERSION__);
+#else
+  printf("compiler: unknown\n");
 #endif
   printf("build:    %s\n", build_kind());
   printf("timing:   clock_gettime(CLOCK_MONOTONIC); median of %d repeats of >= %g s after a %g s "
@@ -123,7 +136,8 @@ static void contact_action(kn_action *a, int i, int region) {
 typedef struct step_case {
   const char *name;
   int ncontact;
-  double ns_median, ns_min, ns_max; /* ns per step over the repeats */
+  double ns_median, ns_min, ns_max; /* ns per step over the repeats (wall clock) */
+  double cpu_share;                 /* CPU time / wall time over the repeats */
   size_t nregion, nnerve, nmuscle, ncol;
   size_t steps_timed;
 } step_case;
@@ -134,10 +148,11 @@ static int cmp_double(const void *a, const void *b) {
 }
 
 /* Steps for at least `seconds` of wall time, restarting the session when it ends. Returns the
- * number of steps and writes the elapsed time. */
-static size_t step_for(const kn_model *m, kn_data *d, double seconds, double *elapsed) {
+ * number of steps and writes the elapsed wall and CPU time. */
+static size_t step_for(const kn_model *m, kn_data *d, double seconds, double *elapsed,
+                       double *cpu) {
   size_t steps = 0;
-  double t0 = now(), t1 = t0;
+  double c0 = cpu_now(), t0 = now(), t1 = t0;
   do {
     for (int i = 0; i < CHUNK; i++)
       if (!kn_step(m, d)) kn_data_reset(m, d); /* the last kn_step of a session did step */
@@ -145,6 +160,7 @@ static size_t step_for(const kn_model *m, kn_data *d, double seconds, double *el
     t1 = now();
   } while (t1 - t0 < seconds);
   *elapsed = t1 - t0;
+  *cpu = cpu_now() - c0;
   return steps;
 }
 
@@ -175,14 +191,17 @@ static int run_step_case(const settings *s, const kn_subject *subj, step_case *s
   }
   if ((rc = kn_data_create(m, &d)) != KN_OK) goto out;
 
-  double elapsed = 0.0;
-  step_for(m, d, s->warmup, &elapsed);
+  double elapsed = 0.0, cpu = 0.0, wall_sum = 0.0, cpu_sum = 0.0;
+  step_for(m, d, s->warmup, &elapsed, &cpu);
   sc->steps_timed = 0;
   for (int r = 0; r < s->repeats; r++) {
-    size_t n = step_for(m, d, s->min_time, &elapsed);
+    size_t n = step_for(m, d, s->min_time, &elapsed, &cpu);
     ns[r] = 1e9 * elapsed / (double)n;
     sc->steps_timed += n;
+    wall_sum += elapsed;
+    cpu_sum += cpu;
   }
+  sc->cpu_share = cpu_sum / wall_sum;
   qsort(ns, (size_t)s->repeats, sizeof *ns, cmp_double);
   sc->ns_median = ns[s->repeats / 2];
   sc->ns_min = ns[0];
@@ -228,18 +247,22 @@ static int bench_steps(const settings *s, const kn_subject *subj) {
   printf("    10 contacts: the regions of a whole-body massage; techniques cycle through palm\n"
          "    effleurage 30 N, palm petrissage 35 N, thumb friction 15 N, thumb compression 15 N\n");
   printf("    all regions: every one of the atlas's %zu regions, the same cycle\n\n", nall);
-  printf("    %-12s %6s %6s %6s %6s %5s %11s %11s %11s %9s\n", "case", "hands", "regions",
-         "nerves", "muscles", "cols", "ns/step", "min", "max", "steps/s");
-  int rc = KN_OK;
+  printf("    %-12s %5s %7s %6s %7s %5s %10s %10s %10s %9s %5s\n", "case", "hands", "regions",
+         "nerves", "muscles", "cols", "ns/step", "min", "max", "steps/s", "cpu%");
+  int rc = KN_OK, busy = 0;
   for (size_t c = 0; c < sizeof cases / sizeof cases[0] && rc == KN_OK; c++) {
     step_case *sc = &cases[c];
     rc = run_step_case(s, subj, sc, regions[c]);
     if (rc != KN_OK) break;
-    printf("    %-12s %6d %6zu %6zu %6zu %5zu %11.1f %11.1f %11.1f %9.3g\n", sc->name, sc->ncontact,
-           sc->nregion, sc->nnerve, sc->nmuscle, sc->ncol, sc->ns_median, sc->ns_min, sc->ns_max,
-           1e9 / sc->ns_median);
+    printf("    %-12s %5d %7zu %6zu %7zu %5zu %10.1f %10.1f %10.1f %9.3g %5.0f\n", sc->name,
+           sc->ncontact, sc->nregion, sc->nnerve, sc->nmuscle, sc->ncol, sc->ns_median, sc->ns_min,
+           sc->ns_max, 1e9 / sc->ns_median, 100.0 * sc->cpu_share);
+    if (sc->cpu_share < 0.95) busy = 1;
     fflush(stdout);
   }
+  if (busy)
+    printf("    note: cpu%% < 95: this process was off the CPU part of the time (a busy machine);\n"
+           "    the wall-clock figures above are pessimistic\n");
   if (rc == KN_OK) {
     const step_case *all_case = &cases[2];
     double per_hand = all_case->ns_median / all_case->ncontact;
@@ -313,9 +336,9 @@ static int bench_session(const settings *s) {
     kn_session_free(sess);
     return rc;
   }
-  double t3 = now();
+  double t3 = now(), c3 = cpu_now();
   rc = kn_run(m, d, NULL, NULL);
-  double t4 = now();
+  double t4 = now(), c4 = cpu_now();
   const kn_outcome *o = kn_data_outcome(m, d);
   double t5 = now();
 
@@ -332,8 +355,8 @@ static int bench_session(const settings *s) {
   printf("    load (parse both files)  %9.4f s\n", t1 - t0);
   printf("    model build              %9.4f s\n", t2 - t1);
   printf("    data create              %9.4f s\n", t3 - t2);
-  printf("    run (kn_run)             %9.4f s   %.1f ns/step\n", t4 - t3,
-         1e9 * (t4 - t3) / (double)nstep);
+  printf("    run (kn_run)             %9.4f s   %.1f ns/step (cpu %.0f %%)\n", t4 - t3,
+         1e9 * (t4 - t3) / (double)nstep, 100.0 * (c4 - c3) / (t4 - t3));
   printf("    outcome                  %9.6f s\n", t5 - t4);
   printf("    total                    %9.4f s\n", total);
   printf("    speed-up over real time: %.0fx (run only), %.0fx (total)\n\n", sim / (t4 - t3),

@@ -19,6 +19,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...);
 typedef struct cli_outdir {
   char final[1024];
   char tmp[1100];
+  int ncreated;          /* parent folders this run created, removed again on abort */
+  char created[8][1024]; /* deepest last */
 } cli_outdir;
 /* Checks `dir` may be (re)placed and makes the temporary folder. Returns 0 or prints and returns an
  * exit code. */

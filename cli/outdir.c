@@ -42,8 +42,27 @@ static int written_by_knead(const char *dir) {
   return access(path, F_OK) == 0;
 }
 
+/* Creates the missing parents of o->final (like mkdir -p), remembering them. */
+static int make_parents(cli_outdir *o) {
+  char path[1024];
+  snprintf(path, sizeof path, "%s", o->final);
+  o->ncreated = 0;
+  for (char *p = path + 1; *p; p++) {
+    if (*p != '/') continue;
+    *p = '\0';
+    struct stat st;
+    if (stat(path, &st) != 0) {
+      if (mkdir(path, 0777) != 0) return -1;
+      if (o->ncreated < 8) snprintf(o->created[o->ncreated++], sizeof o->created[0], "%s", path);
+    }
+    *p = '/';
+  }
+  return 0;
+}
+
 int cli_outdir_begin(cli_outdir *o, const char *dir) {
   struct stat st;
+  o->ncreated = 0;
   if (strlen(dir) >= sizeof o->final)
     return cli_usage_error("simulate", "-o: path too long");
   snprintf(o->final, sizeof o->final, "%s", dir);
@@ -66,8 +85,12 @@ int cli_outdir_begin(cli_outdir *o, const char *dir) {
                              dir);
   }
   snprintf(o->tmp, sizeof o->tmp, "%s.tmp-XXXXXX", o->final);
-  if (!mkdtemp(o->tmp)) {
-    fprintf(stderr, "knead simulate: %s: cannot create a folder beside it: %s\n", dir, strerror(errno));
+  if (make_parents(o) != 0 || !mkdtemp(o->tmp)) {
+    int err = errno;
+    cli_outdir_abort(o);
+    errno = err;
+    fprintf(stderr, "knead simulate: %s: cannot create the output folder: %s\n", dir,
+            strerror(errno));
     return KN_EXIT_USAGE;
   }
   return 0;
@@ -99,4 +122,5 @@ int cli_outdir_commit(cli_outdir *o) {
 
 void cli_outdir_abort(cli_outdir *o) {
   remove_tree(o->tmp);
+  while (o->ncreated > 0) rmdir(o->created[--o->ncreated]);
 }

@@ -111,6 +111,7 @@ typedef struct kn_muscle_outcome {
 
 typedef struct kn_outcome {
   kn_harm harm;                 /* worst over everything below */
+  kn_evidence harm_evidence;    /* weakest evidence among the outcomes that set `harm` */
   double duration;              /* s simulated */
   size_t nregion;               /* regions touched */
   const kn_region_outcome *regions;  /* (nregion), owned by data */

@@ -87,9 +87,9 @@
   X(bruise_shear_ref, "tissue", 100.0, "kPa", KN_KPA, EXPERT,                                     \
     "calibrated: deep friction by a thumb at the ISO pain-onset pressure is at the bruise margin", \
     "surface shear stress taken as equivalent to the bruise force limit")                        \
-  X(soreness_load_ref, "tissue", 20.0, "min", KN_MIN, HUMAN,                                      \
+  X(soreness_load_ref, "tissue", 5.46, "min", KN_MIN, HUMAN,                                      \
     "calibrated: cambron2007 (10 % of clients sore after a typical professional session)",        \
-    "pressure-pain load giving a 63 % chance of soreness")                                        \
+    "load, integral of (pressure / pain threshold)^2 dt, giving a 63 % chance of soreness")                                        \
   X(soreness_onset, "tissue", 6.0, "h", KN_HOUR, HUMAN, "cambron2007",                            \
     "typical onset of soreness (< 12 h)")                                                         \
   X(soreness_duration, "tissue", 24.0, "h", KN_HOUR, HUMAN, "cambron2007",                        \

@@ -11,8 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- one load ----------------------------------------------------------------------------------
- */
+/* ---- one load -------------------------------------------------------------------------------- */
 
 void kn_in_init(kn_in *in, const char *file, kn_diag *diag) {
   memset(in, 0, sizeof *in);
@@ -52,8 +51,7 @@ int kn_in_fail(kn_in *in, const kn_ynode *at, const char *field, int code, const
   return code;
 }
 
-/* ---- walking the tree --------------------------------------------------------------------------
- */
+/* ---- walking the tree ------------------------------------------------------------------------ */
 
 const kn_ynode *kn_in_root(const kn_in *in) {
   return in->doc.root == KN_YNONE ? NULL : &in->doc.node[in->doc.root];
@@ -106,8 +104,7 @@ void kn_in_quote(char *dst, size_t size, const char *text, size_t len) {
   dst[o] = '\0';
 }
 
-/* ---- names and suggestions ---------------------------------------------------------------------
- */
+/* ---- names and suggestions ------------------------------------------------------------------- */
 
 size_t kn_names_count(const kn_names *nl) {
   if (nl->list == NULL) return nl->count;
@@ -202,8 +199,7 @@ void kn_in_append_list(char *dst, size_t size, const kn_names *nl) {
   }
 }
 
-/* ---- structure ---------------------------------------------------------------------------------
- */
+/* ---- structure ------------------------------------------------------------------------------- */
 
 int kn_in_expect_map(kn_in *in, const kn_ynode *n, const char *path) {
   if (n != NULL && n->kind == KN_Y_MAP) return 0;
@@ -270,8 +266,7 @@ int kn_in_field(const kn_in *in, const kn_ynode *map, const char *parent, const 
   return 0;
 }
 
-/* ---- values ------------------------------------------------------------------------------------
- */
+/* ---- values ---------------------------------------------------------------------------------- */
 
 static int expect_scalar(kn_in *in, const kn_field *f) {
   if (f->val->kind == KN_Y_SCALAR) return 0;

@@ -18,8 +18,7 @@
 #define KN_INPUT_MAX_DEPTH 64                        /* nesting of mappings and sequences */
 #define KN_INPUT_MAX_ACTIONS ((size_t)10000)         /* actions of one session */
 
-/* ---- the document tree ------------------------------------------------------------------------
- */
+/* ---- the document tree ----------------------------------------------------------------------- */
 
 typedef enum kn_ykind { KN_Y_SCALAR = 0, KN_Y_MAP = 1, KN_Y_SEQ = 2 } kn_ykind;
 
@@ -46,8 +45,7 @@ typedef struct kn_ydoc {
   size_t root;  /* index of the root node, KN_YNONE for an empty document */
 } kn_ydoc;
 
-/* ---- quantities --------------------------------------------------------------------------------
- */
+/* ---- quantities ------------------------------------------------------------------------------ */
 
 /* A loaded UDUNITS-2 unit system plus a "C" numeric locale; one per load call. */
 typedef struct kn_units kn_units;
@@ -62,8 +60,7 @@ void kn_units_close(kn_units *u); /* NULL allowed */
 int kn_units_parse(kn_units *u, const char *text, const char *target, const char *default_unit,
                    const char *example, double *out, char *msg, size_t msgsize);
 
-/* ---- one load ----------------------------------------------------------------------------------
- */
+/* ---- one load -------------------------------------------------------------------------------- */
 
 /* State of one load call: where messages go and what the walk needs. */
 typedef struct kn_in {
@@ -93,8 +90,7 @@ int kn_in_parse(kn_in *in, const char *text, size_t len, int json);
 /* 1 if name ends in ".json" (any case). */
 int kn_in_is_json_name(const char *name);
 
-/* ---- walking the tree --------------------------------------------------------------------------
- */
+/* ---- walking the tree ------------------------------------------------------------------------ */
 
 const kn_ynode *kn_in_root(const kn_in *in); /* NULL for an empty document */
 const kn_ynode *kn_in_child(const kn_in *in, const kn_ynode *n, size_t i);
@@ -164,8 +160,8 @@ int kn_in_int(kn_in *in, const kn_field *f, long long lo, long long hi, long lon
 int kn_in_u64(kn_in *in, const kn_field *f, uint64_t *out);
 /* Reads one of names (closed list): "expected one of: a, b". */
 int kn_in_enum(kn_in *in, const kn_field *f, const kn_names *names, int *out);
-/* Reads a name from an open list (atlas): "unknown <what> "x"; did you mean "y"?" or "valid: ...".
- */
+/* Reads a name from an open list (the atlas's): on failure "unknown <what> ..." with the closest
+ * name or the valid ones. */
 int kn_in_name(kn_in *in, const kn_field *f, const char *what, const kn_names *names, int *out);
 /* Reads free text of at most size-1 bytes into dst. A null value gives "". */
 int kn_in_text_field(kn_in *in, const kn_field *f, char *dst, size_t size);

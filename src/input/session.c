@@ -26,8 +26,7 @@
 #include "input/input_internal.h"
 #include "knead/atlas.h"
 
-/* ---- names -------------------------------------------------------------------------------------
- */
+/* ---- names ----------------------------------------------------------------------------------- */
 
 static const char *const kind_names[] = {"effleurage",  "petrissage", "friction",
                                          "compression", "tapotement", "deep_stroke",
@@ -65,29 +64,7 @@ static const char *contact_name(size_t i) {
   return kn_atlas_contact_type(i)->name;
 }
 
-/* ---- technique defaults ------------------------------------------------------------------------
- */
-
-/* What a technique does when the file does not say. Typical values of massage teaching; the
- * reasons are in docs/input.md. */
-typedef struct technique {
-  double speed;         /* m/s */
-  double stroke_length; /* m */
-  double rate;          /* Hz */
-  const char *contact;  /* default contact type */
-} technique;
-
-static const technique techniques[KN_ACT_REST] = {
-    [KN_ACT_EFFLEURAGE] = {0.05, 0.20, 0.0, "palm"},
-    [KN_ACT_PETRISSAGE] = {0.02, 0.05, 0.8, "palm"},
-    [KN_ACT_FRICTION] = {0.01, 0.02, 1.5, "thumb"},
-    [KN_ACT_COMPRESSION] = {0.0, 0.0, 0.0, "thumb"},
-    [KN_ACT_TAPOTEMENT] = {0.0, 0.0, 6.0, "fingertips"},
-    [KN_ACT_DEEP_STROKE] = {0.015, 0.10, 0.0, "forearm"},
-};
-
-/* ---- quantity fields ---------------------------------------------------------------------------
- */
+/* ---- quantity fields ------------------------------------------------------------------------- */
 
 #define MS 1e-3             /* s per ms */
 #define CM KN_CM            /* m per cm */
@@ -111,8 +88,7 @@ static const kn_qspec q_posture_duration = {"s", NULL, "0 s", "min", MIN, 0.0, 4
 static const kn_qspec q_rest_between = {"s", NULL, "10 s", "s", 1.0, 0.0, HOUR, 0};
 static const kn_qspec q_start = {"s", NULL, "5 min", "min", MIN, 0.0, 48 * HOUR, 0};
 
-/* ---- one action --------------------------------------------------------------------------------
- */
+/* ---- one action ------------------------------------------------------------------------------ */
 
 static const char *const action_keys[] = {
     "do",           "region", "landmark",      "muscle",    "contact", "force",    "pressure",
@@ -196,11 +172,9 @@ static int read_contact(kn_in *in, const kn_ynode *m, const char *path, kn_actio
   if (kn_in_field(in, m, path, "contact", &f)) {
     const kn_names names = {NULL, contact_name, kn_atlas_contact_type_count()};
     if ((rc = kn_in_name(in, &f, "contact", &names, &a->contact))) return rc;
-  } else {
-    a->contact = kn_atlas_find_contact_type(techniques[a->kind].contact);
-    if (a->contact < 0)
-      return kn_in_fail(in, m, path, KN_EINTERNAL, "the atlas has no contact type \"%s\"",
-                        techniques[a->kind].contact);
+  } else if (a->contact < 0) { /* kn_action_init gave the technique's default contact */
+    return kn_in_fail(in, m, path, KN_EINTERNAL, "the atlas has no default contact for \"%s\"",
+                      kn_action_kind_name(a->kind));
   }
   const kn_contact_type *ct = kn_atlas_contact_type((size_t)a->contact);
   a->area = ct->area;
@@ -252,11 +226,7 @@ static int read_contact(kn_in *in, const kn_ynode *m, const char *path, kn_actio
 static int read_motion(kn_in *in, const kn_ynode *m, const char *path, kn_action *a) {
   kn_field f;
   int rc;
-  const technique *t = &techniques[a->kind];
-  a->speed = t->speed;
-  a->stroke_length = t->stroke_length;
-  a->rate = t->rate;
-  a->direction = 0.0;
+  /* speed, stroke length and rate hold the technique's defaults from kn_action_init */
   if (kn_in_field(in, m, path, "speed", &f) && (rc = kn_in_quantity(in, &f, &q_speed, &a->speed)))
     return rc;
   if (kn_in_field(in, m, path, "stroke_length", &f) &&
@@ -310,10 +280,7 @@ static int read_timing(kn_in *in, const kn_ynode *m, const char *path, kn_action
 }
 
 static int read_action(kn_in *in, const kn_ynode *m, const char *path, kn_action *a) {
-  memset(a, 0, sizeof *a);
-  a->region = a->landmark = a->muscle = a->contact = -1;
-  a->repetitions = 1;
-  a->start = -1.0;
+  kn_action_init(a, KN_ACT_REST);
   a->line = m->line;
   a->col = m->col;
 
@@ -328,7 +295,9 @@ static int read_action(kn_in *in, const kn_ynode *m, const char *path, kn_action
   const kn_names kinds = {kind_names, NULL, 0};
   int kind = 0;
   if ((rc = kn_in_enum(in, &f, &kinds, &kind))) return rc;
-  a->kind = (kn_action_kind)kind;
+  kn_action_init(a, (kn_action_kind)kind); /* the technique's defaults */
+  a->line = m->line;
+  a->col = m->col;
   if ((rc = check_allowed(in, m, path, a->kind))) return rc;
 
   if (a->kind == KN_ACT_POSTURE) {
@@ -346,8 +315,7 @@ static int read_action(kn_in *in, const kn_ynode *m, const char *path, kn_action
   return read_timing(in, m, path, a);
 }
 
-/* ---- the session -------------------------------------------------------------------------------
- */
+/* ---- the session ----------------------------------------------------------------------------- */
 
 static const char *const session_keys[] = {
     "name", "practitioner", "seed", "time_step", "record_interval", "recovery", "actions", NULL};

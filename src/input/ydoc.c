@@ -13,8 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- the file ----------------------------------------------------------------------------------
- */
+/* ---- the file -------------------------------------------------------------------------------- */
 
 /* The system's text for an error number, thread-safely (XSI strerror_r). */
 static void errno_text(int err, char *buf, size_t size) {
@@ -31,17 +30,16 @@ int kn_in_read_file(kn_in *in, const char *path, char **text, size_t *len) {
     return kn_in_fail(in, NULL, "", KN_EIO, "cannot open file: %s", why);
   }
   /* Read in chunks up to one byte past the limit: that byte tells "too big" without trusting a
-   * size from stat (pipes and /proc files have none). */
+   * size from stat (pipes and /proc files have none), and memory stays bounded by the limit. */
   size_t cap = 64 * 1024, n = 0;
   char *buf = malloc(cap + 1);
   if (buf == NULL) {
     fclose(fp);
     return kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory reading the file");
   }
-  for (;;) {
+  while (n <= KN_INPUT_MAX_BYTES) {
     if (n == cap) {
-      if (cap > KN_INPUT_MAX_BYTES) break;
-      size_t ncap = cap * 2;
+      size_t ncap = cap * 2 > KN_INPUT_MAX_BYTES + 1 ? KN_INPUT_MAX_BYTES + 1 : cap * 2;
       char *nbuf = realloc(buf, ncap + 1);
       if (nbuf == NULL) {
         free(buf);
@@ -87,8 +85,7 @@ int kn_in_is_json_name(const char *name) {
   return 1;
 }
 
-/* ---- building the tree -------------------------------------------------------------------------
- */
+/* ---- building the tree ----------------------------------------------------------------------- */
 
 /* libfyaml text that reaches the output callback (normally nothing: errors are collected). */
 typedef struct fy_out {

@@ -118,7 +118,9 @@ static const char *verdict_text(kn_harm h) {
 void kn_report_text(const kn_model *m, kn_data *d, FILE *out) {
   const kn_outcome *o = kn_data_outcome(m, d);
   char a[32], b[32];
-  fprintf(out, "verdict: %s (harm: %s)\n", verdict_text(o->harm), kn_harm_name(o->harm));
+  fprintf(out, "verdict: %s (harm: %s", verdict_text(o->harm), kn_harm_name(o->harm));
+  if (o->harm != KN_HARM_NONE) fprintf(out, "; evidence: %s", kn_evidence_name(o->harm_evidence));
+  fputs(")\n", out);
   human_time(o->duration, a, sizeof a);
   fprintf(out, "session: %s, %s, %zu actions, %s simulated\n",
           m->session.name[0] ? m->session.name : "(unnamed)",
@@ -144,11 +146,9 @@ void kn_report_text(const kn_model *m, kn_data *d, FILE *out) {
   fprintf(out, "\nregion                  peak kPa  ISO limit  pain prob  bruise\n");
   for (size_t i = 0; i < o->nregion; i++) {
     const kn_region_outcome *r = &o->regions[i];
-    int l = m->region_local[r->region];
     fprintf(out, "  %-22s %8.0f %8.0f%% %9.2f  %s\n", kn_atlas_region((size_t)r->region)->name,
             r->p_peak / KN_KPA, 100.0 * fmax(r->p_ratio, r->f_ratio), r->pain_peak,
             kn_bruise_grade_name(r->bruise));
-    (void)l;
   }
   for (size_t i = 0; i < o->nmuscle; i++)
     if (o->muscles[i].damage >= 1.0)

@@ -100,8 +100,9 @@ json_t *kn_summary_json(const kn_model *m, kn_data *d) {
                            "onset_h", o->soreness_onset / KN_HOUR, "duration_h",
                            o->soreness_duration / KN_HOUR, "load_min", o->soreness_load / KN_MIN,
                            "evidence", kn_evidence_name(o->evidence_soreness));
-  return json_pack("{s:s, s:s, s:s, s:f, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i}", "knead_version",
-                   kn_version(), "harm", kn_harm_name(o->harm), "harm_scale",
+  return json_pack("{s:s, s:s, s:s, s:s, s:f, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i}",
+                   "knead_version", kn_version(), "harm", kn_harm_name(o->harm), "harm_evidence",
+                   kn_evidence_name(o->harm_evidence), "harm_scale",
                    "none < discomfort < minor < injury < severe", "duration_s", o->duration,
                    "subject", subject_json(&m->subject), "session", session_json(m), "regions",
                    regions, "nerves", nerves, "muscles", muscles, "soreness", sore, "events",

@@ -17,8 +17,19 @@ int kn_harm_parse(const char *name) {
   return -1;
 }
 
-static kn_harm worse(kn_harm a, kn_harm b) {
-  return a > b ? a : b;
+/* The running verdict: the worst harm so far and the weakest evidence among what set it. */
+typedef struct verdict {
+  kn_harm harm;
+  kn_evidence evidence;
+} verdict;
+
+static void raise(verdict *v, kn_harm h, kn_evidence e) {
+  if (h > v->harm) {
+    v->harm = h;
+    v->evidence = e;
+  } else if (h == v->harm && h != KN_HARM_NONE && e > v->evidence) {
+    v->evidence = e;
+  }
 }
 
 static kn_harm nerve_harm(kn_nerve_grade g) {
@@ -33,12 +44,13 @@ static kn_harm nerve_harm(kn_nerve_grade g) {
 
 const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
   kn_outcome *o = &d->outcome;
-  kn_harm harm = KN_HARM_NONE;
+  verdict v = {KN_HARM_NONE, KN_EVIDENCE_HUMAN};
   for (int r = 0; r < m->nregion; r++) {
     kn_region_outcome *ro = &d->region_out[r];
     ro->bruise = kn_bruise_grade_of(ro->bruise_index);
-    if (ro->t_pain > 0.0 || ro->p_ratio > 1.0 || ro->f_ratio > 1.0) harm = worse(harm, KN_HARM_DISCOMFORT);
-    if (ro->bruise == KN_BRUISE_LIKELY) harm = worse(harm, KN_HARM_MINOR);
+    if (ro->t_pain > 0.0 || ro->p_ratio > 1.0 || ro->f_ratio > 1.0)
+      raise(&v, KN_HARM_DISCOMFORT, KN_EVIDENCE_HUMAN);
+    if (ro->bruise == KN_BRUISE_LIKELY) raise(&v, KN_HARM_MINOR, KN_EVIDENCE_EXPERT);
   }
   for (int n = 0; n < m->nnerve; n++) {
     const kn_nerve_state *s = &d->nerve_state[n];
@@ -55,14 +67,15 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
     no->recovery_min = m->nerve.recovery[s->grade][0];
     no->recovery_max = m->nerve.recovery[s->grade][1];
     no->evidence = s->grade >= KN_NERVE_INJURY ? KN_EVIDENCE_ANIMAL : KN_EVIDENCE_HUMAN;
-    if (kn_atlas_nerve((size_t)no->nerve)->kind == KN_NERVE) harm = worse(harm, nerve_harm(s->grade));
+    if (kn_atlas_nerve((size_t)no->nerve)->kind == KN_NERVE)
+      raise(&v, nerve_harm(s->grade), no->evidence);
   }
   for (int k = 0; k < m->nmuscle; k++) {
     kn_muscle_outcome *mo = &d->muscle_out[k];
     mo->p_peak = d->muscle_state[k].p_peak;
     mo->damage = d->muscle_state[k].damage;
     mo->evidence = KN_EVIDENCE_ANIMAL;
-    if (mo->damage >= 1.0) harm = worse(harm, KN_HARM_INJURY);
+    if (mo->damage >= 1.0) raise(&v, KN_HARM_INJURY, KN_EVIDENCE_ANIMAL);
   }
   o->duration = d->t;
   o->nregion = (size_t)m->nregion;
@@ -78,13 +91,14 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
   o->soreness_probability = kn_soreness_probability(&m->tissue, d->soreness_load);
   o->soreness_onset = m->par.soreness_onset;
   o->soreness_duration = m->par.soreness_duration;
-  if (o->soreness_probability >= 0.5) harm = worse(harm, KN_HARM_MINOR);
+  if (o->soreness_probability >= 0.5) raise(&v, KN_HARM_MINOR, KN_EVIDENCE_HUMAN);
   o->evidence_iso = KN_EVIDENCE_HUMAN;
   o->evidence_pain = KN_EVIDENCE_HUMAN;
   o->evidence_nerve = KN_EVIDENCE_ANIMAL;
   o->evidence_muscle = KN_EVIDENCE_ANIMAL;
   o->evidence_bruise = KN_EVIDENCE_EXPERT;
   o->evidence_soreness = KN_EVIDENCE_HUMAN;
-  o->harm = harm;
+  o->harm = v.harm;
+  o->harm_evidence = v.evidence;
   return o;
 }

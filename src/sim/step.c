@@ -79,10 +79,11 @@ static void tissue_step(const kn_model *m, kn_data *d) {
   double dt = m->session.dt;
   for (int k = 0; k < m->nmuscle; k++)
     kn_muscle_step(&m->tissue, &d->muscle_state[k], d->muscle_p[k], dt);
-  /* soreness load: time-weighted excess of pressure over half the pain threshold */
+  /* soreness load: time integral of (pressure / pain threshold)^2 over the regions worked, so deep
+   * work counts much more than light strokes and every stroke counts a little */
   for (int r = 0; r < m->nregion; r++) {
-    double x = d->region_p[r] / m->ppt_mean[r] - 0.5;
-    if (x > 0.0) d->soreness_load += x * dt;
+    double x = d->region_p[r] / m->ppt_mean[r];
+    d->soreness_load += x * x * dt;
   }
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Bad-input tests of `knead simulate`: every case in tests/bad_input/ must be refused with exit code 2,
-# the exact message of its .expect file as the first line of stderr, and no output directory.
+# Bad-input tests of `knead simulate`: every case in tests/bad_input/ must be refused with exit
+# code 2, the exact message of its .expect file as the first line of stderr, and no output directory.
 #
 #   usage: bad_input.sh PATH/TO/knead
 #

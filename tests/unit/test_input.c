@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,8 +52,7 @@ static void session_fails(const char *text, const char *name, int code, char *bu
   assert_int_equal(d.code, code);
 }
 
-/* ---- error codes and diagnostics ---------------------------------------------------------------
- */
+/* ---- error codes and diagnostics ------------------------------------------------------------- */
 
 static void test_strerror(void **state) {
   (void)state;
@@ -150,8 +150,7 @@ static void test_names(void **state) {
   assert_string_equal(kn_posture_name((kn_posture)9), "?");
 }
 
-/* ---- subject -----------------------------------------------------------------------------------
- */
+/* ---- subject --------------------------------------------------------------------------------- */
 
 static void test_subject_default(void **state) {
   (void)state;
@@ -247,8 +246,7 @@ static void test_subject_error_leaves_out_alone(void **state) {
   assert_memory_equal(&s, &before, sizeof s);
 }
 
-/* ---- session -----------------------------------------------------------------------------------
- */
+/* ---- session --------------------------------------------------------------------------------- */
 
 static void test_session_good_file(void **state) {
   (void)state;
@@ -464,8 +462,7 @@ static void test_session_json(void **state) {
   kn_session_free(s);
 }
 
-/* ---- error messages ----------------------------------------------------------------------------
- */
+/* ---- error messages -------------------------------------------------------------------------- */
 
 /* Exact messages of cases in tests/bad_input/, loaded by full path: code, position, field, text. */
 typedef struct bad_case {
@@ -694,6 +691,10 @@ static void test_limits(void **state) {
   assert_int_equal(kn_session_load(path, &s, &d), KN_ETOOBIG);
   assert_null(s);
   assert_string_equal(d.message, "file is larger than 4 MiB");
+  /* exactly 4 MiB is still read (here: all comments, so an empty document) */
+  assert_int_equal(truncate(path, 4 * 1024 * 1024), 0);
+  assert_int_equal(kn_session_load(path, &s, &d), KN_EPARSE);
+  assert_string_equal(d.message, "empty file: expected a mapping with the key \"session\"");
   remove(path);
 
   /* deep nesting and many nodes are refused, not followed */
@@ -828,6 +829,53 @@ static void test_more_session_errors(void **state) {
   }
 }
 
+/* ---- documentation --------------------------------------------------------------------------- */
+
+/* The JSON Schema's name lists must be the atlas's, or editors would flag valid files. */
+static void check_enum(json_t *schema, const char *prop, size_t n, const char *(*name)(size_t)) {
+  json_t *e = json_object_get(
+      json_object_get(json_object_get(json_object_get(json_object_get(schema, "$defs"), "action"),
+                                      "properties"),
+                      prop),
+      "enum");
+  if (!json_is_array(e)) fail_msg("session.schema.json: no enum for %s", prop);
+  if (json_array_size(e) != n)
+    fail_msg("session.schema.json: %zu %s names, the atlas has %zu", json_array_size(e), prop, n);
+  for (size_t i = 0; i < n; i++) {
+    const char *s = json_string_value(json_array_get(e, i));
+    if (s == NULL || strcmp(s, name(i)) != 0)
+      fail_msg("session.schema.json: %s[%zu] is %s, the atlas says %s", prop, i, s ? s : "?",
+               name(i));
+  }
+}
+static const char *region_at(size_t i) {
+  return kn_atlas_region(i)->name;
+}
+static const char *landmark_at(size_t i) {
+  return kn_atlas_landmark(i)->name;
+}
+static const char *muscle_at(size_t i) {
+  return kn_atlas_muscle(i)->name;
+}
+static const char *contact_at(size_t i) {
+  return kn_atlas_contact_type(i)->name;
+}
+
+static void test_schema_matches_atlas(void **state) {
+  (void)state;
+  json_error_t err;
+  json_t *schema = json_load_file(KN_SOURCE_DIR "/docs/schema/session.schema.json", 0, &err);
+  if (schema == NULL) fail_msg("session.schema.json:%d: %s", err.line, err.text);
+  check_enum(schema, "region", kn_atlas_region_count(), region_at);
+  check_enum(schema, "landmark", kn_atlas_landmark_count(), landmark_at);
+  check_enum(schema, "muscle", kn_atlas_muscle_count(), muscle_at);
+  check_enum(schema, "contact", kn_atlas_contact_type_count(), contact_at);
+  json_decref(schema);
+  json_t *subject = json_load_file(KN_SOURCE_DIR "/docs/schema/subject.schema.json", 0, &err);
+  if (subject == NULL) fail_msg("subject.schema.json:%d: %s", err.line, err.text);
+  json_decref(subject);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_strerror),
@@ -850,6 +898,7 @@ int main(void) {
       cmocka_unit_test(test_limits),
       cmocka_unit_test(test_message_hygiene),
       cmocka_unit_test(test_more_session_errors),
+      cmocka_unit_test(test_schema_matches_atlas),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Golden scenario tests: each example with an expectation file in tests/scenarios must produce the
+# expected lines in summary.json (and none of the forbidden ones), deterministically.
+set -u
+knead="$1"
+src="${KN_SOURCE_DIR:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+for expect in "$src"/tests/scenarios/*.expect; do
+  name=$(basename "$expect" .expect)
+  session="$src/examples/$name.yaml"
+  [ -f "$session" ] || session="$src/examples/article/$name.yaml"
+  out="$tmp/$name"
+  if ! "$knead" simulate "$src/examples/subject_default.yaml" "$session" -o "$out" -q; then
+    echo "FAIL $name: knead simulate failed"; fail=$((fail + 1)); continue
+  fi
+  ok=1
+  while IFS= read -r line; do
+    [ -n "$line" ] || continue
+    if [ "${line#!}" != "$line" ]; then
+      if grep -qF -- "${line#!}" "$out/summary.json"; then echo "FAIL $name: found ${line#!}"; ok=0; fi
+    elif ! grep -qF -- "$line" "$out/summary.json"; then
+      echo "FAIL $name: missing $line"; ok=0
+    fi
+  done < "$expect"
+  # the same inputs give the same bytes
+  "$knead" simulate "$src/examples/subject_default.yaml" "$session" -o "$tmp/again" -q
+  for f in summary.json timeseries.csv events.csv; do
+    cmp -s "$out/$f" "$tmp/again/$f" || { echo "FAIL $name: $f differs between two runs"; ok=0; }
+  done
+  rm -rf "$tmp/again"
+  if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
