@@ -21,7 +21,8 @@
 
 #include "knead/knead.h"
 
-/* ---- settings ---------------------------------------------------------------------------------- */
+/* ---- settings ----------------------------------------------------------------------------------
+ */
 
 typedef struct settings {
   int quick;           /* smoke run: short repeats */
@@ -47,7 +48,8 @@ static double cpu_now(void) {
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* ---- the machine -------------------------------------------------------------------------------- */
+/* ---- the machine --------------------------------------------------------------------------------
+ */
 
 /* First "model name" (x86) or "Processor"/"Hardware" line of /proc/cpuinfo, or "unknown". */
 static void cpu_model(char *out, size_t size) {
@@ -62,7 +64,8 @@ static void cpu_model(char *out, size_t size) {
     const char *colon = strchr(line, ':');
     if (!colon) continue;
     colon++;
-    while (*colon == ' ' || *colon == '\t') colon++;
+    while (*colon == ' ' || *colon == '\t')
+      colon++;
     snprintf(out, size, "%s", colon);
     out[strcspn(out, "\n")] = '\0';
     break;
@@ -113,10 +116,9 @@ static void print_machine(const settings *s) {
 
 /* Regions of the 10-contact case: the ones a whole-body massage works, most with nerves or muscles
  * under them, so the case is the harm path of a busy multi-hand plan (a massage robot, a chair). */
-static const char *const ten_regions[] = {"neck_lateral",        "shoulder_top",     "upper_back",
-                                          "scapula",             "lower_back",       "gluteal",
-                                          "upper_arm_posterior", "forearm_anterior", "thigh_anterior",
-                                          "calf"};
+static const char *const ten_regions[] = {
+    "neck_lateral", "shoulder_top",        "upper_back",       "scapula",        "lower_back",
+    "gluteal",      "upper_arm_posterior", "forearm_anterior", "thigh_anterior", "calf"};
 
 /* The technique of contact i: a mix, so that gliding, kneading, circling and static holds are all
  * in the measured path. Forces are the moderate ones of the 60-minute example. */
@@ -177,7 +179,8 @@ static int run_step_case(const settings *s, const kn_subject *subj, step_case *s
     rc = KN_ENOMEM;
     goto out;
   }
-  for (int i = 0; i < sc->ncontact; i++) contact_action(&actions[i], i, regions[i]);
+  for (int i = 0; i < sc->ncontact; i++)
+    contact_action(&actions[i], i, regions[i]);
   kn_session sess = {.practitioner = KN_PRACTITIONER_PROFESSIONAL,
                      .seed = 1,
                      .dt = 1e-3,
@@ -213,8 +216,7 @@ static int run_step_case(const settings *s, const kn_subject *subj, step_case *s
   sc->nmuscle = o->nmuscle;
   sc->ncol = kn_series_ncol(m);
 out:
-  if (rc != KN_OK)
-    fprintf(stderr, "bench_harm_path: %s: %s\n", sc->name, kn_strerror(rc));
+  if (rc != KN_OK) fprintf(stderr, "bench_harm_path: %s: %s\n", sc->name, kn_strerror(rc));
   kn_data_free(d);
   kn_model_free(m);
   free(actions);
@@ -228,7 +230,8 @@ static int bench_steps(const settings *s, const kn_subject *subj) {
   int ten[sizeof ten_regions / sizeof ten_regions[0]];
   int nten = (int)(sizeof ten_regions / sizeof ten_regions[0]);
   if (!all) return KN_ENOMEM;
-  for (size_t i = 0; i < nall; i++) all[i] = (int)i;
+  for (size_t i = 0; i < nall; i++)
+    all[i] = (int)i;
   for (int i = 0; i < nten; i++) {
     ten[i] = kn_atlas_find_region(ten_regions[i]);
     if (ten[i] < 0) {
@@ -244,8 +247,9 @@ static int bench_steps(const settings *s, const kn_subject *subj) {
 
   printf("(a) one kn_step (dt 1 ms), every contact on its own region, all at once\n");
   printf("    1 contact: %s (effleurage, palm 30 N)\n", ten_regions[0]);
-  printf("    10 contacts: the regions of a whole-body massage; techniques cycle through palm\n"
-         "    effleurage 30 N, palm petrissage 35 N, thumb friction 15 N, thumb compression 15 N\n");
+  printf(
+      "    10 contacts: the regions of a whole-body massage; techniques cycle through palm\n"
+      "    effleurage 30 N, palm petrissage 35 N, thumb friction 15 N, thumb compression 15 N\n");
   printf("    all regions: every one of the atlas's %zu regions, the same cycle\n\n", nall);
   printf("    %-12s %5s %7s %6s %7s %5s %10s %10s %10s %9s %5s\n", "case", "hands", "regions",
          "nerves", "muscles", "cols", "ns/step", "min", "max", "steps/s", "cpu%");
@@ -266,7 +270,8 @@ static int bench_steps(const settings *s, const kn_subject *subj) {
   if (rc == KN_OK) {
     const step_case *all_case = &cases[2];
     double per_hand = all_case->ns_median / all_case->ncontact;
-    printf("\n    all regions: %.1f ns per hand-step; a 1 kHz control loop (1 ms budget) has room for\n"
+    printf("\n    all regions: %.1f ns per hand-step; a 1 kHz control loop (1 ms budget) has room "
+           "for\n"
            "    %.0f such full-body steps per tick\n",
            per_hand, 1e6 / all_case->ns_median);
   }
@@ -275,7 +280,8 @@ static int bench_steps(const settings *s, const kn_subject *subj) {
   return rc;
 }
 
-/* ---- (b) the 60-minute session end to end ------------------------------------------------------ */
+/* ---- (b) the 60-minute session end to end ------------------------------------------------------
+ */
 
 /* First readable candidate: the path as given, else "../" + path (running from a build dir). */
 static const char *find_file(const char *path, char *buf, size_t size) {
@@ -349,8 +355,8 @@ static int bench_session(const settings *s) {
   printf("    subject:  %s\n", upath);
   printf("    plan:     %zu actions, %g min simulated at dt %g ms = %zu steps; %zu regions, %zu "
          "nerves, %zu muscles, %zu columns every %g s\n",
-         sess->naction, sim / 60.0, 1e3 * kn_model_dt(m), nstep, o->nregion, o->nnerve,
-         o->nmuscle, kn_series_ncol(m), sess->record_interval);
+         sess->naction, sim / 60.0, 1e3 * kn_model_dt(m), nstep, o->nregion, o->nnerve, o->nmuscle,
+         kn_series_ncol(m), sess->record_interval);
   printf("    outcome:  harm %s, %zu events\n", kn_harm_name(o->harm), o->nevent);
   printf("    load (parse both files)  %9.4f s\n", t1 - t0);
   printf("    model build              %9.4f s\n", t2 - t1);
@@ -367,7 +373,8 @@ static int bench_session(const settings *s) {
   return rc;
 }
 
-/* ---- main ------------------------------------------------------------------------------------- */
+/* ---- main -------------------------------------------------------------------------------------
+ */
 
 static void usage(FILE *f) {
   fprintf(f, "usage: bench_harm_path [--quick] [SESSION.yaml [SUBJECT.yaml]]\n"

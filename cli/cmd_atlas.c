@@ -1,4 +1,5 @@
-/* knead atlas [--format md|json]: the atlas and the model parameters, each number with its source. */
+/* knead atlas [--format md|json]: the atlas and the model parameters, each number with its source.
+ */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,9 +8,10 @@
 #include "knead/knead.h"
 
 static void print_md(void) {
-  printf("# knead atlas %s\n\n## ISO/TS 15066 body areas (quasi-static limits)\n\n"
-         "| # | area | pressure N/cm^2 | force N | transient | source |\n|---|---|---|---|---|---|\n",
-         kn_version());
+  printf(
+      "# knead atlas %s\n\n## ISO/TS 15066 body areas (quasi-static limits)\n\n"
+      "| # | area | pressure N/cm^2 | force N | transient | source |\n|---|---|---|---|---|---|\n",
+      kn_version());
   for (size_t i = 0; i < kn_atlas_iso_area_count(); i++) {
     const kn_iso_area *a = kn_atlas_iso_area(i);
     printf("| %d | %s | %.0f | %.0f | %s | %s |\n", a->number, a->label, a->p_max / 1e4, a->f_max,
@@ -30,27 +32,31 @@ static void print_md(void) {
            l->x * 1e3, l->y * 1e3, l->src);
   }
   printf("\n## Nerves and vessels at endangerment sites\n\n| name | kind | region | depth mm | "
-         "diameter mm | on bone | source (depth) | source (site) |\n|---|---|---|---|---|---|---|---|\n");
+         "diameter mm | on bone | source (depth) | source (site) "
+         "|\n|---|---|---|---|---|---|---|---|\n");
   for (size_t i = 0; i < kn_atlas_nerve_count(); i++) {
     const kn_nerve *n = kn_atlas_nerve(i);
     printf("| %s | %s | %s | %.1f | %.2f | %s | %s | %s |\n", n->name,
            n->kind == KN_NERVE ? "nerve" : "vessel", kn_atlas_region((size_t)n->region)->name,
            n->depth * 1e3, n->diameter * 1e3, n->on_bone ? "yes" : "no", n->src_depth, n->src_site);
   }
-  printf("\n## Muscles\n\n| muscle | region | depth mm | thickness mm | source |\n|---|---|---|---|---|\n");
+  printf("\n## Muscles\n\n| muscle | region | depth mm | thickness mm | source "
+         "|\n|---|---|---|---|---|\n");
   for (size_t i = 0; i < kn_atlas_muscle_count(); i++) {
     const kn_muscle *m = kn_atlas_muscle(i);
     printf("| %s | %s | %.0f | %.0f | %s |\n", m->name, kn_atlas_region((size_t)m->region)->name,
            m->depth * 1e3, m->thickness * 1e3, m->src);
   }
-  printf("\n## Contact types\n\n| contact | area mm^2 | range mm^2 | source |\n|---|---|---|---|\n");
+  printf(
+      "\n## Contact types\n\n| contact | area mm^2 | range mm^2 | source |\n|---|---|---|---|\n");
   for (size_t i = 0; i < kn_atlas_contact_type_count(); i++) {
     const kn_contact_type *c = kn_atlas_contact_type(i);
     printf("| %s | %.0f | %.0f..%.0f | %s |\n", c->name, c->area * 1e6, c->area_min * 1e6,
            c->area_max * 1e6, c->src);
   }
-  printf("\n## Model parameters\n\n| parameter | module | value | unit | evidence | source | meaning "
-         "|\n|---|---|---|---|---|---|---|\n");
+  printf(
+      "\n## Model parameters\n\n| parameter | module | value | unit | evidence | source | meaning "
+      "|\n|---|---|---|---|---|---|---|\n");
   for (size_t i = 0; i < kn_param_count(); i++) {
     const kn_param_info *p = kn_param(i);
     printf("| %s | %s | %.4g | %s | %s | %s | %s |\n", p->name, p->module, p->display, p->unit,
@@ -75,30 +81,30 @@ static json_t *atlas_json(void) {
   for (size_t i = 0; i < kn_atlas_region_count(); i++) {
     const kn_region *r = kn_atlas_region(i);
     json_array_append_new(
-        regions, json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:s, s:s}", "name",
-                           r->name, "label", r->label, "iso_area",
-                           kn_atlas_iso_area((size_t)r->iso_area)->name, "width_m", r->width,
-                           "length_m", r->length, "skin_m", r->skin, "fat_m", r->fat, "muscle_m",
-                           r->muscle, "ppt_mean_Pa", r->ppt_mean, "ppt_sd_Pa", r->ppt_sd,
-                           "source_layers", r->src_layers, "source_ppt", r->src_ppt));
+        regions,
+        json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:s, s:s}", "name", r->name,
+                  "label", r->label, "iso_area", kn_atlas_iso_area((size_t)r->iso_area)->name,
+                  "width_m", r->width, "length_m", r->length, "skin_m", r->skin, "fat_m", r->fat,
+                  "muscle_m", r->muscle, "ppt_mean_Pa", r->ppt_mean, "ppt_sd_Pa", r->ppt_sd,
+                  "source_layers", r->src_layers, "source_ppt", r->src_ppt));
   }
   for (size_t i = 0; i < kn_atlas_landmark_count(); i++) {
     const kn_landmark *l = kn_atlas_landmark(i);
-    json_array_append_new(landmarks, json_pack("{s:s, s:s, s:s, s:f, s:f, s:s}", "name", l->name,
-                                               "label", l->label, "region",
-                                               kn_atlas_region((size_t)l->region)->name, "x_m",
-                                               l->x, "y_m", l->y, "source", l->src));
+    json_array_append_new(landmarks,
+                          json_pack("{s:s, s:s, s:s, s:f, s:f, s:s}", "name", l->name, "label",
+                                    l->label, "region", kn_atlas_region((size_t)l->region)->name,
+                                    "x_m", l->x, "y_m", l->y, "source", l->src));
   }
   for (size_t i = 0; i < kn_atlas_nerve_count(); i++) {
     const kn_nerve *n = kn_atlas_nerve(i);
     json_array_append_new(
-        nerves, json_pack("{s:s, s:s, s:s, s:s, s:[f,f,f,f], s:f, s:f, s:f, s:b, s:s?, s:s, s:s}",
-                          "name", n->name, "label", n->label, "kind",
-                          n->kind == KN_NERVE ? "nerve" : "vessel", "region",
-                          kn_atlas_region((size_t)n->region)->name, "course_m", n->x0, n->y0,
-                          n->x1, n->y1, "depth_m", n->depth, "diameter_m", n->diameter, "csa_m2",
-                          n->csa, "on_bone", n->on_bone, "injury", n->injury, "source_depth",
-                          n->src_depth, "source_site", n->src_site));
+        nerves,
+        json_pack("{s:s, s:s, s:s, s:s, s:[f,f,f,f], s:f, s:f, s:f, s:b, s:s?, s:s, s:s}", "name",
+                  n->name, "label", n->label, "kind", n->kind == KN_NERVE ? "nerve" : "vessel",
+                  "region", kn_atlas_region((size_t)n->region)->name, "course_m", n->x0, n->y0,
+                  n->x1, n->y1, "depth_m", n->depth, "diameter_m", n->diameter, "csa_m2", n->csa,
+                  "on_bone", n->on_bone, "injury", n->injury, "source_depth", n->src_depth,
+                  "source_site", n->src_site));
   }
   for (size_t i = 0; i < kn_atlas_muscle_count(); i++) {
     const kn_muscle *m = kn_atlas_muscle(i);
@@ -116,14 +122,15 @@ static json_t *atlas_json(void) {
   }
   for (size_t i = 0; i < kn_param_count(); i++) {
     const kn_param_info *p = kn_param(i);
-    json_array_append_new(params, json_pack("{s:s, s:s, s:f, s:f, s:s, s:s, s:s, s:s}", "name",
-                                            p->name, "module", p->module, "value_si", p->value,
-                                            "value", p->display, "unit", p->unit, "evidence",
-                                            kn_evidence_name(p->evidence), "source", p->source,
-                                            "meaning", p->meaning));
+    json_array_append_new(params,
+                          json_pack("{s:s, s:s, s:f, s:f, s:s, s:s, s:s, s:s}", "name", p->name,
+                                    "module", p->module, "value_si", p->value, "value", p->display,
+                                    "unit", p->unit, "evidence", kn_evidence_name(p->evidence),
+                                    "source", p->source, "meaning", p->meaning));
   }
   for (size_t i = 0; i < kn_atlas_source_count(); i++)
-    json_object_set_new(sources, kn_atlas_source(i)->key, json_string(kn_atlas_source(i)->reference));
+    json_object_set_new(sources, kn_atlas_source(i)->key,
+                        json_string(kn_atlas_source(i)->reference));
   return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "knead_version", kn_version(),
                    "iso_areas", iso, "regions", regions, "landmarks", landmarks, "nerves", nerves,
                    "muscles", muscles, "contact_types", contacts, "parameters", params, "sources",

@@ -7,15 +7,16 @@
 #include "knead/knead.h"
 
 static void help(FILE *out) {
-  fprintf(out,
-          "usage: knead simulate SUBJECT.yaml SESSION.yaml [-o DIR] [--fail-on GRADE] [--quiet]\n\n"
-          "Runs the session on the subject and prints a summary, verdict first.\n"
-          "  -o DIR           write summary.json, timeseries.csv and events.csv into DIR\n"
-          "                   (written whole or not at all; an existing DIR is replaced only if\n"
-          "                   knead wrote it)\n"
-          "  --fail-on GRADE  exit 1 if the harm is GRADE or worse: discomfort, minor, injury, severe\n"
-          "  --quiet          print nothing but errors\n"
-          "exit codes: 0 ok; 1 harm at or above --fail-on; 2 bad input or usage; 3 internal error\n");
+  fprintf(
+      out,
+      "usage: knead simulate SUBJECT.yaml SESSION.yaml [-o DIR] [--fail-on GRADE] [--quiet]\n\n"
+      "Runs the session on the subject and prints a summary, verdict first.\n"
+      "  -o DIR           write summary.json, timeseries.csv and events.csv into DIR\n"
+      "                   (written whole or not at all; an existing DIR is replaced only if\n"
+      "                   knead wrote it)\n"
+      "  --fail-on GRADE  exit 1 if the harm is GRADE or worse: discomfort, minor, injury, severe\n"
+      "  --quiet          print nothing but errors\n"
+      "exit codes: 0 ok; 1 harm at or above --fail-on; 2 bad input or usage; 3 internal error\n");
 }
 
 static void print_diag(const kn_diag *d) {

@@ -27,19 +27,21 @@ static const char *mark(kn_verdict v) {
   return (unsigned)v <= KN_VERDICT_RED ? marks[v] : "?";
 }
 
-static int write_markdown(const char *path, const kn_validation_result *rs, size_t n, int counts[3]) {
+static int write_markdown(const char *path, const kn_validation_result *rs, size_t n,
+                          int counts[3]) {
   FILE *f = fopen(path, "w");
   if (!f) return -1;
-  fprintf(f, "# knead — validation\n\n"
-             "Written by `knead validate --write docs/validation.md` (knead %s); do not edit by "
-             "hand.\n\n"
-             "Each case runs the model on a published experiment or case report and compares "
-             "(SCIENCE.md §6): a number is green within 10 %%, yellow within 30 %%, red beyond; a "
-             "band is green inside, yellow within 30 %% of its nearer edge; a yes/no outcome is "
-             "green when the model agrees with the paper. *calibrated* marks a case whose number "
-             "was used to set a parameter: agreement there shows the fit, not a prediction.\n\n"
-             "Summary: %d green, %d yellow, %d red of %zu cases.\n\n"
-             "| case | source | what | paper | model | verdict |\n|---|---|---|---|---|---|\n",
+  fprintf(f,
+          "# knead — validation\n\n"
+          "Written by `knead validate --write docs/validation.md` (knead %s); do not edit by "
+          "hand.\n\n"
+          "Each case runs the model on a published experiment or case report and compares "
+          "(SCIENCE.md §6): a number is green within 10 %%, yellow within 30 %%, red beyond; a "
+          "band is green inside, yellow within 30 %% of its nearer edge; a yes/no outcome is "
+          "green when the model agrees with the paper. *calibrated* marks a case whose number "
+          "was used to set a parameter: agreement there shows the fit, not a prediction.\n\n"
+          "Summary: %d green, %d yellow, %d red of %zu cases.\n\n"
+          "| case | source | what | paper | model | verdict |\n|---|---|---|---|---|---|\n",
           kn_version(), counts[0], counts[1], counts[2], n);
   for (size_t i = 0; i < n; i++) {
     const kn_validation_result *r = &rs[i];
@@ -90,7 +92,8 @@ int cmd_validate(int argc, char **argv) {
       printf("%-6s %-44s paper %-22s model %s\n", kn_verdict_name(rs[i].verdict), rs[i].id, p, m);
     }
   }
-  printf("validation: %d green, %d yellow, %d red of %zu cases\n", counts[0], counts[1], counts[2], n);
+  printf("validation: %d green, %d yellow, %d red of %zu cases\n", counts[0], counts[1], counts[2],
+         n);
   if (write && write_markdown(write, rs, n, counts) != 0) {
     fprintf(stderr, "knead validate: cannot write %s\n", write);
     return KN_EXIT_INTERNAL;

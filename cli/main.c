@@ -6,18 +6,19 @@
 #include "knead/knead.h"
 
 static void usage(FILE *out) {
-  fprintf(out,
-          "knead %s — what a massage does to the body\n\n"
-          "usage: knead <command> [options]\n\n"
-          "commands:\n"
-          "  simulate SUBJECT SESSION [-o DIR]   run a massage session, write results\n"
-          "  atlas [--format md|json]            the body atlas and model parameters, with sources\n"
-          "  validate [--write FILE]             run the validation cases against published data\n\n"
-          "options:\n"
-          "  -h, --help      this help (also: knead <command> --help)\n"
-          "  -V, --version   print the version\n\n"
-          "exit codes: 0 ok; 1 harm at or above --fail-on; 2 bad input or usage; 3 internal error\n",
-          kn_version());
+  fprintf(
+      out,
+      "knead %s — what a massage does to the body\n\n"
+      "usage: knead <command> [options]\n\n"
+      "commands:\n"
+      "  simulate SUBJECT SESSION [-o DIR]   run a massage session, write results\n"
+      "  atlas [--format md|json]            the body atlas and model parameters, with sources\n"
+      "  validate [--write FILE]             run the validation cases against published data\n\n"
+      "options:\n"
+      "  -h, --help      this help (also: knead <command> --help)\n"
+      "  -V, --version   print the version\n\n"
+      "exit codes: 0 ok; 1 harm at or above --fail-on; 2 bad input or usage; 3 internal error\n",
+      kn_version());
 }
 
 int main(int argc, char **argv) {

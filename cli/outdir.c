@@ -63,8 +63,7 @@ static int make_parents(cli_outdir *o) {
 int cli_outdir_begin(cli_outdir *o, const char *dir) {
   struct stat st;
   o->ncreated = 0;
-  if (strlen(dir) >= sizeof o->final)
-    return cli_usage_error("simulate", "-o: path too long");
+  if (strlen(dir) >= sizeof o->final) return cli_usage_error("simulate", "-o: path too long");
   snprintf(o->final, sizeof o->final, "%s", dir);
   while (strlen(o->final) > 1 && o->final[strlen(o->final) - 1] == '/')
     o->final[strlen(o->final) - 1] = '\0';
@@ -80,9 +79,8 @@ int cli_outdir_begin(cli_outdir *o, const char *dir) {
       closedir(d);
     }
     if (!empty && !written_by_knead(o->final))
-      return cli_usage_error("simulate",
-                             "%s: folder exists and was not written by knead; choose another -o",
-                             dir);
+      return cli_usage_error(
+          "simulate", "%s: folder exists and was not written by knead; choose another -o", dir);
   }
   snprintf(o->tmp, sizeof o->tmp, "%s.tmp-XXXXXX", o->final);
   if (make_parents(o) != 0 || !mkdtemp(o->tmp)) {
@@ -122,5 +120,6 @@ int cli_outdir_commit(cli_outdir *o) {
 
 void cli_outdir_abort(cli_outdir *o) {
   remove_tree(o->tmp);
-  while (o->ncreated > 0) rmdir(o->created[--o->ncreated]);
+  while (o->ncreated > 0)
+    rmdir(o->created[--o->ncreated]);
 }

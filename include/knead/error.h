@@ -1,7 +1,7 @@
 /* knead — error codes and diagnostics.
  *
- * One list (KN_ERRNO_MAP) generates the enum, kn_strerror() and kn_errname(), so a code and its text
- * can never drift apart (the libuv way). 0 is success; every error is negative. */
+ * One list (KN_ERRNO_MAP) generates the enum, kn_strerror() and kn_errname(), so a code and its
+ * text can never drift apart (the libuv way). 0 is success; every error is negative. */
 #ifndef KNEAD_ERROR_H
 #define KNEAD_ERROR_H
 
@@ -41,12 +41,12 @@ const char *kn_errname(int err);
 /* Where and why input was rejected. Filled by loaders; all strings NUL-terminated.
  * line and col are 1-based; 0 means "not known". */
 typedef struct kn_diag {
-  int code;           /* kn_errno of the failure */
-  char file[256];     /* path as given by the caller */
-  int line;           /* 1-based line, 0 if none */
-  int col;            /* 1-based column, 0 if none */
-  char field[128];    /* dotted field path, e.g. "session.actions[2].force" */
-  char message[512];  /* human text, no trailing newline */
+  int code;          /* kn_errno of the failure */
+  char file[256];    /* path as given by the caller */
+  int line;          /* 1-based line, 0 if none */
+  int col;           /* 1-based column, 0 if none */
+  char field[128];   /* dotted field path, e.g. "session.actions[2].force" */
+  char message[512]; /* human text, no trailing newline */
 } kn_diag;
 
 /* Clears a diagnostic (code KN_OK, empty strings). d may be NULL. */

@@ -26,20 +26,20 @@ const char *kn_nerve_grade_name(kn_nerve_grade g);
 
 /* Parameters of the nerve model, SI units (filled from the parameter list by the model). */
 typedef struct kn_nerve_params {
-  double perfusion_p50;    /* Pa */
-  double perfusion_width;  /* Pa */
-  double block_time;       /* s of full ischaemia to block */
-  double recovery_time;    /* s, time constant of recovery */
-  double paresthesia_level;/* 1, ischaemic deficit giving paresthesia */
-  double transport_p_no;   /* Pa */
-  double transport_p_yes;  /* Pa */
-  double transport_time;   /* s */
-  double injury_p_safe;    /* Pa */
-  double injury_p_ref;     /* Pa */
-  double injury_time_ref;  /* s */
-  double severe_dose;      /* 1 */
-  double edge_length;      /* m */
-  double recovery[5][2];   /* s, expected recovery [min, max] for each kn_nerve_grade */
+  double perfusion_p50;     /* Pa */
+  double perfusion_width;   /* Pa */
+  double block_time;        /* s of full ischaemia to block */
+  double recovery_time;     /* s, time constant of recovery */
+  double paresthesia_level; /* 1, ischaemic deficit giving paresthesia */
+  double transport_p_no;    /* Pa */
+  double transport_p_yes;   /* Pa */
+  double transport_time;    /* s */
+  double injury_p_safe;     /* Pa */
+  double injury_p_ref;      /* Pa */
+  double injury_time_ref;   /* s */
+  double severe_dose;       /* 1 */
+  double edge_length;       /* m */
+  double recovery[5][2];    /* s, expected recovery [min, max] for each kn_nerve_grade */
 } kn_nerve_params;
 
 /* State of one nerve; all zero at rest (perfusion 1, conduction 1 set by kn_nerve_reset). */
@@ -68,7 +68,6 @@ double kn_nerve_injury_rate(const kn_nerve_params *np, double p, double loaded_l
 /* Advances one nerve by dt seconds under pressure p (Pa) over loaded length L (m). */
 void kn_nerve_step(const kn_nerve_params *np, kn_nerve_state *s, double p, double loaded_length,
                    double dt);
-
 
 #ifdef __cplusplus
 }

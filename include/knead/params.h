@@ -1,8 +1,8 @@
 /* knead — the model's parameters, each with its unit, value and source key.
  *
  * The values live in one X-macro list (src/core/params.h) so that the simulation, `knead atlas` and
- * the docs read the same numbers. Source keys resolve through kn_atlas_find_source(); a value we had
- * to choose says "calibrated: <what to>". */
+ * the docs read the same numbers. Source keys resolve through kn_atlas_find_source(); a value we
+ * had to choose says "calibrated: <what to>". */
 #ifndef KNEAD_PARAMS_H
 #define KNEAD_PARAMS_H
 
@@ -15,14 +15,14 @@ extern "C" {
 #endif
 
 typedef struct kn_param_info {
-  const char *name;        /* e.g. "nerve_perfusion_p50" */
-  const char *module;      /* "mechanics", "nerve", "tissue", "protocol" */
-  double value;            /* in SI units */
-  const char *unit;        /* people's unit of `display`, e.g. "mmHg" ("1" if dimensionless) */
-  double display;          /* value in that unit */
-  const char *source;      /* source key(s), or "calibrated: ..." */
-  kn_evidence evidence;    /* evidence behind the number */
-  const char *meaning;     /* one line */
+  const char *name;     /* e.g. "nerve_perfusion_p50" */
+  const char *module;   /* "mechanics", "nerve", "tissue", "protocol" */
+  double value;         /* in SI units */
+  const char *unit;     /* people's unit of `display`, e.g. "mmHg" ("1" if dimensionless) */
+  double display;       /* value in that unit */
+  const char *source;   /* source key(s), or "calibrated: ..." */
+  kn_evidence evidence; /* evidence behind the number */
+  const char *meaning;  /* one line */
 } kn_param_info;
 
 size_t kn_param_count(void);

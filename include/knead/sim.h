@@ -39,99 +39,103 @@ int kn_harm_parse(const char *name);
 
 /* What one event is about. */
 typedef enum kn_event_kind {
-  KN_EV_ISO_PRESSURE = 0,  /* surface pressure above the ISO/TS 15066 limit (region) */
-  KN_EV_ISO_FORCE,         /* force above the ISO/TS 15066 limit (region) */
-  KN_EV_PAIN,              /* pressure likely painful (region) */
-  KN_EV_PRACTITIONER_EASED,/* a professional eased off after pain (region) */
-  KN_EV_NERVE_ISCHAEMIA,   /* intraneural perfusion below 50 % (nerve) */
-  KN_EV_NERVE_PARESTHESIA, /* grade reached (nerve) */
-  KN_EV_NERVE_BLOCK,       /* grade reached (nerve) */
-  KN_EV_NERVE_TRANSPORT,   /* fast axonal transport blocked (nerve) */
-  KN_EV_NERVE_INJURY,      /* grade reached (nerve) */
-  KN_EV_NERVE_SEVERE,      /* grade reached (nerve) */
-  KN_EV_MUSCLE_DAMAGE,     /* muscle cell death threshold reached (muscle) */
-  KN_EV_BRUISE_RISK,       /* force or shear at >= 70 % of the bruise limit (region) */
+  KN_EV_ISO_PRESSURE = 0,   /* surface pressure above the ISO/TS 15066 limit (region) */
+  KN_EV_ISO_FORCE,          /* force above the ISO/TS 15066 limit (region) */
+  KN_EV_PAIN,               /* pressure likely painful (region) */
+  KN_EV_PRACTITIONER_EASED, /* a professional eased off after pain (region) */
+  KN_EV_NERVE_ISCHAEMIA,    /* intraneural perfusion below 50 % (nerve) */
+  KN_EV_NERVE_PARESTHESIA,  /* grade reached (nerve) */
+  KN_EV_NERVE_BLOCK,        /* grade reached (nerve) */
+  KN_EV_NERVE_TRANSPORT,    /* fast axonal transport blocked (nerve) */
+  KN_EV_NERVE_INJURY,       /* grade reached (nerve) */
+  KN_EV_NERVE_SEVERE,       /* grade reached (nerve) */
+  KN_EV_MUSCLE_DAMAGE,      /* muscle cell death threshold reached (muscle) */
+  KN_EV_BRUISE_RISK,        /* force or shear at >= 70 % of the bruise limit (region) */
   KN_EV_COUNT
 } kn_event_kind;
 const char *kn_event_kind_name(kn_event_kind k); /* e.g. "iso_pressure", "nerve_injury" */
 
-typedef enum kn_site_kind { KN_SITE_REGION = 0, KN_SITE_NERVE = 1, KN_SITE_MUSCLE = 2 } kn_site_kind;
+typedef enum kn_site_kind {
+  KN_SITE_REGION = 0,
+  KN_SITE_NERVE = 1,
+  KN_SITE_MUSCLE = 2
+} kn_site_kind;
 
 /* An event: a condition that held from t_start to t_end, or a threshold crossed at t_start. */
 typedef struct kn_event {
-  double t_start;          /* s */
-  double t_end;            /* s; equal to t_start for a threshold crossing */
+  double t_start; /* s */
+  double t_end;   /* s; equal to t_start for a threshold crossing */
   kn_event_kind kind;
   kn_site_kind site_kind;
-  int site;                /* atlas index of the region, nerve or muscle */
-  int action;              /* index of the session action in progress, -1 if none */
-  double value;            /* peak of the event's measure, in `unit` */
-  const char *unit;        /* static string, e.g. "ratio", "mmHg", "1" */
+  int site;         /* atlas index of the region, nerve or muscle */
+  int action;       /* index of the session action in progress, -1 if none */
+  double value;     /* peak of the event's measure, in `unit` */
+  const char *unit; /* static string, e.g. "ratio", "mmHg", "1" */
   kn_evidence evidence;
 } kn_event;
 
 typedef struct kn_region_outcome {
-  int region;              /* atlas index */
-  double p_peak;           /* Pa, highest surface pressure */
-  double f_peak;           /* N, highest force of one contact */
-  double p_ratio;          /* highest pressure / applicable ISO limit */
-  double f_ratio;          /* highest force / applicable ISO limit */
-  double t_over_limit;     /* s, time above an ISO limit */
-  double t_occluded;       /* s, time with skin capillaries under a contact closed */
-  double pain_peak;        /* 1, highest probability of pain */
-  double t_pain;           /* s, time with pain probability above 0.5 */
-  double shear_peak;       /* Pa, highest surface shear stress */
-  double bruise_index;     /* 1, max of force/limit and shear/reference */
+  int region;          /* atlas index */
+  double p_peak;       /* Pa, highest surface pressure */
+  double f_peak;       /* N, highest force of one contact */
+  double p_ratio;      /* highest pressure / applicable ISO limit */
+  double f_ratio;      /* highest force / applicable ISO limit */
+  double t_over_limit; /* s, time above an ISO limit */
+  double t_occluded;   /* s, time with skin capillaries under a contact closed */
+  double pain_peak;    /* 1, highest probability of pain */
+  double t_pain;       /* s, time with pain probability above 0.5 */
+  double shear_peak;   /* Pa, highest surface shear stress */
+  double bruise_index; /* 1, max of force/limit and shear/reference */
   kn_bruise_grade bruise;
-  double force_rate_peak;  /* N/s, fastest rise of force (abrupt onsets) */
+  double force_rate_peak; /* N/s, fastest rise of force (abrupt onsets) */
 } kn_region_outcome;
 
 typedef struct kn_nerve_outcome {
-  int nerve;               /* atlas index */
-  double depth;            /* m, depth in this subject */
-  double p_peak;           /* Pa, highest pressure on the nerve */
-  double perfusion_min;    /* 1 */
-  double conduction_min;   /* 1 */
-  double t_ischaemic;      /* s with perfusion below 50 % */
-  double transport_dose;   /* 1 (>= 1 blocked) */
-  double injury_dose;      /* 1 (>= 1 structural injury) */
+  int nerve;             /* atlas index */
+  double depth;          /* m, depth in this subject */
+  double p_peak;         /* Pa, highest pressure on the nerve */
+  double perfusion_min;  /* 1 */
+  double conduction_min; /* 1 */
+  double t_ischaemic;    /* s with perfusion below 50 % */
+  double transport_dose; /* 1 (>= 1 blocked) */
+  double injury_dose;    /* 1 (>= 1 structural injury) */
   kn_nerve_grade grade;
-  double t_grade;          /* s, when the grade was reached (-1 if none) */
-  double recovery_min;     /* s, expected recovery, range */
+  double t_grade;      /* s, when the grade was reached (-1 if none) */
+  double recovery_min; /* s, expected recovery, range */
   double recovery_max;
   kn_evidence evidence;
 } kn_nerve_outcome;
 
 typedef struct kn_muscle_outcome {
-  int muscle;              /* atlas index */
-  double p_peak;           /* Pa, highest pressure at mid-belly */
-  double damage;           /* 1 (>= 1 cell death) */
+  int muscle;    /* atlas index */
+  double p_peak; /* Pa, highest pressure at mid-belly */
+  double damage; /* 1 (>= 1 cell death) */
   kn_evidence evidence;
 } kn_muscle_outcome;
 
 typedef struct kn_outcome {
-  kn_harm harm;                 /* worst over everything below */
-  kn_evidence harm_evidence;    /* weakest evidence among the outcomes that set `harm` */
-  double duration;              /* s simulated */
-  size_t nregion;               /* regions touched */
-  const kn_region_outcome *regions;  /* (nregion), owned by data */
-  size_t nnerve;                /* nerves and vessels in touched regions */
-  const kn_nerve_outcome *nerves;    /* (nnerve) */
-  size_t nmuscle;               /* muscles in touched regions */
-  const kn_muscle_outcome *muscles;  /* (nmuscle) */
+  kn_harm harm;                     /* worst over everything below */
+  kn_evidence harm_evidence;        /* weakest evidence among the outcomes that set `harm` */
+  double duration;                  /* s simulated */
+  size_t nregion;                   /* regions touched */
+  const kn_region_outcome *regions; /* (nregion), owned by data */
+  size_t nnerve;                    /* nerves and vessels in touched regions */
+  const kn_nerve_outcome *nerves;   /* (nnerve) */
+  size_t nmuscle;                   /* muscles in touched regions */
+  const kn_muscle_outcome *muscles; /* (nmuscle) */
   size_t nevent;
-  const kn_event *events;       /* (nevent), in order of t_start */
-  size_t nevent_dropped;        /* events not recorded because the buffer was full */
-  double soreness_load;         /* s, pressure-pain load */
-  double soreness_probability;  /* 1 */
-  double soreness_onset;        /* s after the session */
-  double soreness_duration;     /* s */
+  const kn_event *events;      /* (nevent), in order of t_start */
+  size_t nevent_dropped;       /* events not recorded because the buffer was full */
+  double soreness_load;        /* s, pressure-pain load */
+  double soreness_probability; /* 1 */
+  double soreness_onset;       /* s after the session */
+  double soreness_duration;    /* s */
   kn_evidence evidence_iso, evidence_pain, evidence_nerve, evidence_muscle, evidence_bruise,
       evidence_soreness;
 } kn_outcome;
 
-/* Builds a model. subject may be NULL (defaults). On error returns a negative kn_errno and fills diag
- * (may be NULL). *out is NULL on error. */
+/* Builds a model. subject may be NULL (defaults). On error returns a negative kn_errno and fills
+ * diag (may be NULL). *out is NULL on error. */
 int kn_model_create(const kn_subject *subject, const kn_session *session, kn_model **out,
                     kn_diag *diag);
 void kn_model_free(kn_model *m); /* NULL allowed */
@@ -153,8 +157,8 @@ int kn_step(const kn_model *m, kn_data *d);
 int kn_run(const kn_model *m, kn_data *d, void (*progress)(double fraction, void *ctx), void *ctx);
 double kn_data_time(const kn_data *d); /* s */
 
-/* The outcome so far (complete after kn_run). Pointers are owned by d and valid until the next step,
- * reset or free. */
+/* The outcome so far (complete after kn_run). Pointers are owned by d and valid until the next
+ * step, reset or free. */
 const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d);
 
 /* Time series recorded every record_interval: ncol columns named with their unit

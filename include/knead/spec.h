@@ -20,13 +20,15 @@ typedef enum kn_sex { KN_SEX_UNSPECIFIED = 0, KN_SEX_FEMALE = 1, KN_SEX_MALE = 2
 
 /* Who is massaged. */
 typedef struct kn_subject {
-  char name[64];               /* free text, may be empty */
-  kn_sex sex;                  /* default unspecified */
-  double age;                  /* years (default unit years), 18..110, default 40 */
-  double height;               /* m, 1.2..2.3, default 1.70 */
-  double mass;                 /* kg, 30..250, default 70 */
-  double body_fat;             /* fraction 0.03..0.60 ("28 %" or 0.28), default by sex: F 0.30, M 0.20, else 0.25 */
-  double pain_threshold_scale; /* dimensionless multiplier on pressure pain thresholds, 0.2..5, default 1 */
+  char name[64];   /* free text, may be empty */
+  kn_sex sex;      /* default unspecified */
+  double age;      /* years (default unit years), 18..110, default 40 */
+  double height;   /* m, 1.2..2.3, default 1.70 */
+  double mass;     /* kg, 30..250, default 70 */
+  double body_fat; /* fraction 0.03..0.60 ("28 %" or 0.28), default by sex: F 0.30, M 0.20, else
+                      0.25 */
+  double pain_threshold_scale; /* dimensionless multiplier on pressure pain thresholds, 0.2..5,
+                                  default 1 */
 } kn_subject;
 
 /* Who gives the massage. */
@@ -49,7 +51,11 @@ typedef enum kn_action_kind {
 } kn_action_kind;
 
 typedef enum kn_posture {
-  KN_POSTURE_PRONE = 0, KN_POSTURE_SUPINE, KN_POSTURE_SEATED, KN_POSTURE_SIDE_LYING, KN_POSTURE_STANDING
+  KN_POSTURE_PRONE = 0,
+  KN_POSTURE_SUPINE,
+  KN_POSTURE_SEATED,
+  KN_POSTURE_SIDE_LYING,
+  KN_POSTURE_STANDING
 } kn_posture;
 
 /* One entry of the session timeline. Unused numeric fields are 0 unless said otherwise. */
@@ -64,15 +70,15 @@ typedef struct kn_action {
   double force;         /* N, planned normal force (derived from pressure if that was given) */
   double speed;         /* m/s, gliding speed (0 for static actions) */
   double stroke_length; /* m, length of one glide (technique default unless given) */
-  double direction;     /* rad, glide direction in the patch: 0 = along y (body axis), pi/2 = across */
-  double rate;          /* Hz, cycle rate of petrissage, friction circles or tapotement */
-  double duration;      /* s, length of one repetition (> 0) */
-  int repetitions;      /* >= 1 */
-  double rest_between;  /* s, pause between repetitions */
-  double start;         /* s, start time, or a negative value: right after the previous action */
-  kn_posture posture;   /* for KN_ACT_POSTURE */
-  char label[64];       /* free text, may be empty */
-  int line, col;        /* where the action starts in its file (1-based), for messages */
+  double direction; /* rad, glide direction in the patch: 0 = along y (body axis), pi/2 = across */
+  double rate;      /* Hz, cycle rate of petrissage, friction circles or tapotement */
+  double duration;  /* s, length of one repetition (> 0) */
+  int repetitions;  /* >= 1 */
+  double rest_between; /* s, pause between repetitions */
+  double start;        /* s, start time, or a negative value: right after the previous action */
+  kn_posture posture;  /* for KN_ACT_POSTURE */
+  char label[64];      /* free text, may be empty */
+  int line, col;       /* where the action starts in its file (1-based), for messages */
 } kn_action;
 
 /* What is done. */
@@ -101,11 +107,13 @@ void kn_subject_default(kn_subject *s);
 /* Reads a subject file. On error returns a negative kn_errno and fills diag (may be NULL). */
 int kn_subject_load(const char *path, kn_subject *out, kn_diag *diag);
 /* Same from text in memory; name is used in messages as the file name. */
-int kn_subject_parse(const char *text, size_t len, const char *name, kn_subject *out, kn_diag *diag);
+int kn_subject_parse(const char *text, size_t len, const char *name, kn_subject *out,
+                     kn_diag *diag);
 
 /* Reads a session file into a newly allocated session (*out, free with kn_session_free). */
 int kn_session_load(const char *path, kn_session **out, kn_diag *diag);
-int kn_session_parse(const char *text, size_t len, const char *name, kn_session **out, kn_diag *diag);
+int kn_session_parse(const char *text, size_t len, const char *name, kn_session **out,
+                     kn_diag *diag);
 /* Frees a session; NULL is allowed. */
 void kn_session_free(kn_session *s);
 

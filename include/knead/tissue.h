@@ -9,13 +9,13 @@ extern "C" {
 #endif
 
 typedef struct kn_tissue_params {
-  double death_p_high;   /* Pa: death after t_min..1 h above it */
-  double death_p_low;    /* Pa: death after >= 2 h above it */
-  double death_t_min;    /* s: shortest exposure that kills */
-  double death_t_mid;    /* s: centre of the sigmoid */
-  double death_t_width;  /* s: width of the sigmoid */
-  double shear_ref;      /* Pa: surface shear equivalent to the bruise force limit */
-  double soreness_ref;   /* s: pressure-pain load giving 63 % chance of soreness */
+  double death_p_high;  /* Pa: death after t_min..1 h above it */
+  double death_p_low;   /* Pa: death after >= 2 h above it */
+  double death_t_min;   /* s: shortest exposure that kills */
+  double death_t_mid;   /* s: centre of the sigmoid */
+  double death_t_width; /* s: width of the sigmoid */
+  double shear_ref;     /* Pa: surface shear equivalent to the bruise force limit */
+  double soreness_ref;  /* s: pressure-pain load giving 63 % chance of soreness */
 } kn_tissue_params;
 
 /* Pressure-time threshold of muscle cell death (Pa) for an exposure of t seconds: a sigmoid from
@@ -34,8 +34,8 @@ kn_bruise_grade kn_bruise_grade_of(double index);
 
 /* State of one muscle under load. */
 typedef struct kn_muscle_state {
-  double damage;         /* 1, Miner sum of exposure over death time: >= 1 means cell death */
-  double p_peak;         /* Pa, highest pressure at mid-belly */
+  double damage; /* 1, Miner sum of exposure over death time: >= 1 means cell death */
+  double p_peak; /* Pa, highest pressure at mid-belly */
 } kn_muscle_state;
 
 /* Advances one muscle by dt seconds under mid-belly pressure p (Pa). */

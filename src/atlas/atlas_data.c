@@ -20,14 +20,15 @@
 /* Pain threshold where no algometry was found: the ISO/TS 15066 pain-onset pressure of the region's
  * ISO area, put on the algometer scale, as the mean, and the between-person CV of the upper
  * trapezius (2.09 / 4.31 = 0.485, Bordachar 2019) for the SD. Expands to the two initialisers
- * ppt_mean, ppt_sd. Where both exist, algometer thresholds are 0.18-0.41 of the ISO value of the same
- * area (mean 0.31; docs/model.md, "Pain thresholds"): ISO's values would make those regions look three
- * times less sensitive than the measured ones, so PPT_ISO_SCALE is that mean ratio. */
+ * ppt_mean, ppt_sd. Where both exist, algometer thresholds are 0.18-0.41 of the ISO value of the
+ * same area (mean 0.31; docs/model.md, "Pain thresholds"): ISO's values would make those regions
+ * look three times less sensitive than the measured ones, so PPT_ISO_SCALE is that mean ratio. */
 #define PPT_CV 0.485
 #define PPT_ISO_SCALE 0.31
 #define PPT_ISO(p_ncm2) PPT_ISO_SCALE *(p_ncm2)*N_CM2, PPT_CV *PPT_ISO_SCALE *(p_ncm2)*N_CM2
 #define SRC_PPT_ISO                                                                                \
-  "calibrated: 0.31 x ISO/TS 15066 pain-onset pressure (algometer/ISO ratio where both are known), " \
+  "calibrated: 0.31 x ISO/TS 15066 pain-onset pressure (algometer/ISO ratio where both are "       \
+  "known), "                                                                                       \
   "CV from bordachar2019"
 
 /* ---- ISO/TS 15066:2016 Table A.2 (quasi-static limits) ------------------------------------- */
@@ -471,31 +472,45 @@ const kn_source kn_atlas_source_table[] = {
      "simulator (mean area 132.2 +/- 83.7 mm^2, maximum area 195.7 +/- 129 mm^2). J-STAGE journal "
      "jjbf 2025;52(1):2-10 (title and authors not recorded here)."},
     {"rydevik1981",
-     "Rydevik B, Lundborg G, Bagge U. Effects of graded compression on intraneural blood flow: an in vivo study on rabbit tibial nerve. J Hand Surg Am 1981;6(1):3-12."},
+     "Rydevik B, Lundborg G, Bagge U. Effects of graded compression on intraneural blood flow: an "
+     "in vivo study on rabbit tibial nerve. J Hand Surg Am 1981;6(1):3-12."},
     {"rydevik_nordborg1980",
-     "Rydevik B, Nordborg C. Changes in nerve function and nerve fibre structure induced by acute, graded compression. J Neurol Neurosurg Psychiatry 1980;43(12):1070-1082 (50, 200 and 400 mmHg for 2 h; rabbit tibial nerve)."},
+     "Rydevik B, Nordborg C. Changes in nerve function and nerve fibre structure induced by acute, "
+     "graded compression. J Neurol Neurosurg Psychiatry 1980;43(12):1070-1082 (50, 200 and 400 "
+     "mmHg for 2 h; rabbit tibial nerve)."},
     {"dahlin1984",
-     "Dahlin LB, Rydevik B, McLean WG, Sjostrand J. Changes in fast axonal transport during experimental nerve compression at low pressures. Exp Neurol 1984;84(1):29-36."},
-    {"dahlin1986",
-     "Dahlin LB, Danielsen N, Ehira T, Lundborg G, Rydevik B. Mechanical effects of compression of peripheral nerves. J Biomech Eng 1986;108(2):120-122 (small inflatable cuff; 80 mmHg 2 h and 400 mmHg 15 min)."},
+     "Dahlin LB, Rydevik B, McLean WG, Sjostrand J. Changes in fast axonal transport during "
+     "experimental nerve compression at low pressures. Exp Neurol 1984;84(1):29-36."},
+    {"dahlin1986", "Dahlin LB, Danielsen N, Ehira T, Lundborg G, Rydevik B. Mechanical effects of "
+                   "compression of peripheral nerves. J Biomech Eng 1986;108(2):120-122 (small "
+                   "inflatable cuff; 80 mmHg 2 h and 400 mmHg 15 min)."},
     {"tourniquet_block",
-     "Tourniquet literature as summarised in SCIENCE.md section 3: ischaemic conduction block after 15-45 min of limb occlusion, reversible on release; conduction normal after <= 2 h at < 500 mmHg. Primary review not verified here (e.g. Lundborg G. Ischemic nerve injury. Scand J Plast Reconstr Surg Suppl 1970;6:3-113)."},
+     "Tourniquet literature as summarised in SCIENCE.md section 3: ischaemic conduction block "
+     "after 15-45 min of limb occlusion, reversible on release; conduction normal after <= 2 h at "
+     "< 500 mmHg. Primary review not verified here (e.g. Lundborg G. Ischemic nerve injury. Scand "
+     "J Plast Reconstr Surg Suppl 1970;6:3-113)."},
     {"ochoa1972",
-     "Ochoa J, Fowler TJ, Gilliatt RW. Anatomical changes in peripheral nerves compressed by a pneumatic tourniquet. J Anat 1972;113(3):433-455 (injury concentrated at the cuff edges)."},
-    {"linder_ganz2006",
-     "Linder-Ganz E, Engelberg S, Scheinowitz M, Gefen A. Pressure-time cell death threshold for albino rat skeletal muscles as related to pressure sore biomechanics. J Biomech 2006;39(14):2725-2732."},
-    {"landis1930",
-     "Landis EM. Micro-injection studies of capillary blood pressure in human skin. Heart 1930;15:209-228."},
+     "Ochoa J, Fowler TJ, Gilliatt RW. Anatomical changes in peripheral nerves compressed by a "
+     "pneumatic tourniquet. J Anat 1972;113(3):433-455 (injury concentrated at the cuff edges)."},
+    {"linder_ganz2006", "Linder-Ganz E, Engelberg S, Scheinowitz M, Gefen A. Pressure-time cell "
+                        "death threshold for albino rat skeletal muscles as related to pressure "
+                        "sore biomechanics. J Biomech 2006;39(14):2725-2732."},
+    {"landis1930", "Landis EM. Micro-injection studies of capillary blood pressure in human skin. "
+                   "Heart 1930;15:209-228."},
     {"cambron2007",
-     "Cambron JA, Dexheimer J, Coe P, Swenson R. Side-effects of massage therapy: a cross-sectional study of 100 clients. J Altern Complement Med 2007;13(8):793-796."},
+     "Cambron JA, Dexheimer J, Coe P, Swenson R. Side-effects of massage therapy: a "
+     "cross-sectional study of 100 clients. J Altern Complement Med 2007;13(8):793-796."},
     {"snodgrass2010",
-     "Snodgrass SJ, Rivett DA, Robertson VJ, Stojanovski E. Real-time feedback improves accuracy of manually applied forces during cervical spine mobilisation. Man Ther 2010;15(1):19-25 (students' forces: ICC 0.23; about 16 N from trained hands)."},
-    {"love1929",
-     "Love AEH. The stress produced in a semi-infinite solid by pressure on part of the boundary. Philos Trans R Soc Lond A 1929;228:377-420."},
-    {"johnson1985",
-     "Johnson KL. Contact Mechanics. Cambridge University Press, 1985 (stresses under a uniform circular load, section 3.4)."},
-    {"loken2009",
-     "Loken LS, Wessberg J, Morrison I, McGlone F, Olausson H. Coding of pleasant touch by unmyelinated afferents in humans. Nat Neurosci 2009;12(5):547-548 (pleasant stroking 1-10 cm/s)."},
+     "Snodgrass SJ, Rivett DA, Robertson VJ, Stojanovski E. Real-time feedback improves accuracy "
+     "of manually applied forces during cervical spine mobilisation. Man Ther 2010;15(1):19-25 "
+     "(students' forces: ICC 0.23; about 16 N from trained hands)."},
+    {"love1929", "Love AEH. The stress produced in a semi-infinite solid by pressure on part of "
+                 "the boundary. Philos Trans R Soc Lond A 1929;228:377-420."},
+    {"johnson1985", "Johnson KL. Contact Mechanics. Cambridge University Press, 1985 (stresses "
+                    "under a uniform circular load, section 3.4)."},
+    {"loken2009", "Loken LS, Wessberg J, Morrison I, McGlone F, Olausson H. Coding of pleasant "
+                  "touch by unmyelinated afferents in humans. Nat Neurosci 2009;12(5):547-548 "
+                  "(pleasant stroking 1-10 cm/s)."},
 };
 const size_t kn_atlas_source_table_n =
     sizeof kn_atlas_source_table / sizeof kn_atlas_source_table[0];

@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 typedef struct kn_arena {
-  char *base;  /* NULL while measuring */
+  char *base; /* NULL while measuring */
   size_t used;
 } kn_arena;
 

@@ -1,6 +1,6 @@
 /* The model's parameters: one list, read by the simulation (kn_params), by `knead atlas` and by the
- * docs (kn_param_info). X(name, module, value_in_unit, unit, si_per_unit, evidence, source, meaning).
- * A source is a key from the atlas source table, or "calibrated: <what to>". */
+ * docs (kn_param_info). X(name, module, value_in_unit, unit, si_per_unit, evidence, source,
+ * meaning). A source is a key from the atlas source table, or "calibrated: <what to>". */
 #ifndef KN_CORE_PARAMS_H
 #define KN_CORE_PARAMS_H
 
@@ -8,116 +8,116 @@
 #include "knead/params.h"
 
 #define KN_PARAM_LIST(X)                                                                           \
-  /* mechanics ------------------------------------------------------------------------------- */ \
-  X(iso_transient_time, "mechanics", 0.5, "s", 1.0, HUMAN, "iso_ts_15066",                        \
-    "contact shorter than this is transient and may reach the transient limit")                   \
-  X(iso_transient_factor, "mechanics", 2.0, "1", 1.0, HUMAN, "iso_ts_15066",                      \
-    "transient limit = factor x quasi-static limit (none for skull, forehead, face)")             \
-  X(bone_backing_gain, "mechanics", 2.0, "1", 1.0, EXPERT,                                        \
-    "calibrated: image approximation of a rigid bone base under a nerve lying on bone",           \
-    "stress on a bone-backed structure = min(p, gain x half-space stress)")                       \
-  X(poisson_ratio, "mechanics", 0.49, "1", 1.0, EXPERT,                                           \
-    "calibrated: soft tissue is nearly incompressible", "Poisson ratio for stresses at depth")    \
-  X(glide_friction, "mechanics", 0.15, "1", 1.0, EXPERT,                                          \
-    "calibrated: lubricated skin, within the 0.1-0.3 range for skin with oil or lotion",          \
-    "tangential/normal force of a gliding stroke")                                                \
-  X(grip_friction, "mechanics", 0.5, "1", 1.0, EXPERT,                                            \
-    "calibrated: dry skin-to-skin static friction (0.4-0.6)",                                     \
-    "tangential/normal force when the hand moves the skin (friction, petrissage)")                \
-  X(capillary_closing, "mechanics", 32.0, "mmHg", KN_MMHG, HUMAN, "landis1930",                   \
-    "surface pressure above which skin capillaries under the contact close")                     \
-  X(pain_probability_event, "mechanics", 0.5, "1", 1.0, HUMAN, "bordachar2019",                   \
-    "probability of pain above which a pain event is recorded")                                   \
-  /* nerve ----------------------------------------------------------------------------------- */ \
-  X(nerve_perfusion_p50, "nerve", 42.0, "mmHg", KN_MMHG, ANIMAL,                                  \
-    "calibrated: rydevik1981 (venular flow impaired 20-30, arteriolar 40-50, none 60-80 mmHg)",   \
-    "pressure on the nerve at which intraneural perfusion is halved")                            \
-  X(nerve_perfusion_width, "nerve", 6.0, "mmHg", KN_MMHG, ANIMAL,                                 \
-    "calibrated: rydevik1981 (perfusion < 5 % at 60 mmHg, > 95 % at 20 mmHg)",                    \
-    "logistic width of the perfusion-pressure curve")                                             \
-  X(nerve_block_time, "nerve", 30.0, "min", KN_MIN, HUMAN, "tourniquet_block",                    \
-    "time of complete ischaemia to conduction block (observed 15-45 min)")                       \
-  X(nerve_ischaemia_recovery, "nerve", 3.0, "min", KN_MIN, HUMAN, "tourniquet_block",             \
-    "time constant of recovery from ischaemic block once perfusion returns (minutes)")           \
-  X(nerve_paresthesia_level, "nerve", 0.33, "1", 1.0, HUMAN,                                      \
-    "calibrated: paresthesia about 10 min into limb ischaemia [tourniquet_block]",                \
-    "ischaemic deficit (fraction of block) at which paresthesia begins")                         \
-  X(nerve_transport_p_no, "nerve", 20.0, "mmHg", KN_MMHG, ANIMAL, "dahlin1984",                   \
-    "pressure that does not block fast axonal transport in 2 h")                                  \
-  X(nerve_transport_p_yes, "nerve", 30.0, "mmHg", KN_MMHG, ANIMAL, "dahlin1984",                  \
-    "pressure that blocks fast axonal transport in 2 h")                                          \
-  X(nerve_transport_time, "nerve", 2.0, "h", KN_HOUR, ANIMAL, "dahlin1984",                       \
-    "time to transport block at nerve_transport_p_yes")                                           \
-  X(nerve_injury_p_safe, "nerve", 50.0, "mmHg", KN_MMHG, ANIMAL, "rydevik_nordborg1980",          \
-    "pressure tolerated for 2 h with full recovery: no structural dose below it")                \
-  X(nerve_injury_p_ref, "nerve", 80.0, "mmHg", KN_MMHG, ANIMAL, "dahlin1986",                     \
-    "pressure that gives incomplete recovery (structural injury) after nerve_injury_time_ref")   \
-  X(nerve_injury_time_ref, "nerve", 2.0, "h", KN_HOUR, ANIMAL, "dahlin1986",                      \
-    "time at nerve_injury_p_ref that makes structural dose 1")                                    \
-  X(nerve_severe_dose, "nerve", 4.0, "1", 1.0, ANIMAL,                                            \
-    "calibrated: rydevik_nordborg1980 (200-400 mmHg 2 h: axonal degeneration; dose 5-12)",        \
-    "structural dose above which axonal (not only myelin) damage is expected")                    \
-  X(nerve_edge_length, "nerve", 10.0, "mm", KN_MM, EXPERT,                                        \
-    "calibrated: small-cuff experiments (dahlin1986) vs tourniquet safety (tourniquet_block)",    \
-    "loaded length at which the pressure edge deforms the nerve fully (edge mechanism)")          \
-  X(nerve_paresthesia_recovery, "nerve", 10.0, "min", KN_MIN, HUMAN, "tourniquet_block",         \
-    "longest recovery of ischaemic paresthesia once the pressure is off")                        \
-  X(nerve_block_recovery, "nerve", 2.0, "h", KN_HOUR, HUMAN, "tourniquet_block",                  \
-    "longest recovery of an ischaemic conduction block (<= 2 h of ischaemia)")                   \
-  X(nerve_injury_recovery_min, "nerve", 2.0, "week", KN_WEEK, EXPERT, "rydevik_nordborg1980",     \
-    "shortest recovery of a demyelinating (structural) injury")                                   \
-  X(nerve_injury_recovery_max, "nerve", 12.0, "week", KN_WEEK, EXPERT, "aksoy2009",               \
-    "longest recovery of a demyelinating (structural) injury")                                    \
-  X(nerve_severe_recovery_min, "nerve", 3.0, "month", KN_MONTH, EXPERT, "hsu2017",                \
-    "shortest recovery of an axonal injury (near-total recovery at 6 months)")                    \
-  X(nerve_severe_recovery_max, "nerve", 24.0, "month", KN_MONTH, EXPERT, "aksoy2009",             \
-    "longest recovery of an axonal injury (mild deficit left at 2 years)")                        \
-  /* tissue ---------------------------------------------------------------------------------- */ \
-  X(muscle_death_p_high, "tissue", 32.0, "kPa", KN_KPA, ANIMAL, "linder_ganz2006",                \
-    "muscle cell death after 15 min-1 h above this pressure")                                     \
-  X(muscle_death_p_low, "tissue", 9.0, "kPa", KN_KPA, ANIMAL, "linder_ganz2006",                  \
-    "muscle cell death after >= 2 h above this pressure")                                         \
-  X(muscle_death_t_min, "tissue", 15.0, "min", KN_MIN, ANIMAL, "linder_ganz2006",                 \
-    "shortest exposure that killed cells (at high pressure)")                                     \
-  X(muscle_death_t_mid, "tissue", 90.0, "min", KN_MIN, ANIMAL, "linder_ganz2006",                 \
-    "centre of the sigmoid between the 1 h and 2 h thresholds")                                   \
-  X(muscle_death_t_width, "tissue", 8.0, "min", KN_MIN, ANIMAL,                                   \
-    "calibrated: linder_ganz2006 sigmoid reaches 32 kPa by 1 h and 9 kPa by 2 h",                 \
-    "width of the sigmoid")                                                                       \
-  X(bruise_shear_ref, "tissue", 100.0, "kPa", KN_KPA, EXPERT,                                     \
+  /* mechanics ------------------------------------------------------------------------------- */  \
+  X(iso_transient_time, "mechanics", 0.5, "s", 1.0, HUMAN, "iso_ts_15066",                         \
+    "contact shorter than this is transient and may reach the transient limit")                    \
+  X(iso_transient_factor, "mechanics", 2.0, "1", 1.0, HUMAN, "iso_ts_15066",                       \
+    "transient limit = factor x quasi-static limit (none for skull, forehead, face)")              \
+  X(bone_backing_gain, "mechanics", 2.0, "1", 1.0, EXPERT,                                         \
+    "calibrated: image approximation of a rigid bone base under a nerve lying on bone",            \
+    "stress on a bone-backed structure = min(p, gain x half-space stress)")                        \
+  X(poisson_ratio, "mechanics", 0.49, "1", 1.0, EXPERT,                                            \
+    "calibrated: soft tissue is nearly incompressible", "Poisson ratio for stresses at depth")     \
+  X(glide_friction, "mechanics", 0.15, "1", 1.0, EXPERT,                                           \
+    "calibrated: lubricated skin, within the 0.1-0.3 range for skin with oil or lotion",           \
+    "tangential/normal force of a gliding stroke")                                                 \
+  X(grip_friction, "mechanics", 0.5, "1", 1.0, EXPERT,                                             \
+    "calibrated: dry skin-to-skin static friction (0.4-0.6)",                                      \
+    "tangential/normal force when the hand moves the skin (friction, petrissage)")                 \
+  X(capillary_closing, "mechanics", 32.0, "mmHg", KN_MMHG, HUMAN, "landis1930",                    \
+    "surface pressure above which skin capillaries under the contact close")                       \
+  X(pain_probability_event, "mechanics", 0.5, "1", 1.0, HUMAN, "bordachar2019",                    \
+    "probability of pain above which a pain event is recorded")                                    \
+  /* nerve ----------------------------------------------------------------------------------- */  \
+  X(nerve_perfusion_p50, "nerve", 42.0, "mmHg", KN_MMHG, ANIMAL,                                   \
+    "calibrated: rydevik1981 (venular flow impaired 20-30, arteriolar 40-50, none 60-80 mmHg)",    \
+    "pressure on the nerve at which intraneural perfusion is halved")                              \
+  X(nerve_perfusion_width, "nerve", 6.0, "mmHg", KN_MMHG, ANIMAL,                                  \
+    "calibrated: rydevik1981 (perfusion < 5 % at 60 mmHg, > 95 % at 20 mmHg)",                     \
+    "logistic width of the perfusion-pressure curve")                                              \
+  X(nerve_block_time, "nerve", 30.0, "min", KN_MIN, HUMAN, "tourniquet_block",                     \
+    "time of complete ischaemia to conduction block (observed 15-45 min)")                         \
+  X(nerve_ischaemia_recovery, "nerve", 3.0, "min", KN_MIN, HUMAN, "tourniquet_block",              \
+    "time constant of recovery from ischaemic block once perfusion returns (minutes)")             \
+  X(nerve_paresthesia_level, "nerve", 0.33, "1", 1.0, HUMAN,                                       \
+    "calibrated: paresthesia about 10 min into limb ischaemia [tourniquet_block]",                 \
+    "ischaemic deficit (fraction of block) at which paresthesia begins")                           \
+  X(nerve_transport_p_no, "nerve", 20.0, "mmHg", KN_MMHG, ANIMAL, "dahlin1984",                    \
+    "pressure that does not block fast axonal transport in 2 h")                                   \
+  X(nerve_transport_p_yes, "nerve", 30.0, "mmHg", KN_MMHG, ANIMAL, "dahlin1984",                   \
+    "pressure that blocks fast axonal transport in 2 h")                                           \
+  X(nerve_transport_time, "nerve", 2.0, "h", KN_HOUR, ANIMAL, "dahlin1984",                        \
+    "time to transport block at nerve_transport_p_yes")                                            \
+  X(nerve_injury_p_safe, "nerve", 50.0, "mmHg", KN_MMHG, ANIMAL, "rydevik_nordborg1980",           \
+    "pressure tolerated for 2 h with full recovery: no structural dose below it")                  \
+  X(nerve_injury_p_ref, "nerve", 80.0, "mmHg", KN_MMHG, ANIMAL, "dahlin1986",                      \
+    "pressure that gives incomplete recovery (structural injury) after nerve_injury_time_ref")     \
+  X(nerve_injury_time_ref, "nerve", 2.0, "h", KN_HOUR, ANIMAL, "dahlin1986",                       \
+    "time at nerve_injury_p_ref that makes structural dose 1")                                     \
+  X(nerve_severe_dose, "nerve", 4.0, "1", 1.0, ANIMAL,                                             \
+    "calibrated: rydevik_nordborg1980 (200-400 mmHg 2 h: axonal degeneration; dose 5-12)",         \
+    "structural dose above which axonal (not only myelin) damage is expected")                     \
+  X(nerve_edge_length, "nerve", 10.0, "mm", KN_MM, EXPERT,                                         \
+    "calibrated: small-cuff experiments (dahlin1986) vs tourniquet safety (tourniquet_block)",     \
+    "loaded length at which the pressure edge deforms the nerve fully (edge mechanism)")           \
+  X(nerve_paresthesia_recovery, "nerve", 10.0, "min", KN_MIN, HUMAN, "tourniquet_block",           \
+    "longest recovery of ischaemic paresthesia once the pressure is off")                          \
+  X(nerve_block_recovery, "nerve", 2.0, "h", KN_HOUR, HUMAN, "tourniquet_block",                   \
+    "longest recovery of an ischaemic conduction block (<= 2 h of ischaemia)")                     \
+  X(nerve_injury_recovery_min, "nerve", 2.0, "week", KN_WEEK, EXPERT, "rydevik_nordborg1980",      \
+    "shortest recovery of a demyelinating (structural) injury")                                    \
+  X(nerve_injury_recovery_max, "nerve", 12.0, "week", KN_WEEK, EXPERT, "aksoy2009",                \
+    "longest recovery of a demyelinating (structural) injury")                                     \
+  X(nerve_severe_recovery_min, "nerve", 3.0, "month", KN_MONTH, EXPERT, "hsu2017",                 \
+    "shortest recovery of an axonal injury (near-total recovery at 6 months)")                     \
+  X(nerve_severe_recovery_max, "nerve", 24.0, "month", KN_MONTH, EXPERT, "aksoy2009",              \
+    "longest recovery of an axonal injury (mild deficit left at 2 years)")                         \
+  /* tissue ---------------------------------------------------------------------------------- */  \
+  X(muscle_death_p_high, "tissue", 32.0, "kPa", KN_KPA, ANIMAL, "linder_ganz2006",                 \
+    "muscle cell death after 15 min-1 h above this pressure")                                      \
+  X(muscle_death_p_low, "tissue", 9.0, "kPa", KN_KPA, ANIMAL, "linder_ganz2006",                   \
+    "muscle cell death after >= 2 h above this pressure")                                          \
+  X(muscle_death_t_min, "tissue", 15.0, "min", KN_MIN, ANIMAL, "linder_ganz2006",                  \
+    "shortest exposure that killed cells (at high pressure)")                                      \
+  X(muscle_death_t_mid, "tissue", 90.0, "min", KN_MIN, ANIMAL, "linder_ganz2006",                  \
+    "centre of the sigmoid between the 1 h and 2 h thresholds")                                    \
+  X(muscle_death_t_width, "tissue", 8.0, "min", KN_MIN, ANIMAL,                                    \
+    "calibrated: linder_ganz2006 sigmoid reaches 32 kPa by 1 h and 9 kPa by 2 h",                  \
+    "width of the sigmoid")                                                                        \
+  X(bruise_shear_ref, "tissue", 100.0, "kPa", KN_KPA, EXPERT,                                      \
     "calibrated: deep friction by a thumb at the ISO pain-onset pressure is at the bruise margin", \
-    "surface shear stress taken as equivalent to the bruise force limit")                        \
-  X(soreness_load_ref, "tissue", 5.46, "min", KN_MIN, HUMAN,                                      \
-    "calibrated: cambron2007 (10 % of clients sore after a typical professional session)",        \
-    "load, integral of (pressure / pain threshold)^2 dt, giving a 63 % chance of soreness")                                        \
-  X(soreness_onset, "tissue", 6.0, "h", KN_HOUR, HUMAN, "cambron2007",                            \
-    "typical onset of soreness (< 12 h)")                                                         \
-  X(soreness_duration, "tissue", 24.0, "h", KN_HOUR, HUMAN, "cambron2007",                        \
-    "typical duration of soreness (<= 36 h)")                                                     \
+    "surface shear stress taken as equivalent to the bruise force limit")                          \
+  X(soreness_load_ref, "tissue", 5.46, "min", KN_MIN, HUMAN,                                       \
+    "calibrated: cambron2007 (10 % of clients sore after a typical professional session)",         \
+    "load, integral of (pressure / pain threshold)^2 dt, giving a 63 % chance of soreness")        \
+  X(soreness_onset, "tissue", 6.0, "h", KN_HOUR, HUMAN, "cambron2007",                             \
+    "typical onset of soreness (< 12 h)")                                                          \
+  X(soreness_duration, "tissue", 24.0, "h", KN_HOUR, HUMAN, "cambron2007",                         \
+    "typical duration of soreness (<= 36 h)")                                                      \
   /* protocol: the practitioner --------------------------------------------------------------- */ \
-  X(pro_ramp_time, "protocol", 1.0, "s", 1.0, EXPERT,                                             \
-    "calibrated: smooth onset of a trained hand", "time to reach planned force")                 \
-  X(pro_force_cv, "protocol", 0.08, "1", 1.0, HUMAN,                                              \
-    "calibrated: snodgrass2010 (trained hands consistent)", "force coefficient of variation")     \
-  X(pro_drift, "protocol", 3.0, "mm", KN_MM, EXPERT, "calibrated: accurate localisation",         \
-    "standard deviation of position error")                                                       \
-  X(pro_pain_delay, "protocol", 1.0, "s", 1.0, EXPERT,                                            \
-    "calibrated: a professional asks and watches; eases off within a second", "reaction time")   \
-  X(untrained_ramp_time, "protocol", 0.05, "s", 1.0, ARTICLE,                                     \
-    "calibrated: article claim A9 (abrupt, violent movements)", "time to reach planned force")    \
-  X(untrained_force_cv, "protocol", 0.30, "1", 1.0, HUMAN,                                        \
-    "calibrated: snodgrass2010 (students ICC 0.23)", "force coefficient of variation")            \
-  X(untrained_force_bias, "protocol", 16.0, "N", 1.0, HUMAN, "snodgrass2010",                     \
-    "extra force of an untrained hand (magnitude from snodgrass2010, direction from claim A9)")   \
-  X(untrained_drift, "protocol", 20.0, "mm", KN_MM, EXPERT,                                       \
-    "calibrated: article claim A9 (poor localisation)", "standard deviation of position error")   \
-  X(drift_time, "protocol", 5.0, "s", 1.0, EXPERT, "calibrated: slow wander of the hand",         \
-    "correlation time of position error")                                                         \
-  X(force_noise_time, "protocol", 0.5, "s", 1.0, EXPERT, "calibrated: slow force wander",        \
-    "correlation time of force variation")                                                        \
-  X(tapotement_impact, "protocol", 40.0, "ms", 1.0e-3, EXPERT,                                    \
-    "calibrated: percussion contact time", "duration of one percussion impact")                  \
-  X(petrissage_depth, "protocol", 0.4, "1", 1.0, EXPERT, "calibrated: squeeze-release cycle",     \
+  X(pro_ramp_time, "protocol", 1.0, "s", 1.0, EXPERT,                                              \
+    "calibrated: smooth onset of a trained hand", "time to reach planned force")                   \
+  X(pro_force_cv, "protocol", 0.08, "1", 1.0, HUMAN,                                               \
+    "calibrated: snodgrass2010 (trained hands consistent)", "force coefficient of variation")      \
+  X(pro_drift, "protocol", 3.0, "mm", KN_MM, EXPERT, "calibrated: accurate localisation",          \
+    "standard deviation of position error")                                                        \
+  X(pro_pain_delay, "protocol", 1.0, "s", 1.0, EXPERT,                                             \
+    "calibrated: a professional asks and watches; eases off within a second", "reaction time")     \
+  X(untrained_ramp_time, "protocol", 0.05, "s", 1.0, ARTICLE,                                      \
+    "calibrated: article claim A9 (abrupt, violent movements)", "time to reach planned force")     \
+  X(untrained_force_cv, "protocol", 0.30, "1", 1.0, HUMAN,                                         \
+    "calibrated: snodgrass2010 (students ICC 0.23)", "force coefficient of variation")             \
+  X(untrained_force_bias, "protocol", 16.0, "N", 1.0, HUMAN, "snodgrass2010",                      \
+    "extra force of an untrained hand (magnitude from snodgrass2010, direction from claim A9)")    \
+  X(untrained_drift, "protocol", 20.0, "mm", KN_MM, EXPERT,                                        \
+    "calibrated: article claim A9 (poor localisation)", "standard deviation of position error")    \
+  X(drift_time, "protocol", 5.0, "s", 1.0, EXPERT, "calibrated: slow wander of the hand",          \
+    "correlation time of position error")                                                          \
+  X(force_noise_time, "protocol", 0.5, "s", 1.0, EXPERT, "calibrated: slow force wander",          \
+    "correlation time of force variation")                                                         \
+  X(tapotement_impact, "protocol", 40.0, "ms", 1.0e-3, EXPERT,                                     \
+    "calibrated: percussion contact time", "duration of one percussion impact")                    \
+  X(petrissage_depth, "protocol", 0.4, "1", 1.0, EXPERT, "calibrated: squeeze-release cycle",      \
     "fraction of force that cycles during kneading")
 
 /* The parameter values used by a model, in SI units. */

@@ -12,7 +12,8 @@ static uint64_t splitmix64(uint64_t *x) {
 }
 
 void kn_rng_seed(kn_rng *r, uint64_t seed) {
-  for (int i = 0; i < 4; i++) r->s[i] = splitmix64(&seed);
+  for (int i = 0; i < 4; i++)
+    r->s[i] = splitmix64(&seed);
   r->has_spare = 0;
   r->spare = 0.0;
 }

@@ -7,7 +7,7 @@
 
 typedef struct kn_rng {
   uint64_t s[4];
-  double spare;   /* second normal deviate of the last Box-Muller pair */
+  double spare; /* second normal deviate of the last Box-Muller pair */
   int has_spare;
 } kn_rng;
 

@@ -2,18 +2,18 @@
 #ifndef KN_CORE_UNITS_H
 #define KN_CORE_UNITS_H
 
-#define KN_MMHG 133.322387415     /* Pa per mmHg */
-#define KN_KGF 9.80665            /* N per kgf */
-#define KN_KPA 1000.0             /* Pa per kPa */
-#define KN_N_PER_CM2 1.0e4        /* Pa per N/cm^2 */
-#define KN_MM 1.0e-3              /* m per mm */
-#define KN_CM 1.0e-2              /* m per cm */
-#define KN_MM2 1.0e-6             /* m^2 per mm^2 */
-#define KN_CM2 1.0e-4             /* m^2 per cm^2 */
-#define KN_MIN 60.0               /* s per minute */
-#define KN_HOUR 3600.0            /* s per hour */
-#define KN_DAY 86400.0            /* s per day */
-#define KN_WEEK (7.0 * KN_DAY)    /* s per week */
+#define KN_MMHG 133.322387415       /* Pa per mmHg */
+#define KN_KGF 9.80665              /* N per kgf */
+#define KN_KPA 1000.0               /* Pa per kPa */
+#define KN_N_PER_CM2 1.0e4          /* Pa per N/cm^2 */
+#define KN_MM 1.0e-3                /* m per mm */
+#define KN_CM 1.0e-2                /* m per cm */
+#define KN_MM2 1.0e-6               /* m^2 per mm^2 */
+#define KN_CM2 1.0e-4               /* m^2 per cm^2 */
+#define KN_MIN 60.0                 /* s per minute */
+#define KN_HOUR 3600.0              /* s per hour */
+#define KN_DAY 86400.0              /* s per day */
+#define KN_WEEK (7.0 * KN_DAY)      /* s per week */
 #define KN_MONTH (30.4375 * KN_DAY) /* s per mean month */
 #define KN_PI 3.14159265358979323846
 

@@ -1,8 +1,9 @@
 /* Stress under a uniform circular load on an elastic half-space (Boussinesq; Love 1929).
  *
  * The point-load kernel sigma_z = 3 P z^3 / (2 pi R^5) integrates in closed form along any ray from
- * the field point's projection: int s ds / (z^2 + s^2)^(5/2) = -1 / (3 (z^2 + s^2)^(3/2)). What remains
- * is one smooth integral over the ray angle, between where the ray enters and leaves the disc. */
+ * the field point's projection: int s ds / (z^2 + s^2)^(5/2) = -1 / (3 (z^2 + s^2)^(3/2)). What
+ * remains is one smooth integral over the ray angle, between where the ray enters and leaves the
+ * disc. */
 #include <math.h>
 
 #include "core/units.h"
@@ -15,7 +16,8 @@ double kn_boussinesq_axis(double p, double a, double z) {
   return p * (1.0 - pow(1.0 + q * q, -1.5));
 }
 
-/* z^3 / (z^2 + s^2)^(3/2): the share of a ray's load beyond distance s (0 at s = inf, 1 at s = 0). */
+/* z^3 / (z^2 + s^2)^(3/2): the share of a ray's load beyond distance s (0 at s = inf, 1 at s = 0).
+ */
 static double ray_tail(double z, double s) {
   double h = sqrt(z * z + s * s);
   double c = z / h;
@@ -44,7 +46,8 @@ double kn_boussinesq_field(double p, double a, double z, double r, int n) {
   if (r <= a) {
     /* every ray meets the disc: a smooth periodic integrand, where the midpoint rule excels */
     double dth = 2.0 * KN_PI / n;
-    for (int i = 0; i < n; i++) sum += ray_share(a, z, r, (i + 0.5) * dth) * dth;
+    for (int i = 0; i < n; i++)
+      sum += ray_share(a, z, r, (i + 0.5) * dth) * dth;
   } else {
     /* only rays within alpha of the centre direction meet the disc; th = pi + alpha sin(phi)
      * removes the square-root behaviour at the tangent rays */

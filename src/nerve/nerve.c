@@ -62,16 +62,19 @@ void kn_nerve_step(const kn_nerve_params *np, kn_nerve_state *s, double p, doubl
 
   /* axonal transport: zero at transport_p_no, dose 1 after transport_time at transport_p_yes */
   if (p > np->transport_p_no)
-    s->transport_dose +=
-        (p - np->transport_p_no) / (np->transport_p_yes - np->transport_p_no) / np->transport_time * dt;
+    s->transport_dose += (p - np->transport_p_no) / (np->transport_p_yes - np->transport_p_no) /
+                         np->transport_time * dt;
 
   s->injury_dose += kn_nerve_injury_rate(np, p, loaded_length) * dt;
 
   kn_nerve_grade g = KN_NERVE_NONE;
-  if (s->injury_dose >= np->severe_dose - KN_DOSE_EPS) g = KN_NERVE_SEVERE;
-  else if (s->injury_dose >= 1.0 - KN_DOSE_EPS) g = KN_NERVE_INJURY;
-  else if (s->ischaemia_peak >= 0.95) g = KN_NERVE_BLOCK;
-  else if (s->ischaemia_peak >= np->paresthesia_level) g = KN_NERVE_PARESTHESIA;
+  if (s->injury_dose >= np->severe_dose - KN_DOSE_EPS)
+    g = KN_NERVE_SEVERE;
+  else if (s->injury_dose >= 1.0 - KN_DOSE_EPS)
+    g = KN_NERVE_INJURY;
+  else if (s->ischaemia_peak >= 0.95)
+    g = KN_NERVE_BLOCK;
+  else if (s->ischaemia_peak >= np->paresthesia_level)
+    g = KN_NERVE_PARESTHESIA;
   if (g > s->grade) s->grade = g;
 }
-

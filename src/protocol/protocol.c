@@ -1,7 +1,7 @@
 /* From a plan to a hand: each slot (hand or tool) follows its actions in turn; the practitioner
- * profile shapes the force (ramps, variation, bias), the position (drift off target) and the reaction
- * to pain. Variability comes from Ornstein-Uhlenbeck processes driven by the data's seeded RNG, so a
- * run is reproducible. */
+ * profile shapes the force (ramps, variation, bias), the position (drift off target) and the
+ * reaction to pain. Variability comes from Ornstein-Uhlenbeck processes driven by the data's seeded
+ * RNG, so a run is reproducible. */
 #include <math.h>
 
 #include "sim/sim_internal.h"
@@ -90,7 +90,8 @@ static double technique(const kn_model *m, const kn_action *a, double tau, doubl
 /* Moves a slot's cursor to the action in progress at t; returns it or -1. */
 static int current_action(const kn_model *m, kn_contact *c, int slot, double t) {
   int last = m->slot_first[slot + 1];
-  while (c->cursor < last && m->action_end[m->slot_actions[c->cursor]] <= t) c->cursor++;
+  while (c->cursor < last && m->action_end[m->slot_actions[c->cursor]] <= t)
+    c->cursor++;
   if (c->cursor >= last) return -1;
   int a = m->slot_actions[c->cursor];
   return m->action_start[a] <= t ? a : -1;
@@ -187,5 +188,6 @@ static void slot_step(const kn_model *m, kn_data *d, int slot) {
 }
 
 void kn_protocol_step(const kn_model *m, kn_data *d) {
-  for (int s = 0; s < m->nslot; s++) slot_step(m, d, s);
+  for (int s = 0; s < m->nslot; s++)
+    slot_step(m, d, s);
 }

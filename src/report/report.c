@@ -29,11 +29,13 @@ static int close_checked(FILE *f) {
 }
 
 static int write_series(const kn_model *m, const kn_data *d, FILE *f) {
-  for (size_t c = 0; c < m->ncol; c++) fprintf(f, "%s%s", c ? "," : "", m->col_names[c]);
+  for (size_t c = 0; c < m->ncol; c++)
+    fprintf(f, "%s%s", c ? "," : "", m->col_names[c]);
   fputc('\n', f);
   for (size_t r = 0; r < d->nrow; r++) {
     const double *row = d->series + r * m->ncol;
-    for (size_t c = 0; c < m->ncol; c++) fprintf(f, "%s%.6g", c ? "," : "", row[c]);
+    for (size_t c = 0; c < m->ncol; c++)
+      fprintf(f, "%s%.6g", c ? "," : "", row[c]);
     fputc('\n', f);
   }
   return 0;
@@ -41,9 +43,12 @@ static int write_series(const kn_model *m, const kn_data *d, FILE *f) {
 
 static const char *site_name(const kn_event *e) {
   switch (e->site_kind) {
-  case KN_SITE_REGION: return kn_atlas_region((size_t)e->site)->name;
-  case KN_SITE_NERVE: return kn_atlas_nerve((size_t)e->site)->name;
-  default: return kn_atlas_muscle((size_t)e->site)->name;
+  case KN_SITE_REGION:
+    return kn_atlas_region((size_t)e->site)->name;
+  case KN_SITE_NERVE:
+    return kn_atlas_nerve((size_t)e->site)->name;
+  default:
+    return kn_atlas_muscle((size_t)e->site)->name;
   }
 }
 
@@ -107,11 +112,16 @@ static void human_time(double s, char *buf, size_t size) {
 
 static const char *verdict_text(kn_harm h) {
   switch (h) {
-  case KN_HARM_NONE: return "no harm expected";
-  case KN_HARM_DISCOMFORT: return "discomfort expected, no lasting harm";
-  case KN_HARM_MINOR: return "minor harm likely (bruise, soreness or a reversible nerve block)";
-  case KN_HARM_INJURY: return "INJURY expected";
-  default: return "SEVERE INJURY expected";
+  case KN_HARM_NONE:
+    return "no harm expected";
+  case KN_HARM_DISCOMFORT:
+    return "discomfort expected, no lasting harm";
+  case KN_HARM_MINOR:
+    return "minor harm likely (bruise, soreness or a reversible nerve block)";
+  case KN_HARM_INJURY:
+    return "INJURY expected";
+  default:
+    return "SEVERE INJURY expected";
   }
 }
 
@@ -130,7 +140,8 @@ void kn_report_text(const kn_model *m, kn_data *d, FILE *out) {
   for (size_t i = 0; i < o->nnerve; i++) {
     const kn_nerve_outcome *n = &o->nerves[i];
     if (n->grade == KN_NERVE_NONE && n->p_peak < m->nerve.perfusion_p50) continue;
-    if (!any++) fprintf(out, "\nnerves and vessels          peak mmHg  perfusion  dose   outcome\n");
+    if (!any++)
+      fprintf(out, "\nnerves and vessels          peak mmHg  perfusion  dose   outcome\n");
     fprintf(out, "  %-24s %10.0f %9.0f%% %6.2f   %s", kn_atlas_nerve((size_t)n->nerve)->name,
             n->p_peak / KN_MMHG, 100.0 * n->perfusion_min, n->injury_dose,
             kn_nerve_grade_name(n->grade));
@@ -152,7 +163,8 @@ void kn_report_text(const kn_model *m, kn_data *d, FILE *out) {
   }
   for (size_t i = 0; i < o->nmuscle; i++)
     if (o->muscles[i].damage >= 1.0)
-      fprintf(out, "  muscle cell death: %s (%s)\n", kn_atlas_muscle((size_t)o->muscles[i].muscle)->name,
+      fprintf(out, "  muscle cell death: %s (%s)\n",
+              kn_atlas_muscle((size_t)o->muscles[i].muscle)->name,
               kn_evidence_name(o->muscles[i].evidence));
   fprintf(out, "\nsoreness: %.0f %% chance, onset within %.0f h, lasting up to %.0f h (%s)\n",
           100.0 * o->soreness_probability, o->soreness_onset / KN_HOUR,

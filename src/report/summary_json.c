@@ -21,7 +21,8 @@ static json_t *action_json(const kn_model *m, size_t i) {
                         m->action_end[i], "duration_s", a->duration, "repetitions", a->repetitions,
                         "rest_between_s", a->rest_between);
   if (a->label[0]) json_object_set_new(j, "label", json_string(a->label));
-  if (a->kind == KN_ACT_POSTURE) json_object_set_new(j, "posture", json_string(kn_posture_name(a->posture)));
+  if (a->kind == KN_ACT_POSTURE)
+    json_object_set_new(j, "posture", json_string(kn_posture_name(a->posture)));
   if (a->region < 0) return j;
   json_object_set_new(j, "region", json_string(kn_atlas_region((size_t)a->region)->name));
   if (a->landmark >= 0)
@@ -41,11 +42,12 @@ static json_t *action_json(const kn_model *m, size_t i) {
 static json_t *session_json(const kn_model *m) {
   const kn_session *s = &m->session;
   json_t *actions = json_array();
-  for (size_t i = 0; i < s->naction; i++) json_array_append_new(actions, action_json(m, i));
+  for (size_t i = 0; i < s->naction; i++)
+    json_array_append_new(actions, action_json(m, i));
   return json_pack("{s:s, s:s, s:I, s:f, s:f, s:f, s:s, s:o}", "name", s->name, "practitioner",
-                   kn_practitioner_name(s->practitioner), "seed", (json_int_t)s->seed, "time_step_ms",
-                   s->dt * 1e3, "record_interval_s", s->record_interval, "recovery_s", s->recovery,
-                   "source", s->source, "actions", actions);
+                   kn_practitioner_name(s->practitioner), "seed", (json_int_t)s->seed,
+                   "time_step_ms", s->dt * 1e3, "record_interval_s", s->record_interval,
+                   "recovery_s", s->recovery, "source", s->source, "actions", actions);
 }
 
 static json_t *region_json(const kn_model *m, const kn_region_outcome *o) {
@@ -55,32 +57,31 @@ static json_t *region_json(const kn_model *m, const kn_region_outcome *o) {
   return json_pack(
       "{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:s, s:f,"
       " s:{s:s, s:s, s:s}}",
-      "region", r->name, "label", r->label, "iso_area", iso->label, "p_peak_kPa", o->p_peak / KN_KPA,
-      "p_limit_kPa", m->p_limit[l] / KN_KPA, "p_ratio", o->p_ratio, "f_peak_N", o->f_peak,
-      "f_limit_N", m->f_limit[l], "f_ratio", o->f_ratio, "time_over_limit_s", o->t_over_limit,
-      "time_capillaries_closed_s", o->t_occluded,
-      "pain_probability_peak", o->pain_peak, "time_in_pain_s", o->t_pain, "pain_threshold_kPa",
-      m->ppt_mean[l] / KN_KPA, "shear_peak_kPa", o->shear_peak / KN_KPA, "bruise_index",
-      o->bruise_index, "bruise", kn_bruise_grade_name(o->bruise), "force_rate_peak_N_per_s",
-      o->force_rate_peak, "evidence", "limits", kn_evidence_name(KN_EVIDENCE_HUMAN), "pain",
-      kn_evidence_name(KN_EVIDENCE_HUMAN), "bruise", kn_evidence_name(KN_EVIDENCE_EXPERT));
+      "region", r->name, "label", r->label, "iso_area", iso->label, "p_peak_kPa",
+      o->p_peak / KN_KPA, "p_limit_kPa", m->p_limit[l] / KN_KPA, "p_ratio", o->p_ratio, "f_peak_N",
+      o->f_peak, "f_limit_N", m->f_limit[l], "f_ratio", o->f_ratio, "time_over_limit_s",
+      o->t_over_limit, "time_capillaries_closed_s", o->t_occluded, "pain_probability_peak",
+      o->pain_peak, "time_in_pain_s", o->t_pain, "pain_threshold_kPa", m->ppt_mean[l] / KN_KPA,
+      "shear_peak_kPa", o->shear_peak / KN_KPA, "bruise_index", o->bruise_index, "bruise",
+      kn_bruise_grade_name(o->bruise), "force_rate_peak_N_per_s", o->force_rate_peak, "evidence",
+      "limits", kn_evidence_name(KN_EVIDENCE_HUMAN), "pain", kn_evidence_name(KN_EVIDENCE_HUMAN),
+      "bruise", kn_evidence_name(KN_EVIDENCE_EXPERT));
 }
 
 static json_t *nerve_json(const kn_nerve_outcome *o) {
   const kn_nerve *n = kn_atlas_nerve((size_t)o->nerve);
-  return json_pack("{s:s, s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:b, s:f, s:s, s:f, s:f,"
-                   " s:f, s:s?, s:s}",
-                   "nerve", n->name, "label", n->label, "kind",
-                   n->kind == KN_NERVE ? "nerve" : "vessel", "region",
-                   kn_atlas_region((size_t)n->region)->name, "depth_mm", o->depth / KN_MM,
-                   "p_peak_mmHg", o->p_peak / KN_MMHG, "perfusion_min_pct",
-                   100.0 * o->perfusion_min, "conduction_min_pct", 100.0 * o->conduction_min,
-                   "time_ischaemic_s", o->t_ischaemic, "transport_dose", o->transport_dose,
-                   "transport_blocked", o->transport_dose >= 1.0, "injury_dose", o->injury_dose,
-                   "grade", kn_nerve_grade_name(o->grade), "time_grade_s", o->t_grade,
-                   "recovery_min_days", o->recovery_min / KN_DAY, "recovery_max_days",
-                   o->recovery_max / KN_DAY, "injury_looks_like", n->injury, "evidence",
-                   kn_evidence_name(o->evidence));
+  return json_pack(
+      "{s:s, s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:b, s:f, s:s, s:f, s:f,"
+      " s:f, s:s?, s:s}",
+      "nerve", n->name, "label", n->label, "kind", n->kind == KN_NERVE ? "nerve" : "vessel",
+      "region", kn_atlas_region((size_t)n->region)->name, "depth_mm", o->depth / KN_MM,
+      "p_peak_mmHg", o->p_peak / KN_MMHG, "perfusion_min_pct", 100.0 * o->perfusion_min,
+      "conduction_min_pct", 100.0 * o->conduction_min, "time_ischaemic_s", o->t_ischaemic,
+      "transport_dose", o->transport_dose, "transport_blocked", o->transport_dose >= 1.0,
+      "injury_dose", o->injury_dose, "grade", kn_nerve_grade_name(o->grade), "time_grade_s",
+      o->t_grade, "recovery_min_days", o->recovery_min / KN_DAY, "recovery_max_days",
+      o->recovery_max / KN_DAY, "injury_looks_like", n->injury, "evidence",
+      kn_evidence_name(o->evidence));
 }
 
 static json_t *muscle_json(const kn_muscle_outcome *o) {
@@ -93,9 +94,12 @@ static json_t *muscle_json(const kn_muscle_outcome *o) {
 json_t *kn_summary_json(const kn_model *m, kn_data *d) {
   const kn_outcome *o = kn_data_outcome(m, d);
   json_t *regions = json_array(), *nerves = json_array(), *muscles = json_array();
-  for (size_t i = 0; i < o->nregion; i++) json_array_append_new(regions, region_json(m, &o->regions[i]));
-  for (size_t i = 0; i < o->nnerve; i++) json_array_append_new(nerves, nerve_json(&o->nerves[i]));
-  for (size_t i = 0; i < o->nmuscle; i++) json_array_append_new(muscles, muscle_json(&o->muscles[i]));
+  for (size_t i = 0; i < o->nregion; i++)
+    json_array_append_new(regions, region_json(m, &o->regions[i]));
+  for (size_t i = 0; i < o->nnerve; i++)
+    json_array_append_new(nerves, nerve_json(&o->nerves[i]));
+  for (size_t i = 0; i < o->nmuscle; i++)
+    json_array_append_new(muscles, muscle_json(&o->muscles[i]));
   json_t *sore = json_pack("{s:f, s:f, s:f, s:f, s:s}", "probability", o->soreness_probability,
                            "onset_h", o->soreness_onset / KN_HOUR, "duration_h",
                            o->soreness_duration / KN_HOUR, "load_min", o->soreness_load / KN_MIN,

@@ -77,9 +77,12 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
     d->muscle_state[k] = (kn_muscle_state){0};
     d->muscle_out[k] = (kn_muscle_outcome){.muscle = m->muscles[k]};
   }
-  for (int r = 0; r < m->nregion; r++) d->region_out[r] = (kn_region_outcome){.region = m->regions[r]};
-  for (size_t i = 0; i < (size_t)m->nregion * KN_EV_COUNT; i++) d->open_region[i] = -1;
-  for (size_t i = 0; i < (size_t)m->nnerve * KN_EV_COUNT; i++) d->open_nerve[i] = -1;
+  for (int r = 0; r < m->nregion; r++)
+    d->region_out[r] = (kn_region_outcome){.region = m->regions[r]};
+  for (size_t i = 0; i < (size_t)m->nregion * KN_EV_COUNT; i++)
+    d->open_region[i] = -1;
+  for (size_t i = 0; i < (size_t)m->nnerve * KN_EV_COUNT; i++)
+    d->open_nerve[i] = -1;
   d->soreness_load = 0.0;
   d->nevent = d->nevent_dropped = 0;
   d->nrow = 0;

@@ -2,11 +2,18 @@
  * once (a nerve grade reached). The buffer is fixed; events past it are counted, not stored. */
 #include "sim/sim_internal.h"
 
-static const char *const kind_names[KN_EV_COUNT] = {
-    "iso_pressure",           "iso_force",             "pain",
-    "practitioner_eased",     "nerve_ischaemia",       "nerve_paresthesia",
-    "nerve_conduction_block", "nerve_transport_block", "nerve_injury",
-    "nerve_axonal_injury",    "muscle_damage",         "bruise_risk"};
+static const char *const kind_names[KN_EV_COUNT] = {"iso_pressure",
+                                                    "iso_force",
+                                                    "pain",
+                                                    "practitioner_eased",
+                                                    "nerve_ischaemia",
+                                                    "nerve_paresthesia",
+                                                    "nerve_conduction_block",
+                                                    "nerve_transport_block",
+                                                    "nerve_injury",
+                                                    "nerve_axonal_injury",
+                                                    "muscle_damage",
+                                                    "bruise_risk"};
 
 const char *kn_event_kind_name(kn_event_kind k) {
   return (unsigned)k < KN_EV_COUNT ? kind_names[k] : "?";
@@ -58,15 +65,17 @@ void kn_events_step(const kn_model *m, kn_data *d) {
   for (int r = 0; r < m->nregion; r++) {
     int *open = &d->open_region[r * KN_EV_COUNT];
     int site = m->regions[r];
-    double factor = d->region_transient[r] && m->transient_ok[r] ? m->par.iso_transient_factor : 1.0;
+    double factor =
+        d->region_transient[r] && m->transient_ok[r] ? m->par.iso_transient_factor : 1.0;
     double pr = d->region_p[r] / (m->p_limit[r] * factor);
     double fr = d->region_f[r] / (m->f_limit[r] * factor);
-    double bruise = fr > d->region_shear[r] / m->tissue.shear_ref ? fr
-                                                                  : d->region_shear[r] / m->tissue.shear_ref;
+    double bruise = fr > d->region_shear[r] / m->tissue.shear_ref
+                        ? fr
+                        : d->region_shear[r] / m->tissue.shear_ref;
     condition(d, &open[KN_EV_ISO_PRESSURE], pr > 1.0, KN_EV_ISO_PRESSURE, KN_SITE_REGION, site,
               action, pr, "ratio", KN_EVIDENCE_HUMAN, 1);
-    condition(d, &open[KN_EV_ISO_FORCE], fr > 1.0, KN_EV_ISO_FORCE, KN_SITE_REGION, site, action, fr,
-              "ratio", KN_EVIDENCE_HUMAN, 1);
+    condition(d, &open[KN_EV_ISO_FORCE], fr > 1.0, KN_EV_ISO_FORCE, KN_SITE_REGION, site, action,
+              fr, "ratio", KN_EVIDENCE_HUMAN, 1);
     condition(d, &open[KN_EV_PAIN], d->region_pain[r] > m->par.pain_probability_event, KN_EV_PAIN,
               KN_SITE_REGION, site, action, d->region_pain[r], "probability", KN_EVIDENCE_HUMAN, 1);
     condition(d, &open[KN_EV_BRUISE_RISK], bruise >= 0.7, KN_EV_BRUISE_RISK, KN_SITE_REGION, site,
@@ -110,7 +119,9 @@ void kn_events_close_all(const kn_model *m, kn_data *d) {
                                              KN_EV_BRUISE_RISK, KN_EV_NERVE_ISCHAEMIA};
   for (size_t i = 0; i < sizeof conditions / sizeof conditions[0]; i++) {
     kn_event_kind k = conditions[i];
-    for (int r = 0; r < m->nregion; r++) d->open_region[r * KN_EV_COUNT + k] = -1;
-    for (int n = 0; n < m->nnerve; n++) d->open_nerve[n * KN_EV_COUNT + k] = -1;
+    for (int r = 0; r < m->nregion; r++)
+      d->open_region[r * KN_EV_COUNT + k] = -1;
+    for (int n = 0; n < m->nnerve; n++)
+      d->open_nerve[n * KN_EV_COUNT + k] = -1;
   }
 }

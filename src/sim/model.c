@@ -103,12 +103,14 @@ static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, s
   m->muscles = kn_arena_take(a, nmus, sizeof(int));
   m->muscle_region = kn_arena_take(a, nmus, sizeof(int));
   m->muscle_depth = kn_arena_take(a, nmus, sizeof(double));
-  m->stress.values = kn_arena_take(a, kn_stress_table_size(STRESS_NRHO, STRESS_NZETA), sizeof(double));
+  m->stress.values =
+      kn_arena_take(a, kn_stress_table_size(STRESS_NRHO, STRESS_NZETA), sizeof(double));
   m->col_names = kn_arena_take(a, ncol, sizeof(char *));
   m->col_mode = kn_arena_take(a, ncol, sizeof(int));
   char *names = kn_arena_take(a, ncol * COL_NAME_MAX, 1);
   if (a->base)
-    for (size_t i = 0; i < ncol; i++) m->col_names[i] = names + i * COL_NAME_MAX;
+    for (size_t i = 0; i < ncol; i++)
+      m->col_names[i] = names + i * COL_NAME_MAX;
 }
 
 void kn_module_params(const kn_params *p, kn_nerve_params *np, kn_tissue_params *tp) {
@@ -158,8 +160,9 @@ static void schedule_times(kn_model *m) {
 }
 
 /* Greedy interval partition: each contact action, in order of start, goes to the first hand that is
- * free by then. Scratch arrays (naction each) come from the caller. Returns the number of slots and,
- * unless measure_only, fills slot_first/slot_actions grouped by slot, each slot in order of start. */
+ * free by then. Scratch arrays (naction each) come from the caller. Returns the number of slots
+ * and, unless measure_only, fills slot_first/slot_actions grouped by slot, each slot in order of
+ * start. */
 static int schedule_slots(kn_model *m, int *order, int *slot_of, double *slot_free,
                           int measure_only) {
   int count = 0;
@@ -175,7 +178,8 @@ static int schedule_slots(kn_model *m, int *order, int *slot_of, double *slot_fr
   int nslot = 0;
   for (int k = 0; k < count; k++) {
     int i = order[k], s = 0;
-    while (s < nslot && slot_free[s] > m->action_start[i] + 1e-12) s++;
+    while (s < nslot && slot_free[s] > m->action_start[i] + 1e-12)
+      s++;
     if (s == nslot) nslot++;
     slot_free[s] = m->action_end[i];
     slot_of[i] = s;
@@ -311,8 +315,10 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
       nreg++;
     }
   }
-  for (size_t i = 0; i < kn_atlas_nerve_count(); i++) nnerve += touched[kn_atlas_nerve(i)->region];
-  for (size_t i = 0; i < kn_atlas_muscle_count(); i++) nmus += touched[kn_atlas_muscle(i)->region];
+  for (size_t i = 0; i < kn_atlas_nerve_count(); i++)
+    nnerve += touched[kn_atlas_nerve(i)->region];
+  for (size_t i = 0; i < kn_atlas_muscle_count(); i++)
+    nmus += touched[kn_atlas_muscle(i)->region];
   size_t ncol = count_columns(nslot, nreg, nnerve, nmus);
 
   kn_model *m = calloc(1, sizeof *m);

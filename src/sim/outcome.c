@@ -34,11 +34,16 @@ static void raise(verdict *v, kn_harm h, kn_evidence e) {
 
 static kn_harm nerve_harm(kn_nerve_grade g) {
   switch (g) {
-  case KN_NERVE_PARESTHESIA: return KN_HARM_DISCOMFORT;
-  case KN_NERVE_BLOCK: return KN_HARM_MINOR;
-  case KN_NERVE_INJURY: return KN_HARM_INJURY;
-  case KN_NERVE_SEVERE: return KN_HARM_SEVERE;
-  default: return KN_HARM_NONE;
+  case KN_NERVE_PARESTHESIA:
+    return KN_HARM_DISCOMFORT;
+  case KN_NERVE_BLOCK:
+    return KN_HARM_MINOR;
+  case KN_NERVE_INJURY:
+    return KN_HARM_INJURY;
+  case KN_NERVE_SEVERE:
+    return KN_HARM_SEVERE;
+  default:
+    return KN_HARM_NONE;
   }
 }
 

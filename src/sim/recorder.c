@@ -1,5 +1,6 @@
-/* The recorder: every column reduced (max, min or last) over one record interval, so that a decimated
- * series keeps the peaks that matter. Values are stored in the unit the column's name says. */
+/* The recorder: every column reduced (max, min or last) over one record interval, so that a
+ * decimated series keeps the peaks that matter. Values are stored in the unit the column's name
+ * says. */
 #include <math.h>
 #include <string.h>
 
@@ -16,7 +17,8 @@ static void sample(const kn_model *m, const kn_data *d, double *v) {
     v[c++] = k->p / KN_KPA;
     v[c++] = k->force_rate;
   }
-  for (int r = 0; r < m->nregion; r++) v[c++] = d->region_pain[r];
+  for (int r = 0; r < m->nregion; r++)
+    v[c++] = d->region_pain[r];
   for (int n = 0; n < m->nnerve; n++) {
     const kn_nerve_state *s = &d->nerve_state[n];
     v[c++] = d->nerve_p[n] / KN_MMHG;

@@ -20,21 +20,21 @@ typedef struct kn_profile {
 
 /* One hand or tool: the contact it makes this step. */
 typedef struct kn_contact {
-  int action;        /* action in progress, -1 if none */
-  int cursor;        /* next position in this slot's action list */
-  int active;        /* touching this step */
-  int region;        /* atlas region, -1 if none */
-  double x, y;       /* m, centre in the region patch */
-  double area;       /* m^2 */
-  double radius;     /* m, of the equivalent circle */
-  double force;      /* N, normal */
-  double shear;      /* N, tangential */
-  double force_rate; /* N/s */
-  double p;          /* Pa, surface pressure */
-  double t_contact;  /* s since this contact began */
-  double ease;       /* 1, force multiplier after a pain reaction */
-  double t_pain;     /* s the current pain has lasted */
-  double noise_f;    /* 1, force variation (Ornstein-Uhlenbeck, unit variance) */
+  int action;              /* action in progress, -1 if none */
+  int cursor;              /* next position in this slot's action list */
+  int active;              /* touching this step */
+  int region;              /* atlas region, -1 if none */
+  double x, y;             /* m, centre in the region patch */
+  double area;             /* m^2 */
+  double radius;           /* m, of the equivalent circle */
+  double force;            /* N, normal */
+  double shear;            /* N, tangential */
+  double force_rate;       /* N/s */
+  double p;                /* Pa, surface pressure */
+  double t_contact;        /* s since this contact began */
+  double ease;             /* 1, force multiplier after a pain reaction */
+  double t_pain;           /* s the current pain has lasted */
+  double noise_f;          /* 1, force variation (Ornstein-Uhlenbeck, unit variance) */
   double drift_x, drift_y; /* 1, position error (OU, unit variance) */
   double prev_x, prev_y, prev_force;
 } kn_contact;
@@ -44,83 +44,86 @@ enum { KN_COL_LAST = 0, KN_COL_MAX = 1, KN_COL_MIN = 2 };
 
 struct kn_model {
   kn_subject subject;
-  kn_session session;         /* copy; actions points to our own array */
+  kn_session session; /* copy; actions points to our own array */
   kn_params par;
   kn_nerve_params nerve;
   kn_tissue_params tissue;
   kn_profile profile;
-  double duration;            /* s, through the last action plus recovery */
-  double plan_end;            /* s, end of the last action */
+  double duration; /* s, through the last action plus recovery */
+  double plan_end; /* s, end of the last action */
   size_t nstep;
 
   /* schedule: actions assigned to slots (hands) so that actions in one slot never overlap */
-  double *action_start;       /* s (naction) */
-  double *action_end;         /* s (naction) */
+  double *action_start; /* s (naction) */
+  double *action_end;   /* s (naction) */
   int nslot;
-  int *slot_first;            /* (nslot + 1) offsets into slot_actions */
-  int *slot_actions;          /* (naction of contact kinds) action indices, by start time */
+  int *slot_first;   /* (nslot + 1) offsets into slot_actions */
+  int *slot_actions; /* (naction of contact kinds) action indices, by start time */
 
   /* the body parts this session can reach */
-  int nregion;  int *regions;      /* atlas indices (nregion) */
-  int *region_local;               /* atlas region -> local index or -1 (atlas region count) */
-  double *ppt_mean, *ppt_sd;       /* Pa (nregion), scaled for the subject */
-  double *p_limit, *f_limit;       /* Pa, N (nregion), ISO quasi-static */
-  int *transient_ok;               /* (nregion) */
-  double *fat;                     /* m (nregion), subcutaneous fat of this subject */
-  int nnerve;   int *nerves;       /* atlas indices (nnerve) */
-  int *nerve_region;               /* local region index (nnerve) */
-  double *nerve_depth;             /* m (nnerve), for this subject */
-  int nmuscle;  int *muscles;      /* atlas indices (nmuscle) */
-  int *muscle_region;              /* local region index (nmuscle) */
-  double *muscle_depth;            /* m (nmuscle), for this subject */
+  int nregion;
+  int *regions;              /* atlas indices (nregion) */
+  int *region_local;         /* atlas region -> local index or -1 (atlas region count) */
+  double *ppt_mean, *ppt_sd; /* Pa (nregion), scaled for the subject */
+  double *p_limit, *f_limit; /* Pa, N (nregion), ISO quasi-static */
+  int *transient_ok;         /* (nregion) */
+  double *fat;               /* m (nregion), subcutaneous fat of this subject */
+  int nnerve;
+  int *nerves;         /* atlas indices (nnerve) */
+  int *nerve_region;   /* local region index (nnerve) */
+  double *nerve_depth; /* m (nnerve), for this subject */
+  int nmuscle;
+  int *muscles;         /* atlas indices (nmuscle) */
+  int *muscle_region;   /* local region index (nmuscle) */
+  double *muscle_depth; /* m (nmuscle), for this subject */
 
-  kn_stress_table stress;          /* normalised Boussinesq stress */
+  kn_stress_table stress; /* normalised Boussinesq stress */
 
   /* recorder layout */
   size_t ncol;
-  char **col_names;                /* (ncol) */
-  int *col_mode;                   /* (ncol) KN_COL_* */
+  char **col_names; /* (ncol) */
+  int *col_mode;    /* (ncol) KN_COL_* */
   size_t nrow_max;
   size_t event_capacity;
 
-  void *block;                     /* one allocation behind all arrays above */
+  void *block; /* one allocation behind all arrays above */
 };
 
 /* Open condition events: one slot per (kind, site) pair that can be open at once. */
 typedef struct kn_open_event {
-  int index;  /* into events, -1 if closed */
+  int index; /* into events, -1 if closed */
 } kn_open_event;
 
 struct kn_data {
   double t;
   size_t step;
   kn_rng rng;
-  kn_contact *contacts;                 /* (nslot) */
-  double *region_p;                     /* Pa (nregion), highest surface pressure this step */
-  double *region_f;                     /* N (nregion), highest force this step */
-  double *region_shear;                 /* Pa (nregion), highest surface shear this step */
-  double *region_rate;                  /* N/s (nregion), fastest force rise this step */
-  double *region_pain;                  /* 1 (nregion), probability of pain this step */
-  int *region_transient;                /* (nregion) all contacts this step are transient */
-  double *nerve_p;                      /* Pa (nnerve), pressure this step */
-  double *nerve_len;                    /* m (nnerve), loaded length this step */
-  double *muscle_p;                     /* Pa (nmuscle) */
-  kn_nerve_state *nerve_state;          /* (nnerve) */
-  kn_muscle_state *muscle_state;        /* (nmuscle) */
-  kn_region_outcome *region_out;        /* (nregion) */
-  kn_nerve_outcome *nerve_out;          /* (nnerve) */
-  kn_muscle_outcome *muscle_out;        /* (nmuscle) */
-  double soreness_load;                 /* s */
-  kn_event *events;                     /* (event_capacity) */
+  kn_contact *contacts;          /* (nslot) */
+  double *region_p;              /* Pa (nregion), highest surface pressure this step */
+  double *region_f;              /* N (nregion), highest force this step */
+  double *region_shear;          /* Pa (nregion), highest surface shear this step */
+  double *region_rate;           /* N/s (nregion), fastest force rise this step */
+  double *region_pain;           /* 1 (nregion), probability of pain this step */
+  int *region_transient;         /* (nregion) all contacts this step are transient */
+  double *nerve_p;               /* Pa (nnerve), pressure this step */
+  double *nerve_len;             /* m (nnerve), loaded length this step */
+  double *muscle_p;              /* Pa (nmuscle) */
+  kn_nerve_state *nerve_state;   /* (nnerve) */
+  kn_muscle_state *muscle_state; /* (nmuscle) */
+  kn_region_outcome *region_out; /* (nregion) */
+  kn_nerve_outcome *nerve_out;   /* (nnerve) */
+  kn_muscle_outcome *muscle_out; /* (nmuscle) */
+  double soreness_load;          /* s */
+  kn_event *events;              /* (event_capacity) */
   size_t event_capacity;
   size_t nevent, nevent_dropped;
-  int *open_region;                     /* (nregion * KN_EV_COUNT) open event index or -1 */
-  int *open_nerve;                      /* (nnerve * KN_EV_COUNT) */
-  double *series;                       /* (nrow_max * ncol) */
-  double *row;                          /* (ncol) the row being reduced; row[0] < 0: fresh */
-  double *sample;                       /* (ncol) this step's values */
+  int *open_region; /* (nregion * KN_EV_COUNT) open event index or -1 */
+  int *open_nerve;  /* (nnerve * KN_EV_COUNT) */
+  double *series;   /* (nrow_max * ncol) */
+  double *row;      /* (ncol) the row being reduced; row[0] < 0: fresh */
+  double *sample;   /* (ncol) this step's values */
   size_t nrow;
-  double next_record;                   /* s */
+  double next_record; /* s */
   kn_outcome outcome;
   void *block;
 };

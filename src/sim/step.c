@@ -14,15 +14,17 @@ static double segment_distance(double px, double py, double x0, double y0, doubl
   return hypot(px - (x0 + u * dx), py - (y0 + u * dy));
 }
 
-/* Surface loads per region, and stress at every nerve and muscle from every hand (linear elasticity:
- * the stresses of several hands add). */
+/* Surface loads per region, and stress at every nerve and muscle from every hand (linear
+ * elasticity: the stresses of several hands add). */
 static void mechanics_step(const kn_model *m, kn_data *d) {
   for (int r = 0; r < m->nregion; r++) {
     d->region_p[r] = d->region_f[r] = d->region_shear[r] = d->region_rate[r] = 0.0;
     d->region_transient[r] = 1;
   }
-  for (int n = 0; n < m->nnerve; n++) d->nerve_p[n] = d->nerve_len[n] = 0.0;
-  for (int k = 0; k < m->nmuscle; k++) d->muscle_p[k] = 0.0;
+  for (int n = 0; n < m->nnerve; n++)
+    d->nerve_p[n] = d->nerve_len[n] = 0.0;
+  for (int k = 0; k < m->nmuscle; k++)
+    d->muscle_p[k] = 0.0;
 
   for (int s = 0; s < m->nslot; s++) {
     const kn_contact *c = &d->contacts[s];
@@ -92,7 +94,8 @@ static void region_outcome_step(const kn_model *m, kn_data *d) {
   double dt = m->session.dt;
   for (int r = 0; r < m->nregion; r++) {
     kn_region_outcome *o = &d->region_out[r];
-    double factor = d->region_transient[r] && m->transient_ok[r] ? m->par.iso_transient_factor : 1.0;
+    double factor =
+        d->region_transient[r] && m->transient_ok[r] ? m->par.iso_transient_factor : 1.0;
     double pr = d->region_p[r] / (m->p_limit[r] * factor);
     double fr = d->region_f[r] / (m->f_limit[r] * factor);
     if (d->region_p[r] > o->p_peak) o->p_peak = d->region_p[r];

@@ -1,7 +1,7 @@
 /* Tissue damage. Muscle: Linder-Ganz et al. 2006 found rat muscle cells die above 32 kPa within
- * 15 min-1 h and above 9 kPa after 2 h, with a sigmoid between; a varying load is summed with Miner's
- * rule (each moment uses up dt / time-to-death at its pressure), which ignores recovery between
- * strokes and so errs on the side of harm. */
+ * 15 min-1 h and above 9 kPa after 2 h, with a sigmoid between; a varying load is summed with
+ * Miner's rule (each moment uses up dt / time-to-death at its pressure), which ignores recovery
+ * between strokes and so errs on the side of harm. */
 #include <math.h>
 
 #include "knead/tissue.h"
@@ -19,8 +19,7 @@ double kn_muscle_death_time(const kn_tissue_params *tp, double p) {
     t = tp->death_t_min;
   } else {
     /* invert the sigmoid: p = low + span / (1 + exp((t - mid) / width)) */
-    t = tp->death_t_mid +
-        tp->death_t_width * log((tp->death_p_high - p) / (p - tp->death_p_low));
+    t = tp->death_t_mid + tp->death_t_width * log((tp->death_p_high - p) / (p - tp->death_p_low));
   }
   return t < tp->death_t_min ? tp->death_t_min : t;
 }

@@ -7,7 +7,8 @@
 #include "sim/sim_internal.h"
 #include "knead/validate.h"
 
-/* ---- grading ---------------------------------------------------------------------------------- */
+/* ---- grading ----------------------------------------------------------------------------------
+ */
 
 static const char *const verdict_names[] = {"green", "yellow", "red"};
 const char *kn_verdict_name(kn_verdict v) {
@@ -33,15 +34,16 @@ kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, dou
   }
 }
 
-/* ---- shared set-up ---------------------------------------------------------------------------- */
+/* ---- shared set-up ----------------------------------------------------------------------------
+ */
 
 static void default_modules(kn_params *p, kn_nerve_params *np, kn_tissue_params *tp) {
   kn_params_default(p);
   kn_module_params(p, np, tp);
 }
 
-/* Runs a nerve at constant pressure (mmHg) over loaded length L (m) for t seconds, then unloaded for
- * t_after seconds. */
+/* Runs a nerve at constant pressure (mmHg) over loaded length L (m) for t seconds, then unloaded
+ * for t_after seconds. */
 static kn_nerve_state nerve_exposure(double p_mmhg, double L, double t, double t_after) {
   kn_params p;
   kn_nerve_params np;
@@ -51,8 +53,10 @@ static kn_nerve_state nerve_exposure(double p_mmhg, double L, double t, double t
   kn_nerve_reset(&s);
   const double dt = 0.1;
   long n = lround(t / dt), n_after = lround(t_after / dt);
-  for (long i = 0; i < n; i++) kn_nerve_step(&np, &s, p_mmhg * KN_MMHG, L, dt);
-  for (long i = 0; i < n_after; i++) kn_nerve_step(&np, &s, 0.0, L, dt);
+  for (long i = 0; i < n; i++)
+    kn_nerve_step(&np, &s, p_mmhg * KN_MMHG, L, dt);
+  for (long i = 0; i < n_after; i++)
+    kn_nerve_step(&np, &s, 0.0, L, dt);
   return s;
 }
 
@@ -79,22 +83,27 @@ static double brute_field(double a, double z, double r) {
   return sum;
 }
 
-/* A session of one contact action on a default subject; returns the outcome of one nerve, or NULL. */
+/* A session of one contact action on a default subject; returns the outcome of one nerve, or NULL.
+ */
 typedef struct scenario {
   kn_action_kind kind;
   const char *region, *landmark, *muscle, *contact;
-  double force;     /* N */
-  double duration;  /* s per repetition */
+  double force;    /* N */
+  double duration; /* s per repetition */
   int repetitions;
-  double rest;      /* s between repetitions */
+  double rest; /* s between repetitions */
 } scenario;
 
 /* Runs a list of actions on a default subject and hands the outcome to `look`. */
 typedef void (*outcome_fn)(const kn_model *m, const kn_outcome *o, void *ctx);
 
 static int run_actions(kn_action *acts, size_t n, outcome_fn look, void *ctx) {
-  kn_session s = {.practitioner = KN_PRACTITIONER_PROFESSIONAL, .seed = 1, .dt = 1e-3,
-                  .record_interval = 1.0, .naction = n, .actions = acts};
+  kn_session s = {.practitioner = KN_PRACTITIONER_PROFESSIONAL,
+                  .seed = 1,
+                  .dt = 1e-3,
+                  .record_interval = 1.0,
+                  .naction = n,
+                  .actions = acts};
   kn_subject subj;
   kn_subject_default(&subj);
   kn_model *m = NULL;
@@ -188,15 +197,16 @@ static int run_region(const scenario *sc, kn_region_outcome *out) {
   return KN_OK;
 }
 
-/* ---- the cases -------------------------------------------------------------------------------- */
+/* ---- the cases --------------------------------------------------------------------------------
+ */
 
 typedef int (*case_fn)(kn_validation_result *r);
 
 static void set(kn_validation_result *r, const char *id, const char *group, const char *source,
                 const char *what, const char *paper_text, kn_check_kind check, double paper,
                 double lo, double hi, const char *unit) {
-  *r = (kn_validation_result){id, group, source, what, paper_text, check, paper, lo, hi, NAN, unit,
-                              0, KN_VERDICT_RED};
+  *r = (kn_validation_result){id, group, source, what, paper_text, check,         paper,
+                              lo, hi,    NAN,    unit, 0,          KN_VERDICT_RED};
 }
 
 static int m_axis(kn_validation_result *r) {
@@ -225,7 +235,8 @@ static int m_outside(kn_validation_result *r) {
 
 static int m_table(kn_validation_result *r) {
   set(r, "mechanics.stress_table", "mechanics", "love1929",
-      "model's stress table (r = 0.73a, z = 0.46a, thumb over a 3 mm deep nerve) vs closed integral",
+      "model's stress table (r = 0.73a, z = 0.46a, thumb over a 3 mm deep nerve) vs closed "
+      "integral",
       "numerical integration", KN_CHECK_VALUE, kn_boussinesq_field(1.0, 1.0, 0.46, 0.73, 1024), 0,
       0, "1");
   size_t n = kn_stress_table_size(81, 101);
@@ -356,8 +367,10 @@ static int n_200(kn_validation_result *r) {
 
 static int n_400_2h(kn_validation_result *r) {
   set(r, "nerve.rydevik_nordborg1980.400mmHg_2h", "nerve", "rydevik_nordborg1980",
-      "400 mmHg for 2 h: axonal injury", "conduction reduced distal to the lesion; axonal "
-      "degeneration", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+      "400 mmHg for 2 h: axonal injury",
+      "conduction reduced distal to the lesion; axonal "
+      "degeneration",
+      KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   kn_nerve_state s = nerve_exposure(400.0, nerve_edge(), 2 * KN_HOUR, 0.0);
   r->model = s.grade == KN_NERVE_SEVERE;
   return KN_OK;
@@ -393,7 +406,8 @@ static double muscle_damage(double kpa, double t) {
   kn_tissue_params tp;
   default_modules(&p, &np, &tp);
   kn_muscle_state s = {0};
-  for (double u = 0; u < t; u += 1.0) kn_muscle_step(&tp, &s, kpa * KN_KPA, 1.0);
+  for (double u = 0; u < t; u += 1.0)
+    kn_muscle_step(&tp, &s, kpa * KN_KPA, 1.0);
   return s.damage;
 }
 
@@ -415,8 +429,8 @@ static int t_20_30(kn_validation_result *r) {
 
 static int t_12_150(kn_validation_result *r) {
   set(r, "tissue.linder_ganz2006.12kPa_150min", "tissue", "linder_ganz2006",
-      "12 kPa for 2.5 h kills muscle cells", "cell death above 9 kPa after >= 2 h",
-      KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+      "12 kPa for 2.5 h kills muscle cells", "cell death above 9 kPa after >= 2 h", KN_CHECK_TRUE,
+      1, 0, 0, "yes=1");
   r->model = muscle_damage(12.0, 150 * KN_MIN) >= 1.0;
   return KN_OK;
 }
@@ -424,8 +438,8 @@ static int t_12_150(kn_validation_result *r) {
 /* Aksoy 2009 (claim A10): deep tissue massage with focal thumb pressure over the posterior
  * triangle; spinal accessory neuropathy, improving over 6 weeks. 10 x 60 s thumb compressions at
  * 40 N (deep work on the neck; the case gives no forces, so the plan is ours). */
-static const scenario a10 = {KN_ACT_COMPRESSION, "neck_lateral", "posterior_triangle", NULL,
-                             "thumb", 40.0, 60.0, 10, 20.0};
+static const scenario a10 = {
+    KN_ACT_COMPRESSION, "neck_lateral", "posterior_triangle", NULL, "thumb", 40.0, 60.0, 10, 20.0};
 
 static int s_a10(kn_validation_result *r) {
   set(r, "scenario.aksoy2009.spinal_accessory", "scenario", "aksoy2009",
@@ -470,8 +484,15 @@ static int s_a12_palm(kn_validation_result *r) {
  * massage; near-total recovery at 6 months. The report gives no forces; our plan: twelve 90-s elbow
  * compressions of 80 N (a therapist leaning in) over the groove, where the nerve lies on the bone
  * about 2 cm deep. */
-static const scenario a11 = {KN_ACT_COMPRESSION, "upper_arm_posterior", "spiral_groove", NULL,
-                             "elbow", 80.0, 90.0, 12, 20.0};
+static const scenario a11 = {KN_ACT_COMPRESSION,
+                             "upper_arm_posterior",
+                             "spiral_groove",
+                             NULL,
+                             "elbow",
+                             80.0,
+                             90.0,
+                             12,
+                             20.0};
 
 static int s_a11(kn_validation_result *r) {
   set(r, "scenario.hsu2017.radial", "scenario", "hsu2017",
@@ -487,8 +508,8 @@ static int s_a11(kn_validation_result *r) {
 
 static int s_a11_recovery(kn_validation_result *r) {
   set(r, "scenario.hsu2017.recovery", "scenario", "hsu2017",
-      "expected recovery range of that injury contains 6 months",
-      "near-total recovery at 6 months", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+      "expected recovery range of that injury contains 6 months", "near-total recovery at 6 months",
+      KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   kn_nerve_outcome o;
   int rc = run_scenario(&a11, "radial_spiral_groove", &o);
   if (rc) return rc;
@@ -496,7 +517,8 @@ static int s_a11_recovery(kn_validation_result *r) {
   return KN_OK;
 }
 
-/* Landis 1930: skin capillaries close at about 32 mmHg. A palm on the thigh at 40 and at 25 mmHg. */
+/* Landis 1930: skin capillaries close at about 32 mmHg. A palm on the thigh at 40 and at 25 mmHg.
+ */
 static int t_landis(kn_validation_result *r) {
   set(r, "tissue.landis1930.capillary_closing", "tissue", "landis1930",
       "skin capillaries under a palm close at 40 mmHg and stay open at 25 mmHg",
@@ -568,12 +590,11 @@ static int t_soreness(kn_validation_result *r) {
 }
 
 static const case_fn cases[] = {
-    m_axis,       m_edge,        m_outside,   m_table,   n_venular,      n_arteriolar,
-    n_noflow,     n_transport_30, n_transport_20, n_block_time, n_tourniquet, n_50,
-    n_80,         n_400_15,      n_200,       n_400_2h,  t_1h,           t_2h,
-    t_35_30,      t_20_30,       t_12_150,    t_landis,  t_iso_bruise,   t_soreness,
-    s_a10,     s_a10_recovery, s_a12_palm,
-    s_a11,        s_a11_recovery};
+    m_axis,   m_edge,         m_outside,      m_table,      n_venular,     n_arteriolar,
+    n_noflow, n_transport_30, n_transport_20, n_block_time, n_tourniquet,  n_50,
+    n_80,     n_400_15,       n_200,          n_400_2h,     t_1h,          t_2h,
+    t_35_30,  t_20_30,        t_12_150,       t_landis,     t_iso_bruise,  t_soreness,
+    s_a10,    s_a10_recovery, s_a12_palm,     s_a11,        s_a11_recovery};
 
 size_t kn_validation_count(void) {
   return sizeof cases / sizeof cases[0];

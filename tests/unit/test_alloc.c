@@ -14,7 +14,8 @@
 
 #include "knead/knead.h"
 
-/* ---- counting allocator ------------------------------------------------------------------------ */
+/* ---- counting allocator ------------------------------------------------------------------------
+ */
 
 void *__real_malloc(size_t size);
 void *__real_calloc(size_t n, size_t size);
@@ -60,7 +61,8 @@ static void assert_no_allocator_calls(const char *what) {
              n_calloc, n_realloc, n_free);
 }
 
-/* ---- fixtures ---------------------------------------------------------------------------------- */
+/* ---- fixtures ----------------------------------------------------------------------------------
+ */
 
 #define NECK_SHOULDER KN_SOURCE_DIR "/examples/neck_shoulder_professional.yaml"
 
@@ -95,7 +97,8 @@ static void sim_free(sim *s) {
 static size_t step_all(const kn_model *m, kn_data *d) {
   size_t n = 0;
   counters_reset();
-  while (kn_step(m, d)) n++;
+  while (kn_step(m, d))
+    n++;
   n++; /* the call that returned 0 did the last step */
   assert_no_allocator_calls("kn_step");
   return n;
@@ -116,7 +119,8 @@ static void assert_ran(const kn_model *m, kn_data *d, size_t steps) {
   assert_true(o->duration > 0.0);
 }
 
-/* ---- tests ------------------------------------------------------------------------------------- */
+/* ---- tests -------------------------------------------------------------------------------------
+ */
 
 /* The bundled 20-minute neck-and-shoulder session, stepped to the end: no allocator calls. */
 static void test_example_session_steps_without_allocating(void **state) {
@@ -125,7 +129,8 @@ static void test_example_session_steps_without_allocating(void **state) {
   kn_diag diag;
   kn_diag_clear(&diag);
   int rc = kn_session_load(NECK_SHOULDER, &s.owned, &diag);
-  if (rc != KN_OK) fail_msg("%s:%d:%d: %s: %s", diag.file, diag.line, diag.col, diag.field, diag.message);
+  if (rc != KN_OK)
+    fail_msg("%s:%d:%d: %s: %s", diag.file, diag.line, diag.col, diag.field, diag.message);
   sim_create(&s, s.owned);
 
   size_t steps = step_all(s.m, s.d);
@@ -173,10 +178,16 @@ static void test_parallel_hands_and_events_step_without_allocating(void **state)
   a[2].force = 30.0;
   a[2].duration = 25.0;
   a[2].start = 5.0;
-  for (int i = 0; i < 3; i++) assert_true(a[i].region >= 0);
+  for (int i = 0; i < 3; i++)
+    assert_true(a[i].region >= 0);
   assert_true(a[0].landmark >= 0 && a[1].muscle >= 0);
-  kn_session sess = {.practitioner = KN_PRACTITIONER_UNTRAINED_PARTNER, .seed = 3, .dt = 1e-3,
-                     .record_interval = 0.05, .recovery = 5.0, .naction = 3, .actions = a};
+  kn_session sess = {.practitioner = KN_PRACTITIONER_UNTRAINED_PARTNER,
+                     .seed = 3,
+                     .dt = 1e-3,
+                     .record_interval = 0.05,
+                     .recovery = 5.0,
+                     .naction = 3,
+                     .actions = a};
   sim s = {0};
   sim_create(&s, &sess);
 

@@ -8,7 +8,8 @@
 
 static void axis_closed_form_known_values(void **state) {
   (void)state;
-  /* sigma_z/p = 1 - (1 + (a/z)^2)^(-3/2): at z = a, 1 - 2^(-1.5); at z -> 0, 1; at z = 2a, 0.2845 */
+  /* sigma_z/p = 1 - (1 + (a/z)^2)^(-3/2): at z = a, 1 - 2^(-1.5); at z -> 0, 1; at z = 2a, 0.2845
+   */
   assert_close(kn_boussinesq_axis(1.0, 1.0, 1.0), 1.0 - pow(2.0, -1.5), 1e-15);
   assert_close(kn_boussinesq_axis(1.0, 1.0, 0.0), 1.0, 0.0);
   assert_close(kn_boussinesq_axis(1.0, 1.0, 2.0), 1.0 - pow(1.25, -1.5), 1e-15);
@@ -75,7 +76,8 @@ static void shear_on_axis(void **state) {
   /* incompressible: no shear at the surface; Johnson gives max shear ~0.3 p below the surface */
   assert_close(kn_boussinesq_axis_shear(1.0, 1.0, 0.0, 0.5), 0.0, 1e-12);
   double best = 0.0;
-  for (double z = 0.01; z < 3.0; z += 0.01) best = fmax(best, kn_boussinesq_axis_shear(1.0, 1.0, z, 0.5));
+  for (double z = 0.01; z < 3.0; z += 0.01)
+    best = fmax(best, kn_boussinesq_axis_shear(1.0, 1.0, z, 0.5));
   assert_true(best > 0.28 && best < 0.36);
 }
 
@@ -91,9 +93,12 @@ static void bone_backing_and_pain(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(axis_closed_form_known_values), cmocka_unit_test(field_matches_axis_and_decays),
-      cmocka_unit_test(surface_is_the_load),          cmocka_unit_test(total_force_is_conserved),
-      cmocka_unit_test(table_interpolates_the_field),  cmocka_unit_test(shear_on_axis),
+      cmocka_unit_test(axis_closed_form_known_values),
+      cmocka_unit_test(field_matches_axis_and_decays),
+      cmocka_unit_test(surface_is_the_load),
+      cmocka_unit_test(total_force_is_conserved),
+      cmocka_unit_test(table_interpolates_the_field),
+      cmocka_unit_test(shear_on_axis),
       cmocka_unit_test(bone_backing_and_pain),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,7 +21,8 @@ static kn_nerve_state hold(double mmhg, double L, double seconds) {
   kn_nerve_state s;
   kn_nerve_reset(&s);
   long n = lround(seconds / 0.1);
-  for (long i = 0; i < n; i++) kn_nerve_step(&np, &s, mmhg * KN_MMHG, L, 0.1);
+  for (long i = 0; i < n; i++)
+    kn_nerve_step(&np, &s, mmhg * KN_MMHG, L, 0.1);
   return s;
 }
 
@@ -44,8 +45,9 @@ static void block_builds_and_recovers(void **state) {
   s = hold(300.0, 0.1, 40 * KN_MIN);
   assert_true(s.conduction < 0.01);
   assert_int_equal(s.grade, KN_NERVE_BLOCK); /* wide cuff: no structural injury */
-  for (int i = 0; i < 30 * 600; i++) kn_nerve_step(&np, &s, 0.0, 0.1, 0.1);
-  assert_true(s.conduction > 0.99); /* 30 min after release it conducts again */
+  for (int i = 0; i < 30 * 600; i++)
+    kn_nerve_step(&np, &s, 0.0, 0.1, 0.1);
+  assert_true(s.conduction > 0.99);          /* 30 min after release it conducts again */
   assert_int_equal(s.grade, KN_NERVE_BLOCK); /* the grade remembers the worst */
 }
 
@@ -88,9 +90,12 @@ static void bad_pressure_is_no_load(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(perfusion_falls_monotonically), cmocka_unit_test(block_builds_and_recovers),
-      cmocka_unit_test(paresthesia_before_block),       cmocka_unit_test(transport_dose_linear_in_time),
-      cmocka_unit_test(injury_dose_and_edge),           cmocka_unit_test(bad_pressure_is_no_load),
+      cmocka_unit_test(perfusion_falls_monotonically),
+      cmocka_unit_test(block_builds_and_recovers),
+      cmocka_unit_test(paresthesia_before_block),
+      cmocka_unit_test(transport_dose_linear_in_time),
+      cmocka_unit_test(injury_dose_and_edge),
+      cmocka_unit_test(bad_pressure_is_no_load),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }

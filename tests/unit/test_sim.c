@@ -13,7 +13,8 @@
 
 #include "knead/knead.h"
 
-/* ---- building sessions in code ----------------------------------------------------------------- */
+/* ---- building sessions in code -----------------------------------------------------------------
+ */
 
 enum { MAX_ACTIONS = 8 };
 
@@ -79,7 +80,8 @@ static void sim_create(sim *s, const kn_session *sess) {
   kn_diag diag;
   kn_diag_clear(&diag);
   int rc = kn_model_create(NULL, sess, &s->m, &diag);
-  if (rc != KN_OK) fail_msg("kn_model_create: %s: %s: %s", kn_errname(rc), diag.field, diag.message);
+  if (rc != KN_OK)
+    fail_msg("kn_model_create: %s: %s: %s", kn_errname(rc), diag.field, diag.message);
   assert_int_equal(kn_data_create(s->m, &s->d), KN_OK);
 }
 
@@ -143,8 +145,7 @@ static void run_capture(const kn_session *sess, capture *c) {
 #define SAME(x, y, what)                                                                           \
   do {                                                                                             \
     double x_ = (x), y_ = (y);                                                                     \
-    if (memcmp(&x_, &y_, sizeof x_) != 0)                                                          \
-      fail_msg("%s differs: %.17g vs %.17g", what, x_, y_);                                        \
+    if (memcmp(&x_, &y_, sizeof x_) != 0) fail_msg("%s differs: %.17g vs %.17g", what, x_, y_);    \
   } while (0)
 #define SAME_INT(x, y, what)                                                                       \
   do {                                                                                             \
@@ -227,7 +228,8 @@ static size_t column(const kn_model *m, const char *name) {
 static double column_max(const kn_data *d, size_t ncol, size_t col) {
   const double *v = kn_series_values(d);
   double best = -HUGE_VAL;
-  for (size_t r = 0; r < kn_series_nrow(d); r++) best = fmax(best, v[r * ncol + col]);
+  for (size_t r = 0; r < kn_series_nrow(d); r++)
+    best = fmax(best, v[r * ncol + col]);
   return best;
 }
 
@@ -241,7 +243,8 @@ static const kn_region_outcome *region_outcome(const kn_outcome *o, const char *
 
 static size_t count_events(const kn_outcome *o, kn_event_kind kind) {
   size_t n = 0;
-  for (size_t i = 0; i < o->nevent; i++) n += o->events[i].kind == kind;
+  for (size_t i = 0; i < o->nevent; i++)
+    n += o->events[i].kind == kind;
   return n;
 }
 
@@ -250,7 +253,8 @@ static int ends_with(const char *s, const char *suffix) {
   return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* ---- determinism ------------------------------------------------------------------------------- */
+/* ---- determinism -------------------------------------------------------------------------------
+ */
 
 /* The same session and seed, run twice on separate models: bit-identical series and outcome. */
 static void test_same_seed_is_bit_identical(void **state) {
@@ -300,7 +304,8 @@ static void test_other_seed_changes_the_untrained_force_trace(void **state) {
   sim_free(&b);
 }
 
-/* ---- no hidden globals -------------------------------------------------------------------------- */
+/* ---- no hidden globals --------------------------------------------------------------------------
+ */
 
 /* Two different simulations stepped alternately in one process give exactly what each gives run
  * alone; so do two data of one model (one model may serve many data). */
@@ -337,7 +342,8 @@ static void test_interleaved_simulations_do_not_interfere(void **state) {
   kn_data *d2 = NULL;
   assert_int_equal(kn_data_create(b.m, &d2), KN_OK);
   kn_data_reset(b.m, b.d);
-  for (int i = 0; i < 5000; i++) kn_step(b.m, b.d);
+  for (int i = 0; i < 5000; i++)
+    kn_step(b.m, b.d);
   int more1 = 1, more2 = 1;
   while (more1 || more2) {
     if (more1) more1 = kn_step(b.m, b.d);
@@ -358,7 +364,8 @@ static void test_interleaved_simulations_do_not_interfere(void **state) {
   capture_free(&alone_b);
 }
 
-/* kn_data_reset brings a used data back to t = 0 with the session's seed: the rerun is identical. */
+/* kn_data_reset brings a used data back to t = 0 with the session's seed: the rerun is identical.
+ */
 static void test_reset_reproduces_a_run(void **state) {
   (void)state;
   plan p;
@@ -379,7 +386,8 @@ static void test_reset_reproduces_a_run(void **state) {
 
   /* reset in the middle of a run, too */
   kn_data_reset(s.m, s.d);
-  for (int i = 0; i < 7777; i++) kn_step(s.m, s.d);
+  for (int i = 0; i < 7777; i++)
+    kn_step(s.m, s.d);
   kn_data_reset(s.m, s.d);
   kn_run(s.m, s.d, NULL, NULL);
   capture_take(&partial, s.m, s.d);
@@ -391,7 +399,8 @@ static void test_reset_reproduces_a_run(void **state) {
   sim_free(&s);
 }
 
-/* ---- outcome sanity ---------------------------------------------------------------------------- */
+/* ---- outcome sanity ----------------------------------------------------------------------------
+ */
 
 /* A very light palm effleurage over the side of the neck, where two nerves lie shallow: nothing
  * happens. */
@@ -414,7 +423,8 @@ static void test_light_effleurage_is_harmless(void **state) {
     assert_true(o->nerves[i].injury_dose == 0.0);
     assert_true(o->nerves[i].perfusion_min > 0.9);
   }
-  for (size_t i = 0; i < o->nmuscle; i++) assert_true(o->muscles[i].damage < 0.01);
+  for (size_t i = 0; i < o->nmuscle; i++)
+    assert_true(o->muscles[i].damage < 0.01);
   const kn_region_outcome *r = &o->regions[0];
   assert_true(r->f_peak > 4.0 && r->f_peak < 7.0); /* 5 N with a professional's 8 % variation */
   assert_true(r->p_ratio < 0.1 && r->f_ratio < 0.1);
@@ -428,7 +438,8 @@ static void test_light_effleurage_is_harmless(void **state) {
   sim_free(&s);
 }
 
-/* ---- the time series --------------------------------------------------------------------------- */
+/* ---- the time series ---------------------------------------------------------------------------
+ */
 
 /* Column 0 is the time; every other column names its unit, or is a dimensionless probability,
  * dose or damage; rows come every record interval. */
@@ -453,7 +464,8 @@ static void test_series_names_units_and_rows(void **state) {
     const char *name = kn_series_name(s.m, c);
     assert_non_null(name);
     int ok = 0;
-    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) ok |= ends_with(name, units[u]);
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+      ok |= ends_with(name, units[u]);
     for (size_t k = 0; k < sizeof dimensionless / sizeof dimensionless[0]; k++)
       ok |= strncmp(name, dimensionless[k], strlen(dimensionless[k])) == 0;
     if (!ok) fail_msg("column %zu \"%s\" has no unit suffix", c, name);
@@ -515,8 +527,10 @@ static void test_series_keeps_peaks(void **state) {
   double f_col = column_max(s.d, ncol, column(s.m, "force_hand1_N"));
   double p_col = 1e3 * column_max(s.d, ncol, column(s.m, "p_surface_hand1_kPa"));
   double rate_col = column_max(s.d, ncol, column(s.m, "force_rate_hand1_N_per_s"));
-  if (fabs(f_col - f_peak) > 1e-9 * f_peak) fail_msg("force: series %.17g, outcome %.17g", f_col, f_peak);
-  if (fabs(p_col - p_peak) > 1e-9 * p_peak) fail_msg("pressure: series %.17g, outcome %.17g", p_col, p_peak);
+  if (fabs(f_col - f_peak) > 1e-9 * f_peak)
+    fail_msg("force: series %.17g, outcome %.17g", f_col, f_peak);
+  if (fabs(p_col - p_peak) > 1e-9 * p_peak)
+    fail_msg("pressure: series %.17g, outcome %.17g", p_col, p_peak);
   if (fabs(rate_col - rate_peak) > 1e-9 * rate_peak)
     fail_msg("force rate: series %.17g, outcome %.17g", rate_col, rate_peak);
   double pain_col = column_max(s.d, ncol, column(s.m, "pain_prob_upper_back"));
@@ -525,9 +539,11 @@ static void test_series_keeps_peaks(void **state) {
   sim_free(&s);
 }
 
-/* ---- practitioner profiles ----------------------------------------------------------------------- */
+/* ---- practitioner profiles
+ * ----------------------------------------------------------------------- */
 
-/* The same plan by an untrained partner: more peak force and a faster rise than a professional's. */
+/* The same plan by an untrained partner: more peak force and a faster rise than a professional's.
+ */
 static void test_untrained_presses_harder_and_more_abruptly(void **state) {
   (void)state;
   for (uint64_t seed = 1; seed <= 3; seed++) {
@@ -585,7 +601,7 @@ static void test_professional_eases_off_partner_does_not(void **state) {
     assert_int_equal(e->site, kn_atlas_find_region("shoulder_top"));
     assert_int_equal(e->action, 0);
     assert_true(e->value > 0.0 && e->value < 1.0); /* the force multiplier after easing */
-    assert_true(e->t_start < 5.0);                  /* within seconds of the pain */
+    assert_true(e->t_start < 5.0);                 /* within seconds of the pain */
   }
   assert_int_equal(count_events(ob, KN_EV_PRACTITIONER_EASED), 0);
   /* the partner's pressure really was painful, and stayed so far longer */

@@ -69,8 +69,10 @@ static void soreness_probability(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(threshold_is_a_falling_sigmoid), cmocka_unit_test(death_time_inverts_threshold),
-      cmocka_unit_test(miner_sum_of_intermittent_load),  cmocka_unit_test(bruise_grades),
+      cmocka_unit_test(threshold_is_a_falling_sigmoid),
+      cmocka_unit_test(death_time_inverts_threshold),
+      cmocka_unit_test(miner_sum_of_intermittent_load),
+      cmocka_unit_test(bruise_grades),
       cmocka_unit_test(soreness_probability),
   };
   return cmocka_run_group_tests(tests, setup, NULL);

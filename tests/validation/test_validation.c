@@ -13,11 +13,13 @@ static const struct {
   const char *why;
 } known_disagreements[] = {
     {"scenario.hsu2017.radial",
-     "with our plan (12 x 90 s of 80 N through the elbow) the radial nerve, calibrated at 2 cm deep on "
+     "with our plan (12 x 90 s of 80 N through the elbow) the radial nerve, calibrated at 2 cm "
+     "deep on "
      "the humerus, gets paresthesia but only ~0.6 of the structural dose: the model needs about "
      "twice that load, or a shallower nerve, to reproduce the case"},
-    {"scenario.hsu2017.recovery", "follows from the case above: no structural injury, no months-long "
-                                  "recovery"},
+    {"scenario.hsu2017.recovery",
+     "follows from the case above: no structural injury, no months-long "
+     "recovery"},
 };
 
 static const char *known_reason(const char *id) {
