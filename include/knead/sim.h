@@ -75,17 +75,18 @@ typedef struct kn_event {
 } kn_event;
 
 typedef struct kn_region_outcome {
-  int region;          /* atlas index */
-  double p_peak;       /* Pa, highest surface pressure */
-  double f_peak;       /* N, highest force of one contact */
-  double p_ratio;      /* highest pressure / applicable ISO limit */
-  double f_ratio;      /* highest force / applicable ISO limit */
-  double t_over_limit; /* s, time above an ISO limit */
-  double t_occluded;   /* s, time with skin capillaries under a contact closed */
-  double pain_peak;    /* 1, highest probability of pain */
-  double t_pain;       /* s, time with pain probability above 0.5 */
-  double shear_peak;   /* Pa, highest surface shear stress */
-  double bruise_index; /* 1, max of force/limit and shear/reference */
+  int region;             /* atlas index */
+  double p_peak;          /* Pa, highest surface pressure */
+  double f_peak;          /* N, highest force of one contact */
+  double p_ratio;         /* highest pressure / applicable ISO limit */
+  double f_ratio;         /* highest force / applicable ISO limit */
+  double t_over_limit;    /* s, time above an ISO limit */
+  double t_occluded;      /* s, time with skin capillaries under a contact closed */
+  double pain_peak;       /* 1, highest probability of pain */
+  double t_pain;          /* s, time with pain probability above 0.5 */
+  double shear_peak;      /* Pa, highest surface shear stress */
+  double deep_shear_peak; /* Pa, highest shear stress in the muscle layer under a contact */
+  double bruise_index;    /* 1, max of force/limit and shear/reference */
   kn_bruise_grade bruise;
   double force_rate_peak; /* N/s, fastest rise of force (abrupt onsets) */
 } kn_region_outcome;

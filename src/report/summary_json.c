@@ -54,18 +54,20 @@ static json_t *region_json(const kn_model *m, const kn_region_outcome *o) {
   const kn_region *r = kn_atlas_region((size_t)o->region);
   const kn_iso_area *iso = kn_atlas_iso_area((size_t)r->iso_area);
   int l = m->region_local[o->region];
-  return json_pack(
-      "{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:s, s:f,"
-      " s:{s:s, s:s, s:s}}",
-      "region", r->name, "label", r->label, "iso_area", iso->label, "p_peak_kPa",
-      o->p_peak / KN_KPA, "p_limit_kPa", m->p_limit[l] / KN_KPA, "p_ratio", o->p_ratio, "f_peak_N",
-      o->f_peak, "f_limit_N", m->f_limit[l], "f_ratio", o->f_ratio, "time_over_limit_s",
-      o->t_over_limit, "time_capillaries_closed_s", o->t_occluded, "pain_probability_peak",
-      o->pain_peak, "time_in_pain_s", o->t_pain, "pain_threshold_kPa", m->ppt_mean[l] / KN_KPA,
-      "shear_peak_kPa", o->shear_peak / KN_KPA, "bruise_index", o->bruise_index, "bruise",
-      kn_bruise_grade_name(o->bruise), "force_rate_peak_N_per_s", o->force_rate_peak, "evidence",
-      "limits", kn_evidence_name(KN_EVIDENCE_HUMAN), "pain", kn_evidence_name(KN_EVIDENCE_HUMAN),
-      "bruise", kn_evidence_name(KN_EVIDENCE_EXPERT));
+  return json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, "
+                   "s:f, s:f, s:s, s:f,"
+                   " s:{s:s, s:s, s:s}}",
+                   "region", r->name, "label", r->label, "iso_area", iso->label, "p_peak_kPa",
+                   o->p_peak / KN_KPA, "p_limit_kPa", m->p_limit[l] / KN_KPA, "p_ratio", o->p_ratio,
+                   "f_peak_N", o->f_peak, "f_limit_N", m->f_limit[l], "f_ratio", o->f_ratio,
+                   "time_over_limit_s", o->t_over_limit, "time_capillaries_closed_s", o->t_occluded,
+                   "pain_probability_peak", o->pain_peak, "time_in_pain_s", o->t_pain,
+                   "pain_threshold_kPa", m->ppt_mean[l] / KN_KPA, "shear_peak_kPa",
+                   o->shear_peak / KN_KPA, "deep_shear_peak_kPa", o->deep_shear_peak / KN_KPA,
+                   "bruise_index", o->bruise_index, "bruise", kn_bruise_grade_name(o->bruise),
+                   "force_rate_peak_N_per_s", o->force_rate_peak, "evidence", "limits",
+                   kn_evidence_name(KN_EVIDENCE_HUMAN), "pain", kn_evidence_name(KN_EVIDENCE_HUMAN),
+                   "bruise", kn_evidence_name(KN_EVIDENCE_EXPERT));
 }
 
 static json_t *nerve_json(const kn_nerve_outcome *o) {

@@ -12,6 +12,7 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   d->region_p = kn_arena_take(a, nr, sizeof(double));
   d->region_f = kn_arena_take(a, nr, sizeof(double));
   d->region_shear = kn_arena_take(a, nr, sizeof(double));
+  d->region_deep_shear = kn_arena_take(a, nr, sizeof(double));
   d->region_rate = kn_arena_take(a, nr, sizeof(double));
   d->region_pain = kn_arena_take(a, nr, sizeof(double));
   d->region_transient = kn_arena_take(a, nr, sizeof(int));

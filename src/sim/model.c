@@ -97,6 +97,7 @@ static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, s
   m->f_limit = kn_arena_take(a, nreg, sizeof(double));
   m->transient_ok = kn_arena_take(a, nreg, sizeof(int));
   m->fat = kn_arena_take(a, nreg, sizeof(double));
+  m->mid_muscle = kn_arena_take(a, nreg, sizeof(double));
   m->nerves = kn_arena_take(a, nnerve, sizeof(int));
   m->nerve_region = kn_arena_take(a, nnerve, sizeof(int));
   m->nerve_depth = kn_arena_take(a, nnerve, sizeof(double));
@@ -252,6 +253,8 @@ static void select_sites(kn_model *m, const unsigned char *touched) {
     m->f_limit[nr] = iso->f_max;
     m->transient_ok[nr] = iso->transient_allowed;
     m->fat[nr] = reg->fat * scale;
+    /* over bone (no muscle layer) the deep shear is taken just under the fat */
+    m->mid_muscle[nr] = reg->skin + m->fat[nr] + 0.5 * reg->muscle;
     nr++;
   }
   m->nregion = nr;

@@ -68,6 +68,7 @@ struct kn_model {
   double *p_limit, *f_limit; /* Pa, N (nregion), ISO quasi-static */
   int *transient_ok;         /* (nregion) */
   double *fat;               /* m (nregion), subcutaneous fat of this subject */
+  double *mid_muscle;        /* m (nregion), depth of the middle of the muscle layer */
   int nnerve;
   int *nerves;         /* atlas indices (nnerve) */
   int *nerve_region;   /* local region index (nnerve) */
@@ -102,6 +103,7 @@ struct kn_data {
   double *region_p;              /* Pa (nregion), highest surface pressure this step */
   double *region_f;              /* N (nregion), highest force this step */
   double *region_shear;          /* Pa (nregion), highest surface shear this step */
+  double *region_deep_shear;     /* Pa (nregion), highest shear in the muscle layer this step */
   double *region_rate;           /* N/s (nregion), fastest force rise this step */
   double *region_pain;           /* 1 (nregion), probability of pain this step */
   int *region_transient;         /* (nregion) all contacts this step are transient */

@@ -19,6 +19,7 @@ static double segment_distance(double px, double py, double x0, double y0, doubl
 static void mechanics_step(const kn_model *m, kn_data *d) {
   for (int r = 0; r < m->nregion; r++) {
     d->region_p[r] = d->region_f[r] = d->region_shear[r] = d->region_rate[r] = 0.0;
+    d->region_deep_shear[r] = 0.0;
     d->region_transient[r] = 1;
   }
   for (int n = 0; n < m->nnerve; n++)
@@ -36,6 +37,9 @@ static void mechanics_step(const kn_model *m, kn_data *d) {
     if (c->force > d->region_f[r]) d->region_f[r] = c->force;
     double shear = c->shear / c->area;
     if (shear > d->region_shear[r]) d->region_shear[r] = shear;
+    /* shear at depth: on the contact's axis, where the closed form holds */
+    double deep = kn_boussinesq_axis_shear(c->p, c->radius, m->mid_muscle[r], m->par.poisson_ratio);
+    if (deep > d->region_deep_shear[r]) d->region_deep_shear[r] = deep;
     if (c->t_contact >= m->par.iso_transient_time) d->region_transient[r] = 0;
 
     double best = 0.0;
@@ -107,6 +111,7 @@ static void region_outcome_step(const kn_model *m, kn_data *d) {
     if (d->region_pain[r] > o->pain_peak) o->pain_peak = d->region_pain[r];
     if (d->region_pain[r] > m->par.pain_probability_event) o->t_pain += dt;
     if (d->region_shear[r] > o->shear_peak) o->shear_peak = d->region_shear[r];
+    if (d->region_deep_shear[r] > o->deep_shear_peak) o->deep_shear_peak = d->region_deep_shear[r];
     double bruise = fmax(fr, d->region_shear[r] / m->tissue.shear_ref);
     if (bruise > o->bruise_index) o->bruise_index = bruise;
     if (d->region_rate[r] > o->force_rate_peak) o->force_rate_peak = d->region_rate[r];
