@@ -52,6 +52,12 @@ static int write_markdown(const char *path, const kn_validation_result *rs, size
             r->calibrated ? " *calibrated*" : "", r->source, r->what, p, r->paper_text, m,
             mark(r->verdict));
   }
+  int any = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!rs[i].disagreement) continue;
+    if (!any++) fprintf(f, "\n## Known disagreements\n\n");
+    fprintf(f, "- `%s`: %s.\n", rs[i].id, rs[i].disagreement);
+  }
   fprintf(f, "\nSources resolve in docs/model.md.\n");
   return fclose(f);
 }

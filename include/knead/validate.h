@@ -33,10 +33,11 @@ typedef struct kn_validation_result {
   const char *what;       /* what is compared, one line */
   const char *paper_text; /* what the paper says, in words */
   kn_check_kind check;
-  double paper, lo, hi; /* the number, or the band */
-  double model;         /* the model's number */
-  const char *unit;     /* of paper, lo, hi and model */
-  int calibrated;       /* 1 if the model was calibrated to this same number */
+  double paper, lo, hi;     /* the number, or the band */
+  double model;             /* the model's number */
+  const char *unit;         /* of paper, lo, hi and model */
+  int calibrated;           /* 1 if the model was calibrated to this same number */
+  const char *disagreement; /* why the model is known not to reproduce this case, or NULL */
   kn_verdict verdict;
 } kn_validation_result;
 

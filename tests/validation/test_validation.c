@@ -1,32 +1,12 @@
 /* Every validation case, printed model beside paper; each must be green (SCIENCE.md §6). A case the
- * model does not reproduce is not weakened: it is listed below with the reason, stays red in
- * docs/validation.md, and this test checks it is still red, so the list cannot go stale. */
+ * model does not reproduce is not weakened: the case says why (r.disagreement), it stays red in
+ * docs/validation.md, and this test checks it is still red, so the note cannot go stale. */
 #include "test_common.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "knead/validate.h"
-
-static const struct {
-  const char *id;
-  const char *why;
-} known_disagreements[] = {
-    {"scenario.hsu2017.radial",
-     "with our plan (12 x 90 s of 80 N through the elbow) the radial nerve, calibrated at 2 cm "
-     "deep on "
-     "the humerus, gets paresthesia but only ~0.6 of the structural dose: the model needs about "
-     "twice that load, or a shallower nerve, to reproduce the case"},
-    {"scenario.hsu2017.recovery",
-     "follows from the case above: no structural injury, no months-long "
-     "recovery"},
-};
-
-static const char *known_reason(const char *id) {
-  for (size_t i = 0; i < sizeof known_disagreements / sizeof known_disagreements[0]; i++)
-    if (strcmp(known_disagreements[i].id, id) == 0) return known_disagreements[i].why;
-  return NULL;
-}
 
 static void grading_rules(void **state) {
   (void)state;
@@ -49,12 +29,12 @@ static void every_case_green(void **state) {
     assert_int_equal(kn_validation_run(i, &r), 0);
     printf("%-6s %-44s paper %-10.4g [%g, %g] model %-10.4g %s  (%s)\n", kn_verdict_name(r.verdict),
            r.id, r.paper, r.lo, r.hi, r.model, r.unit, r.source);
-    const char *why = known_reason(r.id);
+    const char *why = r.disagreement;
     if (why) {
       printf("       known disagreement: %s\n", why);
       if (r.verdict == KN_VERDICT_GREEN) {
         red++;
-        print_error("%s is green now: remove it from known_disagreements\n", r.id);
+        print_error("%s is green now: remove its disagreement note\n", r.id);
       }
     } else if (r.verdict != KN_VERDICT_GREEN) {
       red++;
