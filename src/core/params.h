@@ -7,6 +7,8 @@
 #include "core/units.h"
 #include "knead/params.h"
 
+/* clang-format off: one row per parameter reads better than the formatter's layout */
+// clang-format off
 #define KN_PARAM_LIST(X)                                                                           \
   /* mechanics ------------------------------------------------------------------------------- */  \
   X(iso_transient_time, "mechanics", 0.5, "s", 1.0, HUMAN, "iso_ts_15066",                         \
@@ -115,10 +117,14 @@
     "correlation time of position error")                                                          \
   X(force_noise_time, "protocol", 0.5, "s", 1.0, EXPERT, "calibrated: slow force wander",          \
     "correlation time of force variation")                                                         \
+  X(variation_smoothing, "protocol", 50.0, "ms", 1.0e-3, EXPERT,                                   \
+    "calibrated: a hand's force and position change smoothly (bandwidth of a few Hz)",             \
+    "low-pass time of the force and position variation")                                           \
   X(tapotement_impact, "protocol", 40.0, "ms", 1.0e-3, EXPERT,                                     \
     "calibrated: percussion contact time", "duration of one percussion impact")                    \
   X(petrissage_depth, "protocol", 0.4, "1", 1.0, EXPERT, "calibrated: squeeze-release cycle",      \
     "fraction of force that cycles during kneading")
+// clang-format on
 
 /* The parameter values used by a model, in SI units. */
 typedef struct kn_params {

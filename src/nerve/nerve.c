@@ -19,8 +19,10 @@ void kn_nerve_reset(kn_nerve_state *s) {
   s->conduction = 1.0;
 }
 
+/* Logistic in pressure, scaled so that an unloaded nerve is fully perfused. */
 double kn_nerve_perfusion(const kn_nerve_params *np, double p) {
-  return 1.0 / (1.0 + exp((p - np->perfusion_p50) / np->perfusion_width));
+  double rest = 1.0 + exp(-np->perfusion_p50 / np->perfusion_width);
+  return rest / (1.0 + exp((p - np->perfusion_p50) / np->perfusion_width));
 }
 
 double kn_nerve_injury_rate(const kn_nerve_params *np, double p, double loaded_length) {

@@ -39,6 +39,29 @@ static double ou_step(kn_rng *rng, double x, double dt, double tau) {
   return a * x + sqrt(1.0 - a * a) * kn_rng_normal(rng);
 }
 
+/* First-order low-pass step with time constant tau: smooths a process so it has a derivative. */
+static double low_pass(double s, double x, double dt, double tau) {
+  return s + (x - s) * (1.0 - exp(-dt / tau));
+}
+
+/* Advances the hand's variability: Ornstein-Uhlenbeck processes for force and position, each
+ * smoothed by a low-pass filter so that force rate and speed do not depend on the time step. The
+ * filter's output is rescaled to unit variance (an OU process of time tau through a low-pass of
+ * time s has variance tau / (tau + s)). */
+static void vary_step(const kn_model *m, kn_data *d, kn_contact *c, double dt) {
+  double s = m->par.variation_smoothing;
+  double tf = m->par.force_noise_time, tx = m->par.drift_time;
+  c->noise_f = ou_step(&d->rng, c->noise_f, dt, tf);
+  c->noise_x = ou_step(&d->rng, c->noise_x, dt, tx);
+  c->noise_y = ou_step(&d->rng, c->noise_y, dt, tx);
+  c->lp_f = low_pass(c->lp_f, c->noise_f, dt, s);
+  c->lp_x = low_pass(c->lp_x, c->noise_x, dt, s);
+  c->lp_y = low_pass(c->lp_y, c->noise_y, dt, s);
+  c->smooth_f = c->lp_f * sqrt((tf + s) / tf);
+  c->smooth_x = c->lp_x * sqrt((tx + s) / tx);
+  c->smooth_y = c->lp_y * sqrt((tx + s) / tx);
+}
+
 /* Where the action aims, in its region's patch. */
 static void action_target(const kn_action *a, double *x, double *y) {
   *x = 0.0, *y = 0.0;
@@ -115,9 +138,7 @@ static void slot_step(const kn_model *m, kn_data *d, int slot) {
     c->ease = 1.0;
     c->t_pain = 0.0;
   }
-  c->noise_f = ou_step(&d->rng, c->noise_f, dt, m->par.force_noise_time);
-  c->drift_x = ou_step(&d->rng, c->drift_x, dt, m->par.drift_time);
-  c->drift_y = ou_step(&d->rng, c->drift_y, dt, m->par.drift_time);
+  vary_step(m, d, c, dt);
   if (ai < 0) {
     c->prev_force = 0.0;
     c->force_rate = 0.0;
@@ -133,23 +154,23 @@ static void slot_step(const kn_model *m, kn_data *d, int slot) {
   if (tau < a->duration) {
     double ramp = fmin(pr->ramp, 0.25 * a->duration);
     double env = fmin(min_jerk(tau / ramp), min_jerk((a->duration - tau) / ramp));
-    double mod = technique(m, a, tau, &along, &across);
-    double vary = 1.0 + pr->force_cv * c->noise_f;
-    force = (a->force + pr->bias) * mod * env * (vary > 0.0 ? vary : 0.0) * c->ease;
+    double mod =
+        technique(m, a, tau, &along, &across); /* a hand's force wanders, but not without bound:
+                                                  within three standard deviations */
+    double n = fmax(-3.0, fmin(3.0, c->smooth_f));
+    double vary = fmax(0.0, 1.0 + pr->force_cv * n);
+    force = (a->force + pr->bias) * mod * env * vary * c->ease;
   }
   const kn_region *reg = kn_atlas_region((size_t)a->region);
   double tx, ty;
   action_target(a, &tx, &ty);
   double ux = sin(a->direction), uy = cos(a->direction);
-  double x = tx + along * ux - across * uy + pr->drift * c->drift_x;
-  double y = ty + along * uy + across * ux + pr->drift * c->drift_y;
+  double x = tx + along * ux - across * uy + pr->drift * c->smooth_x;
+  double y = ty + along * uy + across * ux + pr->drift * c->smooth_y;
   x = fmax(-0.5 * reg->width, fmin(0.5 * reg->width, x));
   y = fmax(-0.5 * reg->length, fmin(0.5 * reg->length, y));
-
-  double speed = c->region == a->region ? hypot(x - c->prev_x, y - c->prev_y) / dt : 0.0;
   c->region = a->region;
   c->x = x, c->y = y;
-  c->prev_x = x, c->prev_y = y;
   c->area = a->area;
   c->radius = sqrt(a->area / KN_PI);
   c->force_rate = (force - c->prev_force) / dt;
@@ -161,10 +182,11 @@ static void slot_step(const kn_model *m, kn_data *d, int slot) {
   c->active = 1;
   c->force = force;
   c->p = force / a->area;
-  c->t_contact += dt;
+  c->t_contact += dt; /* the hand either carries the skin with it (friction, kneading) or slides
+                         over oiled skin */
   if (kn_action_grips_skin(a->kind))
     c->shear = m->par.grip_friction * force;
-  else if (speed > 1e-3)
+  else if (a->speed > 0.0 && a->stroke_length > 0.0)
     c->shear = m->par.glide_friction * force;
   else
     c->shear = 0.0;

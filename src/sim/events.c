@@ -88,14 +88,20 @@ void kn_events_step(const kn_model *m, kn_data *d) {
     condition(d, &open[KN_EV_NERVE_ISCHAEMIA], s->perfusion < 0.5, KN_EV_NERVE_ISCHAEMIA,
               KN_SITE_NERVE, site, action, s->perfusion, "fraction", KN_EVIDENCE_ANIMAL, 0);
     /* thresholds crossed: one event each, at the step that crossed */
-    static const kn_event_kind grade_event[] = {KN_EV_COUNT, KN_EV_NERVE_PARESTHESIA,
-                                                KN_EV_NERVE_BLOCK, KN_EV_NERVE_INJURY,
-                                                KN_EV_NERVE_SEVERE};
-    for (int g = KN_NERVE_PARESTHESIA; g <= (int)s->grade; g++) {
+    static const kn_event_kind grade_event[] = {
+        KN_EV_COUNT, KN_EV_NERVE_PARESTHESIA, KN_EV_NERVE_BLOCK, KN_EV_NERVE_INJURY,
+        KN_EV_NERVE_SEVERE}; /* each from its own mechanism: ischaemia for tingling and block,
+                                deformation for injury */
+    const double level[] = {0.0, m->nerve.paresthesia_level, 0.95, 1.0 - KN_DOSE_EPS,
+                            m->nerve.severe_dose - KN_DOSE_EPS};
+    for (int g = KN_NERVE_PARESTHESIA; g <= KN_NERVE_SEVERE; g++) {
       int *flag = &open[grade_event[g]];
-      if (*flag != -1) continue;
-      *flag = push(d, grade_event[g], KN_SITE_NERVE, site, action, s->injury_dose, "dose",
-                   g >= KN_NERVE_INJURY ? KN_EVIDENCE_ANIMAL : KN_EVIDENCE_HUMAN);
+      int ischaemic = g <= KN_NERVE_BLOCK;
+      double value = ischaemic ? s->ischaemia_peak : s->injury_dose;
+      if (*flag != -1 || value < level[g]) continue;
+      *flag = push(d, grade_event[g], KN_SITE_NERVE, site, action, value,
+                   ischaemic ? "ischaemic deficit" : "dose",
+                   ischaemic ? KN_EVIDENCE_HUMAN : KN_EVIDENCE_ANIMAL);
       if (*flag < 0) *flag = -2;
     }
     if (s->transport_dose >= 1.0 - KN_DOSE_EPS && open[KN_EV_NERVE_TRANSPORT] == -1) {

@@ -20,23 +20,24 @@ typedef struct kn_profile {
 
 /* One hand or tool: the contact it makes this step. */
 typedef struct kn_contact {
-  int action;              /* action in progress, -1 if none */
-  int cursor;              /* next position in this slot's action list */
-  int active;              /* touching this step */
-  int region;              /* atlas region, -1 if none */
-  double x, y;             /* m, centre in the region patch */
-  double area;             /* m^2 */
-  double radius;           /* m, of the equivalent circle */
-  double force;            /* N, normal */
-  double shear;            /* N, tangential */
-  double force_rate;       /* N/s */
-  double p;                /* Pa, surface pressure */
-  double t_contact;        /* s since this contact began */
-  double ease;             /* 1, force multiplier after a pain reaction */
-  double t_pain;           /* s the current pain has lasted */
-  double noise_f;          /* 1, force variation (Ornstein-Uhlenbeck, unit variance) */
-  double drift_x, drift_y; /* 1, position error (OU, unit variance) */
-  double prev_x, prev_y, prev_force;
+  int action;                          /* action in progress, -1 if none */
+  int cursor;                          /* next position in this slot's action list */
+  int active;                          /* touching this step */
+  int region;                          /* atlas region, -1 if none */
+  double x, y;                         /* m, centre in the region patch */
+  double area;                         /* m^2 */
+  double radius;                       /* m, of the equivalent circle */
+  double force;                        /* N, normal */
+  double shear;                        /* N, tangential */
+  double force_rate;                   /* N/s */
+  double p;                            /* Pa, surface pressure */
+  double t_contact;                    /* s since this contact began */
+  double ease;                         /* 1, force multiplier after a pain reaction */
+  double t_pain;                       /* s the current pain has lasted */
+  double noise_f, noise_x, noise_y;    /* 1, force and position variation (OU, unit variance) */
+  double lp_f, lp_x, lp_y;             /* the same through a low-pass filter */
+  double smooth_f, smooth_x, smooth_y; /* rescaled to unit variance: what the hand does */
+  double prev_force;                   /* N, last step's force */
 } kn_contact;
 
 /* Reduction of a column over one record interval. */

@@ -34,7 +34,9 @@ static void perfusion_falls_monotonically(void **state) {
     assert_true(q < prev && q > 0.0 && q <= 1.0);
     prev = q;
   }
-  assert_close(kn_nerve_perfusion(&np, np.perfusion_p50), 0.5, 1e-12);
+  assert_close(kn_nerve_perfusion(&np, 0.0), 1.0, 1e-15); /* unloaded: fully perfused */
+  assert_close(kn_nerve_perfusion(&np, np.perfusion_p50),
+               0.5 * (1.0 + exp(-np.perfusion_p50 / np.perfusion_width)), 1e-12);
 }
 
 static void block_builds_and_recovers(void **state) {
