@@ -36,10 +36,24 @@ static void remove_tree(const char *dir) {
   rmdir(dir);
 }
 
-static int written_by_knead(const char *dir) {
-  char path[1100];
-  snprintf(path, sizeof path, "%s/summary.json", dir);
-  return access(path, F_OK) == 0;
+/* The files knead writes into an output folder. */
+static int knead_file(const char *name) {
+  static const char *const ours[] = {"summary.json", "timeseries.csv", "events.csv", "report.html"};
+  for (size_t i = 0; i < sizeof ours / sizeof ours[0]; i++)
+    if (strcmp(name, ours[i]) == 0) return 1;
+  return 0;
+}
+
+/* 1 if dir holds knead's files and nothing else: only then may it be replaced. Empty counts. */
+static int only_knead_files(const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d) return 0;
+  int ok = 1;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL)
+    if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && !knead_file(e->d_name)) ok = 0;
+  closedir(d);
+  return ok;
 }
 
 /* Creates the missing parents of o->final (like mkdir -p), remembering them. */
@@ -67,20 +81,16 @@ int cli_outdir_begin(cli_outdir *o, const char *dir) {
   snprintf(o->final, sizeof o->final, "%s", dir);
   while (strlen(o->final) > 1 && o->final[strlen(o->final) - 1] == '/')
     o->final[strlen(o->final) - 1] = '\0';
+  const char *base = strrchr(o->final, '/');
+  base = base ? base + 1 : o->final;
+  if (!strcmp(base, ".") || !strcmp(base, ".."))
+    return cli_usage_error("simulate", "-o %s: name a folder of its own, e.g. %s/run1", dir, dir);
   if (stat(o->final, &st) == 0) {
     if (!S_ISDIR(st.st_mode))
       return cli_usage_error("simulate", "%s: exists and is not a folder; choose another -o", dir);
-    DIR *d = opendir(o->final);
-    int empty = 1;
-    if (d) {
-      struct dirent *e;
-      while ((e = readdir(d)) != NULL)
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) empty = 0;
-      closedir(d);
-    }
-    if (!empty && !written_by_knead(o->final))
-      return cli_usage_error(
-          "simulate", "%s: folder exists and was not written by knead; choose another -o", dir);
+    if (!only_knead_files(o->final))
+      return cli_usage_error("simulate",
+                             "%s: folder holds files knead did not write; choose another -o", dir);
   }
   snprintf(o->tmp, sizeof o->tmp, "%s.tmp-XXXXXX", o->final);
   if (make_parents(o) != 0 || !mkdtemp(o->tmp)) {
@@ -91,6 +101,10 @@ int cli_outdir_begin(cli_outdir *o, const char *dir) {
             strerror(errno));
     return KN_EXIT_USAGE;
   }
+  /* mkdtemp makes the folder private; results are as shareable as any file the user makes */
+  mode_t mask = umask(0);
+  umask(mask);
+  chmod(o->tmp, 0777 & ~mask);
   return 0;
 }
 

@@ -51,6 +51,10 @@ expect_text outdir-replaced "$tmp/a/b/run/summary.json" '"harm": "injury"'
 mkdir -p "$tmp/mine"; echo "precious" > "$tmp/mine/notes.txt"
 check outdir-foreign 2 "$knead" simulate "$subj" "$demo" -q -o "$tmp/mine"
 expect_text outdir-foreign-kept "$tmp/mine/notes.txt" "precious"
+cp "$tmp/mine/notes.txt" "$tmp/a/b/run/"   # a file of the user's inside a results folder: keep it
+check outdir-mixed 2 "$knead" simulate "$subj" "$demo" -q -o "$tmp/a/b/run"
+expect_text outdir-mixed-kept "$tmp/a/b/run/notes.txt" "precious"
+check outdir-dot 2 "$knead" simulate "$subj" "$demo" -q -o .
 [ "$(ls "$tmp" | grep -c 'tmp-')" = 0 ] && pass=$((pass + 1)) || { echo "FAIL no temporary folders left"; fail=$((fail + 1)); }
 check bad-input-no-parents 2 "$knead" simulate "$subj" "$src/tests/bad_input/03_session_empty.yaml" -o "$tmp/x/y/z"
 [ ! -e "$tmp/x" ] && pass=$((pass + 1)) || { echo "FAIL bad input left $tmp/x behind"; fail=$((fail + 1)); }
