@@ -380,6 +380,10 @@ int kn_in_enum(kn_in *in, const kn_field *f, const kn_names *names, int *out) {
   }
   char msg[512] = "expected one of: ";
   kn_in_append_list(msg, sizeof msg, names);
+  int best = kn_in_suggest(s, f->val->n, names);
+  if (best >= 0)
+    return kn_in_fail(in, f->val, f->path, KN_EPARSE, "%s; did you mean \"%s\"?", msg,
+                      kn_names_at(names, (size_t)best));
   return kn_in_fail(in, f->val, f->path, KN_EPARSE, "%s", msg);
 }
 
