@@ -87,7 +87,7 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   d->soreness_load = 0.0;
   d->nevent = d->nevent_dropped = 0;
   d->nrow = 0;
-  d->next_record = 0.0;
+  d->next_record = m->session.record_interval; /* rows at record_interval, 2x, ... */
   memset(d->row, 0, m->ncol * sizeof(double));
   d->row[0] = -1.0;
   d->outcome = (kn_outcome){0};
