@@ -367,17 +367,20 @@ int kn_in_u64(kn_in *in, const kn_field *f, uint64_t *out) {
   return 0;
 }
 
+/* Index of the name equal to text (of length len), or -1. */
+static int exact_name(const char *text, size_t len, const kn_names *names) {
+  size_t n = kn_names_count(names);
+  for (size_t i = 0; i < n; i++)
+    if (strlen(kn_names_at(names, i)) == len && strcmp(kn_names_at(names, i), text) == 0)
+      return (int)i;
+  return -1;
+}
+
 int kn_in_enum(kn_in *in, const kn_field *f, const kn_names *names, int *out) {
   int rc = expect_scalar(in, f);
   if (rc) return rc;
   const char *s = kn_in_text(in, f->val);
-  size_t n = kn_names_count(names);
-  for (size_t i = 0; i < n; i++) {
-    if (strlen(kn_names_at(names, i)) == f->val->n && strcmp(kn_names_at(names, i), s) == 0) {
-      *out = (int)i;
-      return 0;
-    }
-  }
+  if ((*out = exact_name(s, f->val->n, names)) >= 0) return 0;
   char msg[512] = "expected one of: ";
   kn_in_append_list(msg, sizeof msg, names);
   int best = kn_in_suggest(s, f->val->n, names);
@@ -391,13 +394,7 @@ int kn_in_name(kn_in *in, const kn_field *f, const char *what, const kn_names *n
   int rc = expect_scalar(in, f);
   if (rc) return rc;
   const char *s = kn_in_text(in, f->val);
-  size_t n = kn_names_count(names);
-  for (size_t i = 0; i < n; i++) {
-    if (strlen(kn_names_at(names, i)) == f->val->n && strcmp(kn_names_at(names, i), s) == 0) {
-      *out = (int)i;
-      return 0;
-    }
-  }
+  if ((*out = exact_name(s, f->val->n, names)) >= 0) return 0;
   char shown[96], msg[512];
   kn_in_quote(shown, sizeof shown, s, f->val->n);
   int best = kn_in_suggest(s, f->val->n, names);
@@ -424,5 +421,26 @@ int kn_in_text_field(kn_in *in, const kn_field *f, char *dst, size_t size) {
     return kn_in_fail(in, f->val, f->path, KN_ERANGE, "text is %zu bytes long; at most %zu allowed",
                       n, size - 1);
   memcpy(dst, s, n + 1);
+  return 0;
+}
+
+int kn_in_top(kn_in *in, const char *key, const char *other, const kn_ynode **body) {
+  const kn_ynode *root = kn_in_root(in);
+  if (root == NULL)
+    return kn_in_fail(in, NULL, "", KN_EPARSE, "empty file: expected a mapping with the key \"%s\"",
+                      key);
+  int rc = kn_in_expect_map(in, root, "");
+  if (rc) return rc;
+  kn_field f;
+  /* a file of the other kind given in its place is the likely mistake: say so */
+  if (kn_in_field(in, root, "", other, &f))
+    return kn_in_fail(in, f.key, other, KN_EUNKNOWN_KEY,
+                      "unknown key \"%s\"; allowed: %s (is this a %s file?)", other, key, other);
+  const char *const top_keys[] = {key, NULL};
+  const kn_names keys = {top_keys, NULL, 0};
+  if ((rc = kn_in_check_keys(in, root, "", &keys))) return rc;
+  if (!kn_in_field(in, root, "", key, &f))
+    return kn_in_fail(in, root, "", KN_EMISSING, "missing required field \"%s\"", key);
+  *body = f.val;
   return 0;
 }

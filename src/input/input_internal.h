@@ -113,6 +113,11 @@ const char *kn_names_at(const kn_names *nl, size_t i);
 /* Index of the name closest to text (case-insensitive edit distance <= 2, also counting a typo in
  * one "_"-separated word, or a prefix of at least 3 letters), or -1. */
 int kn_in_suggest(const char *text, size_t len, const kn_names *nl);
+
+/* The top level of a file: a mapping whose only key is `key`; *body is its value. A file of the
+ * other kind (top key `other`, "subject" or "session") gets a message saying which it looks like.
+ */
+int kn_in_top(kn_in *in, const char *key, const char *other, const kn_ynode **body);
 /* Appends "a, b, c" to dst (which holds a NUL-terminated string), stopping with ", ..." when the
  * buffer would overflow. */
 void kn_in_append_list(char *dst, size_t size, const kn_names *nl);

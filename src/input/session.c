@@ -370,23 +370,11 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
   return 0;
 }
 
+/* Reads the top level: a mapping whose only key is "session". */
 static int read_top(kn_in *in, kn_session *s) {
-  const kn_ynode *root = kn_in_root(in);
-  if (root == NULL)
-    return kn_in_fail(in, NULL, "", KN_EPARSE,
-                      "empty file: expected a mapping with the key \"session\"");
-  int rc = kn_in_expect_map(in, root, "");
-  if (rc) return rc;
-  kn_field f;
-  if (kn_in_field(in, root, "", "subject", &f))
-    return kn_in_fail(in, f.key, "subject", KN_EUNKNOWN_KEY,
-                      "unknown key \"subject\"; allowed: session (is this a subject file?)");
-  static const char *const top_keys[] = {"session", NULL};
-  const kn_names keys = {top_keys, NULL, 0};
-  if ((rc = kn_in_check_keys(in, root, "", &keys))) return rc;
-  if (!kn_in_field(in, root, "", "session", &f))
-    return kn_in_fail(in, root, "", KN_EMISSING, "missing required field \"session\"");
-  return read_session(in, f.val, s);
+  const kn_ynode *body = NULL;
+  int rc = kn_in_top(in, "session", "subject", &body);
+  return rc ? rc : read_session(in, body, s);
 }
 
 void kn_session_free(kn_session *s) {

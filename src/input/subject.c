@@ -92,23 +92,9 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
 
 /* Reads the top level: a mapping whose only key is "subject". */
 static int read_top(kn_in *in, kn_subject *s) {
-  const kn_ynode *root = kn_in_root(in);
-  if (root == NULL)
-    return kn_in_fail(in, NULL, "", KN_EPARSE,
-                      "empty file: expected a mapping with the key \"subject\"");
-  int rc = kn_in_expect_map(in, root, "");
-  if (rc) return rc;
-  /* A session file given where a subject file belongs is the likely mistake; say so. */
-  kn_field f;
-  if (kn_in_field(in, root, "", "session", &f))
-    return kn_in_fail(in, f.key, "session", KN_EUNKNOWN_KEY,
-                      "unknown key \"session\"; allowed: subject (is this a session file?)");
-  static const char *const top_keys[] = {"subject", NULL};
-  const kn_names keys = {top_keys, NULL, 0};
-  if ((rc = kn_in_check_keys(in, root, "", &keys))) return rc;
-  if (!kn_in_field(in, root, "", "subject", &f))
-    return kn_in_fail(in, root, "", KN_EMISSING, "missing required field \"subject\"");
-  return read_subject(in, f.val, s);
+  const kn_ynode *body = NULL;
+  int rc = kn_in_top(in, "subject", "session", &body);
+  return rc ? rc : read_subject(in, body, s);
 }
 
 int kn_subject_parse(const char *text, size_t len, const char *name, kn_subject *out,
