@@ -1,38 +1,12 @@
-/* The validation cases: each runs the model on a published experiment or case and compares. */
+/* The validation cases of the core (mechanics, nerve, tissue, the article's nerve cases): each runs
+ * the model on a published experiment or case report and compares. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/units.h"
 #include "sim/sim_internal.h"
-#include "knead/validate.h"
-
-/* ---- grading ----------------------------------------------------------------------------------
- */
-
-static const char *const verdict_names[] = {"green", "yellow", "red"};
-const char *kn_verdict_name(kn_verdict v) {
-  return (unsigned)v <= KN_VERDICT_RED ? verdict_names[v] : "?";
-}
-
-kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, double hi,
-                               double model) {
-  if (!isfinite(model)) return KN_VERDICT_RED;
-  switch (check) {
-  case KN_CHECK_VALUE: {
-    double err = fabs(model - paper) / fmax(fabs(paper), 1e-300);
-    return err <= 0.10 ? KN_VERDICT_GREEN : err <= 0.30 ? KN_VERDICT_YELLOW : KN_VERDICT_RED;
-  }
-  case KN_CHECK_BAND: {
-    if (model >= lo && model <= hi) return KN_VERDICT_GREEN;
-    double edge = model < lo ? lo : hi;
-    double err = fabs(model - edge) / fmax(fabs(edge), fmax(hi - lo, 1e-300));
-    return err <= 0.30 ? KN_VERDICT_YELLOW : KN_VERDICT_RED;
-  }
-  default:
-    return model == 1.0 ? KN_VERDICT_GREEN : KN_VERDICT_RED;
-  }
-}
+#include "validate/validate_internal.h"
 
 /* ---- shared set-up ----------------------------------------------------------------------------
  */
@@ -200,55 +174,36 @@ static int run_region(const scenario *sc, kn_region_outcome *out) {
 /* ---- the cases --------------------------------------------------------------------------------
  */
 
-typedef int (*case_fn)(kn_validation_result *r);
-
-static void set(kn_validation_result *r, const char *id, const char *group, const char *source,
-                const char *what, const char *paper_text, kn_check_kind check, double paper,
-                double lo, double hi, const char *unit) {
-  *r = (kn_validation_result){.id = id,
-                              .group = group,
-                              .source = source,
-                              .what = what,
-                              .paper_text = paper_text,
-                              .check = check,
-                              .paper = paper,
-                              .lo = lo,
-                              .hi = hi,
-                              .model = NAN,
-                              .unit = unit,
-                              .verdict = KN_VERDICT_RED};
-}
-
 static int m_axis(kn_validation_result *r) {
-  set(r, "mechanics.boussinesq_axis", "mechanics", "love1929",
-      "sigma_z/p on the axis at z = a: ray integral vs closed form", "1 - 2^(-3/2) = 0.6464",
-      KN_CHECK_VALUE, 1.0 - pow(2.0, -1.5), 0, 0, "1");
+  kn_case_set(r, "mechanics.boussinesq_axis", "mechanics", "love1929",
+              "sigma_z/p on the axis at z = a: ray integral vs closed form",
+              "1 - 2^(-3/2) = 0.6464", KN_CHECK_VALUE, 1.0 - pow(2.0, -1.5), 0, 0, "1");
   r->model = kn_boussinesq_field(1.0, 1.0, 1.0, 0.0, 256);
   return KN_OK;
 }
 
 static int m_edge(kn_validation_result *r) {
-  set(r, "mechanics.boussinesq_edge", "mechanics", "love1929",
-      "sigma_z/p under the edge (r = a, z = a): ray integral vs 2-D point-load sum",
-      "numerical integration", KN_CHECK_VALUE, brute_field(1.0, 1.0, 1.0), 0, 0, "1");
+  kn_case_set(r, "mechanics.boussinesq_edge", "mechanics", "love1929",
+              "sigma_z/p under the edge (r = a, z = a): ray integral vs 2-D point-load sum",
+              "numerical integration", KN_CHECK_VALUE, brute_field(1.0, 1.0, 1.0), 0, 0, "1");
   r->model = kn_boussinesq_field(1.0, 1.0, 1.0, 1.0, 256);
   return KN_OK;
 }
 
 static int m_outside(kn_validation_result *r) {
-  set(r, "mechanics.boussinesq_outside", "mechanics", "love1929",
-      "sigma_z/p beside the load (r = 2a, z = 0.5a): ray integral vs 2-D point-load sum",
-      "numerical integration", KN_CHECK_VALUE, brute_field(1.0, 0.5, 2.0), 0, 0, "1");
+  kn_case_set(r, "mechanics.boussinesq_outside", "mechanics", "love1929",
+              "sigma_z/p beside the load (r = 2a, z = 0.5a): ray integral vs 2-D point-load sum",
+              "numerical integration", KN_CHECK_VALUE, brute_field(1.0, 0.5, 2.0), 0, 0, "1");
   r->model = kn_boussinesq_field(1.0, 1.0, 0.5, 2.0, 256);
   return KN_OK;
 }
 
 static int m_table(kn_validation_result *r) {
-  set(r, "mechanics.stress_table", "mechanics", "love1929",
-      "model's stress table (r = 0.73a, z = 0.46a, thumb over a 3 mm deep nerve) vs closed "
-      "integral",
-      "numerical integration", KN_CHECK_VALUE, kn_boussinesq_field(1.0, 1.0, 0.46, 0.73, 1024), 0,
-      0, "1");
+  kn_case_set(r, "mechanics.stress_table", "mechanics", "love1929",
+              "model's stress table (r = 0.73a, z = 0.46a, thumb over a 3 mm deep nerve) vs closed "
+              "integral",
+              "numerical integration", KN_CHECK_VALUE,
+              kn_boussinesq_field(1.0, 1.0, 0.46, 0.73, 1024), 0, 0, "1");
   size_t n = kn_stress_table_size(81, 101);
   double *v = malloc(n * sizeof *v);
   if (!v) return KN_ENOMEM;
@@ -268,51 +223,53 @@ static double perfusion_at(double mmhg) {
 }
 
 static int n_venular(kn_validation_result *r) {
-  set(r, "nerve.rydevik1981.venular_30mmHg", "nerve", "rydevik1981",
-      "intraneural perfusion at 30 mmHg", "venular flow impaired at 20-30 mmHg (partly reduced)",
-      KN_CHECK_BAND, NAN, 0.5, 0.97, "fraction");
+  kn_case_set(r, "nerve.rydevik1981.venular_30mmHg", "nerve", "rydevik1981",
+              "intraneural perfusion at 30 mmHg",
+              "venular flow impaired at 20-30 mmHg (partly reduced)", KN_CHECK_BAND, NAN, 0.5, 0.97,
+              "fraction");
   r->model = perfusion_at(30.0);
   return KN_OK;
 }
 
 static int n_arteriolar(kn_validation_result *r) {
-  set(r, "nerve.rydevik1981.arteriolar_45mmHg", "nerve", "rydevik1981",
-      "intraneural perfusion at 45 mmHg", "arteriolar and capillary flow impaired at 40-50 mmHg",
-      KN_CHECK_BAND, NAN, 0.1, 0.6, "fraction");
+  kn_case_set(r, "nerve.rydevik1981.arteriolar_45mmHg", "nerve", "rydevik1981",
+              "intraneural perfusion at 45 mmHg",
+              "arteriolar and capillary flow impaired at 40-50 mmHg", KN_CHECK_BAND, NAN, 0.1, 0.6,
+              "fraction");
   r->model = perfusion_at(45.0);
   return KN_OK;
 }
 
 static int n_noflow(kn_validation_result *r) {
-  set(r, "nerve.rydevik1981.noflow_70mmHg", "nerve", "rydevik1981",
-      "intraneural perfusion at 70 mmHg", "no intraneural blood flow at 60-80 mmHg", KN_CHECK_BAND,
-      NAN, 0.0, 0.05, "fraction");
+  kn_case_set(r, "nerve.rydevik1981.noflow_70mmHg", "nerve", "rydevik1981",
+              "intraneural perfusion at 70 mmHg", "no intraneural blood flow at 60-80 mmHg",
+              KN_CHECK_BAND, NAN, 0.0, 0.05, "fraction");
   r->model = perfusion_at(70.0);
   return KN_OK;
 }
 
 static int n_transport_30(kn_validation_result *r) {
-  set(r, "nerve.dahlin1984.transport_30mmHg_2h", "nerve", "dahlin1984",
-      "fast axonal transport blocked after 30 mmHg for 2 h", "blocked", KN_CHECK_TRUE, 1, 0, 0,
-      "yes=1");
+  kn_case_set(r, "nerve.dahlin1984.transport_30mmHg_2h", "nerve", "dahlin1984",
+              "fast axonal transport blocked after 30 mmHg for 2 h", "blocked", KN_CHECK_TRUE, 1, 0,
+              0, "yes=1");
   kn_nerve_state s = nerve_exposure(30.0, nerve_edge(), 2 * KN_HOUR, 0.0);
   r->model = s.transport_dose >= 1.0 - KN_DOSE_EPS;
   return KN_OK;
 }
 
 static int n_transport_20(kn_validation_result *r) {
-  set(r, "nerve.dahlin1984.transport_20mmHg_2h", "nerve", "dahlin1984",
-      "fast axonal transport not blocked after 20 mmHg for 2 h", "not blocked", KN_CHECK_TRUE, 1, 0,
-      0, "yes=1");
+  kn_case_set(r, "nerve.dahlin1984.transport_20mmHg_2h", "nerve", "dahlin1984",
+              "fast axonal transport not blocked after 20 mmHg for 2 h", "not blocked",
+              KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   kn_nerve_state s = nerve_exposure(20.0, nerve_edge(), 2 * KN_HOUR, 0.0);
   r->model = s.transport_dose < 1.0 - KN_DOSE_EPS;
   return KN_OK;
 }
 
 static int n_block_time(kn_validation_result *r) {
-  set(r, "nerve.tourniquet.block_time", "nerve", "tourniquet_block",
-      "time to conduction block (< 10 % conducting) under a limb tourniquet",
-      "reversible conduction block after 15-45 min", KN_CHECK_BAND, NAN, 15.0, 45.0, "min");
+  kn_case_set(r, "nerve.tourniquet.block_time", "nerve", "tourniquet_block",
+              "time to conduction block (< 10 % conducting) under a limb tourniquet",
+              "reversible conduction block after 15-45 min", KN_CHECK_BAND, NAN, 15.0, 45.0, "min");
   kn_params p;
   kn_nerve_params np;
   kn_tissue_params tp;
@@ -329,7 +286,8 @@ static int n_block_time(kn_validation_result *r) {
 }
 
 static int n_tourniquet(kn_validation_result *r) {
-  set(r, "nerve.tourniquet.2h_recovers", "nerve", "tourniquet_block",
+  kn_case_set(
+      r, "nerve.tourniquet.2h_recovers", "nerve", "tourniquet_block",
       "300 mmHg under a 10 cm cuff for 2 h, then 1 h free: conduction back, no structural injury",
       "conduction returned to normal (< 500 mmHg, <= 2 h)", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   kn_nerve_state s = nerve_exposure(300.0, 0.10, 2 * KN_HOUR, KN_HOUR);
@@ -338,18 +296,18 @@ static int n_tourniquet(kn_validation_result *r) {
 }
 
 static int n_50(kn_validation_result *r) {
-  set(r, "nerve.rydevik_nordborg1980.50mmHg_2h", "nerve", "rydevik_nordborg1980",
-      "50 mmHg on a small nerve segment for 2 h: no structural injury",
-      "recovers fully (normal conduction at 3 weeks)", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_case_set(r, "nerve.rydevik_nordborg1980.50mmHg_2h", "nerve", "rydevik_nordborg1980",
+              "50 mmHg on a small nerve segment for 2 h: no structural injury",
+              "recovers fully (normal conduction at 3 weeks)", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   kn_nerve_state s = nerve_exposure(50.0, nerve_edge(), 2 * KN_HOUR, 0.0);
   r->model = s.grade < KN_NERVE_INJURY;
   return KN_OK;
 }
 
 static int n_80(kn_validation_result *r) {
-  set(r, "nerve.dahlin1986.80mmHg_2h", "nerve", "dahlin1986",
-      "80 mmHg on a small nerve segment for 2 h: structural injury",
-      "incomplete recovery (deformation injury)", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_case_set(r, "nerve.dahlin1986.80mmHg_2h", "nerve", "dahlin1986",
+              "80 mmHg on a small nerve segment for 2 h: structural injury",
+              "incomplete recovery (deformation injury)", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   r->calibrated = 1;
   kn_nerve_state s = nerve_exposure(80.0, nerve_edge(), 2 * KN_HOUR, 0.0);
   r->model = s.grade >= KN_NERVE_INJURY;
@@ -357,30 +315,30 @@ static int n_80(kn_validation_result *r) {
 }
 
 static int n_400_15(kn_validation_result *r) {
-  set(r, "nerve.dahlin1986.400mmHg_15min", "nerve", "dahlin1986",
-      "400 mmHg on a small nerve segment for 15 min: structural injury",
-      "incomplete recovery; duration matters even at high pressure", KN_CHECK_TRUE, 1, 0, 0,
-      "yes=1");
+  kn_case_set(r, "nerve.dahlin1986.400mmHg_15min", "nerve", "dahlin1986",
+              "400 mmHg on a small nerve segment for 15 min: structural injury",
+              "incomplete recovery; duration matters even at high pressure", KN_CHECK_TRUE, 1, 0, 0,
+              "yes=1");
   kn_nerve_state s = nerve_exposure(400.0, nerve_edge(), 15 * KN_MIN, 0.0);
   r->model = s.grade >= KN_NERVE_INJURY;
   return KN_OK;
 }
 
 static int n_200(kn_validation_result *r) {
-  set(r, "nerve.rydevik_nordborg1980.200mmHg_2h", "nerve", "rydevik_nordborg1980",
-      "200 mmHg for 2 h: structural injury", "incomplete recovery; demyelination at 3 weeks",
-      KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_case_set(r, "nerve.rydevik_nordborg1980.200mmHg_2h", "nerve", "rydevik_nordborg1980",
+              "200 mmHg for 2 h: structural injury",
+              "incomplete recovery; demyelination at 3 weeks", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   kn_nerve_state s = nerve_exposure(200.0, nerve_edge(), 2 * KN_HOUR, 0.0);
   r->model = s.grade >= KN_NERVE_INJURY;
   return KN_OK;
 }
 
 static int n_400_2h(kn_validation_result *r) {
-  set(r, "nerve.rydevik_nordborg1980.400mmHg_2h", "nerve", "rydevik_nordborg1980",
-      "400 mmHg for 2 h: axonal injury",
-      "conduction reduced distal to the lesion; axonal "
-      "degeneration",
-      KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_case_set(r, "nerve.rydevik_nordborg1980.400mmHg_2h", "nerve", "rydevik_nordborg1980",
+              "400 mmHg for 2 h: axonal injury",
+              "conduction reduced distal to the lesion; axonal "
+              "degeneration",
+              KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   kn_nerve_state s = nerve_exposure(400.0, nerve_edge(), 2 * KN_HOUR, 0.0);
   r->model = s.grade == KN_NERVE_SEVERE;
   return KN_OK;
@@ -395,16 +353,18 @@ static double death_threshold_kpa(double t) {
 }
 
 static int t_1h(kn_validation_result *r) {
-  set(r, "tissue.linder_ganz2006.threshold_1h", "tissue", "linder_ganz2006",
-      "muscle cell-death pressure threshold at 1 h", "32 kPa", KN_CHECK_VALUE, 32.0, 0, 0, "kPa");
+  kn_case_set(r, "tissue.linder_ganz2006.threshold_1h", "tissue", "linder_ganz2006",
+              "muscle cell-death pressure threshold at 1 h", "32 kPa", KN_CHECK_VALUE, 32.0, 0, 0,
+              "kPa");
   r->calibrated = 1;
   r->model = death_threshold_kpa(KN_HOUR);
   return KN_OK;
 }
 
 static int t_2h(kn_validation_result *r) {
-  set(r, "tissue.linder_ganz2006.threshold_2h", "tissue", "linder_ganz2006",
-      "muscle cell-death pressure threshold at 2 h", "9 kPa", KN_CHECK_VALUE, 9.0, 0, 0, "kPa");
+  kn_case_set(r, "tissue.linder_ganz2006.threshold_2h", "tissue", "linder_ganz2006",
+              "muscle cell-death pressure threshold at 2 h", "9 kPa", KN_CHECK_VALUE, 9.0, 0, 0,
+              "kPa");
   r->calibrated = 1;
   r->model = death_threshold_kpa(2 * KN_HOUR);
   return KN_OK;
@@ -422,25 +382,25 @@ static double muscle_damage(double kpa, double t) {
 }
 
 static int t_35_30(kn_validation_result *r) {
-  set(r, "tissue.linder_ganz2006.35kPa_30min", "tissue", "linder_ganz2006",
-      "35 kPa for 30 min kills muscle cells", "cell death above 32 kPa in 15 min-1 h",
-      KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_case_set(r, "tissue.linder_ganz2006.35kPa_30min", "tissue", "linder_ganz2006",
+              "35 kPa for 30 min kills muscle cells", "cell death above 32 kPa in 15 min-1 h",
+              KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   r->model = muscle_damage(35.0, 30 * KN_MIN) >= 1.0;
   return KN_OK;
 }
 
 static int t_20_30(kn_validation_result *r) {
-  set(r, "tissue.linder_ganz2006.20kPa_30min", "tissue", "linder_ganz2006",
-      "20 kPa for 30 min does not kill muscle cells", "no death below the threshold curve",
-      KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_case_set(r, "tissue.linder_ganz2006.20kPa_30min", "tissue", "linder_ganz2006",
+              "20 kPa for 30 min does not kill muscle cells", "no death below the threshold curve",
+              KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   r->model = muscle_damage(20.0, 30 * KN_MIN) < 1.0;
   return KN_OK;
 }
 
 static int t_12_150(kn_validation_result *r) {
-  set(r, "tissue.linder_ganz2006.12kPa_150min", "tissue", "linder_ganz2006",
-      "12 kPa for 2.5 h kills muscle cells", "cell death above 9 kPa after >= 2 h", KN_CHECK_TRUE,
-      1, 0, 0, "yes=1");
+  kn_case_set(r, "tissue.linder_ganz2006.12kPa_150min", "tissue", "linder_ganz2006",
+              "12 kPa for 2.5 h kills muscle cells", "cell death above 9 kPa after >= 2 h",
+              KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   r->model = muscle_damage(12.0, 150 * KN_MIN) >= 1.0;
   return KN_OK;
 }
@@ -452,9 +412,10 @@ static const scenario a10 = {
     KN_ACT_COMPRESSION, "neck_lateral", "posterior_triangle", NULL, "thumb", 40.0, 60.0, 10, 20.0};
 
 static int s_a10(kn_validation_result *r) {
-  set(r, "scenario.aksoy2009.spinal_accessory", "scenario", "aksoy2009",
-      "deep thumb pressure over the posterior triangle injures the spinal accessory nerve",
-      "spinal accessory neuropathy after deep tissue massage", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_case_set(r, "scenario.aksoy2009.spinal_accessory", "scenario", "aksoy2009",
+              "deep thumb pressure over the posterior triangle injures the spinal accessory nerve",
+              "spinal accessory neuropathy after deep tissue massage", KN_CHECK_TRUE, 1, 0, 0,
+              "yes=1");
   kn_nerve_outcome o;
   int rc = run_scenario(&a10, "spinal_accessory", &o);
   if (rc) return rc;
@@ -463,9 +424,9 @@ static int s_a10(kn_validation_result *r) {
 }
 
 static int s_a10_recovery(kn_validation_result *r) {
-  set(r, "scenario.aksoy2009.recovery", "scenario", "aksoy2009",
-      "expected recovery range of that injury contains the case's course",
-      "improved over 6 weeks (mild deficit at 2 years)", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_case_set(r, "scenario.aksoy2009.recovery", "scenario", "aksoy2009",
+              "expected recovery range of that injury contains the case's course",
+              "improved over 6 weeks (mild deficit at 2 years)", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   kn_nerve_outcome o;
   int rc = run_scenario(&a10, "spinal_accessory", &o);
   if (rc) return rc;
@@ -474,10 +435,10 @@ static int s_a10_recovery(kn_validation_result *r) {
 }
 
 static int s_a12_palm(kn_validation_result *r) {
-  set(r, "scenario.a12.palm_trapezius", "scenario", "werner2020",
-      "the same 40 N spread by a palm over the trapezius belly leaves the nerve unharmed",
-      "nerves tolerate pressure away from endangerment sites (claim A12)", KN_CHECK_TRUE, 1, 0, 0,
-      "yes=1");
+  kn_case_set(r, "scenario.a12.palm_trapezius", "scenario", "werner2020",
+              "the same 40 N spread by a palm over the trapezius belly leaves the nerve unharmed",
+              "nerves tolerate pressure away from endangerment sites (claim A12)", KN_CHECK_TRUE, 1,
+              0, 0, "yes=1");
   scenario palm = a10;
   palm.region = "neck_lateral";
   palm.landmark = NULL;
@@ -505,10 +466,10 @@ static const scenario a11 = {KN_ACT_COMPRESSION,
                              20.0};
 
 static int s_a11(kn_validation_result *r) {
-  set(r, "scenario.hsu2017.radial", "scenario", "hsu2017",
-      "sustained elbow pressure over the spiral groove injures the radial nerve",
-      "radial neuropathy at the spiral groove after deep tissue massage", KN_CHECK_TRUE, 1, 0, 0,
-      "yes=1");
+  kn_case_set(r, "scenario.hsu2017.radial", "scenario", "hsu2017",
+              "sustained elbow pressure over the spiral groove injures the radial nerve",
+              "radial neuropathy at the spiral groove after deep tissue massage", KN_CHECK_TRUE, 1,
+              0, 0, "yes=1");
   kn_nerve_outcome o;
   int rc = run_scenario(&a11, "radial_spiral_groove", &o);
   if (rc) return rc;
@@ -520,9 +481,9 @@ static int s_a11(kn_validation_result *r) {
 }
 
 static int s_a11_recovery(kn_validation_result *r) {
-  set(r, "scenario.hsu2017.recovery", "scenario", "hsu2017",
-      "expected recovery range of that injury contains 6 months", "near-total recovery at 6 months",
-      KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_case_set(r, "scenario.hsu2017.recovery", "scenario", "hsu2017",
+              "expected recovery range of that injury contains 6 months",
+              "near-total recovery at 6 months", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   kn_nerve_outcome o;
   int rc = run_scenario(&a11, "radial_spiral_groove", &o);
   if (rc) return rc;
@@ -535,9 +496,9 @@ static int s_a11_recovery(kn_validation_result *r) {
 /* Landis 1930: skin capillaries close at about 32 mmHg. A palm on the thigh at 40 and at 25 mmHg.
  */
 static int t_landis(kn_validation_result *r) {
-  set(r, "tissue.landis1930.capillary_closing", "tissue", "landis1930",
-      "skin capillaries under a palm close at 40 mmHg and stay open at 25 mmHg",
-      "capillary closing pressure about 32 mmHg", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_case_set(r, "tissue.landis1930.capillary_closing", "tissue", "landis1930",
+              "skin capillaries under a palm close at 40 mmHg and stay open at 25 mmHg",
+              "capillary closing pressure about 32 mmHg", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   double area = kn_atlas_contact_type((size_t)kn_atlas_find_contact_type("palm"))->area;
   scenario sc = {KN_ACT_COMPRESSION, "thigh_anterior", NULL, "quadriceps", "palm", 0, 60.0, 1, 0};
   kn_region_outcome hi, lo;
@@ -553,9 +514,9 @@ static int t_landis(kn_validation_result *r) {
 /* ISO/TS 15066 sets its force limits at the lowest energy that bruises: a force at the limit should
  * be graded a likely bruise, half of it none. */
 static int t_iso_bruise(kn_validation_result *r) {
-  set(r, "tissue.iso_ts_15066.bruise_force", "tissue", "iso_ts_15066",
-      "calf: palm at the ISO force limit gives 'likely bruise', at half of it 'none'",
-      "force limits set at the lowest bruising energy", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_case_set(r, "tissue.iso_ts_15066.bruise_force", "tissue", "iso_ts_15066",
+              "calf: palm at the ISO force limit gives 'likely bruise', at half of it 'none'",
+              "force limits set at the lowest bruising energy", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   const kn_region *calf = kn_atlas_region((size_t)kn_atlas_find_region("calf"));
   double f_limit = kn_atlas_iso_area((size_t)calf->iso_area)->f_max;
   scenario sc = {KN_ACT_COMPRESSION, "calf", NULL, "gastrocnemius", "palm", f_limit, 30.0, 1, 0};
@@ -572,9 +533,9 @@ static int t_iso_bruise(kn_validation_result *r) {
  * Swedish massage, built here so the case does not depend on files: this is the session the
  * soreness load reference was calibrated to. */
 static int t_soreness(kn_validation_result *r) {
-  set(r, "tissue.cambron2007.soreness", "tissue", "cambron2007",
-      "chance of soreness after a typical one-hour professional massage", "10 % of clients",
-      KN_CHECK_VALUE, 0.10, 0, 0, "probability");
+  kn_case_set(r, "tissue.cambron2007.soreness", "tissue", "cambron2007",
+              "chance of soreness after a typical one-hour professional massage", "10 % of clients",
+              KN_CHECK_VALUE, 0.10, 0, 0, "probability");
   r->calibrated = 1;
   static const scenario plan[] = {
       {KN_ACT_EFFLEURAGE, "upper_back", NULL, NULL, "palm", 40.0, 300.0, 1, 0},
@@ -604,21 +565,10 @@ static int t_soreness(kn_validation_result *r) {
   return KN_OK;
 }
 
-static const case_fn cases[] = {
+const kn_case_fn kn_cases_core[] = {
     m_axis,   m_edge,         m_outside,      m_table,      n_venular,     n_arteriolar,
     n_noflow, n_transport_30, n_transport_20, n_block_time, n_tourniquet,  n_50,
     n_80,     n_400_15,       n_200,          n_400_2h,     t_1h,          t_2h,
     t_35_30,  t_20_30,        t_12_150,       t_landis,     t_iso_bruise,  t_soreness,
     s_a10,    s_a10_recovery, s_a12_palm,     s_a11,        s_a11_recovery};
-
-size_t kn_validation_count(void) {
-  return sizeof cases / sizeof cases[0];
-}
-
-int kn_validation_run(size_t i, kn_validation_result *out) {
-  if (!out || i >= kn_validation_count()) return KN_EINVAL;
-  int rc = cases[i](out);
-  if (rc) return rc;
-  out->verdict = kn_validation_grade(out->check, out->paper, out->lo, out->hi, out->model);
-  return KN_OK;
-}
+const size_t kn_cases_core_n = sizeof kn_cases_core / sizeof kn_cases_core[0];

@@ -1,0 +1,76 @@
+/* The validation registry: grading, and the cases of every module in one numbered list. */
+#include <math.h>
+
+#include "validate/validate_internal.h"
+
+/* ---- grading ----------------------------------------------------------------------------------
+ */
+
+static const char *const verdict_names[] = {"green", "yellow", "red"};
+const char *kn_verdict_name(kn_verdict v) {
+  return (unsigned)v <= KN_VERDICT_RED ? verdict_names[v] : "?";
+}
+
+kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, double hi,
+                               double model) {
+  if (!isfinite(model)) return KN_VERDICT_RED;
+  switch (check) {
+  case KN_CHECK_VALUE: {
+    double err = fabs(model - paper) / fmax(fabs(paper), 1e-300);
+    return err <= 0.10 ? KN_VERDICT_GREEN : err <= 0.30 ? KN_VERDICT_YELLOW : KN_VERDICT_RED;
+  }
+  case KN_CHECK_BAND: {
+    if (model >= lo && model <= hi) return KN_VERDICT_GREEN;
+    double edge = model < lo ? lo : hi;
+    double err = fabs(model - edge) / fmax(fabs(edge), fmax(hi - lo, 1e-300));
+    return err <= 0.30 ? KN_VERDICT_YELLOW : KN_VERDICT_RED;
+  }
+  default:
+    return model == 1.0 ? KN_VERDICT_GREEN : KN_VERDICT_RED;
+  }
+}
+
+
+void kn_case_set(kn_validation_result *r, const char *id, const char *group, const char *source,
+                const char *what, const char *paper_text, kn_check_kind check, double paper,
+                double lo, double hi, const char *unit) {
+  *r = (kn_validation_result){.id = id,
+                              .group = group,
+                              .source = source,
+                              .what = what,
+                              .paper_text = paper_text,
+                              .check = check,
+                              .paper = paper,
+                              .lo = lo,
+                              .hi = hi,
+                              .model = NAN,
+                              .unit = unit,
+                              .verdict = KN_VERDICT_RED};
+}
+
+/* The modules' case lists, in the order `knead validate` prints them. */
+static const struct {
+  const kn_case_fn *cases;
+  const size_t *n;
+} lists[] = {{kn_cases_core, &kn_cases_core_n}};
+
+size_t kn_validation_count(void) {
+  size_t n = 0;
+  for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) n += *lists[i].n;
+  return n;
+}
+
+int kn_validation_run(size_t i, kn_validation_result *out) {
+  if (!out) return KN_EINVAL;
+  for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+    if (i >= *lists[l].n) {
+      i -= *lists[l].n;
+      continue;
+    }
+    int rc = lists[l].cases[i](out);
+    if (rc) return rc;
+    out->verdict = kn_validation_grade(out->check, out->paper, out->lo, out->hi, out->model);
+    return KN_OK;
+  }
+  return KN_EINVAL;
+}
