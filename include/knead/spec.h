@@ -27,6 +27,19 @@ typedef struct kn_subject {
   double mass;     /* kg, 30..250, default 70 */
   double body_fat; /* fraction 0.03..0.60 ("28 %" or 0.28), default by sex: F 0.30, M 0.20, else
                       0.25 */
+  /* causes of spasm and cramp (article claim A18); each has a cited effect or is reported as having
+   * no quantified one (docs/model.md, Neuromuscular) */
+  double cramps_per_month;     /* cramp history, 0..100 (bare number: per month), default 0 */
+  double hypohydration;        /* fraction of body mass lost to dehydration, 0..0.10, default 0 */
+  double serum_sodium;         /* mol/m^3 (= mmol/L), 110..160, default 140 */
+  double serum_potassium;      /* mol/m^3, 2..7, default 4.2 */
+  double serum_magnesium;      /* mol/m^3, 0.3..1.5, default 0.85 */
+  double serum_calcium;        /* mol/m^3 (total), 1.5..3.2, default 2.4 */
+  double exertion;             /* recent exercise of the massaged muscles: 0 none .. 1 exhausting */
+  double inactive_weeks;       /* weeks without regular activity before now (deconditioning) */
+  double posture_hours;        /* s, time spent in one position before the session */
+  int atherosclerosis;         /* 0/1 */
+  int chronic_illness;         /* 0/1 (e.g. diabetes, kidney or liver disease, hypothyroidism) */
   double pain_threshold_scale; /* dimensionless multiplier on pressure pain thresholds, 0.2..5,
                                   default 1 */
 } kn_subject;
@@ -46,7 +59,12 @@ typedef enum kn_action_kind {
   KN_ACT_TAPOTEMENT,     /* rhythmic percussion */
   KN_ACT_DEEP_STROKE,    /* slow deep gliding stroke (deep tissue) */
   KN_ACT_REST,           /* no contact */
-  KN_ACT_POSTURE,        /* subject changes position; no contact */
+  KN_ACT_POSTURE,        /* subject changes position (and joint angles); no contact */
+  KN_ACT_STRETCH,        /* a muscle is stretched: its joint turned by `angle` and held */
+  KN_ACT_VOLUNTARY,      /* the subject contracts a muscle at `level` of maximum */
+  KN_ACT_STIMULATION,    /* electrical stimulation of a muscle's nerve: trains at `frequency` */
+  KN_ACT_HEAT,           /* heat applied to a region: hot water, moist wrap, hot pack, dry wrap */
+  KN_ACT_DRINK,          /* the subject drinks water or an electrolyte drink */
   KN_ACT_COUNT
 } kn_action_kind;
 
@@ -57,6 +75,31 @@ typedef enum kn_posture {
   KN_POSTURE_SIDE_LYING,
   KN_POSTURE_STANDING
 } kn_posture;
+
+/* Joints whose angle sets the length of the muscles that cross them. Angles in rad from the
+ * anatomical neutral position, positive in the direction named: ankle plantarflexion, knee flexion,
+ * hip flexion, elbow flexion, shoulder flexion, wrist flexion, neck flexion, lumbar flexion. */
+typedef enum kn_joint {
+  KN_JOINT_ANKLE = 0,
+  KN_JOINT_KNEE,
+  KN_JOINT_HIP,
+  KN_JOINT_ELBOW,
+  KN_JOINT_SHOULDER,
+  KN_JOINT_WRIST,
+  KN_JOINT_NECK,
+  KN_JOINT_LUMBAR,
+  KN_JOINT_COUNT
+} kn_joint;
+
+/* How heat is applied (Petrofsky: moist heat warms muscle more than a dry wrap or a hot pack). */
+typedef enum kn_heat_method {
+  KN_HEAT_HOT_WATER = 0,
+  KN_HEAT_MOIST_WRAP,
+  KN_HEAT_DRY_WRAP,
+  KN_HEAT_HOT_PACK
+} kn_heat_method;
+
+typedef enum kn_fluid { KN_FLUID_WATER = 0, KN_FLUID_ELECTROLYTE } kn_fluid;
 
 /* One entry of the session timeline. Unused numeric fields are 0 unless said otherwise. */
 typedef struct kn_action {
@@ -77,8 +120,18 @@ typedef struct kn_action {
   double rest_between; /* s, pause between repetitions */
   double start;        /* s, start time, or a negative value: right after the previous action */
   kn_posture posture;  /* for KN_ACT_POSTURE */
-  char label[64];      /* free text, may be empty */
-  int line, col;       /* where the action starts in its file (1-based), for messages */
+  double joint[KN_JOINT_COUNT]; /* rad, posture: joint angles set (NAN where not given) */
+  double angle;                 /* rad, stretch: joint rotation that lengthens `muscle` (> 0) */
+  double level;                 /* 0..1, voluntary contraction: fraction of maximum */
+  double frequency;             /* Hz, stimulation: pulse rate of the first train */
+  double frequency_step; /* Hz, stimulation: added to the rate at each repetition (ramp protocol) */
+  double fraction;       /* 0..1, stimulation: share of the motor units reached */
+  kn_heat_method heat;   /* heat: how */
+  double temperature;    /* K, heat: temperature of the source */
+  kn_fluid fluid;        /* drink: what */
+  double volume;         /* m^3, drink: how much */
+  char label[64];        /* free text, may be empty */
+  int line, col;         /* where the action starts in its file (1-based), for messages */
 } kn_action;
 
 /* What is done. */
@@ -117,7 +170,11 @@ int kn_session_parse(const char *text, size_t len, const char *name, kn_session 
 /* Frees a session; NULL is allowed. */
 void kn_session_free(kn_session *s);
 
-/* Name of an action kind ("effleurage", ..., "rest", "posture"); "?" if out of range. */
+/* 1 for the hand strokes that press on the body (effleurage .. deep_stroke), 0 otherwise. */
+int kn_action_is_stroke(kn_action_kind k);
+
+/* Name of an action kind ("effleurage", ..., "rest", "posture", "stretch", "voluntary_contraction",
+ * "electrical_stimulation", "heat", "drink"); "?" if out of range. */
 const char *kn_action_kind_name(kn_action_kind k);
 /* Name of a practitioner profile ("professional", "untrained_partner"). */
 const char *kn_practitioner_name(kn_practitioner p);

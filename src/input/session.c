@@ -28,9 +28,20 @@
 
 /* ---- names ----------------------------------------------------------------------------------- */
 
-static const char *const kind_names[] = {"effleurage",  "petrissage", "friction",
-                                         "compression", "tapotement", "deep_stroke",
-                                         "rest",        "posture",    NULL};
+static const char *const kind_names[] = {"effleurage",
+                                         "petrissage",
+                                         "friction",
+                                         "compression",
+                                         "tapotement",
+                                         "deep_stroke",
+                                         "rest",
+                                         "posture",
+                                         "stretch",
+                                         "voluntary_contraction",
+                                         "electrical_stimulation",
+                                         "heat",
+                                         "drink",
+                                         NULL};
 _Static_assert(sizeof kind_names / sizeof kind_names[0] == KN_ACT_COUNT + 1, "one name per kind");
 
 static const char *const practitioner_names[] = {"professional", "untrained_partner", NULL};

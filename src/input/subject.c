@@ -41,6 +41,11 @@ void kn_subject_default(kn_subject *s) {
   s->mass = 70.0;
   s->body_fat = default_body_fat(s->sex);
   s->pain_threshold_scale = 1.0;
+  /* normal serum values (reference intervals' middles) */
+  s->serum_sodium = 140.0;
+  s->serum_potassium = 4.2;
+  s->serum_magnesium = 0.85;
+  s->serum_calcium = 2.4;
 }
 
 static const kn_qspec q_age = {"year", "year", "45 years", "years", 1.0, 18.0, 110.0, 0};

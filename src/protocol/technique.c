@@ -1,4 +1,5 @@
 /* What each technique does when the plan does not say: the defaults of kn_action_init. */
+#include <math.h>
 #include <string.h>
 
 #include "core/units.h"
@@ -14,16 +15,18 @@ typedef struct technique_default {
 
 /* calibrated: usual values in massage teaching; stroke speeds inside the pleasant 1-10 cm/s range
  * of loken2009 */
-static const technique_default defaults[KN_ACT_COUNT] = {
+static const technique_default defaults[KN_ACT_DEEP_STROKE + 1] = {
     [KN_ACT_EFFLEURAGE] = {5.0 * KN_CM, 20.0 * KN_CM, 0.0, "palm"},
     [KN_ACT_PETRISSAGE] = {2.0 * KN_CM, 5.0 * KN_CM, 0.8, "palm"},
     [KN_ACT_FRICTION] = {1.0 * KN_CM, 2.0 * KN_CM, 1.5, "thumb"},
     [KN_ACT_COMPRESSION] = {0.0, 0.0, 0.0, "thumb"},
     [KN_ACT_TAPOTEMENT] = {0.0, 0.0, 6.0, "fingertips"},
     [KN_ACT_DEEP_STROKE] = {1.5 * KN_CM, 10.0 * KN_CM, 0.0, "forearm"},
-    [KN_ACT_REST] = {0.0, 0.0, 0.0, NULL},
-    [KN_ACT_POSTURE] = {0.0, 0.0, 0.0, NULL},
 };
+
+int kn_action_is_stroke(kn_action_kind k) {
+  return k >= KN_ACT_EFFLEURAGE && k <= KN_ACT_DEEP_STROKE;
+}
 
 void kn_action_init(kn_action *a, kn_action_kind kind) {
   memset(a, 0, sizeof *a);
@@ -31,7 +34,9 @@ void kn_action_init(kn_action *a, kn_action_kind kind) {
   a->region = a->landmark = a->muscle = a->contact = -1;
   a->repetitions = 1;
   a->start = -1.0;
-  if ((unsigned)kind >= KN_ACT_COUNT) return;
+  for (int j = 0; j < KN_JOINT_COUNT; j++)
+    a->joint[j] = NAN;
+  if (!kn_action_is_stroke(kind)) return;
   const technique_default *t = &defaults[kind];
   a->speed = t->speed;
   a->stroke_length = t->stroke_length;

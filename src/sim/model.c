@@ -24,7 +24,7 @@ static int fail(kn_diag *diag, int code, const char *field, const char *msg) {
 }
 
 static int is_contact(const kn_action *a) {
-  return a->kind != KN_ACT_REST && a->kind != KN_ACT_POSTURE;
+  return kn_action_is_stroke(a->kind);
 }
 
 /* Checks what the loader already checks, for sessions built in code. */

@@ -30,10 +30,9 @@ kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, dou
   }
 }
 
-
 void kn_case_set(kn_validation_result *r, const char *id, const char *group, const char *source,
-                const char *what, const char *paper_text, kn_check_kind check, double paper,
-                double lo, double hi, const char *unit) {
+                 const char *what, const char *paper_text, kn_check_kind check, double paper,
+                 double lo, double hi, const char *unit) {
   *r = (kn_validation_result){.id = id,
                               .group = group,
                               .source = source,
@@ -56,7 +55,8 @@ static const struct {
 
 size_t kn_validation_count(void) {
   size_t n = 0;
-  for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) n += *lists[i].n;
+  for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+    n += *lists[i].n;
   return n;
 }
 

@@ -10,7 +10,8 @@
 /* A case fills its result (not the verdict) and returns 0 or a negative kn_errno. */
 typedef int (*kn_case_fn)(kn_validation_result *r);
 
-/* Starts a result: what is compared, the paper's number or band; model NaN until the case sets it. */
+/* Starts a result: what is compared, the paper's number or band; model NaN until the case sets it.
+ */
 void kn_case_set(kn_validation_result *r, const char *id, const char *group, const char *source,
                  const char *what, const char *paper_text, kn_check_kind check, double paper,
                  double lo, double hi, const char *unit);

@@ -1,0 +1,114 @@
+/* knead — the neuromuscular engine's building blocks: a motor-unit pool (Fuglevand 1993) with
+ * persistent inward currents (Lee & Heckman 1998), and Hill-type muscle curves.
+ *
+ * A pool is caller-sized memory (kn_pool_size) so the engine and the monitor can place it anywhere;
+ * stepping allocates nothing. Its cost follows the number of active units: a relaxed pool costs a
+ * comparison per step. */
+#ifndef KNEAD_NEUROMUSCULAR_H
+#define KNEAD_NEUROMUSCULAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- motor-unit pool ----------------------------------------------------------------------- */
+
+typedef struct kn_pool_params {
+  int n;                 /* units, 120 [fuglevand1993] */
+  double rr;             /* recruitment range (last/first threshold), 30 */
+  double mfr;            /* Hz, firing rate at recruitment, 8 */
+  double pfr1, pfrn;     /* Hz, peak rate of the first and the last unit, 35 and 25 */
+  double gain;           /* Hz per unit of excitation above threshold, 1 */
+  double rp;             /* range of twitch forces (last/first), 100 */
+  double tl;             /* s, longest twitch contraction time, 0.090 */
+  double rt;             /* range of contraction times, 3 */
+  double isi_cv;         /* interspike interval coefficient of variation, 0.15 */
+  /* persistent inward currents: a unit whose own rate has stayed above pic_on_rate for pic_on_time
+   * turns its PIC on, adding pic_drive to its excitation; it turns off when its total drive falls
+   * pic_hysteresis below its threshold, or, for units above pic_low_fraction of the pool, after
+   * pic_sustain_high seconds [lee_heckman1998] */
+  double pic_on_rate;    /* Hz */
+  double pic_on_time;    /* s */
+  double pic_drive;      /* excitation units (same scale as thresholds) */
+  double pic_hysteresis; /* excitation units */
+  double pic_low_fraction; /* 0..1, share of units (by threshold) that can self-sustain */
+  double pic_sustain_high; /* s */
+} kn_pool_params;
+
+/* Fills p with the defaults above (sources in docs/model.md). */
+void kn_pool_params_default(kn_pool_params *p);
+
+/* Per-step inputs to a pool. */
+typedef struct kn_pool_input {
+  double excitation;     /* net synaptic drive, in units of the first unit's threshold (1 = it is
+                            recruited); may be negative (inhibition) */
+  double stim_fraction;  /* 0..1: share of units fired by an electrical stimulus pulse this step
+                            (the largest axons first: electrical stimulation reverses the size
+                            principle); 0 if no pulse */
+  double twitch_scale;   /* multiplies contraction times (temperature: Q10); 1 at 37 degC */
+} kn_pool_input;
+
+/* Outputs of one step. */
+typedef struct kn_pool_output {
+  double force;          /* 0..~1, pool force normalised to full tetanus of all units */
+  double mean_rate;      /* Hz, mean firing rate of the units that fire */
+  int nfiring;           /* units firing (recruited or self-sustained) */
+  int nspikes;           /* spikes this step */
+  int npic;              /* units with their PIC on */
+  double emg;            /* a.u., rectified surface EMG proxy: spikes weighted by unit size */
+} kn_pool_output;
+
+typedef struct kn_pool kn_pool; /* opaque; lives in caller memory */
+
+/* Bytes a pool of n units needs (alignment 16). */
+size_t kn_pool_size(int n);
+/* Lays out a pool in mem (kn_pool_size(p->n) bytes, 16-aligned) for time step dt (s), seeds its
+ * random interspike variability. Returns the pool or NULL if the arguments are invalid. */
+kn_pool *kn_pool_init(void *mem, size_t size, const kn_pool_params *p, double dt, uint64_t seed);
+/* Back to rest (no firing, no force, PICs off), same seed. */
+void kn_pool_reset(kn_pool *pool);
+/* Advances one dt. */
+void kn_pool_step(kn_pool *pool, const kn_pool_input *in, kn_pool_output *out);
+
+/* Unit i's recruitment threshold (excitation units), peak rate (Hz), twitch force (a.u.) and
+ * contraction time (s); for tests and documentation. i in 0..n-1. */
+double kn_pool_threshold(const kn_pool *pool, int i);
+double kn_pool_peak_rate(const kn_pool *pool, int i);
+double kn_pool_twitch_force(const kn_pool *pool, int i);
+double kn_pool_contraction_time(const kn_pool *pool, int i);
+/* Steady firing rate (Hz) of unit i at constant excitation e without PIC or variability. */
+double kn_pool_rate(const kn_pool *pool, int i, double e);
+
+/* Fuglevand's twitch-tetanus gain: 1 for T/ISI <= 0.4, else
+ * (1 - exp(-2 (T/ISI)^3)) / (T/ISI), normalised to 1 at 0.4. */
+double kn_twitch_gain(double t_over_isi);
+
+/* ---- Hill-type muscle ------------------------------------------------------------------------ */
+
+/* Curves in normalised units: length L = fibre length / optimal length; velocity V in optimal
+ * lengths per second (positive: lengthening). Shapes: the piecewise-quadratic curves documented for
+ * MuJoCo's muscle model (lmin 0.5, lmax 1.6, vmax 1.5, fpmax 1.3, fvmax 1.2), checked against the
+ * Thelen 2003 curves in validation. */
+typedef struct kn_hill_params {
+  double lmin, lmax;     /* normalised lengths where active force reaches zero, 0.5 and 1.6 */
+  double vmax;           /* optimal lengths per second at which shortening force reaches 0, 1.5 */
+  double fpmax;          /* passive force at lmax, relative to max active force, 1.3 */
+  double fvmax;          /* force when lengthening fast, relative to isometric, 1.2 */
+  double t_act, t_deact; /* s, activation and deactivation time constants, 0.010 and 0.040 */
+} kn_hill_params;
+
+void kn_hill_params_default(kn_hill_params *p);
+/* Active force-length factor (0..1, 1 at L = 1). */
+double kn_hill_fl(const kn_hill_params *p, double L);
+/* Force-velocity factor; V > 0 lengthening, V < 0 shortening, in optimal lengths per second. */
+double kn_hill_fv(const kn_hill_params *p, double V);
+/* Passive force (relative to max active) at normalised length L; 0 at and below 1. */
+double kn_hill_passive(const kn_hill_params *p, double L);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
