@@ -3,7 +3,11 @@
  *
  * A pool is caller-sized memory (kn_pool_size) so the engine and the monitor can place it anywhere;
  * stepping allocates nothing. Its cost follows the number of active units: a relaxed pool costs a
- * comparison per step. */
+ * comparison per step.
+ *
+ * Excitation scale: unit i (0..n-1) has threshold RR^(i/(n-1)), so the first unit is recruited at
+ * excitation 1 exactly and the last at RR; all units reach their peak rates at
+ * kn_pool_excitation_max (RR + (pfrn - mfr)/gain = 47 with the defaults). */
 #ifndef KNEAD_NEUROMUSCULAR_H
 #define KNEAD_NEUROMUSCULAR_H
 
@@ -17,25 +21,30 @@ extern "C" {
 /* ---- motor-unit pool ----------------------------------------------------------------------- */
 
 typedef struct kn_pool_params {
-  int n;                 /* units, 120 [fuglevand1993] */
-  double rr;             /* recruitment range (last/first threshold), 30 */
-  double mfr;            /* Hz, firing rate at recruitment, 8 */
-  double pfr1, pfrn;     /* Hz, peak rate of the first and the last unit, 35 and 25 */
-  double gain;           /* Hz per unit of excitation above threshold, 1 */
-  double rp;             /* range of twitch forces (last/first), 100 */
-  double tl;             /* s, longest twitch contraction time, 0.090 */
-  double rt;             /* range of contraction times, 3 */
-  double isi_cv;         /* interspike interval coefficient of variation, 0.15 */
-  /* persistent inward currents: a unit whose own rate has stayed above pic_on_rate for pic_on_time
-   * turns its PIC on, adding pic_drive to its excitation; it turns off when its total drive falls
+  int n;             /* units, 120 [fuglevand1993] */
+  double rr;         /* recruitment range (last/first threshold), 30 */
+  double mfr;        /* Hz, firing rate at recruitment, 8 */
+  double pfr1, pfrn; /* Hz, peak rate of the first and the last unit, 35 and 25 */
+  double gain;       /* Hz per unit of excitation above threshold, 1 */
+  double rp;         /* range of twitch forces (last/first), 100 */
+  double tl;         /* s, longest twitch contraction time, 0.090 */
+  double rt;         /* range of contraction times, 3 */
+  double isi_cv;     /* interspike interval coefficient of variation, 0.15 (intervals are clamped
+                        to 0.5..1.5 times the mean) */
+  /* persistent inward currents: a unit whose own rate (stimulated spikes count) has stayed above
+   * pic_on_rate for pic_on_time turns its PIC on, adding pic_drive to its excitation, so it keeps
+   * firing after the input that started it is gone; it turns off when its total drive falls
    * pic_hysteresis below its threshold, or, for units above pic_low_fraction of the pool, after
-   * pic_sustain_high seconds [lee_heckman1998] */
-  double pic_on_rate;    /* Hz */
-  double pic_on_time;    /* s */
-  double pic_drive;      /* excitation units (same scale as thresholds) */
-  double pic_hysteresis; /* excitation units */
-  double pic_low_fraction; /* 0..1, share of units (by threshold) that can self-sustain */
-  double pic_sustain_high; /* s */
+   * pic_sustain_high seconds (and cannot re-arm until its excitation alone lets it go). A PIC turns
+   * on only where it could hold (excitation + pic_drive >= threshold - pic_hysteresis). pic_drive 0
+   * disables PICs. [lee_heckman1998] */
+  double pic_on_rate;      /* Hz, 10 (> 0) */
+  double pic_on_time;      /* s, 0.5 */
+  double pic_drive;        /* excitation units (same scale as thresholds), 3.15 = Delta F / gain:
+                              units derecruit pic_drive below their recruitment threshold */
+  double pic_hysteresis;   /* excitation units, 1.575 (0.5 pic_drive) */
+  double pic_low_fraction; /* 0..1, share of units (by threshold) that can self-sustain, 0.5 */
+  double pic_sustain_high; /* s, 1.5 */
 } kn_pool_params;
 
 /* Fills p with the defaults above (sources in docs/model.md). */
@@ -43,22 +52,28 @@ void kn_pool_params_default(kn_pool_params *p);
 
 /* Per-step inputs to a pool. */
 typedef struct kn_pool_input {
-  double excitation;     /* net synaptic drive, in units of the first unit's threshold (1 = it is
-                            recruited); may be negative (inhibition) */
-  double stim_fraction;  /* 0..1: share of units fired by an electrical stimulus pulse this step
-                            (the largest axons first: electrical stimulation reverses the size
-                            principle); 0 if no pulse */
-  double twitch_scale;   /* multiplies contraction times (temperature: Q10); 1 at 37 degC */
+  double excitation;    /* net synaptic drive, in units of the first unit's threshold (1 = it is
+                           recruited); may be negative (inhibition) */
+  double stim_fraction; /* 0..1: share of units fired by an electrical stimulus pulse this step
+                           (the largest axons first: electrical stimulation reverses the size
+                           principle); 0 if no pulse. round(stim_fraction n) units spike now, in
+                           addition to their own firing, whose rhythm restarts from the pulse */
+  double twitch_scale;  /* multiplies contraction times (temperature: Q10); 1 at 37 degC; values
+                           <= 0 or not finite read as 1, a non-finite excitation as 0 */
 } kn_pool_input;
 
 /* Outputs of one step. */
 typedef struct kn_pool_output {
-  double force;          /* 0..~1, pool force normalised to full tetanus of all units */
-  double mean_rate;      /* Hz, mean firing rate of the units that fire */
-  int nfiring;           /* units firing (recruited or self-sustained) */
-  int nspikes;           /* spikes this step */
-  int npic;              /* units with their PIC on */
-  double emg;            /* a.u., rectified surface EMG proxy: spikes weighted by unit size */
+  double force;     /* 0..~1, pool force normalised so that all units firing regularly at their
+                       peak rates give a mean of 1 (at twitch_scale 1) */
+  double mean_rate; /* Hz, mean firing rate of the units that fire; 0 if none */
+  int nfiring;      /* units firing (recruited by excitation, or self-sustained by their PIC);
+                       units fired only by a stimulus count in nspikes and emg, not here */
+  int nspikes;      /* spikes this step */
+  int npic;         /* units with their PIC on */
+  double emg;       /* a.u., a rough rectified surface-EMG proxy: sum over this step's spikes of
+                       sqrt(P_i) (P_i twitch force); no action-potential shapes, no volume
+                       conduction, no cancellation */
 } kn_pool_output;
 
 typedef struct kn_pool kn_pool; /* opaque; lives in caller memory */
@@ -73,6 +88,14 @@ void kn_pool_reset(kn_pool *pool);
 /* Advances one dt. */
 void kn_pool_step(kn_pool *pool, const kn_pool_input *in, kn_pool_output *out);
 
+/* Number of units. */
+int kn_pool_units(const kn_pool *pool);
+/* Excitation that drives every unit to its peak rate (without PIC). */
+double kn_pool_excitation_max(const kn_pool *pool);
+/* Changes the firing rate above which a unit's PIC turns on (Hz): the engine lowers it after a
+ * cramp or a drink of water, following the cramp threshold frequency literature. */
+void kn_pool_set_pic_rate(kn_pool *pool, double hz);
+
 /* Unit i's recruitment threshold (excitation units), peak rate (Hz), twitch force (a.u.) and
  * contraction time (s); for tests and documentation. i in 0..n-1. */
 double kn_pool_threshold(const kn_pool *pool, int i);
@@ -81,9 +104,17 @@ double kn_pool_twitch_force(const kn_pool *pool, int i);
 double kn_pool_contraction_time(const kn_pool *pool, int i);
 /* Steady firing rate (Hz) of unit i at constant excitation e without PIC or variability. */
 double kn_pool_rate(const kn_pool *pool, int i, double e);
+/* Excitation at which every unit fires at its peak rate (Fuglevand's maximal excitation). */
+double kn_pool_excitation_max(const kn_pool *pool);
+/* Number of units n; 0 for NULL. */
+int kn_pool_units(const kn_pool *pool);
+/* Changes pic_on_rate (Hz, > 0; other values are ignored) from the next step on, e.g. when the
+ * cramp threshold frequency moves; PICs already on stay on. */
+void kn_pool_set_pic_rate(kn_pool *pool, double hz);
 
 /* Fuglevand's twitch-tetanus gain: 1 for T/ISI <= 0.4, else
- * (1 - exp(-2 (T/ISI)^3)) / (T/ISI), normalised to 1 at 0.4. */
+ * (1 - exp(-2 (T/ISI)^3)) / (T/ISI), normalised to 1 at 0.4. The pool applies it to each spike
+ * with T the unit's contraction time and ISI the interval that the spike ends. */
 double kn_twitch_gain(double t_over_isi);
 
 /* ---- Hill-type muscle ------------------------------------------------------------------------ */
@@ -95,7 +126,9 @@ double kn_twitch_gain(double t_over_isi);
 typedef struct kn_hill_params {
   double lmin, lmax;     /* normalised lengths where active force reaches zero, 0.5 and 1.6 */
   double vmax;           /* optimal lengths per second at which shortening force reaches 0, 1.5 */
-  double fpmax;          /* passive force at lmax, relative to max active force, 1.3 */
+  double fpmax;          /* passive force at lmax, relative to max active force, 1.3: quadratic
+                            from L = 1 to (1 + lmax)/2, linear beyond (as MuJoCo's attribute is
+                            documented; its engine reaches 1.5 fpmax at lmax) */
   double fvmax;          /* force when lengthening fast, relative to isometric, 1.2 */
   double t_act, t_deact; /* s, activation and deactivation time constants, 0.010 and 0.040 */
 } kn_hill_params;

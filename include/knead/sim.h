@@ -51,6 +51,9 @@ typedef enum kn_event_kind {
   KN_EV_NERVE_SEVERE,       /* grade reached (nerve) */
   KN_EV_MUSCLE_DAMAGE,      /* muscle cell death threshold reached (muscle) */
   KN_EV_BRUISE_RISK,        /* force or shear at >= 70 % of the bruise limit (region) */
+  KN_EV_CLONIC_SPASM,       /* involuntary contraction oscillating at 2-10 Hz (muscle) */
+  KN_EV_TONIC_SPASM,        /* involuntary sustained contraction, short or weak (muscle) */
+  KN_EV_CRAMP,              /* involuntary, strong, sustained, painful contraction (muscle) */
   KN_EV_COUNT
 } kn_event_kind;
 const char *kn_event_kind_name(kn_event_kind k); /* e.g. "iso_pressure", "nerve_injury" */
@@ -114,6 +117,39 @@ typedef struct kn_muscle_outcome {
   kn_evidence evidence;
 } kn_muscle_outcome;
 
+/* An involuntary contraction (spasm) of one muscle, classified when it ends. */
+typedef enum kn_spasm_kind {
+  KN_SPASM_CLONIC = 0,
+  KN_SPASM_TONIC = 1,
+  KN_SPASM_CRAMP = 2
+} kn_spasm_kind;
+const char *kn_spasm_kind_name(kn_spasm_kind k); /* "clonic spasm", "tonic spasm", "cramp" */
+
+typedef struct kn_spasm {
+  kn_spasm_kind kind;
+  int muscle;            /* atlas index */
+  double t_start, t_end; /* s */
+  double peak_force;     /* N */
+  double peak_fraction;  /* 1, of the muscle's maximum force */
+  double frequency;      /* Hz, of the oscillation (clonic); 0 otherwise */
+  double mean_rate;      /* 1/s, mean firing rate of the firing units over the event */
+  int action;            /* session action in progress at onset, -1 if none */
+  const char *trigger;   /* static text: what started it */
+  kn_evidence evidence;
+} kn_spasm;
+
+/* The neuromuscular state of one simulated muscle over the session. */
+typedef struct kn_nm_outcome {
+  int muscle;             /* atlas index */
+  double hreflex_ratio;   /* 1, lowest H-reflex amplitude relative to rest (relaxation: < 1) */
+  double inhibited_time;  /* s with massage inhibiting its motoneurons */
+  double force_peak;      /* N, highest force */
+  double rest_force;      /* N, mean force while relaxed and untouched (tone) */
+  double cramp_threshold; /* Hz, cramp threshold frequency at the start of the session */
+  int nspasm;             /* spasms of this muscle */
+  kn_evidence evidence;
+} kn_nm_outcome;
+
 typedef struct kn_outcome {
   kn_harm harm;                     /* worst over everything below */
   kn_evidence harm_evidence;        /* weakest evidence among the outcomes that set `harm` */
@@ -124,6 +160,10 @@ typedef struct kn_outcome {
   const kn_nerve_outcome *nerves;   /* (nnerve) */
   size_t nmuscle;                   /* muscles in touched regions */
   const kn_muscle_outcome *muscles; /* (nmuscle) */
+  size_t nnm;                       /* muscles simulated by the neuromuscular engine */
+  const kn_nm_outcome *nm;          /* (nnm) */
+  size_t nspasm;                    /* involuntary contractions, all muscles */
+  const kn_spasm *spasms;           /* (nspasm), in order of their end */
   size_t nevent;
   const kn_event *events;      /* (nevent), in order of t_start */
   size_t nevent_dropped;       /* events not recorded because the buffer was full */

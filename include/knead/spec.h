@@ -134,17 +134,26 @@ typedef struct kn_action {
   int line, col;         /* where the action starts in its file (1-based), for messages */
 } kn_action;
 
+/* Where the cramp literature disagrees (SCIENCE.md section 4), the session names the hypothesis:
+ * the default follows the laboratory evidence; 'field' follows the field association. */
+typedef enum kn_hypothesis {
+  KN_HYP_LAB = 0,  /* laboratory: dehydration does not change cramp threshold; fatigue raises it */
+  KN_HYP_FIELD = 1 /* field: dehydration and fatigue make cramps more likely (no lab effect size) */
+} kn_hypothesis;
+
 /* What is done. */
 typedef struct kn_session {
-  char name[64];                /* free text, may be empty */
-  kn_practitioner practitioner; /* default professional */
-  uint64_t seed;                /* RNG seed for the practitioner's variability, default 1 */
-  double dt;                    /* s, simulation step, 0.1 ms..10 ms, default 1 ms */
-  double record_interval;       /* s, time-series decimation, >= dt, default 0.1 s */
-  double recovery;              /* s, simulated time after the last action, default 0 */
-  size_t naction;               /* number of actions (>= 1) */
-  kn_action *actions;           /* (naction), owned by the session */
-  char source[256];             /* file it was read from */
+  char name[64];                        /* free text, may be empty */
+  kn_practitioner practitioner;         /* default professional */
+  uint64_t seed;                        /* RNG seed for the practitioner's variability, default 1 */
+  double dt;                            /* s, simulation step, 0.1 ms..10 ms, default 1 ms */
+  double record_interval;               /* s, time-series decimation, >= dt, default 0.1 s */
+  double recovery;                      /* s, simulated time after the last action, default 0 */
+  kn_hypothesis hypothesis_dehydration; /* role of dehydration in cramp, default lab */
+  kn_hypothesis hypothesis_fatigue;     /* role of fatigue in cramp, default lab */
+  size_t naction;                       /* number of actions (>= 1) */
+  kn_action *actions;                   /* (naction), owned by the session */
+  char source[256];                     /* file it was read from */
 } kn_session;
 
 /* Fills an action with the defaults of its technique (speed, stroke length, rate, contact type and

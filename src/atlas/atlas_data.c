@@ -511,6 +511,72 @@ const kn_source kn_atlas_source_table[] = {
     {"loken2009", "Loken LS, Wessberg J, Morrison I, McGlone F, Olausson H. Coding of pleasant "
                   "touch by unmyelinated afferents in humans. Nat Neurosci 2009;12(5):547-548 "
                   "(pleasant stroking 1-10 cm/s)."},
+    {"prochazka_gorassini1998",
+     "Prochazka A, Gorassini M. Models of ensemble firing of muscle spindle afferents recorded "
+     "during normal locomotion in cats. J Physiol 1998;507(1):277-291."},
+    {"hidler_rymer1999",
+     "Hidler JM, Rymer WZ. A simulation study of reflex instability in spasticity: origins of "
+     "clonus. IEEE Trans Rehabil Eng 1999;7(3):327-340."},
+    {"morelli1990",
+     "Morelli M, Seaborne DE, Sullivan SJ. Changes in H-reflex amplitude during massage of triceps "
+     "surae in healthy subjects. J Orthop Sports Phys Ther 1990;12(2):55-59."},
+    {"sullivan1991", "Sullivan SJ, Williams LR, Seaborne DE, Morelli M. Effects of massage on "
+                     "alpha motoneuron excitability. Phys Ther 1991;71(8):555-560."},
+    {"goldberg1992", "Goldberg J, Sullivan SJ, Seaborne DE. The effect of two intensities of "
+                     "massage on H-reflex amplitude. Phys Ther 1992;72(6):449-457."},
+    {"miller_knight2009",
+     "Miller KC, Knight KL. Electrical stimulation cramp threshold frequency correlates well with "
+     "the occurrence of skeletal muscle cramps. Muscle Nerve 2009;39(3):364-368."},
+    {"lau2019",
+     "Lau WY, Kato H, Nosaka K. Water intake after dehydration makes muscles more susceptible to "
+     "cramp but electrolytes reverse that effect. BMJ Open Sport Exerc Med 2019;5:e000478."},
+    {"miller2017", "Miller KC et al. 2017: cramp threshold frequency falls from about 18 to 14 Hz "
+                   "after an electrically induced cramp and stays low for at least 60 min (as "
+                   "summarised in SCIENCE.md section 4; full citation not verified here)."},
+    {"stone_fatigue", "Stone MB et al.: local muscle fatigue raises the electrically induced cramp "
+                      "threshold frequency from 20.0 to 32.9 Hz (as summarised in SCIENCE.md "
+                      "section 4; year and journal not verified here)."},
+    {"braulick2013", "Braulick KW, Miller KC, Albrecht JM, Tucker JM, Deal JE. Significant and "
+                     "serious dehydration does not affect skeletal muscle cramp threshold "
+                     "frequency. Br J Sports Med 2013;47(11):710-714."},
+    {"miller2010", "Miller KC, Mack GW, Knight KL, Hopkins JT, Draper DO, Fields PJ, Hunter I. "
+                   "Three percent hypohydration does not affect threshold frequency of "
+                   "electrically induced cramps. Med Sci Sports Exerc 2010;42(11):2056-2063."},
+    {"minetto2009",
+     "Minetto MA, Holobar A, Botter A, Farina D. Discharge properties of motor units of the "
+     "abductor hallucis muscle during cramp contractions. J Neurophysiol 2009;102(3):1890-1901."},
+    {"ranatunga1987", "Ranatunga KW, Sharpe B, Turnbull B. Contractions of a human skeletal muscle "
+                      "at different temperatures. J Physiol 1987;390:383-395 (Q10 of twitch time "
+                      "to peak 1.43, half relaxation 1.7; as summarised in SCIENCE.md)."},
+    {"mense1978", "Mense S. Effects of temperature on the discharges of muscle spindles and tendon "
+                  "organs. Pflugers Arch 1978;374(2):159-166."},
+    {"petrofsky_heat",
+     "Petrofsky J et al.: muscle temperature after 2 h of a moist heat wrap (+3.1 degC), a dry "
+     "heat wrap (+2.2 degC) and a hydrocollator pack (+0.4 degC) (as summarised in SCIENCE.md "
+     "section 5; exact paper not verified here, likely J Med Eng Technol 2009;33:361-369)."},
+    {"arnold2010", "Arnold EM, Ward SR, Lieber RL, Delp SL. A model of the lower limb for analysis "
+                   "of human movement. Ann Biomed Eng 2010;38(2):269-279."},
+    {"holzbaur2005", "Holzbaur KRS, Murray WM, Delp SL. A model of the upper extremity for "
+                     "simulating musculoskeletal surgery and analyzing neuromuscular control. Ann "
+                     "Biomed Eng 2005;33(6):829-840."},
+    {"geyer_herr2010", "Geyer H, Herr H. A muscle-reflex model that encodes principles of legged "
+                       "mechanics produces human walking dynamics and muscle activities. IEEE "
+                       "Trans Neural Syst Rehabil Eng 2010;18(3):263-273."},
+    {"manjra1996",
+     "Manjra SI, Schwellnus MP, Noakes TD. Risk factors for exercise associated muscle cramping "
+     "(EAMC) in marathon runners. Med Sci Sports Exerc 1996;28(5 Suppl):S167 (abstract)."},
+    {"winter2009", "Winter DA. Biomechanics and Motor Control of Human Movement, 4th ed. Wiley, "
+                   "2009 (segment inertial parameters)."},
+    {"bertolasi1993",
+     "Bertolasi L, De Grandis D, Bongiovanni LG, Zanette GP, Gasperini M. The influence of "
+     "muscular lengthening on cramps. Ann Neurol 1993;33(2):176-180."},
+    {"fuglevand1993", "Fuglevand AJ, Winter DA, Patla AE. Models of recruitment and rate coding "
+                      "organization in motor-unit pools. J Neurophysiol 1993;70(6):2470-2488."},
+    {"lee_heckman1998",
+     "Lee RH, Heckman CJ. Bistability in spinal motoneurons in vivo: systematic variations in "
+     "persistent inward currents. J Neurophysiol 1998;80(2):572-582."},
+    {"thelen2003", "Thelen DG. Adjustment of muscle mechanics model parameters to simulate dynamic "
+                   "contractions in older adults. J Biomech Eng 2003;125(1):70-77."},
 };
 const size_t kn_atlas_source_table_n =
     sizeof kn_atlas_source_table / sizeof kn_atlas_source_table[0];

@@ -96,6 +96,84 @@
     "typical onset of soreness (< 12 h)")                                                          \
   X(soreness_duration, "tissue", 24.0, "h", KN_HOUR, HUMAN, "cambron2007",                         \
     "typical duration of soreness (<= 36 h)")                                                      \
+  /* neuromuscular ------------------------------------------------------------------------ */     \
+  X(nm_ia_base, "neuromuscular", 82.0, "1/s", 1.0, ANIMAL, "prochazka_gorassini1998",              \
+    "Ia discharge of a spindle at rest length, not moving")                                        \
+  X(nm_ia_kv, "neuromuscular", 4.3, "1/s per (mm/s)^0.6", 1.0, ANIMAL, "prochazka_gorassini1998",  \
+    "Ia sensitivity to stretch velocity (power law)")                                              \
+  X(nm_ia_exponent, "neuromuscular", 0.6, "1", 1.0, ANIMAL, "prochazka_gorassini1998",             \
+    "exponent of the velocity power law")                                                          \
+  X(nm_ia_kx, "neuromuscular", 2.0, "1/s per mm", 1.0, ANIMAL, "prochazka_gorassini1998",          \
+    "Ia sensitivity to stretch")                                                                   \
+  X(nm_ib_gain, "neuromuscular", 200.0, "1/s", 1.0, EXPERT,                                        \
+    "calibrated: Golgi tendon organ discharge roughly proportional to force (prochazka_gorassini1998)", \
+    "Ib discharge at maximum force")                                                               \
+  X(nm_gain_ia, "neuromuscular", 0.02, "1 per 1/s", 1.0, EXPERT,                                   \
+    "calibrated: stable stretch reflex at normal excitability, 3-8 Hz clonus when raised (hidler_rymer1999)", \
+    "excitation per Ia impulse/s above rest (first unit's threshold = 1)")                         \
+  X(nm_gain_ib, "neuromuscular", 0.01, "1 per 1/s", 1.0, EXPERT,                                   \
+    "calibrated: autogenic inhibition weaker than Ia excitation", "inhibition per Ib impulse/s")   \
+  X(nm_gain_ri, "neuromuscular", 0.01, "1 per 1/s", 1.0, EXPERT,                                   \
+    "calibrated: reciprocal inhibition by the antagonist's Ia", "inhibition per antagonist Ia impulse/s") \
+  X(nm_tone, "neuromuscular", 0.85, "1", 1.0, EXPERT,                                              \
+    "calibrated: relaxed motoneurons sit just below the first threshold (no resting EMG)",         \
+    "resting excitation of a relaxed muscle")                                                      \
+  X(nm_massage_inhibition, "neuromuscular", 0.9, "1", 1.0, HUMAN,                                  \
+    "calibrated: H-reflex -57 to -71 % during massage (morelli1990, sullivan1991)",                \
+    "largest excitation removed by pressure on the muscle")                                        \
+  X(nm_massage_p50, "neuromuscular", 2.0, "kPa", KN_KPA, HUMAN,                                    \
+    "calibrated: deep (2.5 kPa) inhibits more than light (1.25 kPa) massage (goldberg1992)",       \
+    "pressure on the muscle giving half the largest inhibition")                                   \
+  X(nm_tap_gain, "neuromuscular", 2.0e-5, "1/s per Pa/s", 1.0, EXPERT,                             \
+    "calibrated: a hard percussion impact strains the muscle like a tendon tap",                   \
+    "local stretch velocity (optimal lengths/s) per rate of pressure rise on the muscle")          \
+  X(nm_fibre_share, "neuromuscular", 0.6, "1", 1.0, EXPERT,                                        \
+    "calibrated: the tendon takes part of a joint rotation", "share of length change in the fibres") \
+  X(nm_ctf_never, "neuromuscular", 25.5, "Hz", 1.0, HUMAN, "miller_knight2009",                    \
+    "cramp threshold frequency of people who never cramp")                                         \
+  X(nm_ctf_prone, "neuromuscular", 14.9, "Hz", 1.0, HUMAN, "miller_knight2009",                    \
+    "cramp threshold frequency of cramp-prone people")                                             \
+  X(nm_ctf_water, "neuromuscular", -4.7, "Hz", 1.0, HUMAN, "lau2019",                              \
+    "shift after drinking water when 2 % dehydrated (-4.3 to -5.1)")                               \
+  X(nm_ctf_electrolyte, "neuromuscular", 4.55, "Hz", 1.0, HUMAN, "lau2019",                        \
+    "shift after an electrolyte drink when dehydrated (+3.7 to +5.4)")                             \
+  X(nm_ctf_after_cramp, "neuromuscular", -4.0, "Hz", 1.0, HUMAN, "miller2017",                     \
+    "shift after a cramp (18 to 14 Hz), lasting nm_ctf_after_cramp_time")                          \
+  X(nm_ctf_after_cramp_time, "neuromuscular", 60.0, "min", KN_MIN, HUMAN, "miller2017",            \
+    "how long the lower threshold lasts after a cramp")                                            \
+  X(nm_ctf_fatigue, "neuromuscular", 12.9, "Hz", 1.0, HUMAN, "stone_fatigue",                          \
+    "shift after exhausting local exercise (20.0 to 32.9 Hz); scaled by exertion")                 \
+  X(nm_ctf_dehydration, "neuromuscular", 0.0, "Hz per %", 1.0, HUMAN, "braulick2013",              \
+    "shift per % body mass lost, lab hypothesis (no change at 3-5 %)")                             \
+  X(nm_ctf_dehydration_field, "neuromuscular", -1.5, "Hz per %", 1.0, ARTICLE,                     \
+    "calibrated: illustrative only; field association without a quantified lab effect",            \
+    "shift per % body mass lost under the named hypothesis 'field'")                               \
+  X(nm_excitability_per_hz, "neuromuscular", 0.015, "1 per Hz", 1.0, EXPERT,                       \
+    "calibrated: a lower cramp threshold frequency means more excitable motoneurons",              \
+    "resting excitation added per Hz the threshold frequency is below nm_ctf_never")               \
+  X(nm_cramp_decay, "neuromuscular", 24.0, "s", 1.0, HUMAN,                                        \
+    "calibrated: cramp discharge lasts 23.6 +- 16.2 s (minetto2009)",                              \
+    "time constant of the fading of persistent inward currents during a cramp")                    \
+  X(nm_q10_twitch, "neuromuscular", 1.5, "1", 1.0, HUMAN, "ranatunga1987",                         \
+    "Q10 of twitch time course (1.43 time to peak, 1.7 half relaxation)")                          \
+  X(nm_spindle_per_degc, "neuromuscular", 0.03, "1/degC", 1.0, ANIMAL,                             \
+    "calibrated: warming raises Ia and Ib discharge (mense1978)",                                  \
+    "fractional rise of spindle and tendon organ discharge per degC")                              \
+  X(nm_heat_tau, "neuromuscular", 40.0, "min", KN_MIN, HUMAN,                                      \
+    "calibrated: petrofsky_heat rises reached over 2 h", "time constant of muscle warming by heat") \
+  X(nm_heat_moist, "neuromuscular", 3.1, "degC", 1.0, HUMAN, "petrofsky_heat",                      \
+    "muscle warming by a moist heat wrap (and hot water) after 2 h")                               \
+  X(nm_heat_dry, "neuromuscular", 2.2, "degC", 1.0, HUMAN, "petrofsky_heat",                        \
+    "muscle warming by a dry heat wrap after 2 h")                                                 \
+  X(nm_heat_pack, "neuromuscular", 0.4, "degC", 1.0, HUMAN, "petrofsky_heat",                       \
+    "muscle warming by a hydrocollator pack after 2 h")                                            \
+  X(nm_spasm_force, "neuromuscular", 0.05, "1", 1.0, EXPERT,                                       \
+    "calibrated: a visible involuntary contraction", "involuntary force (fraction of maximum) that starts a spasm") \
+  X(nm_cramp_force, "neuromuscular", 0.10, "1", 1.0, EXPERT,                                       \
+    "calibrated: strong, painful (article; minetto2009 cramps near 10-30 % of maximum)",           \
+    "involuntary force (fraction of maximum) of a cramp")                                          \
+  X(nm_cramp_duration, "neuromuscular", 5.0, "s", 1.0, EXPERT,                                     \
+    "calibrated: a cramp outlasts a reflex or a brief tonic spasm", "shortest cramp")              \
   /* protocol: the practitioner --------------------------------------------------------------- */ \
   X(pro_ramp_time, "protocol", 1.0, "s", 1.0, EXPERT,                                              \
     "calibrated: smooth onset of a trained hand", "time to reach planned force")                   \

@@ -406,6 +406,22 @@ int kn_in_name(kn_in *in, const kn_field *f, const char *what, const kn_names *n
   return kn_in_fail(in, f->val, f->path, KN_ENOTFOUND, "%s", msg);
 }
 
+int kn_in_bool(kn_in *in, const kn_field *f, int *out) {
+  int rc = expect_scalar(in, f);
+  if (rc) return rc;
+  /* the YAML 1.2 core schema's booleans; a quoted "true" is a string, not a boolean */
+  static const char *const yes[] = {"true", "True", "TRUE", NULL};
+  static const char *const no[] = {"false", "False", "FALSE", NULL};
+  const kn_names yes_names = {yes, NULL, 0}, no_names = {no, NULL, 0};
+  const char *s = kn_in_text(in, f->val);
+  int t = exact_name(s, f->val->n, &yes_names) >= 0, fa = exact_name(s, f->val->n, &no_names) >= 0;
+  if ((t || fa) && f->val->quoted)
+    return kn_in_fail(in, f->val, f->path, KN_EPARSE, "expected true or false, without quotes");
+  if (!t && !fa) return kn_in_fail(in, f->val, f->path, KN_EPARSE, "expected true or false");
+  *out = t;
+  return 0;
+}
+
 int kn_in_text_field(kn_in *in, const kn_field *f, char *dst, size_t size) {
   int rc = expect_scalar(in, f);
   if (rc) return rc;

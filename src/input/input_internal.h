@@ -168,6 +168,9 @@ int kn_in_enum(kn_in *in, const kn_field *f, const kn_names *names, int *out);
 /* Reads a name from an open list (the atlas's): on failure "unknown <what> ..." with the closest
  * name or the valid ones. */
 int kn_in_name(kn_in *in, const kn_field *f, const char *what, const kn_names *names, int *out);
+/* Reads a YAML boolean (true/True/TRUE, false/False/FALSE, unquoted) as 1 or 0; anything else
+ * fails with "expected true or false". */
+int kn_in_bool(kn_in *in, const kn_field *f, int *out);
 /* Reads free text of at most size-1 bytes into dst. A null value gives "". */
 int kn_in_text_field(kn_in *in, const kn_field *f, char *dst, size_t size);
 

@@ -80,7 +80,11 @@ static const dim_word dim_words[] = {
     {"rad", "an angle", "deg", "30 deg"},
     {"kg", "a mass", "kg", "62 kg"},
     {"year", "a time", "years", "45 years"},
+    {"week", "a time", "weeks", "6 weeks"},
     {"1", "a fraction", "%", "28 %"},
+    {"m3", "a volume", "mL", "500 mL"},
+    {"mol/m3", "a concentration", "mmol/L", "4.1 mmol/L"},
+    {"1/month", "a rate", "per month", "8 /month"},
 };
 
 static const dim_word *find_dim(const char *target) {
@@ -109,12 +113,15 @@ static int unit_chars_ok(const char *s, size_t n) {
   return 1;
 }
 
-/* Parses unit text into a unit; NULL if UDUNITS-2 does not know it. */
+/* Parses unit text into a unit; NULL if UDUNITS-2 does not know it. A unit that starts with "/"
+ * ("8 /month", "2 /week") is read as its reciprocal, "1/month": UDUNITS-2 wants the "1". */
 static ut_unit *parse_unit(kn_units *u, const char *s, size_t n) {
   char buf[128];
-  if (n == 0 || n >= sizeof buf || !unit_chars_ok(s, n)) return NULL;
-  memcpy(buf, s, n);
-  buf[n] = '\0';
+  size_t o = 0;
+  if (n == 0 || n + 1 >= sizeof buf || !unit_chars_ok(s, n)) return NULL;
+  if (s[0] == '/') buf[o++] = '1';
+  memcpy(buf + o, s, n);
+  buf[o + n] = '\0';
   return ut_parse(u->sys, buf, UT_UTF8);
 }
 

@@ -8,11 +8,17 @@
  *     record_interval: 100 ms       time_step .. 60 s
  *     recovery: 0 s                 0 .. 48 h
  *     actions:                      1 .. 10000 of:
- *       - do: effleurage            a technique, rest or posture
+ *       - do: effleurage            a stroke, rest, posture, stretch, voluntary_contraction,
+ *                                   electrical_stimulation, heat or drink
  *         region/landmark/muscle    where (one of them; region must agree with the others)
- *         contact, force|pressure, area, speed, stroke_length, direction, rate,
- *         duration, repetitions, rest_between, start, label, posture
+ *         contact, force|pressure, area, speed, stroke_length, direction, rate    (strokes)
+ *         posture, joints                                                          (posture)
+ *         muscle, angle | level | frequency, frequency_step, fraction   (stretch, voluntary, stim.)
+ *         region|muscle, method, temperature                                       (heat)
+ *         fluid, volume                                                            (drink)
+ *         duration, repetitions, rest_between, start, label                        (timing)
  *
+ * Which fields each kind takes is the table kind_fields below.
  * docs/input.md lists every field with unit, default and range; the tables below are the source of
  * truth for them. */
 #include "knead/spec.h"
@@ -48,6 +54,14 @@ static const char *const practitioner_names[] = {"professional", "untrained_part
 static const char *const posture_names[] = {"prone",      "supine",   "seated",
                                             "side_lying", "standing", NULL};
 _Static_assert(KN_POSTURE_STANDING == 4, "posture_names follows kn_posture");
+static const char *const joint_names[] = {"ankle", "knee", "hip",    "elbow", "shoulder",
+                                          "wrist", "neck", "lumbar", NULL};
+_Static_assert(sizeof joint_names / sizeof joint_names[0] == KN_JOINT_COUNT + 1,
+               "joint_names follows kn_joint");
+static const char *const heat_names[] = {"hot_water", "moist_wrap", "dry_wrap", "hot_pack", NULL};
+_Static_assert(KN_HEAT_HOT_PACK == 3, "heat_names follows kn_heat_method");
+static const char *const fluid_names[] = {"water", "electrolyte", NULL};
+_Static_assert(KN_FLUID_ELECTROLYTE == 1, "fluid_names follows kn_fluid");
 
 const char *kn_action_kind_name(kn_action_kind k) {
   return (int)k >= 0 && k < KN_ACT_COUNT ? kind_names[k] : "?";
@@ -98,32 +112,87 @@ static const kn_qspec q_duration = {"s", NULL, "2 min", "min", MIN, 0.0, 4 * HOU
 static const kn_qspec q_posture_duration = {"s", NULL, "0 s", "min", MIN, 0.0, 4 * HOUR, 0};
 static const kn_qspec q_rest_between = {"s", NULL, "10 s", "s", 1.0, 0.0, HOUR, 0};
 static const kn_qspec q_start = {"s", NULL, "5 min", "min", MIN, 0.0, 48 * HOUR, 0};
+static const kn_qspec q_drink_duration = {"s", NULL, "1 min", "min", MIN, 0.0, 4 * HOUR, 0};
+/* joint angles from the anatomical neutral position; wide enough for any joint's range of motion */
+static const kn_qspec q_joint = {"rad", NULL, "30 deg", "deg", DEG, -90 * DEG, 150 * DEG, 0};
+/* a stretch turns the joint further by at most a right angle */
+static const kn_qspec q_angle = {"rad", NULL, "20 deg", "deg", DEG, 0.0, 90 * DEG, 1};
+static const kn_qspec q_level = {"1", "1", "50 %", "%", 0.01, 0.0, 1.0, 1};
+/* stimulation: 1..100 Hz trains cover the cramp-threshold-frequency protocols */
+static const kn_qspec q_frequency = {"Hz", NULL, "15 Hz", "Hz", 1.0, 1.0, 100.0, 0};
+static const kn_qspec q_frequency_step = {"Hz", NULL, "2 Hz", "Hz", 1.0, 0.0, 20.0, 0};
+static const kn_qspec q_fraction = {"1", "1", "60 %", "%", 0.01, 0.0, 1.0, 0};
+/* heat: read in degC (UDUNITS-2 converts K and degF with their offsets), stored in K */
+static const kn_qspec q_temperature = {"degC", NULL, "40 degC", "degC", 1.0, 30.0, 50.0, 0};
+static const kn_qspec q_volume = {"m3", NULL, "500 mL", "mL", 1e-6, 50e-6, 2e-3, 0};
+#define KN_ZERO_CELSIUS 273.15 /* K */
+/* defaults (our choice): a hot bath or wrap; half the motor units under a surface electrode */
+#define KN_HEAT_DEFAULT 40.0    /* degC */
+#define KN_FRACTION_DEFAULT 0.5 /* share of the motor units reached */
 
 /* ---- one action ------------------------------------------------------------------------------ */
 
 static const char *const action_keys[] = {
-    "do",           "region", "landmark",      "muscle",    "contact", "force",    "pressure",
-    "area",         "speed",  "stroke_length", "direction", "rate",    "duration", "repetitions",
-    "rest_between", "start",  "label",         "posture",   NULL};
+    "do",          "region",    "landmark",       "muscle",      "contact",
+    "force",       "pressure",  "area",           "speed",       "stroke_length",
+    "direction",   "rate",      "duration",       "repetitions", "rest_between",
+    "start",       "label",     "posture",        "joints",      "angle",
+    "level",       "frequency", "frequency_step", "fraction",    "method",
+    "temperature", "fluid",     "volume",         NULL};
 
-/* Fields that only make sense where a hand touches the body. */
-static const char *const contact_only[] = {"region",        "landmark",  "muscle", "contact",
-                                           "force",         "pressure",  "area",   "speed",
-                                           "stroke_length", "direction", "rate",   NULL};
+/* The fields each kind takes; any other known key is "not allowed for" that kind. */
+static const char *const stroke_fields[] = {
+    "do",       "region",      "landmark",     "muscle",        "contact",   "force",
+    "pressure", "area",        "speed",        "stroke_length", "direction", "rate",
+    "duration", "repetitions", "rest_between", "start",         "label",     NULL};
+static const char *const rest_fields[] = {"do",    "duration", "repetitions", "rest_between",
+                                          "start", "label",    NULL};
+static const char *const posture_fields[] = {"do",    "posture", "joints", "duration",
+                                             "start", "label",   NULL};
+static const char *const stretch_fields[] = {
+    "do", "muscle", "angle", "duration", "repetitions", "rest_between", "start", "label", NULL};
+static const char *const voluntary_fields[] = {
+    "do", "muscle", "level", "duration", "repetitions", "rest_between", "start", "label", NULL};
+static const char *const stimulation_fields[] = {
+    "do",          "muscle",       "frequency", "frequency_step", "fraction", "duration",
+    "repetitions", "rest_between", "start",     "label",          NULL};
+static const char *const heat_fields[] = {"do",          "region",   "muscle",      "method",
+                                          "temperature", "duration", "repetitions", "rest_between",
+                                          "start",       "label",    NULL};
+static const char *const drink_fields[] = {"do",    "fluid", "volume", "duration",
+                                           "start", "label", NULL};
 
-/* Refuses the fields a rest or a posture change cannot have. */
+static const char *const *fields_of(kn_action_kind kind) {
+  switch (kind) {
+  case KN_ACT_REST:
+    return rest_fields;
+  case KN_ACT_POSTURE:
+    return posture_fields;
+  case KN_ACT_STRETCH:
+    return stretch_fields;
+  case KN_ACT_VOLUNTARY:
+    return voluntary_fields;
+  case KN_ACT_STIMULATION:
+    return stimulation_fields;
+  case KN_ACT_HEAT:
+    return heat_fields;
+  case KN_ACT_DRINK:
+    return drink_fields;
+  default:
+    return stroke_fields;
+  }
+}
+
+/* Refuses, in file order, the fields this kind of action cannot have. */
 static int check_allowed(kn_in *in, const kn_ynode *m, const char *path, kn_action_kind kind) {
+  const char *const *ok = fields_of(kind);
   for (size_t p = 0; p < m->n / 2; p++) {
     const kn_ynode *key = kn_in_child(in, m, 2 * p);
     const char *k = kn_in_text(in, key);
-    int bad = 0;
-    if (kind == KN_ACT_REST || kind == KN_ACT_POSTURE)
-      for (size_t i = 0; contact_only[i] && !bad; i++)
-        bad = strcmp(contact_only[i], k) == 0;
-    if (strcmp(k, "posture") == 0) bad = kind != KN_ACT_POSTURE;
-    if (kind == KN_ACT_POSTURE && (strcmp(k, "repetitions") == 0 || strcmp(k, "rest_between") == 0))
-      bad = 1;
-    if (bad) {
+    int allowed = 0;
+    for (size_t i = 0; ok[i] && !allowed; i++)
+      allowed = strcmp(ok[i], k) == 0;
+    if (!allowed) {
       char field[128];
       kn_in_join_path(field, sizeof field, path, k, key->n);
       return kn_in_fail(in, key, field, KN_EPARSE, "field \"%s\" is not allowed for \"%s\"", k,
@@ -131,6 +200,12 @@ static int check_allowed(kn_in *in, const kn_ynode *m, const char *path, kn_acti
     }
   }
   return 0;
+}
+
+/* A field the action must have: fills f, or fails at the action with "missing required field". */
+static int need(kn_in *in, const kn_ynode *m, const char *path, const char *key, kn_field *f) {
+  if (kn_in_field(in, m, path, key, f)) return 0;
+  return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"%s\"", key);
 }
 
 /* Where the action presses: region, landmark or muscle; the region must agree with the others. */
@@ -141,8 +216,11 @@ static int read_target(kn_in *in, const kn_ynode *m, const char *path, kn_action
   int has_m = kn_in_field(in, m, path, "muscle", &fm);
   int rc;
   if (!has_r && !has_l && !has_m)
-    return kn_in_fail(in, m, path, KN_EMISSING,
-                      "missing required field \"region\" (or give \"landmark\" or \"muscle\")");
+    return kn_in_fail(in, m, path, KN_EMISSING, "%s",
+                      a->kind == KN_ACT_HEAT
+                          ? "missing required field \"region\" (or give \"muscle\")"
+                          : "missing required field \"region\" (or give \"landmark\" or "
+                            "\"muscle\")");
   if (has_l && has_m) {
     const kn_field *later = fl.pos > fm.pos ? &fl : &fm;
     return kn_in_fail(in, later->key, later->path, KN_EPARSE,
@@ -264,14 +342,106 @@ static int read_motion(kn_in *in, const kn_ynode *m, const char *path, kn_action
   return 0;
 }
 
-/* Timing: duration, repetitions, pause between them, absolute start. */
+/* Joint angles of a posture: a mapping of joint name to angle; joints not named stay NAN. */
+static int read_joints(kn_in *in, const kn_field *jf, kn_action *a) {
+  const kn_ynode *m = jf->val;
+  if (kn_in_is_null(in, m)) return 0; /* "joints:" alone names none */
+  int rc = kn_in_expect_map(in, m, jf->path);
+  const kn_names names = {joint_names, NULL, 0};
+  if (rc == 0) rc = kn_in_check_keys(in, m, jf->path, &names);
+  if (rc) return rc;
+  for (int j = 0; j < KN_JOINT_COUNT; j++) {
+    kn_field f;
+    if (kn_in_field(in, m, jf->path, joint_names[j], &f) &&
+        (rc = kn_in_quantity(in, &f, &q_joint, &a->joint[j])))
+      return rc;
+  }
+  return 0;
+}
+
+static int read_posture(kn_in *in, const kn_ynode *m, const char *path, kn_action *a) {
+  kn_field f;
+  int rc = need(in, m, path, "posture", &f);
+  if (rc) return rc;
+  const kn_names names = {posture_names, NULL, 0};
+  int p = 0;
+  if ((rc = kn_in_enum(in, &f, &names, &p))) return rc;
+  a->posture = (kn_posture)p;
+  if (kn_in_field(in, m, path, "joints", &f)) return read_joints(in, &f, a);
+  return 0;
+}
+
+/* The muscle a stretch, contraction or stimulation acts on; it also sets the region. */
+static int read_muscle(kn_in *in, const kn_ynode *m, const char *path, kn_action *a) {
+  kn_field f;
+  int rc = need(in, m, path, "muscle", &f);
+  if (rc) return rc;
+  const kn_names names = {NULL, muscle_name, kn_atlas_muscle_count()};
+  if ((rc = kn_in_name(in, &f, "muscle", &names, &a->muscle))) return rc;
+  a->region = kn_atlas_muscle((size_t)a->muscle)->region;
+  return 0;
+}
+
+/* What a stretch, contraction, stimulation, heat or drink does besides its timing. */
+static int read_body_action(kn_in *in, const kn_ynode *m, const char *path, kn_action *a) {
+  kn_field f;
+  int rc = 0, v = 0;
+  switch (a->kind) {
+  case KN_ACT_STRETCH:
+    if ((rc = read_muscle(in, m, path, a)) || (rc = need(in, m, path, "angle", &f))) return rc;
+    return kn_in_quantity(in, &f, &q_angle, &a->angle);
+  case KN_ACT_VOLUNTARY:
+    if ((rc = read_muscle(in, m, path, a)) || (rc = need(in, m, path, "level", &f))) return rc;
+    return kn_in_quantity(in, &f, &q_level, &a->level);
+  case KN_ACT_STIMULATION:
+    if ((rc = read_muscle(in, m, path, a)) || (rc = need(in, m, path, "frequency", &f)) ||
+        (rc = kn_in_quantity(in, &f, &q_frequency, &a->frequency)))
+      return rc;
+    if (kn_in_field(in, m, path, "frequency_step", &f) &&
+        (rc = kn_in_quantity(in, &f, &q_frequency_step, &a->frequency_step)))
+      return rc;
+    a->fraction = KN_FRACTION_DEFAULT;
+    if (kn_in_field(in, m, path, "fraction", &f))
+      return kn_in_quantity(in, &f, &q_fraction, &a->fraction);
+    return 0;
+  case KN_ACT_HEAT: {
+    if ((rc = read_target(in, m, path, a)) || (rc = need(in, m, path, "method", &f))) return rc;
+    const kn_names names = {heat_names, NULL, 0};
+    if ((rc = kn_in_enum(in, &f, &names, &v))) return rc;
+    a->heat = (kn_heat_method)v;
+    double celsius = KN_HEAT_DEFAULT;
+    if (kn_in_field(in, m, path, "temperature", &f) &&
+        (rc = kn_in_quantity(in, &f, &q_temperature, &celsius)))
+      return rc;
+    a->temperature = celsius + KN_ZERO_CELSIUS;
+    return 0;
+  }
+  case KN_ACT_DRINK: {
+    if ((rc = need(in, m, path, "fluid", &f))) return rc;
+    const kn_names names = {fluid_names, NULL, 0};
+    if ((rc = kn_in_enum(in, &f, &names, &v))) return rc;
+    a->fluid = (kn_fluid)v;
+    if ((rc = need(in, m, path, "volume", &f))) return rc;
+    return kn_in_quantity(in, &f, &q_volume, &a->volume);
+  }
+  default:
+    return 0;
+  }
+}
+
+/* Timing: duration, repetitions, pause between them, absolute start. check_allowed has already
+ * refused the fields this kind does not take. */
 static int read_timing(kn_in *in, const kn_ynode *m, const char *path, kn_action *a) {
   kn_field f;
   int rc;
+  /* a posture change and a drink may take no time; everything else must */
+  int may_be_instant = a->kind == KN_ACT_POSTURE || a->kind == KN_ACT_DRINK;
   if (kn_in_field(in, m, path, "duration", &f)) {
-    const kn_qspec *q = a->kind == KN_ACT_POSTURE ? &q_posture_duration : &q_duration;
+    const kn_qspec *q = a->kind == KN_ACT_POSTURE ? &q_posture_duration
+                        : a->kind == KN_ACT_DRINK ? &q_drink_duration
+                                                  : &q_duration;
     if ((rc = kn_in_quantity(in, &f, q, &a->duration))) return rc;
-  } else if (a->kind != KN_ACT_POSTURE) {
+  } else if (!may_be_instant) {
     return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"duration\"");
   }
   if (kn_in_field(in, m, path, "repetitions", &f)) {
@@ -311,17 +481,14 @@ static int read_action(kn_in *in, const kn_ynode *m, const char *path, kn_action
   a->col = m->col;
   if ((rc = check_allowed(in, m, path, a->kind))) return rc;
 
-  if (a->kind == KN_ACT_POSTURE) {
-    if (!kn_in_field(in, m, path, "posture", &f))
-      return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"posture\"");
-    const kn_names names = {posture_names, NULL, 0};
-    int p = 0;
-    if ((rc = kn_in_enum(in, &f, &names, &p))) return rc;
-    a->posture = (kn_posture)p;
-  } else if (a->kind != KN_ACT_REST) {
+  if (kn_action_is_stroke(a->kind)) {
     if ((rc = read_target(in, m, path, a))) return rc;
     if ((rc = read_contact(in, m, path, a))) return rc;
     if ((rc = read_motion(in, m, path, a))) return rc;
+  } else if (a->kind == KN_ACT_POSTURE) {
+    if ((rc = read_posture(in, m, path, a))) return rc;
+  } else if ((rc = read_body_action(in, m, path, a))) {
+    return rc;
   }
   return read_timing(in, m, path, a);
 }

@@ -7,13 +7,25 @@
  *     height: 168 cm             1.2..2.3 m
  *     mass: 62 kg                30..250 kg
  *     body_fat: 28 %             fraction 0.03..0.60 (bare number = fraction)
+ *     cramps_per_month: 8        0..100 per month (bare number = per month; "2 /week")
+ *     hypohydration: 3 %         body mass lost to dehydration, fraction 0..0.10
+ *     serum_sodium: 140 mmol/L   and serum_potassium, serum_magnesium, serum_calcium
+ *                                (bare number = mmol/L; ranges in q_serum below)
+ *     exertion: hard             none | light | moderate | hard | exhausting, or 0..1
+ *     inactive_weeks: 6          0..520 weeks (bare number = weeks)
+ *     posture_hours: 8 h         0..72 h (bare number = hours)
+ *     atherosclerosis: false     true | false
+ *     chronic_illness: false     true | false
  *     pain_threshold_scale: 1.0  0.2..5
  *
  * Every field is optional; the defaults are kn_subject_default's. */
 #include "knead/spec.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/units.h"
 
 #include "input/input_internal.h"
 
@@ -53,9 +65,83 @@ static const kn_qspec q_height = {"m", NULL, "168 cm", "m", 1.0, 1.2, 2.3, 0};
 static const kn_qspec q_mass = {"kg", NULL, "62 kg", "kg", 1.0, 30.0, 250.0, 0};
 static const kn_qspec q_body_fat = {"1", "1", "28 %", "%", 0.01, 0.03, 0.60, 0};
 static const kn_qspec q_pain = {"1", "1", "1.0", "", 1.0, 0.2, 5.0, 0};
+static const kn_qspec q_cramps = {"1/month", "1/month", "8 /month", "per month",
+                                  1.0,       0.0,       100.0,      0};
+static const kn_qspec q_hypohydration = {"1", "1", "3 %", "%", 0.01, 0.0, 0.10, 0};
+static const kn_qspec q_exertion = {"1", "1", "0.5", "", 1.0, 0.0, 1.0, 0};
+static const kn_qspec q_inactive = {"week", "week", "6 weeks", "weeks", 1.0, 0.0, 520.0, 0};
+static const kn_qspec q_posture_hours = {"s", "h", "8 h", "h", KN_HOUR, 0.0, 72 * KN_HOUR, 0};
 
-static const char *const subject_keys[] = {
-    "name", "sex", "age", "height", "mass", "body_fat", "pain_threshold_scale", NULL};
+/* Serum concentrations: mol/m^3, which equals mmol/L; wide enough for severe clinical
+ * disturbances, narrow enough to catch a wrong unit (mg/dL, mEq/L of a divalent ion). */
+typedef struct serum_field {
+  const char *key;
+  size_t offset;
+  kn_qspec q;
+} serum_field;
+static const serum_field serum_fields[] = {
+    {"serum_sodium",
+     offsetof(kn_subject, serum_sodium),
+     {"mol/m3", "mmol/L", "140 mmol/L", "mmol/L", 1.0, 110.0, 160.0, 0}},
+    {"serum_potassium",
+     offsetof(kn_subject, serum_potassium),
+     {"mol/m3", "mmol/L", "4.2 mmol/L", "mmol/L", 1.0, 2.0, 7.0, 0}},
+    {"serum_magnesium",
+     offsetof(kn_subject, serum_magnesium),
+     {"mol/m3", "mmol/L", "0.85 mmol/L", "mmol/L", 1.0, 0.3, 1.5, 0}},
+    {"serum_calcium",
+     offsetof(kn_subject, serum_calcium),
+     {"mol/m3", "mmol/L", "2.4 mmol/L", "mmol/L", 1.0, 1.5, 3.2, 0}},
+};
+
+/* Recent exertion in words, and the number each stands for. */
+static const char *const exertion_names[] = {"none", "light",      "moderate",
+                                             "hard", "exhausting", NULL};
+static const double exertion_values[] = {0.0, 0.25, 0.5, 0.75, 1.0};
+
+static const char *const subject_keys[] = {"name",
+                                           "sex",
+                                           "age",
+                                           "height",
+                                           "mass",
+                                           "body_fat",
+                                           "cramps_per_month",
+                                           "hypohydration",
+                                           "serum_sodium",
+                                           "serum_potassium",
+                                           "serum_magnesium",
+                                           "serum_calcium",
+                                           "exertion",
+                                           "inactive_weeks",
+                                           "posture_hours",
+                                           "atherosclerosis",
+                                           "chronic_illness",
+                                           "pain_threshold_scale",
+                                           NULL};
+
+/* exertion: one of the words, or a number from 0 (none) to 1 (exhausting). */
+static int read_exertion(kn_in *in, const kn_field *f, double *out) {
+  if (f->val->kind != KN_Y_SCALAR)
+    return kn_in_fail(in, f->val, f->path, KN_EPARSE, "expected a scalar");
+  const char *s = kn_in_text(in, f->val);
+  char c = s[0];
+  if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == ' ')
+    return kn_in_quantity(in, f, &q_exertion, out);
+  const kn_names names = {exertion_names, NULL, 0};
+  for (size_t i = 0; exertion_names[i]; i++)
+    if (strlen(exertion_names[i]) == f->val->n && strcmp(exertion_names[i], s) == 0) {
+      *out = exertion_values[i];
+      return 0;
+    }
+  char msg[256] = "expected one of: ";
+  kn_in_append_list(msg, sizeof msg, &names);
+  int best = kn_in_suggest(s, f->val->n, &names);
+  if (best >= 0)
+    return kn_in_fail(in, f->val, f->path, KN_EPARSE,
+                      "%s, or a number from 0 to 1; did you mean \"%s\"?", msg,
+                      exertion_names[best]);
+  return kn_in_fail(in, f->val, f->path, KN_EPARSE, "%s, or a number from 0 to 1", msg);
+}
 
 /* Reads the "subject" mapping (m may be a null value: all defaults). */
 static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
@@ -89,6 +175,32 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
   } else {
     s->body_fat = default_body_fat(s->sex); /* the default depends on sex, read above */
   }
+  if (kn_in_field(in, m, path, "cramps_per_month", &f) &&
+      (rc = kn_in_quantity(in, &f, &q_cramps, &s->cramps_per_month)))
+    return rc;
+  if (kn_in_field(in, m, path, "hypohydration", &f) &&
+      (rc = kn_in_quantity(in, &f, &q_hypohydration, &s->hypohydration)))
+    return rc;
+  for (size_t i = 0; i < sizeof serum_fields / sizeof serum_fields[0]; i++) {
+    const serum_field *sf = &serum_fields[i];
+    if (kn_in_field(in, m, path, sf->key, &f) &&
+        (rc = kn_in_quantity(in, &f, &sf->q, (double *)((char *)s + sf->offset))))
+      return rc;
+  }
+  if (kn_in_field(in, m, path, "exertion", &f) && (rc = read_exertion(in, &f, &s->exertion)))
+    return rc;
+  if (kn_in_field(in, m, path, "inactive_weeks", &f) &&
+      (rc = kn_in_quantity(in, &f, &q_inactive, &s->inactive_weeks)))
+    return rc;
+  if (kn_in_field(in, m, path, "posture_hours", &f) &&
+      (rc = kn_in_quantity(in, &f, &q_posture_hours, &s->posture_hours)))
+    return rc;
+  if (kn_in_field(in, m, path, "atherosclerosis", &f) &&
+      (rc = kn_in_bool(in, &f, &s->atherosclerosis)))
+    return rc;
+  if (kn_in_field(in, m, path, "chronic_illness", &f) &&
+      (rc = kn_in_bool(in, &f, &s->chronic_illness)))
+    return rc;
   if (kn_in_field(in, m, path, "pain_threshold_scale", &f) &&
       (rc = kn_in_quantity(in, &f, &q_pain, &s->pain_threshold_scale)))
     return rc;

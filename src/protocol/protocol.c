@@ -110,6 +110,18 @@ static double technique(const kn_model *m, const kn_action *a, double tau, doubl
   }
 }
 
+int kn_action_active(const kn_model *m, int ai, double t, double *tau, int *rep) {
+  const kn_action *a = &m->session.actions[ai];
+  double u = t - m->action_start[ai];
+  if (u < 0.0 || t >= m->action_end[ai]) return 0;
+  double period = a->duration + a->rest_between;
+  double n = period > 0.0 ? floor(u / period) : 0.0;
+  double local = u - n * period;
+  if (tau) *tau = local;
+  if (rep) *rep = (int)n;
+  return local < a->duration;
+}
+
 /* Moves a slot's cursor to the action in progress at t; returns it or -1. */
 static int current_action(const kn_model *m, kn_contact *c, int slot, double t) {
   int last = m->slot_first[slot + 1];
@@ -146,12 +158,11 @@ static void slot_step(const kn_model *m, kn_data *d, int slot) {
     return;
   }
   const kn_action *a = &m->session.actions[ai];
-  double u = t - m->action_start[ai];
-  double period = a->duration + a->rest_between;
-  double tau = u - floor(u / period) * period;
+  double tau = 0.0;
+  int on = kn_action_active(m, ai, t, &tau, NULL);
   double force = 0.0;
   double along = 0.0, across = 0.0;
-  if (tau < a->duration) {
+  if (on) {
     double ramp = fmin(pr->ramp, 0.25 * a->duration);
     double env = fmin(min_jerk(tau / ramp), min_jerk((a->duration - tau) / ramp));
     double mod =

@@ -93,6 +93,30 @@ static json_t *muscle_json(const kn_muscle_outcome *o) {
                    o->damage >= 1.0, "evidence", kn_evidence_name(o->evidence));
 }
 
+static json_t *nm_json(const kn_nm_outcome *o) {
+  const kn_muscle *mu = kn_atlas_muscle((size_t)o->muscle);
+  return json_pack("{s:s, s:f, s:f, s:f, s:f, s:f, s:i, s:s}", "muscle", mu->name,
+                   "hreflex_min_pct", 100.0 * o->hreflex_ratio, "time_inhibited_s",
+                   o->inhibited_time, "force_peak_N", o->force_peak, "rest_force_N", o->rest_force,
+                   "cramp_threshold_Hz", o->cramp_threshold, "spasms", o->nspasm, "evidence",
+                   kn_evidence_name(o->evidence));
+}
+
+static json_t *spasm_json(const kn_model *m, const kn_spasm *sp) {
+  json_t *j = json_pack(
+      "{s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:s, s:s}", "kind", kn_spasm_kind_name(sp->kind),
+      "muscle", kn_atlas_muscle((size_t)sp->muscle)->name, "onset_s", sp->t_start, "duration_s",
+      sp->t_end - sp->t_start, "peak_force_N", sp->peak_force, "peak_force_pct",
+      100.0 * sp->peak_fraction, "frequency_Hz", sp->frequency, "firing_rate_per_s", sp->mean_rate,
+      "trigger", sp->trigger, "evidence", kn_evidence_name(sp->evidence));
+  if (sp->action >= 0) {
+    json_object_set_new(j, "action", json_integer(sp->action));
+    json_object_set_new(j, "action_do",
+                        json_string(kn_action_kind_name(m->session.actions[sp->action].kind)));
+  }
+  return j;
+}
+
 json_t *kn_summary_json(const kn_model *m, kn_data *d) {
   const kn_outcome *o = kn_data_outcome(m, d);
   json_t *regions = json_array(), *nerves = json_array(), *muscles = json_array();
@@ -102,15 +126,21 @@ json_t *kn_summary_json(const kn_model *m, kn_data *d) {
     json_array_append_new(nerves, nerve_json(&o->nerves[i]));
   for (size_t i = 0; i < o->nmuscle; i++)
     json_array_append_new(muscles, muscle_json(&o->muscles[i]));
+  json_t *nm = json_array(), *spasms = json_array();
+  for (size_t i = 0; i < o->nnm; i++)
+    json_array_append_new(nm, nm_json(&o->nm[i]));
+  for (size_t i = 0; i < o->nspasm; i++)
+    json_array_append_new(spasms, spasm_json(m, &o->spasms[i]));
   json_t *sore = json_pack("{s:f, s:f, s:f, s:f, s:s}", "probability", o->soreness_probability,
                            "onset_h", o->soreness_onset / KN_HOUR, "duration_h",
                            o->soreness_duration / KN_HOUR, "load_min", o->soreness_load / KN_MIN,
                            "evidence", kn_evidence_name(o->evidence_soreness));
-  return json_pack("{s:s, s:s, s:s, s:s, s:f, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i}",
+  return json_pack("{s:s, s:s, s:s, s:s, s:f, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i}",
                    "knead_version", kn_version(), "harm", kn_harm_name(o->harm), "harm_evidence",
                    kn_evidence_name(o->harm_evidence), "harm_scale",
                    "none < discomfort < minor < injury < severe", "duration_s", o->duration,
                    "subject", subject_json(&m->subject), "session", session_json(m), "regions",
-                   regions, "nerves", nerves, "muscles", muscles, "soreness", sore, "events",
-                   (int)o->nevent, "events_dropped", (int)o->nevent_dropped);
+                   regions, "nerves", nerves, "muscles", muscles, "neuromuscular", nm, "spasms",
+                   spasms, "soreness", sore, "events", (int)o->nevent, "events_dropped",
+                   (int)o->nevent_dropped);
 }

@@ -30,6 +30,7 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   d->series = kn_arena_take(a, m->nrow_max * m->ncol, sizeof(double));
   d->row = kn_arena_take(a, m->ncol, sizeof(double));
   d->sample = kn_arena_take(a, m->ncol, sizeof(double));
+  kn_nm_data_layout(m, d, a);
 }
 
 int kn_data_create(const kn_model *m, kn_data **out) {
@@ -91,6 +92,9 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   memset(d->row, 0, m->ncol * sizeof(double));
   d->row[0] = -1.0;
   d->outcome = (kn_outcome){0};
+  d->nm_action = -1;
+  d->ctf_shift = 0.0;
+  kn_nm_reset(m, d);
 }
 
 double kn_data_time(const kn_data *d) {

@@ -13,7 +13,10 @@ static const char *const kind_names[KN_EV_COUNT] = {"iso_pressure",
                                                     "nerve_injury",
                                                     "nerve_axonal_injury",
                                                     "muscle_damage",
-                                                    "bruise_risk"};
+                                                    "bruise_risk",
+                                                    "clonic_spasm",
+                                                    "tonic_spasm",
+                                                    "cramp"};
 
 const char *kn_event_kind_name(kn_event_kind k) {
   return (unsigned)k < KN_EV_COUNT ? kind_names[k] : "?";
@@ -31,6 +34,12 @@ static int push(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site
   }
   d->events[d->nevent] = (kn_event){d->t, d->t, kind, site_kind, site, action, value, unit, ev};
   return (int)d->nevent++;
+}
+
+void kn_event_at(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,
+                 double t_start, double t_end, double value, const char *unit, kn_evidence ev) {
+  int i = push(d, kind, site_kind, site, action, value, unit, ev);
+  if (i >= 0) d->events[i].t_start = t_start, d->events[i].t_end = t_end;
 }
 
 void kn_event_instant(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,

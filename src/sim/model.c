@@ -82,8 +82,10 @@ static double fitted_depth(const kn_region *r, double depth, double scale) {
 
 /* Lays out every array of the model; with a->base == NULL only measures. */
 static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, size_t nreg,
-                   size_t nnerve, size_t nmus, size_t ncol) {
+                   size_t nnerve, size_t nmus, size_t nnm, size_t ncol) {
   size_t nreg_atlas = kn_atlas_region_count();
+  m->nm.muscles = kn_arena_take(a, nnm, sizeof(kn_nm_muscle));
+  m->nm.other = kn_arena_take(a, naction, sizeof(int));
   m->session.actions = kn_arena_take(a, naction, sizeof(kn_action));
   m->action_start = kn_arena_take(a, naction, sizeof(double));
   m->action_end = kn_arena_take(a, naction, sizeof(double));
@@ -196,8 +198,8 @@ static int schedule_slots(kn_model *m, int *order, int *slot_of, double *slot_fr
   return nslot;
 }
 
-static size_t count_columns(int nslot, size_t nreg, size_t nnerve, size_t nmus) {
-  return 1 + 3 * (size_t)nslot + nreg + 4 * nnerve + 2 * nmus;
+static size_t count_columns(int nslot, size_t nreg, size_t nnerve, size_t nmus, size_t nnm) {
+  return 1 + 3 * (size_t)nslot + nreg + 4 * nnerve + 2 * nmus + 4 * nnm;
 }
 
 static void name_column(kn_model *m, size_t *c, int mode, const char *fmt, const char *what,
@@ -231,6 +233,13 @@ static void layout_columns(kn_model *m) {
     const char *nm = kn_atlas_muscle((size_t)m->muscles[k])->name;
     name_column(m, &c, KN_COL_MAX, "p_muscle_%s_kPa", nm, 0);
     name_column(m, &c, KN_COL_LAST, "damage_%s", nm, 0);
+  }
+  for (int k = 0; k < m->nm.nmuscle; k++) {
+    const char *nm = kn_atlas_muscle((size_t)m->nm.muscles[k].atlas)->name;
+    name_column(m, &c, KN_COL_MAX, "force_%s_N", nm, 0);
+    name_column(m, &c, KN_COL_MAX, "emg_%s_au", nm, 0);
+    name_column(m, &c, KN_COL_MAX, "firing_rate_%s_per_s", nm, 0);
+    name_column(m, &c, KN_COL_LAST, "length_%s_Lopt", nm, 0);
   }
   m->ncol = c;
 }
@@ -290,13 +299,14 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   size_t naction = session->naction;
   size_t nreg_atlas = kn_atlas_region_count();
   unsigned char *touched = calloc(nreg_atlas, 1);
+  unsigned char *marks = calloc(kn_atlas_muscle_count(), 1);
   int *slot_of = calloc(naction, sizeof(int));
   int *order = calloc(naction, sizeof(int));
   double *slot_free = calloc(naction, sizeof(double));
   kn_model probe = {0};
   probe.session = *session;
   kn_arena measure = {0};
-  if (!touched || !slot_of || !order || !slot_free) {
+  if (!touched || !marks || !slot_of || !order || !slot_free) {
     rc = KN_ENOMEM;
     goto done;
   }
@@ -322,14 +332,15 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
     nnerve += touched[kn_atlas_nerve(i)->region];
   for (size_t i = 0; i < kn_atlas_muscle_count(); i++)
     nmus += touched[kn_atlas_muscle(i)->region];
-  size_t ncol = count_columns(nslot, nreg, nnerve, nmus);
+  size_t nnm = (size_t)kn_nm_select(session, touched, marks);
+  size_t ncol = count_columns(nslot, nreg, nnerve, nmus, nnm);
 
   kn_model *m = calloc(1, sizeof *m);
   if (!m) {
     rc = KN_ENOMEM;
     goto scratch;
   }
-  layout(m, &measure, naction, (size_t)nslot, nreg, nnerve, nmus, ncol);
+  layout(m, &measure, naction, (size_t)nslot, nreg, nnerve, nmus, nnm, ncol);
   m->block = calloc(1, measure.used);
   if (!m->block) {
     free(m);
@@ -337,7 +348,7 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
     goto scratch;
   }
   kn_arena carve = {m->block, 0};
-  layout(m, &carve, naction, (size_t)nslot, nreg, nnerve, nmus, ncol);
+  layout(m, &carve, naction, (size_t)nslot, nreg, nnerve, nmus, nnm, ncol);
 
   if (subject)
     m->subject = *subject;
@@ -355,6 +366,7 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   m->duration = m->plan_end + session->recovery;
   m->nstep = (size_t)ceil(m->duration / session->dt - 1e-9);
   select_sites(m, touched);
+  kn_nm_model_init(m, marks);
   kn_stress_table_init(&m->stress, STRESS_NRHO, STRESS_NZETA, STRESS_RHO_MAX, STRESS_ZETA_MAX,
                        m->stress.values);
   layout_columns(m);
@@ -367,6 +379,7 @@ scratch:
   free(probe.action_end);
 done:
   free(touched);
+  free(marks);
   free(slot_of);
   free(order);
   free(slot_free);

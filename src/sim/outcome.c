@@ -89,6 +89,13 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
   o->nerves = d->nerve_out;
   o->nmuscle = (size_t)m->nmuscle;
   o->muscles = d->muscle_out;
+  o->nnm = (size_t)m->nm.nmuscle;
+  o->nm = d->nm_out;
+  o->nspasm = (size_t)d->nspasm;
+  o->spasms = d->spasms;
+  for (int i = 0; i < d->nspasm; i++) /* involuntary contractions: discomfort; a cramp hurts more */
+    raise(&v, d->spasms[i].kind == KN_SPASM_CRAMP ? KN_HARM_MINOR : KN_HARM_DISCOMFORT,
+          KN_EVIDENCE_EXPERT);
   o->nevent = d->nevent;
   o->events = d->events;
   o->nevent_dropped = d->nevent_dropped;

@@ -30,6 +30,13 @@ static void sample(const kn_model *m, const kn_data *d, double *v) {
     v[c++] = d->muscle_p[k] / KN_KPA;
     v[c++] = d->muscle_state[k].damage;
   }
+  for (int k = 0; k < m->nm.nmuscle; k++) {
+    const kn_nm_state *s = &d->nm[k];
+    v[c++] = s->force;
+    v[c++] = s->out.emg;
+    v[c++] = s->out.mean_rate;
+    v[c++] = s->L;
+  }
 }
 
 static void commit(const kn_model *m, kn_data *d) {

@@ -4,10 +4,12 @@
 
 #include <stddef.h>
 
+#include "core/arena.h"
 #include "core/params.h"
 #include "core/rng.h"
 #include "knead/mechanics.h"
 #include "knead/sim.h"
+#include "neuromuscular/nm_internal.h"
 
 /* How a practitioner turns a plan into force and position (src/protocol). */
 typedef struct kn_profile {
@@ -88,6 +90,8 @@ struct kn_model {
   size_t nrow_max;
   size_t event_capacity;
 
+  kn_nm_model nm; /* the neuromuscular engine's constant part */
+
   void *block; /* one allocation behind all arrays above */
 };
 
@@ -127,6 +131,15 @@ struct kn_data {
   double *sample;   /* (ncol) this step's values */
   size_t nrow;
   double next_record; /* s */
+  /* neuromuscular engine */
+  kn_nm_state *nm;       /* (nm.nmuscle) */
+  kn_nm_outcome *nm_out; /* (nm.nmuscle) */
+  kn_spasm *spasms;      /* (nm.spasm_capacity) */
+  int nspasm;
+  kn_nm_joints joints;
+  int ring_head;    /* where this step's afferent discharge goes in the rings */
+  int nm_action;    /* non-stroke action in progress, -1 if none */
+  double ctf_shift; /* Hz, cramp threshold change from drinks */
   kn_outcome outcome;
   void *block;
 };
@@ -137,14 +150,27 @@ void kn_module_params(const kn_params *p, kn_nerve_params *np, kn_tissue_params 
 /* protocol: contact of every slot at the data's current time */
 void kn_protocol_step(const kn_model *m, kn_data *d);
 void kn_profile_for(const kn_params *p, kn_practitioner who, kn_profile *out);
-/* technique defaults (speed m/s, stroke length m, rate Hz) and whether the hand grips the skin */
+/* 1 if action ai is in one of its repetitions at time t; *tau (may be NULL) gets the time into that
+ * repetition and *rep (may be NULL) its number from 0. */
+int kn_action_active(const kn_model *m, int ai, double t, double *tau, int *rep);
+/* whether the hand grips the skin (friction, kneading) rather than sliding over it */
 int kn_action_grips_skin(kn_action_kind k);
 
 /* events */
 void kn_event_instant(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,
                       double value, const char *unit, kn_evidence ev);
+void kn_event_at(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,
+                 double t_start, double t_end, double value, const char *unit, kn_evidence ev);
 void kn_events_step(const kn_model *m, kn_data *d);
 void kn_events_close_all(const kn_model *m, kn_data *d);
+
+/* neuromuscular engine (src/neuromuscular/engine.c) */
+int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned char *marks);
+void kn_nm_model_init(kn_model *m, const unsigned char *marks);
+void kn_nm_data_layout(const kn_model *m, kn_data *d, kn_arena *a);
+void kn_nm_reset(const kn_model *m, kn_data *d);
+void kn_nm_step(const kn_model *m, kn_data *d);
+void kn_nm_finish(const kn_model *m, kn_data *d);
 
 /* recorder */
 void kn_recorder_step(const kn_model *m, kn_data *d);

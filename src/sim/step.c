@@ -124,12 +124,14 @@ int kn_step(const kn_model *m, kn_data *d) {
   mechanics_step(m, d);
   nerve_step(m, d);
   tissue_step(m, d);
+  kn_nm_step(m, d);
   region_outcome_step(m, d);
   kn_events_step(m, d);
   d->step++;
   d->t = (double)d->step * m->session.dt;
   kn_recorder_step(m, d);
   if (d->step >= m->nstep) {
+    kn_nm_finish(m, d);
     kn_events_close_all(m, d);
     kn_recorder_flush(m, d);
     return 0;

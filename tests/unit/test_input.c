@@ -27,6 +27,12 @@ static void assert_close(double got, double want) {
   if (fabs(got - want) > tol) fail_msg("got %.17g, want %.17g", got, want);
 }
 
+/* For values worked out by hand to 6 or 7 significant digits. */
+static void assert_near(double got, double want) {
+  double tol = 1e-6 * fmax(1.0, fabs(want));
+  if (fabs(got - want) > tol) fail_msg("got %.17g, want %.7g", got, want);
+}
+
 /* Parses a session from text; fails the test (with the message) if it does not load. */
 static kn_session *session_ok(const char *text, const char *name) {
   kn_session *s = NULL;
@@ -164,6 +170,106 @@ static void test_subject_default(void **state) {
   assert_close(s.mass, 70.0);
   assert_close(s.body_fat, 0.25);
   assert_close(s.pain_threshold_scale, 1.0);
+  /* the causes of cramp: none, and normal serum values */
+  assert_close(s.cramps_per_month, 0.0);
+  assert_close(s.hypohydration, 0.0);
+  assert_close(s.serum_sodium, 140.0);
+  assert_close(s.serum_potassium, 4.2);
+  assert_close(s.serum_magnesium, 0.85);
+  assert_close(s.serum_calcium, 2.4);
+  assert_close(s.exertion, 0.0);
+  assert_close(s.inactive_weeks, 0.0);
+  assert_close(s.posture_hours, 0.0);
+  assert_int_equal(s.atherosclerosis, 0);
+  assert_int_equal(s.chronic_illness, 0);
+}
+
+/* Every cause-of-cramp field, in YAML and in JSON, and the defaults when they are left out. */
+static void test_subject_cramp_fields(void **state) {
+  (void)state;
+  const char *t = "subject:\n"
+                  "  cramps_per_month: 8\n"
+                  "  hypohydration: 3 %\n"
+                  "  serum_sodium: 128 mmol/L\n"
+                  "  serum_potassium: 4.1 mmol/L\n"
+                  "  serum_magnesium: 0.6\n"
+                  "  serum_calcium: 2.1 mol/m^3\n"
+                  "  exertion: hard\n"
+                  "  inactive_weeks: 6\n"
+                  "  posture_hours: 90 min\n"
+                  "  atherosclerosis: true\n"
+                  "  chronic_illness: False\n";
+  kn_subject s;
+  kn_diag d;
+  if (kn_subject_parse(t, strlen(t), "c.yaml", &s, &d) != KN_OK) fail_msg("%s", d.message);
+  assert_close(s.cramps_per_month, 8.0);
+  assert_close(s.hypohydration, 0.03);
+  assert_close(s.serum_sodium, 128.0); /* 128 mmol/L = 128 mol/m^3 */
+  assert_close(s.serum_potassium, 4.1);
+  assert_close(s.serum_magnesium, 0.6); /* bare number: mmol/L */
+  assert_close(s.serum_calcium, 2.1);
+  assert_close(s.exertion, 0.75);
+  assert_close(s.inactive_weeks, 6.0);
+  assert_close(s.posture_hours, 5400.0); /* 90 min = 5400 s */
+  assert_int_equal(s.atherosclerosis, 1);
+  assert_int_equal(s.chronic_illness, 0);
+  /* untouched fields keep their defaults */
+  assert_close(s.age, 40.0);
+  assert_close(s.pain_threshold_scale, 1.0);
+
+  /* other spellings: rates per week, weeks as years, a bare number of hours, exertion as a number,
+   * every exertion word */
+  const char *u = "subject:\n"
+                  "  cramps_per_month: 3 /week\n"
+                  "  hypohydration: 0.02\n"
+                  "  inactive_weeks: 2 years\n"
+                  "  posture_hours: 8\n"
+                  "  exertion: 0.4\n"
+                  "  atherosclerosis: FALSE\n"
+                  "  chronic_illness: TRUE\n";
+  if (kn_subject_parse(u, strlen(u), "u.yaml", &s, &d) != KN_OK) fail_msg("%s", d.message);
+  /* UDUNITS-2's month is a twelfth of 365.242198781 days: 3 x 30.436850 / 7 = 13.04436 */
+  assert_near(s.cramps_per_month, 13.04436);
+  assert_close(s.hypohydration, 0.02);
+  assert_near(s.inactive_weeks, 104.3549); /* 2 x 365.2422 / 7 */
+  assert_close(s.posture_hours, 28800.0);  /* 8 h */
+  assert_close(s.exertion, 0.4);
+  assert_int_equal(s.atherosclerosis, 0);
+  assert_int_equal(s.chronic_illness, 1);
+  const char *words[] = {"none", "light", "moderate", "hard", "exhausting"};
+  for (size_t i = 0; i < 5; i++) {
+    char text[64];
+    snprintf(text, sizeof text, "subject:\n  exertion: %s\n", words[i]);
+    assert_int_equal(kn_subject_parse(text, strlen(text), "e.yaml", &s, NULL), KN_OK);
+    assert_close(s.exertion, 0.25 * (double)i);
+  }
+
+  /* the same in JSON: quantities are strings, bare numbers and booleans are JSON values */
+  const char *j = "{\"subject\": {\"cramps_per_month\": 8, \"hypohydration\": \"3 %\",\n"
+                  "  \"serum_sodium\": \"128 mmol/L\", \"serum_potassium\": 4.1,\n"
+                  "  \"serum_magnesium\": \"0.6 mmol/L\", \"serum_calcium\": \"2.1 mmol/L\",\n"
+                  "  \"exertion\": \"hard\", \"inactive_weeks\": 6, \"posture_hours\": \"1.5 h\",\n"
+                  "  \"atherosclerosis\": true, \"chronic_illness\": false}}";
+  if (kn_subject_parse(j, strlen(j), "c.json", &s, &d) != KN_OK) fail_msg("%s", d.message);
+  assert_close(s.cramps_per_month, 8.0);
+  assert_close(s.hypohydration, 0.03);
+  assert_close(s.serum_sodium, 128.0);
+  assert_close(s.serum_potassium, 4.1);
+  assert_close(s.serum_magnesium, 0.6);
+  assert_close(s.serum_calcium, 2.1);
+  assert_close(s.exertion, 0.75);
+  assert_close(s.inactive_weeks, 6.0);
+  assert_close(s.posture_hours, 5400.0);
+  assert_int_equal(s.atherosclerosis, 1);
+  assert_int_equal(s.chronic_illness, 0);
+
+  /* the example subject of the cramp articles */
+  assert_int_equal(kn_subject_load(KN_SOURCE_DIR "/examples/subject_cramp_prone.yaml", &s, &d),
+                   KN_OK);
+  assert_close(s.hypohydration, 0.03);
+  assert_close(s.cramps_per_month, 8.0);
+  assert_close(s.exertion, 0.75);
+  assert_close(s.serum_potassium, 4.2);
 }
 
 static void test_subject_good_file(void **state) {
@@ -462,6 +568,206 @@ static void test_session_json(void **state) {
   kn_session_free(s);
 }
 
+/* Every new action kind with every field, the defaults they get, and the JSON spelling. */
+static void test_session_body_actions(void **state) {
+  (void)state;
+  const char *t = "session:\n"
+                  "  actions:\n"
+                  "    - do: posture\n"
+                  "      posture: prone\n"
+                  "      joints:\n"
+                  "        ankle: 30 deg\n"
+                  "        knee: -5 deg\n"
+                  "        lumbar: 0.5 rad\n"
+                  "    - do: stretch\n"
+                  "      muscle: gastrocnemius\n"
+                  "      angle: 20 deg\n"
+                  "      duration: 30 s\n"
+                  "      repetitions: 3\n"
+                  "      rest_between: 10 s\n"
+                  "      label: stretch\n"
+                  "    - do: voluntary_contraction\n"
+                  "      muscle: soleus\n"
+                  "      level: 50 %\n"
+                  "      duration: 5 s\n"
+                  "    - do: electrical_stimulation\n"
+                  "      muscle: gastrocnemius\n"
+                  "      frequency: 4 Hz\n"
+                  "      frequency_step: 2 Hz\n"
+                  "      fraction: 60 %\n"
+                  "      duration: 2 s\n"
+                  "      repetitions: 15\n"
+                  "      rest_between: 1 min\n"
+                  "    - do: heat\n"
+                  "      region: calf\n"
+                  "      method: moist_wrap\n"
+                  "      temperature: 42 degC\n"
+                  "      duration: 20 min\n"
+                  "      start: 30 min\n"
+                  "    - do: drink\n"
+                  "      fluid: electrolyte\n"
+                  "      volume: 500 mL\n"
+                  "      duration: 2 min\n"
+                  "    - do: voluntary_contraction\n"
+                  "      muscle: hamstrings\n"
+                  "      level: 0.3\n"
+                  "      duration: 5 s\n"
+                  "    - do: electrical_stimulation\n"
+                  "      muscle: soleus\n"
+                  "      frequency: 20 Hz\n"
+                  "      duration: 2 s\n"
+                  "    - do: heat\n"
+                  "      muscle: gastrocnemius\n"
+                  "      method: hot_water\n"
+                  "      duration: 10 min\n"
+                  "    - do: drink\n"
+                  "      fluid: water\n"
+                  "      volume: 0.25 L\n";
+  kn_session *s = session_ok(t, "body.yaml");
+  assert_int_equal(s->naction, 10);
+  int gastro = kn_atlas_find_muscle("gastrocnemius"), soleus = kn_atlas_find_muscle("soleus");
+  int calf = kn_atlas_find_region("calf");
+  assert_true(gastro >= 0 && soleus >= 0 && calf >= 0);
+
+  const kn_action *a = &s->actions[0];
+  assert_int_equal(a->kind, KN_ACT_POSTURE);
+  assert_int_equal(a->posture, KN_POSTURE_PRONE);
+  assert_near(a->joint[KN_JOINT_ANKLE], 0.523599);  /* 30 deg */
+  assert_near(a->joint[KN_JOINT_KNEE], -0.0872665); /* -5 deg */
+  assert_close(a->joint[KN_JOINT_LUMBAR], 0.5);
+  for (int j = 0; j < KN_JOINT_COUNT; j++)
+    if (j != KN_JOINT_ANKLE && j != KN_JOINT_KNEE && j != KN_JOINT_LUMBAR)
+      assert_true(isnan(a->joint[j]));
+  assert_close(a->duration, 0.0);
+
+  a = &s->actions[1];
+  assert_int_equal(a->kind, KN_ACT_STRETCH);
+  assert_int_equal(a->muscle, gastro);
+  assert_int_equal(a->region, calf);
+  assert_int_equal(a->landmark, -1);
+  assert_int_equal(a->contact, -1);
+  assert_near(a->angle, 0.349066); /* 20 deg */
+  assert_close(a->duration, 30.0);
+  assert_int_equal(a->repetitions, 3);
+  assert_close(a->rest_between, 10.0);
+  assert_string_equal(a->label, "stretch");
+  assert_close(a->force, 0.0);
+  assert_true(isnan(a->joint[KN_JOINT_ANKLE])); /* joints belong to postures */
+
+  a = &s->actions[2];
+  assert_int_equal(a->kind, KN_ACT_VOLUNTARY);
+  assert_int_equal(a->muscle, soleus);
+  assert_int_equal(a->region, kn_atlas_muscle((size_t)soleus)->region);
+  assert_close(a->level, 0.5);
+  assert_close(a->duration, 5.0);
+  assert_int_equal(a->repetitions, 1);
+
+  a = &s->actions[3];
+  assert_int_equal(a->kind, KN_ACT_STIMULATION);
+  assert_int_equal(a->muscle, gastro);
+  assert_int_equal(a->region, calf);
+  assert_close(a->frequency, 4.0);
+  assert_close(a->frequency_step, 2.0);
+  assert_close(a->fraction, 0.6);
+  assert_close(a->duration, 2.0);
+  assert_int_equal(a->repetitions, 15);
+  assert_close(a->rest_between, 60.0);
+
+  a = &s->actions[4];
+  assert_int_equal(a->kind, KN_ACT_HEAT);
+  assert_int_equal(a->region, calf);
+  assert_int_equal(a->muscle, -1);
+  assert_int_equal(a->heat, KN_HEAT_MOIST_WRAP);
+  assert_near(a->temperature, 315.15); /* 42 degC */
+  assert_close(a->duration, 1200.0);
+  assert_close(a->start, 1800.0);
+
+  a = &s->actions[5];
+  assert_int_equal(a->kind, KN_ACT_DRINK);
+  assert_int_equal(a->fluid, KN_FLUID_ELECTROLYTE);
+  assert_near(a->volume, 5e-4); /* 500 mL */
+  assert_close(a->duration, 120.0);
+  assert_int_equal(a->region, -1);
+
+  /* bare fraction; defaults: step 0, fraction 0.5, 40 degC, drink takes no time */
+  assert_close(s->actions[6].level, 0.3);
+  a = &s->actions[7];
+  assert_close(a->frequency, 20.0);
+  assert_close(a->frequency_step, 0.0);
+  assert_close(a->fraction, 0.5);
+  a = &s->actions[8];
+  assert_int_equal(a->muscle, gastro);
+  assert_int_equal(a->region, calf); /* the muscle's region */
+  assert_int_equal(a->heat, KN_HEAT_HOT_WATER);
+  assert_near(a->temperature, 313.15); /* 40 degC */
+  a = &s->actions[9];
+  assert_int_equal(a->fluid, KN_FLUID_WATER);
+  assert_near(a->volume, 2.5e-4);
+  assert_close(a->duration, 0.0);
+  assert_true(a->start < 0);
+  kn_session_free(s);
+
+  /* other units: kelvin and Fahrenheit for heat, millilitres as ml, a null joints mapping */
+  t = "session:\n  actions:\n"
+      "    - {do: heat, region: calf, method: hot_pack, temperature: 313.15 K, duration: 1 min}\n"
+      "    - {do: heat, region: calf, method: dry_wrap, temperature: 104 degF, duration: 1 min}\n"
+      "    - {do: drink, fluid: water, volume: 2000 ml}\n"
+      "    - {do: posture, posture: seated, joints: }\n"
+      "    - {do: stretch, muscle: hamstrings, angle: 90 deg, duration: 1 min}\n";
+  s = session_ok(t, "units.yaml");
+  assert_int_equal(s->actions[0].heat, KN_HEAT_HOT_PACK);
+  assert_near(s->actions[0].temperature, 313.15);
+  assert_int_equal(s->actions[1].heat, KN_HEAT_DRY_WRAP);
+  assert_near(s->actions[1].temperature, 313.15); /* 104 degF = 40 degC */
+  assert_near(s->actions[2].volume, 2e-3);
+  assert_true(isnan(s->actions[3].joint[KN_JOINT_HIP]));
+  assert_near(s->actions[4].angle, 1.570796);
+  kn_session_free(s);
+
+  /* JSON */
+  const char *j =
+      "{\"session\": {\"actions\": [\n"
+      "  {\"do\": \"posture\", \"posture\": \"prone\", \"joints\": {\"ankle\": \"40 deg\"}},\n"
+      "  {\"do\": \"voluntary_contraction\", \"muscle\": \"gastrocnemius\", \"level\": 1,\n"
+      "   \"duration\": \"5 s\"},\n"
+      "  {\"do\": \"stretch\", \"muscle\": \"gastrocnemius\", \"angle\": \"25 deg\",\n"
+      "   \"duration\": \"30 s\"},\n"
+      "  {\"do\": \"electrical_stimulation\", \"muscle\": \"soleus\", \"frequency\": \"15 Hz\",\n"
+      "   \"fraction\": 0.6, \"duration\": \"2 s\"},\n"
+      "  {\"do\": \"heat\", \"muscle\": \"gastrocnemius\", \"method\": \"hot_water\",\n"
+      "   \"temperature\": \"40 degC\", \"duration\": \"2 min\"},\n"
+      "  {\"do\": \"drink\", \"fluid\": \"water\", \"volume\": \"500 mL\"}\n"
+      "]}}\n";
+  s = session_ok(j, "body.json");
+  assert_int_equal(s->naction, 6);
+  assert_near(s->actions[0].joint[KN_JOINT_ANKLE], 0.698132); /* 40 deg */
+  assert_close(s->actions[1].level, 1.0);
+  assert_int_equal(s->actions[1].muscle, gastro);
+  assert_near(s->actions[2].angle, 0.436332); /* 25 deg */
+  assert_close(s->actions[3].frequency, 15.0);
+  assert_close(s->actions[3].fraction, 0.6);
+  assert_near(s->actions[4].temperature, 313.15);
+  assert_int_equal(s->actions[4].region, calf);
+  assert_near(s->actions[5].volume, 5e-4);
+  kn_session_free(s);
+
+  /* the article examples that use them load */
+  const char *examples[] = {"a1_untrained_abrupt_calf.yaml", "a1_professional_smooth_calf.yaml",
+                            "a19_cramp_relief.yaml"};
+  for (size_t i = 0; i < sizeof examples / sizeof examples[0]; i++) {
+    char path[512];
+    kn_diag d;
+    snprintf(path, sizeof path, "%s/examples/article/%s", KN_SOURCE_DIR, examples[i]);
+    s = NULL;
+    if (kn_session_load(path, &s, &d) != KN_OK) {
+      char buf[1024];
+      kn_diag_format(&d, buf, sizeof buf);
+      fail_msg("%s", buf);
+    }
+    kn_session_free(s);
+  }
+}
+
 /* ---- error messages -------------------------------------------------------------------------- */
 
 /* Exact messages of cases in tests/bad_input/, loaded by full path: code, position, field, text. */
@@ -479,7 +785,8 @@ static const bad_case bad_cases[] = {
     {"13_session_unknown_key_no_match.yaml", KN_EUNKNOWN_KEY, 5, 7, "session.actions[0].xyz",
      "unknown key \"xyz\"; allowed: do, region, landmark, muscle, contact, force, pressure, area, "
      "speed, stroke_length, direction, rate, duration, repetitions, rest_between, start, label, "
-     "posture"},
+     "posture, joints, angle, level, frequency, frequency_step, fraction, method, temperature, "
+     "fluid, volume"},
     {"28_session_force_wrong_dimension.yaml", KN_EUNIT, 5, 14, "session.actions[0].force",
      "expected a force (N), got \"3 cm/s\""},
     {"29_session_force_missing_unit.yaml", KN_EUNIT, 5, 14, "session.actions[0].force",
@@ -532,6 +839,32 @@ static const bad_case bad_cases[] = {
      "70 % is out of range [3, 60] %"},
     {"58_subject_sex_unknown.yaml", KN_EPARSE, 2, 8, "subject.sex",
      "expected one of: female, male, unspecified"},
+    {"73_session_stretch_missing_muscle.yaml", KN_EMISSING, 3, 7, "session.actions[0]",
+     "missing required field \"muscle\""},
+    {"74_session_stretch_with_force.yaml", KN_EPARSE, 5, 7, "session.actions[0].force",
+     "field \"force\" is not allowed for \"stretch\""},
+    {"75_session_angle_missing_unit.yaml", KN_EUNIT, 5, 14, "session.actions[0].angle",
+     "missing unit: write e.g. \"20 deg\""},
+    {"76_session_angle_out_of_range.yaml", KN_ERANGE, 5, 14, "session.actions[0].angle",
+     "120 deg is out of range (0, 90] deg"},
+    {"78_session_frequency_in_seconds.yaml", KN_EUNIT, 5, 18, "session.actions[0].frequency",
+     "expected a frequency (Hz), got \"3 s\""},
+    {"80_session_heat_method_typo.yaml", KN_EPARSE, 5, 15, "session.actions[0].method",
+     "expected one of: hot_water, moist_wrap, dry_wrap, hot_pack; did you mean \"hot_pack\"?"},
+    {"81_session_temperature_out_of_range.yaml", KN_ERANGE, 6, 20, "session.actions[0].temperature",
+     "80 degC is out of range [30, 50] degC"},
+    {"83_session_volume_out_of_range.yaml", KN_ERANGE, 5, 15, "session.actions[0].volume",
+     "5000 mL is out of range [50, 2000] mL"},
+    {"84_session_joint_unknown.yaml", KN_EUNKNOWN_KEY, 6, 9, "session.actions[0].joints.anckle",
+     "unknown key \"anckle\"; did you mean \"ankle\"?"},
+    {"86_subject_exertion_unknown.yaml", KN_EPARSE, 2, 13, "subject.exertion",
+     "expected one of: none, light, moderate, hard, exhausting, or a number from 0 to 1"},
+    {"87_subject_atherosclerosis_not_boolean.yaml", KN_EPARSE, 3, 20, "subject.atherosclerosis",
+     "expected true or false"},
+    {"88_subject_serum_potassium_out_of_range.yaml", KN_ERANGE, 2, 20, "subject.serum_potassium",
+     "12 mmol/L is out of range [2, 7] mmol/L"},
+    {"92_session_json_voluntary_missing_level.json", KN_EMISSING, 4, 7, "session.actions[0]",
+     "missing required field \"level\""},
 };
 
 static void test_bad_case_messages(void **state) {
@@ -606,7 +939,7 @@ static void test_bad_input_folder(void **state) {
   closedir(dir);
   assert_int_equal(chdir(cwd), 0);
   if (failures[0]) fail_msg("bad-input cases that differ:%s", failures);
-  assert_true(ncase >= 45);
+  assert_true(ncase >= 68);
 }
 
 static void test_file_errors(void **state) {
@@ -816,6 +1149,67 @@ static void test_more_session_errors(void **state) {
        "x.yaml:2:38: session.actions[0].muscle: muscle \"deltoid\" is in region "
        "\"shoulder_deltoid\", not in region \"calf\"",
        KN_EINVAL},
+      /* the new action kinds */
+      {"session:\n  actions: [{do: stretch, region: calf, muscle: soleus, angle: 5 deg, "
+       "duration: 1 s}]\n",
+       "x.yaml:2:27: session.actions[0].region: field \"region\" is not allowed for \"stretch\"",
+       KN_EPARSE},
+      {"session:\n  actions: [{do: stretch, muscle: calf, angle: 5 deg, duration: 1 s}]\n",
+       "x.yaml:2:35: session.actions[0].muscle: unknown muscle \"calf\"; valid: upper_trapezius, "
+       "levator_scapulae, sternocleidomastoid, deltoid, infraspinatus, rhomboids, erector_spinae, "
+       "gluteus_maximus, biceps_brachii, triceps_brachii, forearm_flexors, forearm_extensors, "
+       "quadriceps, hamstrings, gastrocnemius, soleus, tibialis_anterior, pectoralis_major",
+       KN_ENOTFOUND},
+      {"session:\n  actions: [{do: voluntary_contraction, muscle: soleus, level: 0 %, "
+       "duration: 1 s}]\n",
+       "x.yaml:2:64: session.actions[0].level: 0 % is out of range (0, 100] %", KN_ERANGE},
+      {"session:\n  actions: [{do: voluntary_contraction, muscle: soleus, level: 50 %}]\n",
+       "x.yaml:2:13: session.actions[0]: missing required field \"duration\"", KN_EMISSING},
+      {"session:\n  actions: [{do: electrical_stimulation, muscle: soleus, frequency: 15, "
+       "duration: 1 s}]\n",
+       "x.yaml:2:69: session.actions[0].frequency: missing unit: write e.g. \"15 Hz\"", KN_EUNIT},
+      {"session:\n  actions: [{do: electrical_stimulation, muscle: soleus, frequency: 15 Hz, "
+       "frequency_step: 25 Hz, duration: 1 s}]\n",
+       "x.yaml:2:92: session.actions[0].frequency_step: 25 Hz is out of range [0, 20] Hz",
+       KN_ERANGE},
+      {"session:\n  actions: [{do: heat, method: hot_water, duration: 1 min}]\n",
+       "x.yaml:2:13: session.actions[0]: missing required field \"region\" (or give \"muscle\")",
+       KN_EMISSING},
+      {"session:\n  actions: [{do: heat, region: calf, duration: 1 min}]\n",
+       "x.yaml:2:13: session.actions[0]: missing required field \"method\"", KN_EMISSING},
+      {"session:\n  actions: [{do: heat, region: calf, method: hot_water, temperature: 40, "
+       "duration: 1 min}]\n",
+       "x.yaml:2:70: session.actions[0].temperature: missing unit: write e.g. \"40 degC\"",
+       KN_EUNIT},
+      {"session:\n  actions: [{do: heat, region: calf, method: sauna, force: 3 N}]\n",
+       "x.yaml:2:53: session.actions[0].force: field \"force\" is not allowed for \"heat\"",
+       KN_EPARSE},
+      {"session:\n  actions: [{do: drink, fluid: beer, volume: 1 L}]\n",
+       "x.yaml:2:32: session.actions[0].fluid: expected one of: water, electrolyte", KN_EPARSE},
+      {"session:\n  actions: [{do: drink, fluid: water}]\n",
+       "x.yaml:2:13: session.actions[0]: missing required field \"volume\"", KN_EMISSING},
+      {"session:\n  actions: [{do: drink, fluid: water, volume: 10 mL}]\n",
+       "x.yaml:2:47: session.actions[0].volume: 10 mL is out of range [50, 2000] mL", KN_ERANGE},
+      {"session:\n  actions: [{do: drink, fluid: water, volume: 500 g}]\n",
+       "x.yaml:2:47: session.actions[0].volume: expected a volume (mL), got \"500 g\"", KN_EUNIT},
+      {"session:\n  actions: [{do: posture, posture: prone, joints: {hip: -100 deg}}]\n",
+       "x.yaml:2:57: session.actions[0].joints.hip: -100 deg is out of range [-90, 150] deg",
+       KN_ERANGE},
+      {"session:\n  actions: [{do: posture, posture: prone, joints: {toe: 1 deg}}]\n",
+       "x.yaml:2:52: session.actions[0].joints.toe: unknown key \"toe\"; allowed: ankle, knee, "
+       "hip, "
+       "elbow, shoulder, wrist, neck, lumbar",
+       KN_EUNKNOWN_KEY},
+      {"session:\n  actions: [{do: posture, posture: prone, joints: [ankle]}]\n",
+       "x.yaml:2:51: session.actions[0].joints: expected a mapping", KN_EPARSE},
+      {"session:\n  actions: [{do: stretch, muscle: soleus, angle: 5 deg, duration: 1 s, "
+       "joints: {ankle: 1 deg}}]\n",
+       "x.yaml:2:72: session.actions[0].joints: field \"joints\" is not allowed for \"stretch\"",
+       KN_EPARSE},
+      {"session:\n  actions: [{do: effleurage, region: calf, force: 5 N, duration: 1 s, "
+       "level: 1}]\n",
+       "x.yaml:2:71: session.actions[0].level: field \"level\" is not allowed for \"effleurage\"",
+       KN_EPARSE},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     kn_session *s = (kn_session *)0x1;
@@ -826,6 +1220,72 @@ static void test_more_session_errors(void **state) {
       fail_msg("case %zu: got %s %s\n  want %s %s", i, kn_errname(rc), msg,
                kn_errname(cases[i].code), cases[i].want);
     assert_null(s);
+  }
+}
+
+static void test_more_subject_errors(void **state) {
+  (void)state;
+  struct {
+    const char *text, *want;
+    int code;
+  } cases[] = {
+      {"subject:\n  exertion: moderat\n",
+       "x.yaml:2:13: subject.exertion: expected one of: none, light, moderate, hard, exhausting, "
+       "or "
+       "a number from 0 to 1; did you mean \"moderate\"?",
+       KN_EPARSE},
+      {"subject:\n  exertion: 1.5\n", "x.yaml:2:13: subject.exertion: 1.5 is out of range [0, 1]",
+       KN_ERANGE},
+      {"subject:\n  exertion: [hard]\n", "x.yaml:2:13: subject.exertion: expected a scalar",
+       KN_EPARSE},
+      {"subject:\n  atherosclerosis: \"true\"\n",
+       "x.yaml:2:20: subject.atherosclerosis: expected true or false, without quotes", KN_EPARSE},
+      {"subject:\n  chronic_illness: yes\n",
+       "x.yaml:2:20: subject.chronic_illness: expected true or false", KN_EPARSE},
+      {"subject:\n  chronic_illness: 1\n",
+       "x.yaml:2:20: subject.chronic_illness: expected true or false", KN_EPARSE},
+      {"subject:\n  cramps_per_month: 3 kg\n",
+       "x.yaml:2:21: subject.cramps_per_month: expected a rate (per month), got \"3 kg\"",
+       KN_EUNIT},
+      {"subject:\n  cramps_per_month: -1\n",
+       "x.yaml:2:21: subject.cramps_per_month: -1 per month is out of range [0, 100] per month",
+       KN_ERANGE},
+      {"subject:\n  hypohydration: -1 %\n",
+       "x.yaml:2:18: subject.hypohydration: -1 % is out of range [0, 10] %", KN_ERANGE},
+      {"subject:\n  serum_sodium: 200\n",
+       "x.yaml:2:17: subject.serum_sodium: 200 mmol/L is out of range [110, 160] mmol/L",
+       KN_ERANGE},
+      {"subject:\n  serum_magnesium: 2 mmol/L\n",
+       "x.yaml:2:20: subject.serum_magnesium: 2 mmol/L is out of range [0.3, 1.5] mmol/L",
+       KN_ERANGE},
+      {"subject:\n  serum_calcium: 1 mmol/dL\n",
+       "x.yaml:2:18: subject.serum_calcium: 10 mmol/L is out of range [1.5, 3.2] mmol/L",
+       KN_ERANGE},
+      {"subject:\n  inactive_weeks: 600\n",
+       "x.yaml:2:19: subject.inactive_weeks: 600 weeks is out of range [0, 520] weeks", KN_ERANGE},
+      {"subject:\n  inactive_weeks: 3 kg\n",
+       "x.yaml:2:19: subject.inactive_weeks: expected a time (weeks), got \"3 kg\"", KN_EUNIT},
+      {"subject:\n  posture_hours: 4 d\n",
+       "x.yaml:2:18: subject.posture_hours: 96 h is out of range [0, 72] h", KN_ERANGE},
+      {"subject:\n  posture_hours: 3 N\n",
+       "x.yaml:2:18: subject.posture_hours: expected a time (s), got \"3 N\"", KN_EUNIT},
+      {"subject:\n  serum_kalium: 4 mmol/L\n",
+       "x.yaml:2:3: subject.serum_kalium: unknown key \"serum_kalium\"; did you mean "
+       "\"serum_calcium\"?",
+       KN_EUNKNOWN_KEY},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    kn_subject s;
+    memset(&s, 0x7f, sizeof s);
+    kn_subject before = s;
+    kn_diag d;
+    char msg[1024];
+    int rc = kn_subject_parse(cases[i].text, strlen(cases[i].text), "x.yaml", &s, &d);
+    kn_diag_format(&d, msg, sizeof msg);
+    if (rc != cases[i].code || strcmp(msg, cases[i].want) != 0)
+      fail_msg("case %zu: got %s %s\n  want %s %s", i, kn_errname(rc), msg,
+               kn_errname(cases[i].code), cases[i].want);
+    assert_memory_equal(&s, &before, sizeof s); /* nothing written on error */
   }
 }
 
@@ -883,6 +1343,7 @@ int main(void) {
       cmocka_unit_test(test_version),
       cmocka_unit_test(test_names),
       cmocka_unit_test(test_subject_default),
+      cmocka_unit_test(test_subject_cramp_fields),
       cmocka_unit_test(test_subject_good_file),
       cmocka_unit_test(test_subject_body_fat_default_by_sex),
       cmocka_unit_test(test_subject_units_and_empty),
@@ -892,12 +1353,14 @@ int main(void) {
       cmocka_unit_test(test_session_defaults),
       cmocka_unit_test(test_session_all_fields),
       cmocka_unit_test(test_session_json),
+      cmocka_unit_test(test_session_body_actions),
       cmocka_unit_test(test_bad_case_messages),
       cmocka_unit_test(test_bad_input_folder),
       cmocka_unit_test(test_file_errors),
       cmocka_unit_test(test_limits),
       cmocka_unit_test(test_message_hygiene),
       cmocka_unit_test(test_more_session_errors),
+      cmocka_unit_test(test_more_subject_errors),
       cmocka_unit_test(test_schema_matches_atlas),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

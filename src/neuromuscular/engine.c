@@ -1,0 +1,501 @@
+/* The neuromuscular engine: for every simulated muscle, a motor-unit pool driven by the stretch
+ * reflex (spindle Ia with its delay), autogenic inhibition (tendon organ Ib), reciprocal inhibition
+ * from the antagonist, the inhibition of pressure on the muscle, voluntary drive and electrical
+ * stimulation; Hill force; and joint dynamics that turn forces into lengths. Involuntary contractions
+ * are found in the force and classified as clonic spasm, tonic spasm or cramp when they end. */
+#include <math.h>
+#include <string.h>
+
+#include "core/units.h"
+#include "sim/sim_internal.h"
+
+/* ---- choosing the muscles ---------------------------------------------------------------------- */
+
+/* The muscle an action is about, or -1. */
+static int action_muscle(const kn_action *a) {
+  return a->muscle;
+}
+
+static void mark(unsigned char *marks, int muscle) {
+  if (muscle >= 0 && kn_muscle_mech_find(kn_atlas_muscle((size_t)muscle)->name)) marks[muscle] = 1;
+}
+
+/* Marks the atlas muscles to simulate: those in regions that strokes reach, those that actions name
+ * (heat: every muscle of its region), and the antagonists of all of them. Returns how many. */
+int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned char *marks) {
+  size_t nm = kn_atlas_muscle_count();
+  memset(marks, 0, nm);
+  for (size_t i = 0; i < nm; i++)
+    if (touched[kn_atlas_muscle(i)->region]) mark(marks, (int)i);
+  for (size_t k = 0; k < s->naction; k++) {
+    const kn_action *a = &s->actions[k];
+    if (kn_action_is_stroke(a->kind)) continue;
+    mark(marks, action_muscle(a));
+    if (a->kind == KN_ACT_HEAT && a->region >= 0)
+      for (size_t i = 0; i < nm; i++)
+        if (kn_atlas_muscle(i)->region == a->region) mark(marks, (int)i);
+  }
+  for (size_t i = 0; i < nm; i++) {
+    if (!marks[i]) continue;
+    const kn_muscle_mech *mm = kn_muscle_mech_find(kn_atlas_muscle(i)->name);
+    if (mm->antagonist) mark(marks, kn_atlas_find_muscle(mm->antagonist));
+  }
+  int n = 0;
+  for (size_t i = 0; i < nm; i++) n += marks[i];
+  return n;
+}
+
+/* ---- the subject's cramp threshold frequency ----------------------------------------------------- */
+
+/* Cramp threshold frequency (Hz) of the subject's calf at the start: from the cramp history
+ * (miller_knight2009: cramp-prone 14.9 Hz, never 25.5 Hz; four or more cramps a month taken as
+ * cramp-prone, calibrated), shifted by recent exertion (lab: fatigue raises it, stone_fatigue) and by
+ * dehydration (lab: no effect, braulick2013; 'field' hypothesis: lowers it). */
+static double subject_ctf(const kn_model *m) {
+  const kn_params *p = &m->par;
+  const kn_subject *s = &m->subject;
+  double history = fmin(1.0, s->cramps_per_month / 4.0);
+  double ctf = p->nm_ctf_never - history * (p->nm_ctf_never - p->nm_ctf_prone);
+  if (m->session.hypothesis_fatigue == KN_HYP_FIELD)
+    ctf -= 0.5 * p->nm_ctf_fatigue * s->exertion; /* field: fatigue as a cause (illustrative) */
+  else
+    ctf += p->nm_ctf_fatigue * s->exertion;
+  double per_pct = m->session.hypothesis_dehydration == KN_HYP_FIELD ? p->nm_ctf_dehydration_field
+                                                                     : p->nm_ctf_dehydration;
+  ctf += per_pct * 100.0 * s->hypohydration;
+  return fmax(ctf, 4.0);
+}
+
+/* Posture: resting joint angles (rad). Lying prone the foot rests plantarflexed (calf short); supine
+ * it falls less; seated knees and hips flexed (calibrated: usual positions on a massage table). */
+static void posture_angles(kn_posture p, double *rest) {
+  for (int j = 0; j < KN_JOINT_COUNT; j++) rest[j] = 0.0;
+  switch (p) {
+  case KN_POSTURE_PRONE: rest[KN_JOINT_ANKLE] = 0.5; break;
+  case KN_POSTURE_SUPINE: rest[KN_JOINT_ANKLE] = 0.35, rest[KN_JOINT_KNEE] = 0.1; break;
+  case KN_POSTURE_SEATED:
+    rest[KN_JOINT_KNEE] = 1.57, rest[KN_JOINT_HIP] = 1.57, rest[KN_JOINT_ELBOW] = 1.2;
+    break;
+  case KN_POSTURE_SIDE_LYING:
+    rest[KN_JOINT_ANKLE] = 0.3, rest[KN_JOINT_KNEE] = 0.5, rest[KN_JOINT_HIP] = 0.5;
+    break;
+  default: break;
+  }
+}
+
+/* Fills the engine's model part (arrays laid out by the caller). marks from kn_nm_select. */
+void kn_nm_model_init(kn_model *m, const unsigned char *marks) {
+  kn_nm_model *nm = &m->nm;
+  kn_hill_params_default(&nm->hill);
+  double ctf0 = subject_ctf(m);
+  int k = 0;
+  memset(nm->joint_used, 0, sizeof nm->joint_used);
+  int max_delay = 1;
+  for (size_t i = 0; i < kn_atlas_muscle_count(); i++) {
+    if (!marks[i]) continue;
+    kn_nm_muscle *mu = &nm->muscles[k++];
+    mu->atlas = (int)i;
+    mu->mech = kn_muscle_mech_find(kn_atlas_muscle(i)->name);
+    mu->tissue = -1;
+    for (int t = 0; t < m->nmuscle; t++)
+      if (m->muscles[t] == (int)i) mu->tissue = t;
+    const kn_joint_mech *jm = &kn_joint_mech_table[mu->mech->joint];
+    mu->delay_steps = (int)lround(jm->delay / m->session.dt);
+    if (mu->delay_steps < 1) mu->delay_steps = 1;
+    if (mu->delay_steps + 1 > max_delay) max_delay = mu->delay_steps + 1;
+    nm->joint_used[mu->mech->joint] = 1;
+    /* less susceptible muscles need a higher stimulation rate to cramp (manjra1996 ranking) */
+    mu->ctf = ctf0 / mu->mech->cramp;
+    kn_pool_params_default(&mu->pool);
+    mu->pool.pic_on_rate = mu->ctf;
+  }
+  nm->nmuscle = k;
+  nm->ring = max_delay;
+  for (int a = 0; a < nm->nmuscle; a++) {
+    nm->muscles[a].antagonist = -1;
+    const char *ant = nm->muscles[a].mech->antagonist;
+    for (int b = 0; ant && b < nm->nmuscle; b++)
+      if (!strcmp(kn_atlas_muscle((size_t)nm->muscles[b].atlas)->name, ant))
+        nm->muscles[a].antagonist = b;
+  }
+  posture_angles(KN_POSTURE_PRONE, nm->rest0);
+  nm->nother = 0;
+  for (size_t i = 0; i < m->session.naction; i++)
+    if (!kn_action_is_stroke(m->session.actions[i].kind)) nm->other[nm->nother++] = (int)i;
+  int maxn = 1;
+  for (int a = 0; a < nm->nmuscle; a++)
+    if (nm->muscles[a].pool.n > maxn) maxn = nm->muscles[a].pool.n;
+  nm->pool_bytes = kn_pool_size(maxn);
+  nm->spasm_capacity = 1024;
+}
+
+/* ---- data ------------------------------------------------------------------------------------- */
+
+void kn_nm_data_layout(const kn_model *m, kn_data *d, kn_arena *a) {
+  const kn_nm_model *nm = &m->nm;
+  size_t n = (size_t)nm->nmuscle;
+  d->nm = kn_arena_take(a, n, sizeof(kn_nm_state));
+  d->nm_out = kn_arena_take(a, n, sizeof(kn_nm_outcome));
+  d->spasms = kn_arena_take(a, (size_t)nm->spasm_capacity, sizeof(kn_spasm));
+  for (size_t i = 0; i < n; i++) {
+    void *pool = kn_arena_take(a, nm->pool_bytes, 1);
+    double *ia = kn_arena_take(a, (size_t)nm->ring, sizeof(double));
+    double *ib = kn_arena_take(a, (size_t)nm->ring, sizeof(double));
+    if (a->base) {
+      d->nm[i].pool = (kn_pool *)pool; /* initialised by kn_nm_reset */
+      d->nm[i].ia_ring = ia;
+      d->nm[i].ib_ring = ib;
+    }
+  }
+}
+
+/* Normalised length and lengthening velocity of a muscle from its joint. */
+static void muscle_kinematics(const kn_model *m, const kn_nm_muscle *mu, const kn_nm_joints *j,
+                              double *L, double *V) {
+  const kn_muscle_mech *mm = mu->mech;
+  double share = m->par.nm_fibre_share / mm->l_opt;
+  *L = 1.0 + mm->sign * mm->arm * (j->theta[mm->joint] - mm->angle_opt) * share;
+  *V = mm->sign * mm->arm * j->omega[mm->joint] * share;
+}
+
+/* Ia discharge (1/s) from fibre stretch beyond optimal length and its velocity (prochazka). */
+static double spindle(const kn_model *m, const kn_nm_muscle *mu, double L, double V, double temp) {
+  const kn_params *p = &m->par;
+  double lmm = mu->mech->l_opt / KN_MM;
+  double v = V * lmm, x = (L - 1.0) * lmm;
+  double rate = p->nm_ia_base + p->nm_ia_kv * copysign(pow(fabs(v), p->nm_ia_exponent), v) +
+                p->nm_ia_kx * x;
+  rate *= 1.0 + p->nm_spindle_per_degc * (temp - 37.0);
+  return rate > 0.0 ? rate : 0.0;
+}
+
+void kn_nm_reset(const kn_model *m, kn_data *d) {
+  const kn_nm_model *nm = &m->nm;
+  for (int j = 0; j < KN_JOINT_COUNT; j++) {
+    d->joints.theta[j] = d->joints.rest[j] = nm->rest0[j];
+    d->joints.omega[j] = d->joints.torque[j] = 0.0;
+  }
+  for (int i = 0; i < nm->nmuscle; i++) {
+    const kn_nm_muscle *mu = &nm->muscles[i];
+    kn_nm_state *s = &d->nm[i];
+    kn_pool *pool = s->pool;
+    double *ia = s->ia_ring, *ib = s->ib_ring;
+    memset(s, 0, sizeof *s);
+    s->pool = kn_pool_init(pool, nm->pool_bytes, &mu->pool, m->session.dt,
+                           m->session.seed * 1000003u + (uint64_t)i);
+    s->ia_ring = ia;
+    s->ib_ring = ib;
+    s->temperature = 37.0;
+    s->t_last_cramp = -INFINITY;
+    muscle_kinematics(m, mu, &d->joints, &s->L, &s->V);
+    double rest_ia = spindle(m, mu, s->L, 0.0, 37.0);
+    for (int r = 0; r < nm->ring; r++) ia[r] = rest_ia, ib[r] = 0.0;
+    s->ia = rest_ia;
+    d->nm_out[i] = (kn_nm_outcome){.muscle = mu->atlas, .hreflex_ratio = 1.0,
+                                   .cramp_threshold = mu->ctf, .evidence = KN_EVIDENCE_EXPERT};
+  }
+  d->nspasm = 0;
+  d->ring_head = 0;
+}
+
+/* ---- one step ------------------------------------------------------------------------------------ */
+
+/* What the non-stroke actions do right now: posture, stretch targets, voluntary drive, stimulation,
+ * heat and drinks. */
+typedef struct nm_orders {
+  int stretched[KN_JOINT_COUNT];   /* 1 if a hand holds the joint */
+  double target[KN_JOINT_COUNT];   /* rad, where the hand holds it */
+  int action;                      /* a non-stroke action in progress, -1 if none */
+} nm_orders;
+
+static void read_orders(const kn_model *m, kn_data *d, nm_orders *o) {
+  const kn_nm_model *nm = &m->nm;
+  double t = d->t, dt = m->session.dt;
+  memset(o, 0, sizeof *o);
+  o->action = -1;
+  for (int i = 0; i < nm->nmuscle; i++) {
+    d->nm[i].e_vol_target = -1.0;
+    d->nm[i].stim_on = 0;
+    d->nm[i].heat_target = 0.0;
+  }
+  for (int k = 0; k < nm->nother; k++) {
+    int ai = nm->other[k];
+    const kn_action *a = &m->session.actions[ai];
+    if (t < m->action_start[ai]) break; /* in order of the file, which is in order of time */
+    if (a->kind == KN_ACT_POSTURE && t < m->action_start[ai] + dt) {
+      posture_angles(a->posture, d->joints.rest);
+      for (int j = 0; j < KN_JOINT_COUNT; j++)
+        if (!isnan(a->joint[j])) d->joints.rest[j] = a->joint[j];
+    }
+    if (a->kind == KN_ACT_DRINK && t < m->action_start[ai] + dt) {
+      /* lau2019: after dehydration, water lowers and an electrolyte drink raises the threshold */
+      if (m->subject.hypohydration >= 0.02)
+        d->ctf_shift += a->fluid == KN_FLUID_WATER ? m->par.nm_ctf_water : m->par.nm_ctf_electrolyte;
+    }
+    double tau;
+    int rep;
+    if (!kn_action_active(m, ai, t, &tau, &rep)) continue;
+    o->action = ai;
+    for (int i = 0; i < nm->nmuscle; i++) {
+      const kn_nm_muscle *mu = &nm->muscles[i];
+      kn_nm_state *s = &d->nm[i];
+      if (a->kind == KN_ACT_HEAT && kn_atlas_muscle((size_t)mu->atlas)->region == a->region) {
+        double rise = a->heat == KN_HEAT_HOT_PACK   ? m->par.nm_heat_pack
+                      : a->heat == KN_HEAT_DRY_WRAP ? m->par.nm_heat_dry
+                                                    : m->par.nm_heat_moist;
+        /* a cooler source warms less: scaled by its excess over skin temperature at 40 degC */
+        s->heat_target = rise * fmax(0.0, a->temperature - (273.15 + 33.0)) / 7.0;
+      }
+      if (a->muscle != mu->atlas) continue;
+      if (a->kind == KN_ACT_VOLUNTARY) s->e_vol_target = a->level;
+      if (a->kind == KN_ACT_STIMULATION) {
+        s->stim_on = 1;
+        s->stim_rate = a->frequency + rep * a->frequency_step;
+        s->stim_fraction = a->fraction;
+      }
+      if (a->kind == KN_ACT_STRETCH) {
+        kn_joint j = mu->mech->joint;
+        o->stretched[j] = 1;
+        o->target[j] = d->joints.rest[j] + mu->mech->sign * a->angle;
+      }
+    }
+  }
+}
+
+/* Joint dynamics: muscle torques of the last step, the passive joint and its support, and a
+ * practitioner's hand holding a stretch (a stiff spring-damper). Semi-implicit Euler. */
+static void joints_step(const kn_model *m, kn_data *d, const nm_orders *o) {
+  double dt = m->session.dt;
+  for (int j = 0; j < KN_JOINT_COUNT; j++) {
+    if (!m->nm.joint_used[j]) continue;
+    const kn_joint_mech *jm = &kn_joint_mech_table[j];
+    double th = d->joints.theta[j], om = d->joints.omega[j];
+    double tq = d->joints.torque[j] - jm->stiffness * (th - d->joints.rest[j]) - jm->damping * om;
+    if (o->stretched[j]) {
+      /* the hand moves the joint to the target over about a second and holds it there */
+      double k = 40.0 * jm->stiffness, b = 2.0 * sqrt(k * jm->inertia);
+      tq += -k * (th - o->target[j]) - b * om;
+    }
+    om += dt * tq / jm->inertia;
+    d->joints.omega[j] = om;
+    d->joints.theta[j] = th + dt * om;
+    d->joints.torque[j] = 0.0;
+  }
+}
+
+/* Excitation removed by pressure p (Pa) on the muscle belly: saturating in p. */
+static double massage_inhibition(const kn_params *p, double pressure) {
+  return pressure > 0.0 ? p->nm_massage_inhibition * pressure / (pressure + p->nm_massage_p50) : 0.0;
+}
+
+static const char *trigger_of(const kn_model *m, const kn_data *d, int action, double tap) {
+  if (action < 0) return "spontaneous";
+  switch (m->session.actions[action].kind) {
+  case KN_ACT_VOLUNTARY: return "voluntary contraction";
+  case KN_ACT_STIMULATION: return "electrical stimulation";
+  case KN_ACT_STRETCH: return "stretch";
+  case KN_ACT_HEAT: return "heat";
+  default: break;
+  }
+  (void)d;
+  return tap > 0.5 ? "abrupt stroke" : "massage stroke";
+}
+
+static void push_spasm(const kn_model *m, kn_data *d, int i, kn_spasm_kind kind, double freq) {
+  kn_nm_state *s = &d->nm[i];
+  const kn_nm_muscle *mu = &m->nm.muscles[i];
+  s->nspasm++;
+  d->nm_out[i].nspasm = s->nspasm;
+  if (kind == KN_SPASM_CRAMP) s->t_last_cramp = s->sp_last_above;
+  if (d->nspasm >= m->nm.spasm_capacity) return;
+  kn_spasm *sp = &d->spasms[d->nspasm++];
+  *sp = (kn_spasm){kind,
+                   mu->atlas,
+                   s->sp_start,
+                   s->sp_last_above,
+                   s->sp_peak * mu->mech->f_max,
+                   s->sp_peak,
+                   freq,
+                   s->sp_rate_n ? s->sp_rate_sum / s->sp_rate_n : 0.0,
+                   s->sp_action,
+                   s->sp_trigger,
+                   KN_EVIDENCE_EXPERT};
+  static const kn_event_kind ev[] = {KN_EV_CLONIC_SPASM, KN_EV_TONIC_SPASM, KN_EV_CRAMP};
+  kn_event_at(d, ev[kind], KN_SITE_MUSCLE, mu->atlas, s->sp_action, s->sp_start, s->sp_last_above,
+              s->sp_peak, "fraction of maximum", KN_EVIDENCE_EXPERT);
+}
+
+/* Finds involuntary contractions in the force and classifies each when it ends: clonic if it
+ * oscillated (>= 3 cycles at 2-10 Hz), a cramp if strong and long, else a tonic spasm. */
+static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, double tap) {
+  const kn_params *p = &m->par;
+  kn_nm_state *s = &d->nm[i];
+  double t = d->t, on = p->nm_spasm_force;
+  if (!s->in_spasm) {
+    if (invol < on) return;
+    s->in_spasm = 1;
+    s->sp_start = s->sp_last_above = s->sp_first_cross = s->sp_last_cross = t;
+    s->sp_peak = invol;
+    s->sp_cycles = 1;
+    s->sp_armed = 0;
+    s->sp_rate_sum = 0.0;
+    s->sp_rate_n = 0;
+    s->sp_action = kn_data_current_action(m, d);
+    if (s->sp_action < 0) s->sp_action = d->nm_action;
+    s->sp_trigger = trigger_of(m, d, s->sp_action, tap);
+    return;
+  }
+  if (invol > s->sp_peak) s->sp_peak = invol;
+  if (s->out.nfiring > 0) s->sp_rate_sum += s->out.mean_rate, s->sp_rate_n++;
+  if (invol >= on) {
+    s->sp_last_above = t;
+    if (s->sp_armed) { /* an upward crossing after a dip: one more cycle */
+      s->sp_cycles++;
+      s->sp_last_cross = t;
+      s->sp_armed = 0;
+    }
+  } else if (invol < 0.6 * on) {
+    s->sp_armed = 1;
+  }
+  if (invol >= 0.5 * on || t - s->sp_last_above < 0.3) return;
+  /* it has ended */
+  s->in_spasm = 0;
+  double dur = s->sp_last_above - s->sp_start;
+  double span = s->sp_last_cross - s->sp_first_cross;
+  double freq = s->sp_cycles >= 3 && span > 0.0 ? (s->sp_cycles - 1) / span : 0.0;
+  if (freq >= 2.0 && freq <= 10.0)
+    push_spasm(m, d, i, KN_SPASM_CLONIC, freq);
+  else if (dur >= p->nm_cramp_duration && s->sp_peak >= p->nm_cramp_force)
+    push_spasm(m, d, i, KN_SPASM_CRAMP, 0.0);
+  else if (dur >= 0.3)
+    push_spasm(m, d, i, KN_SPASM_TONIC, 0.0);
+}
+
+/* H-reflex amplitude with inhibition `inh` relative to none: the twitch force of the units a
+ * standard Ia volley recruits (one that recruits 30 % of the pool's twitch force at rest). */
+static double hreflex_ratio(const kn_nm_state *s, double tone, double inh) {
+  const kn_pool *pool = s->pool;
+  int n = kn_pool_units(pool);
+  double total = 0.0;
+  for (int u = 0; u < n; u++) total += kn_pool_twitch_force(pool, u);
+  double sum = 0.0, volley = 0.0;
+  for (int u = 0; u < n && sum < 0.3 * total; u++) {
+    sum += kn_pool_twitch_force(pool, u);
+    volley = kn_pool_threshold(pool, u) - tone;
+  }
+  double with = 0.0;
+  for (int u = 0; u < n; u++)
+    if (kn_pool_threshold(pool, u) <= tone + volley - inh) with += kn_pool_twitch_force(pool, u);
+  return sum > 0.0 ? with / sum : 1.0;
+}
+
+void kn_nm_step(const kn_model *m, kn_data *d) {
+  const kn_nm_model *nm = &m->nm;
+  const kn_params *p = &m->par;
+  double dt = m->session.dt, t = d->t;
+  nm_orders o;
+  read_orders(m, d, &o);
+  d->nm_action = o.action;
+  joints_step(m, d, &o);
+  int head = d->ring_head;
+  for (int i = 0; i < nm->nmuscle; i++) {
+    const kn_nm_muscle *mu = &nm->muscles[i];
+    const kn_muscle_mech *mm = mu->mech;
+    kn_nm_state *s = &d->nm[i];
+
+    /* temperature: first-order approach to the heat's target, back to 37 degC without heat */
+    s->temperature += (37.0 + s->heat_target - s->temperature) * dt / p->nm_heat_tau;
+
+    /* lengths, and the local strain of a stroke pressing on the belly */
+    double pressure = mu->tissue >= 0 ? d->muscle_p[mu->tissue] : 0.0;
+    double tap = p->nm_tap_gain * fmax(0.0, (pressure - s->p_prev) / dt);
+    s->p_prev = pressure;
+    muscle_kinematics(m, mu, &d->joints, &s->L, &s->V);
+    s->ia = spindle(m, mu, s->L, s->V + tap, s->temperature);
+    s->ib = p->nm_ib_gain * (s->force / mm->f_max) * (1.0 + p->nm_spindle_per_degc * (s->temperature - 37.0));
+    s->ia_ring[head] = s->ia;
+    s->ib_ring[head] = s->ib;
+    int back = (head - mu->delay_steps + nm->ring) % nm->ring;
+    double ia_d = s->ia_ring[back], ib_d = s->ib_ring[back];
+    double ia_rest = p->nm_ia_base;
+    double ri = 0.0;
+    if (mu->antagonist >= 0) {
+      const kn_nm_state *an = &d->nm[mu->antagonist];
+      ri = fmax(0.0, an->ia_ring[back] - ia_rest);
+    }
+
+    /* excitation: resting tone (higher in cramp-prone muscles), reflexes, massage, will */
+    double tone = p->nm_tone + p->nm_excitability_per_hz * (p->nm_ctf_never - mu->ctf);
+    s->inhibition = massage_inhibition(p, pressure);
+    if (s->e_vol_target >= 0.0) { /* voluntary force control: drive follows the force error */
+      if (s->e_vol <= 0.0) s->e_vol = s->e_vol_target * kn_pool_excitation_max(s->pool);
+      s->e_vol += dt * 20.0 * (s->e_vol_target - s->frac) * kn_pool_excitation_max(s->pool);
+      s->e_vol = fmax(0.0, fmin(s->e_vol, 1.5 * kn_pool_excitation_max(s->pool)));
+    } else {
+      s->e_vol = 0.0;
+    }
+    /* cramp discharge fades: a slow adaptation grows while PICs are on (minetto2009 duration) */
+    double pic_share = (double)s->out.npic / mu->pool.n;
+    s->adapt += (pic_share - s->adapt) * dt / p->nm_cramp_decay;
+    s->e = tone + s->e_vol + p->nm_gain_ia * (ia_d - ia_rest) - p->nm_gain_ib * ib_d -
+           p->nm_gain_ri * ri - s->inhibition - s->adapt * 2.0 * mu->pool.pic_drive;
+
+    /* cramp threshold frequency now: drinks, and a recent cramp (miller2017) */
+    double ctf = mu->ctf + d->ctf_shift;
+    if (t - s->t_last_cramp < p->nm_ctf_after_cramp_time) ctf += p->nm_ctf_after_cramp;
+    kn_pool_set_pic_rate(s->pool, fmax(4.0, ctf));
+
+    kn_pool_input in = {s->e, 0.0, pow(p->nm_q10_twitch, (37.0 - s->temperature) / 10.0)};
+    if (s->stim_on) {
+      s->stim_phase += s->stim_rate * dt;
+      if (s->stim_phase >= 1.0) {
+        s->stim_phase -= floor(s->stim_phase);
+        in.stim_fraction = s->stim_fraction;
+      }
+    } else {
+      s->stim_phase = 1.0; /* the first pulse of the next train comes at once */
+    }
+    kn_pool_step(s->pool, &in, &s->out);
+    s->frac = s->out.force;
+    double active = s->out.force * kn_hill_fl(&nm->hill, s->L) * kn_hill_fv(&nm->hill, s->V);
+    s->force = mm->f_max * (active + kn_hill_passive(&nm->hill, s->L));
+    d->joints.torque[mm->joint] -= mm->sign * mm->arm * s->force;
+
+    /* outcomes: relaxation, tone, spasms */
+    kn_nm_outcome *out = &d->nm_out[i];
+    if (s->force > out->force_peak) out->force_peak = s->force;
+    if (s->inhibition > 0.0) {
+      out->inhibited_time += dt;
+      double h = hreflex_ratio(s, tone, s->inhibition);
+      if (h < out->hreflex_ratio) out->hreflex_ratio = h;
+    } else if (s->e_vol <= 0.0 && !s->stim_on) {
+      s->rest_force_sum += s->force * dt;
+      s->rest_time += dt;
+      out->rest_force = s->rest_force_sum / s->rest_time;
+    }
+    double invol = s->stim_on ? 0.0 : s->frac - (s->e_vol_target >= 0.0 ? s->e_vol_target + 0.05 : 0.0);
+    detect_spasm(m, d, i, invol, tap);
+  }
+  d->ring_head = (head + 1) % nm->ring;
+}
+
+/* Closes spasms still going at the end of the simulation. */
+void kn_nm_finish(const kn_model *m, kn_data *d) {
+  for (int i = 0; i < m->nm.nmuscle; i++) {
+    kn_nm_state *s = &d->nm[i];
+    if (!s->in_spasm) continue;
+    s->sp_last_above = d->t;
+    double dur = s->sp_last_above - s->sp_start;
+    s->in_spasm = 0;
+    push_spasm(m, d, i,
+               dur >= m->par.nm_cramp_duration && s->sp_peak >= m->par.nm_cramp_force
+                   ? KN_SPASM_CRAMP
+                   : KN_SPASM_TONIC,
+               0.0);
+  }
+}
+
+const char *kn_spasm_kind_name(kn_spasm_kind k) {
+  static const char *const names[] = {"clonic spasm", "tonic spasm", "cramp"};
+  return (unsigned)k <= KN_SPASM_CRAMP ? names[k] : "?";
+}

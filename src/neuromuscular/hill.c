@@ -1,0 +1,68 @@
+/* Hill-type muscle curves: the piecewise-quadratic shapes documented for MuJoCo's muscle model
+ * [mujoco_muscle], written from their description (each piece is a quadratic or a line, joined
+ * with matching slopes, so every curve is continuous with a continuous first derivative).
+ *
+ *   active force-length  a "bump": 0 at lmin, rising to 1 at L = 1, back to 0 at lmax; on each
+ *                        side two quadratics meet halfway (value 1/2 there)
+ *   force-velocity       0 for V <= -vmax, (1 + V/vmax)^2 up to 0, then rising along a quadratic
+ *                        to fvmax at V = (fvmax - 1) vmax, flat beyond
+ *   passive              0 for L <= 1, quadratic to (1 + lmax)/2, linear beyond, reaching fpmax
+ *                        at lmax (MuJoCo's documented meaning of fpmax)
+ *
+ * Validation compares them with Thelen 2003 [thelen2003] (src/validate/cases_pool.c). */
+#include <math.h>
+
+#include "knead/neuromuscular.h"
+
+void kn_hill_params_default(kn_hill_params *p) {
+  if (!p) return;
+  *p = (kn_hill_params){.lmin = 0.5,      /* [mujoco_muscle] */
+                        .lmax = 1.6,      /* [mujoco_muscle] */
+                        .vmax = 1.5,      /* optimal lengths per second [mujoco_muscle] */
+                        .fpmax = 1.3,     /* [mujoco_muscle] */
+                        .fvmax = 1.2,     /* [mujoco_muscle] */
+                        .t_act = 0.010,   /* s [mujoco_muscle] */
+                        .t_deact = 0.040}; /* s [mujoco_muscle] */
+}
+
+/* One side of the bump as a function of s in [0, 1] (0 at the foot, 1 at the top): 2 s^2 up to the
+ * middle, 1 - 2 (1 - s)^2 after it. Value 1/2 and slope 2 at s = 1/2, slope 0 at the top. */
+static double half_bump(double s) {
+  if (s <= 0.0) return 0.0;
+  if (s >= 1.0) return 1.0;
+  if (s < 0.5) return 2.0 * s * s;
+  double r = 1.0 - s;
+  return 1.0 - 2.0 * r * r;
+}
+
+double kn_hill_fl(const kn_hill_params *p, double L) {
+  if (!p || !(L > p->lmin && L < p->lmax)) return 0.0; /* also NaN */
+  if (L <= 1.0) return half_bump((L - p->lmin) / (1.0 - p->lmin));
+  return half_bump((p->lmax - L) / (p->lmax - 1.0));
+}
+
+double kn_hill_fv(const kn_hill_params *p, double V) {
+  if (!p || isnan(V)) return 0.0;
+  double v = V / p->vmax; /* in units of the maximal shortening speed */
+  if (v <= -1.0) return 0.0;
+  if (v <= 0.0) return (1.0 + v) * (1.0 + v);
+  double c = p->fvmax - 1.0; /* lengthening speed (in vmax) at which the force saturates */
+  if (c <= 0.0) return 1.0;  /* no eccentric enhancement */
+  if (v >= c) return p->fvmax;
+  double r = c - v;
+  return p->fvmax - r * r / c; /* slope 2 at v = 0, as on the shortening side */
+}
+
+double kn_hill_passive(const kn_hill_params *p, double L) {
+  if (!p || !(L > 1.0)) return 0.0; /* also NaN */
+  double b = 0.5 * (1.0 + p->lmax); /* where the quadratic hands over to the line */
+  double w = b - 1.0;               /* = lmax - b */
+  /* k x^2 on [1, b] and k (1 + 2 x) beyond, x in units of w: the slopes match at b (2k), and
+   * k = fpmax / 3 puts fpmax at lmax (x = 1 past b) */
+  double k = p->fpmax / 3.0;
+  if (L <= b) {
+    double x = (L - 1.0) / w;
+    return k * x * x;
+  }
+  return k * (1.0 + 2.0 * (L - b) / w);
+}

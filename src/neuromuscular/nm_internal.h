@@ -1,0 +1,105 @@
+/* Inside the neuromuscular engine: muscle and joint tables, and the engine's model and state. */
+#ifndef KN_NM_INTERNAL_H
+#define KN_NM_INTERNAL_H
+
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "knead/neuromuscular.h"
+#include "knead/spec.h"
+
+/* A muscle's mechanics (src/neuromuscular/muscle_data.c). */
+typedef struct kn_muscle_mech {
+  const char *muscle;     /* atlas muscle name */
+  kn_joint joint;         /* the joint it crosses (the one that sets its length) */
+  int sign;               /* +1 if a positive rotation of the joint lengthens it */
+  double arm;             /* m, moment arm */
+  double l_opt;           /* m, optimal fibre length */
+  double f_max;           /* N, maximum isometric force */
+  double angle_opt;       /* rad, joint angle at which the fibres are at optimal length */
+  const char *antagonist; /* atlas muscle name, or NULL */
+  double cramp;           /* relative cramp susceptibility, calf = 1 */
+  const char *src;        /* source key */
+} kn_muscle_mech;
+
+/* A joint and the segment it moves. */
+typedef struct kn_joint_mech {
+  const char *name;
+  double inertia;   /* kg m^2, segment about the joint */
+  double stiffness; /* N m/rad, passive: joint capsule and the surface it rests on */
+  double damping;   /* N m s/rad */
+  double delay;     /* s, one-way reflex delay of muscles crossing it */
+} kn_joint_mech;
+
+extern const kn_muscle_mech kn_muscle_mech_table[];
+extern const size_t kn_muscle_mech_n;
+extern const kn_joint_mech kn_joint_mech_table[KN_JOINT_COUNT];
+/* The mechanics row of an atlas muscle, or NULL. */
+const kn_muscle_mech *kn_muscle_mech_find(const char *name);
+
+/* ---- the engine inside a model and a data ------------------------------------------------ */
+
+/* A simulated muscle: constant part. */
+typedef struct kn_nm_muscle {
+  int atlas;                  /* atlas muscle index */
+  const kn_muscle_mech *mech; /* its mechanics */
+  int tissue;                 /* index in the model's tissue muscle list (pressure), or -1 */
+  int antagonist;             /* index among the simulated muscles, or -1 */
+  int delay_steps;            /* one-way reflex delay in steps */
+  double ctf;                 /* Hz, cramp threshold frequency at the session's start */
+  kn_pool_params pool;        /* its motor-unit pool */
+} kn_nm_muscle;
+
+/* The engine's constant part of a model. */
+typedef struct kn_nm_model {
+  int nmuscle;
+  kn_nm_muscle *muscles;        /* (nmuscle) */
+  int joint_used[KN_JOINT_COUNT];
+  double rest0[KN_JOINT_COUNT]; /* rad, joint angles before the first posture action */
+  kn_hill_params hill;
+  size_t pool_bytes;            /* bytes of one pool */
+  int ring;                     /* length of the delay rings */
+  int nother;                   /* actions that are not strokes */
+  int *other;                   /* (nother) their indices */
+  int spasm_capacity;
+} kn_nm_model;
+
+/* A simulated muscle: state. */
+typedef struct kn_nm_state {
+  kn_pool *pool;
+  double *ia_ring, *ib_ring;  /* (ring) recent Ia and Ib discharge, 1/s */
+  double L, V;                /* optimal lengths, optimal lengths per second */
+  double ia, ib;              /* 1/s, now */
+  double e;                   /* excitation of the pool this step */
+  double e_vol;               /* voluntary drive */
+  double e_vol_target;        /* force wanted, fraction of maximum, -1 if none */
+  double inhibition;          /* excitation removed by massage now */
+  double adapt;               /* slow fading of self-sustained firing (share of PICs on, filtered) */
+  double force;               /* N */
+  double frac;                /* active force / f_max (pool output) */
+  double p_prev;              /* Pa, pressure on the belly last step */
+  double temperature;         /* degC */
+  double heat_target;         /* degC above 37 the heat now applied would reach */
+  int stim_on;                /* a stimulation train is running */
+  double stim_rate;           /* Hz */
+  double stim_fraction;       /* share of units reached */
+  double stim_phase;          /* cycles of the stimulator */
+  double t_last_cramp;        /* s, end of its last cramp, -inf if none */
+  /* spasm detection */
+  int in_spasm, sp_cycles, sp_armed, sp_rate_n, sp_action;
+  double sp_start, sp_peak, sp_last_above, sp_first_cross, sp_last_cross, sp_rate_sum;
+  const char *sp_trigger;
+  /* relaxation and tone */
+  double rest_force_sum, rest_time;
+  int nspasm;
+  kn_pool_output out;
+} kn_nm_state;
+
+/* The joints' state. */
+typedef struct kn_nm_joints {
+  double theta[KN_JOINT_COUNT], omega[KN_JOINT_COUNT];
+  double rest[KN_JOINT_COUNT];   /* rad, set by posture */
+  double torque[KN_JOINT_COUNT]; /* N m, from the muscles last step */
+} kn_nm_joints;
+
+#endif
