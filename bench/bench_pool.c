@@ -6,11 +6,11 @@
  * Three states of the pool, each held at constant input:
  *   relaxed   E = 0: nothing active, the O(1) path
  *   moderate  E = RR/2: about half the units firing, no PICs yet armed at the start
- *   cramp     E = RR + 4 - pic_drive after a 1 s warm-up: every unit firing (the last one at ~15 Hz,
- *             the others faster) with PICs on
- * For each: nanoseconds per kn_pool_step and the speed-up over real time (simulated seconds per
- * wall second), the median of 5 repeats of at least 1 s of stepping after a warm-up. Targets
- * (issue): >= 2000x real time relaxed, >= 200x during a full cramp. */
+ *   cramp     E = RR + 4 - pic_drive after a 1 s warm-up: every unit firing (the last one at ~15
+ * Hz, the others faster) with PICs on For each: nanoseconds per kn_pool_step and the speed-up over
+ * real time (simulated seconds per wall second), the median of 5 repeats of at least 1 s of
+ * stepping after a warm-up. Targets (issue): >= 2000x real time relaxed, >= 200x during a full
+ * cramp. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +26,13 @@ enum { CHUNK = 1024 }; /* steps between two clock reads */
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* CPU time of this process: wall time much above it means the machine was busy with others. */
+static double cpu_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
@@ -74,17 +81,19 @@ typedef struct state_case {
   double warmup; /* s of simulated time stepped before timing (PICs arm in 0.5 s) */
 } state_case;
 
-/* Steps for at least `seconds` of wall time; returns ns per step. */
-static double time_steps(kn_pool *pool, const kn_pool_input *in, double seconds,
-                         kn_pool_output *o) {
+/* Steps for at least `seconds` of wall time; returns ns per step, adds the CPU and wall time. */
+static double time_steps(kn_pool *pool, const kn_pool_input *in, double seconds, kn_pool_output *o,
+                         double *cpu, double *wall) {
   long steps = 0;
-  double t0 = now(), t1 = t0;
+  double c0 = cpu_now(), t0 = now(), t1 = t0;
   do {
     for (int i = 0; i < CHUNK; i++)
       kn_pool_step(pool, in, o);
     steps += CHUNK;
     t1 = now();
   } while (t1 - t0 < seconds);
+  *cpu += cpu_now() - c0;
+  *wall += t1 - t0;
   return 1e9 * (t1 - t0) / (double)steps;
 }
 
@@ -93,10 +102,10 @@ int main(int argc, char **argv) {
   int repeats = quick ? 3 : 5;
   double min_time = quick ? 0.05 : 1.0;
 
-  char cpu[256];
-  cpu_model(cpu, sizeof cpu);
+  char cpu_name[256];
+  cpu_model(cpu_name, sizeof cpu_name);
   printf("knead motor-unit pool benchmark%s\n", quick ? " (--quick smoke run)" : "");
-  printf("machine:  %ld CPUs online (nproc), %s\n", sysconf(_SC_NPROCESSORS_ONLN), cpu);
+  printf("machine:  %ld CPUs online (nproc), %s\n", sysconf(_SC_NPROCESSORS_ONLN), cpu_name);
   printf("build:    %s\n", build_kind());
   printf("timing:   clock_gettime(CLOCK_MONOTONIC); median of %d repeats of >= %g s\n", repeats,
          min_time);
@@ -118,8 +127,8 @@ int main(int argc, char **argv) {
       {"moderate (E = RR/2)", 0.5 * p.rr, 0.0},
       {"cramp (all units, PICs on)", p.rr + 4.0 - p.pic_drive, 1.0},
   };
-  printf("%-28s %10s %12s %8s %6s %6s %9s\n", "state", "ns/step", "x real time", "firing",
-         "PICs", "force", "rate Hz");
+  printf("%-28s %10s %12s %6s %8s %6s %6s %9s\n", "state", "ns/step", "x real time", "cpu %",
+         "firing", "PICs", "force", "rate Hz");
   double *ns = calloc((size_t)repeats, sizeof *ns);
   if (!ns) {
     free(mem);
@@ -131,15 +140,18 @@ int main(int argc, char **argv) {
     kn_pool_output o = {0};
     for (long k = 0; k < lround(cases[c].warmup / DT); k++)
       kn_pool_step(pool, &in, &o);
-    time_steps(pool, &in, 0.2 * min_time, &o); /* warm the caches and the clock */
+    double cpu = 0.0, wall = 0.0;
+    time_steps(pool, &in, 0.2 * min_time, &o, &cpu, &wall); /* warm the caches and the clock */
+    cpu = wall = 0.0;
     for (int r = 0; r < repeats; r++)
-      ns[r] = time_steps(pool, &in, min_time, &o);
+      ns[r] = time_steps(pool, &in, min_time, &o, &cpu, &wall);
     qsort(ns, (size_t)repeats, sizeof *ns, cmp_double);
     double med = ns[repeats / 2];
-    printf("%-28s %10.1f %12.0f %8d %6d %6.3f %9.1f\n", cases[c].name, med, DT * 1e9 / med,
-           o.nfiring, o.npic, o.force, o.mean_rate);
+    printf("%-28s %10.1f %12.0f %6.0f %8d %6d %6.3f %9.1f\n", cases[c].name, med, DT * 1e9 / med,
+           100.0 * cpu / wall, o.nfiring, o.npic, o.force, o.mean_rate);
   }
-  printf("\ntargets: >= 2000x real time relaxed, >= 200x during a full cramp\n");
+  printf("\ncpu %%: CPU time / wall time while timing; well below 100 means the machine was busy\n"
+         "targets: >= 2000x real time relaxed, >= 200x during a full cramp\n");
   free(ns);
   free(mem);
   return 0;

@@ -16,12 +16,12 @@
 
 void kn_hill_params_default(kn_hill_params *p) {
   if (!p) return;
-  *p = (kn_hill_params){.lmin = 0.5,      /* [mujoco_muscle] */
-                        .lmax = 1.6,      /* [mujoco_muscle] */
-                        .vmax = 1.5,      /* optimal lengths per second [mujoco_muscle] */
-                        .fpmax = 1.3,     /* [mujoco_muscle] */
-                        .fvmax = 1.2,     /* [mujoco_muscle] */
-                        .t_act = 0.010,   /* s [mujoco_muscle] */
+  *p = (kn_hill_params){.lmin = 0.5,       /* [mujoco_muscle] */
+                        .lmax = 1.6,       /* [mujoco_muscle] */
+                        .vmax = 1.5,       /* optimal lengths per second [mujoco_muscle] */
+                        .fpmax = 1.3,      /* [mujoco_muscle] */
+                        .fvmax = 1.2,      /* [mujoco_muscle] */
+                        .t_act = 0.010,    /* s [mujoco_muscle] */
                         .t_deact = 0.040}; /* s [mujoco_muscle] */
 }
 

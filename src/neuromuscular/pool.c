@@ -47,9 +47,8 @@ typedef struct kn_unit {
   double k;         /* random factor of the running interval, 1 + cv N(0,1) clamped */
   double t_next;    /* s, t_ref + k / rate */
   double t_last;    /* s, time of the last spike of any cause */
-  double isi_last;  /* s, the interval that the last spike ended */
-  double pic_timer; /* s of firing at or above pic_on_rate counted towards turning the PIC on */
-  double pic_age;   /* s since the PIC came on */
+  double pic_timer; /* s of intervals at or above pic_on_rate counted towards turning the PIC on */
+  double pic_t_on;  /* s, when the PIC came on */
   unsigned char recruited; /* drive at or above threshold in the last step */
   unsigned char pic_on;    /* persistent inward current on */
   unsigned char pic_spent; /* PIC timed out while the excitation alone still recruits the unit */
@@ -70,6 +69,7 @@ struct kn_pool {
   int n;            /* units */
   int nactive;      /* units on the active list */
   int nrec;         /* units recruited by the excitation alone (a prefix: thresholds ascend) */
+  int nlisted;      /* units 0..nlisted-1 are all on the active list */
   int pic_enabled;  /* pic_drive > 0 */
   double scale_now; /* twitch_scale of the current step */
   kn_unit *u;       /* (n) */
@@ -106,16 +106,16 @@ double kn_twitch_gain(double x) {
 void kn_pool_params_default(kn_pool_params *p) {
   if (!p) return;
   *p = (kn_pool_params){
-      .n = 120,      /* [fuglevand1993] */
-      .rr = 30.0,    /* [fuglevand1993] */
-      .mfr = 8.0,    /* Hz [fuglevand1993] */
-      .pfr1 = 35.0,  /* Hz [fuglevand1993] */
-      .pfrn = 25.0,  /* Hz [fuglevand1993] */
-      .gain = 1.0,   /* Hz per excitation unit [fuglevand1993] */
-      .rp = 100.0,   /* [fuglevand1993] */
-      .tl = 0.090,   /* s [fuglevand1993] */
-      .rt = 3.0,     /* [fuglevand1993] */
-      .isi_cv = 0.15, /* calibrated: middle of the 0.1-0.2 range [fuglevand1993] */
+      .n = 120,            /* [fuglevand1993] */
+      .rr = 30.0,          /* [fuglevand1993] */
+      .mfr = 8.0,          /* Hz [fuglevand1993] */
+      .pfr1 = 35.0,        /* Hz [fuglevand1993] */
+      .pfrn = 25.0,        /* Hz [fuglevand1993] */
+      .gain = 1.0,         /* Hz per excitation unit [fuglevand1993] */
+      .rp = 100.0,         /* [fuglevand1993] */
+      .tl = 0.090,         /* s [fuglevand1993] */
+      .rt = 3.0,           /* [fuglevand1993] */
+      .isi_cv = 0.15,      /* calibrated: middle of the 0.1-0.2 range [fuglevand1993] */
       .pic_on_rate = 10.0, /* Hz, calibrated: sustained firing a little above the 8 Hz recruitment
                               rate arms the PIC, as the 1.5 s Ia drive did [lee_heckman1998] */
       .pic_on_time = 0.5,  /* s, calibrated: within the 1.5 s of synaptic drive that evoked
@@ -138,10 +138,10 @@ static int finite_nonneg(double x) {
 static int params_valid(const kn_pool_params *p) {
   return p->n >= 1 && isfinite(p->rr) && p->rr >= 1.0 && isfinite(p->mfr) && p->mfr > 0.0 &&
          isfinite(p->pfr1) && p->pfr1 >= p->mfr && isfinite(p->pfrn) && p->pfrn >= p->mfr &&
-         isfinite(p->gain) && p->gain > 0.0 && isfinite(p->rp) && p->rp >= 1.0 &&
-         isfinite(p->tl) && p->tl > 0.0 && isfinite(p->rt) && p->rt >= 1.0 &&
-         finite_nonneg(p->isi_cv) && p->isi_cv <= 1.0 && isfinite(p->pic_on_rate) &&
-         p->pic_on_rate > 0.0 && finite_nonneg(p->pic_on_time) && finite_nonneg(p->pic_drive) &&
+         isfinite(p->gain) && p->gain > 0.0 && isfinite(p->rp) && p->rp >= 1.0 && isfinite(p->tl) &&
+         p->tl > 0.0 && isfinite(p->rt) && p->rt >= 1.0 && finite_nonneg(p->isi_cv) &&
+         p->isi_cv <= 1.0 && isfinite(p->pic_on_rate) && p->pic_on_rate > 0.0 &&
+         finite_nonneg(p->pic_on_time) && finite_nonneg(p->pic_drive) &&
          finite_nonneg(p->pic_hysteresis) && finite_nonneg(p->pic_low_fraction) &&
          p->pic_low_fraction <= 1.0 && finite_nonneg(p->pic_sustain_high);
 }
@@ -157,17 +157,21 @@ static void unit_decay(kn_unit *u, double dt, double scale) {
   u->scale = scale;
 }
 
-/* Steady firing rate at drive e (no variability). */
+/* Steady firing rate at drive e (no variability). Plain comparisons, not fmin: this is the hot
+ * path and the arguments are finite. */
 static double unit_rate(const kn_pool *pool, const kn_unit *u, double e) {
   if (!(e >= u->thr)) return 0.0;
-  return fmin(pool->p.mfr + pool->p.gain * (e - u->thr), u->pfr);
+  double r = pool->p.mfr + pool->p.gain * (e - u->thr);
+  return r < u->pfr ? r : u->pfr;
 }
 
 /* Factor of the next interspike interval: 1 + cv N(0,1), clamped. */
 static double isi_factor(kn_pool *pool) {
   if (pool->p.isi_cv <= 0.0) return 1.0;
   double k = 1.0 + pool->p.isi_cv * kn_rng_normal(&pool->rng);
-  return fmin(fmax(k, 1.0 - KN_POOL_ISI_CLAMP), 1.0 + KN_POOL_ISI_CLAMP);
+  return k < 1.0 - KN_POOL_ISI_CLAMP   ? 1.0 - KN_POOL_ISI_CLAMP
+         : k > 1.0 + KN_POOL_ISI_CLAMP ? 1.0 + KN_POOL_ISI_CLAMP
+                                       : k;
 }
 
 /* Mean of the second filter state per unit input when firing regularly at `rate`. An input of 1
@@ -184,8 +188,7 @@ static void unit_rest(kn_unit *u) {
   u->t_ref = u->t_next = 0.0;
   u->k = 1.0;
   u->t_last = -1e9; /* long ago: the first spike has gain 1 */
-  u->isi_last = 1e9;
-  u->pic_timer = u->pic_age = 0.0;
+  u->pic_timer = u->pic_t_on = 0.0;
   u->recruited = u->pic_on = u->pic_spent = u->listed = u->stim = 0;
 }
 
@@ -198,14 +201,14 @@ void kn_pool_reset(kn_pool *pool) {
     unit_rest(&pool->u[i]);
   pool->nactive = 0;
   pool->nrec = 0;
+  pool->nlisted = 0;
   pool->steps = 0;
   pool->scale_now = 1.0;
   kn_rng_seed(&pool->rng, pool->seed);
 }
 
 kn_pool *kn_pool_init(void *mem, size_t size, const kn_pool_params *p, double dt, uint64_t seed) {
-  if (!mem || !p || ((uintptr_t)mem & 15u) != 0 || !params_valid(p) || !isfinite(dt) ||
-      dt <= 0.0)
+  if (!mem || !p || ((uintptr_t)mem & 15u) != 0 || !params_valid(p) || !isfinite(dt) || dt <= 0.0)
     return NULL;
   size_t need = kn_pool_size(p->n);
   if (need == 0 || size < need) return NULL;
@@ -299,108 +302,126 @@ double kn_pool_force_norm(const kn_pool *pool) {
 /* ---- stepping -----------------------------------------------------------------------------------
  */
 
-typedef struct step_sums {
+/* What every unit of one step reads, copied out of the pool so that the compiler can keep it in
+ * registers (stores to units cannot alias it), and what the step sums up. */
+typedef struct step_ctx {
+  double e;     /* excitation this step */
+  double t, t1; /* s, start and end of the step */
+  double mfr, gain, pic_drive, pic_hyst, pic_sustain_high, pic_on_time;
+  double fast_isi; /* s, longest interval that counts as firing at pic_on_rate */
+  double scale;    /* twitch_scale this step */
+  int pic_enabled;
+  /* sums */
   double force, emg, rate;
   int nfiring, nspikes, npic;
-} step_sums;
+} step_ctx;
 
 static void list_add(kn_pool *pool, int i) {
   kn_unit *u = &pool->u[i];
   if (u->listed) return;
   u->listed = 1;
+  if (u->scale != pool->scale_now) unit_decay(u, pool->dt, pool->scale_now);
   pool->active[pool->nactive++] = i;
 }
 
+/* PIC arming, at each spike of a unit whose PIC is off: its own firing (stimulated spikes count)
+ * at or above pic_on_rate. Each interval at that rate adds its length to the count, a longer one
+ * takes its length back (so one long interval from the random variability near the rate does not
+ * restart the count, and a silence clears it). The PIC turns on after pic_on_time, only where it
+ * could hold: drive with the PIC at or above the turn-off level. */
+static inline void pic_arm(kn_unit *restrict u, double isi, const step_ctx *restrict c) {
+  if (isi <= c->fast_isi)
+    u->pic_timer += isi;
+  else
+    u->pic_timer = u->pic_timer > isi ? u->pic_timer - isi : 0.0;
+  if (!u->pic_spent && u->pic_timer >= c->pic_on_time &&
+      c->e + c->pic_drive >= u->thr - c->pic_hyst) {
+    u->pic_on = 1;
+    u->pic_t_on = c->t1;
+  }
+}
+
 /* A spike at time ts (s): the first filter gets P e times the gain of the interval it ends. */
-static void unit_spike(kn_pool *pool, kn_unit *u, double ts, step_sums *s) {
+static inline void unit_spike(kn_unit *restrict u, double ts, step_ctx *restrict c) {
   double isi = ts - u->t_last;
-  double g = isi > 0.0 ? kn_twitch_gain(u->t * pool->scale_now / isi) : 0.0;
+  double g = isi > 0.0 ? kn_twitch_gain(u->t * c->scale / isi) : 0.0;
   u->x1 += u->amp * g;
-  u->isi_last = isi;
   u->t_last = ts;
-  s->emg += u->sqrt_p;
-  s->nspikes++;
+  c->emg += u->sqrt_p;
+  c->nspikes++;
+  if (c->pic_enabled && !u->pic_on) pic_arm(u, isi, c);
 }
 
 /* Advances one active unit over [t, t + dt). Returns 1 if it can leave the active list. */
-static int unit_step(kn_pool *pool, kn_unit *u, double e, double t, step_sums *s) {
-  const kn_pool_params *p = &pool->p;
-  const double dt = pool->dt, t1 = t + dt;
+static inline int unit_step(kn_pool *pool, kn_unit *restrict u, step_ctx *restrict c) {
+  const double e = c->e, t = c->t, t1 = c->t1;
 
-  /* twitch filters: exact decay over the step (recomputed only when twitch_scale changed) */
-  if (u->scale != pool->scale_now) unit_decay(u, dt, pool->scale_now);
+  /* twitch filters: exact decay over the step */
   double x1 = u->x1;
   u->x2 = u->a * u->x2 + u->h * x1;
   u->x1 = u->a * x1;
 
   /* PIC: off when the total drive falls pic_hysteresis below threshold, or, for high-threshold
    * units, after pic_sustain_high seconds on */
+  double drive = e;
   if (u->pic_on) {
-    u->pic_age += dt;
-    if (e + p->pic_drive < u->thr - p->pic_hysteresis) {
+    if (e + c->pic_drive < u->thr - c->pic_hyst) {
       u->pic_on = 0;
       u->pic_timer = 0.0;
-    } else if (u->high && u->pic_age >= p->pic_sustain_high) {
+    } else if (u->high && t1 - u->pic_t_on >= c->pic_sustain_high) {
       u->pic_on = 0;
       u->pic_timer = 0.0;
       u->pic_spent = 1;
+    } else {
+      drive = e + c->pic_drive;
     }
   }
-  if (e < u->thr) u->pic_spent = 0; /* let go by its synaptic drive: the PIC may re-arm later */
-  double drive = u->pic_on ? e + p->pic_drive : e;
-  int rec = drive >= u->thr;
 
   /* stimulus: a spike now, and the voluntary rhythm restarts from it (antidromic reset) */
   int restart = 0;
   if (u->stim) {
-    unit_spike(pool, u, t, s);
+    unit_spike(u, t, c);
     u->t_ref = t;
     u->k = isi_factor(pool);
     u->stim = 0;
     restart = 1;
   }
+  int rec = drive >= u->thr;
   if (rec) {
-    double r = unit_rate(pool, u, drive);
+    double r = c->mfr + c->gain * (drive - u->thr); /* unit_rate, inlined */
+    if (r > u->pfr) r = u->pfr;
     if (!u->recruited && !restart) { /* newly recruited: fires at once */
-      unit_spike(pool, u, t, s);
+      unit_spike(u, t, c);
       u->t_ref = t;
       u->k = isi_factor(pool);
       restart = 1;
     }
     if (restart || r != u->rate) u->t_next = u->t_ref + u->k / r;
-    for (int guard = 0; u->t_next < t1 && guard < KN_POOL_MAX_SPIKES_PER_STEP; guard++) {
-      double ts = fmax(u->t_next, t); /* a rate that rose suddenly fires now, not in the past */
-      unit_spike(pool, u, ts, s);
-      u->t_ref = ts;
-      u->k = isi_factor(pool);
-      u->t_next = ts + u->k / r;
+    if (u->t_next < t1) {
+      int guard = 0;
+      do { /* a rate that rose suddenly fires now, not in the past */
+        double ts = u->t_next > t ? u->t_next : t;
+        unit_spike(u, ts, c);
+        u->t_ref = ts;
+        u->k = isi_factor(pool);
+        u->t_next = ts + u->k / r;
+      } while (u->t_next < t1 && ++guard < KN_POOL_MAX_SPIKES_PER_STEP);
     }
     u->rate = r;
-    s->nfiring++;
-    s->rate += r;
+    u->recruited = 1;
+    c->nfiring++;
+    c->rate += r;
   } else {
     u->rate = 0.0;
+    u->recruited = 0;
+    /* let go by its drive: a timed-out PIC may re-arm later */
+    if (e < u->thr) u->pic_spent = 0;
   }
-  u->recruited = (unsigned char)rec;
-
-  /* PIC arming: the unit's own firing (stimulated spikes count) at or above pic_on_rate. The
-   * count is leaky rather than reset by one long interval, so interspike variability near the
-   * rate does not restart it. It turns on only where it could hold: drive with the PIC above the
-   * turn-off level. */
-  if (pool->pic_enabled && !u->pic_on) {
-    int fast = u->isi_last <= pool->pic_isi * (1.0 + 1e-9) && t1 - u->t_last <= pool->pic_isi + dt;
-    u->pic_timer = fast ? u->pic_timer + dt : fmax(0.0, u->pic_timer - dt);
-    if (!u->pic_spent && u->pic_timer >= p->pic_on_time &&
-        e + p->pic_drive >= u->thr - p->pic_hysteresis) {
-      u->pic_on = 1;
-      u->pic_age = 0.0;
-    }
-  }
-  s->npic += u->pic_on;
-  s->force += u->x2;
-
+  c->npic += u->pic_on;
+  c->force += u->x2;
+  if (rec || u->pic_on) return 0;
   double eps = KN_POOL_NEGLIGIBLE * u->p;
-  return !rec && !u->pic_on && u->x1 < eps && u->x2 < eps;
+  return u->x1 < eps && u->x2 < eps;
 }
 
 void kn_pool_step(kn_pool *pool, const kn_pool_input *in, kn_pool_output *out) {
@@ -410,9 +431,9 @@ void kn_pool_step(kn_pool *pool, const kn_pool_input *in, kn_pool_output *out) {
   }
   /* bad inputs are read as "nothing": no drive, no stimulus, body temperature */
   double e = isfinite(in->excitation) ? in->excitation : 0.0;
-  double sf = isfinite(in->stim_fraction) ? fmin(fmax(in->stim_fraction, 0.0), 1.0) : 0.0;
+  double sf = in->stim_fraction > 0.0 ? in->stim_fraction : 0.0; /* also NaN */
+  int nstim = sf >= 1.0 ? pool->n : sf > 0.0 ? (int)lround(sf * (double)pool->n) : 0;
   double scale = isfinite(in->twitch_scale) && in->twitch_scale > 0.0 ? in->twitch_scale : 1.0;
-  int nstim = (int)lround(sf * (double)pool->n);
   const double t = (double)pool->steps * pool->dt;
   pool->steps++;
 
@@ -422,41 +443,64 @@ void kn_pool_step(kn_pool *pool, const kn_pool_input *in, kn_pool_output *out) {
     if (out) *out = (kn_pool_output){0};
     return;
   }
-  pool->scale_now = scale;
+  if (scale != pool->scale_now) { /* temperature changed: new twitch decay for the active units */
+    pool->scale_now = scale;
+    for (int j = 0; j < pool->nactive; j++)
+      unit_decay(&pool->u[pool->active[j]], pool->dt, scale);
+  }
 
   /* stimulus: the nstim units of highest threshold (largest axons) */
   for (int i = pool->n - nstim; i < pool->n; i++) {
     pool->u[i].stim = 1;
     list_add(pool, i);
   }
-  /* recruitment by the excitation alone is a prefix of the (ascending) thresholds */
+  /* recruitment by the excitation alone is a prefix of the (ascending) thresholds; units below
+   * pool->nlisted are on the list already */
   while (pool->nrec < pool->n && pool->u[pool->nrec].thr <= e)
     pool->nrec++;
   while (pool->nrec > 0 && pool->u[pool->nrec - 1].thr > e)
     pool->nrec--;
-  for (int i = 0; i < pool->nrec; i++)
+  for (int i = pool->nlisted; i < pool->nrec; i++)
     list_add(pool, i);
+  if (pool->nrec > pool->nlisted) pool->nlisted = pool->nrec;
 
-  step_sums s = {0};
-  for (int j = 0; j < pool->nactive;) {
-    int i = pool->active[j];
-    kn_unit *u = &pool->u[i];
-    if (unit_step(pool, u, e, t, &s)) { /* drop: swap the last unprocessed unit into place */
+  const kn_pool_params *p = &pool->p;
+  step_ctx c = {.e = e,
+                .t = t,
+                .t1 = t + pool->dt,
+                .mfr = p->mfr,
+                .gain = p->gain,
+                .pic_drive = p->pic_drive,
+                .pic_hyst = p->pic_hysteresis,
+                .pic_sustain_high = p->pic_sustain_high,
+                .pic_on_time = p->pic_on_time,
+                .fast_isi = pool->pic_isi * (1.0 + 1e-9),
+                .scale = scale,
+                .pic_enabled = pool->pic_enabled};
+  kn_unit *restrict units = pool->u;
+  int *restrict active = pool->active;
+  int nactive = pool->nactive;
+  for (int j = 0; j < nactive;) {
+    int i = active[j];
+    kn_unit *u = &units[i];
+    if (unit_step(pool, u, &c)) { /* drop: swap the last unprocessed unit into place */
       u->x1 = u->x2 = 0.0;
       u->pic_timer = 0.0;
       u->listed = 0;
       u->recruited = 0;
-      pool->active[j] = pool->active[--pool->nactive];
+      if (i < pool->nlisted) pool->nlisted = i;
+      active[j] = active[--nactive];
     } else {
       j++;
     }
   }
+  pool->nactive = nactive;
   if (out) {
-    out->force = s.force / pool->norm;
-    out->mean_rate = s.nfiring > 0 ? s.rate / s.nfiring : 0.0;
-    out->nfiring = s.nfiring;
-    out->nspikes = s.nspikes;
-    out->npic = s.npic;
-    out->emg = s.emg;
+    out->force = c.force / pool->norm;
+    out->mean_rate = c.nfiring > 0 ? c.rate / c.nfiring : 0.0;
+    out->nfiring = c.nfiring;
+    out->nspikes = c.nspikes;
+    out->npic = c.npic;
+    out->emg = c.emg;
   }
 }

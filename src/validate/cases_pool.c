@@ -70,7 +70,8 @@ static double simulated_force(kn_pool *pool, double e, double seconds) {
   return sum / (double)n;
 }
 
-/* ---- Fuglevand 1993: the pool ----------------------------------------------------------------- */
+/* ---- Fuglevand 1993: the pool -----------------------------------------------------------------
+ */
 
 static int gain_case(kn_validation_result *r, const char *id, const char *what, double x) {
   kn_case_set(r, id, "neuromuscular", "fuglevand1993", what,
@@ -134,8 +135,8 @@ static int f_force_half(kn_validation_result *r) {
               "mean force at half the maximal excitation, share of full force: the simulated pool "
               "(random intervals, CV 0.15) vs the steady state of the paper's equations (a check "
               "of the implementation)",
-              "sum of r g(T r) P T over units at E = Emax/2, over the same at Emax",
-              KN_CHECK_VALUE, NAN, 0, 0, "share of full force");
+              "sum of r g(T r) P T over units at E = Emax/2, over the same at Emax", KN_CHECK_VALUE,
+              NAN, 0, 0, "share of full force");
   void *mem = NULL;
   kn_pool *pool = fuglevand_pool(&mem);
   if (!pool) return KN_ENOMEM;

@@ -939,7 +939,7 @@ static void test_bad_input_folder(void **state) {
   closedir(dir);
   assert_int_equal(chdir(cwd), 0);
   if (failures[0]) fail_msg("bad-input cases that differ:%s", failures);
-  assert_true(ncase >= 68);
+  assert_true(ncase >= 95);
 }
 
 static void test_file_errors(void **state) {

@@ -102,7 +102,7 @@ static void rate_law_and_caps(void **state) {
   for (int i = 0; i < 120; i += 17) {
     double thr = kn_pool_threshold(pool, i), pfr = kn_pool_peak_rate(pool, i);
     assert_close(kn_pool_rate(pool, i, thr - 1e-9), 0.0, 0.0);
-    assert_close(kn_pool_rate(pool, i, thr), 8.0, 1e-12); /* fires at mfr on recruitment */
+    assert_close(kn_pool_rate(pool, i, thr), 8.0, 1e-12);        /* fires at mfr on recruitment */
     assert_close(kn_pool_rate(pool, i, thr + 3.0), 11.0, 1e-12); /* 1 Hz per unit of drive */
     assert_close(kn_pool_rate(pool, i, thr + 100.0), pfr, 0.0);  /* capped at its peak rate */
   }
@@ -163,9 +163,9 @@ static void single_twitch_shape(void **state) {
   int kmax = 0;
   for (int k = 1; k < N; k++)
     if (f[k] > f[kmax]) kmax = k;
-  long K = lround(T / DT); /* 30 steps */
+  long K = lround(T / DT);       /* 30 steps */
   assert_int_equal(kmax + 1, K); /* f[k] is (k + 1) steps after the spike: peak at t = T */
-  assert_close(f[kmax] * norm / P, 1.0, 2e-3);          /* height P (first spike: gain 1) */
+  assert_close(f[kmax] * norm / P, 1.0, 2e-3);                 /* height P (first spike: gain 1) */
   assert_close(f[2 * K - 1] / f[K - 1], 2.0 / exp(1.0), 1e-9); /* P (t/T) e^(1 - t/T) at 2T */
   assert_close(f[K / 2 - 1] / f[K - 1], 0.5 * exp(0.5), 1e-9); /* and at T/2 */
 
@@ -207,7 +207,7 @@ static void fusion_increases_with_rate(void **state) {
     prev_fusion = fusion;
     prev_mean = mean;
   }
-  assert_true(prev_fusion > 0.9); /* 35 Hz on a 90 ms twitch: nearly fused */
+  assert_true(prev_fusion > 0.9);     /* 35 Hz on a 90 ms twitch: nearly fused */
   assert_close(prev_mean, 1.0, 1e-3); /* and at its peak rate the unit gives the full force */
 }
 
@@ -254,7 +254,8 @@ static void relaxed_pool_costs_nothing(void **state) {
   assert_int_equal(o.nfiring + o.nspikes + o.npic, 0);
 }
 
-/* ---- persistent inward currents ---------------------------------------------------------------- */
+/* ---- persistent inward currents ----------------------------------------------------------------
+ */
 
 static void pic_low_units_self_sustain(void **state) {
   (void)state;
@@ -411,7 +412,7 @@ static void deterministic_with_seed(void **state) {
   run_profile(a, fa, N);
   run_profile(b, fb, N);
   run_profile(c, fc, N);
-  assert_memory_equal(fa, fb, sizeof fa);   /* same seed, same input: same run, bit for bit */
+  assert_memory_equal(fa, fb, sizeof fa);      /* same seed, same input: same run, bit for bit */
   assert_true(memcmp(fa, fc, sizeof fa) != 0); /* another seed: other intervals */
   kn_pool_reset(a);
   run_profile(a, fr, N);

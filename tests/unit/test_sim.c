@@ -445,7 +445,10 @@ static void test_light_effleurage_is_harmless(void **state) {
  * dose or damage; rows come every record interval. */
 static void test_series_names_units_and_rows(void **state) {
   (void)state;
-  static const char *const units[] = {"_s", "_N", "_kPa", "_mmHg", "_pct", "_N_per_s"};
+  /* mechanics, nerve and tissue units, and those of the neuromuscular outputs: firing rate per
+   * second, EMG in arbitrary units (normalised envelope), length in optimal fibre lengths */
+  static const char *const units[] = {"_s",       "_N",     "_kPa", "_mmHg", "_pct",
+                                      "_N_per_s", "_per_s", "_au",  "_Lopt"};
   static const char *const dimensionless[] = {"pain_prob_", "injury_dose_", "damage_"};
   plan p;
   plan_neck_shoulder(&p, KN_PRACTITIONER_PROFESSIONAL, 1);
