@@ -32,7 +32,8 @@ typedef struct kn_pool_params {
   double isi_cv;     /* interspike interval coefficient of variation, 0.15 (intervals are clamped
                         to 0.5..1.5 times the mean) */
   /* persistent inward currents: a unit whose own rate (stimulated spikes count) has stayed above
-   * pic_on_rate for pic_on_time turns its PIC on, adding pic_drive to its excitation, so it keeps
+   * pic_on_rate for pic_on_time (each interval at that rate counts its length, a longer one takes
+   * its length back) turns its PIC on, adding pic_drive to its excitation, so it keeps
    * firing after the input that started it is gone; it turns off when its total drive falls
    * pic_hysteresis below its threshold, or, for units above pic_low_fraction of the pool, after
    * pic_sustain_high seconds (and cannot re-arm until its excitation alone lets it go). A PIC turns
@@ -88,12 +89,14 @@ void kn_pool_reset(kn_pool *pool);
 /* Advances one dt. */
 void kn_pool_step(kn_pool *pool, const kn_pool_input *in, kn_pool_output *out);
 
-/* Number of units. */
+/* Number of units; 0 for NULL. */
 int kn_pool_units(const kn_pool *pool);
-/* Excitation that drives every unit to its peak rate (without PIC). */
+/* Excitation that drives every unit to its peak rate (without PIC): Fuglevand's maximal
+ * excitation, RR + (pfrn - mfr)/gain with the defaults. */
 double kn_pool_excitation_max(const kn_pool *pool);
-/* Changes the firing rate above which a unit's PIC turns on (Hz): the engine lowers it after a
- * cramp or a drink of water, following the cramp threshold frequency literature. */
+/* Changes the firing rate above which a unit's PIC turns on (Hz, > 0; other values are ignored),
+ * from the next spike on; PICs already on stay on. The engine lowers it after a cramp or a drink
+ * of water, following the cramp threshold frequency literature. */
 void kn_pool_set_pic_rate(kn_pool *pool, double hz);
 
 /* Unit i's recruitment threshold (excitation units), peak rate (Hz), twitch force (a.u.) and
@@ -104,13 +107,6 @@ double kn_pool_twitch_force(const kn_pool *pool, int i);
 double kn_pool_contraction_time(const kn_pool *pool, int i);
 /* Steady firing rate (Hz) of unit i at constant excitation e without PIC or variability. */
 double kn_pool_rate(const kn_pool *pool, int i, double e);
-/* Excitation at which every unit fires at its peak rate (Fuglevand's maximal excitation). */
-double kn_pool_excitation_max(const kn_pool *pool);
-/* Number of units n; 0 for NULL. */
-int kn_pool_units(const kn_pool *pool);
-/* Changes pic_on_rate (Hz, > 0; other values are ignored) from the next step on, e.g. when the
- * cramp threshold frequency moves; PICs already on stay on. */
-void kn_pool_set_pic_rate(kn_pool *pool, double hz);
 
 /* Fuglevand's twitch-tetanus gain: 1 for T/ISI <= 0.4, else
  * (1 - exp(-2 (T/ISI)^3)) / (T/ISI), normalised to 1 at 0.4. The pool applies it to each spike

@@ -118,12 +118,18 @@
   X(nm_tone, "neuromuscular", 0.85, "1", 1.0, EXPERT,                                              \
     "calibrated: relaxed motoneurons sit just below the first threshold (no resting EMG)",         \
     "resting excitation of a relaxed muscle")                                                      \
-  X(nm_massage_inhibition, "neuromuscular", 0.9, "1", 1.0, HUMAN,                                  \
+  X(nm_massage_inhibition, "neuromuscular", 8.0, "1", 1.0, HUMAN,                                  \
     "calibrated: H-reflex -57 to -71 % during massage (morelli1990, sullivan1991)",                \
     "largest excitation removed by pressure on the muscle")                                        \
-  X(nm_massage_p50, "neuromuscular", 2.0, "kPa", KN_KPA, HUMAN,                                    \
+  X(nm_massage_p50, "neuromuscular", 0.6, "kPa", KN_KPA, HUMAN,                                    \
     "calibrated: deep (2.5 kPa) inhibits more than light (1.25 kPa) massage (goldberg1992)",       \
     "pressure on the muscle giving half the largest inhibition")                                   \
+  X(nm_inhibition_rise, "neuromuscular", 0.5, "s", 1.0, EXPERT,                                    \
+    "calibrated: inhibition builds under sustained massage, yet a brief tap still evokes a reflex", \
+    "time constant of the rise of massage inhibition")                                             \
+  X(nm_inhibition_fall, "neuromuscular", 0.2, "s", 1.0, HUMAN,                                     \
+    "calibrated: H-reflex recovers at once after massage (morelli1990)",                           \
+    "time constant of the fall of massage inhibition")                                             \
   X(nm_tap_gain, "neuromuscular", 2.0e-5, "1/s per Pa/s", 1.0, EXPERT,                             \
     "calibrated: a hard percussion impact strains the muscle like a tendon tap",                   \
     "local stretch velocity (optimal lengths/s) per rate of pressure rise on the muscle")          \
@@ -141,17 +147,26 @@
     "shift after a cramp (18 to 14 Hz), lasting nm_ctf_after_cramp_time")                          \
   X(nm_ctf_after_cramp_time, "neuromuscular", 60.0, "min", KN_MIN, HUMAN, "miller2017",            \
     "how long the lower threshold lasts after a cramp")                                            \
-  X(nm_ctf_fatigue, "neuromuscular", 12.9, "Hz", 1.0, HUMAN, "stone_fatigue",                          \
+  X(nm_ctf_fatigue, "neuromuscular", 12.9, "Hz", 1.0, HUMAN, "stone_fatigue",                      \
     "shift after exhausting local exercise (20.0 to 32.9 Hz); scaled by exertion")                 \
   X(nm_ctf_dehydration, "neuromuscular", 0.0, "Hz per %", 1.0, HUMAN, "braulick2013",              \
     "shift per % body mass lost, lab hypothesis (no change at 3-5 %)")                             \
   X(nm_ctf_dehydration_field, "neuromuscular", -1.5, "Hz per %", 1.0, ARTICLE,                     \
     "calibrated: illustrative only; field association without a quantified lab effect",            \
     "shift per % body mass lost under the named hypothesis 'field'")                               \
-  X(nm_excitability_per_hz, "neuromuscular", 0.015, "1 per Hz", 1.0, EXPERT,                       \
+  X(nm_excitability_per_hz, "neuromuscular", 0.01, "1 per Hz", 1.0, EXPERT,                        \
     "calibrated: a lower cramp threshold frequency means more excitable motoneurons",              \
     "resting excitation added per Hz the threshold frequency is below nm_ctf_never")               \
-  X(nm_cramp_decay, "neuromuscular", 24.0, "s", 1.0, HUMAN,                                        \
+  X(nm_pic_drive, "neuromuscular", 19.0, "1", 1.0, HUMAN,                                          \
+    "calibrated: cramp discharge 14.5 +- 5.1 /s (minetto2009); larger than the 3.15 /s normal soleus Delta F (lee_heckman1998)", \
+    "excitation a unit's persistent inward current adds during a cramp")                           \
+  X(nm_pic_hysteresis, "neuromuscular", 0.2, "1", 1.0, EXPERT,                                     \
+    "calibrated: a stretch ends a cramp within seconds (bertolasi1993)",                           \
+    "PIC turns off this far (fraction of its drive) below the unit's threshold")                   \
+  X(nm_stretch_inhibition, "neuromuscular", 150.0, "1 per L0", 1.0, EXPERT,                        \
+    "calibrated: no cramps in a lengthened muscle, stretch stops them (bertolasi1993)",            \
+    "inhibition of motoneurons per optimal length a muscle is stretched beyond optimal")           \
+  X(nm_cramp_decay, "neuromuscular", 29.0, "s", 1.0, HUMAN,                                        \
     "calibrated: cramp discharge lasts 23.6 +- 16.2 s (minetto2009)",                              \
     "time constant of the fading of persistent inward currents during a cramp")                    \
   X(nm_q10_twitch, "neuromuscular", 1.5, "1", 1.0, HUMAN, "ranatunga1987",                         \
@@ -161,13 +176,13 @@
     "fractional rise of spindle and tendon organ discharge per degC")                              \
   X(nm_heat_tau, "neuromuscular", 40.0, "min", KN_MIN, HUMAN,                                      \
     "calibrated: petrofsky_heat rises reached over 2 h", "time constant of muscle warming by heat") \
-  X(nm_heat_moist, "neuromuscular", 3.1, "degC", 1.0, HUMAN, "petrofsky_heat",                      \
+  X(nm_heat_moist, "neuromuscular", 3.1, "degC", 1.0, HUMAN, "petrofsky_heat",                     \
     "muscle warming by a moist heat wrap (and hot water) after 2 h")                               \
-  X(nm_heat_dry, "neuromuscular", 2.2, "degC", 1.0, HUMAN, "petrofsky_heat",                        \
+  X(nm_heat_dry, "neuromuscular", 2.2, "degC", 1.0, HUMAN, "petrofsky_heat",                       \
     "muscle warming by a dry heat wrap after 2 h")                                                 \
-  X(nm_heat_pack, "neuromuscular", 0.4, "degC", 1.0, HUMAN, "petrofsky_heat",                       \
+  X(nm_heat_pack, "neuromuscular", 0.4, "degC", 1.0, HUMAN, "petrofsky_heat",                      \
     "muscle warming by a hydrocollator pack after 2 h")                                            \
-  X(nm_spasm_force, "neuromuscular", 0.05, "1", 1.0, EXPERT,                                       \
+  X(nm_spasm_force, "neuromuscular", 0.02, "1", 1.0, EXPERT,                                       \
     "calibrated: a visible involuntary contraction", "involuntary force (fraction of maximum) that starts a spasm") \
   X(nm_cramp_force, "neuromuscular", 0.10, "1", 1.0, EXPERT,                                       \
     "calibrated: strong, painful (article; minetto2009 cramps near 10-30 % of maximum)",           \

@@ -1,15 +1,17 @@
 /* The neuromuscular engine: for every simulated muscle, a motor-unit pool driven by the stretch
  * reflex (spindle Ia with its delay), autogenic inhibition (tendon organ Ib), reciprocal inhibition
  * from the antagonist, the inhibition of pressure on the muscle, voluntary drive and electrical
- * stimulation; Hill force; and joint dynamics that turn forces into lengths. Involuntary contractions
- * are found in the force and classified as clonic spasm, tonic spasm or cramp when they end. */
+ * stimulation; Hill force; and joint dynamics that turn forces into lengths. Involuntary
+ * contractions are found in the force and classified as clonic spasm, tonic spasm or cramp when
+ * they end. */
 #include <math.h>
 #include <string.h>
 
 #include "core/units.h"
 #include "sim/sim_internal.h"
 
-/* ---- choosing the muscles ---------------------------------------------------------------------- */
+/* ---- choosing the muscles ----------------------------------------------------------------------
+ */
 
 /* The muscle an action is about, or -1. */
 static int action_muscle(const kn_action *a) {
@@ -41,16 +43,18 @@ int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned cha
     if (mm->antagonist) mark(marks, kn_atlas_find_muscle(mm->antagonist));
   }
   int n = 0;
-  for (size_t i = 0; i < nm; i++) n += marks[i];
+  for (size_t i = 0; i < nm; i++)
+    n += marks[i];
   return n;
 }
 
-/* ---- the subject's cramp threshold frequency ----------------------------------------------------- */
+/* ---- the subject's cramp threshold frequency
+ * ----------------------------------------------------- */
 
 /* Cramp threshold frequency (Hz) of the subject's calf at the start: from the cramp history
  * (miller_knight2009: cramp-prone 14.9 Hz, never 25.5 Hz; four or more cramps a month taken as
- * cramp-prone, calibrated), shifted by recent exertion (lab: fatigue raises it, stone_fatigue) and by
- * dehydration (lab: no effect, braulick2013; 'field' hypothesis: lowers it). */
+ * cramp-prone, calibrated), shifted by recent exertion (lab: fatigue raises it, stone_fatigue) and
+ * by dehydration (lab: no effect, braulick2013; 'field' hypothesis: lowers it). */
 static double subject_ctf(const kn_model *m) {
   const kn_params *p = &m->par;
   const kn_subject *s = &m->subject;
@@ -66,20 +70,27 @@ static double subject_ctf(const kn_model *m) {
   return fmax(ctf, 4.0);
 }
 
-/* Posture: resting joint angles (rad). Lying prone the foot rests plantarflexed (calf short); supine
- * it falls less; seated knees and hips flexed (calibrated: usual positions on a massage table). */
+/* Posture: resting joint angles (rad). Lying prone the foot rests plantarflexed (calf short);
+ * supine it falls less; seated knees and hips flexed (calibrated: usual positions on a massage
+ * table). */
 static void posture_angles(kn_posture p, double *rest) {
-  for (int j = 0; j < KN_JOINT_COUNT; j++) rest[j] = 0.0;
+  for (int j = 0; j < KN_JOINT_COUNT; j++)
+    rest[j] = 0.0;
   switch (p) {
-  case KN_POSTURE_PRONE: rest[KN_JOINT_ANKLE] = 0.5; break;
-  case KN_POSTURE_SUPINE: rest[KN_JOINT_ANKLE] = 0.35, rest[KN_JOINT_KNEE] = 0.1; break;
+  case KN_POSTURE_PRONE:
+    rest[KN_JOINT_ANKLE] = 0.5;
+    break;
+  case KN_POSTURE_SUPINE:
+    rest[KN_JOINT_ANKLE] = 0.35, rest[KN_JOINT_KNEE] = 0.1;
+    break;
   case KN_POSTURE_SEATED:
     rest[KN_JOINT_KNEE] = 1.57, rest[KN_JOINT_HIP] = 1.57, rest[KN_JOINT_ELBOW] = 1.2;
     break;
   case KN_POSTURE_SIDE_LYING:
     rest[KN_JOINT_ANKLE] = 0.3, rest[KN_JOINT_KNEE] = 0.5, rest[KN_JOINT_HIP] = 0.5;
     break;
-  default: break;
+  default:
+    break;
   }
 }
 
@@ -108,6 +119,8 @@ void kn_nm_model_init(kn_model *m, const unsigned char *marks) {
     mu->ctf = ctf0 / mu->mech->cramp;
     kn_pool_params_default(&mu->pool);
     mu->pool.pic_on_rate = mu->ctf;
+    mu->pool.pic_drive = m->par.nm_pic_drive;
+    mu->pool.pic_hysteresis = m->par.nm_pic_hysteresis * m->par.nm_pic_drive;
   }
   nm->nmuscle = k;
   nm->ring = max_delay;
@@ -129,7 +142,8 @@ void kn_nm_model_init(kn_model *m, const unsigned char *marks) {
   nm->spasm_capacity = 1024;
 }
 
-/* ---- data ------------------------------------------------------------------------------------- */
+/* ---- data -------------------------------------------------------------------------------------
+ */
 
 void kn_nm_data_layout(const kn_model *m, kn_data *d, kn_arena *a) {
   const kn_nm_model *nm = &m->nm;
@@ -163,8 +177,8 @@ static double spindle(const kn_model *m, const kn_nm_muscle *mu, double L, doubl
   const kn_params *p = &m->par;
   double lmm = mu->mech->l_opt / KN_MM;
   double v = V * lmm, x = (L - 1.0) * lmm;
-  double rate = p->nm_ia_base + p->nm_ia_kv * copysign(pow(fabs(v), p->nm_ia_exponent), v) +
-                p->nm_ia_kx * x;
+  double rate =
+      p->nm_ia_base + p->nm_ia_kv * copysign(pow(fabs(v), p->nm_ia_exponent), v) + p->nm_ia_kx * x;
   rate *= 1.0 + p->nm_spindle_per_degc * (temp - 37.0);
   return rate > 0.0 ? rate : 0.0;
 }
@@ -187,25 +201,30 @@ void kn_nm_reset(const kn_model *m, kn_data *d) {
     s->ib_ring = ib;
     s->temperature = 37.0;
     s->t_last_cramp = -INFINITY;
+    s->t_stim_end = -INFINITY;
     muscle_kinematics(m, mu, &d->joints, &s->L, &s->V);
     double rest_ia = spindle(m, mu, s->L, 0.0, 37.0);
-    for (int r = 0; r < nm->ring; r++) ia[r] = rest_ia, ib[r] = 0.0;
+    for (int r = 0; r < nm->ring; r++)
+      ia[r] = rest_ia, ib[r] = 0.0;
     s->ia = rest_ia;
-    d->nm_out[i] = (kn_nm_outcome){.muscle = mu->atlas, .hreflex_ratio = 1.0,
-                                   .cramp_threshold = mu->ctf, .evidence = KN_EVIDENCE_EXPERT};
+    d->nm_out[i] = (kn_nm_outcome){.muscle = mu->atlas,
+                                   .hreflex_ratio = 1.0,
+                                   .cramp_threshold = mu->ctf,
+                                   .evidence = KN_EVIDENCE_EXPERT};
   }
   d->nspasm = 0;
   d->ring_head = 0;
 }
 
-/* ---- one step ------------------------------------------------------------------------------------ */
+/* ---- one step
+ * ------------------------------------------------------------------------------------ */
 
 /* What the non-stroke actions do right now: posture, stretch targets, voluntary drive, stimulation,
  * heat and drinks. */
 typedef struct nm_orders {
-  int stretched[KN_JOINT_COUNT];   /* 1 if a hand holds the joint */
-  double target[KN_JOINT_COUNT];   /* rad, where the hand holds it */
-  int action;                      /* a non-stroke action in progress, -1 if none */
+  int held[KN_JOINT_COUNT];      /* 1 if a hand holds the joint (stretch, isometric effort) */
+  double target[KN_JOINT_COUNT]; /* rad, where the hand holds it */
+  int action;                    /* a non-stroke action in progress, -1 if none */
 } nm_orders;
 
 static void read_orders(const kn_model *m, kn_data *d, nm_orders *o) {
@@ -223,14 +242,19 @@ static void read_orders(const kn_model *m, kn_data *d, nm_orders *o) {
     const kn_action *a = &m->session.actions[ai];
     if (t < m->action_start[ai]) break; /* in order of the file, which is in order of time */
     if (a->kind == KN_ACT_POSTURE && t < m->action_start[ai] + dt) {
+      /* the practitioner places the limbs: joints go to the posture's angles at once */
       posture_angles(a->posture, d->joints.rest);
-      for (int j = 0; j < KN_JOINT_COUNT; j++)
+      for (int j = 0; j < KN_JOINT_COUNT; j++) {
         if (!isnan(a->joint[j])) d->joints.rest[j] = a->joint[j];
+        d->joints.theta[j] = d->joints.hold[j] = d->joints.rest[j];
+        d->joints.omega[j] = 0.0;
+      }
     }
     if (a->kind == KN_ACT_DRINK && t < m->action_start[ai] + dt) {
       /* lau2019: after dehydration, water lowers and an electrolyte drink raises the threshold */
       if (m->subject.hypohydration >= 0.02)
-        d->ctf_shift += a->fluid == KN_FLUID_WATER ? m->par.nm_ctf_water : m->par.nm_ctf_electrolyte;
+        d->ctf_shift +=
+            a->fluid == KN_FLUID_WATER ? m->par.nm_ctf_water : m->par.nm_ctf_electrolyte;
     }
     double tau;
     int rep;
@@ -247,7 +271,14 @@ static void read_orders(const kn_model *m, kn_data *d, nm_orders *o) {
         s->heat_target = rise * fmax(0.0, a->temperature - (273.15 + 33.0)) / 7.0;
       }
       if (a->muscle != mu->atlas) continue;
-      if (a->kind == KN_ACT_VOLUNTARY) s->e_vol_target = a->level;
+      if (a->kind == KN_ACT_VOLUNTARY) { /* isometric: the examiner holds the joint where it is */
+        s->e_vol_target = a->level;
+        kn_joint j = mu->mech->joint;
+        if (!o->held[j]) {
+          o->held[j] = 1;
+          o->target[j] = d->joints.hold[j];
+        }
+      }
       if (a->kind == KN_ACT_STIMULATION) {
         s->stim_on = 1;
         s->stim_rate = a->frequency + rep * a->frequency_step;
@@ -255,7 +286,7 @@ static void read_orders(const kn_model *m, kn_data *d, nm_orders *o) {
       }
       if (a->kind == KN_ACT_STRETCH) {
         kn_joint j = mu->mech->joint;
-        o->stretched[j] = 1;
+        o->held[j] = 1;
         o->target[j] = d->joints.rest[j] + mu->mech->sign * a->angle;
       }
     }
@@ -271,11 +302,16 @@ static void joints_step(const kn_model *m, kn_data *d, const nm_orders *o) {
     const kn_joint_mech *jm = &kn_joint_mech_table[j];
     double th = d->joints.theta[j], om = d->joints.omega[j];
     double tq = d->joints.torque[j] - jm->stiffness * (th - d->joints.rest[j]) - jm->damping * om;
-    if (o->stretched[j]) {
-      /* the hand moves the joint to the target over about a second and holds it there */
-      double k = 40.0 * jm->stiffness, b = 2.0 * sqrt(k * jm->inertia);
+    if (o->held[j]) {
+      /* a hand moves the joint to the target and holds it against the muscles */
+      double k = 1000.0 * jm->stiffness, b = 2.0 * sqrt(k * jm->inertia);
       tq += -k * (th - o->target[j]) - b * om;
+    } else {
+      d->joints.hold[j] = th; /* where a hand would grasp it */
     }
+    /* the end of the range of motion: a stiff stop */
+    if (th < jm->lo) tq += -200.0 * jm->stiffness * (th - jm->lo) - jm->damping * 20.0 * om;
+    if (th > jm->hi) tq += -200.0 * jm->stiffness * (th - jm->hi) - jm->damping * 20.0 * om;
     om += dt * tq / jm->inertia;
     d->joints.omega[j] = om;
     d->joints.theta[j] = th + dt * om;
@@ -285,17 +321,23 @@ static void joints_step(const kn_model *m, kn_data *d, const nm_orders *o) {
 
 /* Excitation removed by pressure p (Pa) on the muscle belly: saturating in p. */
 static double massage_inhibition(const kn_params *p, double pressure) {
-  return pressure > 0.0 ? p->nm_massage_inhibition * pressure / (pressure + p->nm_massage_p50) : 0.0;
+  return pressure > 0.0 ? p->nm_massage_inhibition * pressure / (pressure + p->nm_massage_p50)
+                        : 0.0;
 }
 
 static const char *trigger_of(const kn_model *m, const kn_data *d, int action, double tap) {
   if (action < 0) return "spontaneous";
   switch (m->session.actions[action].kind) {
-  case KN_ACT_VOLUNTARY: return "voluntary contraction";
-  case KN_ACT_STIMULATION: return "electrical stimulation";
-  case KN_ACT_STRETCH: return "stretch";
-  case KN_ACT_HEAT: return "heat";
-  default: break;
+  case KN_ACT_VOLUNTARY:
+    return "voluntary contraction";
+  case KN_ACT_STIMULATION:
+    return "electrical stimulation";
+  case KN_ACT_STRETCH:
+    return "stretch";
+  case KN_ACT_HEAT:
+    return "heat";
+  default:
+    break;
   }
   (void)d;
   return tap > 0.5 ? "abrupt stroke" : "massage stroke";
@@ -325,6 +367,25 @@ static void push_spasm(const kn_model *m, kn_data *d, int i, kn_spasm_kind kind,
               s->sp_peak, "fraction of maximum", KN_EVIDENCE_EXPERT);
 }
 
+/* 1 if percussion (tapotement) is now working on the muscle's region. */
+static int percussed(const kn_model *m, const kn_data *d, const kn_nm_muscle *mu) {
+  int region = kn_atlas_muscle((size_t)mu->atlas)->region;
+  for (int k = 0; k < m->nslot; k++) {
+    const kn_contact *c = &d->contacts[k];
+    if (c->action >= 0 && c->region == region &&
+        m->session.actions[c->action].kind == KN_ACT_TAPOTEMENT)
+      return 1;
+  }
+  return 0;
+}
+
+/* 1 if the action is percussion at about this rate (within 15 %). */
+static int paced_by_percussion(const kn_model *m, int action, double freq) {
+  if (action < 0) return 0;
+  const kn_action *a = &m->session.actions[action];
+  return a->kind == KN_ACT_TAPOTEMENT && fabs(freq - a->rate) <= 0.15 * a->rate;
+}
+
 /* Finds involuntary contractions in the force and classifies each when it ends: clonic if it
  * oscillated (>= 3 cycles at 2-10 Hz), a cramp if strong and long, else a tonic spasm. */
 static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, double tap) {
@@ -340,6 +401,7 @@ static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, dou
     s->sp_armed = 0;
     s->sp_rate_sum = 0.0;
     s->sp_rate_n = 0;
+    s->sp_npic = s->out.npic;
     s->sp_action = kn_data_current_action(m, d);
     if (s->sp_action < 0) s->sp_action = d->nm_action;
     s->sp_trigger = trigger_of(m, d, s->sp_action, tap);
@@ -363,12 +425,15 @@ static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, dou
   double dur = s->sp_last_above - s->sp_start;
   double span = s->sp_last_cross - s->sp_first_cross;
   double freq = s->sp_cycles >= 3 && span > 0.0 ? (s->sp_cycles - 1) / span : 0.0;
-  if (freq >= 2.0 && freq <= 10.0)
-    push_spasm(m, d, i, KN_SPASM_CLONIC, freq);
-  else if (dur >= p->nm_cramp_duration && s->sp_peak >= p->nm_cramp_force)
+  int self_sustained = s->sp_npic >= 0.1 * m->nm.muscles[i].pool.n;
+  if (freq >= 2.0 && freq <= 10.0) {
+    /* twitches locked to percussion are the muscle following the taps, not a clonus */
+    if (!paced_by_percussion(m, s->sp_action, freq)) push_spasm(m, d, i, KN_SPASM_CLONIC, freq);
+  } else if (dur >= p->nm_cramp_duration && s->sp_peak >= p->nm_cramp_force && self_sustained) {
     push_spasm(m, d, i, KN_SPASM_CRAMP, 0.0);
-  else if (dur >= 0.3)
+  } else if (dur >= 0.3) {
     push_spasm(m, d, i, KN_SPASM_TONIC, 0.0);
+  }
 }
 
 /* H-reflex amplitude with inhibition `inh` relative to none: the twitch force of the units a
@@ -377,7 +442,8 @@ static double hreflex_ratio(const kn_nm_state *s, double tone, double inh) {
   const kn_pool *pool = s->pool;
   int n = kn_pool_units(pool);
   double total = 0.0;
-  for (int u = 0; u < n; u++) total += kn_pool_twitch_force(pool, u);
+  for (int u = 0; u < n; u++)
+    total += kn_pool_twitch_force(pool, u);
   double sum = 0.0, volley = 0.0;
   for (int u = 0; u < n && sum < 0.3 * total; u++) {
     sum += kn_pool_twitch_force(pool, u);
@@ -412,7 +478,8 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
     s->p_prev = pressure;
     muscle_kinematics(m, mu, &d->joints, &s->L, &s->V);
     s->ia = spindle(m, mu, s->L, s->V + tap, s->temperature);
-    s->ib = p->nm_ib_gain * (s->force / mm->f_max) * (1.0 + p->nm_spindle_per_degc * (s->temperature - 37.0));
+    s->ib = p->nm_ib_gain * (s->force / mm->f_max) *
+            (1.0 + p->nm_spindle_per_degc * (s->temperature - 37.0));
     s->ia_ring[head] = s->ia;
     s->ib_ring[head] = s->ib;
     int back = (head - mu->delay_steps + nm->ring) % nm->ring;
@@ -426,7 +493,11 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
 
     /* excitation: resting tone (higher in cramp-prone muscles), reflexes, massage, will */
     double tone = p->nm_tone + p->nm_excitability_per_hz * (p->nm_ctf_never - mu->ctf);
-    s->inhibition = massage_inhibition(p, pressure);
+    /* massage inhibition follows the pressure with a lag: it builds under sustained strokes and
+     * vanishes within a fraction of a second when they stop */
+    double want = massage_inhibition(p, pressure);
+    double tau_i = want > s->inhibition ? p->nm_inhibition_rise : p->nm_inhibition_fall;
+    s->inhibition += (want - s->inhibition) * (1.0 - exp(-dt / tau_i));
     if (s->e_vol_target >= 0.0) { /* voluntary force control: drive follows the force error */
       if (s->e_vol <= 0.0) s->e_vol = s->e_vol_target * kn_pool_excitation_max(s->pool);
       s->e_vol += dt * 20.0 * (s->e_vol_target - s->frac) * kn_pool_excitation_max(s->pool);
@@ -434,11 +505,16 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
     } else {
       s->e_vol = 0.0;
     }
-    /* cramp discharge fades: a slow adaptation grows while PICs are on (minetto2009 duration) */
-    double pic_share = (double)s->out.npic / mu->pool.n;
+    /* cramp discharge fades: an adaptation grows while the self-sustaining units' PICs are on and
+     * ends their plateaus after some 20 s (minetto2009); stretch beyond optimal length inhibits
+     * (bertolasi1993) */
+    double pic_share = fmin(1.0, (double)s->out.npic / (mu->pool.pic_low_fraction * mu->pool.n));
     s->adapt += (pic_share - s->adapt) * dt / p->nm_cramp_decay;
+    double lengthened = p->nm_stretch_inhibition * fmax(0.0, s->L - 1.0);
+    double fade = s->adapt * 1.2 * (mu->pool.pic_drive + mu->pool.pic_hysteresis);
     s->e = tone + s->e_vol + p->nm_gain_ia * (ia_d - ia_rest) - p->nm_gain_ib * ib_d -
-           p->nm_gain_ri * ri - s->inhibition - s->adapt * 2.0 * mu->pool.pic_drive;
+           p->nm_gain_ri * ri - s->inhibition - lengthened - fade;
+    if (s->out.npic > s->sp_npic) s->sp_npic = s->out.npic;
 
     /* cramp threshold frequency now: drinks, and a recent cramp (miller2017) */
     double ctf = mu->ctf + d->ctf_shift;
@@ -449,8 +525,12 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
     if (s->stim_on) {
       s->stim_phase += s->stim_rate * dt;
       if (s->stim_phase >= 1.0) {
+        /* a pulse fires the motor axons it reaches (largest first) and, through the Ia afferents
+         * it also excites, reflexly recruits the smallest units: an H-reflex volley */
         s->stim_phase -= floor(s->stim_phase);
         in.stim_fraction = s->stim_fraction;
+        int top = (int)(s->stim_fraction * (kn_pool_units(s->pool) - 1));
+        in.excitation = fmax(in.excitation, kn_pool_threshold(s->pool, top) + 0.01);
       }
     } else {
       s->stim_phase = 1.0; /* the first pulse of the next train comes at once */
@@ -473,7 +553,14 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
       s->rest_time += dt;
       out->rest_force = s->rest_force_sum / s->rest_time;
     }
-    double invol = s->stim_on ? 0.0 : s->frac - (s->e_vol_target >= 0.0 ? s->e_vol_target + 0.05 : 0.0);
+    /* what the subject does not will: force beyond the voluntary target. Evoked force during a
+     * stimulation train, and while the stimulated high-threshold units still sustain, does not
+     * count */
+    if (s->stim_on) s->t_stim_end = t;
+    if (percussed(m, d, mu)) s->t_stim_end = t; /* twitches in time with the taps: not spasms */
+    double invol = s->stim_on || t - s->t_stim_end < mu->pool.pic_sustain_high + 0.3
+                       ? 0.0
+                       : s->frac - (s->e_vol_target >= 0.0 ? s->e_vol_target + 0.05 : 0.0);
     detect_spasm(m, d, i, invol, tap);
   }
   d->ring_head = (head + 1) % nm->ring;
@@ -487,8 +574,10 @@ void kn_nm_finish(const kn_model *m, kn_data *d) {
     s->sp_last_above = d->t;
     double dur = s->sp_last_above - s->sp_start;
     s->in_spasm = 0;
+    int self_sustained = s->sp_npic >= 0.1 * m->nm.muscles[i].pool.n;
     push_spasm(m, d, i,
-               dur >= m->par.nm_cramp_duration && s->sp_peak >= m->par.nm_cramp_force
+               dur >= m->par.nm_cramp_duration && s->sp_peak >= m->par.nm_cramp_force &&
+                       self_sustained
                    ? KN_SPASM_CRAMP
                    : KN_SPASM_TONIC,
                0.0);

@@ -14,11 +14,13 @@
  * cramp in each group (calf 80 %, hamstrings 66 %, quadriceps 48 %; manjra1996); muscles without
  * data take the quadriceps' value, the lowest measured. */
 const kn_muscle_mech kn_muscle_mech_table[] = {
-    /* muscle            joint              sign arm(m) Lopt(m) Fmax(N) opt(rad) antagonist cramp src */
-    {"gastrocnemius", KN_JOINT_ANKLE, -1, 0.050, 0.055, 2241.0, 0.0, "tibialis_anterior", 1.00,
+    /* muscle            joint              sign arm(m) Lopt(m) Fmax(N) opt(rad) antagonist cramp
+       src */
+    {"gastrocnemius", KN_JOINT_ANKLE, -1, 0.050, 0.055, 2241.0, -0.1, "tibialis_anterior", 1.00,
      SRC_LOWER},
-    {"soleus", KN_JOINT_ANKLE, -1, 0.050, 0.044, 3549.0, 0.0, "tibialis_anterior", 1.00, SRC_LOWER},
-    {"tibialis_anterior", KN_JOINT_ANKLE, +1, 0.040, 0.068, 905.0, 0.0, "soleus", 0.60, SRC_LOWER},
+    {"soleus", KN_JOINT_ANKLE, -1, 0.050, 0.044, 3549.0, -0.1, "tibialis_anterior", 1.00,
+     SRC_LOWER},
+    {"tibialis_anterior", KN_JOINT_ANKLE, +1, 0.040, 0.068, 905.0, 0.3, "soleus", 0.60, SRC_LOWER},
     {"quadriceps", KN_JOINT_KNEE, +1, 0.040, 0.099, 5699.0, 0.35, "hamstrings", 0.60, SRC_LOWER},
     {"hamstrings", KN_JOINT_KNEE, -1, 0.030, 0.098, 2960.0, 0.35, "quadriceps", 0.825, SRC_LOWER},
     {"gluteus_maximus", KN_JOINT_HIP, +1, 0.060, 0.147, 2900.0, 0.0, NULL, 0.60, SRC_LOWER},
@@ -45,24 +47,27 @@ const kn_muscle_mech kn_muscle_mech_table[] = {
 const size_t kn_muscle_mech_n = sizeof kn_muscle_mech_table / sizeof kn_muscle_mech_table[0];
 
 /* Each joint with the segment it moves: inertia about the joint, passive stiffness and damping of
- * the joint and the surface it rests on, one-way reflex delay of the muscles crossing it. Inertias
+ * the joint and the surface it rests on, one-way reflex delay of the muscles crossing it, and its
+ * range of motion (calibrated: usual clinical ranges). Inertias
  * from Winter's segment tables (foot, shank + foot, forearm + hand, hand, arm, head, leg, trunk);
- * delays ankle 20 ms, knee 10 ms, hip 5 ms [geyer_herr2010], arm and neck by conduction distance. */
+ * delays ankle 20 ms, knee 10 ms, hip 5 ms [geyer_herr2010], arm and neck by conduction distance.
+ */
 const kn_joint_mech kn_joint_mech_table[KN_JOINT_COUNT] = {
-    [KN_JOINT_ANKLE] = {"ankle", 0.012, 4.0, 0.05, 0.020},
-    [KN_JOINT_KNEE] = {"knee", 0.30, 10.0, 0.5, 0.010},
-    [KN_JOINT_HIP] = {"hip", 1.2, 30.0, 2.0, 0.005},
-    [KN_JOINT_ELBOW] = {"elbow", 0.065, 2.0, 0.1, 0.010},
-    [KN_JOINT_SHOULDER] = {"shoulder", 0.25, 5.0, 0.5, 0.008},
-    [KN_JOINT_WRIST] = {"wrist", 0.005, 1.0, 0.02, 0.015},
-    [KN_JOINT_NECK] = {"neck", 0.035, 5.0, 0.2, 0.005},
-    [KN_JOINT_LUMBAR] = {"lumbar", 3.0, 100.0, 5.0, 0.008},
+    [KN_JOINT_ANKLE] = {"ankle", 0.012, 30.0, 0.05, 0.020, -0.35, 0.87},
+    [KN_JOINT_KNEE] = {"knee", 0.30, 10.0, 0.5, 0.010, 0.0, 2.4},
+    [KN_JOINT_HIP] = {"hip", 1.2, 30.0, 2.0, 0.005, -0.35, 2.1},
+    [KN_JOINT_ELBOW] = {"elbow", 0.065, 2.0, 0.1, 0.010, 0.0, 2.5},
+    [KN_JOINT_SHOULDER] = {"shoulder", 0.25, 5.0, 0.5, 0.008, -0.9, 3.0},
+    [KN_JOINT_WRIST] = {"wrist", 0.005, 1.0, 0.02, 0.015, -1.2, 1.4},
+    [KN_JOINT_NECK] = {"neck", 0.035, 5.0, 0.2, 0.005, -1.0, 1.0},
+    [KN_JOINT_LUMBAR] = {"lumbar", 3.0, 100.0, 5.0, 0.008, -0.5, 1.4},
 };
 
 const kn_muscle_mech *kn_muscle_mech_find(const char *name) {
   for (size_t i = 0; i < kn_muscle_mech_n; i++) {
     const char *a = kn_muscle_mech_table[i].muscle, *b = name;
-    while (*a && *a == *b) a++, b++;
+    while (*a && *a == *b)
+      a++, b++;
     if (*a == *b) return &kn_muscle_mech_table[i];
   }
   return NULL;

@@ -29,6 +29,7 @@ typedef struct kn_joint_mech {
   double stiffness; /* N m/rad, passive: joint capsule and the surface it rests on */
   double damping;   /* N m s/rad */
   double delay;     /* s, one-way reflex delay of muscles crossing it */
+  double lo, hi;    /* rad, range of motion */
 } kn_joint_mech;
 
 extern const kn_muscle_mech kn_muscle_mech_table[];
@@ -53,40 +54,41 @@ typedef struct kn_nm_muscle {
 /* The engine's constant part of a model. */
 typedef struct kn_nm_model {
   int nmuscle;
-  kn_nm_muscle *muscles;        /* (nmuscle) */
+  kn_nm_muscle *muscles; /* (nmuscle) */
   int joint_used[KN_JOINT_COUNT];
   double rest0[KN_JOINT_COUNT]; /* rad, joint angles before the first posture action */
   kn_hill_params hill;
-  size_t pool_bytes;            /* bytes of one pool */
-  int ring;                     /* length of the delay rings */
-  int nother;                   /* actions that are not strokes */
-  int *other;                   /* (nother) their indices */
+  size_t pool_bytes; /* bytes of one pool */
+  int ring;          /* length of the delay rings */
+  int nother;        /* actions that are not strokes */
+  int *other;        /* (nother) their indices */
   int spasm_capacity;
 } kn_nm_model;
 
 /* A simulated muscle: state. */
 typedef struct kn_nm_state {
   kn_pool *pool;
-  double *ia_ring, *ib_ring;  /* (ring) recent Ia and Ib discharge, 1/s */
-  double L, V;                /* optimal lengths, optimal lengths per second */
-  double ia, ib;              /* 1/s, now */
-  double e;                   /* excitation of the pool this step */
-  double e_vol;               /* voluntary drive */
-  double e_vol_target;        /* force wanted, fraction of maximum, -1 if none */
-  double inhibition;          /* excitation removed by massage now */
-  double adapt;               /* slow fading of self-sustained firing (share of PICs on, filtered) */
-  double force;               /* N */
-  double frac;                /* active force / f_max (pool output) */
-  double p_prev;              /* Pa, pressure on the belly last step */
-  double temperature;         /* degC */
-  double heat_target;         /* degC above 37 the heat now applied would reach */
-  int stim_on;                /* a stimulation train is running */
-  double stim_rate;           /* Hz */
-  double stim_fraction;       /* share of units reached */
-  double stim_phase;          /* cycles of the stimulator */
-  double t_last_cramp;        /* s, end of its last cramp, -inf if none */
+  double *ia_ring, *ib_ring; /* (ring) recent Ia and Ib discharge, 1/s */
+  double L, V;               /* optimal lengths, optimal lengths per second */
+  double ia, ib;             /* 1/s, now */
+  double e;                  /* excitation of the pool this step */
+  double e_vol;              /* voluntary drive */
+  double e_vol_target;       /* force wanted, fraction of maximum, -1 if none */
+  double inhibition;         /* excitation removed by massage now */
+  double adapt;              /* slow fading of self-sustained firing (share of PICs on, filtered) */
+  double force;              /* N */
+  double frac;               /* active force / f_max (pool output) */
+  double p_prev;             /* Pa, pressure on the belly last step */
+  double temperature;        /* degC */
+  double heat_target;        /* degC above 37 the heat now applied would reach */
+  int stim_on;               /* a stimulation train is running */
+  double stim_rate;          /* Hz */
+  double stim_fraction;      /* share of units reached */
+  double stim_phase;         /* cycles of the stimulator */
+  double t_last_cramp;       /* s, end of its last cramp, -inf if none */
+  double t_stim_end;         /* s, last step a stimulation train ran, -inf if none */
   /* spasm detection */
-  int in_spasm, sp_cycles, sp_armed, sp_rate_n, sp_action;
+  int in_spasm, sp_cycles, sp_armed, sp_rate_n, sp_action, sp_npic;
   double sp_start, sp_peak, sp_last_above, sp_first_cross, sp_last_cross, sp_rate_sum;
   const char *sp_trigger;
   /* relaxation and tone */
@@ -100,6 +102,7 @@ typedef struct kn_nm_joints {
   double theta[KN_JOINT_COUNT], omega[KN_JOINT_COUNT];
   double rest[KN_JOINT_COUNT];   /* rad, set by posture */
   double torque[KN_JOINT_COUNT]; /* N m, from the muscles last step */
+  double hold[KN_JOINT_COUNT];   /* rad, where a hand holding the joint keeps it */
 } kn_nm_joints;
 
 #endif

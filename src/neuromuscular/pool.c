@@ -51,7 +51,7 @@ typedef struct kn_unit {
   double pic_t_on;  /* s, when the PIC came on */
   unsigned char recruited; /* drive at or above threshold in the last step */
   unsigned char pic_on;    /* persistent inward current on */
-  unsigned char pic_spent; /* PIC timed out while the excitation alone still recruits the unit */
+  unsigned char pic_spent; /* PIC timed out: it cannot re-arm until the unit stops firing */
   unsigned char listed;    /* on the active list */
   unsigned char high;      /* above pic_low_fraction of the pool: PIC sustains pic_sustain_high */
   unsigned char stim;      /* fired by the stimulus this step */
@@ -106,22 +106,23 @@ double kn_twitch_gain(double x) {
 void kn_pool_params_default(kn_pool_params *p) {
   if (!p) return;
   *p = (kn_pool_params){
-      .n = 120,            /* [fuglevand1993] */
-      .rr = 30.0,          /* [fuglevand1993] */
-      .mfr = 8.0,          /* Hz [fuglevand1993] */
-      .pfr1 = 35.0,        /* Hz [fuglevand1993] */
-      .pfrn = 25.0,        /* Hz [fuglevand1993] */
-      .gain = 1.0,         /* Hz per excitation unit [fuglevand1993] */
-      .rp = 100.0,         /* [fuglevand1993] */
-      .tl = 0.090,         /* s [fuglevand1993] */
-      .rt = 3.0,           /* [fuglevand1993] */
-      .isi_cv = 0.15,      /* calibrated: middle of the 0.1-0.2 range [fuglevand1993] */
-      .pic_on_rate = 10.0, /* Hz, calibrated: sustained firing a little above the 8 Hz recruitment
-                              rate arms the PIC, as the 1.5 s Ia drive did [lee_heckman1998] */
-      .pic_on_time = 0.5,  /* s, calibrated: within the 1.5 s of synaptic drive that evoked
-                              self-sustained firing [lee_heckman1998] */
-      .pic_drive = 3.15,   /* excitation units = Delta F / gain: soleus Delta F 3.15 pps
-                              [pic_sway2019], i.e. derecruitment 3.15 units below recruitment */
+      .n = 120,                /* [fuglevand1993] */
+      .rr = 30.0,              /* [fuglevand1993] */
+      .mfr = 8.0,              /* Hz [fuglevand1993] */
+      .pfr1 = 35.0,            /* Hz [fuglevand1993] */
+      .pfrn = 25.0,            /* Hz [fuglevand1993] */
+      .gain = 1.0,             /* Hz per excitation unit [fuglevand1993] */
+      .rp = 100.0,             /* [fuglevand1993] */
+      .tl = 0.090,             /* s [fuglevand1993] */
+      .rt = 3.0,               /* [fuglevand1993] */
+      .isi_cv = 0.15,          /* calibrated: middle of the 0.1-0.2 range [fuglevand1993] */
+      .pic_on_rate = 10.0,     /* Hz, calibrated: firing clearly above the 8 Hz recruitment rate,
+                                  i.e. a drive well past threshold (the engine sets it to the cramp
+                                  threshold frequency) */
+      .pic_on_time = 0.5,      /* s, calibrated: shorter than the 1.5 s of Ia input that evoked
+                                  self-sustained firing [lee_heckman1998] */
+      .pic_drive = 3.15,       /* excitation units = Delta F / gain: soleus Delta F 3.15 pps
+                                  [pic_sway2019], i.e. derecruitment 3.15 units below recruitment */
       .pic_hysteresis = 1.575, /* excitation units, calibrated: 0.5 pic_drive; fully bistable
                                   cells show marked PIC hysteresis [lee_heckman1998b] */
       .pic_low_fraction = 0.5, /* calibrated: lee_heckman1998 found 35 % (17/49) of sampled cells
@@ -414,8 +415,7 @@ static inline int unit_step(kn_pool *pool, kn_unit *restrict u, step_ctx *restri
   } else {
     u->rate = 0.0;
     u->recruited = 0;
-    /* let go by its drive: a timed-out PIC may re-arm later */
-    if (e < u->thr) u->pic_spent = 0;
+    u->pic_spent = 0; /* let go by its drive: a timed-out PIC may re-arm later */
   }
   c->npic += u->pic_on;
   c->force += u->x2;

@@ -51,7 +51,7 @@ void kn_case_set(kn_validation_result *r, const char *id, const char *group, con
 static const struct {
   const kn_case_fn *cases;
   const size_t *n;
-} lists[] = {{kn_cases_core, &kn_cases_core_n}};
+} lists[] = {{kn_cases_core, &kn_cases_core_n}, {kn_cases_pool, &kn_cases_pool_n}};
 
 size_t kn_validation_count(void) {
   size_t n = 0;

@@ -18,5 +18,7 @@ void kn_case_set(kn_validation_result *r, const char *id, const char *group, con
 
 extern const kn_case_fn kn_cases_core[]; /* cases.c: mechanics, nerve, tissue, nerve scenarios */
 extern const size_t kn_cases_core_n;
+extern const kn_case_fn kn_cases_pool[]; /* cases_pool.c: motor-unit pool and Hill curves */
+extern const size_t kn_cases_pool_n;
 
 #endif

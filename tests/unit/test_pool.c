@@ -311,6 +311,23 @@ static void pic_high_units_stop(void **state) {
     assert_false(kn_pool_unit_pic(pool, i));
 }
 
+static void pic_rate_can_move(void **state) {
+  (void)state;
+  kn_pool *pool = default_pool();
+  assert_int_equal(kn_pool_units(pool), 120);
+  kn_pool_set_pic_rate(pool, 40.0); /* above every peak rate: no unit can arm */
+  kn_pool_set_pic_rate(pool, -1.0); /* ignored */
+  kn_pool_set_pic_rate(pool, NAN);  /* ignored */
+  kn_pool_output o = hold(pool, 40.0, 2.0);
+  assert_int_equal(o.npic, 0);
+  o = hold(pool, 0.0, 0.5);
+  assert_int_equal(o.nfiring, 0);
+  kn_pool_set_pic_rate(pool, 10.0); /* back to the default: the same drive now leaves PICs on */
+  hold(pool, 40.0, 2.0);
+  o = hold(pool, 0.0, 0.5);
+  assert_true(o.nfiring > 10 && o.npic >= o.nfiring);
+}
+
 static void inhibition_turns_pics_off(void **state) {
   (void)state;
   kn_pool_params p;
@@ -467,6 +484,7 @@ int main(void) {
       cmocka_unit_test(relaxed_pool_costs_nothing),
       cmocka_unit_test(pic_low_units_self_sustain),
       cmocka_unit_test(pic_high_units_stop),
+      cmocka_unit_test(pic_rate_can_move),
       cmocka_unit_test(inhibition_turns_pics_off),
       cmocka_unit_test(stimulation_fires_largest_first),
       cmocka_unit_test(stimulation_can_start_sustained_firing),
