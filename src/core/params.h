@@ -184,9 +184,9 @@
     "muscle warming by a hydrocollator pack after 2 h")                                            \
   X(nm_spasm_force, "neuromuscular", 0.02, "1", 1.0, EXPERT,                                       \
     "calibrated: a visible involuntary contraction", "involuntary force (fraction of maximum) that starts a spasm") \
-  X(nm_cramp_force, "neuromuscular", 0.10, "1", 1.0, EXPERT,                                       \
-    "calibrated: strong, painful (article; minetto2009 cramps near 10-30 % of maximum)",           \
-    "involuntary force (fraction of maximum) of a cramp")                                          \
+  X(nm_cramp_force, "neuromuscular", 0.05, "1", 1.0, EXPERT,                                       \
+    "calibrated: half the ~10 % activation the self-sustaining half of the pool gives near 15 /s",\
+    "involuntary activation (fraction of maximum) of a cramp")                                     \
   X(nm_cramp_duration, "neuromuscular", 5.0, "s", 1.0, EXPERT,                                     \
     "calibrated: a cramp outlasts a reflex or a brief tonic spasm", "shortest cramp")              \
   /* protocol: the practitioner --------------------------------------------------------------- */ \

@@ -186,6 +186,7 @@ static double spindle(const kn_model *m, const kn_nm_muscle *mu, double L, doubl
 void kn_nm_reset(const kn_model *m, kn_data *d) {
   const kn_nm_model *nm = &m->nm;
   for (int j = 0; j < KN_JOINT_COUNT; j++) {
+    d->joints.fixed[j] = 0;
     d->joints.theta[j] = d->joints.rest[j] = nm->rest0[j];
     d->joints.omega[j] = d->joints.torque[j] = 0.0;
   }
@@ -202,6 +203,7 @@ void kn_nm_reset(const kn_model *m, kn_data *d) {
     s->temperature = 37.0;
     s->t_last_cramp = -INFINITY;
     s->t_stim_end = -INFINITY;
+    s->t_effort_end = -INFINITY;
     muscle_kinematics(m, mu, &d->joints, &s->L, &s->V);
     double rest_ia = spindle(m, mu, s->L, 0.0, 37.0);
     for (int r = 0; r < nm->ring; r++)
@@ -232,6 +234,7 @@ static void read_orders(const kn_model *m, kn_data *d, nm_orders *o) {
   double t = d->t, dt = m->session.dt;
   memset(o, 0, sizeof *o);
   o->action = -1;
+  memset(d->joint_effort, 0, sizeof d->joint_effort);
   for (int i = 0; i < nm->nmuscle; i++) {
     d->nm[i].e_vol_target = -1.0;
     d->nm[i].stim_on = 0;
@@ -245,7 +248,9 @@ static void read_orders(const kn_model *m, kn_data *d, nm_orders *o) {
       /* the practitioner places the limbs: joints go to the posture's angles at once */
       posture_angles(a->posture, d->joints.rest);
       for (int j = 0; j < KN_JOINT_COUNT; j++) {
-        if (!isnan(a->joint[j])) d->joints.rest[j] = a->joint[j];
+        /* an angle given explicitly is kept by the support (bolster, strap, the examiner) */
+        d->joints.fixed[j] = !isnan(a->joint[j]);
+        if (d->joints.fixed[j]) d->joints.rest[j] = a->joint[j];
         d->joints.theta[j] = d->joints.hold[j] = d->joints.rest[j];
         d->joints.omega[j] = 0.0;
       }
@@ -274,6 +279,7 @@ static void read_orders(const kn_model *m, kn_data *d, nm_orders *o) {
       if (a->kind == KN_ACT_VOLUNTARY) { /* isometric: the examiner holds the joint where it is */
         s->e_vol_target = a->level;
         kn_joint j = mu->mech->joint;
+        d->joint_effort[j] = 1;
         if (!o->held[j]) {
           o->held[j] = 1;
           o->target[j] = d->joints.hold[j];
@@ -302,13 +308,19 @@ static void joints_step(const kn_model *m, kn_data *d, const nm_orders *o) {
     const kn_joint_mech *jm = &kn_joint_mech_table[j];
     double th = d->joints.theta[j], om = d->joints.omega[j];
     double tq = d->joints.torque[j] - jm->stiffness * (th - d->joints.rest[j]) - jm->damping * om;
-    if (o->held[j]) {
-      /* a hand moves the joint to the target and holds it against the muscles */
-      double k = 1000.0 * jm->stiffness, b = 2.0 * sqrt(k * jm->inertia);
-      tq += -k * (th - o->target[j]) - b * om;
-    } else {
-      d->joints.hold[j] = th; /* where a hand would grasp it */
+    int held = o->held[j];
+    double target = o->target[j];
+    if (!held && d->joints.fixed[j]) held = 1, target = d->joints.rest[j];
+    if (held) {
+      /* a hand (or the support) places the joint: it follows the target with a 50 ms lag,
+       * whatever the muscles do (an exact first-order step, stable at any time step) */
+      double th1 = target + (th - target) * exp(-dt / 0.05);
+      d->joints.omega[j] = (th1 - th) / dt;
+      d->joints.theta[j] = th1;
+      d->joints.torque[j] = 0.0;
+      continue;
     }
+    d->joints.hold[j] = th; /* where a hand would grasp it */
     /* the end of the range of motion: a stiff stop */
     if (th < jm->lo) tq += -200.0 * jm->stiffness * (th - jm->lo) - jm->damping * 20.0 * om;
     if (th > jm->hi) tq += -200.0 * jm->stiffness * (th - jm->hi) - jm->damping * 20.0 * om;
@@ -325,7 +337,12 @@ static double massage_inhibition(const kn_params *p, double pressure) {
                         : 0.0;
 }
 
-static const char *trigger_of(const kn_model *m, const kn_data *d, int action, double tap) {
+static const char *trigger_of(const kn_model *m, const kn_data *d, int i, int action, double tap) {
+  const kn_nm_state *s = &d->nm[i];
+  /* a spasm that starts within seconds of an effort or a stimulation train follows from it */
+  if (d->t - s->t_effort_end < 3.0)
+    return s->effort_kind == KN_ACT_STIMULATION ? "after electrical stimulation"
+                                                : "after a voluntary contraction";
   if (action < 0) return "spontaneous";
   switch (m->session.actions[action].kind) {
   case KN_ACT_VOLUNTARY:
@@ -355,7 +372,7 @@ static void push_spasm(const kn_model *m, kn_data *d, int i, kn_spasm_kind kind,
                    mu->atlas,
                    s->sp_start,
                    s->sp_last_above,
-                   s->sp_peak * mu->mech->f_max,
+                   s->sp_peak_force,
                    s->sp_peak,
                    freq,
                    s->sp_rate_n ? s->sp_rate_sum / s->sp_rate_n : 0.0,
@@ -397,6 +414,7 @@ static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, dou
     s->in_spasm = 1;
     s->sp_start = s->sp_last_above = s->sp_first_cross = s->sp_last_cross = t;
     s->sp_peak = invol;
+    s->sp_peak_force = s->force;
     s->sp_cycles = 1;
     s->sp_armed = 0;
     s->sp_rate_sum = 0.0;
@@ -404,7 +422,7 @@ static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, dou
     s->sp_npic = s->out.npic;
     s->sp_action = kn_data_current_action(m, d);
     if (s->sp_action < 0) s->sp_action = d->nm_action;
-    s->sp_trigger = trigger_of(m, d, s->sp_action, tap);
+    s->sp_trigger = trigger_of(m, d, i, s->sp_action, tap);
     return;
   }
   if (invol > s->sp_peak) s->sp_peak = invol;
@@ -556,11 +574,19 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
     /* what the subject does not will: force beyond the voluntary target. Evoked force during a
      * stimulation train, and while the stimulated high-threshold units still sustain, does not
      * count */
+    if (s->stim_on || s->e_vol_target >= 0.0) {
+      s->t_effort_end = t;
+      s->effort_kind = s->stim_on ? KN_ACT_STIMULATION : KN_ACT_VOLUNTARY;
+    }
     if (s->stim_on) s->t_stim_end = t;
+    /* co-contraction of muscles at a joint the subject is working: part of the effort */
+    if (d->joint_effort[mm->joint] && s->e_vol_target < 0.0) s->t_stim_end = t;
     if (percussed(m, d, mu)) s->t_stim_end = t; /* twitches in time with the taps: not spasms */
-    double invol = s->stim_on || t - s->t_stim_end < mu->pool.pic_sustain_high + 0.3
-                       ? 0.0
-                       : s->frac - (s->e_vol_target >= 0.0 ? s->e_vol_target + 0.05 : 0.0);
+    int evoked = s->stim_on || t - s->t_stim_end < mu->pool.pic_sustain_high + 0.3;
+    int tail = s->e_vol_target < 0.0 && t - s->t_effort_end < 0.5; /* relaxing after an effort */
+    double invol =
+        evoked || tail ? 0.0 : s->frac - (s->e_vol_target >= 0.0 ? s->e_vol_target + 0.05 : 0.0);
+    if (s->in_spasm && s->force > s->sp_peak_force) s->sp_peak_force = s->force;
     detect_spasm(m, d, i, invol, tap);
   }
   d->ring_head = (head + 1) % nm->ring;

@@ -87,9 +87,12 @@ typedef struct kn_nm_state {
   double stim_phase;         /* cycles of the stimulator */
   double t_last_cramp;       /* s, end of its last cramp, -inf if none */
   double t_stim_end;         /* s, last step a stimulation train ran, -inf if none */
+  double t_effort_end;       /* s, last step of a voluntary effort or stimulation, -inf if none */
+  kn_action_kind effort_kind; /* which of the two */
   /* spasm detection */
   int in_spasm, sp_cycles, sp_armed, sp_rate_n, sp_action, sp_npic;
-  double sp_start, sp_peak, sp_last_above, sp_first_cross, sp_last_cross, sp_rate_sum;
+  double sp_start, sp_peak, sp_peak_force, sp_last_above, sp_first_cross, sp_last_cross,
+      sp_rate_sum;
   const char *sp_trigger;
   /* relaxation and tone */
   double rest_force_sum, rest_time;
@@ -103,6 +106,7 @@ typedef struct kn_nm_joints {
   double rest[KN_JOINT_COUNT];   /* rad, set by posture */
   double torque[KN_JOINT_COUNT]; /* N m, from the muscles last step */
   double hold[KN_JOINT_COUNT];   /* rad, where a hand holding the joint keeps it */
+  int fixed[KN_JOINT_COUNT];     /* 1 where a posture set the angle: the support keeps it */
 } kn_nm_joints;
 
 #endif

@@ -137,9 +137,10 @@ struct kn_data {
   kn_spasm *spasms;      /* (nm.spasm_capacity) */
   int nspasm;
   kn_nm_joints joints;
-  int ring_head;    /* where this step's afferent discharge goes in the rings */
-  int nm_action;    /* non-stroke action in progress, -1 if none */
-  double ctf_shift; /* Hz, cramp threshold change from drinks */
+  int ring_head;                    /* where this step's afferent discharge goes in the rings */
+  int nm_action;                    /* non-stroke action in progress, -1 if none */
+  double ctf_shift;                 /* Hz, cramp threshold change from drinks */
+  int joint_effort[KN_JOINT_COUNT]; /* 1 where the subject is making an effort this step */
   kn_outcome outcome;
   void *block;
 };
