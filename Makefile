@@ -9,7 +9,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEB_PACKAGES = build-essential cmake pkg-config libfyaml-dev libudunits2-dev libjansson-dev \
                libcmocka-dev clang-format
 
-.PHONY: all setup build build-asan demo check test test-asan format format-check bench validate clean
+.PHONY: all setup build build-asan demo check test test-asan format format-check bench validate docs clean
 
 all: build
 
@@ -64,6 +64,10 @@ bench: build
 
 validate: build
 	$(BUILD)/knead validate --write docs/validation.md
+
+# the generated parts of the docs (parameter table, validation table)
+docs: build
+	scripts/update-docs.sh $(BUILD)/knead
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
