@@ -454,23 +454,29 @@ static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, dou
   }
 }
 
+/* Twitch force of all units with threshold <= e, in units of the first unit's: thresholds are
+ * RR^(i/(n-1)) and twitch forces RP^(i/(n-1)) (src/neuromuscular/pool.c), so the sum is a geometric
+ * series and costs O(1). */
+static double recruited_force(const kn_pool_params *pp, double e) {
+  if (e < 1.0) return 0.0;
+  int n = pp->n;
+  double k = floor((n - 1) * log(e) / log(pp->rr)); /* last recruited unit */
+  if (k > n - 1) k = n - 1;
+  double q = pow(pp->rp, 1.0 / (n - 1));
+  return (pow(q, k + 1.0) - 1.0) / (q - 1.0);
+}
+
 /* H-reflex amplitude with inhibition `inh` relative to none: the twitch force of the units a
- * standard Ia volley recruits (one that recruits 30 % of the pool's twitch force at rest). */
-static double hreflex_ratio(const kn_nm_state *s, double tone, double inh) {
-  const kn_pool *pool = s->pool;
-  int n = kn_pool_units(pool);
-  double total = 0.0;
-  for (int u = 0; u < n; u++)
-    total += kn_pool_twitch_force(pool, u);
-  double sum = 0.0, volley = 0.0;
-  for (int u = 0; u < n && sum < 0.3 * total; u++) {
-    sum += kn_pool_twitch_force(pool, u);
-    volley = kn_pool_threshold(pool, u) - tone;
-  }
-  double with = 0.0;
-  for (int u = 0; u < n; u++)
-    if (kn_pool_threshold(pool, u) <= tone + volley - inh) with += kn_pool_twitch_force(pool, u);
-  return sum > 0.0 ? with / sum : 1.0;
+ * standard Ia volley recruits, one that recruits 30 % of the pool's twitch force at rest. */
+double kn_nm_hreflex_ratio(const kn_pool_params *pp, double tone, double inh) {
+  double total = recruited_force(pp, pp->rr);
+  /* the volley's reach: threshold below which 30 % of the twitch force lies */
+  double q = pow(pp->rp, 1.0 / (pp->n - 1));
+  double k = ceil(log(1.0 + 0.3 * total * (q - 1.0)) / log(q)) - 1.0;
+  double reach = pow(pp->rr, k / (pp->n - 1));
+  double rest = recruited_force(pp, reach);
+  (void)tone; /* the volley is set relative to the resting state, so tone cancels */
+  return rest > 0.0 ? recruited_force(pp, reach - inh) / rest : 1.0;
 }
 
 void kn_nm_step(const kn_model *m, kn_data *d) {
@@ -564,7 +570,7 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
     if (s->force > out->force_peak) out->force_peak = s->force;
     if (s->inhibition > 0.0) {
       out->inhibited_time += dt;
-      double h = hreflex_ratio(s, tone, s->inhibition);
+      double h = kn_nm_hreflex_ratio(&mu->pool, tone, s->inhibition);
       if (h < out->hreflex_ratio) out->hreflex_ratio = h;
     } else if (s->e_vol <= 0.0 && !s->stim_on) {
       s->rest_force_sum += s->force * dt;

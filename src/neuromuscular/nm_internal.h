@@ -35,6 +35,8 @@ typedef struct kn_joint_mech {
 extern const kn_muscle_mech kn_muscle_mech_table[];
 extern const size_t kn_muscle_mech_n;
 extern const kn_joint_mech kn_joint_mech_table[KN_JOINT_COUNT];
+/* H-reflex amplitude (relative to rest) of a pool under inhibition inh (excitation units). */
+double kn_nm_hreflex_ratio(const kn_pool_params *pp, double tone, double inh);
 /* The mechanics row of an atlas muscle, or NULL. */
 const kn_muscle_mech *kn_muscle_mech_find(const char *name);
 

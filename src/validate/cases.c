@@ -68,31 +68,9 @@ typedef struct scenario {
   double rest; /* s between repetitions */
 } scenario;
 
-/* Runs a list of actions on a default subject and hands the outcome to `look`. */
-typedef void (*outcome_fn)(const kn_model *m, const kn_outcome *o, void *ctx);
-
-static int run_actions(kn_action *acts, size_t n, outcome_fn look, void *ctx) {
-  kn_session s = {.practitioner = KN_PRACTITIONER_PROFESSIONAL,
-                  .seed = 1,
-                  .dt = 1e-3,
-                  .record_interval = 1.0,
-                  .naction = n,
-                  .actions = acts};
-  kn_subject subj;
-  kn_subject_default(&subj);
-  kn_model *m = NULL;
-  kn_data *d = NULL;
-  int rc = kn_model_create(&subj, &s, &m, NULL);
-  if (rc) return rc;
-  if ((rc = kn_data_create(m, &d)) != KN_OK) {
-    kn_model_free(m);
-    return rc;
-  }
-  kn_run(m, d, NULL, NULL);
-  look(m, kn_data_outcome(m, d), ctx);
-  kn_data_free(d);
-  kn_model_free(m);
-  return KN_OK;
+/* Runs a list of actions on a default subject, by a professional. */
+static int run_actions(kn_action *acts, size_t n, kn_outcome_fn look, void *ctx) {
+  return kn_case_run(acts, n, NULL, KN_PRACTITIONER_PROFESSIONAL, 1, look, ctx);
 }
 
 static int scenario_action(const scenario *sc, kn_action *a) {

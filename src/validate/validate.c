@@ -47,11 +47,41 @@ void kn_case_set(kn_validation_result *r, const char *id, const char *group, con
                               .verdict = KN_VERDICT_RED};
 }
 
+int kn_case_run(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
+                uint64_t seed, kn_outcome_fn look, void *ctx) {
+  kn_session s = {.practitioner = who,
+                  .seed = seed,
+                  .dt = 1e-3,
+                  .record_interval = 1.0,
+                  .naction = n,
+                  .actions = acts};
+  kn_subject subj;
+  if (subject)
+    subj = *subject;
+  else
+    kn_subject_default(&subj);
+  kn_model *m = NULL;
+  kn_data *d = NULL;
+  int rc = kn_model_create(&subj, &s, &m, NULL);
+  if (rc) return rc;
+  if ((rc = kn_data_create(m, &d)) != KN_OK) {
+    kn_model_free(m);
+    return rc;
+  }
+  kn_run(m, d, NULL, NULL);
+  look(m, kn_data_outcome(m, d), ctx);
+  kn_data_free(d);
+  kn_model_free(m);
+  return KN_OK;
+}
+
 /* The modules' case lists, in the order `knead validate` prints them. */
 static const struct {
   const kn_case_fn *cases;
   const size_t *n;
-} lists[] = {{kn_cases_core, &kn_cases_core_n}, {kn_cases_pool, &kn_cases_pool_n}};
+} lists[] = {{kn_cases_core, &kn_cases_core_n},
+             {kn_cases_pool, &kn_cases_pool_n},
+             {kn_cases_nm, &kn_cases_nm_n}};
 
 size_t kn_validation_count(void) {
   size_t n = 0;

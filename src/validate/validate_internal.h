@@ -3,8 +3,10 @@
 #define KN_VALIDATE_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "knead/error.h"
+#include "knead/sim.h"
 #include "knead/validate.h"
 
 /* A case fills its result (not the verdict) and returns 0 or a negative kn_errno. */
@@ -16,9 +18,18 @@ void kn_case_set(kn_validation_result *r, const char *id, const char *group, con
                  const char *what, const char *paper_text, kn_check_kind check, double paper,
                  double lo, double hi, const char *unit);
 
+/* Hands a finished run's outcome to a case. */
+typedef void (*kn_outcome_fn)(const kn_model *m, const kn_outcome *o, void *ctx);
+/* Runs actions (n) on subject (NULL: defaults) given by `who` with seed, 1 ms steps, then calls
+ * look(model, outcome, ctx). Returns 0 or a negative kn_errno. */
+int kn_case_run(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
+                uint64_t seed, kn_outcome_fn look, void *ctx);
+
 extern const kn_case_fn kn_cases_core[]; /* cases.c: mechanics, nerve, tissue, nerve scenarios */
 extern const size_t kn_cases_core_n;
 extern const kn_case_fn kn_cases_pool[]; /* cases_pool.c: motor-unit pool and Hill curves */
 extern const size_t kn_cases_pool_n;
+extern const kn_case_fn kn_cases_nm[]; /* cases_nm.c: reflexes, cramp, massage inhibition */
+extern const size_t kn_cases_nm_n;
 
 #endif
