@@ -147,6 +147,7 @@ typedef struct kn_nm_outcome {
   double rest_force;      /* N, mean force while relaxed and untouched (tone) */
   double cramp_threshold; /* Hz, cramp threshold frequency at the start of the session */
   int nspasm;             /* spasms of this muscle */
+  int twitches;           /* brief (< 0.3 s) involuntary reflex contractions, not spasms */
   kn_evidence evidence;
 } kn_nm_outcome;
 

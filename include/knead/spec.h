@@ -189,6 +189,11 @@ const char *kn_action_kind_name(kn_action_kind k);
 const char *kn_practitioner_name(kn_practitioner p);
 /* Name of a posture ("prone", ...). */
 const char *kn_posture_name(kn_posture p);
+/* Names as in the files: "ankle", ...; "hot_water", ...; "water", "electrolyte"; "?" if out of
+ * range. */
+const char *kn_joint_name(kn_joint j);
+const char *kn_heat_method_name(kn_heat_method h);
+const char *kn_fluid_name(kn_fluid f);
 
 /* Parses one quantity such as "2.5 kgf/cm^2" and converts it to the SI unit si_unit ("Pa", "N",
  * "m/s", "s", "m", "m2", "Hz", "K"). A bare number is rejected unless default_unit is not NULL, in

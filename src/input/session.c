@@ -75,6 +75,18 @@ const char *kn_posture_name(kn_posture p) {
   return (int)p >= 0 && p <= KN_POSTURE_STANDING ? posture_names[p] : "?";
 }
 
+const char *kn_joint_name(kn_joint j) {
+  return (int)j >= 0 && j < KN_JOINT_COUNT ? joint_names[j] : "?";
+}
+
+const char *kn_heat_method_name(kn_heat_method h) {
+  return (int)h >= 0 && h <= KN_HEAT_HOT_PACK ? heat_names[h] : "?";
+}
+
+const char *kn_fluid_name(kn_fluid f) {
+  return (int)f >= 0 && f <= KN_FLUID_ELECTROLYTE ? fluid_names[f] : "?";
+}
+
 /* Atlas names, read through the atlas accessors. */
 static const char *region_name(size_t i) {
   return kn_atlas_region(i)->name;

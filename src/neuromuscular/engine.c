@@ -451,6 +451,8 @@ static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, dou
     push_spasm(m, d, i, KN_SPASM_CRAMP, 0.0);
   } else if (dur >= 0.3) {
     push_spasm(m, d, i, KN_SPASM_TONIC, 0.0);
+  } else {
+    d->nm_out[i].twitches++; /* a brief reflex contraction, not a spasm */
   }
 }
 

@@ -1,5 +1,6 @@
 /* summary.json: inputs echoed, then every outcome in people's units with its evidence level. */
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "core/units.h"
@@ -23,12 +24,48 @@ static json_t *action_json(const kn_model *m, size_t i) {
   if (a->label[0]) json_object_set_new(j, "label", json_string(a->label));
   if (a->kind == KN_ACT_POSTURE)
     json_object_set_new(j, "posture", json_string(kn_posture_name(a->posture)));
-  if (a->region < 0) return j;
-  json_object_set_new(j, "region", json_string(kn_atlas_region((size_t)a->region)->name));
+
+  switch (a->kind) {
+  case KN_ACT_POSTURE:
+    for (int k = 0; k < KN_JOINT_COUNT; k++)
+      if (!isnan(a->joint[k]))
+        json_object_set_new(j, kn_joint_name((kn_joint)k), json_real(a->joint[k] * 180.0 / KN_PI));
+    return j;
+  case KN_ACT_DRINK:
+    json_object_set_new(j, "fluid", json_string(kn_fluid_name(a->fluid)));
+    json_object_set_new(j, "volume_mL", json_real(a->volume * 1e6));
+    return j;
+  case KN_ACT_REST:
+    return j;
+  default:
+    break;
+  }
+  if (a->region >= 0)
+    json_object_set_new(j, "region", json_string(kn_atlas_region((size_t)a->region)->name));
   if (a->landmark >= 0)
     json_object_set_new(j, "landmark", json_string(kn_atlas_landmark((size_t)a->landmark)->name));
   if (a->muscle >= 0)
     json_object_set_new(j, "muscle", json_string(kn_atlas_muscle((size_t)a->muscle)->name));
+  switch (a->kind) {
+  case KN_ACT_STRETCH:
+    json_object_set_new(j, "angle_deg", json_real(a->angle * 180.0 / KN_PI));
+    return j;
+  case KN_ACT_VOLUNTARY:
+    json_object_set_new(j, "level_pct", json_real(100.0 * a->level));
+    return j;
+  case KN_ACT_STIMULATION:
+    json_object_set_new(j, "frequency_Hz", json_real(a->frequency));
+    json_object_set_new(j, "frequency_step_Hz", json_real(a->frequency_step));
+    json_object_set_new(j, "fraction_pct", json_real(100.0 * a->fraction));
+    return j;
+  case KN_ACT_HEAT:
+    json_object_set_new(j, "method", json_string(kn_heat_method_name(a->heat)));
+    json_object_set_new(j, "temperature_degC", json_real(a->temperature - 273.15));
+    return j;
+  default:
+    break;
+  }
+  /* a stroke */
   json_object_set_new(j, "contact", json_string(kn_atlas_contact_type((size_t)a->contact)->name));
   json_object_set_new(j, "area_cm2", json_real(a->area / KN_CM2));
   json_object_set_new(j, "force_N", json_real(a->force));
@@ -95,11 +132,11 @@ static json_t *muscle_json(const kn_muscle_outcome *o) {
 
 static json_t *nm_json(const kn_nm_outcome *o) {
   const kn_muscle *mu = kn_atlas_muscle((size_t)o->muscle);
-  return json_pack("{s:s, s:f, s:f, s:f, s:f, s:f, s:i, s:s}", "muscle", mu->name,
+  return json_pack("{s:s, s:f, s:f, s:f, s:f, s:f, s:i, s:i, s:s}", "muscle", mu->name,
                    "hreflex_min_pct", 100.0 * o->hreflex_ratio, "time_inhibited_s",
                    o->inhibited_time, "force_peak_N", o->force_peak, "rest_force_N", o->rest_force,
-                   "cramp_threshold_Hz", o->cramp_threshold, "spasms", o->nspasm, "evidence",
-                   kn_evidence_name(o->evidence));
+                   "cramp_threshold_Hz", o->cramp_threshold, "spasms", o->nspasm, "reflex_twitches",
+                   o->twitches, "evidence", kn_evidence_name(o->evidence));
 }
 
 static json_t *spasm_json(const kn_model *m, const kn_spasm *sp) {

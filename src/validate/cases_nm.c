@@ -9,7 +9,8 @@
 #include "sim/sim_internal.h"
 #include "validate/validate_internal.h"
 
-/* ---- building sessions ------------------------------------------------------------------------- */
+/* ---- building sessions -------------------------------------------------------------------------
+ */
 
 enum { MAX_ACTS = 48 };
 
@@ -48,12 +49,12 @@ static void ramp(plan *p, const char *muscle, double from, double step, int trai
 
 /* What a run found for one muscle. */
 typedef struct probe {
-  int muscle;          /* atlas index asked about */
-  int ncramp;          /* its cramps */
-  kn_spasm first;      /* its first cramp */
-  kn_nm_outcome nm;    /* its neuromuscular outcome */
-  int ramp;            /* index of the stimulation ramp action, or -1 */
-  int first_rep;       /* train of the ramp after which the first cramp began */
+  int muscle;       /* atlas index asked about */
+  int ncramp;       /* its cramps */
+  kn_spasm first;   /* its first cramp */
+  kn_nm_outcome nm; /* its neuromuscular outcome */
+  int ramp;         /* index of the stimulation ramp action, or -1 */
+  int first_rep;    /* train of the ramp after which the first cramp began */
 } probe;
 
 static void look(const kn_model *m, const kn_outcome *o, void *ctx) {
@@ -112,7 +113,8 @@ static int ctf_of(const kn_subject *subj, const char *muscle, double from, doubl
   return KN_OK;
 }
 
-/* ---- the cases ----------------------------------------------------------------------------------- */
+/* ---- the cases
+ * ----------------------------------------------------------------------------------- */
 
 static int ctf_prone(kn_validation_result *r) {
   kn_case_set(r, "nm.miller_knight2009.ctf_prone", "neuromuscular", "miller_knight2009",
@@ -151,8 +153,8 @@ static int drink_shift(kn_fluid fluid, double from, double *shift) {
 
 static int lau_water(kn_validation_result *r) {
   kn_case_set(r, "nm.lau2019.water", "neuromuscular", "lau2019",
-              "change of cramp threshold frequency after water, 2 % dehydrated",
-              "-4.3 to -5.1 Hz", KN_CHECK_BAND, NAN, -5.1, -4.3, "Hz");
+              "change of cramp threshold frequency after water, 2 % dehydrated", "-4.3 to -5.1 Hz",
+              KN_CHECK_BAND, NAN, -5.1, -4.3, "Hz");
   r->calibrated = 1;
   return drink_shift(KN_FLUID_WATER, 8.0, &r->model);
 }
@@ -231,9 +233,10 @@ static int mvc(double ankle, double stretch_at, probe *pr) {
 }
 
 static int bertolasi_short(kn_validation_result *r) {
-  kn_case_set(r, "nm.bertolasi1993.shortened", "neuromuscular", "bertolasi1993",
-              "a maximal contraction of the calf held shortened (40 deg plantarflexion) leaves a cramp",
-              "cramps in 7 of 10 subjects", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  kn_case_set(
+      r, "nm.bertolasi1993.shortened", "neuromuscular", "bertolasi1993",
+      "a maximal contraction of the calf held shortened (40 deg plantarflexion) leaves a cramp",
+      "cramps in 7 of 10 subjects", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
   probe pr;
   int rc = mvc(0.7, 0.0, &pr);
   r->model = pr.ncramp > 0;
@@ -319,8 +322,8 @@ static int manjra(kn_validation_result *r) {
   return rc;
 }
 
-const kn_case_fn kn_cases_nm[] = {ctf_prone,    ctf_never,        lau_water,      lau_electrolyte,
-                                  dehydration_alone, minetto_rate, minetto_duration,
-                                  bertolasi_short, bertolasi_long, bertolasi_stretch, morelli,
-                                  sullivan,     goldberg,         manjra};
+const kn_case_fn kn_cases_nm[] = {
+    ctf_prone,    ctf_never,        lau_water,       lau_electrolyte, dehydration_alone,
+    minetto_rate, minetto_duration, bertolasi_short, bertolasi_long,  bertolasi_stretch,
+    morelli,      sullivan,         goldberg,        manjra};
 const size_t kn_cases_nm_n = sizeof kn_cases_nm / sizeof kn_cases_nm[0];
