@@ -12,12 +12,16 @@ for expect in "$src"/tests/scenarios/*.expect; do
   session="$src/examples/$name.yaml"
   [ -f "$session" ] || session="$src/examples/article/$name.yaml"
   out="$tmp/$name"
-  if ! "$knead" simulate "$src/examples/subject_default.yaml" "$session" -o "$out" -q; then
+  # a first line "# subject: FILE" names the subject (in examples/); default subject_default.yaml
+  subject=$(sed -n '1s/^# subject: *//p' "$expect")
+  subject="$src/examples/${subject:-subject_default.yaml}"
+  if ! "$knead" simulate "$subject" "$session" -o "$out" -q; then
     echo "FAIL $name: knead simulate failed"; fail=$((fail + 1)); continue
   fi
   ok=1
   while IFS= read -r line; do
     [ -n "$line" ] || continue
+    [ "${line#\#}" = "$line" ] || continue
     if [ "${line#!}" != "$line" ]; then
       if grep -qF -- "${line#!}" "$out/summary.json"; then echo "FAIL $name: found ${line#!}"; ok=0; fi
     elif ! grep -qF -- "$line" "$out/summary.json"; then
@@ -25,7 +29,7 @@ for expect in "$src"/tests/scenarios/*.expect; do
     fi
   done < "$expect"
   # the same inputs give the same bytes
-  "$knead" simulate "$src/examples/subject_default.yaml" "$session" -o "$tmp/again" -q
+  "$knead" simulate "$subject" "$session" -o "$tmp/again" -q
   for f in summary.json timeseries.csv events.csv; do
     cmp -s "$out/$f" "$tmp/again/$f" || { echo "FAIL $name: $f differs between two runs"; ok=0; }
   done
