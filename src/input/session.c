@@ -507,8 +507,31 @@ static int read_action(kn_in *in, const kn_ynode *m, const char *path, kn_action
 
 /* ---- the session ----------------------------------------------------------------------------- */
 
-static const char *const session_keys[] = {
-    "name", "practitioner", "seed", "time_step", "record_interval", "recovery", "actions", NULL};
+static const char *const session_keys[] = {"name",       "practitioner",    "seed",
+                                           "time_step",  "record_interval", "recovery",
+                                           "hypotheses", "actions",         NULL};
+
+/* Named hypotheses where the cramp literature disagrees: `hypotheses: {dehydration: field}`. */
+static const char *const hypothesis_keys[] = {"dehydration", "fatigue", NULL};
+static const char *const hypothesis_names[] = {"lab", "field", NULL};
+
+static int read_hypotheses(kn_in *in, const kn_field *hf, kn_session *s) {
+  const kn_ynode *m = hf->val;
+  int rc = kn_in_expect_map(in, m, hf->path);
+  const kn_names keys = {hypothesis_keys, NULL, 0};
+  if (rc == 0) rc = kn_in_check_keys(in, m, hf->path, &keys);
+  if (rc) return rc;
+  kn_hypothesis *slot[] = {&s->hypothesis_dehydration, &s->hypothesis_fatigue};
+  for (int k = 0; k < 2; k++) {
+    kn_field f;
+    if (!kn_in_field(in, m, hf->path, hypothesis_keys[k], &f)) continue;
+    const kn_names names = {hypothesis_names, NULL, 0};
+    int v = 0;
+    if ((rc = kn_in_enum(in, &f, &names, &v))) return rc;
+    *slot[k] = (kn_hypothesis)v;
+  }
+  return 0;
+}
 
 static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
   const char *path = "session";
@@ -539,6 +562,7 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
   if (kn_in_field(in, m, path, "recovery", &f) &&
       (rc = kn_in_quantity(in, &f, &q_recovery, &s->recovery)))
     return rc;
+  if (kn_in_field(in, m, path, "hypotheses", &f) && (rc = read_hypotheses(in, &f, s))) return rc;
 
   if (!kn_in_field(in, m, path, "actions", &f))
     return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"actions\"");

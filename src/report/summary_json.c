@@ -7,12 +7,51 @@
 #include "report/report_internal.h"
 #include "sim/sim_internal.h"
 
-static json_t *subject_json(const kn_subject *s) {
+/* The article's causes of spasm and cramp (claim A18) as the subject gave them, each with what the
+ * model does with it. */
+static json_t *causes_json(const kn_model *m) {
+  const kn_subject *s = &m->subject;
+  int field_dry = m->session.hypothesis_dehydration == KN_HYP_FIELD;
+  int field_tired = m->session.hypothesis_fatigue == KN_HYP_FIELD;
+  struct {
+    const char *cause;
+    double value;
+    const char *effect;
+  } rows[] = {
+      {"cramps_per_month", s->cramps_per_month,
+       "lowers the cramp threshold frequency, 25.5 Hz (never) to 14.9 Hz (cramp-prone) "
+       "[miller_knight2009]"},
+      {"hypohydration_pct", 100.0 * s->hypohydration,
+       field_dry ? "lowers the threshold 1.5 Hz per % (hypothesis 'field', illustrative)"
+                 : "no change of the threshold (lab hypothesis) [braulick2013, miller2010]; "
+                   "water drunk while dehydrated lowers it [lau2019]"},
+      {"exertion", s->exertion,
+       field_tired ? "lowers the threshold (hypothesis 'field', illustrative)"
+                   : "raises the threshold up to 12.9 Hz (lab hypothesis) [stone_fatigue]"},
+      {"inactive_weeks", s->inactive_weeks, "accepted; no quantified effect in the model"},
+      {"posture_hours", s->posture_hours / 3600.0, "accepted; no quantified effect in the model"},
+      {"atherosclerosis", s->atherosclerosis, "accepted; no quantified effect in the model"},
+      {"chronic_illness", s->chronic_illness, "accepted; no quantified effect in the model"},
+      {"serum_sodium_mmol_L", s->serum_sodium, "accepted; no quantified effect in the model"},
+      {"serum_potassium_mmol_L", s->serum_potassium, "accepted; no quantified effect in the model"},
+      {"serum_magnesium_mmol_L", s->serum_magnesium, "accepted; no quantified effect in the model"},
+      {"serum_calcium_mmol_L", s->serum_calcium, "accepted; no quantified effect in the model"},
+  };
+  json_t *arr = json_array();
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+    json_array_append_new(arr, json_pack("{s:s, s:f, s:s}", "cause", rows[i].cause, "value",
+                                         rows[i].value, "effect", rows[i].effect));
+  return arr;
+}
+
+static json_t *subject_json(const kn_model *m) {
+  const kn_subject *s = &m->subject;
   static const char *const sex[] = {"unspecified", "female", "male"};
-  return json_pack("{s:s, s:s, s:f, s:f, s:f, s:f, s:f}", "name", s->name, "sex",
+  return json_pack("{s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:o}", "name", s->name, "sex",
                    sex[(unsigned)s->sex <= 2 ? s->sex : 0], "age_years", s->age, "height_m",
                    s->height, "mass_kg", s->mass, "body_fat_pct", 100.0 * s->body_fat,
-                   "pain_threshold_scale", s->pain_threshold_scale);
+                   "pain_threshold_scale", s->pain_threshold_scale, "causes_of_cramp",
+                   causes_json(m));
 }
 
 static json_t *action_json(const kn_model *m, size_t i) {
@@ -176,8 +215,8 @@ json_t *kn_summary_json(const kn_model *m, kn_data *d) {
                    "knead_version", kn_version(), "harm", kn_harm_name(o->harm), "harm_evidence",
                    kn_evidence_name(o->harm_evidence), "harm_scale",
                    "none < discomfort < minor < injury < severe", "duration_s", o->duration,
-                   "subject", subject_json(&m->subject), "session", session_json(m), "regions",
-                   regions, "nerves", nerves, "muscles", muscles, "neuromuscular", nm, "spasms",
-                   spasms, "soreness", sore, "events", (int)o->nevent, "events_dropped",
+                   "subject", subject_json(m), "session", session_json(m), "regions", regions,
+                   "nerves", nerves, "muscles", muscles, "neuromuscular", nm, "spasms", spasms,
+                   "soreness", sore, "events", (int)o->nevent, "events_dropped",
                    (int)o->nevent_dropped);
 }
