@@ -574,9 +574,20 @@ const kn_source kn_atlas_source_table[] = {
                       "organization in motor-unit pools. J Neurophysiol 1993;70(6):2470-2488."},
     {"lee_heckman1998",
      "Lee RH, Heckman CJ. Bistability in spinal motoneurons in vivo: systematic variations in "
-     "persistent inward currents. J Neurophysiol 1998;80(2):572-582."},
+     "rhythmic firing patterns. J Neurophysiol 1998;80(2):572-582 (35 % of cells fully "
+     "bistable)."},
     {"thelen2003", "Thelen DG. Adjustment of muscle mechanics model parameters to simulate dynamic "
                    "contractions in older adults. J Biomech Eng 2003;125(1):70-77."},
+    {"lee_heckman1998b", "Lee RH, Heckman CJ. Bistability in spinal motoneurons in vivo: "
+                         "systematic variations in persistent inward currents. J Neurophysiol "
+                         "1998;80(2):583-593 (high-threshold cells sustain at most 1-2 s)."},
+    {"pic_sway2019",
+     "Estimates of persistent inward current in human motor neurons during postural sway. J "
+     "Neurophysiol 2019;122(5):2095-2110, doi:10.1152/jn.00254.2019 (seated soleus Delta F 3.15 +- "
+     "1.45 pps; authors not recorded here)."},
+    {"mujoco_muscle",
+     "MuJoCo documentation, muscle actuators (lmin, lmax, vmax, fpmax, fvmax, timeconst) and the "
+     "FLV curves of its docs (Google DeepMind); read for the shapes only, no code used."},
 };
 const size_t kn_atlas_source_table_n =
     sizeof kn_atlas_source_table / sizeof kn_atlas_source_table[0];
