@@ -139,8 +139,6 @@ static const kn_qspec q_temperature = {"degC", NULL, "40 degC", "degC", 1.0, 30.
 static const kn_qspec q_volume = {"m3", NULL, "500 mL", "mL", 1e-6, 50e-6, 2e-3, 0};
 #define KN_ZERO_CELSIUS 273.15 /* K */
 /* defaults (our choice): a hot bath or wrap; half the motor units under a surface electrode */
-#define KN_HEAT_DEFAULT 40.0    /* degC */
-#define KN_FRACTION_DEFAULT 0.5 /* share of the motor units reached */
 
 /* ---- one action ------------------------------------------------------------------------------ */
 
@@ -412,8 +410,7 @@ static int read_body_action(kn_in *in, const kn_ynode *m, const char *path, kn_a
     if (kn_in_field(in, m, path, "frequency_step", &f) &&
         (rc = kn_in_quantity(in, &f, &q_frequency_step, &a->frequency_step)))
       return rc;
-    a->fraction = KN_FRACTION_DEFAULT;
-    if (kn_in_field(in, m, path, "fraction", &f))
+    if (kn_in_field(in, m, path, "fraction", &f)) /* default from kn_action_init */
       return kn_in_quantity(in, &f, &q_fraction, &a->fraction);
     return 0;
   case KN_ACT_HEAT: {
@@ -421,10 +418,9 @@ static int read_body_action(kn_in *in, const kn_ynode *m, const char *path, kn_a
     const kn_names names = {heat_names, NULL, 0};
     if ((rc = kn_in_enum(in, &f, &names, &v))) return rc;
     a->heat = (kn_heat_method)v;
-    double celsius = KN_HEAT_DEFAULT;
-    if (kn_in_field(in, m, path, "temperature", &f) &&
-        (rc = kn_in_quantity(in, &f, &q_temperature, &celsius)))
-      return rc;
+    double celsius = 0.0; /* default temperature from kn_action_init */
+    if (!kn_in_field(in, m, path, "temperature", &f)) return 0;
+    if ((rc = kn_in_quantity(in, &f, &q_temperature, &celsius))) return rc;
     a->temperature = celsius + KN_ZERO_CELSIUS;
     return 0;
   }

@@ -36,6 +36,8 @@ void kn_action_init(kn_action *a, kn_action_kind kind) {
   a->start = -1.0;
   for (int j = 0; j < KN_JOINT_COUNT; j++)
     a->joint[j] = NAN;
+  a->fraction = 0.5;       /* stimulation: half the motor units (calibrated: a usual intensity) */
+  a->temperature = 313.15; /* heat: 40 degC, the usual hot water or pack */
   if (!kn_action_is_stroke(kind)) return;
   const technique_default *t = &defaults[kind];
   a->speed = t->speed;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/units.h"
 #include "sim/sim_internal.h"
 
 enum { STRESS_NRHO = 81, STRESS_NZETA = 101 };
@@ -45,7 +46,24 @@ static int check_session(const kn_session *s, kn_diag *diag) {
     if (!(a->duration >= 0.0 && a->duration <= 4 * 3600.0) || a->repetitions < 1 ||
         !(a->rest_between >= 0.0))
       return fail(diag, KN_ERANGE, field, "duration, repetitions or rest out of range");
-    if (!is_contact(a)) continue;
+    if (!is_contact(a)) {
+      if ((a->kind == KN_ACT_STRETCH || a->kind == KN_ACT_VOLUNTARY ||
+           a->kind == KN_ACT_STIMULATION) &&
+          !kn_atlas_muscle((size_t)a->muscle))
+        return fail(diag, KN_ENOTFOUND, field, "this action needs a muscle");
+      if (a->kind == KN_ACT_STRETCH && !(a->angle > 0.0 && a->angle <= 0.5 * KN_PI))
+        return fail(diag, KN_ERANGE, field, "stretch angle must be 0..90 deg");
+      if (a->kind == KN_ACT_VOLUNTARY && !(a->level > 0.0 && a->level <= 1.0))
+        return fail(diag, KN_ERANGE, field, "contraction level must be 0..100 %");
+      if (a->kind == KN_ACT_STIMULATION &&
+          !(a->frequency >= 1.0 && a->frequency <= 100.0 && a->fraction >= 0.0 &&
+            a->fraction <= 1.0 && a->frequency_step >= 0.0))
+        return fail(diag, KN_ERANGE, field, "bad stimulation frequency, step or fraction");
+      if (a->kind == KN_ACT_HEAT && (a->region < 0 || !kn_atlas_region((size_t)a->region) ||
+                                     !(a->temperature > 273.15 && a->temperature < 373.15)))
+        return fail(diag, KN_ERANGE, field, "heat needs a region and a temperature");
+      continue;
+    }
     if (!kn_atlas_region((size_t)a->region) || a->region < 0)
       return fail(diag, KN_ENOTFOUND, field, "unknown region");
     if (a->landmark >= 0 && !kn_atlas_landmark((size_t)a->landmark))
