@@ -460,3 +460,9 @@ int kn_in_top(kn_in *in, const char *key, const char *other, const kn_ynode **bo
   *body = f.val;
   return 0;
 }
+
+int kn_in_map_of(kn_in *in, const kn_ynode *n, const char *path, const char *const *allowed) {
+  int rc = kn_in_expect_map(in, n, path);
+  const kn_names keys = {allowed, NULL, 0};
+  return rc ? rc : kn_in_check_keys(in, n, path, &keys);
+}

@@ -124,6 +124,9 @@ void kn_in_append_list(char *dst, size_t size, const kn_names *nl);
 
 /* Fails with "expected a mapping" unless n is a mapping. */
 int kn_in_expect_map(kn_in *in, const kn_ynode *n, const char *path);
+/* A mapping whose keys all come from the NULL-terminated list `allowed` (unknown key: a message
+ * with a did-you-mean). Returns 0 or the error. */
+int kn_in_map_of(kn_in *in, const kn_ynode *n, const char *path, const char *const *allowed);
 /* Checks every key of a mapping, in document order: a scalar, one of allowed, not repeated.
  * Fails at the first offending key with "unknown key ..." or "duplicate key ...". */
 int kn_in_check_keys(kn_in *in, const kn_ynode *map, const char *path, const kn_names *allowed);

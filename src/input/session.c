@@ -356,9 +356,7 @@ static int read_motion(kn_in *in, const kn_ynode *m, const char *path, kn_action
 static int read_joints(kn_in *in, const kn_field *jf, kn_action *a) {
   const kn_ynode *m = jf->val;
   if (kn_in_is_null(in, m)) return 0; /* "joints:" alone names none */
-  int rc = kn_in_expect_map(in, m, jf->path);
-  const kn_names names = {joint_names, NULL, 0};
-  if (rc == 0) rc = kn_in_check_keys(in, m, jf->path, &names);
+  int rc = kn_in_map_of(in, m, jf->path, joint_names);
   if (rc) return rc;
   for (int j = 0; j < KN_JOINT_COUNT; j++) {
     kn_field f;
@@ -473,9 +471,7 @@ static int read_action(kn_in *in, const kn_ynode *m, const char *path, kn_action
   a->line = m->line;
   a->col = m->col;
 
-  int rc = kn_in_expect_map(in, m, path);
-  const kn_names keys = {action_keys, NULL, 0};
-  if (rc == 0) rc = kn_in_check_keys(in, m, path, &keys);
+  int rc = kn_in_map_of(in, m, path, action_keys);
   if (rc) return rc;
 
   kn_field f;
@@ -513,9 +509,7 @@ static const char *const hypothesis_names[] = {"lab", "field", NULL};
 
 static int read_hypotheses(kn_in *in, const kn_field *hf, kn_session *s) {
   const kn_ynode *m = hf->val;
-  int rc = kn_in_expect_map(in, m, hf->path);
-  const kn_names keys = {hypothesis_keys, NULL, 0};
-  if (rc == 0) rc = kn_in_check_keys(in, m, hf->path, &keys);
+  int rc = kn_in_map_of(in, m, hf->path, hypothesis_keys);
   if (rc) return rc;
   kn_hypothesis *slot[] = {&s->hypothesis_dehydration, &s->hypothesis_fatigue};
   for (int k = 0; k < 2; k++) {
@@ -531,9 +525,7 @@ static int read_hypotheses(kn_in *in, const kn_field *hf, kn_session *s) {
 
 static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
   const char *path = "session";
-  int rc = kn_in_expect_map(in, m, path);
-  const kn_names keys = {session_keys, NULL, 0};
-  if (rc == 0) rc = kn_in_check_keys(in, m, path, &keys);
+  int rc = kn_in_map_of(in, m, path, session_keys);
   if (rc) return rc;
 
   kn_field f;

@@ -148,9 +148,7 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
   const char *path = "subject";
   kn_subject_default(s);
   if (kn_in_is_null(in, m)) return 0;
-  int rc = kn_in_expect_map(in, m, path);
-  const kn_names keys = {subject_keys, NULL, 0};
-  if (rc == 0) rc = kn_in_check_keys(in, m, path, &keys);
+  int rc = kn_in_map_of(in, m, path, subject_keys);
   if (rc) return rc;
 
   kn_field f;
