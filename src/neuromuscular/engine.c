@@ -140,6 +140,9 @@ void kn_nm_model_init(kn_model *m, const unsigned char *marks) {
     if (nm->muscles[a].pool.n > maxn) maxn = nm->muscles[a].pool.n;
   nm->pool_bytes = kn_pool_size(maxn);
   nm->spasm_capacity = 1024;
+  /* exact first-order steps of the massage inhibition's rise and fall */
+  nm->k_rise = 1.0 - exp(-m->session.dt / m->par.nm_inhibition_rise);
+  nm->k_fall = 1.0 - exp(-m->session.dt / m->par.nm_inhibition_fall);
 }
 
 /* ---- data -------------------------------------------------------------------------------------
@@ -200,7 +203,8 @@ void kn_nm_reset(const kn_model *m, kn_data *d) {
                            m->session.seed * 1000003u + (uint64_t)i);
     s->ia_ring = ia;
     s->ib_ring = ib;
-    s->temperature = 37.0;
+    s->temperature = s->scale_temperature = 37.0;
+    s->twitch_scale = 1.0;
     s->t_last_cramp = -INFINITY;
     s->t_stim_end = -INFINITY;
     s->t_effort_end = -INFINITY;
@@ -522,8 +526,8 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
     /* massage inhibition follows the pressure with a lag: it builds under sustained strokes and
      * vanishes within a fraction of a second when they stop */
     double want = massage_inhibition(p, pressure);
-    double tau_i = want > s->inhibition ? p->nm_inhibition_rise : p->nm_inhibition_fall;
-    s->inhibition += (want - s->inhibition) * (1.0 - exp(-dt / tau_i));
+    s->inhibition += (want - s->inhibition) * (want > s->inhibition ? nm->k_rise : nm->k_fall);
+    if (s->inhibition < 1e-6) s->inhibition = 0.0; /* gone: no denormal tail */
     if (s->e_vol_target >= 0.0) { /* voluntary force control: drive follows the force error */
       if (s->e_vol <= 0.0) s->e_vol = s->e_vol_target * kn_pool_excitation_max(s->pool);
       s->e_vol += dt * 20.0 * (s->e_vol_target - s->frac) * kn_pool_excitation_max(s->pool);
@@ -547,7 +551,11 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
     if (t - s->t_last_cramp < p->nm_ctf_after_cramp_time) ctf += p->nm_ctf_after_cramp;
     kn_pool_set_pic_rate(s->pool, fmax(4.0, ctf));
 
-    kn_pool_input in = {s->e, 0.0, pow(p->nm_q10_twitch, (37.0 - s->temperature) / 10.0)};
+    if (fabs(s->temperature - s->scale_temperature) > 1e-3) { /* Q10: only when it changed */
+      s->scale_temperature = s->temperature;
+      s->twitch_scale = pow(p->nm_q10_twitch, (37.0 - s->temperature) / 10.0);
+    }
+    kn_pool_input in = {s->e, 0.0, s->twitch_scale};
     if (s->stim_on) {
       s->stim_phase += s->stim_rate * dt;
       if (s->stim_phase >= 1.0) {
@@ -570,10 +578,14 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
     /* outcomes: relaxation, tone, spasms */
     kn_nm_outcome *out = &d->nm_out[i];
     if (s->force > out->force_peak) out->force_peak = s->force;
-    if (s->inhibition > 0.0) {
+    if (s->inhibition > 1e-3) {
       out->inhibited_time += dt;
-      double h = kn_nm_hreflex_ratio(&mu->pool, tone, s->inhibition);
-      if (h < out->hreflex_ratio) out->hreflex_ratio = h;
+      /* the H-reflex falls monotonically with inhibition: only a new deepest inhibition changes
+       * the lowest ratio */
+      if (s->inhibition > s->inhibition_max) {
+        s->inhibition_max = s->inhibition;
+        out->hreflex_ratio = kn_nm_hreflex_ratio(&mu->pool, tone, s->inhibition);
+      }
     } else if (s->e_vol <= 0.0 && !s->stim_on) {
       s->rest_force_sum += s->force * dt;
       s->rest_time += dt;

@@ -65,6 +65,7 @@ typedef struct kn_nm_model {
   int nother;        /* actions that are not strokes */
   int *other;        /* (nother) their indices */
   int spasm_capacity;
+  double k_rise, k_fall; /* per-step fractions of the inhibition's rise and fall */
 } kn_nm_model;
 
 /* A simulated muscle: state. */
@@ -77,11 +78,14 @@ typedef struct kn_nm_state {
   double e_vol;              /* voluntary drive */
   double e_vol_target;       /* force wanted, fraction of maximum, -1 if none */
   double inhibition;         /* excitation removed by massage now */
+  double inhibition_max;     /* the deepest so far */
   double adapt;              /* slow fading of self-sustained firing (share of PICs on, filtered) */
   double force;              /* N */
   double frac;               /* active force / f_max (pool output) */
   double p_prev;             /* Pa, pressure on the belly last step */
   double temperature;        /* degC */
+  double scale_temperature;  /* degC at which twitch_scale was computed */
+  double twitch_scale;       /* Q10 factor on twitch times at that temperature */
   double heat_target;        /* degC above 37 the heat now applied would reach */
   int stim_on;               /* a stimulation train is running */
   double stim_rate;          /* Hz */

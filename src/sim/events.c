@@ -69,11 +69,18 @@ static void condition(kn_data *d, int *slot, int on, kn_event_kind kind, kn_site
   }
 }
 
+/* The action of the hand working on an atlas region now, else any action in progress, else -1. */
+static int action_on(const kn_model *m, const kn_data *d, int region) {
+  for (int k = 0; k < m->nslot; k++)
+    if (d->contacts[k].action >= 0 && d->contacts[k].region == region) return d->contacts[k].action;
+  return kn_data_current_action(m, d);
+}
+
 void kn_events_step(const kn_model *m, kn_data *d) {
-  int action = kn_data_current_action(m, d);
   for (int r = 0; r < m->nregion; r++) {
     int *open = &d->open_region[r * KN_EV_COUNT];
     int site = m->regions[r];
+    int action = action_on(m, d, site);
     double factor =
         d->region_transient[r] && m->transient_ok[r] ? m->par.iso_transient_factor : 1.0;
     double pr = d->region_p[r] / (m->p_limit[r] * factor);
@@ -94,6 +101,7 @@ void kn_events_step(const kn_model *m, kn_data *d) {
     int *open = &d->open_nerve[n * KN_EV_COUNT];
     const kn_nerve_state *s = &d->nerve_state[n];
     int site = m->nerves[n];
+    int action = action_on(m, d, kn_atlas_nerve((size_t)site)->region);
     condition(d, &open[KN_EV_NERVE_ISCHAEMIA], s->perfusion < 0.5, KN_EV_NERVE_ISCHAEMIA,
               KN_SITE_NERVE, site, action, s->perfusion, "fraction", KN_EVIDENCE_ANIMAL, 0);
     /* thresholds crossed: one event each, at the step that crossed */
@@ -122,6 +130,7 @@ void kn_events_step(const kn_model *m, kn_data *d) {
   for (int k = 0; k < m->nmuscle; k++) {
     kn_muscle_outcome *o = &d->muscle_out[k];
     const kn_muscle_state *s = &d->muscle_state[k];
+    int action = action_on(m, d, kn_atlas_muscle((size_t)m->muscles[k])->region);
     if (s->damage >= 1.0 && o->damage < 1.0)
       push(d, KN_EV_MUSCLE_DAMAGE, KN_SITE_MUSCLE, m->muscles[k], action, s->damage, "dose",
            KN_EVIDENCE_ANIMAL);

@@ -77,7 +77,7 @@ static void nerve_step(const kn_model *m, kn_data *d) {
     kn_nerve_state *s = &d->nerve_state[n];
     kn_nerve_grade before = s->grade;
     kn_nerve_step(&m->nerve, s, d->nerve_p[n], d->nerve_len[n], dt);
-    if (s->grade > before) d->nerve_out[n].t_grade = d->t + dt;
+    if (s->grade > before) d->nerve_out[n].t_grade = d->t; /* the step's start, as events */
   }
 }
 
