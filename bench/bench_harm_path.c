@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_common.h"
 #include "knead/knead.h"
 
 /* ---- settings ----------------------------------------------------------------------------------
@@ -34,62 +35,6 @@ typedef struct settings {
 } settings;
 
 enum { CHUNK = 1024 }; /* steps between two clock reads: reading costs ~20 ns, a step far more */
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-/* CPU time of this process: wall time much above it means the machine was busy with others. */
-static double cpu_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-/* ---- the machine --------------------------------------------------------------------------------
- */
-
-/* First "model name" (x86) or "Processor"/"Hardware" line of /proc/cpuinfo, or "unknown". */
-static void cpu_model(char *out, size_t size) {
-  snprintf(out, size, "unknown");
-  FILE *f = fopen("/proc/cpuinfo", "r");
-  if (!f) return;
-  char line[512];
-  while (fgets(line, sizeof line, f)) {
-    if (strncmp(line, "model name", 10) != 0 && strncmp(line, "Processor", 9) != 0 &&
-        strncmp(line, "Hardware", 8) != 0)
-      continue;
-    const char *colon = strchr(line, ':');
-    if (!colon) continue;
-    colon++;
-    while (*colon == ' ' || *colon == '\t')
-      colon++;
-    snprintf(out, size, "%s", colon);
-    out[strcspn(out, "\n")] = '\0';
-    break;
-  }
-  fclose(f);
-}
-
-/* What kind of build this is; CMake passes no build-type macro, so it is read off the flags. */
-static const char *build_kind(void) {
-#if defined(__SANITIZE_ADDRESS__)
-  return "sanitizer build (ASan): figures are NOT representative";
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  return "sanitizer build (ASan): figures are NOT representative";
-#endif
-#endif
-#if defined(__OPTIMIZE__) && defined(NDEBUG)
-  return "optimised, NDEBUG (CMake Release or RelWithDebInfo)";
-#elif defined(__OPTIMIZE__)
-  return "optimised, assertions on";
-#else
-  return "not optimised (CMake Debug?): figures are NOT representative";
-#endif
-}
 
 static void print_machine(const settings *s) {
   char cpu[256];
@@ -143,11 +88,6 @@ typedef struct step_case {
   size_t nregion, nnerve, nmuscle, ncol;
   size_t steps_timed;
 } step_case;
-
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
 
 /* Steps for at least `seconds` of wall time, restarting the session when it ends. Returns the
  * number of steps and writes the elapsed wall and CPU time. */

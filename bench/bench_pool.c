@@ -18,62 +18,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_common.h"
 #include "knead/neuromuscular.h"
 
 enum { CHUNK = 1024 }; /* steps between two clock reads */
 #define DT 1e-3        /* s */
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-/* CPU time of this process: wall time much above it means the machine was busy with others. */
-static double cpu_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-/* First "model name" (x86) or "Processor"/"Hardware" line of /proc/cpuinfo, or "unknown". */
-static void cpu_model(char *out, size_t size) {
-  snprintf(out, size, "unknown");
-  FILE *f = fopen("/proc/cpuinfo", "r");
-  if (!f) return;
-  char line[512];
-  while (fgets(line, sizeof line, f)) {
-    if (strncmp(line, "model name", 10) != 0 && strncmp(line, "Processor", 9) != 0 &&
-        strncmp(line, "Hardware", 8) != 0)
-      continue;
-    const char *colon = strchr(line, ':');
-    if (!colon) continue;
-    colon++;
-    while (*colon == ' ' || *colon == '\t')
-      colon++;
-    snprintf(out, size, "%s", colon);
-    out[strcspn(out, "\n")] = '\0';
-    break;
-  }
-  fclose(f);
-}
-
-static const char *build_kind(void) {
-#if defined(__SANITIZE_ADDRESS__)
-  return "sanitizer build (ASan): figures are NOT representative";
-#elif defined(__OPTIMIZE__) && defined(NDEBUG)
-  return "optimised, NDEBUG";
-#elif defined(__OPTIMIZE__)
-  return "optimised, assertions on";
-#else
-  return "not optimised (CMake Debug?): figures are NOT representative";
-#endif
-}
-
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
 
 typedef struct state_case {
   const char *name;
