@@ -111,7 +111,8 @@ void kn_nm_model_init(kn_model *m, const unsigned char *marks) {
     for (int t = 0; t < m->nmuscle; t++)
       if (m->muscles[t] == (int)i) mu->tissue = t;
     const kn_joint_mech *jm = &kn_joint_mech_table[mu->mech->joint];
-    mu->delay_steps = (int)lround(jm->delay / m->session.dt);
+    /* the loop: afferent conduction to the cord and efferent back, each the one-way delay */
+    mu->delay_steps = (int)lround(2.0 * jm->delay / m->session.dt);
     if (mu->delay_steps < 1) mu->delay_steps = 1;
     if (mu->delay_steps + 1 > max_delay) max_delay = mu->delay_steps + 1;
     nm->joint_used[mu->mech->joint] = 1;
