@@ -166,6 +166,9 @@
   X(nm_stretch_inhibition, "neuromuscular", 150.0, "1 per L0", 1.0, EXPERT,                        \
     "calibrated: no cramps in a lengthened muscle, stretch stops them (bertolasi1993)",            \
     "inhibition of motoneurons per optimal length a muscle is stretched beyond optimal")           \
+  X(nm_support_stiffness, "neuromuscular", 10.0, "1", 1.0, EXPERT,                               \
+    "calibrated: a bolster or a hand keeps the limb where the posture put it, yet lets it move",   \
+    "stiffness of a posture's support, in multiples of the joint's own")                           \
   X(nm_cramp_decay, "neuromuscular", 29.0, "s", 1.0, HUMAN,                                        \
     "calibrated: cramp discharge lasts 23.6 +- 16.2 s (minetto2009)",                              \
     "time constant of the fading of persistent inward currents during a cramp")                    \

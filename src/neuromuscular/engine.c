@@ -312,24 +312,32 @@ static void joints_step(const kn_model *m, kn_data *d, const nm_orders *o) {
     if (!m->nm.joint_used[j]) continue;
     const kn_joint_mech *jm = &kn_joint_mech_table[j];
     double th = d->joints.theta[j], om = d->joints.omega[j];
-    double tq = d->joints.torque[j] - jm->stiffness * (th - d->joints.rest[j]) - jm->damping * om;
-    int held = o->held[j];
-    double target = o->target[j];
-    if (!held && d->joints.fixed[j]) held = 1, target = d->joints.rest[j];
-    if (held) {
-      /* a hand (or the support) places the joint: it follows the target with a 50 ms lag,
-       * whatever the muscles do (an exact first-order step, stable at any time step) */
-      double th1 = target + (th - target) * exp(-dt / 0.05);
+    if (o->held[j]) {
+      /* a hand places the joint: it follows the target with a 50 ms lag, whatever the muscles
+       * do (an exact first-order step, stable at any time step) */
+      double th1 = o->target[j] + (th - o->target[j]) * exp(-dt / 0.05);
       d->joints.omega[j] = (th1 - th) / dt;
       d->joints.theta[j] = th1;
       d->joints.torque[j] = 0.0;
       continue;
     }
     d->joints.hold[j] = th; /* where a hand would grasp it */
-    /* the end of the range of motion: a stiff stop */
-    if (th < jm->lo) tq += -200.0 * jm->stiffness * (th - jm->lo) - jm->damping * 20.0 * om;
-    if (th > jm->hi) tq += -200.0 * jm->stiffness * (th - jm->hi) - jm->damping * 20.0 * om;
-    om += dt * tq / jm->inertia;
+    /* springs toward the resting angle: the joint's own, plus the support (bolster, strap) where
+     * a posture set the angle; stiff end stops beyond the range of motion */
+    double k = jm->stiffness * (d->joints.fixed[j] ? m->par.nm_support_stiffness : 1.0);
+    double b = jm->damping + (d->joints.fixed[j] ? 2.0 * sqrt(0.1 * k * jm->inertia) : 0.0);
+    double target = d->joints.rest[j];
+    if (th < jm->lo || th > jm->hi) {
+      double stop = th < jm->lo ? jm->lo : jm->hi;
+      double ks = 200.0 * jm->stiffness;
+      target = (k * target + ks * stop) / (k + ks);
+      k += ks;
+      b += 2.0 * sqrt(ks * jm->inertia);
+    }
+    /* implicit in the spring and damper (stable for any stiffness), explicit in the muscles */
+    double I = jm->inertia;
+    om = (om + dt * (d->joints.torque[j] - k * (th - target)) / I) /
+         (1.0 + dt * b / I + dt * dt * k / I);
     d->joints.omega[j] = om;
     d->joints.theta[j] = th + dt * om;
     d->joints.torque[j] = 0.0;
