@@ -115,9 +115,9 @@ static const char *verdict_text(kn_harm h) {
   case KN_HARM_NONE:
     return "no harm expected";
   case KN_HARM_DISCOMFORT:
-    return "discomfort expected, no lasting harm";
+    return "discomfort expected, no lasting harm (pain, tingling or a brief spasm)";
   case KN_HARM_MINOR:
-    return "minor harm likely (bruise, soreness or a reversible nerve block)";
+    return "minor harm likely (bruise, soreness, a cramp or a reversible nerve block)";
   case KN_HARM_INJURY:
     return "INJURY expected";
   default:
@@ -166,6 +166,24 @@ void kn_report_text(const kn_model *m, kn_data *d, FILE *out) {
       fprintf(out, "  muscle cell death: %s (%s)\n",
               kn_atlas_muscle((size_t)o->muscles[i].muscle)->name,
               kn_evidence_name(o->muscles[i].evidence));
+  if (o->nnm) {
+    fprintf(out, "\nmuscle                  H-reflex  inhibited  spasms\n");
+    for (size_t i = 0; i < o->nnm; i++) {
+      const kn_nm_outcome *n = &o->nm[i];
+      human_time(n->inhibited_time, a, sizeof a);
+      fprintf(out, "  %-22s %7.0f%% %10s %7d\n", kn_atlas_muscle((size_t)n->muscle)->name,
+              100.0 * n->hreflex_ratio, n->inhibited_time > 0.0 ? a : "-", n->nspasm);
+    }
+  }
+  for (size_t i = 0; i < o->nspasm; i++) {
+    const kn_spasm *sp = &o->spasms[i];
+    human_time(sp->t_start, a, sizeof a);
+    fprintf(out, "  %s of %s at %s for %.1f s, %.0f %% of maximum", kn_spasm_kind_name(sp->kind),
+            kn_atlas_muscle((size_t)sp->muscle)->name, a, sp->t_end - sp->t_start,
+            100.0 * sp->peak_fraction);
+    if (sp->kind == KN_SPASM_CLONIC) fprintf(out, ", %.1f Hz", sp->frequency);
+    fprintf(out, " (%s; %s)\n", sp->trigger, kn_evidence_name(sp->evidence));
+  }
   fprintf(out, "\nsoreness: %.0f %% chance, onset within %.0f h, lasting up to %.0f h (%s)\n",
           100.0 * o->soreness_probability, o->soreness_onset / KN_HOUR,
           o->soreness_duration / KN_HOUR, kn_evidence_name(o->evidence_soreness));
