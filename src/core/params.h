@@ -166,12 +166,15 @@
   X(nm_stretch_inhibition, "neuromuscular", 150.0, "1 per L0", 1.0, EXPERT,                        \
     "calibrated: no cramps in a lengthened muscle, stretch stops them (bertolasi1993)",            \
     "inhibition of motoneurons per optimal length a muscle is stretched beyond optimal")           \
-  X(nm_support_stiffness, "neuromuscular", 10.0, "1", 1.0, EXPERT,                               \
+  X(nm_support_stiffness, "neuromuscular", 10.0, "1", 1.0, EXPERT,                                 \
     "calibrated: a bolster or a hand keeps the limb where the posture put it, yet lets it move",   \
     "stiffness of a posture's support, in multiples of the joint's own")                           \
   X(nm_cramp_decay, "neuromuscular", 29.0, "s", 1.0, HUMAN,                                        \
     "calibrated: cramp discharge lasts 23.6 +- 16.2 s (minetto2009)",                              \
     "time constant of the fading of persistent inward currents during a cramp")                    \
+  X(nm_cramp_recovery, "neuromuscular", 120.0, "s", 1.0, EXPERT,                                   \
+    "calibrated: after a cramp the muscle falls quiet, yet can cramp again minutes later (miller2017)", \
+    "time constant with which the cramp's adaptation wears off")                                   \
   X(nm_q10_twitch, "neuromuscular", 1.5, "1", 1.0, HUMAN, "ranatunga1987",                         \
     "Q10 of twitch time course (1.43 time to peak, 1.7 half relaxation)")                          \
   X(nm_spindle_per_degc, "neuromuscular", 0.03, "1/degC", 1.0, ANIMAL,                             \
@@ -188,7 +191,7 @@
   X(nm_spasm_force, "neuromuscular", 0.02, "1", 1.0, EXPERT,                                       \
     "calibrated: a visible involuntary contraction", "involuntary force (fraction of maximum) that starts a spasm") \
   X(nm_cramp_force, "neuromuscular", 0.05, "1", 1.0, EXPERT,                                       \
-    "calibrated: half the ~10 % activation the self-sustaining half of the pool gives near 15 /s",\
+    "calibrated: half the ~10 % activation the self-sustaining half of the pool gives near 15 /s", \
     "involuntary activation (fraction of maximum) of a cramp")                                     \
   X(nm_cramp_duration, "neuromuscular", 5.0, "s", 1.0, EXPERT,                                     \
     "calibrated: a cramp outlasts a reflex or a brief tonic spasm", "shortest cramp")              \

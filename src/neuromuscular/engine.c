@@ -547,8 +547,11 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
     /* cramp discharge fades: an adaptation grows while the self-sustaining units' PICs are on and
      * ends their plateaus after some 20 s (minetto2009); stretch beyond optimal length inhibits
      * (bertolasi1993) */
-    double pic_share = fmin(1.0, (double)s->out.npic / (mu->pool.pic_low_fraction * mu->pool.n));
-    s->adapt += (pic_share - s->adapt) * dt / p->nm_cramp_decay;
+    /* it builds while any PIC is on (until it has switched them all off) and wears off slowly
+     * afterwards, so a muscle falls quiet after a cramp and can cramp again minutes later */
+    double goal = s->out.npic > 0 ? 1.0 : 0.0;
+    double tau_a = goal > s->adapt ? p->nm_cramp_decay : p->nm_cramp_recovery;
+    s->adapt += (goal - s->adapt) * dt / tau_a;
     double lengthened = p->nm_stretch_inhibition * fmax(0.0, s->L - 1.0);
     double fade = s->adapt * 1.2 * (mu->pool.pic_drive + mu->pool.pic_hysteresis);
     s->e = tone + s->e_vol + p->nm_gain_ia * (ia_d - ia_rest) - p->nm_gain_ib * ib_d -

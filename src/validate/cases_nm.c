@@ -54,7 +54,8 @@ typedef struct probe {
   kn_spasm first;   /* its first cramp */
   kn_nm_outcome nm; /* its neuromuscular outcome */
   int ramp;         /* index of the stimulation ramp action, or -1 */
-  int first_rep;    /* train of the ramp after which the first cramp began */
+  int first_rep;    /* train of the ramp after which the first counted cramp began */
+  int skip;         /* cramps passed over before the one whose train is counted */
 } probe;
 
 static void look(const kn_model *m, const kn_outcome *o, void *ctx) {
@@ -64,7 +65,7 @@ static void look(const kn_model *m, const kn_outcome *o, void *ctx) {
   for (size_t i = 0; i < o->nspasm; i++) {
     const kn_spasm *s = &o->spasms[i];
     if (s->muscle != p->muscle || s->kind != KN_SPASM_CRAMP) continue;
-    if (p->ncramp++ == 0) {
+    if (p->ncramp++ == p->skip) {
       p->first = *s;
       if (p->ramp >= 0) { /* which train started it: the last one begun before the cramp */
         const kn_action *a = &m->session.actions[p->ramp];
@@ -322,8 +323,76 @@ static int manjra(kn_validation_result *r) {
   return rc;
 }
 
+static int fatigue(kn_validation_result *r) {
+  kn_case_set(r, "nm.stone.fatigue", "neuromuscular", "stone_fatigue",
+              "change of cramp threshold frequency after exhausting exercise (lab hypothesis)",
+              "+12.9 Hz (20.0 to 32.9 Hz)", KN_CHECK_VALUE, 12.9, 0, 0, "Hz");
+  r->calibrated = 1;
+  kn_subject s = prone_subject();
+  double base, tired;
+  int rc = ctf_of(&s, "gastrocnemius", 4.0, 1.0, 30, NULL, &base);
+  s.exertion = 1.0;
+  if (!rc) rc = ctf_of(&s, "gastrocnemius", 14.0, 1.0, 30, NULL, &tired);
+  r->model = tired - base;
+  return rc;
+}
+
+static int static_stretch(kn_validation_result *r) {
+  kn_case_set(r, "nm.static_stretch", "neuromuscular", "miller_knight2009",
+              "change of cramp threshold frequency after a 30 s static stretch of the calf",
+              "no change (SCIENCE.md section 4)", KN_CHECK_BAND, NAN, -1.0, 1.0, "Hz");
+  kn_subject s = prone_subject();
+  kn_action stretch;
+  kn_action_init(&stretch, KN_ACT_STRETCH);
+  stretch.muscle = kn_atlas_find_muscle("gastrocnemius");
+  stretch.region = kn_atlas_muscle((size_t)stretch.muscle)->region;
+  stretch.angle = 60.0 * KN_PI / 180.0;
+  stretch.duration = 30.0;
+  double base, after;
+  int rc = ctf_of(&s, "gastrocnemius", 8.0, 1.0, 16, NULL, &base);
+  if (!rc) rc = ctf_of(&s, "gastrocnemius", 8.0, 1.0, 16, &stretch, &after);
+  r->model = after - base;
+  return rc;
+}
+
+static int after_cramp(kn_validation_result *r) {
+  kn_case_set(r, "nm.miller2017.after_cramp", "neuromuscular", "miller2017",
+              "change of cramp threshold frequency minutes after a cramp", "-4 Hz (18 to 14 Hz)",
+              KN_CHECK_VALUE, -4.0, 0, 0, "Hz");
+  r->calibrated = 1;
+  /* a cramp provoked by a 20 Hz train, then 2 min later the test again with 1 Hz steps */
+  kn_subject s = prone_subject();
+  kn_action first;
+  kn_action_init(&first, KN_ACT_STIMULATION);
+  first.muscle = kn_atlas_find_muscle("gastrocnemius");
+  first.region = kn_atlas_muscle((size_t)first.muscle)->region;
+  first.frequency = 20.0;
+  first.fraction = 0.5;
+  first.duration = 2.0;
+  first.rest_between = 0.0;
+  double base, after;
+  int rc = ctf_of(&s, "gastrocnemius", 8.0, 1.0, 16, NULL, &base);
+  if (rc) return rc;
+  /* the first cramp comes from the provoking train, so the test's own cramp is the second */
+  plan p = {.n = 0};
+  prone(&p, 0.5);
+  p.a[p.n++] = first;
+  add(&p, KN_ACT_REST, NULL, 120.0);
+  ramp(&p, "gastrocnemius", 8.0, 1.0, 16);
+  probe pr;
+  memset(&pr, 0, sizeof pr);
+  pr.muscle = first.muscle;
+  pr.ramp = (int)p.n - 1;
+  pr.skip = 1;
+  rc = kn_case_run(p.a, p.n, &s, KN_PRACTITIONER_PROFESSIONAL, 1, look, &pr);
+  after = pr.ncramp > 1 ? 8.0 + 1.0 * pr.first_rep : NAN;
+  r->model = after - base;
+  return rc;
+}
+
 const kn_case_fn kn_cases_nm[] = {
-    ctf_prone,    ctf_never,        lau_water,       lau_electrolyte, dehydration_alone,
-    minetto_rate, minetto_duration, bertolasi_short, bertolasi_long,  bertolasi_stretch,
-    morelli,      sullivan,         goldberg,        manjra};
+    ctf_prone,      ctf_never,        lau_water,       lau_electrolyte, dehydration_alone,
+    minetto_rate,   minetto_duration, bertolasi_short, bertolasi_long,  bertolasi_stretch,
+    morelli,        sullivan,         goldberg,        manjra,          fatigue,
+    static_stretch, after_cramp};
 const size_t kn_cases_nm_n = sizeof kn_cases_nm / sizeof kn_cases_nm[0];
