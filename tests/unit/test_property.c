@@ -1,0 +1,128 @@
+/* Property test: random valid sessions on random valid subjects keep every output finite and in
+ * range (no NaN, no negative dose, probabilities in [0, 1]). Seeded, so a failure reproduces. */
+#include "test_common.h"
+
+#include <stdio.h>
+
+#include "core/rng.h"
+#include "knead/knead.h"
+
+static double uniform(kn_rng *r, double lo, double hi) {
+  return lo + (hi - lo) * kn_rng_uniform(r);
+}
+
+static void random_subject(kn_rng *r, kn_subject *s) {
+  kn_subject_default(s);
+  s->body_fat = uniform(r, 0.05, 0.55);
+  s->pain_threshold_scale = uniform(r, 0.3, 3.0);
+  s->cramps_per_month = uniform(r, 0.0, 12.0);
+  s->hypohydration = uniform(r, 0.0, 0.05);
+  s->exertion = uniform(r, 0.0, 1.0);
+}
+
+/* One random action of any kind that the model accepts. */
+static void random_action(kn_rng *r, kn_action *a) {
+  kn_action_kind kinds[] = {KN_ACT_EFFLEURAGE, KN_ACT_PETRISSAGE, KN_ACT_FRICTION,
+                            KN_ACT_COMPRESSION, KN_ACT_TAPOTEMENT, KN_ACT_DEEP_STROKE,
+                            KN_ACT_REST,       KN_ACT_STRETCH,     KN_ACT_VOLUNTARY,
+                            KN_ACT_STIMULATION, KN_ACT_HEAT,       KN_ACT_DRINK};
+  kn_action_kind k = kinds[kn_rng_next(r) % (sizeof kinds / sizeof kinds[0])];
+  kn_action_init(a, k);
+  a->duration = uniform(r, 0.5, 8.0);
+  int muscle = (int)(kn_rng_next(r) % kn_atlas_muscle_count());
+  if (kn_action_is_stroke(k)) {
+    a->muscle = kn_rng_uniform(r) < 0.5 ? muscle : -1;
+    a->region = a->muscle >= 0 ? kn_atlas_muscle((size_t)muscle)->region
+                               : (int)(kn_rng_next(r) % kn_atlas_region_count());
+    a->force = uniform(r, 0.0, 150.0);
+    a->repetitions = 1 + (int)(kn_rng_next(r) % 3);
+    a->rest_between = uniform(r, 0.0, 2.0);
+    return;
+  }
+  a->muscle = muscle;
+  a->region = kn_atlas_muscle((size_t)muscle)->region;
+  a->angle = uniform(r, 0.05, 1.5);
+  a->level = uniform(r, 0.05, 1.0);
+  a->frequency = uniform(r, 2.0, 60.0);
+  a->fraction = uniform(r, 0.0, 1.0);
+  a->heat = (kn_heat_method)(kn_rng_next(r) % 4);
+  a->temperature = 273.15 + uniform(r, 30.0, 50.0);
+  a->fluid = (kn_fluid)(kn_rng_next(r) % 2);
+  a->volume = uniform(r, 1e-4, 1e-3);
+  if (k == KN_ACT_DRINK) a->duration = 0.0;
+  if (k == KN_ACT_REST) a->muscle = a->region = -1;
+}
+
+static void check_finite(double x, double lo, double hi, const char *what, int trial) {
+  if (!isfinite(x) || x < lo || x > hi) fail_msg("trial %d: %s = %g outside [%g, %g]", trial, what, x, lo, hi);
+}
+
+static void random_sessions_stay_physical(void **state) {
+  (void)state;
+  kn_rng r;
+  kn_rng_seed(&r, 20261125);
+  for (int trial = 0; trial < 24; trial++) {
+    kn_action acts[6];
+    size_t n = 1 + kn_rng_next(&r) % 6;
+    int strokes = 0;
+    for (size_t i = 0; i < n; i++) {
+      random_action(&r, &acts[i]);
+      strokes += kn_action_is_stroke(acts[i].kind);
+    }
+    if (!strokes) { /* a session needs something that touches the body */
+      kn_action_init(&acts[0], KN_ACT_COMPRESSION);
+      acts[0].region = kn_atlas_find_region("calf");
+      acts[0].force = 30.0;
+      acts[0].duration = 2.0;
+    }
+    kn_session s = {.practitioner = (kn_practitioner)(kn_rng_next(&r) % 2),
+                    .seed = kn_rng_next(&r),
+                    .dt = 1e-3,
+                    .record_interval = 0.05,
+                    .naction = n,
+                    .actions = acts};
+    kn_subject subj;
+    random_subject(&r, &subj);
+    kn_model *m = NULL;
+    kn_data *d = NULL;
+    kn_diag diag;
+    int rc = kn_model_create(&subj, &s, &m, &diag);
+    if (rc) fail_msg("trial %d: model rejected: %s: %s", trial, diag.field, diag.message);
+    assert_int_equal(kn_data_create(m, &d), 0);
+    kn_run(m, d, NULL, NULL);
+    const kn_outcome *o = kn_data_outcome(m, d);
+    for (size_t i = 0; i < o->nregion; i++) {
+      check_finite(o->regions[i].p_peak, 0, 1e9, "p_peak", trial);
+      check_finite(o->regions[i].pain_peak, 0, 1, "pain_peak", trial);
+      check_finite(o->regions[i].bruise_index, 0, 1e6, "bruise_index", trial);
+      check_finite(o->regions[i].deep_shear_peak, 0, 1e9, "deep_shear_peak", trial);
+    }
+    for (size_t i = 0; i < o->nnerve; i++) {
+      check_finite(o->nerves[i].perfusion_min, 0, 1, "perfusion_min", trial);
+      check_finite(o->nerves[i].conduction_min, 0, 1, "conduction_min", trial);
+      check_finite(o->nerves[i].injury_dose, 0, 1e9, "injury_dose", trial);
+      check_finite(o->nerves[i].transport_dose, 0, 1e9, "transport_dose", trial);
+    }
+    for (size_t i = 0; i < o->nmuscle; i++) check_finite(o->muscles[i].damage, 0, 1e9, "damage", trial);
+    for (size_t i = 0; i < o->nnm; i++) {
+      check_finite(o->nm[i].hreflex_ratio, 0, 1, "hreflex_ratio", trial);
+      check_finite(o->nm[i].force_peak, 0, 1e5, "force_peak", trial);
+    }
+    for (size_t i = 0; i < o->nspasm; i++) {
+      check_finite(o->spasms[i].t_end - o->spasms[i].t_start, 0, 1e6, "spasm duration", trial);
+      check_finite(o->spasms[i].peak_force, 0, 1e5, "spasm peak", trial);
+    }
+    check_finite(o->soreness_probability, 0, 1, "soreness", trial);
+    const double *v = kn_series_values(d);
+    size_t cells = kn_series_nrow(d) * kn_series_ncol(m);
+    for (size_t c = 0; c < cells; c++)
+      if (!isfinite(v[c])) fail_msg("trial %d: time series value %zu is %g", trial, c, v[c]);
+    kn_data_free(d);
+    kn_model_free(m);
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {cmocka_unit_test(random_sessions_stay_physical)};
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
