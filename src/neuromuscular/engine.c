@@ -416,42 +416,12 @@ static int paced_by_percussion(const kn_model *m, int action, double freq) {
   return a->kind == KN_ACT_TAPOTEMENT && fabs(freq - a->rate) <= 0.15 * a->rate;
 }
 
-/* Finds involuntary contractions in the force and classifies each when it ends: clonic if it
- * oscillated (>= 3 cycles at 2-10 Hz), a cramp if strong and long, else a tonic spasm. */
-static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, double tap) {
+/* Classifies an episode that has ended: clonic if it oscillated (>= 3 beats at 2-10 Hz, not
+ * locked to percussion), a cramp if strong, long and self-sustained, a tonic spasm if >= 0.3 s,
+ * else a brief reflex twitch. */
+static void classify_spasm(const kn_model *m, kn_data *d, int i) {
   const kn_params *p = &m->par;
   kn_nm_state *s = &d->nm[i];
-  double t = d->t, on = p->nm_spasm_force;
-  if (!s->in_spasm) {
-    if (invol < on) return;
-    s->in_spasm = 1;
-    s->sp_start = s->sp_last_above = s->sp_first_cross = s->sp_last_cross = t;
-    s->sp_peak = invol;
-    s->sp_peak_force = s->force;
-    s->sp_cycles = 1;
-    s->sp_armed = 0;
-    s->sp_rate_sum = 0.0;
-    s->sp_rate_n = 0;
-    s->sp_npic = s->out.npic;
-    s->sp_action = kn_data_current_action(m, d);
-    if (s->sp_action < 0) s->sp_action = d->nm_action;
-    s->sp_trigger = trigger_of(m, d, i, s->sp_action, tap);
-    return;
-  }
-  if (invol > s->sp_peak) s->sp_peak = invol;
-  if (s->out.nfiring > 0) s->sp_rate_sum += s->out.mean_rate, s->sp_rate_n++;
-  if (invol >= on) {
-    s->sp_last_above = t;
-    if (s->sp_armed) { /* an upward crossing after a dip: one more cycle */
-      s->sp_cycles++;
-      s->sp_last_cross = t;
-      s->sp_armed = 0;
-    }
-  } else if (invol < 0.6 * on) {
-    s->sp_armed = 1;
-  }
-  if (invol >= 0.5 * on || t - s->sp_last_above < 0.3) return;
-  /* it has ended */
   s->in_spasm = 0;
   double dur = s->sp_last_above - s->sp_start;
   double span = s->sp_last_cross - s->sp_first_cross;
@@ -467,6 +437,52 @@ static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, dou
   } else {
     d->nm_out[i].twitches++; /* a brief reflex contraction, not a spasm */
   }
+}
+
+/* Finds involuntary contractions in the force and classifies each when it ends: clonic if it
+ * oscillated (>= 3 cycles at 2-10 Hz), a cramp if strong and long, else a tonic spasm. */
+static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, double tap) {
+  const kn_params *p = &m->par;
+  kn_nm_state *s = &d->nm[i];
+  double t = d->t, on = p->nm_spasm_force;
+  if (!s->in_spasm) {
+    if (invol < on) return;
+    s->in_spasm = 1;
+    s->sp_start = s->sp_last_above = s->sp_first_cross = s->sp_last_cross = t;
+    s->sp_peak = invol;
+    s->sp_peak_force = s->force;
+    s->sp_cycles = 1;
+    s->sp_armed = 0;
+    s->sp_localmax = invol;
+    s->sp_trough = invol;
+    s->sp_rate_sum = 0.0;
+    s->sp_rate_n = 0;
+    s->sp_npic = s->out.npic;
+    s->sp_action = kn_data_current_action(m, d);
+    if (s->sp_action < 0) s->sp_action = d->nm_action;
+    s->sp_trigger = trigger_of(m, d, i, s->sp_action, tap);
+    return;
+  }
+  if (invol > s->sp_peak) s->sp_peak = invol;
+  if (s->out.nfiring > 0) s->sp_rate_sum += s->out.mean_rate, s->sp_rate_n++;
+  if (invol >= on) s->sp_last_above = t;
+  /* cycles of an oscillation: a fall of 15 % from the last peak, then a rise of 15 %
+   * back above the threshold, whether or not the force drops below it between beats */
+  if (invol > s->sp_localmax) s->sp_localmax = invol;
+  if (!s->sp_armed && invol <= 0.85 * s->sp_localmax) {
+    s->sp_armed = 1;
+    s->sp_trough = invol;
+  } else if (s->sp_armed) {
+    if (invol < s->sp_trough) s->sp_trough = invol;
+    if (invol >= on && invol - s->sp_trough >= 0.15 * invol) {
+      s->sp_cycles++;
+      s->sp_last_cross = t;
+      s->sp_armed = 0;
+      s->sp_localmax = invol;
+    }
+  }
+  if (invol >= 0.5 * on || t - s->sp_last_above < 0.3) return;
+  classify_spasm(m, d, i); /* it has ended */
 }
 
 /* Twitch force of all units with threshold <= e, in units of the first unit's: thresholds are
@@ -630,15 +646,7 @@ void kn_nm_finish(const kn_model *m, kn_data *d) {
     kn_nm_state *s = &d->nm[i];
     if (!s->in_spasm) continue;
     s->sp_last_above = d->t;
-    double dur = s->sp_last_above - s->sp_start;
-    s->in_spasm = 0;
-    int self_sustained = s->sp_npic >= 0.1 * m->nm.muscles[i].pool.n;
-    push_spasm(m, d, i,
-               dur >= m->par.nm_cramp_duration && s->sp_peak >= m->par.nm_cramp_force &&
-                       self_sustained
-                   ? KN_SPASM_CRAMP
-                   : KN_SPASM_TONIC,
-               0.0);
+    classify_spasm(m, d, i);
   }
 }
 

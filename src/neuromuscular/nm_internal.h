@@ -97,6 +97,7 @@ typedef struct kn_nm_state {
   kn_action_kind effort_kind; /* which of the two */
   /* spasm detection */
   int in_spasm, sp_cycles, sp_armed, sp_rate_n, sp_action, sp_npic;
+  double sp_localmax, sp_trough; /* oscillation tracking: peak since the last beat, trough */
   double sp_start, sp_peak, sp_peak_force, sp_last_above, sp_first_cross, sp_last_cross,
       sp_rate_sum;
   const char *sp_trigger;

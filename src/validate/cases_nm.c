@@ -390,9 +390,61 @@ static int after_cramp(kn_validation_result *r) {
   return rc;
 }
 
+/* Clonus (hidler_rymer1999): an abrupt push on the calf with the ankle at neutral, held by a soft
+ * support. With the reflex loop gain raised 30-fold (hyperreflexia, as in spasticity) and a softer
+ * support it should settle into a 3-8 Hz oscillation; with the normal gain it should not. */
+static void raised_gain(kn_params *p) {
+  p->nm_gain_ia *= 30.0;
+  p->nm_support_stiffness *= 0.05;
+}
+
+typedef struct clonus_probe {
+  int muscle;
+  double freq; /* Hz of its clonic spasm, 0 if none */
+} clonus_probe;
+
+static void look_clonus(const kn_model *m, const kn_outcome *o, void *ctx) {
+  (void)m;
+  clonus_probe *c = ctx;
+  for (size_t i = 0; i < o->nspasm; i++)
+    if (o->spasms[i].muscle == c->muscle && o->spasms[i].kind == KN_SPASM_CLONIC)
+      c->freq = o->spasms[i].frequency;
+}
+
+static int clonus_run(void (*tune)(kn_params *p), double *freq) {
+  plan p = {.n = 0};
+  prone(&p, 0.0);
+  kn_action *a = add(&p, KN_ACT_COMPRESSION, "gastrocnemius", 0.3);
+  a->force = 80.0;
+  add(&p, KN_ACT_REST, NULL, 5.0);
+  kn_subject s = prone_subject();
+  clonus_probe c = {kn_atlas_find_muscle("gastrocnemius"), 0.0};
+  int rc =
+      kn_case_run_tuned(p.a, p.n, &s, KN_PRACTITIONER_UNTRAINED_PARTNER, 1, tune, look_clonus, &c);
+  *freq = c.freq;
+  return rc;
+}
+
+static int clonus_raised(kn_validation_result *r) {
+  kn_case_set(r, "nm.hidler_rymer1999.clonus", "neuromuscular", "hidler_rymer1999",
+              "frequency of the oscillation an abrupt calf push leaves with the loop gain raised",
+              "3-8 Hz clonus (reflex loop instability)", KN_CHECK_BAND, NAN, 3.0, 8.0, "Hz");
+  return clonus_run(raised_gain, &r->model);
+}
+
+static int clonus_normal(kn_validation_result *r) {
+  kn_case_set(r, "nm.hidler_rymer1999.no_clonus", "neuromuscular", "hidler_rymer1999",
+              "with the normal loop gain the same push leaves no clonus (decays in a beat or two)",
+              "stable stretch reflex", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+  double f;
+  int rc = clonus_run(NULL, &f);
+  r->model = f == 0.0;
+  return rc;
+}
+
 const kn_case_fn kn_cases_nm[] = {
     ctf_prone,      ctf_never,        lau_water,       lau_electrolyte, dehydration_alone,
     minetto_rate,   minetto_duration, bertolasi_short, bertolasi_long,  bertolasi_stretch,
     morelli,        sullivan,         goldberg,        manjra,          fatigue,
-    static_stretch, after_cramp};
+    static_stretch, after_cramp,      clonus_raised,   clonus_normal};
 const size_t kn_cases_nm_n = sizeof kn_cases_nm / sizeof kn_cases_nm[0];

@@ -1,6 +1,7 @@
 /* The validation registry: grading, and the cases of every module in one numbered list. */
 #include <math.h>
 
+#include "sim/sim_internal.h"
 #include "validate/validate_internal.h"
 
 /* ---- grading ----------------------------------------------------------------------------------
@@ -49,6 +50,11 @@ void kn_case_set(kn_validation_result *r, const char *id, const char *group, con
 
 int kn_case_run(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
                 uint64_t seed, kn_outcome_fn look, void *ctx) {
+  return kn_case_run_tuned(acts, n, subject, who, seed, NULL, look, ctx);
+}
+
+int kn_case_run_tuned(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
+                      uint64_t seed, void (*tune)(kn_params *p), kn_outcome_fn look, void *ctx) {
   kn_session s = {.practitioner = who,
                   .seed = seed,
                   .dt = 1e-3,
@@ -64,6 +70,7 @@ int kn_case_run(kn_action *acts, size_t n, const kn_subject *subject, kn_practit
   kn_data *d = NULL;
   int rc = kn_model_create(&subj, &s, &m, NULL);
   if (rc) return rc;
+  if (tune) tune(&m->par); /* only parameters the step reads directly may be changed here */
   if ((rc = kn_data_create(m, &d)) != KN_OK) {
     kn_model_free(m);
     return rc;

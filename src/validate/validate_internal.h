@@ -25,6 +25,13 @@ typedef void (*kn_outcome_fn)(const kn_model *m, const kn_outcome *o, void *ctx)
 int kn_case_run(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
                 uint64_t seed, kn_outcome_fn look, void *ctx);
 
+/* The same with a hook that changes the model's parameters before the run (a condition such as a
+ * raised reflex gain). */
+struct kn_params;
+int kn_case_run_tuned(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
+                      uint64_t seed, void (*tune)(struct kn_params *p), kn_outcome_fn look,
+                      void *ctx);
+
 extern const kn_case_fn kn_cases_core[]; /* cases.c: mechanics, nerve, tissue, nerve scenarios */
 extern const size_t kn_cases_core_n;
 extern const kn_case_fn kn_cases_pool[]; /* cases_pool.c: motor-unit pool and Hill curves */

@@ -22,9 +22,9 @@ static void random_subject(kn_rng *r, kn_subject *s) {
 
 /* One random action of any kind that the model accepts. */
 static void random_action(kn_rng *r, kn_action *a) {
-  kn_action_kind kinds[] = {KN_ACT_EFFLEURAGE, KN_ACT_PETRISSAGE, KN_ACT_FRICTION,
+  kn_action_kind kinds[] = {KN_ACT_EFFLEURAGE,  KN_ACT_PETRISSAGE, KN_ACT_FRICTION,
                             KN_ACT_COMPRESSION, KN_ACT_TAPOTEMENT, KN_ACT_DEEP_STROKE,
-                            KN_ACT_REST,       KN_ACT_STRETCH,     KN_ACT_VOLUNTARY,
+                            KN_ACT_REST,        KN_ACT_STRETCH,    KN_ACT_VOLUNTARY,
                             KN_ACT_STIMULATION, KN_ACT_HEAT,       KN_ACT_DRINK};
   kn_action_kind k = kinds[kn_rng_next(r) % (sizeof kinds / sizeof kinds[0])];
   kn_action_init(a, k);
@@ -54,7 +54,8 @@ static void random_action(kn_rng *r, kn_action *a) {
 }
 
 static void check_finite(double x, double lo, double hi, const char *what, int trial) {
-  if (!isfinite(x) || x < lo || x > hi) fail_msg("trial %d: %s = %g outside [%g, %g]", trial, what, x, lo, hi);
+  if (!isfinite(x) || x < lo || x > hi)
+    fail_msg("trial %d: %s = %g outside [%g, %g]", trial, what, x, lo, hi);
 }
 
 static void random_sessions_stay_physical(void **state) {
@@ -103,7 +104,8 @@ static void random_sessions_stay_physical(void **state) {
       check_finite(o->nerves[i].injury_dose, 0, 1e9, "injury_dose", trial);
       check_finite(o->nerves[i].transport_dose, 0, 1e9, "transport_dose", trial);
     }
-    for (size_t i = 0; i < o->nmuscle; i++) check_finite(o->muscles[i].damage, 0, 1e9, "damage", trial);
+    for (size_t i = 0; i < o->nmuscle; i++)
+      check_finite(o->muscles[i].damage, 0, 1e9, "damage", trial);
     for (size_t i = 0; i < o->nnm; i++) {
       check_finite(o->nm[i].hreflex_ratio, 0, 1, "hreflex_ratio", trial);
       check_finite(o->nm[i].force_peak, 0, 1e5, "force_peak", trial);
