@@ -114,6 +114,18 @@ static int ctf_of(const kn_subject *subj, const char *muscle, double from, doubl
   return KN_OK;
 }
 
+/* How far a change moves the threshold: the calf's test on `before` (a subject) and again on
+ * `after` (the same or a changed subject), optionally with an action first; ramps from `from0` and
+ * `from1` in `step` Hz steps. */
+static int ctf_shift(const kn_subject *before, const kn_subject *after, const kn_action *first,
+                     double from0, double from1, double step, int trains, double *shift) {
+  double base, changed;
+  int rc = ctf_of(before, "gastrocnemius", from0, step, trains, NULL, &base);
+  if (!rc) rc = ctf_of(after, "gastrocnemius", from1, step, trains, first, &changed);
+  *shift = changed - base;
+  return rc;
+}
+
 /* ---- the cases
  * ----------------------------------------------------------------------------------- */
 
@@ -145,11 +157,7 @@ static int drink_shift(kn_fluid fluid, double from, double *shift) {
   kn_action_init(&drink, KN_ACT_DRINK);
   drink.fluid = fluid;
   drink.volume = 5e-4;
-  double base, after;
-  int rc = ctf_of(&s, "gastrocnemius", from, 0.5, 20, NULL, &base);
-  if (!rc) rc = ctf_of(&s, "gastrocnemius", from, 0.5, 20, &drink, &after);
-  *shift = after - base;
-  return rc;
+  return ctf_shift(&s, &s, &drink, from, from, 0.5, 20, shift);
 }
 
 static int lau_water(kn_validation_result *r) {
@@ -172,13 +180,9 @@ static int dehydration_alone(kn_validation_result *r) {
   kn_case_set(r, "nm.braulick2013.dehydration", "neuromuscular", "braulick2013",
               "change of cramp threshold frequency with 3 % dehydration alone (lab hypothesis)",
               "no change (3-5 % hypohydration)", KN_CHECK_BAND, NAN, -1.0, 1.0, "Hz");
-  kn_subject s = prone_subject();
-  double base, dry;
-  int rc = ctf_of(&s, "gastrocnemius", 6.0, 1.0, 20, NULL, &base);
-  s.hypohydration = 0.03;
-  if (!rc) rc = ctf_of(&s, "gastrocnemius", 6.0, 1.0, 20, NULL, &dry);
-  r->model = dry - base;
-  return rc;
+  kn_subject s = prone_subject(), dry = s;
+  dry.hypohydration = 0.03;
+  return ctf_shift(&s, &dry, NULL, 6.0, 6.0, 1.0, 20, &r->model);
 }
 
 /* The first cramp of a cramp-prone calf after a 16 Hz train. */
@@ -328,13 +332,9 @@ static int fatigue(kn_validation_result *r) {
               "change of cramp threshold frequency after exhausting exercise (lab hypothesis)",
               "+12.9 Hz (20.0 to 32.9 Hz)", KN_CHECK_VALUE, 12.9, 0, 0, "Hz");
   r->calibrated = 1;
-  kn_subject s = prone_subject();
-  double base, tired;
-  int rc = ctf_of(&s, "gastrocnemius", 4.0, 1.0, 30, NULL, &base);
-  s.exertion = 1.0;
-  if (!rc) rc = ctf_of(&s, "gastrocnemius", 14.0, 1.0, 30, NULL, &tired);
-  r->model = tired - base;
-  return rc;
+  kn_subject s = prone_subject(), tired = s;
+  tired.exertion = 1.0;
+  return ctf_shift(&s, &tired, NULL, 4.0, 14.0, 1.0, 30, &r->model);
 }
 
 static int static_stretch(kn_validation_result *r) {
@@ -348,11 +348,7 @@ static int static_stretch(kn_validation_result *r) {
   stretch.region = kn_atlas_muscle((size_t)stretch.muscle)->region;
   stretch.angle = 60.0 * KN_PI / 180.0;
   stretch.duration = 30.0;
-  double base, after;
-  int rc = ctf_of(&s, "gastrocnemius", 8.0, 1.0, 16, NULL, &base);
-  if (!rc) rc = ctf_of(&s, "gastrocnemius", 8.0, 1.0, 16, &stretch, &after);
-  r->model = after - base;
-  return rc;
+  return ctf_shift(&s, &s, &stretch, 8.0, 8.0, 1.0, 16, &r->model);
 }
 
 static int after_cramp(kn_validation_result *r) {
