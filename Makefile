@@ -57,7 +57,10 @@ format:
 format-check: setup
 	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "format-check: ok"
 
-check: format-check test test-asan
+# parts add their own set-up and check steps in mk/*.mk (CHECK_EXTRA, DEB_PACKAGES +=)
+-include mk/*.mk
+
+check: format-check test test-asan $(CHECK_EXTRA)
 
 bench: build
 	$(BUILD)/bench_harm_path
