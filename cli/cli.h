@@ -10,6 +10,10 @@ enum { KN_EXIT_OK = 0, KN_EXIT_HARM = 1, KN_EXIT_USAGE = 2, KN_EXIT_INTERNAL = 3
 int cmd_simulate(int argc, char **argv);
 int cmd_atlas(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_advise(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_monitor(int argc, char **argv);
+int cmd_cohort(int argc, char **argv);
 
 /* Prints "knead: <msg>" to stderr; returns KN_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);

@@ -1,5 +1,7 @@
-/* knead simulate SUBJECT SESSION [-o DIR] [--fail-on GRADE] [--quiet] */
+/* knead simulate SUBJECT SESSION [-o DIR [--report]] [--fail-on GRADE] [--quiet] [--trace FILE] */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -9,13 +11,18 @@
 static void help(FILE *out) {
   fprintf(
       out,
-      "usage: knead simulate SUBJECT.yaml SESSION.yaml [-o DIR] [--fail-on GRADE] [--quiet]\n\n"
+      "usage: knead simulate SUBJECT.yaml SESSION.yaml [-o DIR [--report]] [--fail-on GRADE]\n"
+      "                      [--quiet] [--trace FILE]\n\n"
       "Runs the session on the subject and prints a summary, verdict first.\n"
       "  -o DIR           write summary.json, timeseries.csv and events.csv into DIR\n"
       "                   (written whole or not at all; an existing DIR is replaced only if\n"
       "                   knead wrote it)\n"
+      "  --report         also write DIR/report.html: verdict, advice, body map and charts in\n"
+      "                   one page that opens offline (knead report DIR does it later)\n"
       "  --fail-on GRADE  exit 1 if the harm is GRADE or worse: discomfort, minor, injury, severe\n"
       "  --quiet          print nothing but errors\n"
+      "  --trace FILE     write the contact samples applied at every step to FILE in the input\n"
+      "                   format of knead monitor (CSV; written whole or not at all)\n"
       "exit codes: 0 ok; 1 harm at or above --fail-on; 2 bad input or usage; 3 internal error\n");
 }
 
@@ -32,9 +39,53 @@ static void progress(double fraction, void *ctx) {
   if (fraction >= 1.0) fputs("\r\033[K", stderr);
 }
 
+/* Runs the session step by step, writing every step's contacts as knead monitor samples (CSV) to
+ * path, through a temporary file renamed into place at the end. Returns 0 or an exit code. */
+static int run_traced(const kn_model *m, kn_data *d, const char *path) {
+  char tmp[1100];
+  snprintf(tmp, sizeof tmp, "%s.tmp", path);
+  FILE *f = fopen(tmp, "w");
+  if (!f) {
+    fprintf(stderr, "%s: %s\n", tmp, strerror(errno));
+    return KN_EXIT_USAGE;
+  }
+  fprintf(f, "t_s,contact,region,landmark,x_m,y_m,force_N,shear_N,velocity_m_per_s,area_m2,"
+             "contact_type\n");
+  kn_monitor_sample s[16];
+  int contact[16];
+  double dt = kn_model_dt(m), step = dt;
+  int more = 1;
+  while (more) {
+    more = kn_step(m, d);
+    size_t n = kn_sim_contact_samples(m, d, s, contact, 16, &step);
+    for (size_t i = 0; i < n; i++) {
+      if (s[i].region < 0) { /* no hand on the body */
+        fprintf(f, "%.6f,%d,,,,,0,,,,\n", s[i].t, contact[i]);
+        continue;
+      }
+      const kn_contact_type *ct = kn_atlas_contact_type((size_t)s[i].contact_type);
+      /* 9 significant digits: the monitor reads them back correctly rounded */
+      fprintf(f, "%.6f,%d,%s,,%.9g,%.9g,%.9g,%.9g,,%.9g,%s\n", s[i].t, contact[i],
+              kn_atlas_region((size_t)s[i].region)->name, s[i].x, s[i].y, s[i].force, s[i].shear,
+              s[i].area, ct ? ct->name : "");
+    }
+    /* a longer step after the plan (nobody touching): no-contact samples on the session's grid,
+     * so the trace keeps one period throughout */
+    for (double t = s[0].t + dt; n && t < s[0].t + step - 0.5 * dt; t += dt)
+      fprintf(f, "%.6f,0,,,,,0,,,,\n", t);
+  }
+  int bad = ferror(f);
+  if (fclose(f) || bad || rename(tmp, path)) {
+    fprintf(stderr, "%s: could not write the trace\n", path);
+    remove(tmp);
+    return KN_EXIT_INTERNAL;
+  }
+  return 0;
+}
+
 int cmd_simulate(int argc, char **argv) {
-  const char *paths[2] = {NULL, NULL}, *outdir = NULL;
-  int npath = 0, quiet = 0, fail_on = -1;
+  const char *paths[2] = {NULL, NULL}, *outdir = NULL, *trace_path = NULL;
+  int npath = 0, quiet = 0, fail_on = -1, html = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -47,8 +98,13 @@ int cmd_simulate(int argc, char **argv) {
       if (++i >= argc || (fail_on = kn_harm_parse(argv[i])) < 0 || fail_on == 0)
         return cli_usage_error("simulate",
                                "--fail-on needs one of: discomfort, minor, injury, severe");
+    } else if (!strcmp(a, "--report")) {
+      html = 1;
     } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
       quiet = 1;
+    } else if (!strcmp(a, "--trace")) {
+      if (++i >= argc) return cli_usage_error("simulate", "--trace needs a file");
+      trace_path = argv[i];
     } else if (a[0] == '-' && a[1] != '\0') {
       return cli_usage_error("simulate", "unknown option \"%s\"; try knead simulate --help", a);
     } else if (npath < 2) {
@@ -58,6 +114,7 @@ int cmd_simulate(int argc, char **argv) {
     }
   }
   if (npath < 2) return cli_usage_error("simulate", "needs SUBJECT and SESSION files; try --help");
+  if (html && !outdir) return cli_usage_error("simulate", "--report needs -o DIR to write into");
 
   kn_diag diag;
   kn_subject subject;
@@ -90,9 +147,17 @@ int cmd_simulate(int argc, char **argv) {
 
   /* a progress bar only where someone watches a run that takes a while */
   int show = !quiet && isatty(STDERR_FILENO) && kn_model_duration(m) / kn_model_dt(m) > 2e6;
-  kn_run(m, d, show ? progress : NULL, NULL);
+  if (trace_path) {
+    if ((exit_code = run_traced(m, d, trace_path)) != 0) {
+      if (outdir) cli_outdir_abort(&out);
+      goto done;
+    }
+  } else {
+    kn_run(m, d, show ? progress : NULL, NULL);
+  }
   if (outdir) {
-    if (kn_report_write(m, d, out.tmp, &diag) != KN_OK) {
+    if (kn_report_write(m, d, out.tmp, &diag) != KN_OK ||
+        (html && kn_report_html_write(out.tmp, &diag) != KN_OK)) {
       print_diag(&diag);
       cli_outdir_abort(&out);
       exit_code = KN_EXIT_INTERNAL;
@@ -101,8 +166,12 @@ int cmd_simulate(int argc, char **argv) {
     if ((exit_code = cli_outdir_commit(&out)) != 0) goto done;
   }
   if (!quiet) {
-    kn_report_text(m, d, stdout);
-    if (outdir) printf("results: %s/{summary.json,timeseries.csv,events.csv}\n", outdir);
+    /* colour only for a person at a terminal who has not asked for none (no-color.org) */
+    const char *no_color = getenv("NO_COLOR");
+    kn_report_text_styled(m, d, stdout, isatty(STDOUT_FILENO) && !(no_color && no_color[0]));
+    if (outdir)
+      printf("results: %s/{summary.json,timeseries.csv,events.csv%s}\n", outdir,
+             html ? ",report.html" : "");
   }
   if (fail_on > 0 && (int)kn_data_outcome(m, d)->harm >= fail_on) exit_code = KN_EXIT_HARM;
 done:

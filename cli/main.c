@@ -12,8 +12,12 @@ static void usage(FILE *out) {
       "usage: knead <command> [options]\n\n"
       "commands:\n"
       "  simulate SUBJECT SESSION [-o DIR]   run a massage session, write results\n"
+      "  advise --region R --force F ...     is this plan safe? verdict, reasons, advice\n"
+      "  report OUTDIR                       write OUTDIR/report.html from a run's files\n"
       "  atlas [--format md|json]            the body atlas and model parameters, with sources\n"
-      "  validate [--write FILE]             run the validation cases against published data\n\n"
+      "  validate [--write FILE]             run the validation cases against published data\n"
+      "  monitor [--subject S] [--input F]   watch live contact samples (CSV / JSON lines)\n"
+      "  cohort POP SESSION -n N -o DB       virtual cohort: incidence of harm, resumable\n\n"
       "options:\n"
       "  -h, --help      this help (also: knead <command> --help)\n"
       "  -V, --version   print the version\n\n"
@@ -36,8 +40,12 @@ int main(int argc, char **argv) {
     return KN_EXIT_OK;
   }
   if (!strcmp(cmd, "simulate")) return cmd_simulate(argc - 1, argv + 1);
+  if (!strcmp(cmd, "advise")) return cmd_advise(argc - 1, argv + 1);
+  if (!strcmp(cmd, "report")) return cmd_report(argc - 1, argv + 1);
   if (!strcmp(cmd, "atlas")) return cmd_atlas(argc - 1, argv + 1);
   if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
+  if (!strcmp(cmd, "monitor")) return cmd_monitor(argc - 1, argv + 1);
+  if (!strcmp(cmd, "cohort")) return cmd_cohort(argc - 1, argv + 1);
   fprintf(stderr, "knead: unknown command \"%s\"; try knead --help\n", cmd);
   return KN_EXIT_USAGE;
 }

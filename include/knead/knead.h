@@ -11,7 +11,10 @@
 #include "knead/nerve.h"
 #include "knead/tissue.h"
 #include "knead/sim.h"
+#include "knead/monitor.h"
 #include "knead/report.h"
+#include "knead/advise.h"
 #include "knead/validate.h"
+#include "knead/cohort.h"
 
 #endif

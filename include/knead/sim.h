@@ -54,6 +54,8 @@ typedef enum kn_event_kind {
   KN_EV_CLONIC_SPASM,       /* involuntary contraction oscillating at 2-10 Hz (muscle) */
   KN_EV_TONIC_SPASM,        /* involuntary sustained contraction, short or weak (muscle) */
   KN_EV_CRAMP,              /* involuntary, strong, sustained, painful contraction (muscle) */
+  KN_EV_CAROTID,            /* carotid sinus reflex: pause >= 3 s or systolic fall >= 50 mmHg */
+  KN_EV_ORTHOSTATIC,        /* blood pressure falls on standing up enough to make one dizzy */
   KN_EV_COUNT
 } kn_event_kind;
 const char *kn_event_kind_name(kn_event_kind k); /* e.g. "iso_pressure", "nerve_injury" */
@@ -61,7 +63,8 @@ const char *kn_event_kind_name(kn_event_kind k); /* e.g. "iso_pressure", "nerve_
 typedef enum kn_site_kind {
   KN_SITE_REGION = 0,
   KN_SITE_NERVE = 1,
-  KN_SITE_MUSCLE = 2
+  KN_SITE_MUSCLE = 2,
+  KN_SITE_BODY = 3 /* the whole body (site -1) */
 } kn_site_kind;
 
 /* An event: a condition that held from t_start to t_end, or a threshold crossed at t_start. */
@@ -151,6 +154,49 @@ typedef struct kn_nm_outcome {
   kn_evidence evidence;
 } kn_nm_outcome;
 
+/* Local circulation and temperature of one region (skin under the hands, the muscle layer). Flows
+ * are relative to the subject's resting flow (1 = rest). */
+typedef struct kn_circ_outcome {
+  int region;                   /* atlas index */
+  double skin_flow_min;         /* 1, lowest skin flow under a hand (occlusion) */
+  double skin_flow_peak;        /* 1, highest skin flow (massage, heat, reactive hyperaemia) */
+  double skin_flow_end;         /* 1, at the end of the session's last action */
+  double muscle_flow_min;       /* 1, lowest muscle-layer flow under a hand */
+  double muscle_flow_peak;      /* 1 */
+  double hyperaemia_peak;       /* 1, highest skin flow within a minute after a release */
+  double artery_flow_change;    /* 1, mean relative change of the limb artery inflow while worked */
+  double skin_temperature_rest; /* K */
+  double skin_temperature_peak; /* K */
+  double muscle_temperature_rest; /* K */
+  double muscle_temperature_peak; /* K */
+  double potassium_peak;          /* mol/m^3, interstitial K+ in the muscle layer */
+  double lactate_peak;            /* mol/m^3, interstitial lactate */
+  kn_evidence evidence;
+} kn_circ_outcome;
+
+/* The whole body over the session and the recovery after it. */
+typedef struct kn_systemic_outcome {
+  double heart_rate_start, heart_rate_min, heart_rate_max, heart_rate_end; /* 1/s */
+  double systolic_start, systolic_end, systolic_min, systolic_max;         /* Pa */
+  double diastolic_start, diastolic_end, diastolic_min;                    /* Pa */
+  double systolic_change;  /* Pa, mean over the last minute of the session minus the start */
+  double diastolic_change; /* Pa, likewise */
+  double cortisol_change;  /* 1, relative change at the end of the session */
+  double core_temperature_start, core_temperature_peak; /* K */
+  double hypohydration_start, hypohydration_end;        /* fraction of body mass */
+  double longest_beat_interval;     /* s, longest R-R interval (asystole when >= 3 s) */
+  double carotid_systolic_fall;     /* Pa, largest fall while the carotid sinus was pressed */
+  int carotid_event;                /* 1 if this subject meets a carotid sinus criterion */
+  double carotid_event_probability; /* 1, with unknown hypersensitivity: prevalence x response */
+  double stand_systolic_fall;       /* Pa, on standing at the end: initial fall */
+  double stand_diastolic_fall;      /* Pa, sustained fall */
+  double dizziness_probability;     /* 1, of dizziness on standing up */
+  int dizziness;                    /* 1 if more likely than not */
+  double symptom_load; /* 0..10, nausea/headache/flu-like feeling: expert opinion (A6) */
+  kn_evidence evidence_heart, evidence_pressure, evidence_cortisol, evidence_carotid,
+      evidence_orthostatic, evidence_symptoms;
+} kn_systemic_outcome;
+
 typedef struct kn_outcome {
   kn_harm harm;                     /* worst over everything below */
   kn_evidence harm_evidence;        /* weakest evidence among the outcomes that set `harm` */
@@ -174,6 +220,9 @@ typedef struct kn_outcome {
   double soreness_duration;    /* s */
   kn_evidence evidence_iso, evidence_pain, evidence_nerve, evidence_muscle, evidence_bruise,
       evidence_soreness;
+  size_t ncirc;                /* regions with circulation (= nregion) */
+  const kn_circ_outcome *circ; /* (ncirc) */
+  kn_systemic_outcome systemic;
 } kn_outcome;
 
 /* Builds a model. subject may be NULL (defaults). On error returns a negative kn_errno and fills

@@ -42,6 +42,17 @@ typedef struct kn_subject {
   int chronic_illness;         /* 0/1 (e.g. diabetes, kidney or liver disease, hypothyroidism) */
   double pain_threshold_scale; /* dimensionless multiplier on pressure pain thresholds, 0.2..5,
                                   default 1 */
+  /* the whole body (circulation and systemic response) */
+  double core_temperature; /* K, at the start, 35..42 degC, default 37 degC; fever >= 38 degC */
+  int acute_illness;       /* 0/1, acute viral illness (cold, flu) */
+  double
+      systolic_pressure; /* Pa, resting, 80..220 mmHg, default 120 mmHg (130 with hypertension) */
+  double diastolic_pressure; /* Pa, resting, 40..130 mmHg, default 80 mmHg (85 with hypertension) */
+  int hypertension;          /* 0/1, default 1 when the pressures given are >= 140 or >= 90 mmHg */
+  int carotid_sinus_hypersensitivity; /* -1 unknown (the risk is reported from its prevalence by
+                                         age), 0 no, 1 yes; default -1 */
+  int bp_medication;                  /* 0/1, takes medication that lowers blood pressure */
+  double heart_rate;                  /* 1/s, resting, 35..130 /min, default 70 /min */
 } kn_subject;
 
 /* Who gives the massage. */
@@ -143,14 +154,17 @@ typedef enum kn_hypothesis {
 
 /* What is done. */
 typedef struct kn_session {
-  char name[64];                        /* free text, may be empty */
-  kn_practitioner practitioner;         /* default professional */
-  uint64_t seed;                        /* RNG seed for the practitioner's variability, default 1 */
-  double dt;                            /* s, simulation step, 0.1 ms..10 ms, default 1 ms */
-  double record_interval;               /* s, time-series decimation, >= dt, default 0.1 s */
-  double recovery;                      /* s, simulated time after the last action, default 0 */
+  char name[64];                /* free text, may be empty */
+  kn_practitioner practitioner; /* default professional */
+  uint64_t seed;                /* RNG seed for the practitioner's variability, default 1 */
+  double dt;                    /* s, simulation step, 0.1 ms..10 ms, default 1 ms */
+  double record_interval;       /* s, time-series decimation, >= dt, default 0.1 s */
+  double recovery;              /* s, simulated time after the last action, default 60 min */
   kn_hypothesis hypothesis_dehydration; /* role of dehydration in cramp, default lab */
   kn_hypothesis hypothesis_fatigue;     /* role of fatigue in cramp, default lab */
+  kn_hypothesis hypothesis_cortisol;    /* massage and cortisol: LAB = meta-analysis, no effect
+                                           (moyer2011, default); FIELD = field2005, secretion stops
+                                           during calm strokes */
   size_t naction;                       /* number of actions (>= 1) */
   kn_action *actions;                   /* (naction), owned by the session */
   char source[256];                     /* file it was read from */

@@ -588,6 +588,153 @@ const kn_source kn_atlas_source_table[] = {
     {"mujoco_muscle",
      "MuJoCo documentation, muscle actuators (lmin, lmax, vmax, fpmax, fvmax, timeconst) and the "
      "FLV curves of its docs (Google DeepMind); read for the shapes only, no code used."},
+    /* advice (src/advise, docs/advice.md) */
+    {"ernst2003", "Ernst E. The safety of massage therapy. Rheumatology (Oxford) "
+                  "2003;42(9):1101-1106."},
+    {"yin2014", "Yin P, Gao N, Wu J, Litscher G, Xu S. Adverse events of massage therapy in "
+                "pain-related conditions: a systematic review. Evid Based Complement Alternat Med "
+                "2014 (138 adverse events in 40 reports, 2003-2013, as cited in SCIENCE.md; "
+                "details not verified here)."},
+    {"sutton2014", "Sutton R. Carotid sinus syndrome: progress in understanding and management. "
+                   "Glob Cardiol Sci Pract 2014 (carotid sinus hypersensitivity in about 10 % of "
+                   "people aged 50 or more, as cited in SCIENCE.md; details not verified here)."},
+    {"lacerda2020", "Lacerda et al. 2020: carotid sinus massage and carotid sinus "
+                    "hypersensitivity, >= 3 s asystole or >= 50 mmHg systolic fall after 5-10 s "
+                    "of pressure (as cited in SCIENCE.md; title and journal not verified here)."},
+    {"jensen2019", "Jensen et al. 2019: heart rate rises 7.2-8.5 beats/min per degC of fever (as "
+                   "cited in SCIENCE.md; title and journal not verified here)."},
+    {"allen2012", "Allen RE, Kirby KA. Nocturnal leg cramps. Am Fam Physician 2012;86(4):350-355 "
+                  "(when cramps call for a medical work-up)."},
+    {"skin_perfusion_pressure",
+     "Skin perfusion pressure measured as the external pressure required to stop isotope washo"
+     "ut (Scand J Clin Lab Invest): skin flow stops on average 10.8 mmHg below mean arterial p"
+     "ressure (authors and year not verified here)."},
+    {"tee2004",
+     "Tee GB, Rasool AH, Halim AS, Rahman AR. Dependence of human forearm skin postocclusive r"
+     "eactive hyperemia on occlusion time. J Pharmacol Toxicol Methods 2004;50(1):73-78 (rise "
+     "15.4 / 24.8 / 32.1 AU after 1 / 2 / 3 min)."},
+    {"imms1988",
+     "Imms FJ, Lee WS, Ludlow PG. Reactive hyperaemia in the human forearm. Q J Exp Physiol 19"
+     "88;73(2):203-215 (exponential decay, half-life 14-45 s after 5 min occlusion)."},
+    {"hinds2004",
+     "Hinds T, McEwan I, Perkes J, Dawson E, Ball D, George K. Effects of massage on limb and "
+     "skin blood flow after quadriceps exercise. Med Sci Sports Exerc 2004;36(8):1308-1313."},
+    {"flouris2015",
+     "Flouris AD, Webb P, Kenny GP. Noninvasive assessment of muscle temperature during rest, "
+     "exercise, and postexercise recovery in different environments. J Appl Physiol 2015;118(1"
+     "0):1310-1320."},
+    {"shoemaker1997",
+     "Shoemaker JK, Tiidus PM, Mader R. Failure of manual massage to alter limb blood flow: me"
+     "asures by Doppler ultrasound. Med Sci Sports Exerc 1997;29(5):610-614."},
+    {"juel2000",
+     "Juel C, Pilegaard H, Nielsen JJ, Bangsbo J. Interstitial K+ in human skeletal muscle dur"
+     "ing and after dynamic graded exercise determined by microdialysis. Am J Physiol Regul In"
+     "tegr Comp Physiol 2000;278:R400-R406."},
+    {"vollestad1994",
+     "Vollestad NK, Hallen J, Sejersted OM. Effect of exercise intensity on potassium balance "
+     "in muscle and blood of man. J Physiol 1994;475(2):359-368 (venous-arterial K+ difference"
+     " decays with a half-time of ~3 min; recalled, not verified here)."},
+    {"noble2019",
+     "Noble D et al.: muscle cramp needs raised extracellular K+ and Ca2+ influx; blood flow w"
+     "ashing K+ out reverses it (CellML model, as summarised in SCIENCE.md section 5; exact re"
+     "ference not verified here)."},
+    {"diego2009",
+     "Diego MA, Field T. Moderate pressure massage elicits a parasympathetic nervous system re"
+     "sponse. Int J Neurosci 2009;119(5):630-638."},
+    {"diego2004",
+     "Diego MA, Field T, Sanders C, Hernandez-Reif M. Massage therapy of moderate and light pr"
+     "essure and vibrator effects on EEG and heart rate. Int J Neurosci 2004;114(1):31-44."},
+    {"cambron2006",
+     "Cambron JA, Dexheimer J, Coe P. Changes in blood pressure after various forms of therape"
+     "utic massage: a preliminary study. J Altern Complement Med 2006;12(1):65-70."},
+    {"liao2016",
+     "Liao IC, Chen SL, Wang MY, Tsai PS. Effects of massage on blood pressure in patients wit"
+     "h hypertension and prehypertension: a meta-analysis of randomized controlled trials. J C"
+     "ardiovasc Nurs 2016;31(1):73-83."},
+    {"kardos2001",
+     "Kardos A, Watterich G, de Menezes R, Csanady M, Casadei B, Rudas L. Determinants of spon"
+     "taneous baroreflex sensitivity in a healthy working population. Hypertension 2001;37(3):"
+     "911-916."},
+    {"karjalainen1986",
+     "Karjalainen J, Viitasalo M. Fever and cardiac rhythm. Arch Intern Med 1986;146(6):1169-1"
+     "171 (+8.5 beats/min per degC)."},
+    {"heaps1994",
+     "Heaps CL, Gonzalez-Alonso J, Coyle EF. Hypohydration causes cardiovascular drift without"
+     " reducing blood volume. Int J Sports Med 1994;15(2):74-79."},
+    {"sawka2001",
+     "Sawka MN, Montain SJ, Latzka WA. Hydration effects on thermoregulation and performance i"
+     "n the heat. Comp Biochem Physiol A 2001;128(4):679-690 (core temperature +0.1-0.25 degC "
+     "per % body mass lost)."},
+    {"sawka_hydration",
+     "Hypohydration above 2 % of body mass: orthostatic fall of about 20 mmHg systolic and 10 "
+     "mmHg diastolic on standing (as summarised in SCIENCE.md section 5; primary reference not"
+     " verified here)."},
+    {"kerr2006",
+     "Kerr SR, Pearce MS, Brayne C, Davis RJ, Kenny RA. Carotid sinus hypersensitivity in asym"
+     "ptomatic older persons: implications for diagnosis of syncope and falls. Arch Intern Med"
+     " 2006;166(5):515-520."},
+    {"mcintosh1994",
+     "McIntosh SJ, Lawson J, Kenny RA. Heart rate and blood pressure responses to carotid sinu"
+     "s massage in healthy elderly subjects. Age Ageing 1994;23(1):57-61."},
+    {"cortisol_kinetics",
+     "Plasma cortisol half-life 76.5 min (range 40-225) after hydrocortisone in adrenal insuff"
+     "iciency; terminal half-life 124-138 min after intravenous cortisol (secondary summaries;"
+     " primary references not verified here)."},
+    {"wieling2007",
+     "Wieling W, Krediet CT, van Dijk N, Linzer M, Tschakovsky ME. Initial orthostatic hypoten"
+     "sion: review of a forgotten condition. Clin Sci 2007;112(3):157-165."},
+    {"freeman2011",
+     "Freeman R, Wieling W, Axelrod FB, et al. Consensus statement on the definition of orthos"
+     "tatic hypotension, neurally mediated syncope and the postural tachycardia syndrome. Clin"
+     " Auton Res 2011;21(2):69-72."},
+    {"field2005",
+     "Field T, Hernandez-Reif M, Diego M, Schanberg S, Kuhn C. Cortisol decreases and serotoni"
+     "n and dopamine increase following massage therapy. Int J Neurosci 2005;115(10):1397-1413"
+     "."},
+    {"moyer2011",
+     "Moyer CA, Seefeldt L, Mann ES, Jackley LM. Does massage therapy reduce cortisol? A compr"
+     "ehensive quantitative review. J Bodyw Mov Ther 2011;15(1):3-14."},
+    {"census_quickfacts2019",
+     "U.S. Census Bureau. QuickFacts: United States. Population estimates, July 1, 2019 (V2019): "
+     "female persons 50.8 % of the resident population."},
+    {"ostchega2020",
+     "Ostchega Y, Fryar CD, Nwankwo T, Nguyen DT. Hypertension prevalence among adults aged 18 and "
+     "over: United States, 2017-2018. NCHS Data Brief no. 364. Hyattsville, MD: National Center "
+     "for Health Statistics, 2020 (22.4 % aged 18-39, 54.5 % aged 40-59, 74.5 % aged 60 and over; "
+     "age-adjusted to the 2000 US standard population with weights 0.420263, 0.357202, 0.222535)."},
+    {"fryar2018",
+     "Fryar CD, Kruszon-Moran D, Gu Q, Ogden CL. Mean body weight, height, waist circumference, "
+     "and body mass index among adults: United States, 1999-2000 through 2015-2016. National "
+     "Health Statistics Reports no. 122. Hyattsville, MD: National Center for Health Statistics, "
+     "2018 (2015-2016, aged 20 and over: men 175.4 cm, 89.8 kg, BMI 29.1 kg/m^2; women about 161.7 "
+     "cm, 77.5 kg, BMI 29.6 kg/m^2)."},
+    {"hales2020",
+     "Hales CM, Carroll MD, Fryar CD, Ogden CL. Prevalence of obesity and severe obesity among "
+     "adults: United States, 2017-2018. NCHS Data Brief no. 360. Hyattsville, MD: National Center "
+     "for Health Statistics, 2020 (obesity, BMI >= 30 kg/m^2: 42.4 %)."},
+    {"deurenberg1991",
+     "Deurenberg P, Weststrate JA, Seidell JC. Body mass index as a measure of body fatness: age- "
+     "and sex-specific prediction formulas. Br J Nutr 1991;65(2):105-114 (adults: BF% = 1.20 BMI + "
+     "0.23 age - 10.8 sex - 5.4, men 1, women 0; SEE 4.1 % body fat)."},
+    {"grandner2017",
+     "Grandner MA, Winkelman JW. Nocturnal leg cramps: prevalence and associations with "
+     "demographics, sleep disturbance symptoms, medical conditions, and cardiometabolic risk "
+     "factors. PLoS One 2017;12(6):e0178465. doi:10.1371/journal.pone.0178465 (NHANES 2005-2008: "
+     "24-25 % mild, 6 % moderate to severe leg cramps in the past month)."},
+    {"stookey2020", "Stookey JD, Kavouras SA, Suh H, Lang F. Underhydration is associated with "
+                    "obesity, chronic diseases, and death within 3 to 6 years in the U.S. "
+                    "population aged 51-70 years. Nutrients 2020;12(4):905. doi:10.3390/nu12040905 "
+                    "(over 65 % of adults aged 51-70 do not meet hydration criteria)."},
+    {"ahr_brfss2021",
+     "America's Health Rankings analysis of the CDC Behavioral Risk Factor Surveillance System "
+     "2021, United Health Foundation: physical inactivity, adults reporting no physical activity "
+     "or exercise other than their regular job in the past 30 days, US 23.7 %."},
+    {"wilson1927", "Wilson EB. Probable inference, the law of succession, and statistical "
+                   "inference. J Am Stat Assoc 1927;22(158):209-212."},
+    {"newcombe1998", "Newcombe RG. Two-sided confidence intervals for the single proportion: "
+                     "comparison of seven methods. Stat Med 1998;17(8):857-872."},
+    {"katz1978", "Katz D, Baptista J, Azen SP, Pike MC. Obtaining confidence intervals for the "
+                 "risk ratio in cohort studies. Biometrics 1978;34(3):469-474."},
 };
 const size_t kn_atlas_source_table_n =
     sizeof kn_atlas_source_table / sizeof kn_atlas_source_table[0];

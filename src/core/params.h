@@ -180,14 +180,6 @@
   X(nm_spindle_per_degc, "neuromuscular", 0.03, "1/degC", 1.0, ANIMAL,                             \
     "calibrated: warming raises Ia and Ib discharge (mense1978)",                                  \
     "fractional rise of spindle and tendon organ discharge per degC")                              \
-  X(nm_heat_tau, "neuromuscular", 40.0, "min", KN_MIN, HUMAN,                                      \
-    "calibrated: petrofsky_heat rises reached over 2 h", "time constant of muscle warming by heat") \
-  X(nm_heat_moist, "neuromuscular", 3.1, "degC", 1.0, HUMAN, "petrofsky_heat",                     \
-    "muscle warming by a moist heat wrap (and hot water) after 2 h")                               \
-  X(nm_heat_dry, "neuromuscular", 2.2, "degC", 1.0, HUMAN, "petrofsky_heat",                       \
-    "muscle warming by a dry heat wrap after 2 h")                                                 \
-  X(nm_heat_pack, "neuromuscular", 0.4, "degC", 1.0, HUMAN, "petrofsky_heat",                      \
-    "muscle warming by a hydrocollator pack after 2 h")                                            \
   X(nm_spasm_force, "neuromuscular", 0.02, "1", 1.0, EXPERT,                                       \
     "calibrated: a visible involuntary contraction", "involuntary force (fraction of maximum) that starts a spasm") \
   X(nm_cramp_force, "neuromuscular", 0.05, "1", 1.0, EXPERT,                                       \
@@ -195,6 +187,170 @@
     "involuntary activation (fraction of maximum) of a cramp")                                     \
   X(nm_cramp_duration, "neuromuscular", 5.0, "s", 1.0, EXPERT,                                     \
     "calibrated: a cramp outlasts a reflex or a brief tonic spasm", "shortest cramp")              \
+  /* circulation: local flow, temperature, metabolites ---------------------------------------- */ \
+  X(circ_stop_margin, "circulation", 10.8, "mmHg", KN_MMHG, HUMAN, "skin_perfusion_pressure",     \
+    "external pressure that stops skin flow = mean arterial pressure minus this")                 \
+  X(circ_debt_skin_tau, "circulation", 110.0, "s", 1.0, HUMAN,                                     \
+    "calibrated: skin hyperaemia grows 1 : 1.6 : 2.1 after 1, 2, 3 min of occlusion (tee2004)",   \
+    "time constant with which the skin's ischaemic vasodilator signal builds under occlusion")    \
+  X(circ_debt_muscle_tau, "circulation", 80.0, "s", 1.0, HUMAN,                                    \
+    "calibrated: limb reactive hyperaemia saturates after 3-5 min of occlusion (imms1988)",       \
+    "time constant with which the muscle's ischaemic vasodilator signal builds")                  \
+  X(circ_hyperaemia_halflife, "circulation", 30.0, "s", 1.0, HUMAN, "imms1988",                    \
+    "half-life of reactive hyperaemia after release (14-45 s after 5 min occlusion)")             \
+  X(circ_hyperaemia_gain, "circulation", 9.0, "1", 1.0, HUMAN,                                     \
+    "calibrated: forearm flow ~10x rest after 5 min occlusion (imms1988)",                        \
+    "extra flow at a saturated vasodilator signal, multiples of rest")                            \
+  X(circ_massage_skin_gain, "circulation", 0.65, "1", 1.0, HUMAN,                                  \
+    "calibrated: skin 32.2 vs 31.1 degC after 12 min of massage (hinds2004)",                     \
+    "rise of skin flow during massage strokes, multiples of rest")                                \
+  X(circ_massage_skin_tau, "circulation", 3.0, "min", KN_MIN, EXPERT,                              \
+    "calibrated: skin flow and temperature up by the end of 12 min of massage (hinds2004)",       \
+    "time constant of the massage skin-flow response, on and off")                                \
+  X(circ_skin_temp_rest, "circulation", 31.1, "degC", 1.0, HUMAN, "hinds2004",                     \
+    "skin temperature at rest on the table (control condition)")                                  \
+  X(circ_skin_temp_tau, "circulation", 3.0, "min", KN_MIN, EXPERT,                                 \
+    "calibrated: skin temperature settles within minutes", "time constant of skin temperature")   \
+  X(circ_skin_blood_share, "circulation", 1.2, "1", 1.0, EXPERT,                                   \
+    "calibrated: resting skin at 31.1 degC between 37 degC blood and a 24 degC room",             \
+    "heat carried by resting skin flow / heat lost to the room per degree")                      \
+  X(circ_room_temp, "circulation", 24.0, "degC", 1.0, EXPERT,                                      \
+    "calibrated: a warm treatment room", "effective surroundings of the skin")                    \
+  X(circ_heat_skin_gain, "circulation", 0.43, "1/degC", 1.0, HUMAN,                               \
+    "calibrated: skin flow +300 % under a moist heat wrap (petrofsky_heat)",                      \
+    "rise of skin flow per degC of skin warming")                                                 \
+  X(circ_heat_coupling, "circulation", 10.0, "1", 1.0, EXPERT,                                     \
+    "calibrated: skin under a wrap or hot water comes within ~1 degC of the source",              \
+    "heat taken from a source / heat lost to the room per degree")                                \
+  X(circ_heat_pack_cooling, "circulation", 20.0, "min", KN_MIN, HUMAN,                             \
+    "calibrated: hydrocollator skin flow up only in the first 45 min (petrofsky_heat)",           \
+    "time constant of a hot pack cooling toward skin temperature")                                \
+  X(circ_muscle_temp_rest, "circulation", 36.6, "degC", 1.0, HUMAN, "flouris2015",                 \
+    "resting muscle temperature (vastus lateralis 36.65, trapezius 36.53 degC)")                  \
+  X(circ_heat_tau, "circulation", 40.0, "min", KN_MIN, HUMAN,                                      \
+    "calibrated: petrofsky_heat rises reached over 2 h", "time constant of muscle warming by heat") \
+  X(circ_heat_moist, "circulation", 3.1, "degC", 1.0, HUMAN, "petrofsky_heat",                     \
+    "muscle warming by a moist heat wrap (and hot water) after 2 h")                              \
+  X(circ_heat_dry, "circulation", 2.2, "degC", 1.0, HUMAN, "petrofsky_heat",                       \
+    "muscle warming by a dry heat wrap after 2 h")                                                \
+  X(circ_heat_pack, "circulation", 0.4, "degC", 1.0, HUMAN, "petrofsky_heat",                      \
+    "muscle warming by a hydrocollator pack after 2 h")                                           \
+  X(circ_exercise_gain, "circulation", 7.0, "1", 1.0, HUMAN,                                       \
+    "calibrated: brachial flow 39 -> 126 mL/min (+222 %) in ~35 % MVC handgrip (shoemaker1997)",  \
+    "rise of muscle flow per unit of activation, multiples of rest")                              \
+  X(circ_exercise_tau, "circulation", 10.0, "s", 1.0, EXPERT,                                      \
+    "calibrated: exercise hyperaemia follows effort within seconds", "its time constant")         \
+  X(circ_skin_share, "circulation", 0.1, "1", 1.0, EXPERT,                                         \
+    "calibrated: skin takes a small part of resting limb inflow",                                 \
+    "share of a limb artery's resting flow that feeds the skin")                                  \
+  X(circ_atherosclerosis_reserve, "circulation", 0.5, "1", 1.0, EXPERT,                            \
+    "calibrated: reduced vasodilator reserve in atherosclerosis",                                 \
+    "share of hyperaemic and exercise flow reserve left with atherosclerosis")                    \
+  X(circ_potassium_rate, "circulation", 0.1, "mmol/L/s", 1.0, HUMAN,                               \
+    "calibrated: interstitial K+ 4.19 -> 6.17 mmol/L at 10 W knee extension (juel2000)",          \
+    "interstitial K+ release per unit of activation")                                             \
+  X(circ_potassium_halflife, "circulation", 3.0, "min", KN_MIN, HUMAN, "vollestad1994",            \
+    "half-time of K+ clearance after exercise at resting flow")                                   \
+  X(circ_potassium_flow_share, "circulation", 0.5, "1", 1.0, EXPERT,                               \
+    "calibrated: K+ is cleared both by Na/K pumps and by blood flow",                             \
+    "share of K+ clearance that scales with flow (the wash-out)")                                 \
+  X(circ_potassium_ctf, "circulation", 1.0, "Hz/(mmol/L)", 1.0, ANIMAL,                            \
+    "calibrated: raised interstitial K+ sustains cramp discharge (noble2019)",                     \
+    "fall of the cramp threshold frequency per mmol/L of interstitial K+ above plasma")           \
+  X(circ_lactate_rest, "circulation", 1.0, "mmol/L", 1.0, EXPERT,                                  \
+    "calibrated: resting lactate ~1 mmol/L", "resting interstitial lactate")                      \
+  X(circ_lactate_rate, "circulation", 0.05, "mmol/L/s", 1.0, EXPERT,                               \
+    "calibrated: lactate ~10 mmol/L after sustained heavy contraction",                           \
+    "lactate release per unit of activation")                                                     \
+  X(circ_lactate_halflife, "circulation", 10.0, "min", KN_MIN, EXPERT,                             \
+    "calibrated: lactate clears over tens of minutes", "half-time of lactate clearance at rest")  \
+  /* systemic: the whole body ------------------------------------------------------------------ */ \
+  X(sys_autonomic_tau, "systemic", 60.0, "s", 1.0, EXPERT,                                         \
+    "calibrated: heart rate and pressure settle over minutes of massage",                         \
+    "time constant of autonomic balance")                                                         \
+  X(sys_calm_drive, "systemic", -0.5, "1", 1.0, HUMAN,                                             \
+    "calibrated: slow, moderate-pressure strokes shift toward vagal tone (diego2009)",            \
+    "autonomic balance approached during calm strokes")                                           \
+  X(sys_vigorous_drive, "systemic", 0.5, "1", 1.0, HUMAN,                                          \
+    "calibrated: trigger-point and sports massage raise pressure (cambron2006)",                  \
+    "autonomic balance approached during deep, trigger-point and percussive work")                \
+  X(sys_pain_drive, "systemic", 1.0, "1", 1.0, EXPERT,                                             \
+    "calibrated: pain is a sympathetic stimulus", "autonomic balance added per unit of pain probability") \
+  X(sys_sbp_per_balance, "systemic", 3.6, "mmHg", KN_MMHG, HUMAN,                                  \
+    "calibrated: SBP -1.8 mmHg after a calm session (cambron2006)",                               \
+    "systolic change per unit of autonomic balance")                                              \
+  X(sys_dbp_per_balance, "systemic", 2.0, "mmHg", KN_MMHG, HUMAN,                                  \
+    "calibrated: DBP +0.1 mmHg overall, up with trigger-point and sports massage (cambron2006)",  \
+    "diastolic change per unit of sympathetic balance (none for vagal)")                          \
+  X(sys_hr_per_balance, "systemic", 10.0, "1/min", KN_BPM, EXPERT,                                 \
+    "calibrated: moderate-pressure massage slows the heart by a few beats (diego2004)",           \
+    "heart-rate change per unit of autonomic balance")                                            \
+  X(sys_hypertension_gain, "systemic", 2.0, "1", 1.0, HUMAN,                                       \
+    "calibrated: pressure responses scale with the raised pressure (expert; see liao2016)",       \
+    "larger pressure response in hypertension (per 20 mmHg above 120)")                           \
+  X(sys_baroreflex_intercept, "systemic", 3.24, "1", 1.0, HUMAN, "kardos2001",                     \
+    "baroreflex sensitivity: ln(ms/mmHg) = intercept - slope x age")                              \
+  X(sys_baroreflex_slope, "systemic", 0.03, "1/year", 1.0, HUMAN, "kardos2001",                    \
+    "its fall with age")                                                                           \
+  X(sys_baroreflex_reset, "systemic", 10.0, "min", KN_MIN, EXPERT,                                 \
+    "calibrated: the baroreflex resets to a sustained pressure", "time constant of resetting")    \
+  X(sys_fever_hr, "systemic", 8.5, "1/min/degC", KN_BPM, HUMAN, "karjalainen1986",                 \
+    "heart-rate rise per degC of fever (jensen2019: 7.2)")                                        \
+  X(sys_dehydration_hr, "systemic", 3.0, "1/min/%", KN_BPM, HUMAN,                                 \
+    "calibrated: half the ~6 bpm per % of exercising subjects (heaps1994), at rest",              \
+    "heart-rate rise per % of body mass lost")                                                    \
+  X(sys_dehydration_core, "systemic", 0.15, "degC/%", 1.0, HUMAN, "sawka2001",                     \
+    "core temperature rise per % of body mass lost (0.1-0.25)")                                   \
+  X(sys_insensible_loss, "systemic", 0.42, "mL/kg/h", 1.0e-3 / 3600.0, EXPERT,                     \
+    "calibrated: ~700 mL/day insensible water loss at rest", "water lost through skin and breath") \
+  X(sys_drink_tau, "systemic", 20.0, "min", KN_MIN, EXPERT,                                        \
+    "calibrated: water reaches plasma within 15-30 min", "time constant of drink absorption")     \
+  X(sys_carotid_threshold, "systemic", 60.0, "mmHg", KN_MMHG, EXPERT,                              \
+    "calibrated: light touch over the sinus does not evoke the reflex",                           \
+    "pressure at the carotid sinus below which it is not stimulated")                             \
+  X(sys_carotid_full, "systemic", 180.0, "mmHg", KN_MMHG, EXPERT,                                  \
+    "calibrated: firm diagnostic carotid sinus massage saturates the response",                   \
+    "pressure at the sinus that gives the full response")                                         \
+  X(sys_carotid_tau, "systemic", 2.0, "s", 1.0, EXPERT,                                            \
+    "calibrated: the response builds over a few beats of 5-10 s massage (kerr2006)",              \
+    "time constant of the carotid sinus reflex")                                                  \
+  X(sys_carotid_rr_normal, "systemic", 0.2, "s", 1.0, HUMAN,                                       \
+    "calibrated: longest R-R 1038 ms in healthy elderly, none over 3 s (mcintosh1994)",           \
+    "R-R prolongation of a full carotid stimulus, normal subject")                                \
+  X(sys_carotid_sbp_normal, "systemic", 21.0, "mmHg", KN_MMHG, HUMAN, "mcintosh1994",              \
+    "systolic fall of a full carotid stimulus, normal subject")                                   \
+  X(sys_carotid_rr_hyper, "systemic", 4.0, "s", 1.0, HUMAN,                                        \
+    "calibrated: hypersensitivity >= 3 s, 95th percentile 7.3 s (kerr2006)",                      \
+    "R-R prolongation of a full carotid stimulus, hypersensitive subject")                        \
+  X(sys_carotid_sbp_hyper, "systemic", 60.0, "mmHg", KN_MMHG, HUMAN,                               \
+    "calibrated: hypersensitivity >= 50 mmHg, 95th percentile 77 mmHg (kerr2006)",                \
+    "systolic fall of a full carotid stimulus, hypersensitive subject")                           \
+  X(sys_csh_prevalence, "systemic", 10.4, "%", 0.01, HUMAN, "lacerda2020",                         \
+    "carotid sinus hypersensitivity in people aged 50 or more (none counted below)")              \
+  X(sys_cortisol_halflife, "systemic", 76.5, "min", KN_MIN, HUMAN, "cortisol_kinetics",            \
+    "plasma cortisol half-life")                                                                   \
+  X(sys_cortisol_pain, "systemic", 0.5, "1", 1.0, EXPERT,                                          \
+    "calibrated: pain and stress raise cortisol secretion",                                       \
+    "rise of cortisol secretion per unit of sympathetic balance")                                 \
+  X(sys_stand_fall, "systemic", 25.0, "mmHg", KN_MMHG, HUMAN,                                      \
+    "calibrated: healthy initial fall on active standing 20-30 mmHg, < 40 (wieling2007)",         \
+    "initial systolic fall on standing up, healthy and rested")                                   \
+  X(sys_stand_sd, "systemic", 10.0, "mmHg", KN_MMHG, EXPERT,                                       \
+    "calibrated: spread between people", "between-person standard deviation of that fall")       \
+  X(sys_stand_relaxed, "systemic", 10.0, "mmHg", KN_MMHG, EXPERT,                                  \
+    "calibrated: vagal tone after a long relaxing session", "extra initial fall per unit of vagal balance") \
+  X(sys_stand_dehydrated, "systemic", 20.0, "mmHg", KN_MMHG, HUMAN, "sawka_hydration",             \
+    "sustained systolic fall on standing at 2 % hypohydration (diastolic half of it)")            \
+  X(sys_stand_medication, "systemic", 10.0, "mmHg", KN_MMHG, EXPERT,                               \
+    "calibrated: antihypertensives blunt the response to standing", "extra sustained fall")       \
+  X(sys_stand_fever, "systemic", 5.0, "mmHg/degC", KN_MMHG, EXPERT,                                \
+    "calibrated: fever dilates skin vessels", "extra sustained fall per degC of fever")          \
+  X(sys_stand_age, "systemic", 0.2, "mmHg/year", KN_MMHG, EXPERT,                                  \
+    "calibrated: baroreflex weakens with age (kardos2001)", "extra initial fall per year over 40") \
+  X(sys_ioh_fall, "systemic", 40.0, "mmHg", KN_MMHG, HUMAN, "wieling2007",                         \
+    "initial orthostatic hypotension: systolic fall within 15 s")                                 \
+  X(sys_oh_fall, "systemic", 20.0, "mmHg", KN_MMHG, HUMAN, "freeman2011",                          \
+    "orthostatic hypotension: sustained systolic fall within 3 min (diastolic 10)")               \
   /* protocol: the practitioner --------------------------------------------------------------- */ \
   X(pro_ramp_time, "protocol", 1.0, "s", 1.0, EXPERT,                                              \
     "calibrated: smooth onset of a trained hand", "time to reach planned force")                   \

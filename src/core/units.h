@@ -16,5 +16,7 @@
 #define KN_WEEK (7.0 * KN_DAY)      /* s per week */
 #define KN_MONTH (30.4375 * KN_DAY) /* s per mean month */
 #define KN_PI 3.14159265358979323846
+#define KN_ZERO_CELSIUS 273.15 /* K at 0 degC */
+#define KN_BPM (1.0 / 60.0)    /* 1/s per beat per minute */
 
 #endif

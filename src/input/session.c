@@ -6,7 +6,7 @@
  *     seed: 7                       RNG seed, non-negative integer
  *     time_step: 1 ms               0.1 ms .. 10 ms
  *     record_interval: 100 ms       time_step .. 60 s
- *     recovery: 0 s                 0 .. 48 h
+ *     recovery: 60 min              0 .. 48 h (after the last action)
  *     actions:                      1 .. 10000 of:
  *       - do: effleurage            a stroke, rest, posture, stretch, voluntary_contraction,
  *                                   electrical_stimulation, heat or drink
@@ -137,7 +137,6 @@ static const kn_qspec q_fraction = {"1", "1", "60 %", "%", 0.01, 0.0, 1.0, 0};
 /* heat: read in degC (UDUNITS-2 converts K and degF with their offsets), stored in K */
 static const kn_qspec q_temperature = {"degC", NULL, "40 degC", "degC", 1.0, 30.0, 50.0, 0};
 static const kn_qspec q_volume = {"m3", NULL, "500 mL", "mL", 1e-6, 50e-6, 2e-3, 0};
-#define KN_ZERO_CELSIUS 273.15 /* K */
 /* defaults (our choice): a hot bath or wrap; half the motor units under a surface electrode */
 
 /* ---- one action ------------------------------------------------------------------------------ */
@@ -504,18 +503,21 @@ static const char *const session_keys[] = {"name",       "practitioner",    "see
                                            "hypotheses", "actions",         NULL};
 
 /* Named hypotheses where the cramp literature disagrees: `hypotheses: {dehydration: field}`. */
-static const char *const hypothesis_keys[] = {"dehydration", "fatigue", NULL};
+static const char *const hypothesis_keys[] = {"dehydration", "fatigue", "cortisol", NULL};
+/* cortisol: "meta" (moyer2011, default) or "field2005" */
+static const char *const cortisol_names[] = {"meta", "field2005", NULL};
 static const char *const hypothesis_names[] = {"lab", "field", NULL};
 
 static int read_hypotheses(kn_in *in, const kn_field *hf, kn_session *s) {
   const kn_ynode *m = hf->val;
   int rc = kn_in_map_of(in, m, hf->path, hypothesis_keys);
   if (rc) return rc;
-  kn_hypothesis *slot[] = {&s->hypothesis_dehydration, &s->hypothesis_fatigue};
-  for (int k = 0; k < 2; k++) {
+  kn_hypothesis *slot[] = {&s->hypothesis_dehydration, &s->hypothesis_fatigue,
+                           &s->hypothesis_cortisol};
+  for (int k = 0; k < 3; k++) {
     kn_field f;
     if (!kn_in_field(in, m, hf->path, hypothesis_keys[k], &f)) continue;
-    const kn_names names = {hypothesis_names, NULL, 0};
+    const kn_names names = {k == 2 ? cortisol_names : hypothesis_names, NULL, 0};
     int v = 0;
     if ((rc = kn_in_enum(in, &f, &names, &v))) return rc;
     *slot[k] = (kn_hypothesis)v;
@@ -600,7 +602,7 @@ int kn_session_parse(const char *text, size_t len, const char *name, kn_session 
   s->seed = 1;
   s->dt = 1e-3;
   s->record_interval = 0.1;
-  s->recovery = 0.0;
+  s->recovery = 60.0 * 60.0; /* an hour after the massage (circulation, standing up) */
   snprintf(s->source, sizeof s->source, "%s", name ? name : "");
 
   int rc = kn_in_parse(&in, text ? text : "", len, kn_in_is_json_name(name));

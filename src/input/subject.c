@@ -17,6 +17,13 @@
  *     atherosclerosis: false     true | false
  *     chronic_illness: false     true | false
  *     pain_threshold_scale: 1.0  0.2..5
+ *     temperature: 38.2 degC     core temperature, 35..42 degC; fever from 38 degC
+ *     acute_illness: false       true | false (a cold, flu)
+ *     systolic_pressure: 120 mmHg   80..220 mmHg, and diastolic_pressure 40..130 mmHg
+ *     hypertension: false        true | false; default: pressures >= 140/90 mmHg
+ *     carotid_sinus_hypersensitivity: unknown   true | false | unknown
+ *     bp_medication: false       true | false (medication that lowers blood pressure)
+ *     heart_rate: 70 /min        35..130 /min (bare number = per minute)
  *
  * Every field is optional; the defaults are kn_subject_default's. */
 #include "knead/spec.h"
@@ -58,6 +65,11 @@ void kn_subject_default(kn_subject *s) {
   s->serum_potassium = 4.2;
   s->serum_magnesium = 0.85;
   s->serum_calcium = 2.4;
+  s->core_temperature = 37.0 + KN_ZERO_CELSIUS;
+  s->systolic_pressure = 120.0 * KN_MMHG;
+  s->diastolic_pressure = 80.0 * KN_MMHG;
+  s->carotid_sinus_hypersensitivity = -1;
+  s->heart_rate = 70.0 / 60.0;
 }
 
 static const kn_qspec q_age = {"year", "year", "45 years", "years", 1.0, 18.0, 110.0, 0};
@@ -70,6 +82,13 @@ static const kn_qspec q_cramps = {"1/month", "1/month", "8 /month", "per month",
 static const kn_qspec q_hypohydration = {"1", "1", "3 %", "%", 0.01, 0.0, 0.10, 0};
 static const kn_qspec q_exertion = {"1", "1", "0.5", "", 1.0, 0.0, 1.0, 0};
 static const kn_qspec q_inactive = {"week", "week", "6 weeks", "weeks", 1.0, 0.0, 520.0, 0};
+static const kn_qspec q_core_temperature = {"degC", NULL, "38.2 degC", "degC", 1.0, 35.0, 42.0, 0};
+static const kn_qspec q_systolic = {"Pa",    "mmHg",       "120 mmHg",    "mmHg",
+                                    KN_MMHG, 80 * KN_MMHG, 220 * KN_MMHG, 0};
+static const kn_qspec q_diastolic = {"Pa",    "mmHg",       "80 mmHg",     "mmHg",
+                                     KN_MMHG, 40 * KN_MMHG, 130 * KN_MMHG, 0};
+static const kn_qspec q_heart_rate = {"1/s",      "1/min",     "70 /min",    "/min",
+                                      1.0 / 60.0, 35.0 / 60.0, 130.0 / 60.0, 0};
 static const kn_qspec q_posture_hours = {"s", "h", "8 h", "h", KN_HOUR, 0.0, 72 * KN_HOUR, 0};
 
 /* Serum concentrations: mol/m^3, which equals mmol/L; wide enough for severe clinical
@@ -117,6 +136,14 @@ static const char *const subject_keys[] = {"name",
                                            "atherosclerosis",
                                            "chronic_illness",
                                            "pain_threshold_scale",
+                                           "temperature",
+                                           "acute_illness",
+                                           "systolic_pressure",
+                                           "diastolic_pressure",
+                                           "hypertension",
+                                           "carotid_sinus_hypersensitivity",
+                                           "bp_medication",
+                                           "heart_rate",
                                            NULL};
 
 /* exertion: one of the words, or a number from 0 (none) to 1 (exhausting). */
@@ -141,6 +168,60 @@ static int read_exertion(kn_in *in, const kn_field *f, double *out) {
                       "%s, or a number from 0 to 1; did you mean \"%s\"?", msg,
                       exertion_names[best]);
   return kn_in_fail(in, f->val, f->path, KN_EPARSE, "%s, or a number from 0 to 1", msg);
+}
+
+/* true | false | unknown (-1). */
+static int read_tristate(kn_in *in, const kn_field *f, int *out) {
+  if (f->val->kind == KN_Y_SCALAR && f->val->n == 7 && !strcmp(kn_in_text(in, f->val), "unknown")) {
+    *out = -1;
+    return 0;
+  }
+  int rc = kn_in_bool(in, f, out);
+  if (rc == KN_EPARSE)
+    return kn_in_fail(in, f->val, f->path, KN_EPARSE, "expected true, false or unknown");
+  return rc;
+}
+
+/* The fields of the whole body: temperature, illness, blood pressure, heart rate. */
+static int read_whole_body(kn_in *in, const kn_ynode *m, const char *path, kn_subject *s) {
+  kn_field f;
+  int rc = 0;
+  if (kn_in_field(in, m, path, "temperature", &f)) {
+    double celsius = 37.0;
+    if ((rc = kn_in_quantity(in, &f, &q_core_temperature, &celsius))) return rc;
+    s->core_temperature = celsius + KN_ZERO_CELSIUS;
+  }
+  if (kn_in_field(in, m, path, "acute_illness", &f) && (rc = kn_in_bool(in, &f, &s->acute_illness)))
+    return rc;
+  int given_sys = kn_in_field(in, m, path, "systolic_pressure", &f);
+  if (given_sys && (rc = kn_in_quantity(in, &f, &q_systolic, &s->systolic_pressure))) return rc;
+  int given_dia = kn_in_field(in, m, path, "diastolic_pressure", &f);
+  if (given_dia && (rc = kn_in_quantity(in, &f, &q_diastolic, &s->diastolic_pressure))) return rc;
+  if (kn_in_field(in, m, path, "hypertension", &f)) {
+    if ((rc = kn_in_bool(in, &f, &s->hypertension))) return rc;
+    /* a hypertensive subject without measured pressures: a typical treated-and-untreated mix
+     * (stage 1, ACC/AHA 2017) */
+    if (s->hypertension && !given_sys) s->systolic_pressure = 145.0 * KN_MMHG;
+    if (s->hypertension && !given_dia) s->diastolic_pressure = 92.0 * KN_MMHG;
+  } else {
+    s->hypertension = s->systolic_pressure >= 140.0 * KN_MMHG - 1e-6 ||
+                      s->diastolic_pressure >= 90.0 * KN_MMHG - 1e-6;
+  }
+  if (s->diastolic_pressure >= s->systolic_pressure - 10.0 * KN_MMHG) {
+    if (!kn_in_field(in, m, path, given_dia ? "diastolic_pressure" : "systolic_pressure", &f))
+      kn_in_field(in, m, path, "hypertension", &f);
+    return kn_in_fail(in, f.val, f.path, KN_ERANGE,
+                      "diastolic pressure must be at least 10 mmHg below the systolic");
+  }
+  if (kn_in_field(in, m, path, "carotid_sinus_hypersensitivity", &f) &&
+      (rc = read_tristate(in, &f, &s->carotid_sinus_hypersensitivity)))
+    return rc;
+  if (kn_in_field(in, m, path, "bp_medication", &f) && (rc = kn_in_bool(in, &f, &s->bp_medication)))
+    return rc;
+  if (kn_in_field(in, m, path, "heart_rate", &f) &&
+      (rc = kn_in_quantity(in, &f, &q_heart_rate, &s->heart_rate)))
+    return rc;
+  return 0;
 }
 
 /* Reads the "subject" mapping (m may be a null value: all defaults). */
@@ -202,7 +283,7 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
   if (kn_in_field(in, m, path, "pain_threshold_scale", &f) &&
       (rc = kn_in_quantity(in, &f, &q_pain, &s->pain_threshold_scale)))
     return rc;
-  return 0;
+  return read_whole_body(in, m, path, s);
 }
 
 /* Reads the top level: a mapping whose only key is "subject". */

@@ -243,7 +243,6 @@ static void read_orders(const kn_model *m, kn_data *d, nm_orders *o) {
   for (int i = 0; i < nm->nmuscle; i++) {
     d->nm[i].e_vol_target = -1.0;
     d->nm[i].stim_on = 0;
-    d->nm[i].heat_target = 0.0;
   }
   for (int k = 0; k < nm->nother; k++) {
     int ai = nm->other[k];
@@ -273,13 +272,6 @@ static void read_orders(const kn_model *m, kn_data *d, nm_orders *o) {
     for (int i = 0; i < nm->nmuscle; i++) {
       const kn_nm_muscle *mu = &nm->muscles[i];
       kn_nm_state *s = &d->nm[i];
-      if (a->kind == KN_ACT_HEAT && kn_atlas_muscle((size_t)mu->atlas)->region == a->region) {
-        double rise = a->heat == KN_HEAT_HOT_PACK   ? m->par.nm_heat_pack
-                      : a->heat == KN_HEAT_DRY_WRAP ? m->par.nm_heat_dry
-                                                    : m->par.nm_heat_moist;
-        /* a cooler source warms less: scaled by its excess over skin temperature at 40 degC */
-        s->heat_target = rise * fmax(0.0, a->temperature - (273.15 + 33.0)) / 7.0;
-      }
       if (a->muscle != mu->atlas) continue;
       if (a->kind == KN_ACT_VOLUNTARY) { /* isometric: the examiner holds the joint where it is */
         s->e_vol_target = a->level;
@@ -524,8 +516,10 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
     const kn_muscle_mech *mm = mu->mech;
     kn_nm_state *s = &d->nm[i];
 
-    /* temperature: first-order approach to the heat's target, back to 37 degC without heat */
-    s->temperature += (37.0 + s->heat_target - s->temperature) * dt / p->nm_heat_tau;
+    /* temperature from the circulation (heat, fever), as a change from rest: the reflex and
+     * twitch parameters are those of resting muscle, taken here as 37 degC */
+    s->temperature =
+        37.0 + kn_circ_muscle_temperature(m, d, i) - (p->circ_muscle_temp_rest + 273.15);
 
     /* lengths, and the local strain of a stroke pressing on the belly */
     double pressure = mu->tissue >= 0 ? d->muscle_p[mu->tissue] : 0.0;
@@ -576,6 +570,10 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
 
     /* cramp threshold frequency now: drinks, and a recent cramp (miller2017) */
     double ctf = mu->ctf + d->ctf_shift;
+    /* raised interstitial potassium depolarises the terminals: cramps come at a lower rate, and
+     * blood flow washing it out reverses that (noble2019) */
+    ctf -=
+        p->circ_potassium_ctf * fmax(0.0, d->circ_muscle[i].potassium - m->subject.serum_potassium);
     if (t - s->t_last_cramp < p->nm_ctf_after_cramp_time) ctf += p->nm_ctf_after_cramp;
     kn_pool_set_pic_rate(s->pool, fmax(4.0, ctf));
 
@@ -648,6 +646,14 @@ void kn_nm_finish(const kn_model *m, kn_data *d) {
     s->sp_last_above = d->t;
     classify_spasm(m, d, i);
   }
+}
+
+int kn_nm_quiet(const kn_model *m, const kn_data *d) {
+  for (int i = 0; i < m->nm.nmuscle; i++)
+    if (d->nm[i].out.nfiring > 0 || d->nm[i].in_spasm || d->nm[i].stim_on) return 0;
+  for (int j = 0; j < KN_JOINT_COUNT; j++)
+    if (m->nm.joint_used[j] && fabs(d->joints.omega[j]) > 1e-3) return 0;
+  return 1;
 }
 
 const char *kn_spasm_kind_name(kn_spasm_kind k) {

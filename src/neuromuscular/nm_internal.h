@@ -86,7 +86,6 @@ typedef struct kn_nm_state {
   double temperature;        /* degC */
   double scale_temperature;  /* degC at which twitch_scale was computed */
   double twitch_scale;       /* Q10 factor on twitch times at that temperature */
-  double heat_target;        /* degC above 37 the heat now applied would reach */
   int stim_on;               /* a stimulation train is running */
   double stim_rate;          /* Hz */
   double stim_fraction;      /* share of units reached */

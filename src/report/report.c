@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/units.h"
+#include "knead/advise.h"
 #include "report/report_internal.h"
 #include "sim/sim_internal.h"
 
@@ -47,12 +48,14 @@ static const char *site_name(const kn_event *e) {
     return kn_atlas_region((size_t)e->site)->name;
   case KN_SITE_NERVE:
     return kn_atlas_nerve((size_t)e->site)->name;
+  case KN_SITE_BODY:
+    return "body";
   default:
     return kn_atlas_muscle((size_t)e->site)->name;
   }
 }
 
-static const char *const site_kinds[] = {"region", "nerve", "muscle"};
+static const char *const site_kinds[] = {"region", "nerve", "muscle", "body"};
 
 static int write_events(const kn_outcome *o, FILE *f) {
   fprintf(f, "t_start_s,t_end_s,kind,site_kind,site,action,value,unit,evidence\n");
@@ -69,6 +72,10 @@ int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *dia
   char path[1024];
   const kn_outcome *o = kn_data_outcome(m, d);
   json_t *summary = kn_summary_json(m, d);
+  if (summary && kn_summary_add_advice(summary, m, d) != KN_OK) {
+    json_decref(summary);
+    summary = NULL;
+  }
   if (!summary) {
     if (diag) {
       kn_diag_clear(diag);
@@ -92,6 +99,16 @@ int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *dia
   write_events(o, f);
   if (close_checked(f)) return io_fail(diag, path);
   return KN_OK;
+}
+
+char *kn_report_json(const kn_model *m, kn_data *d) {
+  json_t *summary = kn_summary_json(m, d);
+  if (!summary) return NULL;
+  char *text = kn_summary_add_advice(summary, m, d) == KN_OK
+                   ? json_dumps(summary, JSON_INDENT(2) | JSON_REAL_PRECISION(6))
+                   : NULL;
+  json_decref(summary);
+  return text;
 }
 
 /* A duration in the unit a person would use. */
@@ -126,11 +143,35 @@ static const char *verdict_text(kn_harm h) {
 }
 
 void kn_report_text(const kn_model *m, kn_data *d, FILE *out) {
+  kn_report_text_styled(m, d, out, 0);
+}
+
+void kn_report_text_styled(const kn_model *m, kn_data *d, FILE *out, int use_color) {
+  /* green, yellow, red, bold red by harm; nothing at all without colour */
+  static const char *const harm_colour[] = {"\033[1;32m", "\033[1;33m", "\033[1;33m", "\033[1;31m",
+                                            "\033[1;31m"};
   const kn_outcome *o = kn_data_outcome(m, d);
   char a[32], b[32];
-  fprintf(out, "verdict: %s (harm: %s", verdict_text(o->harm), kn_harm_name(o->harm));
+  kn_advice adv[KN_ADVICE_MAX];
+  size_t nadv = kn_advise(m, o, adv, KN_ADVICE_MAX);
+  if (nadv > KN_ADVICE_MAX) nadv = KN_ADVICE_MAX;
+  const char *on = use_color ? harm_colour[o->harm <= KN_HARM_SEVERE ? o->harm : 4] : "";
+  const char *off = use_color ? "\033[0m" : "";
+  fprintf(out, "verdict: %s%s%s (harm: %s", on, verdict_text(o->harm), off, kn_harm_name(o->harm));
   if (o->harm != KN_HARM_NONE) fprintf(out, "; evidence: %s", kn_evidence_name(o->harm_evidence));
   fputs(")\n", out);
+  kn_advice_verdict v = kn_advice_verdict_of(adv, nadv);
+  char count[48];
+  if (nadv)
+    snprintf(count, sizeof count, " (%zu piece%s, below)", nadv, nadv == 1 ? "" : "s");
+  else
+    snprintf(count, sizeof count, " (nothing to add)");
+  fprintf(out, "advice:  %s%s%s%s\n",
+          use_color ? harm_colour[v == KN_VERDICT_GO       ? 0
+                                  : v == KN_VERDICT_CHANGE ? 1
+                                                           : 4]
+                    : "",
+          kn_advice_verdict_name(v), off, count);
   human_time(o->duration, a, sizeof a);
   fprintf(out, "session: %s, %s, %zu actions, %s simulated\n",
           m->session.name[0] ? m->session.name : "(unnamed)",
@@ -187,5 +228,10 @@ void kn_report_text(const kn_model *m, kn_data *d, FILE *out) {
   fprintf(out, "\nsoreness: %.0f %% chance, onset within %.0f h, lasting up to %.0f h (%s)\n",
           100.0 * o->soreness_probability, o->soreness_onset / KN_HOUR,
           o->soreness_duration / KN_HOUR, kn_evidence_name(o->evidence_soreness));
+  kn_report_body_text(o, out);
   fprintf(out, "events: %zu%s\n", o->nevent, o->nevent_dropped ? " (some not recorded)" : "");
+  if (nadv) {
+    fputs("\nadvice\n", out);
+    kn_advice_print(adv, nadv, use_color, out);
+  }
 }

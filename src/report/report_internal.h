@@ -2,11 +2,16 @@
 #define KN_REPORT_INTERNAL_H
 
 #include <jansson.h>
+#include <stdio.h>
 
 #include "knead/report.h"
 #include "knead/version.h"
 
+/* The whole-body lines of the terminal summary (src/report/report_body.c). */
+void kn_report_body_text(const kn_outcome *o, FILE *out);
 /* The whole summary as a JSON object (new reference). */
 json_t *kn_summary_json(const kn_model *m, kn_data *d);
+/* Adds "advice_verdict" and "advice" (src/advise) to a summary object. 0 or KN_ENOMEM. */
+int kn_summary_add_advice(json_t *summary, const kn_model *m, kn_data *d);
 
 #endif

@@ -44,14 +44,83 @@ static json_t *causes_json(const kn_model *m) {
   return arr;
 }
 
+/* The subject's whole-body inputs, in people's units. */
+static json_t *whole_body_json(const kn_subject *s) {
+  static const char *const csh[] = {"unknown", "false", "true"};
+  return json_pack(
+      "{s:f, s:b, s:f, s:f, s:b, s:s, s:b, s:f, s:f}", "temperature_degC",
+      s->core_temperature - KN_ZERO_CELSIUS, "acute_illness", s->acute_illness, "systolic_mmHg",
+      s->systolic_pressure / KN_MMHG, "diastolic_mmHg", s->diastolic_pressure / KN_MMHG,
+      "hypertension", s->hypertension, "carotid_sinus_hypersensitivity",
+      csh[s->carotid_sinus_hypersensitivity + 1 < 3 ? s->carotid_sinus_hypersensitivity + 1 : 0],
+      "bp_medication", s->bp_medication, "heart_rate_bpm", s->heart_rate / KN_BPM,
+      "hypohydration_pct", 100.0 * s->hypohydration);
+}
+
 static json_t *subject_json(const kn_model *m) {
   const kn_subject *s = &m->subject;
   static const char *const sex[] = {"unspecified", "female", "male"};
-  return json_pack("{s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:o}", "name", s->name, "sex",
+  return json_pack("{s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:o, s:o}", "name", s->name, "sex",
                    sex[(unsigned)s->sex <= 2 ? s->sex : 0], "age_years", s->age, "height_m",
                    s->height, "mass_kg", s->mass, "body_fat_pct", 100.0 * s->body_fat,
                    "pain_threshold_scale", s->pain_threshold_scale, "causes_of_cramp",
-                   causes_json(m));
+                   causes_json(m), "whole_body", whole_body_json(s));
+}
+
+/* One region's circulation, in people's units. */
+static json_t *circ_json(const kn_circ_outcome *o) {
+  return json_pack("{s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:s}",
+                   "region", kn_atlas_region((size_t)o->region)->name, "skin_flow_min_rel",
+                   o->skin_flow_min, "skin_flow_peak_rel", o->skin_flow_peak, "skin_flow_end_rel",
+                   o->skin_flow_end, "muscle_flow_min_rel", o->muscle_flow_min,
+                   "muscle_flow_peak_rel", o->muscle_flow_peak, "hyperaemia_peak_rel",
+                   o->hyperaemia_peak, "artery_flow_change_pct", 100.0 * o->artery_flow_change,
+                   "skin_temp_rest_degC", o->skin_temperature_rest - KN_ZERO_CELSIUS,
+                   "skin_temp_peak_degC", o->skin_temperature_peak - KN_ZERO_CELSIUS,
+                   "muscle_temp_rest_degC", o->muscle_temperature_rest - KN_ZERO_CELSIUS,
+                   "muscle_temp_peak_degC", o->muscle_temperature_peak - KN_ZERO_CELSIUS,
+                   "potassium_peak_mM", o->potassium_peak, "lactate_peak_mM", o->lactate_peak,
+                   "evidence", kn_evidence_name(o->evidence));
+}
+
+/* The whole body: heart, pressure, cortisol, temperature, hydration, carotid, standing up, the
+ * ill subject's symptoms. */
+static json_t *systemic_json(const kn_systemic_outcome *o) {
+  json_t *heart =
+      json_pack("{s:f, s:f, s:f, s:f, s:f, s:s}", "start_bpm", o->heart_rate_start / KN_BPM,
+                "min_bpm", o->heart_rate_min / KN_BPM, "max_bpm", o->heart_rate_max / KN_BPM,
+                "end_bpm", o->heart_rate_end / KN_BPM, "longest_beat_interval_s",
+                o->longest_beat_interval, "evidence", kn_evidence_name(o->evidence_heart));
+  json_t *pressure =
+      json_pack("{s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:s}", "systolic_start_mmHg",
+                o->systolic_start / KN_MMHG, "diastolic_start_mmHg", o->diastolic_start / KN_MMHG,
+                "systolic_change_mmHg", o->systolic_change / KN_MMHG, "diastolic_change_mmHg",
+                o->diastolic_change / KN_MMHG, "systolic_min_mmHg", o->systolic_min / KN_MMHG,
+                "systolic_max_mmHg", o->systolic_max / KN_MMHG, "systolic_end_mmHg",
+                o->systolic_end / KN_MMHG, "diastolic_end_mmHg", o->diastolic_end / KN_MMHG,
+                "evidence", kn_evidence_name(o->evidence_pressure));
+  json_t *carotid = json_pack("{s:b, s:f, s:f, s:s}", "event", o->carotid_event, "probability",
+                              o->carotid_event_probability, "systolic_fall_mmHg",
+                              o->carotid_systolic_fall / KN_MMHG, "evidence",
+                              kn_evidence_name(o->evidence_carotid));
+  json_t *stand = json_pack("{s:f, s:f, s:f, s:b, s:s}", "initial_systolic_fall_mmHg",
+                            o->stand_systolic_fall / KN_MMHG, "sustained_diastolic_fall_mmHg",
+                            o->stand_diastolic_fall / KN_MMHG, "dizziness_probability",
+                            o->dizziness_probability, "dizziness", o->dizziness, "evidence",
+                            kn_evidence_name(o->evidence_orthostatic));
+  json_t *body =
+      json_pack("{s:f, s:f, s:f, s:f, s:f, s:s}", "core_temp_start_degC",
+                o->core_temperature_start - KN_ZERO_CELSIUS, "core_temp_peak_degC",
+                o->core_temperature_peak - KN_ZERO_CELSIUS, "hypohydration_start_pct",
+                100.0 * o->hypohydration_start, "hypohydration_end_pct",
+                100.0 * o->hypohydration_end, "cortisol_change_pct", 100.0 * o->cortisol_change,
+                "cortisol_evidence", kn_evidence_name(o->evidence_cortisol));
+  json_t *symptoms = json_pack("{s:f, s:s, s:s}", "load_0_to_10", o->symptom_load, "evidence",
+                               kn_evidence_name(o->evidence_symptoms), "note",
+                               "nausea, headache, flu-like feeling (article claim A6): an "
+                               "expert-opinion score, not measured physiology");
+  return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "heart", heart, "pressure", pressure, "body",
+                   body, "carotid_sinus", carotid, "standing_up", stand, "symptoms", symptoms);
 }
 
 static json_t *action_json(const kn_model *m, size_t i) {
@@ -211,12 +280,18 @@ json_t *kn_summary_json(const kn_model *m, kn_data *d) {
                            "onset_h", o->soreness_onset / KN_HOUR, "duration_h",
                            o->soreness_duration / KN_HOUR, "load_min", o->soreness_load / KN_MIN,
                            "evidence", kn_evidence_name(o->evidence_soreness));
-  return json_pack("{s:s, s:s, s:s, s:s, s:f, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i}",
-                   "knead_version", kn_version(), "harm", kn_harm_name(o->harm), "harm_evidence",
-                   kn_evidence_name(o->harm_evidence), "harm_scale",
-                   "none < discomfort < minor < injury < severe", "duration_s", o->duration,
-                   "subject", subject_json(m), "session", session_json(m), "regions", regions,
-                   "nerves", nerves, "muscles", muscles, "neuromuscular", nm, "spasms", spasms,
-                   "soreness", sore, "events", (int)o->nevent, "events_dropped",
-                   (int)o->nevent_dropped);
+  json_t *circ = json_array();
+  for (size_t i = 0; i < o->ncirc; i++)
+    json_array_append_new(circ, circ_json(&o->circ[i]));
+  json_t *root =
+      json_pack("{s:s, s:s, s:s, s:s, s:f, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i}",
+                "knead_version", kn_version(), "harm", kn_harm_name(o->harm), "harm_evidence",
+                kn_evidence_name(o->harm_evidence), "harm_scale",
+                "none < discomfort < minor < injury < severe", "duration_s", o->duration, "subject",
+                subject_json(m), "session", session_json(m), "regions", regions, "nerves", nerves,
+                "muscles", muscles, "neuromuscular", nm, "spasms", spasms, "soreness", sore,
+                "events", (int)o->nevent, "events_dropped", (int)o->nevent_dropped);
+  json_object_set_new(root, "circulation", circ);
+  json_object_set_new(root, "systemic", systemic_json(&o->systemic));
+  return root;
 }

@@ -31,6 +31,10 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   d->row = kn_arena_take(a, m->ncol, sizeof(double));
   d->sample = kn_arena_take(a, m->ncol, sizeof(double));
   kn_nm_data_layout(m, d, a);
+  d->circ = kn_arena_take(a, nr, sizeof(kn_circ_region));
+  d->circ_out = kn_arena_take(a, nr, sizeof(kn_circ_outcome));
+  d->circ_act = kn_arena_take(a, nr, sizeof(double));
+  d->circ_muscle = kn_arena_take(a, (size_t)m->nm.nmuscle, sizeof(kn_circ_muscle));
 }
 
 int kn_data_create(const kn_model *m, kn_data **out) {
@@ -94,7 +98,14 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   d->outcome = (kn_outcome){0};
   d->nm_action = -1;
   d->ctf_shift = 0.0;
+  d->dt = m->session.dt;
+  d->quiet = 0;
+  d->circ_elapsed = 0.0;
+  d->carotid_hyper_event = 0;
+  d->carotid_open = -1;
   kn_nm_reset(m, d);
+  kn_systemic_reset(m, d); /* first: the circulation reads the pressures */
+  kn_circ_reset(m, d);
 }
 
 double kn_data_time(const kn_data *d) {

@@ -16,7 +16,9 @@ static const char *const kind_names[KN_EV_COUNT] = {"iso_pressure",
                                                     "bruise_risk",
                                                     "clonic_spasm",
                                                     "tonic_spasm",
-                                                    "cramp"};
+                                                    "cramp",
+                                                    "carotid_sinus_reflex",
+                                                    "orthostatic_dizziness"};
 
 const char *kn_event_kind_name(kn_event_kind k) {
   return (unsigned)k < KN_EV_COUNT ? kind_names[k] : "?";

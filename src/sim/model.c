@@ -109,6 +109,8 @@ static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, s
   m->action_end = kn_arena_take(a, naction, sizeof(double));
   m->slot_first = kn_arena_take(a, nslot_max + 1, sizeof(int));
   m->slot_actions = kn_arena_take(a, naction, sizeof(int));
+  m->heat_actions = kn_arena_take(a, naction, sizeof(int));
+  m->drink_actions = kn_arena_take(a, naction, sizeof(int));
   m->regions = kn_arena_take(a, nreg, sizeof(int));
   m->region_local = kn_arena_take(a, nreg_atlas, sizeof(int));
   m->ppt_mean = kn_arena_take(a, nreg, sizeof(double));
@@ -216,8 +218,11 @@ static int schedule_slots(kn_model *m, int *order, int *slot_of, double *slot_fr
   return nslot;
 }
 
+#define KN_SYSTEMIC_COLUMNS 6 /* heart rate, two pressures, cortisol, core temperature, balance */
+
 static size_t count_columns(int nslot, size_t nreg, size_t nnerve, size_t nmus, size_t nnm) {
-  return 1 + 3 * (size_t)nslot + nreg + 4 * nnerve + 2 * nmus + 4 * nnm;
+  return 1 + 3 * (size_t)nslot + nreg + 4 * nnerve + 2 * nmus + 4 * nnm + 4 * nreg + 2 * nnm +
+         KN_SYSTEMIC_COLUMNS;
 }
 
 static void name_column(kn_model *m, size_t *c, int mode, const char *fmt, const char *what,
@@ -259,7 +264,40 @@ static void layout_columns(kn_model *m) {
     name_column(m, &c, KN_COL_MAX, "firing_rate_%s_per_s", nm, 0);
     name_column(m, &c, KN_COL_LAST, "length_%s_Lopt", nm, 0);
   }
+  for (int r = 0; r < m->nregion; r++) {
+    const char *nm = kn_atlas_region((size_t)m->regions[r])->name;
+    name_column(m, &c, KN_COL_MIN, "skin_flow_%s_rel", nm, 0);
+    name_column(m, &c, KN_COL_MIN, "muscle_flow_%s_rel", nm, 0);
+    name_column(m, &c, KN_COL_LAST, "skin_temp_%s_degC", nm, 0);
+    name_column(m, &c, KN_COL_LAST, "muscle_temp_%s_degC", nm, 0);
+  }
+  for (int k = 0; k < m->nm.nmuscle; k++) {
+    const char *nm = kn_atlas_muscle((size_t)m->nm.muscles[k].atlas)->name;
+    name_column(m, &c, KN_COL_MAX, "potassium_%s_mM", nm, 0);
+    name_column(m, &c, KN_COL_MAX, "lactate_%s_mM", nm, 0);
+  }
+  name_column(m, &c, KN_COL_MIN, "heart_rate_bpm", NULL, 0);
+  name_column(m, &c, KN_COL_MIN, "systolic_mmHg", NULL, 0);
+  name_column(m, &c, KN_COL_MIN, "diastolic_mmHg", NULL, 0);
+  name_column(m, &c, KN_COL_LAST, "cortisol_rel", NULL, 0);
+  name_column(m, &c, KN_COL_LAST, "core_temp_degC", NULL, 0);
+  name_column(m, &c, KN_COL_LAST, "autonomic_balance", NULL, 0);
   m->ncol = c;
+}
+
+/* What circulation and the whole body need from the plan: heat and drinks, the carotid sinus. */
+static void circulation_init(kn_model *m) {
+  m->nheat = m->ndrink = 0;
+  for (size_t i = 0; i < m->session.naction; i++) {
+    kn_action_kind k = m->session.actions[i].kind;
+    if (k == KN_ACT_HEAT) m->heat_actions[m->nheat++] = (int)i;
+    if (k == KN_ACT_DRINK) m->drink_actions[m->ndrink++] = (int)i;
+  }
+  m->carotid = -1;
+  for (int n = 0; n < m->nnerve; n++)
+    if (!strcmp(kn_atlas_nerve((size_t)m->nerves[n])->name, "carotid_sinus")) m->carotid = n;
+  m->circ_every = (int)lround(KN_CIRC_PERIOD / m->session.dt);
+  if (m->circ_every < 1) m->circ_every = 1;
 }
 
 /* Regions the plan touches, and the nerves and muscles in them. */
@@ -341,7 +379,10 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   size_t nreg = 0, nnerve = 0, nmus = 0;
   for (size_t i = 0; i < naction; i++) {
     const kn_action *a = &session->actions[i];
-    if (is_contact(a) && !touched[a->region]) {
+    /* hands and heat reach a region */
+    if ((is_contact(a) || a->kind == KN_ACT_HEAT || a->kind == KN_ACT_VOLUNTARY ||
+         a->kind == KN_ACT_STIMULATION || a->kind == KN_ACT_STRETCH) &&
+        a->region >= 0 && !touched[a->region]) {
       touched[a->region] = 1;
       nreg++;
     }
@@ -385,6 +426,7 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   m->nstep = (size_t)ceil(m->duration / session->dt - 1e-9);
   select_sites(m, touched);
   kn_nm_model_init(m, marks);
+  circulation_init(m);
   kn_stress_table_init(&m->stress, STRESS_NRHO, STRESS_NZETA, STRESS_RHO_MAX, STRESS_ZETA_MAX,
                        m->stress.values);
   layout_columns(m);

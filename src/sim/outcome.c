@@ -110,6 +110,11 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
   o->evidence_muscle = KN_EVIDENCE_ANIMAL;
   o->evidence_bruise = KN_EVIDENCE_EXPERT;
   o->evidence_soreness = KN_EVIDENCE_HUMAN;
+  o->ncirc = (size_t)m->nregion;
+  o->circ = d->circ_out;
+  const kn_systemic_outcome *so = &o->systemic;
+  if (so->carotid_event) raise(&v, KN_HARM_INJURY, KN_EVIDENCE_HUMAN); /* asystole or collapse */
+  if (so->dizziness) raise(&v, KN_HARM_MINOR, KN_EVIDENCE_EXPERT);
   o->harm = v.harm;
   o->harm_evidence = v.evidence;
   return o;

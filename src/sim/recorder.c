@@ -37,6 +37,24 @@ static void sample(const kn_model *m, const kn_data *d, double *v) {
     v[c++] = s->out.mean_rate;
     v[c++] = s->L;
   }
+  for (int r = 0; r < m->nregion; r++) {
+    const kn_circ_region *cr = &d->circ[r];
+    v[c++] = cr->skin_flow;
+    v[c++] = cr->muscle_flow;
+    v[c++] = cr->skin_temp - KN_ZERO_CELSIUS;
+    v[c++] = cr->muscle_temp - KN_ZERO_CELSIUS;
+  }
+  for (int k = 0; k < m->nm.nmuscle; k++) {
+    v[c++] = d->circ_muscle[k].potassium;
+    v[c++] = d->circ_muscle[k].lactate;
+  }
+  const kn_systemic *sy = &d->sys;
+  v[c++] = sy->heart_rate / KN_BPM;
+  v[c++] = sy->systolic / KN_MMHG;
+  v[c++] = sy->diastolic / KN_MMHG;
+  v[c++] = sy->cortisol;
+  v[c++] = sy->core_temp - KN_ZERO_CELSIUS;
+  v[c++] = sy->autonomic;
 }
 
 static void commit(const kn_model *m, kn_data *d) {

@@ -9,7 +9,9 @@
 #include "core/rng.h"
 #include "knead/mechanics.h"
 #include "knead/sim.h"
+#include "circulation/circulation.h"
 #include "neuromuscular/nm_internal.h"
+#include "systemic/systemic.h"
 
 /* How a practitioner turns a plan into force and position (src/protocol). */
 typedef struct kn_profile {
@@ -92,6 +94,14 @@ struct kn_model {
 
   kn_nm_model nm; /* the neuromuscular engine's constant part */
 
+  /* circulation and the whole body */
+  int nheat;
+  int *heat_actions; /* (nheat) heat actions, in file order */
+  int ndrink;
+  int *drink_actions; /* (ndrink) */
+  int carotid;        /* local index of the carotid sinus among the nerves, -1 if not reached */
+  int circ_every;     /* steps between circulation updates */
+
   void *block; /* one allocation behind all arrays above */
 };
 
@@ -141,6 +151,17 @@ struct kn_data {
   int nm_action;                    /* non-stroke action in progress, -1 if none */
   double ctf_shift;                 /* Hz, cramp threshold change from drinks */
   int joint_effort[KN_JOINT_COUNT]; /* 1 where the subject is making an effort this step */
+  /* circulation and the whole body */
+  kn_circ_region *circ;        /* (nregion) */
+  kn_circ_outcome *circ_out;   /* (nregion) */
+  kn_circ_muscle *circ_muscle; /* (nm.nmuscle) */
+  double *circ_act;            /* (nregion) scratch: activation of the region's muscles */
+  kn_systemic sys;
+  int carotid_hyper_event; /* 1 if a hypersensitive sinus would have met a criterion */
+  int carotid_open;        /* index of the open carotid reflex event, -1 none, -2 dropped */
+  double circ_elapsed;     /* s since the last circulation update */
+  int quiet;               /* 1 once the plan is over and the muscles are still: coarse steps */
+  double dt;               /* s, the step being taken */
   kn_outcome outcome;
   void *block;
 };
@@ -172,6 +193,17 @@ void kn_nm_data_layout(const kn_model *m, kn_data *d, kn_arena *a);
 void kn_nm_reset(const kn_model *m, kn_data *d);
 void kn_nm_step(const kn_model *m, kn_data *d);
 void kn_nm_finish(const kn_model *m, kn_data *d);
+
+/* circulation and the whole body (src/circulation, src/systemic), every KN_CIRC_PERIOD */
+void kn_circ_reset(const kn_model *m, kn_data *d);
+void kn_circ_step(const kn_model *m, kn_data *d, double dt);
+/* K, muscle temperature of neuromuscular muscle i */
+double kn_circ_muscle_temperature(const kn_model *m, const kn_data *d, int i);
+void kn_systemic_reset(const kn_model *m, kn_data *d);
+void kn_systemic_step(const kn_model *m, kn_data *d, double dt);
+void kn_systemic_finish(const kn_model *m, kn_data *d);
+/* 1 if no muscle fires, no spasm is open and the joints are still */
+int kn_nm_quiet(const kn_model *m, const kn_data *d);
 
 /* recorder */
 void kn_recorder_step(const kn_model *m, kn_data *d);

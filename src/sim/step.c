@@ -2,17 +2,8 @@
  * accumulation -> events -> recorder. */
 #include <math.h>
 
+#include "mechanics/contact_path.h"
 #include "sim/sim_internal.h"
-
-/* Distance (m) from point (px,py) to the segment (x0,y0)-(x1,y1). */
-static double segment_distance(double px, double py, double x0, double y0, double x1, double y1) {
-  double dx = x1 - x0, dy = y1 - y0;
-  double len2 = dx * dx + dy * dy;
-  double u = len2 > 0.0 ? ((px - x0) * dx + (py - y0) * dy) / len2 : 0.0;
-  if (u < 0.0) u = 0.0;
-  if (u > 1.0) u = 1.0;
-  return hypot(px - (x0 + u * dx), py - (y0 + u * dy));
-}
 
 /* Surface loads per region, and stress at every nerve and muscle from every hand (linear
  * elasticity: the stresses of several hands add). */
@@ -42,27 +33,24 @@ static void mechanics_step(const kn_model *m, kn_data *d) {
     if (deep > d->region_deep_shear[r]) d->region_deep_shear[r] = deep;
     if (c->t_contact >= m->par.iso_transient_time) d->region_transient[r] = 0;
 
+    /* the path to depth is shared with the safety monitor (src/mechanics/contact_path.c) */
+    kn_disc_load load = {c->x, c->y, c->radius, c->p};
     double best = 0.0;
     for (int n = 0; n < m->nnerve; n++) {
       if (m->nerve_region[n] != r) continue;
       const kn_nerve *nv = kn_atlas_nerve((size_t)m->nerves[n]);
       double z = m->nerve_depth[n];
-      double dist = segment_distance(c->x, c->y, nv->x0, nv->y0, nv->x1, nv->y1);
-      double infl = kn_stress_table_lookup(&m->stress, dist / c->radius, z / c->radius);
-      if (nv->on_bone) infl = kn_bone_backed_factor(infl, m->par.bone_backing_gain);
-      double sz = c->p * infl;
+      double sz = kn_path_nerve_pressure(&m->stress, m->par.bone_backing_gain, nv, z, &load);
       d->nerve_p[n] += sz;
       if (sz > best) { /* the hand that loads it most sets the loaded length */
         best = sz;
-        d->nerve_len[n] = 2.0 * c->radius + z;
+        d->nerve_len[n] = kn_path_nerve_loaded_length(z, &load);
       }
     }
     for (int k = 0; k < m->nmuscle; k++) {
       if (m->muscle_region[k] != r) continue;
       const kn_muscle *mu = kn_atlas_muscle((size_t)m->muscles[k]);
-      double dist = hypot(c->x - mu->x, c->y - mu->y);
-      d->muscle_p[k] += c->p * kn_stress_table_lookup(&m->stress, dist / c->radius,
-                                                      m->muscle_depth[k] / c->radius);
+      d->muscle_p[k] += kn_path_muscle_pressure(&m->stress, mu, m->muscle_depth[k], &load);
     }
   }
   for (int r = 0; r < m->nregion; r++)
@@ -72,7 +60,7 @@ static void mechanics_step(const kn_model *m, kn_data *d) {
 }
 
 static void nerve_step(const kn_model *m, kn_data *d) {
-  double dt = m->session.dt;
+  double dt = d->dt;
   for (int n = 0; n < m->nnerve; n++) {
     kn_nerve_state *s = &d->nerve_state[n];
     kn_nerve_grade before = s->grade;
@@ -82,7 +70,7 @@ static void nerve_step(const kn_model *m, kn_data *d) {
 }
 
 static void tissue_step(const kn_model *m, kn_data *d) {
-  double dt = m->session.dt;
+  double dt = d->dt;
   for (int k = 0; k < m->nmuscle; k++)
     kn_muscle_step(&m->tissue, &d->muscle_state[k], d->muscle_p[k], dt);
   /* soreness load: time integral of (pressure / pain threshold)^2 over the regions worked, so deep
@@ -95,7 +83,7 @@ static void tissue_step(const kn_model *m, kn_data *d) {
 
 /* Peaks and times per region against the ISO limits, pain and bruise references. */
 static void region_outcome_step(const kn_model *m, kn_data *d) {
-  double dt = m->session.dt;
+  double dt = d->dt;
   for (int r = 0; r < m->nregion; r++) {
     kn_region_outcome *o = &d->region_out[r];
     double factor =
@@ -118,20 +106,44 @@ static void region_outcome_step(const kn_model *m, kn_data *d) {
   }
 }
 
+/* Circulation and the whole body run on their own slower clock. */
+static void circulation_step(const kn_model *m, kn_data *d) {
+  d->circ_elapsed += d->dt;
+  if (!d->quiet && d->step % (size_t)m->circ_every != 0) return;
+  kn_systemic_step(m, d, d->circ_elapsed);
+  kn_circ_step(m, d, d->circ_elapsed);
+  d->circ_elapsed = 0.0;
+}
+
+/* After the last action, once the muscles are still, nothing moves fast: the step grows to the
+ * record interval and the neuromuscular engine rests (its outcome cannot change). */
+static void choose_step(const kn_model *m, kn_data *d) {
+  if (!d->quiet && d->t >= m->plan_end && kn_nm_quiet(m, d)) d->quiet = 1;
+  double left = m->duration - d->t;
+  d->dt = d->quiet ? fmin(fmax(m->session.record_interval, KN_CIRC_PERIOD), left) : m->session.dt;
+}
+
+static int finished(const kn_model *m, const kn_data *d) {
+  return d->t >= m->duration - 0.5 * m->session.dt;
+}
+
 int kn_step(const kn_model *m, kn_data *d) {
-  if (d->step >= m->nstep) return 0;
-  kn_protocol_step(m, d);
+  if (finished(m, d)) return 0;
+  choose_step(m, d);
+  if (!d->quiet) kn_protocol_step(m, d);
   mechanics_step(m, d);
   nerve_step(m, d);
   tissue_step(m, d);
-  kn_nm_step(m, d);
+  if (!d->quiet) kn_nm_step(m, d);
+  circulation_step(m, d);
   region_outcome_step(m, d);
   kn_events_step(m, d);
   d->step++;
-  d->t = (double)d->step * m->session.dt;
+  d->t = d->quiet ? d->t + d->dt : (double)d->step * m->session.dt;
   kn_recorder_step(m, d);
-  if (d->step >= m->nstep) {
+  if (finished(m, d)) {
     kn_nm_finish(m, d);
+    kn_systemic_finish(m, d);
     kn_events_close_all(m, d);
     kn_recorder_flush(m, d);
     return 0;
@@ -140,9 +152,12 @@ int kn_step(const kn_model *m, kn_data *d) {
 }
 
 int kn_run(const kn_model *m, kn_data *d, void (*progress)(double fraction, void *ctx), void *ctx) {
-  size_t every = m->nstep / 100 + 1;
+  double every = m->duration / 100.0, next = every;
   while (kn_step(m, d))
-    if (progress && d->step % every == 0) progress((double)d->step / (double)m->nstep, ctx);
+    if (progress && d->t >= next) {
+      progress(d->t / m->duration, ctx);
+      next += every;
+    }
   if (progress) progress(1.0, ctx);
   return KN_OK;
 }

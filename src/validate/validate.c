@@ -88,7 +88,8 @@ static const struct {
   const size_t *n;
 } lists[] = {{kn_cases_core, &kn_cases_core_n},
              {kn_cases_pool, &kn_cases_pool_n},
-             {kn_cases_nm, &kn_cases_nm_n}};
+             {kn_cases_nm, &kn_cases_nm_n},
+             {kn_cases_circ, &kn_cases_circ_n}};
 
 size_t kn_validation_count(void) {
   size_t n = 0;

@@ -38,5 +38,7 @@ extern const kn_case_fn kn_cases_pool[]; /* cases_pool.c: motor-unit pool and Hi
 extern const size_t kn_cases_pool_n;
 extern const kn_case_fn kn_cases_nm[]; /* cases_nm.c: reflexes, cramp, massage inhibition */
 extern const size_t kn_cases_nm_n;
+extern const kn_case_fn kn_cases_circ[]; /* cases_circ.c: circulation, heat, the whole body */
+extern const size_t kn_cases_circ_n;
 
 #endif

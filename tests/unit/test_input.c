@@ -366,7 +366,7 @@ static void test_session_good_file(void **state) {
   assert_true(s->seed == 7);
   assert_close(s->dt, 0.001);
   assert_close(s->record_interval, 0.1);
-  assert_close(s->recovery, 0.0);
+  assert_close(s->recovery, 3600.0); /* the default hour after the massage */
   assert_int_equal(s->naction, 4);
 
   const kn_action *a = &s->actions[0];
@@ -431,7 +431,7 @@ static void test_session_defaults(void **state) {
   assert_int_equal(s->practitioner, KN_PRACTITIONER_PROFESSIONAL);
   assert_close(s->dt, 0.001);
   assert_close(s->record_interval, 0.1);
-  assert_close(s->recovery, 0.0);
+  assert_close(s->recovery, 3600.0);
   assert_string_equal(s->name, "");
   struct {
     kn_action_kind kind;

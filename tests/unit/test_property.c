@@ -18,6 +18,18 @@ static void random_subject(kn_rng *r, kn_subject *s) {
   s->cramps_per_month = uniform(r, 0.0, 12.0);
   s->hypohydration = uniform(r, 0.0, 0.05);
   s->exertion = uniform(r, 0.0, 1.0);
+  /* the whole body over the ranges the subject file accepts */
+  s->age = uniform(r, 18.0, 110.0);
+  s->core_temperature = 273.15 + uniform(r, 35.0, 42.0);
+  s->acute_illness = kn_rng_uniform(r) < 0.3;
+  s->systolic_pressure = 133.322 * uniform(r, 90.0, 220.0);
+  s->diastolic_pressure = fmin(133.322 * uniform(r, 40.0, 130.0), s->systolic_pressure - 1400.0);
+  s->hypertension = s->systolic_pressure > 140.0 * 133.322;
+  s->carotid_sinus_hypersensitivity = (int)(kn_rng_next(r) % 3) - 1;
+  s->bp_medication = kn_rng_uniform(r) < 0.3;
+  s->heart_rate = uniform(r, 35.0, 130.0) / 60.0;
+  s->atherosclerosis = kn_rng_uniform(r) < 0.3;
+  s->serum_potassium = uniform(r, 2.0, 7.0);
 }
 
 /* One random action of any kind that the model accepts. */
@@ -115,6 +127,29 @@ static void random_sessions_stay_physical(void **state) {
       check_finite(o->spasms[i].peak_force, 0, 1e5, "spasm peak", trial);
     }
     check_finite(o->soreness_probability, 0, 1, "soreness", trial);
+    for (size_t i = 0; i < o->ncirc; i++) {
+      const kn_circ_outcome *c = &o->circ[i];
+      check_finite(c->skin_flow_min, 0, 1e3, "skin_flow_min", trial);
+      check_finite(c->skin_flow_peak, c->skin_flow_min, 1e3, "skin_flow_peak", trial);
+      check_finite(c->muscle_flow_min, 0, 1e3, "muscle_flow_min", trial);
+      check_finite(c->muscle_flow_peak, c->muscle_flow_min, 1e3, "muscle_flow_peak", trial);
+      check_finite(c->skin_temperature_peak, 273.15 + 20, 273.15 + 50, "skin temp", trial);
+      check_finite(c->muscle_temperature_peak, 273.15 + 30, 273.15 + 45, "muscle temp", trial);
+      check_finite(c->potassium_peak, 2.0, 20.0, "potassium", trial);
+      check_finite(c->lactate_peak, 0.0, 40.0, "lactate", trial);
+      check_finite(c->artery_flow_change, -1.0, 100.0, "artery flow", trial);
+    }
+    const kn_systemic_outcome *sy = &o->systemic;
+    check_finite(sy->heart_rate_min, 0.1, 4.0, "heart rate min", trial);
+    check_finite(sy->heart_rate_max, sy->heart_rate_min, 4.0, "heart rate max", trial);
+    check_finite(sy->systolic_min, 20 * 133.3, 300 * 133.3, "systolic min", trial);
+    check_finite(sy->diastolic_min, 0.0, sy->systolic_min, "diastolic min", trial);
+    check_finite(sy->cortisol_change, -1.0, 10.0, "cortisol", trial);
+    check_finite(sy->longest_beat_interval, 0.2, 20.0, "beat interval", trial);
+    check_finite(sy->dizziness_probability, 0, 1, "dizziness", trial);
+    check_finite(sy->carotid_event_probability, 0, 1, "carotid risk", trial);
+    check_finite(sy->symptom_load, 0, 10, "symptom load", trial);
+    check_finite(sy->hypohydration_end, 0, 0.2, "hypohydration", trial);
     const double *v = kn_series_values(d);
     size_t cells = kn_series_nrow(d) * kn_series_ncol(m);
     for (size_t c = 0; c < cells; c++)

@@ -448,8 +448,10 @@ static void test_series_names_units_and_rows(void **state) {
   /* mechanics, nerve and tissue units, and those of the neuromuscular outputs: firing rate per
    * second, EMG in arbitrary units (normalised envelope), length in optimal fibre lengths */
   static const char *const units[] = {"_s",       "_N",     "_kPa", "_mmHg", "_pct",
-                                      "_N_per_s", "_per_s", "_au",  "_Lopt"};
-  static const char *const dimensionless[] = {"pain_prob_", "injury_dose_", "damage_"};
+                                      "_N_per_s", "_per_s", "_au",  "_Lopt", "_degC",
+                                      "_mM",      "_bpm",   "_rel"};
+  static const char *const dimensionless[] = {"pain_prob_", "injury_dose_", "damage_",
+                                              "autonomic_balance"};
   plan p;
   plan_neck_shoulder(&p, KN_PRACTITIONER_PROFESSIONAL, 1);
   plan_add(&p, KN_ACT_COMPRESSION, "neck_lateral", NULL, "thumb", 10.0, 4.0)->start = 2.0;

@@ -1,0 +1,414 @@
+/* knead advise: a plain answer without writing a file. The flags say who is massaged and what is
+ * planned; they are written as the subject and session documents a file would hold and read by
+ * the same loaders, so every check, range and message is the one the files get. The plan is
+ * simulated and the answer printed: verdict first, then the reasons, then the advice. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "knead/knead.h"
+
+#define PA_PER_MMHG 133.322387415
+#define FEVER_DEGC 38.0 /* as the advice rule: fever from 38 degC */
+
+static void help(FILE *out) {
+  fprintf(
+      out,
+      "usage: knead advise [WHERE] [HOW] [WHO] [--json]\n\n"
+      "Is this massage plan safe? Simulates one action and answers: verdict first, then the\n"
+      "reasons, then what to do. For example:\n"
+      "  knead advise --region neck_lateral --technique deep --contact thumb --force 60N \\\n"
+      "               --minutes 5 --giver partner --fever 38.2\n\n"
+      "where (one of):\n"
+      "  --region NAME       body region, e.g. neck_lateral, shoulder_top, calf (knead atlas)\n"
+      "                      also: neck (= neck_lateral), back (= upper_back), shoulder\n"
+      "  --landmark NAME     a point, e.g. posterior_triangle, spiral_groove, carotid_sinus\n"
+      "  --muscle NAME       a muscle belly, e.g. upper_trapezius, gastrocnemius\n"
+      "how:\n"
+      "  --technique T       effleurage (stroking), petrissage (kneading), friction,\n"
+      "                      compression (press and hold), tapotement (percussion),\n"
+      "                      deep (slow deep strokes); default effleurage\n"
+      "  --contact C         thumb, fingertips, palm, knuckles, forearm, elbow, tool\n"
+      "                      (default: the technique's own)\n"
+      "  --force F           e.g. 40N, \"4 kgf\" (bare number: N); or --pressure P, e.g. \"300 "
+      "kPa\"\n"
+      "  --minutes M         how long (bare number: minutes; or \"90 s\"); default 5\n"
+      "  --repetitions N     and --rest T between them (bare number: s)\n"
+      "  --speed V           glide speed, e.g. \"3 cm/s\"; --rate R for kneading or percussion\n"
+      "  --giver G           professional or partner (an untrained partner); default professional\n"
+      "  --posture P         prone, supine, seated, side_lying, standing\n"
+      "who (default: an average adult of 40):\n"
+      "  --age Y  --sex female|male  --height \"170 cm\"  --mass \"70 kg\"\n"
+      "  --fever T           core temperature, e.g. 38.2 (bare number: degC)\n"
+      "  --ill               acutely ill (a cold, flu)\n"
+      "  --dehydration D     body mass lost, e.g. 3%% (bare number: %%)\n"
+      "  --cramps-per-month N, --exertion none|light|moderate|hard|exhausting\n"
+      "  --blood-pressure S/D   e.g. 150/95 (mmHg); --bp-medication; --hypertension\n"
+      "  --carotid-sensitive yes|no|unknown   carotid sinus hypersensitivity\n"
+      "output:\n"
+      "  --json              the whole result as JSON (as summary.json), for machines\n"
+      "exit codes: 0 go ahead; 1 change the plan or stop; 2 bad flags; 3 internal error\n");
+}
+
+/* A flag that becomes one field of the subject or of the session's action. */
+typedef struct flag {
+  const char *name;  /* "--force" */
+  int doc;           /* 0 subject, 1 action, 2 session */
+  const char *key;   /* field in the file */
+  const char *unit;  /* appended to a bare number, or NULL */
+  int is_switch;     /* takes no value (writes `true`) */
+  const char *value; /* given value, NULL if not given */
+} flag;
+
+static flag flags_template[] = {
+    {"--region", 1, "region", NULL, 0, NULL},
+    {"--landmark", 1, "landmark", NULL, 0, NULL},
+    {"--muscle", 1, "muscle", NULL, 0, NULL},
+    {"--technique", 1, "do", NULL, 0, NULL},
+    {"--contact", 1, "contact", NULL, 0, NULL},
+    {"--force", 1, "force", "N", 0, NULL},
+    {"--pressure", 1, "pressure", "kPa", 0, NULL},
+    {"--minutes", 1, "duration", "min", 0, NULL},
+    {"--repetitions", 1, "repetitions", NULL, 0, NULL},
+    {"--rest", 1, "rest_between", "s", 0, NULL},
+    {"--speed", 1, "speed", "cm/s", 0, NULL},
+    {"--rate", 1, "rate", "Hz", 0, NULL},
+    {"--giver", 2, "practitioner", NULL, 0, NULL},
+    {"--posture", 2, "posture", NULL, 0, NULL},
+    {"--age", 0, "age", NULL, 0, NULL},
+    {"--sex", 0, "sex", NULL, 0, NULL},
+    {"--height", 0, "height", "cm", 0, NULL},
+    {"--mass", 0, "mass", "kg", 0, NULL},
+    {"--fever", 0, "temperature", "degC", 0, NULL},
+    {"--ill", 0, "acute_illness", NULL, 1, NULL},
+    {"--dehydration", 0, "hypohydration", "%", 0, NULL},
+    {"--cramps-per-month", 0, "cramps_per_month", NULL, 0, NULL},
+    {"--exertion", 0, "exertion", NULL, 0, NULL},
+    {"--blood-pressure", 0, "systolic_pressure", NULL, 0, NULL},
+    {"--bp-medication", 0, "bp_medication", NULL, 1, NULL},
+    {"--hypertension", 0, "hypertension", NULL, 1, NULL},
+    {"--carotid-sensitive", 0, "carotid_sinus_hypersensitivity", NULL, 0, NULL},
+};
+#define NFLAG (sizeof flags_template / sizeof flags_template[0])
+
+/* Words people use, mapped to the names in the files. */
+static const char *alias(const char *key, const char *v) {
+  static const char *const map[][3] = {
+      {"do", "deep", "deep_stroke"},
+      {"do", "deep_tissue", "deep_stroke"},
+      {"do", "kneading", "petrissage"},
+      {"do", "stroking", "effleurage"},
+      {"do", "percussion", "tapotement"},
+      {"do", "press", "compression"},
+      {"practitioner", "partner", "untrained_partner"},
+      {"practitioner", "untrained", "untrained_partner"},
+      {"practitioner", "therapist", "professional"},
+      {"region", "neck", "neck_lateral"},
+      {"region", "back", "upper_back"},
+      {"region", "shoulder", "shoulder_top"},
+      {"region", "shoulders", "shoulder_top"},
+      {"carotid_sinus_hypersensitivity", "yes", "true"},
+      {"carotid_sinus_hypersensitivity", "no", "false"},
+  };
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+    if (!strcmp(map[i][0], key) && !strcmp(map[i][1], v)) return map[i][2];
+  return v;
+}
+
+/* 1 if s is a plain number (so a default unit may be added). */
+static int bare_number(const char *s) {
+  char *end;
+  strtod(s, &end);
+  return end != s && *end == '\0';
+}
+
+/* Appends `  key: "value"` (YAML double-quoted, so no flag can change the document's shape). */
+static int put(char *buf, size_t size, size_t *len, const char *indent, const char *key,
+               const char *value, const char *unit) {
+  int n = snprintf(buf + *len, size - *len, "%s%s: \"", indent, key);
+  if (n < 0 || (size_t)n >= size - *len) return -1;
+  *len += (size_t)n;
+  for (const char *p = value; *p; p++) {
+    if (*len + 8 >= size) return -1;
+    unsigned char c = (unsigned char)*p;
+    if (c == '"' || c == '\\')
+      *len += (size_t)snprintf(buf + *len, size - *len, "\\%c", c);
+    else if (c < 0x20)
+      *len += (size_t)snprintf(buf + *len, size - *len, "\\x%02x", c);
+    else
+      buf[(*len)++] = (char)c;
+  }
+  n = snprintf(buf + *len, size - *len, "%s%s\"\n", unit ? " " : "", unit ? unit : "");
+  if (n < 0 || (size_t)n >= size - *len) return -1;
+  *len += (size_t)n;
+  return 0;
+}
+
+/* Writes flag f's field (switches as true; the blood pressure as two fields). */
+static int put_flag(char *buf, size_t size, size_t *len, const char *indent, const flag *f) {
+  if (f->is_switch) {
+    int n = snprintf(buf + *len, size - *len, "%s%s: true\n", indent, f->key);
+    if (n < 0 || (size_t)n >= size - *len) return -1;
+    *len += (size_t)n;
+    return 0;
+  }
+  if (!strcmp(f->name, "--blood-pressure")) {
+    char sys[64], dia[64];
+    const char *slash = strchr(f->value, '/');
+    if (!slash || slash == f->value || strlen(f->value) > 60) return -2;
+    snprintf(sys, sizeof sys, "%.*s", (int)(slash - f->value), f->value);
+    snprintf(dia, sizeof dia, "%s", slash + 1);
+    return put(buf, size, len, indent, "systolic_pressure", sys,
+               bare_number(sys) ? "mmHg" : NULL) ||
+                   put(buf, size, len, indent, "diastolic_pressure", dia,
+                       bare_number(dia) ? "mmHg" : NULL)
+               ? -1
+               : 0;
+  }
+  const char *v = alias(f->key, f->value);
+  return put(buf, size, len, indent, f->key, v, f->unit && bare_number(v) ? f->unit : NULL);
+}
+
+/* The flag that wrote a field path such as "session.actions[1].force" or "subject.age". */
+static const char *flag_of(const flag *fl, const char *field) {
+  const char *dot = strrchr(field, '.');
+  const char *key = dot ? dot + 1 : field;
+  for (size_t i = 0; i < NFLAG; i++)
+    if (fl[i].value && !strcmp(fl[i].key, key)) return fl[i].name;
+  if (!strcmp(key, "diastolic_pressure")) return "--blood-pressure";
+  return NULL;
+}
+
+static void report_diag(const flag *fl, const kn_diag *d) {
+  const char *name = flag_of(fl, d->field);
+  if (name) {
+    for (size_t i = 0; i < NFLAG; i++)
+      if (!strcmp(fl[i].name, name))
+        fprintf(stderr, "knead advise: %s %s: %s\n", name, fl[i].value, d->message);
+  } else {
+    fprintf(stderr, "knead advise: %s%s%s\n", d->field, d->field[0] ? ": " : "", d->message);
+  }
+}
+
+/* A progress bar on stderr (only for long runs on a terminal, see cmd_advise). */
+static void progress(double fraction, void *ctx) {
+  (void)ctx;
+  fprintf(stderr, "\r[%-40.*s] %3.0f%%", (int)(40 * fraction),
+          "########################################", 100.0 * fraction);
+  if (fraction >= 1.0) fputs("\r\033[K", stderr);
+}
+
+/* The reasons: what the simulation found, one line each, most serious first. */
+static void print_reasons(const kn_model *m, const kn_outcome *o, FILE *out) {
+  const kn_subject *s = kn_model_subject(m);
+  fprintf(out, "\nreasons\n");
+  int any = 0;
+  if (s->core_temperature - 273.15 >= FEVER_DEGC - 1e-9)
+    any += fprintf(out, "  fever              %.1f degC\n", s->core_temperature - 273.15) > 0;
+  if (s->acute_illness) any += fprintf(out, "  acute illness      yes\n") > 0;
+  if (s->hypohydration > 0.0)
+    any +=
+        fprintf(out, "  dehydration        %.1f %% of body mass\n", 100.0 * s->hypohydration) > 0;
+  for (size_t i = 0; i < o->nnerve; i++) {
+    const kn_nerve_outcome *n = &o->nerves[i];
+    if (n->grade == KN_NERVE_NONE && n->perfusion_min > 0.5) continue;
+    any += fprintf(out, "  %-18s %.0f mmHg on it, perfusion %.0f %%, %s (%s)\n",
+                   kn_atlas_nerve((size_t)n->nerve)->name, n->p_peak / PA_PER_MMHG,
+                   100.0 * n->perfusion_min,
+                   n->grade ? kn_nerve_grade_name(n->grade) : "no lasting effect",
+                   kn_evidence_name(n->evidence)) > 0;
+  }
+  for (size_t i = 0; i < o->nregion; i++) {
+    const kn_region_outcome *r = &o->regions[i];
+    any += fprintf(out,
+                   "  %-18s peak %.0f N, %.0f kPa: %.0f %% of its limit, pain %.0f %%, "
+                   "bruise %s\n",
+                   kn_atlas_region((size_t)r->region)->name, r->f_peak, r->p_peak / 1000.0,
+                   100.0 * fmax(r->p_ratio, r->f_ratio), 100.0 * r->pain_peak,
+                   kn_bruise_grade_name(r->bruise)) > 0;
+  }
+  /* spasms, one line per muscle: how many of each kind, from when */
+  for (size_t i = 0; i < o->nspasm; i++) {
+    const kn_spasm *sp = &o->spasms[i];
+    int seen = 0;
+    for (size_t j = 0; j < i; j++)
+      seen |= o->spasms[j].muscle == sp->muscle;
+    if (seen) continue;
+    int count[3] = {0, 0, 0}, abrupt = 0, total = 0;
+    double first = sp->t_start;
+    for (size_t j = i; j < o->nspasm; j++) {
+      const kn_spasm *q = &o->spasms[j];
+      if (q->muscle != sp->muscle) continue;
+      count[q->kind]++;
+      total++;
+      abrupt += q->trigger && strstr(q->trigger, "abrupt") != NULL;
+      if (q->t_start < first) first = q->t_start;
+    }
+    char kinds[96] = "";
+    for (int k = 0; k < 3; k++)
+      if (count[k]) {
+        size_t len = strlen(kinds);
+        snprintf(kinds + len, sizeof kinds - len, "%s%d %s%s", len ? ", " : "", count[k],
+                 kn_spasm_kind_name((kn_spasm_kind)k), count[k] > 1 ? "s" : "");
+      }
+    any += fprintf(
+               out, "  %-18s %s, the first at %.0f s%s\n",
+               kn_atlas_muscle((size_t)sp->muscle)->name, kinds, first,
+               abrupt ? (abrupt == total ? ", after abrupt strokes" : ", some after abrupt strokes")
+                      : "") > 0;
+  }
+  if (o->soreness_probability > 0.05)
+    any += fprintf(out, "  soreness           %.0f %% chance afterwards (%s)\n",
+                   100.0 * o->soreness_probability, kn_evidence_name(o->evidence_soreness)) > 0;
+  if (!any) fprintf(out, "  nothing of note\n");
+}
+
+int cmd_advise(int argc, char **argv) {
+  flag fl[NFLAG];
+  memcpy(fl, flags_template, sizeof fl);
+  int json = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      help(stdout);
+      return KN_EXIT_OK;
+    }
+    if (!strcmp(a, "--json")) {
+      json = 1;
+      continue;
+    }
+    /* --flag VALUE or --flag=VALUE */
+    const char *eq = strchr(a, '=');
+    size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
+    flag *f = NULL;
+    for (size_t k = 0; k < NFLAG; k++)
+      if (strlen(fl[k].name) == nlen && !strncmp(fl[k].name, a, nlen)) f = &fl[k];
+    if (!f) return cli_usage_error("advise", "unknown option \"%s\"; try knead advise --help", a);
+    if (f->is_switch) {
+      if (eq) return cli_usage_error("advise", "%.*s takes no value", (int)nlen, a);
+      f->value = "true";
+    } else if (eq) {
+      f->value = eq + 1;
+    } else if (i + 1 < argc) {
+      f->value = argv[++i];
+    } else {
+      return cli_usage_error("advise", "%s needs a value; try knead advise --help", a);
+    }
+    if (!f->is_switch && !f->value[0])
+      return cli_usage_error("advise", "%s needs a value; try knead advise --help", f->name);
+  }
+  int where = 0;
+  for (size_t k = 0; k < NFLAG; k++)
+    if (fl[k].value && (!strcmp(fl[k].key, "region") || !strcmp(fl[k].key, "landmark") ||
+                        !strcmp(fl[k].key, "muscle")))
+      where++;
+  if (!where)
+    return cli_usage_error("advise", "say where: --region, --landmark or --muscle (e.g. --region "
+                                     "neck_lateral); knead atlas lists them");
+  int has_force = 0;
+  for (size_t k = 0; k < NFLAG; k++)
+    if (fl[k].value && (!strcmp(fl[k].key, "force") || !strcmp(fl[k].key, "pressure")))
+      has_force = 1;
+  if (!has_force)
+    return cli_usage_error("advise", "say how hard: --force (e.g. 30N, a firm press of one "
+                                     "hand) or --pressure");
+
+  /* the two documents */
+  char subj[4096], sess[4096];
+  size_t ls = 0, le = 0;
+  ls += (size_t)snprintf(subj, sizeof subj, "subject:\n  name: \"knead advise\"\n");
+  le += (size_t)snprintf(sess, sizeof sess, "session:\n  name: \"knead advise\"\n");
+  for (size_t k = 0; k < NFLAG; k++) {
+    if (!fl[k].value) continue;
+    int rc = 0;
+    if (fl[k].doc == 0)
+      rc = put_flag(subj, sizeof subj, &ls, "  ", &fl[k]);
+    else if (fl[k].doc == 2 && strcmp(fl[k].key, "posture") != 0)
+      rc = put_flag(sess, sizeof sess, &le, "  ", &fl[k]);
+    if (rc == -2)
+      return cli_usage_error("advise", "%s %s: give systolic/diastolic, e.g. 150/95", fl[k].name,
+                             fl[k].value);
+    if (rc) return cli_usage_error("advise", "%s: value too long", fl[k].name);
+  }
+  le += (size_t)snprintf(sess + le, sizeof sess - le, "  actions:\n");
+  for (size_t k = 0; k < NFLAG; k++)
+    if (fl[k].value && !strcmp(fl[k].key, "posture") &&
+        (put(sess, sizeof sess, &le, "    - ", "do", "posture", NULL) ||
+         put_flag(sess, sizeof sess, &le, "      ", &fl[k])))
+      return cli_usage_error("advise", "--posture: value too long");
+  const flag *tech = NULL, *mins = NULL;
+  for (size_t k = 0; k < NFLAG; k++) {
+    if (!strcmp(fl[k].key, "do")) tech = &fl[k];
+    if (!strcmp(fl[k].key, "duration")) mins = &fl[k];
+  }
+  if (put(sess, sizeof sess, &le, "    - ", "do",
+          tech->value ? alias("do", tech->value) : "effleurage", NULL) ||
+      (!mins->value && put(sess, sizeof sess, &le, "      ", "duration", "5", "min")))
+    return cli_usage_error("advise", "flags too long");
+  for (size_t k = 0; k < NFLAG; k++)
+    if (fl[k].value && fl[k].doc == 1 && strcmp(fl[k].key, "do") != 0 &&
+        put_flag(sess, sizeof sess, &le, "      ", &fl[k]))
+      return cli_usage_error("advise", "%s: value too long", fl[k].name);
+
+  kn_diag diag;
+  kn_subject subject;
+  kn_session *session = NULL;
+  if (kn_subject_parse(subj, ls, "knead advise", &subject, &diag) != KN_OK) {
+    report_diag(fl, &diag);
+    return KN_EXIT_USAGE;
+  }
+  if (kn_session_parse(sess, le, "knead advise", &session, &diag) != KN_OK) {
+    report_diag(fl, &diag);
+    return KN_EXIT_USAGE;
+  }
+  kn_model *m = NULL;
+  kn_data *d = NULL;
+  int rc = kn_model_create(&subject, session, &m, &diag);
+  kn_session_free(session);
+  if (rc != KN_OK) {
+    report_diag(fl, &diag);
+    return rc == KN_ENOMEM ? KN_EXIT_INTERNAL : KN_EXIT_USAGE;
+  }
+  if (kn_data_create(m, &d) != KN_OK) {
+    kn_model_free(m);
+    fprintf(stderr, "knead advise: out of memory\n");
+    return KN_EXIT_INTERNAL;
+  }
+  /* as simulate: a bar only where someone watches a run that takes a few seconds */
+  int show = isatty(STDERR_FILENO) && kn_model_duration(m) / kn_model_dt(m) > 2e6;
+  kn_run(m, d, show ? progress : NULL, NULL);
+  const kn_outcome *o = kn_data_outcome(m, d);
+  kn_advice adv[KN_ADVICE_MAX];
+  size_t n = kn_advise(m, o, adv, KN_ADVICE_MAX);
+  if (n > KN_ADVICE_MAX) n = KN_ADVICE_MAX;
+  kn_advice_verdict v = kn_advice_verdict_of(adv, n);
+  int exit_code = v == KN_VERDICT_GO ? KN_EXIT_OK : KN_EXIT_HARM;
+
+  if (json) {
+    char *text = kn_report_json(m, d);
+    if (!text) {
+      exit_code = KN_EXIT_INTERNAL;
+      fprintf(stderr, "knead advise: out of memory\n");
+    } else {
+      fputs(text, stdout);
+      fputc('\n', stdout);
+      free(text);
+    }
+  } else {
+    const char *no_color = getenv("NO_COLOR");
+    int color = isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
+    static const char *const vcol[] = {"\033[1;32m", "\033[1;33m", "\033[1;31m"};
+    const char *words[] = {"GO AHEAD", "CHANGE THE PLAN FIRST", "STOP: DO NOT DO THIS"};
+    printf("verdict: %s%s%s (harm expected: %s)\n", color ? vcol[v] : "", words[v],
+           color ? "\033[0m" : "", kn_harm_name(o->harm));
+    print_reasons(m, o, stdout);
+    printf("\nadvice\n");
+    kn_advice_print(adv, n, color, stdout);
+  }
+  kn_data_free(d);
+  kn_model_free(m);
+  return exit_code;
+}

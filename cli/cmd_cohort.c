@@ -1,0 +1,550 @@
+/* knead cohort POPULATION SESSION -n N -o DB [--seed S] [--profiles LIST] [-j THREADS]
+ * knead cohort --summary DB | --dump DB
+ *
+ * Subjects are numbered 0..n-1. This process (rank 0 under MPI) owns the database: it finds the
+ * subjects not yet stored, every rank simulates its share (interleaved indices) with its threads,
+ * and rank 0 writes each finished subject in its own transaction, its own and those the other
+ * ranks send. A killed run is resumed by the same command. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifdef KN_HAVE_MPI
+#include <mpi.h>
+#endif
+
+#include "cli.h"
+#include "knead/knead.h"
+
+#define Z95 1.959963984540054 /* standard normal quantile for a two-sided 95 % interval */
+
+static void help(FILE *out) {
+  fprintf(
+      out,
+      "usage: knead cohort POPULATION.yaml SESSION.yaml -n N -o RESULTS.sqlite [options]\n"
+      "       knead cohort --summary RESULTS.sqlite\n"
+      "       knead cohort --dump RESULTS.sqlite\n\n"
+      "Draws N virtual subjects from the population, gives each the session under every\n"
+      "practitioner profile, stores one row per subject and profile in SQLite and prints the\n"
+      "incidence of each harm with its 95 %% confidence interval (Wilson) and the relative risk.\n"
+      "  -n N               subjects (numbered 0..N-1)\n"
+      "  -o FILE            the database; an interrupted run resumes when started again with\n"
+      "                     the same arguments (other arguments: refused)\n"
+      "  --seed S           the run's seed (default 1); subject i is the same for any threads,\n"
+      "                     ranks and order\n"
+      "  --profiles LIST    practitioner profiles, comma-separated (default: the session's):\n"
+      "                     professional, untrained_partner\n"
+      "  -j, --threads T    worker threads (default: the cores of this machine, shared by the\n"
+      "                     MPI ranks on it)\n"
+      "  --progress         progress bar on stderr even when it is not a terminal\n"
+      "  --no-progress      no progress bar\n"
+      "  -q, --quiet        print nothing but errors\n"
+      "  --summary FILE     print the incidence table of a stored run\n"
+      "  --dump FILE        print every stored row as text, in a canonical order\n"
+#ifdef KN_HAVE_MPI
+      "Built with MPI: mpirun -n R knead cohort ... spreads the subjects over R ranks.\n"
+#endif
+      "exit codes: 0 ok; 2 bad input, usage, or a database of another run; 3 internal error\n");
+}
+
+static void print_diag(const kn_diag *d) {
+  char buf[1024];
+  kn_diag_format(d, buf, sizeof buf);
+  fprintf(stderr, "%s\n", buf);
+}
+
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* ---- the incidence table --------------------------------------------------------------------- */
+
+static void print_summary(const kn_cohort_summary *s, FILE *out) {
+  const kn_cohort_run_info *in = &s->info;
+  uint64_t done = s->nprofile ? s->n[0] : 0;
+  fprintf(out,
+          "cohort: %" PRIu64 " of %" PRIu64 " subjects%s; population \"%s\"; session \"%s\"; "
+          "seed %" PRIu64 "\n",
+          done, in->n, done < in->n ? " (incomplete: run the same command to resume)" : "",
+          in->population_name, in->session_name, in->seed);
+  fprintf(out, "incidence per subject, %% with 95 %% confidence interval (Wilson)\n\n");
+  fprintf(out, "%-26s", "outcome");
+  for (int p = 0; p < s->nprofile; p++) {
+    char head[64];
+    snprintf(head, sizeof head, "%s (n=%" PRIu64 ")",
+             kn_practitioner_name((kn_practitioner)s->profiles[p]), s->n[p]);
+    fprintf(out, "  %-29s", head);
+  }
+  int rr = s->nprofile == 2 && s->profiles[0] != s->profiles[1];
+  int treat = rr && s->profiles[1] == KN_PRACTITIONER_UNTRAINED_PARTNER ? 1 : 0;
+  if (rr) fprintf(out, "  relative risk (95 %% CI)");
+  fputc('\n', out);
+  for (size_t i = 0; i < s->noutcome; i++) {
+    fprintf(out, "%-26s", kn_cohort_outcome_label(i));
+    for (int p = 0; p < s->nprofile; p++) {
+      kn_interval w = kn_wilson(s->k[i][p], s->n[p], Z95);
+      char cell[64];
+      snprintf(cell, sizeof cell, "%5" PRIu64 " %6.2f [%5.2f, %5.2f]", s->k[i][p], 100.0 * w.est,
+               100.0 * w.lo, 100.0 * w.hi);
+      fprintf(out, "  %-29s", cell);
+    }
+    if (rr) {
+      kn_interval r;
+      int t = treat, c = 1 - treat;
+      if (kn_relative_risk(s->k[i][t], s->n[t], s->k[i][c], s->n[c], Z95, &r) == 0)
+        fprintf(out, "  %.3g [%.3g, %.3g]", r.est, r.lo, r.hi);
+      else
+        fprintf(out, "  -");
+    }
+    fputc('\n', out);
+  }
+  fprintf(out, "\ncounts: subjects with the outcome; %% and interval in percent.\n");
+  if (rr)
+    fprintf(out,
+            "relative risk: %s vs %s, the same subjects under both; Katz log interval, with 0.5 "
+            "added to every cell when a count is 0 ('-': no event in either).\n",
+            kn_practitioner_name((kn_practitioner)s->profiles[treat]),
+            kn_practitioner_name((kn_practitioner)s->profiles[1 - treat]));
+}
+
+static int summary_only(const char *path) {
+  if (access(path, R_OK) != 0) {
+    fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+    return KN_EXIT_USAGE;
+  }
+  kn_cohort_summary s;
+  kn_diag diag;
+  if (kn_cohort_summary_load(path, &s, &diag)) {
+    print_diag(&diag);
+    return KN_EXIT_USAGE;
+  }
+  print_summary(&s, stdout);
+  return KN_EXIT_OK;
+}
+
+static int dump_only(const char *path) {
+  if (access(path, R_OK) != 0) {
+    fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+    return KN_EXIT_USAGE;
+  }
+  kn_diag diag;
+  if (kn_cohort_dump(path, stdout, &diag)) {
+    print_diag(&diag);
+    return KN_EXIT_USAGE;
+  }
+  return KN_EXIT_OK;
+}
+
+/* ---- the run --------------------------------------------------------------------------------- */
+
+typedef struct run {
+  kn_cohort_store *store;
+  uint64_t total, done; /* subjects to compute in this start, and computed so far */
+  int show_progress;
+  double t0, last_draw;
+  int rank, nrank;
+  int ranks_running;    /* rank 0: other ranks still sending */
+  kn_cohort_unit *recv; /* rank 0: buffer for a unit from another rank */
+  int failed;
+} run;
+
+static void draw_progress(run *r, int final) {
+  if (!r->show_progress) return;
+  double t = now_s();
+  if (!final && t - r->last_draw < 0.2) return;
+  r->last_draw = t;
+  double el = t - r->t0, rate = el > 0 ? (double)r->done / el : 0.0;
+  double eta = rate > 0 ? (double)(r->total - r->done) / rate : 0.0;
+  int width = 30, fill = r->total ? (int)((double)width * (double)r->done / (double)r->total) : 0;
+  char bar[64];
+  for (int i = 0; i < width; i++)
+    bar[i] = i < fill ? '#' : ' ';
+  bar[width] = '\0';
+  fprintf(stderr, "\r[%s] %" PRIu64 "/%" PRIu64 " subjects  %.2f/s  ETA %dm%02ds ", bar, r->done,
+          r->total, rate, (int)(eta / 60), (int)eta % 60);
+  if (final) fputs("\r\033[K", stderr);
+  fflush(stderr);
+}
+
+static int store_unit(run *r, const kn_cohort_unit *u) {
+  kn_diag diag;
+  if (kn_cohort_store_write(r->store, u, &diag)) {
+    print_diag(&diag);
+    return KN_EXIT_INTERNAL;
+  }
+  r->done++;
+  draw_progress(r, 0);
+  return 0;
+}
+
+#ifdef KN_HAVE_MPI
+enum { TAG_UNIT = 1, TAG_DONE = 2 };
+
+/* rank 0: take whatever the other ranks have sent */
+static int receive(run *r, int block) {
+  while (r->ranks_running > 0) {
+    int flag = 0;
+    MPI_Status st;
+    if (block)
+      MPI_Probe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &st), flag = 1;
+    else
+      MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
+    if (!flag) return 0;
+    if (st.MPI_TAG == TAG_DONE) {
+      int dummy;
+      MPI_Recv(&dummy, 1, MPI_INT, st.MPI_SOURCE, TAG_DONE, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      r->ranks_running--;
+      continue;
+    }
+    MPI_Recv(r->recv, (int)sizeof *r->recv, MPI_BYTE, st.MPI_SOURCE, TAG_UNIT, MPI_COMM_WORLD,
+             MPI_STATUS_IGNORE);
+    int rc = store_unit(r, r->recv);
+    if (rc) return rc;
+  }
+  return 0;
+}
+#endif
+
+static int deliver(const kn_cohort_unit *u, void *ctx) {
+  run *r = ctx;
+#ifdef KN_HAVE_MPI
+  if (r->rank != 0) {
+    /* the ranks run the same binary: a unit is plain data and goes as bytes */
+    MPI_Send(u, (int)sizeof *u, MPI_BYTE, 0, TAG_UNIT, MPI_COMM_WORLD);
+    return 0;
+  }
+#endif
+  return store_unit(r, u);
+}
+
+static int poll_ranks(void *ctx) {
+#ifdef KN_HAVE_MPI
+  run *r = ctx;
+  if (r->rank == 0) return receive(r, 0);
+#else
+  (void)ctx;
+#endif
+  return 0;
+}
+
+/* Threads for this process: the machine's cores shared by the ranks on it. */
+static int default_threads(void) {
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  if (cores < 1) cores = 1;
+  const char *local = getenv("OMPI_COMM_WORLD_LOCAL_SIZE");
+  long nlocal = local ? strtol(local, NULL, 10) : 1;
+  if (nlocal < 1) nlocal = 1;
+  long t = cores / nlocal;
+  return t < 1 ? 1 : (int)t;
+}
+
+static int parse_profiles(const char *list, kn_cohort_job *job) {
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", list);
+  job->nprofile = 0;
+  for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+    int p;
+    if (!strcmp(tok, "professional"))
+      p = KN_PRACTITIONER_PROFESSIONAL;
+    else if (!strcmp(tok, "untrained_partner"))
+      p = KN_PRACTITIONER_UNTRAINED_PARTNER;
+    else
+      return cli_usage_error("cohort",
+                             "unknown profile \"%s\"; --profiles takes professional, "
+                             "untrained_partner",
+                             tok);
+    for (int i = 0; i < job->nprofile; i++)
+      if ((int)job->profiles[i] == p)
+        return cli_usage_error("cohort", "profile \"%s\" given twice", tok);
+    if (job->nprofile == KN_COHORT_MAX_PROFILES)
+      return cli_usage_error("cohort", "at most %d profiles", KN_COHORT_MAX_PROFILES);
+    job->profiles[job->nprofile++] = (kn_practitioner)p;
+  }
+  if (job->nprofile == 0) return cli_usage_error("cohort", "--profiles needs a profile");
+  return 0;
+}
+
+static int parse_u64(const char *s, uint64_t *out) {
+  char *end = NULL;
+  if (s == NULL || *s == '\0' || *s == '-') return -1;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || *end != '\0') return -1;
+  *out = v;
+  return 0;
+}
+
+typedef struct args {
+  const char *paths[2], *db, *profiles;
+  uint64_t n, seed;
+  int npath, has_n, threads, progress, quiet;
+} args;
+
+static int parse_args(int argc, char **argv, args *a, int *mode, const char **file) {
+  memset(a, 0, sizeof *a);
+  a->seed = 1;
+  a->progress = -1;
+  for (int i = 1; i < argc; i++) {
+    const char *s = argv[i];
+    if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+      *mode = 'h';
+      return 0;
+    } else if (!strcmp(s, "--summary") || !strcmp(s, "--dump")) {
+      if (++i >= argc) return cli_usage_error("cohort", "%s needs a database file", s);
+      *mode = s[2] == 's' ? 's' : 'd';
+      *file = argv[i];
+    } else if (!strcmp(s, "-n")) {
+      if (++i >= argc || parse_u64(argv[i], &a->n) || a->n == 0 || a->n > 100000000)
+        return cli_usage_error("cohort", "-n needs a number of subjects, 1 to 100000000");
+      a->has_n = 1;
+    } else if (!strcmp(s, "--seed")) {
+      if (++i >= argc || parse_u64(argv[i], &a->seed))
+        return cli_usage_error("cohort", "--seed needs a non-negative integer");
+    } else if (!strcmp(s, "-o") || !strcmp(s, "--output")) {
+      if (++i >= argc) return cli_usage_error("cohort", "-o needs a database file");
+      a->db = argv[i];
+    } else if (!strcmp(s, "--profiles")) {
+      if (++i >= argc) return cli_usage_error("cohort", "--profiles needs a list");
+      a->profiles = argv[i];
+    } else if (!strcmp(s, "-j") || !strcmp(s, "--threads") || !strncmp(s, "-j", 2)) {
+      uint64_t t = 0;
+      const char *v = s[2] && s[1] == 'j' ? s + 2 : (++i < argc ? argv[i] : NULL); /* -j4 */
+      if (v == NULL || parse_u64(v, &t) || t < 1 || t > 1024)
+        return cli_usage_error("cohort", "%s needs a number of threads, 1 to 1024", s);
+      a->threads = (int)t;
+    } else if (!strcmp(s, "--progress")) {
+      a->progress = 1;
+    } else if (!strcmp(s, "--no-progress")) {
+      a->progress = 0;
+    } else if (!strcmp(s, "-q") || !strcmp(s, "--quiet")) {
+      a->quiet = 1;
+    } else if (s[0] == '-' && s[1] != '\0') {
+      return cli_usage_error("cohort", "unknown option \"%s\"; try knead cohort --help", s);
+    } else if (a->npath < 2) {
+      a->paths[a->npath++] = s;
+    } else {
+      return cli_usage_error("cohort", "too many arguments; try knead cohort --help");
+    }
+  }
+  if (*mode) return 0;
+  if (a->npath < 2)
+    return cli_usage_error("cohort", "needs POPULATION and SESSION files; try --help");
+  if (!a->has_n) return cli_usage_error("cohort", "needs -n, the number of subjects");
+  if (!a->db) return cli_usage_error("cohort", "needs -o, the database file");
+  return 0;
+}
+
+/* Loads the inputs; prints and returns an exit code on failure. */
+static int load_inputs(const args *a, kn_population **pop, kn_session **sess, kn_cohort_job *job,
+                       int loud) {
+  kn_diag diag;
+  if (kn_population_load(a->paths[0], pop, &diag)) {
+    if (loud) print_diag(&diag);
+    return KN_EXIT_USAGE;
+  }
+  if (kn_session_load(a->paths[1], sess, &diag)) {
+    if (loud) print_diag(&diag);
+    return KN_EXIT_USAGE;
+  }
+  memset(job, 0, sizeof *job);
+  job->population = *pop;
+  job->session = *sess;
+  job->seed = a->seed;
+  if (a->profiles) {
+    int rc = parse_profiles(a->profiles, job);
+    if (rc) return rc;
+  } else {
+    job->profiles[0] = (*sess)->practitioner;
+    job->nprofile = 1;
+  }
+  /* a session that cannot become a model fails here, once, not in every thread */
+  kn_model *m = NULL;
+  if (kn_model_create(NULL, *sess, &m, &diag)) {
+    if (!diag.file[0]) snprintf(diag.file, sizeof diag.file, "%s", a->paths[1]);
+    if (loud) print_diag(&diag);
+    return KN_EXIT_USAGE;
+  }
+  kn_model_free(m);
+  return 0;
+}
+
+/* Rank 0: opens the database and lists the subjects still to do. */
+static int prepare(const args *a, const kn_cohort_job *job, run *r, uint64_t **pending,
+                   uint64_t *npending) {
+  kn_cohort_run_info info;
+  memset(&info, 0, sizeof info);
+  snprintf(info.population_file, sizeof info.population_file, "%s", a->paths[0]);
+  snprintf(info.session_file, sizeof info.session_file, "%s", a->paths[1]);
+  if (kn_cohort_hash_file(a->paths[0], info.population_hash, sizeof info.population_hash) ||
+      kn_cohort_hash_file(a->paths[1], info.session_hash, sizeof info.session_hash)) {
+    fprintf(stderr, "knead: cannot read the input files\n");
+    return KN_EXIT_USAGE;
+  }
+  snprintf(info.population_name, sizeof info.population_name, "%s",
+           kn_population_name(job->population));
+  snprintf(info.session_name, sizeof info.session_name, "%s", job->session->name);
+  info.n = a->n;
+  info.seed = a->seed;
+  for (int p = 0; p < job->nprofile; p++)
+    snprintf(info.profiles + strlen(info.profiles), sizeof info.profiles - strlen(info.profiles),
+             "%s%s", p ? "," : "", kn_practitioner_name(job->profiles[p]));
+  snprintf(info.version, sizeof info.version, "%s", kn_version());
+  kn_diag diag;
+  int rc = kn_cohort_store_open(a->db, &info, &r->store, &diag);
+  if (rc) {
+    print_diag(&diag);
+    return rc == KN_ESTATE || rc == KN_EIO ? KN_EXIT_USAGE : KN_EXIT_INTERNAL;
+  }
+  unsigned char *done = calloc(a->n, 1);
+  *pending = malloc(a->n * sizeof **pending);
+  if (!done || !*pending) {
+    free(done);
+    fprintf(stderr, "knead: out of memory\n");
+    return KN_EXIT_INTERNAL;
+  }
+  if (kn_cohort_store_done(r->store, done, a->n, &diag)) {
+    free(done);
+    print_diag(&diag);
+    return KN_EXIT_INTERNAL;
+  }
+  *npending = 0;
+  for (uint64_t i = 0; i < a->n; i++)
+    if (!done[i]) (*pending)[(*npending)++] = i;
+  free(done);
+  return 0;
+}
+
+static int run_cohort(const args *a) {
+  int rank = 0, nrank = 1;
+#ifdef KN_HAVE_MPI
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &nrank);
+#endif
+  kn_population *pop = NULL;
+  kn_session *sess = NULL;
+  kn_cohort_job job;
+  run r;
+  memset(&r, 0, sizeof r);
+  r.rank = rank;
+  r.nrank = nrank;
+  uint64_t *pending = NULL, npending = 0;
+  /* every rank reads the inputs (the same paths on every machine); rank 0 speaks for all */
+  int rc = load_inputs(a, &pop, &sess, &job, rank == 0);
+#ifdef KN_HAVE_MPI
+  /* a rank that cannot read the files (another machine, another path) stops everyone */
+  int mine = rc;
+  MPI_Allreduce(&mine, &rc, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+  if (rc && rank == 0 && mine == 0)
+    fprintf(stderr, "knead: another rank could not read the inputs (they must be at the same "
+                    "path on every machine)\n");
+#endif
+  if (rc == 0 && rank == 0) rc = prepare(a, &job, &r, &pending, &npending);
+#ifdef KN_HAVE_MPI
+  /* everyone learns whether to go on, and rank 0's list of subjects still to do */
+  MPI_Bcast(&rc, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  if (rc == 0) {
+    MPI_Bcast(&npending, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+    if (rank != 0) pending = malloc((npending ? npending : 1) * sizeof *pending);
+    if (pending == NULL) MPI_Abort(MPI_COMM_WORLD, KN_EXIT_INTERNAL);
+    MPI_Bcast(pending, (int)npending, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+  }
+#endif
+  if (rc) goto out;
+
+  /* this rank's share: every nrank-th of the subjects to do */
+  uint64_t nmine = 0;
+  for (uint64_t j = (uint64_t)rank; j < npending; j += (uint64_t)nrank)
+    pending[nmine++] = pending[j];
+  r.total = npending;
+  r.show_progress = rank == 0 && !a->quiet && (a->progress == 1 || (a->progress < 0 && isatty(2)));
+  r.t0 = r.last_draw = now_s();
+  r.ranks_running = nrank - 1;
+  if (rank == 0 && nrank > 1) {
+    r.recv = malloc(sizeof *r.recv);
+    if (r.recv == NULL) {
+      rc = KN_EXIT_INTERNAL;
+      goto out;
+    }
+  }
+  kn_diag diag;
+  int threads = a->threads ? a->threads : default_threads();
+  rc = kn_cohort_pool_run(&job, pending, nmine, threads, deliver, poll_ranks, &r, &diag);
+  if (rc < 0) {
+    print_diag(&diag);
+#ifdef KN_HAVE_MPI
+    if (nrank > 1) MPI_Abort(MPI_COMM_WORLD, KN_EXIT_INTERNAL);
+#endif
+    rc = KN_EXIT_INTERNAL;
+    goto out;
+  }
+#ifdef KN_HAVE_MPI
+  if (rc == 0 && rank != 0) {
+    int dummy = 0;
+    MPI_Send(&dummy, 1, MPI_INT, 0, TAG_DONE, MPI_COMM_WORLD);
+  }
+  if (rc == 0 && rank == 0) rc = receive(&r, 1);
+  if (rc && nrank > 1) MPI_Abort(MPI_COMM_WORLD, rc);
+#endif
+  if (rc) goto out;
+  if (rank == 0) {
+    draw_progress(&r, 1);
+    if (kn_cohort_store_finish(r.store, &diag)) {
+      print_diag(&diag);
+      rc = KN_EXIT_INTERNAL;
+      goto out;
+    }
+    kn_cohort_store_close(r.store);
+    r.store = NULL;
+    if (!a->quiet) {
+      double el = now_s() - r.t0;
+      if (npending > 0)
+        fprintf(stderr,
+                "%" PRIu64 " subjects in %.1f s (%.3g per second, %d rank%s x %d threads)\n",
+                npending, el, (double)npending / el, nrank, nrank > 1 ? "s" : "", threads);
+      kn_cohort_summary s;
+      if (kn_cohort_summary_load(a->db, &s, &diag) == 0)
+        print_summary(&s, stdout);
+      else
+        print_diag(&diag);
+    }
+  }
+out:
+  kn_cohort_store_close(r.store);
+  free(r.recv);
+  free(pending);
+  kn_session_free(sess);
+  kn_population_free(pop);
+  return rc;
+}
+
+int cmd_cohort(int argc, char **argv) {
+  args a;
+  int mode = 0;
+  const char *file = NULL;
+#ifdef KN_HAVE_MPI
+  /* only the main thread of each rank calls MPI; the workers never do */
+  int provided = 0;
+  MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
+#endif
+  int rc = parse_args(argc, argv, &a, &mode, &file);
+  if (rc == 0) {
+    if (mode == 'h')
+      help(stdout);
+    else if (mode == 's')
+      rc = summary_only(file);
+    else if (mode == 'd')
+      rc = dump_only(file);
+    else
+      rc = run_cohort(&a);
+  }
+#ifdef KN_HAVE_MPI
+  MPI_Finalize();
+#endif
+  return rc;
+}

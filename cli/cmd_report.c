@@ -1,0 +1,45 @@
+/* knead report OUTDIR: writes OUTDIR/report.html from the files of an earlier run. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "knead/knead.h"
+
+static void help(FILE *out) {
+  fprintf(out,
+          "usage: knead report OUTDIR\n\n"
+          "Writes OUTDIR/report.html from summary.json, timeseries.csv and events.csv, written\n"
+          "there by `knead simulate ... -o OUTDIR`: one self-contained page (verdict and advice,\n"
+          "body map, interactive charts, every outcome with its evidence, the inputs) that opens\n"
+          "in any browser without a network. `knead simulate ... -o OUTDIR --report` does the\n"
+          "same in one step.\n"
+          "exit codes: 0 ok; 2 bad usage or not a knead output folder; 3 could not write\n");
+}
+
+int cmd_report(int argc, char **argv) {
+  const char *dir = NULL;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      help(stdout);
+      return KN_EXIT_OK;
+    } else if (a[0] == '-' && a[1] != '\0') {
+      return cli_usage_error("report", "unknown option \"%s\"; try knead report --help", a);
+    } else if (!dir) {
+      dir = a;
+    } else {
+      return cli_usage_error("report", "one folder only; try knead report --help");
+    }
+  }
+  if (!dir) return cli_usage_error("report", "needs the folder of a run (knead simulate -o DIR)");
+  kn_diag diag;
+  int rc = kn_report_html_write(dir, &diag);
+  if (rc != KN_OK) {
+    char buf[1024];
+    kn_diag_format(&diag, buf, sizeof buf);
+    fprintf(stderr, "%s\n", buf);
+    return rc == KN_EIO && strstr(diag.message, "cannot write") ? KN_EXIT_INTERNAL : KN_EXIT_USAGE;
+  }
+  printf("report: %s/report.html\n", dir);
+  return KN_EXIT_OK;
+}

@@ -1,0 +1,110 @@
+/* knead — which outcomes a cohort counts, and when each counts as having happened.
+ *
+ * This table is the one place that maps a simulation's outcome to the rows of the incidence table
+ * and the 0/1 columns of the results table: a new outcome of the model is one line here (the
+ * schema, the summary and the docs' column list follow from it). */
+#include "knead/cohort.h"
+
+#include <stddef.h>
+
+#include "knead/nerve.h"
+#include "knead/tissue.h"
+
+static int count_spasms(const kn_outcome *o, int want) {
+  int n = 0;
+  for (size_t i = 0; i < o->nspasm; i++)
+    n += want < 0 ? o->spasms[i].kind != KN_SPASM_CRAMP : (int)o->spasms[i].kind == want;
+  return n;
+}
+
+static int worst_nerve(const kn_outcome *o) {
+  int g = KN_NERVE_NONE;
+  for (size_t i = 0; i < o->nnerve; i++)
+    if ((int)o->nerves[i].grade > g) g = (int)o->nerves[i].grade;
+  return g;
+}
+
+static int worst_bruise(const kn_outcome *o) {
+  int g = KN_BRUISE_NONE;
+  for (size_t i = 0; i < o->nregion; i++)
+    if ((int)o->regions[i].bruise > g) g = (int)o->regions[i].bruise;
+  return g;
+}
+
+/* A spasm that is not a cramp: clonic or tonic (the article's "spasm", claim A1). */
+static int f_spasm(const kn_outcome *o, double u) {
+  (void)u;
+  return count_spasms(o, -1) > 0;
+}
+static int f_cramp(const kn_outcome *o, double u) {
+  (void)u;
+  return count_spasms(o, KN_SPASM_CRAMP) > 0;
+}
+/* ischaemic conduction block or worse, in any nerve */
+static int f_block(const kn_outcome *o, double u) {
+  (void)u;
+  return worst_nerve(o) >= KN_NERVE_BLOCK;
+}
+/* structural (demyelinating) injury or worse */
+static int f_injury(const kn_outcome *o, double u) {
+  (void)u;
+  return worst_nerve(o) >= KN_NERVE_INJURY;
+}
+/* force at or above the bruise-energy limit somewhere ("likely" bruise) */
+static int f_bruise(const kn_outcome *o, double u) {
+  (void)u;
+  return worst_bruise(o) >= KN_BRUISE_LIKELY;
+}
+/* the model gives a probability of delayed soreness; the subject's own uniform draw decides */
+static int f_soreness(const kn_outcome *o, double u) {
+  return u < o->soreness_probability;
+}
+/* any harm graded "injury" or worse (nerve injury or muscle cell death) */
+static int f_harm_injury(const kn_outcome *o, double u) {
+  (void)u;
+  return o->harm >= KN_HARM_INJURY;
+}
+
+/* asystole >= 3 s or a systolic fall >= 50 mmHg while the carotid sinus is pressed: the model says
+ * so for a subject known to be hypersensitive; for one whose hypersensitivity is unknown it gives a
+ * probability (prevalence by age x response), and the subject's draw decides */
+static int f_carotid(const kn_outcome *o, double u) {
+  return o->systemic.carotid_event || u < o->systemic.carotid_event_probability;
+}
+/* dizziness on standing up after the session: the model's probability, the subject's draw */
+static int f_dizziness(const kn_outcome *o, double u) {
+  return u < o->systemic.dizziness_probability;
+}
+
+typedef struct outcome_row {
+  const char *name;  /* results column */
+  const char *label; /* incidence table row */
+  int (*happened)(const kn_outcome *o, double u);
+} outcome_row;
+
+static const outcome_row rows[] = {
+    {"spasm", "spasm (clonic or tonic)", f_spasm},
+    {"cramp", "cramp", f_cramp},
+    {"nerve_block", "nerve conduction block", f_block},
+    {"nerve_injury", "nerve injury", f_injury},
+    {"bruise", "bruising", f_bruise},
+    {"soreness", "soreness (next days)", f_soreness},
+    {"carotid_event", "carotid sinus event", f_carotid},
+    {"dizziness", "dizziness on standing", f_dizziness},
+    {"harm_injury", "any injury", f_harm_injury},
+};
+#define NROW (sizeof rows / sizeof rows[0])
+_Static_assert(NROW <= KN_COHORT_MAX_OUTCOMES, "raise KN_COHORT_MAX_OUTCOMES");
+
+size_t kn_cohort_outcome_count(void) {
+  return NROW;
+}
+const char *kn_cohort_outcome_name(size_t i) {
+  return i < NROW ? rows[i].name : NULL;
+}
+const char *kn_cohort_outcome_label(size_t i) {
+  return i < NROW ? rows[i].label : NULL;
+}
+int kn_cohort_outcome_flag(size_t i, const kn_outcome *o, double u) {
+  return i < NROW && o ? rows[i].happened(o, u) : 0;
+}

@@ -1,0 +1,567 @@
+/* knead — a cohort in SQLite: one run per database, one transaction per subject.
+ *
+ * A subject's row, its results under every profile and their events are written in one
+ * transaction, so a run killed at any moment leaves whole subjects only; the next start with the
+ * same arguments skips the subjects stored and computes the others. The database is in WAL mode
+ * while a run writes (a commit is one append; a killed process loses nothing committed) and back in
+ * rollback-journal mode, a single file, when the run finishes. Schema: docs/cohort.md. */
+#include "knead/cohort.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/units.h"
+#include "knead/atlas.h"
+#include "knead/nerve.h"
+#include "knead/tissue.h"
+
+#define SCHEMA_VERSION "1"
+
+struct kn_cohort_store {
+  sqlite3 *db;
+  sqlite3_stmt *ins_subject, *ins_result, *ins_event;
+};
+
+static int fail(kn_diag *d, int code, const char *file, const char *fmt, const char *detail) {
+  if (d) {
+    kn_diag_clear(d);
+    d->code = code;
+    snprintf(d->file, sizeof d->file, "%s", file ? file : "");
+    snprintf(d->message, sizeof d->message, fmt, detail ? detail : "");
+  }
+  return code;
+}
+
+static int db_fail(kn_diag *d, sqlite3 *db, const char *file) {
+  return fail(d, KN_EIO, file, "database: %s", db ? sqlite3_errmsg(db) : "cannot open");
+}
+
+/* ---- hashing the input files ----------------------------------------------------------------- */
+
+int kn_cohort_hash_file(const char *path, char *out, size_t size) {
+  FILE *fp = fopen(path, "rb");
+  if (fp == NULL) return KN_EIO;
+  /* FNV-1a: enough to notice that a file changed between a run and its resumption (not a
+   * protection against a deliberate collision) */
+  uint64_t h = 0xcbf29ce484222325ULL;
+  unsigned char buf[8192];
+  size_t got;
+  while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
+    for (size_t i = 0; i < got; i++)
+      h = (h ^ buf[i]) * 0x100000001b3ULL;
+  int bad = ferror(fp);
+  fclose(fp);
+  if (bad) return KN_EIO;
+  snprintf(out, size, "fnv1a64:%016" PRIx64, h);
+  return 0;
+}
+
+/* ---- schema ---------------------------------------------------------------------------------- */
+
+/* The subject's inputs, in people's units (column, its value from the subject). */
+typedef struct subject_col {
+  const char *name;
+  int is_int;
+  double (*get)(const kn_cohort_unit *u);
+} subject_col;
+
+#define SUBJ_REAL(col, expr)                                                                       \
+  static double get_##col(const kn_cohort_unit *u) {                                               \
+    const kn_subject *s = &u->subject;                                                             \
+    (void)s;                                                                                       \
+    return (expr);                                                                                 \
+  }
+SUBJ_REAL(age_years, s->age)
+SUBJ_REAL(height_m, s->height)
+SUBJ_REAL(mass_kg, s->mass)
+SUBJ_REAL(bmi_kg_m2, u->bmi)
+SUBJ_REAL(body_fat, s->body_fat)
+SUBJ_REAL(cramps_per_month, s->cramps_per_month)
+SUBJ_REAL(hypohydration, s->hypohydration)
+SUBJ_REAL(serum_sodium_mmol_L, s->serum_sodium)
+SUBJ_REAL(serum_potassium_mmol_L, s->serum_potassium)
+SUBJ_REAL(serum_magnesium_mmol_L, s->serum_magnesium)
+SUBJ_REAL(serum_calcium_mmol_L, s->serum_calcium)
+SUBJ_REAL(exertion, s->exertion)
+SUBJ_REAL(inactive_weeks, s->inactive_weeks)
+SUBJ_REAL(posture_h, s->posture_hours / KN_HOUR)
+SUBJ_REAL(atherosclerosis, s->atherosclerosis)
+SUBJ_REAL(chronic_illness, s->chronic_illness)
+SUBJ_REAL(pain_threshold_scale, s->pain_threshold_scale)
+SUBJ_REAL(core_temperature_degC, s->core_temperature - KN_ZERO_CELSIUS)
+SUBJ_REAL(acute_illness, s->acute_illness)
+SUBJ_REAL(systolic_mmHg, s->systolic_pressure / KN_MMHG)
+SUBJ_REAL(diastolic_mmHg, s->diastolic_pressure / KN_MMHG)
+SUBJ_REAL(hypertension, s->hypertension)
+SUBJ_REAL(carotid_sinus_hypersensitivity, s->carotid_sinus_hypersensitivity)
+SUBJ_REAL(bp_medication, s->bp_medication)
+SUBJ_REAL(heart_rate_per_min, s->heart_rate * 60.0)
+
+static const subject_col subject_cols[] = {
+    {"age_years", 0, get_age_years},
+    {"height_m", 0, get_height_m},
+    {"mass_kg", 0, get_mass_kg},
+    {"bmi_kg_m2", 0, get_bmi_kg_m2},
+    {"body_fat", 0, get_body_fat},
+    {"cramps_per_month", 0, get_cramps_per_month},
+    {"hypohydration", 0, get_hypohydration},
+    {"serum_sodium_mmol_L", 0, get_serum_sodium_mmol_L},
+    {"serum_potassium_mmol_L", 0, get_serum_potassium_mmol_L},
+    {"serum_magnesium_mmol_L", 0, get_serum_magnesium_mmol_L},
+    {"serum_calcium_mmol_L", 0, get_serum_calcium_mmol_L},
+    {"exertion", 0, get_exertion},
+    {"inactive_weeks", 0, get_inactive_weeks},
+    {"posture_h", 0, get_posture_h},
+    {"atherosclerosis", 1, get_atherosclerosis},
+    {"chronic_illness", 1, get_chronic_illness},
+    {"pain_threshold_scale", 0, get_pain_threshold_scale},
+    {"core_temperature_degC", 0, get_core_temperature_degC},
+    {"acute_illness", 1, get_acute_illness},
+    {"systolic_mmHg", 0, get_systolic_mmHg},
+    {"diastolic_mmHg", 0, get_diastolic_mmHg},
+    {"hypertension", 1, get_hypertension},
+    {"carotid_sinus_hypersensitivity", 1, get_carotid_sinus_hypersensitivity},
+    {"bp_medication", 1, get_bp_medication},
+    {"heart_rate_per_min", 0, get_heart_rate_per_min},
+};
+#define NSUBJ (sizeof subject_cols / sizeof subject_cols[0])
+
+/* The descriptive columns of a result after the outcome flags (names; values in bind_result). */
+static const char *const result_cols[] = {
+    "harm",        "nerve_grade",          "bruise_grade", "clonic_spasms", "tonic_spasms",
+    "cramps",      "soreness_probability", "p_peak_kPa",   "pain_peak",     "bruise_index",
+    "injury_dose", "muscle_damage",        "duration_s",   "events",        "events_kept"};
+#define NRES (sizeof result_cols / sizeof result_cols[0])
+
+/* Appends printf-style text to a growing SQL string; returns -1 when out of room. */
+static int add(char *buf, size_t size, size_t *o, const char *fmt, const char *a) {
+  int n = snprintf(buf + *o, size - *o, fmt, a);
+  if (n < 0 || (size_t)n >= size - *o) return -1;
+  *o += (size_t)n;
+  return 0;
+}
+
+static int build_schema(char *sql, size_t size) {
+  size_t o = 0;
+  int bad = add(sql, size, &o, "%s",
+                "CREATE TABLE run(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+                "CREATE TABLE subjects(subject INTEGER PRIMARY KEY, sex TEXT NOT NULL");
+  for (size_t i = 0; i < NSUBJ; i++)
+    bad |= add(sql, size, &o, subject_cols[i].is_int ? ", %s INTEGER" : ", %s REAL",
+               subject_cols[i].name);
+  bad |= add(sql, size, &o, "%s",
+             ");\nCREATE TABLE results(subject INTEGER NOT NULL REFERENCES subjects, "
+             "profile TEXT NOT NULL");
+  for (size_t i = 0; i < kn_cohort_outcome_count(); i++)
+    bad |= add(sql, size, &o, ", %s INTEGER NOT NULL", kn_cohort_outcome_name(i));
+  for (size_t i = 0; i < NRES; i++)
+    bad |= add(sql, size, &o, i < 3 ? ", %s TEXT" : ", %s", result_cols[i]);
+  bad |= add(sql, size, &o, "%s",
+             ", PRIMARY KEY(subject, profile));\n"
+             "CREATE TABLE events(subject INTEGER NOT NULL, profile TEXT NOT NULL, "
+             "seq INTEGER NOT NULL, kind TEXT NOT NULL, site TEXT, t_start_s REAL, t_end_s REAL, "
+             "value REAL, unit TEXT, evidence TEXT, PRIMARY KEY(subject, profile, seq));\n");
+  return bad;
+}
+
+static int build_insert(char *sql, size_t size, const char *table, size_t ncol) {
+  size_t o = 0;
+  int bad = add(sql, size, &o, "INSERT INTO %s VALUES(?", table);
+  for (size_t i = 1; i < ncol; i++)
+    bad |= add(sql, size, &o, "%s", ",?");
+  bad |= add(sql, size, &o, "%s", ")");
+  return bad;
+}
+
+/* ---- the run's arguments --------------------------------------------------------------------- */
+
+typedef struct run_kv {
+  const char *key;
+  char value[300];
+  int compared; /* must be equal to resume */
+} run_kv;
+
+static size_t run_kvs(const kn_cohort_run_info *info, run_kv *kv) {
+  size_t n = 0;
+#define KV(k, cmp, ...)                                                                            \
+  do {                                                                                             \
+    kv[n].key = k;                                                                                 \
+    kv[n].compared = cmp;                                                                          \
+    snprintf(kv[n].value, sizeof kv[n].value, __VA_ARGS__);                                        \
+    n++;                                                                                           \
+  } while (0)
+  KV("schema_version", 1, "%s", SCHEMA_VERSION);
+  KV("knead_version", 1, "%s", info->version);
+  KV("population_hash", 1, "%s", info->population_hash);
+  KV("session_hash", 1, "%s", info->session_hash);
+  KV("n", 1, "%" PRIu64, info->n);
+  KV("seed", 1, "%" PRIu64, info->seed);
+  KV("profiles", 1, "%s", info->profiles);
+  KV("population_name", 0, "%s", info->population_name);
+  KV("session_name", 0, "%s", info->session_name);
+  KV("population_file", 0, "%s", info->population_file);
+  KV("session_file", 0, "%s", info->session_file);
+#undef KV
+  return n;
+}
+
+/* Checks the stored arguments against info; KN_ESTATE with the first difference. */
+static int check_run(sqlite3 *db, const char *path, const kn_cohort_run_info *info, kn_diag *diag) {
+  run_kv kv[16];
+  size_t n = run_kvs(info, kv);
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT value FROM run WHERE key = ?", -1, &st, NULL) != SQLITE_OK)
+    return db_fail(diag, db, path);
+  int rc = 0;
+  for (size_t i = 0; i < n && !rc; i++) {
+    if (!kv[i].compared) continue;
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, kv[i].key, -1, SQLITE_STATIC);
+    const char *have = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW) have = (const char *)sqlite3_column_text(st, 0);
+    if (have == NULL || strcmp(have, kv[i].value) != 0) {
+      char msg[500];
+      snprintf(msg, sizeof msg,
+               "holds another run: %s is %.120s there, %.120s now; give another -o file, or the "
+               "arguments of that run to resume it",
+               kv[i].key, have ? have : "missing", kv[i].value);
+      rc = fail(diag, KN_ESTATE, path, "%s", msg);
+    }
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+static int exec(sqlite3 *db, const char *sql, const char *path, kn_diag *diag) {
+  char *err = NULL;
+  if (sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK) return 0;
+  int rc = fail(diag, KN_EIO, path, "database: %s", err ? err : sqlite3_errmsg(db));
+  sqlite3_free(err);
+  return rc;
+}
+
+int kn_cohort_store_open(const char *path, const kn_cohort_run_info *info, kn_cohort_store **out,
+                         kn_diag *diag) {
+  *out = NULL;
+  kn_cohort_store *s = calloc(1, sizeof *s);
+  if (s == NULL) return fail(diag, KN_ENOMEM, path, "%s", "out of memory");
+  int rc = 0;
+  if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+      SQLITE_OK) {
+    rc = db_fail(diag, s->db, path);
+    goto bad;
+  }
+  sqlite3_busy_timeout(s->db, 5000);
+  if ((rc = exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", path, diag)))
+    goto bad;
+  /* a database with a run table is a run: check it is ours; otherwise create the schema */
+  sqlite3_stmt *st = NULL;
+  int exists = 0;
+  if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master WHERE name = 'run'", -1, &st,
+                         NULL) != SQLITE_OK) {
+    rc = fail(diag, KN_EIO, path, "%s", "is not a knead cohort database (nor a new file)");
+    goto bad;
+  }
+  if (sqlite3_step(st) == SQLITE_ROW) exists = sqlite3_column_int(st, 0) > 0;
+  sqlite3_finalize(st);
+  if (exists) {
+    if ((rc = check_run(s->db, path, info, diag))) goto bad;
+  } else {
+    char sql[8192];
+    if (build_schema(sql, sizeof sql)) {
+      rc = fail(diag, KN_EINTERNAL, path, "%s", "schema text too long");
+      goto bad;
+    }
+    if ((rc = exec(s->db, "BEGIN", path, diag)) || (rc = exec(s->db, sql, path, diag))) goto bad;
+    run_kv kv[16];
+    size_t n = run_kvs(info, kv);
+    if (sqlite3_prepare_v2(s->db, "INSERT INTO run VALUES(?, ?)", -1, &st, NULL) != SQLITE_OK) {
+      rc = db_fail(diag, s->db, path);
+      goto bad;
+    }
+    for (size_t i = 0; i < n; i++) {
+      sqlite3_reset(st);
+      sqlite3_bind_text(st, 1, kv[i].key, -1, SQLITE_STATIC);
+      sqlite3_bind_text(st, 2, kv[i].value, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step(st) != SQLITE_DONE) {
+        sqlite3_finalize(st);
+        rc = db_fail(diag, s->db, path);
+        goto bad;
+      }
+    }
+    sqlite3_finalize(st);
+    if ((rc = exec(s->db, "COMMIT", path, diag))) goto bad;
+  }
+  char sql[1024];
+  int bad_sql = build_insert(sql, sizeof sql, "subjects", 2 + NSUBJ);
+  if (bad_sql || sqlite3_prepare_v2(s->db, sql, -1, &s->ins_subject, NULL) != SQLITE_OK) {
+    rc = db_fail(diag, s->db, path);
+    goto bad;
+  }
+  bad_sql = build_insert(sql, sizeof sql, "results", 2 + kn_cohort_outcome_count() + NRES);
+  if (bad_sql || sqlite3_prepare_v2(s->db, sql, -1, &s->ins_result, NULL) != SQLITE_OK) {
+    rc = db_fail(diag, s->db, path);
+    goto bad;
+  }
+  if (sqlite3_prepare_v2(s->db, "INSERT INTO events VALUES(?,?,?,?,?,?,?,?,?,?)", -1, &s->ins_event,
+                         NULL) != SQLITE_OK) {
+    rc = db_fail(diag, s->db, path);
+    goto bad;
+  }
+  *out = s;
+  return 0;
+bad:
+  kn_cohort_store_close(s);
+  return rc;
+}
+
+int kn_cohort_store_done(kn_cohort_store *s, unsigned char *done, uint64_t n, kn_diag *diag) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(s->db, "SELECT subject FROM subjects", -1, &st, NULL) != SQLITE_OK)
+    return db_fail(diag, s->db, "");
+  int r;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    sqlite3_int64 i = sqlite3_column_int64(st, 0);
+    if (i >= 0 && (uint64_t)i < n) done[i] = 1;
+  }
+  sqlite3_finalize(st);
+  return r == SQLITE_DONE ? 0 : db_fail(diag, s->db, "");
+}
+
+static const char *site_name(int kind, int site) {
+  const char *name = NULL;
+  if (kind == KN_SITE_REGION && kn_atlas_region((size_t)site))
+    name = kn_atlas_region((size_t)site)->name;
+  if (kind == KN_SITE_NERVE && kn_atlas_nerve((size_t)site))
+    name = kn_atlas_nerve((size_t)site)->name;
+  if (kind == KN_SITE_MUSCLE && kn_atlas_muscle((size_t)site))
+    name = kn_atlas_muscle((size_t)site)->name;
+  return name ? name : "?";
+}
+
+static const char *sex_name(kn_sex s) {
+  return s == KN_SEX_FEMALE ? "female" : s == KN_SEX_MALE ? "male" : "unspecified";
+}
+
+static int step_done(sqlite3_stmt *st) {
+  int r = sqlite3_step(st);
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return r == SQLITE_DONE ? 0 : -1;
+}
+
+int kn_cohort_store_write(kn_cohort_store *s, const kn_cohort_unit *u, kn_diag *diag) {
+  if (exec(s->db, "BEGIN", "", diag)) return KN_EIO;
+  sqlite3_stmt *st = s->ins_subject;
+  int c = 1;
+  sqlite3_bind_int64(st, c++, (sqlite3_int64)u->index);
+  sqlite3_bind_text(st, c++, sex_name(u->subject.sex), -1, SQLITE_STATIC);
+  for (size_t i = 0; i < NSUBJ; i++) {
+    double v = subject_cols[i].get(u);
+    if (subject_cols[i].is_int)
+      sqlite3_bind_int(st, c++, (int)v);
+    else
+      sqlite3_bind_double(st, c++, v);
+  }
+  int bad = step_done(st);
+  for (int p = 0; p < u->nprofile && !bad; p++) {
+    const kn_cohort_result *r = &u->result[p];
+    const char *prof = kn_practitioner_name((kn_practitioner)r->profile);
+    st = s->ins_result;
+    c = 1;
+    sqlite3_bind_int64(st, c++, (sqlite3_int64)u->index);
+    sqlite3_bind_text(st, c++, prof, -1, SQLITE_STATIC);
+    for (size_t i = 0; i < kn_cohort_outcome_count(); i++)
+      sqlite3_bind_int(st, c++, r->flags[i]);
+    sqlite3_bind_text(st, c++, kn_harm_name((kn_harm)r->harm), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, c++, kn_nerve_grade_name((kn_nerve_grade)r->nerve_grade), -1,
+                      SQLITE_STATIC);
+    sqlite3_bind_text(st, c++, kn_bruise_grade_name((kn_bruise_grade)r->bruise_grade), -1,
+                      SQLITE_STATIC);
+    sqlite3_bind_int(st, c++, r->nclonic);
+    sqlite3_bind_int(st, c++, r->ntonic);
+    sqlite3_bind_int(st, c++, r->ncramp);
+    sqlite3_bind_double(st, c++, r->soreness_probability);
+    sqlite3_bind_double(st, c++, r->p_peak / KN_KPA);
+    sqlite3_bind_double(st, c++, r->pain_peak);
+    sqlite3_bind_double(st, c++, r->bruise_index);
+    sqlite3_bind_double(st, c++, r->injury_dose);
+    sqlite3_bind_double(st, c++, r->muscle_damage);
+    sqlite3_bind_double(st, c++, r->duration);
+    sqlite3_bind_int(st, c++, r->nevent_total);
+    sqlite3_bind_int(st, c++, r->nevent);
+    bad = step_done(st);
+    for (int e = 0; e < r->nevent && !bad; e++) {
+      const kn_cohort_event *ev = &r->events[e];
+      st = s->ins_event;
+      c = 1;
+      sqlite3_bind_int64(st, c++, (sqlite3_int64)u->index);
+      sqlite3_bind_text(st, c++, prof, -1, SQLITE_STATIC);
+      sqlite3_bind_int(st, c++, e);
+      sqlite3_bind_text(st, c++, kn_event_kind_name((kn_event_kind)ev->kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text(st, c++, site_name(ev->site_kind, ev->site), -1, SQLITE_STATIC);
+      sqlite3_bind_double(st, c++, ev->t_start);
+      sqlite3_bind_double(st, c++, ev->t_end);
+      sqlite3_bind_double(st, c++, ev->value);
+      sqlite3_bind_text(st, c++, ev->unit, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, c++, kn_evidence_name((kn_evidence)ev->evidence), -1, SQLITE_STATIC);
+      bad = step_done(st);
+    }
+  }
+  if (bad) {
+    int rc = db_fail(diag, s->db, "");
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+  }
+  return exec(s->db, "COMMIT", "", diag) ? KN_EIO : 0;
+}
+
+int kn_cohort_store_finish(kn_cohort_store *s, kn_diag *diag) {
+  return exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;", "", diag)
+             ? KN_EIO
+             : 0;
+}
+
+void kn_cohort_store_close(kn_cohort_store *s) {
+  if (s == NULL) return;
+  sqlite3_finalize(s->ins_subject);
+  sqlite3_finalize(s->ins_result);
+  sqlite3_finalize(s->ins_event);
+  sqlite3_close(s->db);
+  free(s);
+}
+
+/* ---- reading back ---------------------------------------------------------------------------- */
+
+static int open_ro(const char *path, sqlite3 **db, kn_diag *diag) {
+  if (sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+    int rc = db_fail(diag, *db, path);
+    sqlite3_close(*db);
+    *db = NULL;
+    return rc;
+  }
+  sqlite3_busy_timeout(*db, 5000);
+  return 0;
+}
+
+/* Prints a query's rows as tab-separated text with a header line; REAL with 17 digits. */
+static int dump_query(sqlite3 *db, const char *title, const char *sql, FILE *out) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+  int ncol = sqlite3_column_count(st);
+  fprintf(out, "# %s\n", title);
+  for (int i = 0; i < ncol; i++)
+    fprintf(out, "%s%s", i ? "\t" : "", sqlite3_column_name(st, i));
+  fputc('\n', out);
+  int r;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    for (int i = 0; i < ncol; i++) {
+      if (i) fputc('\t', out);
+      switch (sqlite3_column_type(st, i)) {
+      case SQLITE_INTEGER:
+        fprintf(out, "%lld", (long long)sqlite3_column_int64(st, i));
+        break;
+      case SQLITE_FLOAT:
+        fprintf(out, "%.17g", sqlite3_column_double(st, i));
+        break;
+      case SQLITE_NULL:
+        fputs("NULL", out);
+        break;
+      default:
+        fputs((const char *)sqlite3_column_text(st, i), out);
+      }
+    }
+    fputc('\n', out);
+  }
+  sqlite3_finalize(st);
+  return r == SQLITE_DONE ? 0 : -1;
+}
+
+int kn_cohort_dump(const char *path, FILE *out, kn_diag *diag) {
+  sqlite3 *db = NULL;
+  int rc = open_ro(path, &db, diag);
+  if (rc) return rc;
+  int bad = dump_query(db, "run",
+                       "SELECT key, value FROM run WHERE key NOT LIKE '%_file' ORDER BY key", out);
+  bad = bad || dump_query(db, "subjects", "SELECT * FROM subjects ORDER BY subject", out);
+  bad = bad || dump_query(db, "results", "SELECT * FROM results ORDER BY subject, profile", out);
+  bad = bad || dump_query(db, "events", "SELECT * FROM events ORDER BY subject, profile, seq", out);
+  if (bad) rc = fail(diag, KN_EIO, path, "is not a knead cohort database: %s", sqlite3_errmsg(db));
+  sqlite3_close(db);
+  return rc;
+}
+
+static void run_value(sqlite3 *db, const char *key, char *dst, size_t size) {
+  sqlite3_stmt *st = NULL;
+  dst[0] = '\0';
+  if (sqlite3_prepare_v2(db, "SELECT value FROM run WHERE key = ?", -1, &st, NULL) != SQLITE_OK)
+    return;
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+    snprintf(dst, size, "%s", (const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+}
+
+int kn_cohort_summary_load(const char *path, kn_cohort_summary *out, kn_diag *diag) {
+  memset(out, 0, sizeof *out);
+  sqlite3 *db = NULL;
+  int rc = open_ro(path, &db, diag);
+  if (rc) return rc;
+  kn_cohort_run_info *info = &out->info;
+  char num[64];
+  run_value(db, "profiles", info->profiles, sizeof info->profiles);
+  if (info->profiles[0] == '\0') {
+    rc = fail(diag, KN_EPARSE, path, "%s", "is not a knead cohort database");
+    sqlite3_close(db);
+    return rc;
+  }
+  run_value(db, "population_file", info->population_file, sizeof info->population_file);
+  run_value(db, "population_hash", info->population_hash, sizeof info->population_hash);
+  run_value(db, "population_name", info->population_name, sizeof info->population_name);
+  run_value(db, "session_file", info->session_file, sizeof info->session_file);
+  run_value(db, "session_hash", info->session_hash, sizeof info->session_hash);
+  run_value(db, "session_name", info->session_name, sizeof info->session_name);
+  run_value(db, "knead_version", info->version, sizeof info->version);
+  run_value(db, "n", num, sizeof num);
+  info->n = strtoull(num, NULL, 10);
+  run_value(db, "seed", num, sizeof num);
+  info->seed = strtoull(num, NULL, 10);
+  char list[64];
+  snprintf(list, sizeof list, "%s", info->profiles);
+  for (char *save = NULL, *tok = strtok_r(list, ",", &save);
+       tok && out->nprofile < KN_COHORT_MAX_PROFILES; tok = strtok_r(NULL, ",", &save))
+    out->profiles[out->nprofile++] = !strcmp(tok, "untrained_partner")
+                                         ? KN_PRACTITIONER_UNTRAINED_PARTNER
+                                         : KN_PRACTITIONER_PROFESSIONAL;
+  out->noutcome = kn_cohort_outcome_count();
+  /* one pass: per profile, the number of results and the sum of every outcome column */
+  char sql[2048];
+  size_t o = 0;
+  int bad = add(sql, sizeof sql, &o, "%s", "SELECT count(*)");
+  for (size_t i = 0; i < out->noutcome; i++)
+    bad |= add(sql, sizeof sql, &o, ", total(%s)", kn_cohort_outcome_name(i));
+  bad |= add(sql, sizeof sql, &o, "%s", " FROM results WHERE profile = ?");
+  sqlite3_stmt *st = NULL;
+  if (bad || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+    rc = fail(diag, KN_EIO, path, "is not a knead cohort database: %s", sqlite3_errmsg(db));
+    sqlite3_close(db);
+    return rc;
+  }
+  for (int p = 0; p < out->nprofile; p++) {
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, kn_practitioner_name((kn_practitioner)out->profiles[p]), -1,
+                      SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_ROW) continue;
+    out->n[p] = (uint64_t)sqlite3_column_int64(st, 0);
+    for (size_t i = 0; i < out->noutcome; i++)
+      out->k[i][p] = (uint64_t)llround(sqlite3_column_double(st, (int)i + 1));
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return 0;
+}

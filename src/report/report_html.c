@@ -1,0 +1,359 @@
+/* report.html: one self-contained page built from the files of an output folder.
+ *
+ * The page is the template web/report.html with its markers replaced by the inlined front end
+ * (the CSS and JS of web/ and the charting library, see cmake/report.cmake) and by the run's data
+ * as one JSON object. Nothing is fetched when the page opens. Every string that came from an input
+ * file reaches the page only inside that JSON, escaped so that it cannot end the <script> element
+ * (<, >, & and U+2028/2029 written as \u escapes), and the page's script puts strings into the
+ * document as text, never as markup. */
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "knead/atlas.h"
+#include "knead/report.h"
+#include "knead/version.h"
+#include "report/web_assets.h"
+
+/* Display points per chart: min and max of each of this many buckets, so a peak never falls
+ * between two drawn points however long the run (a wide screen has about 2000 pixels). */
+#define BUCKETS 1000
+
+static int fail(kn_diag *diag, int code, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static int fail(kn_diag *diag, int code, const char *file, int line, const char *fmt, ...) {
+  if (diag) {
+    kn_diag_clear(diag);
+    diag->code = code;
+    diag->line = line;
+    snprintf(diag->file, sizeof diag->file, "%s", file);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(diag->message, sizeof diag->message, fmt, ap);
+    va_end(ap);
+  }
+  return code;
+}
+
+static const kn_web_asset *asset(const char *name) {
+  for (size_t i = 0; i < kn_web_asset_count; i++)
+    if (strcmp(kn_web_assets[i].name, name) == 0) return &kn_web_assets[i];
+  return NULL;
+}
+
+/* Reads a whole file; *len without the NUL added at the end. NULL with errno set on failure. */
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    size_t got = fread(buf + n, 1, cap - n - 1, f);
+    n += got;
+    if (n + 1 < cap) break;
+    char *bigger = realloc(buf, cap * 2);
+    if (!bigger) {
+      free(buf);
+      buf = NULL;
+      errno = ENOMEM;
+      break;
+    }
+    buf = bigger;
+    cap *= 2;
+  }
+  int err = ferror(f);
+  fclose(f);
+  if (!buf) return NULL;
+  if (err) {
+    free(buf);
+    errno = EIO;
+    return NULL;
+  }
+  buf[n] = '\0';
+  *len = n;
+  return buf;
+}
+
+/* A time series read from timeseries.csv. */
+typedef struct series {
+  size_t ncol, nrow;
+  char **names; /* (ncol), pointers into the file text */
+  double *v;    /* (nrow x ncol) */
+} series;
+
+static int read_series(const char *path, char *text, series *s, kn_diag *diag) {
+  memset(s, 0, sizeof *s);
+  char *eol = strchr(text, '\n');
+  if (!eol) return fail(diag, KN_EPARSE, path, 1, "no header line");
+  *eol = '\0';
+  s->ncol = 1;
+  for (char *p = text; *p; p++)
+    s->ncol += *p == ',';
+  s->names = malloc(s->ncol * sizeof *s->names);
+  size_t rows = 0;
+  for (char *p = eol + 1; *p; p++)
+    rows += *p == '\n';
+  s->v = malloc((rows + 1) * s->ncol * sizeof *s->v);
+  if (!s->names || !s->v) return KN_ENOMEM;
+  size_t c = 0;
+  for (char *save = NULL, *tok = strtok_r(text, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+    s->names[c++] = tok;
+  if (c != s->ncol || strcmp(s->names[0], "t_s") != 0)
+    return fail(diag, KN_EPARSE, path, 1, "header must start with t_s and name every column");
+  char *p = eol + 1;
+  for (int line = 2; *p; line++) {
+    double *row = s->v + s->nrow * s->ncol;
+    for (c = 0; c < s->ncol; c++) {
+      char *end;
+      row[c] = strtod(p, &end);
+      if (end == p || (*end != (c + 1 < s->ncol ? ',' : '\n') && !(c + 1 == s->ncol && !*end)))
+        return fail(diag, KN_EPARSE, path, line, "column %zu (%s): not a number", c + 1,
+                    s->names[c]);
+      p = *end ? end + 1 : end;
+    }
+    s->nrow++;
+  }
+  return KN_OK;
+}
+
+/* The series for display: all rows if few, else per bucket the minimum and the maximum of every
+ * column, in the order they occurred, at the bucket's first and last time. */
+static json_t *series_json(const series *s) {
+  json_t *names = json_array(), *cols = json_array();
+  for (size_t c = 0; c < s->ncol; c++) {
+    json_array_append_new(names, json_string(s->names[c]));
+    json_array_append_new(cols, json_array());
+  }
+  size_t nb = s->nrow > 2 * BUCKETS ? BUCKETS : s->nrow;
+  for (size_t b = 0; b < nb; b++) {
+    size_t r0 = b * s->nrow / nb, r1 = (b + 1) * s->nrow / nb; /* [r0, r1) */
+    if (nb == s->nrow) {
+      for (size_t c = 0; c < s->ncol; c++)
+        json_array_append_new(json_array_get(cols, c), json_real(s->v[r0 * s->ncol + c]));
+      continue;
+    }
+    json_array_append_new(json_array_get(cols, 0), json_real(s->v[r0 * s->ncol]));
+    json_array_append_new(json_array_get(cols, 0), json_real(s->v[(r1 - 1) * s->ncol]));
+    for (size_t c = 1; c < s->ncol; c++) {
+      size_t imin = r0, imax = r0;
+      for (size_t r = r0; r < r1; r++) {
+        double x = s->v[r * s->ncol + c];
+        if (x < s->v[imin * s->ncol + c]) imin = r;
+        if (x > s->v[imax * s->ncol + c]) imax = r;
+      }
+      size_t first = imin < imax ? imin : imax, second = imin < imax ? imax : imin;
+      json_array_append_new(json_array_get(cols, c), json_real(s->v[first * s->ncol + c]));
+      json_array_append_new(json_array_get(cols, c), json_real(s->v[second * s->ncol + c]));
+    }
+  }
+  return json_pack("{s:o, s:o, s:i, s:i}", "names", names, "cols", cols, "rows", (int)s->nrow,
+                   "shown", (int)json_array_size(json_array_get(cols, 0)));
+}
+
+/* events.csv as an array of objects keyed by its header (all values strings, as written). */
+static int events_json(const char *path, char *text, json_t **out, kn_diag *diag) {
+  json_t *arr = json_array();
+  char *header = text, *eol = strchr(text, '\n');
+  if (!eol) {
+    json_decref(arr);
+    return fail(diag, KN_EPARSE, path, 1, "no header line");
+  }
+  *eol = '\0';
+  char *keys[16];
+  size_t nk = 0;
+  for (char *save = NULL, *k = strtok_r(header, ",", &save); k && nk < 16;
+       k = strtok_r(NULL, ",", &save))
+    keys[nk++] = k;
+  char *p = eol + 1;
+  for (int line = 2; *p; line++) {
+    char *end = strchr(p, '\n');
+    if (end) *end = '\0';
+    json_t *ev = json_object();
+    size_t k = 0;
+    for (char *f = p; k < nk; k++) {
+      char *comma = strchr(f, ',');
+      if (comma) *comma = '\0';
+      json_object_set_new(ev, keys[k], json_string(f));
+      if (!comma) break;
+      f = comma + 1;
+    }
+    if (k + 1 < nk) {
+      json_decref(ev);
+      json_decref(arr);
+      return fail(diag, KN_EPARSE, path, line, "expected %zu fields", nk);
+    }
+    json_array_append_new(arr, ev);
+    p = end ? end + 1 : p + strlen(p);
+  }
+  *out = arr;
+  return KN_OK;
+}
+
+/* What the page needs of the atlas: labels, and where each nerve and muscle lies. */
+static json_t *atlas_json(void) {
+  json_t *regions = json_object(), *nerves = json_object(), *muscles = json_object();
+  for (size_t i = 0; i < kn_atlas_region_count(); i++) {
+    const kn_region *r = kn_atlas_region(i);
+    json_object_set_new(regions, r->name, json_pack("{s:s}", "label", r->label));
+  }
+  for (size_t i = 0; i < kn_atlas_nerve_count(); i++) {
+    const kn_nerve *n = kn_atlas_nerve(i);
+    json_object_set_new(nerves, n->name,
+                        json_pack("{s:s, s:s}", "region", kn_atlas_region((size_t)n->region)->name,
+                                  "label", n->label));
+  }
+  for (size_t i = 0; i < kn_atlas_muscle_count(); i++) {
+    const kn_muscle *mu = kn_atlas_muscle(i);
+    json_object_set_new(muscles, mu->name,
+                        json_pack("{s:s, s:s}", "region", kn_atlas_region((size_t)mu->region)->name,
+                                  "label", mu->label));
+  }
+  json_t *sources = json_object();
+  for (size_t i = 0; i < kn_atlas_source_count(); i++)
+    json_object_set_new(sources, kn_atlas_source(i)->key,
+                        json_string(kn_atlas_source(i)->reference));
+  return json_pack("{s:o, s:o, s:o, s:o}", "regions", regions, "nerves", nerves, "muscles", muscles,
+                   "sources", sources);
+}
+
+/* JSON text safe inside <script>: ASCII only (so U+2028/2029 are escaped), and <, >, & escaped.
+ * These three occur only inside strings in JSON text, where \u escapes mean the same. */
+static int write_script_json(FILE *f, const json_t *j) {
+  char *text = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6));
+  if (!text) return KN_ENOMEM;
+  for (const char *p = text; *p; p++) {
+    if (*p == '<')
+      fputs("\\u003c", f);
+    else if (*p == '>')
+      fputs("\\u003e", f);
+    else if (*p == '&')
+      fputs("\\u0026", f);
+    else
+      fputc(*p, f);
+  }
+  free(text);
+  return KN_OK;
+}
+
+/* Text for an HTML element's content. */
+static void write_html_text(FILE *f, const char *s) {
+  for (; *s; s++) {
+    switch (*s) {
+    case '<':
+      fputs("&lt;", f);
+      break;
+    case '>':
+      fputs("&gt;", f);
+      break;
+    case '&':
+      fputs("&amp;", f);
+      break;
+    case '"':
+      fputs("&quot;", f);
+      break;
+    case '\'':
+      fputs("&#39;", f);
+      break;
+    default:
+      fputc(*s, f);
+    }
+  }
+}
+
+/* Writes the template with each @@KN:name@@ marker replaced. */
+static int fill_template(FILE *f, const json_t *data, const char *title) {
+  const kn_web_asset *tpl = asset("report.html");
+  if (!tpl) return KN_EINTERNAL;
+  const char *p = (const char *)tpl->data;
+  for (;;) {
+    const char *m = strstr(p, "@@KN:");
+    if (!m) break;
+    const char *end = strstr(m + 5, "@@");
+    if (!end) break;
+    fwrite(p, 1, (size_t)(m - p), f);
+    char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)(end - m - 5), m + 5);
+    if (!strcmp(name, "DATA")) {
+      if (write_script_json(f, data) != KN_OK) return KN_ENOMEM;
+    } else if (!strcmp(name, "TITLE")) {
+      write_html_text(f, title);
+    } else {
+      const kn_web_asset *a = asset(name);
+      if (!a) return KN_EINTERNAL;
+      fwrite(a->data, 1, a->size, f);
+    }
+    p = end + 2;
+  }
+  fputs(p, f);
+  return KN_OK;
+}
+
+int kn_report_html_write(const char *dir, kn_diag *diag) {
+  char path[1100], tmp[1200];
+  size_t len;
+  int rc = KN_OK;
+  char *ts_text = NULL, *ev_text = NULL;
+  series s = {0};
+  json_t *summary = NULL, *events = NULL, *data = NULL;
+  FILE *f = NULL;
+
+  snprintf(path, sizeof path, "%s/summary.json", dir);
+  json_error_t jerr;
+  summary = json_load_file(path, 0, &jerr);
+  if (!summary || !json_is_object(summary)) {
+    rc = fail(diag, KN_EPARSE, path, summary ? 0 : jerr.line, "%s",
+              summary ? "not a knead summary" : jerr.text);
+    goto done;
+  }
+  snprintf(path, sizeof path, "%s/timeseries.csv", dir);
+  if (!(ts_text = slurp(path, &len))) {
+    rc = fail(diag, KN_EIO, path, 0, "cannot read: %s", strerror(errno));
+    goto done;
+  }
+  if ((rc = read_series(path, ts_text, &s, diag)) != KN_OK) {
+    if (rc == KN_ENOMEM) fail(diag, rc, path, 0, "out of memory");
+    goto done;
+  }
+  snprintf(path, sizeof path, "%s/events.csv", dir);
+  if (!(ev_text = slurp(path, &len))) {
+    rc = fail(diag, KN_EIO, path, 0, "cannot read: %s", strerror(errno));
+    goto done;
+  }
+  if ((rc = events_json(path, ev_text, &events, diag)) != KN_OK) goto done;
+
+  data = json_pack("{s:s, s:O, s:o, s:O, s:o}", "knead_version", kn_version(), "summary", summary,
+                   "series", series_json(&s), "events", events, "atlas", atlas_json());
+  if (!data) {
+    rc = fail(diag, KN_ENOMEM, dir, 0, "out of memory");
+    goto done;
+  }
+  const char *title =
+      json_string_value(json_object_get(json_object_get(summary, "session"), "name"));
+  snprintf(path, sizeof path, "%s/report.html", dir);
+  snprintf(tmp, sizeof tmp, "%s/.report.html.tmp", dir);
+  if (!(f = fopen(tmp, "w"))) {
+    rc = fail(diag, KN_EIO, path, 0, "cannot write: %s", strerror(errno));
+    goto done;
+  }
+  rc = fill_template(f, data, title && title[0] ? title : "massage session");
+  int bad = ferror(f);
+  if (fclose(f) != 0 || bad) rc = rc ? rc : KN_EIO;
+  f = NULL;
+  if (rc == KN_OK && rename(tmp, path) != 0) rc = KN_EIO;
+  if (rc != KN_OK) {
+    remove(tmp);
+    fail(diag, rc, path, 0, "cannot write: %s", rc == KN_EIO ? strerror(errno) : kn_strerror(rc));
+  }
+done:
+  json_decref(data);
+  json_decref(summary);
+  json_decref(events);
+  free(s.names);
+  free(s.v);
+  free(ts_text);
+  free(ev_text);
+  return rc;
+}

@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# knead cohort as a user meets it: usage and bad input, the same results for 1 and 2 threads,
+# resumption after kill -9 (nothing lost, nothing twice), a database of another run refused, the
+# schema, and an incidence table whose intervals are known in closed form.
+set -u
+knead="$1"
+src="${KN_SOURCE_DIR:?}"
+tmp=$(mktemp -d)
+trap 'kill -9 $bg 2>/dev/null; rm -rf "$tmp"' EXIT
+bg=""
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+check() { # check NAME EXPECTED_EXIT COMMAND...
+  local name="$1" want="$2"; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" = "$want" ]; then ok; else
+    bad "$name: exit $got, expected $want"; sed 's/^/  /' "$tmp/err" | head -5; fi
+}
+expect_text() { # expect_text NAME FILE TEXT
+  if grep -qF -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in $2"; sed 's/^/  /' "$2" | head -8; fi
+}
+count() { sqlite3 -cmd ".timeout 5000" "$1" "$2" 2>/dev/null; }
+pop="$src/data/populations/us_adult.yaml"
+
+# a short session: calf work on a shortened calf, so that the two profiles differ
+cat >"$tmp/calf.yaml" <<'EOF'
+session:
+  name: "calf, short"
+  recovery: 5 s
+  actions:
+    - do: posture
+      posture: prone
+      joints: {ankle: 30 deg, knee: 0 deg}
+    - do: tapotement
+      muscle: gastrocnemius
+      contact: fingertips
+      force: 50 N
+      rate: 10 Hz
+      duration: 4 s
+    - do: deep_stroke
+      muscle: gastrocnemius
+      contact: knuckles
+      force: 80 N
+      speed: 10 cm/s
+      duration: 4 s
+EOF
+run=("$pop" "$tmp/calf.yaml" -n 6 --seed 3 --profiles professional,untrained_partner)
+
+# ---- usage and bad input: exit 2, nothing written ------------------------------------------------
+check help 0 "$knead" cohort --help; expect_text help "$tmp/out" "knead cohort --summary"
+check no-n 2 "$knead" cohort "$pop" "$tmp/calf.yaml" -o "$tmp/x.sqlite"
+check no-o 2 "$knead" cohort "$pop" "$tmp/calf.yaml" -n 3
+check bad-n 2 "$knead" cohort "$pop" "$tmp/calf.yaml" -n 0 -o "$tmp/x.sqlite"
+check bad-profile 2 "$knead" cohort "${run[@]}" --profiles professional,amateur -o "$tmp/x.sqlite"
+expect_text bad-profile "$tmp/err" 'unknown profile "amateur"'
+printf 'population:\n  traits:\n    age: {unit: years, distribution: uniform, min: 18, max: 140, source: hales2020}\n' >"$tmp/badpop.yaml"
+check bad-population 2 "$knead" cohort "$tmp/badpop.yaml" "$tmp/calf.yaml" -n 3 -o "$tmp/x.sqlite"
+expect_text bad-population "$tmp/err" "badpop.yaml:3:61: population.traits.age.max: 140 years is out of range [18, 110] years"
+check bad-session 2 "$knead" cohort "$pop" "$src/tests/bad_input/03_session_empty.yaml" -n 3 -o "$tmp/x.sqlite"
+[ ! -e "$tmp/x.sqlite" ] && ok || bad "bad input left a database behind"
+echo "my notes" >"$tmp/notes.txt"
+check not-a-database 2 "$knead" cohort "${run[@]}" -o "$tmp/notes.txt"
+expect_text not-a-database-kept "$tmp/notes.txt" "my notes"
+check summary-missing 2 "$knead" cohort --summary "$tmp/none.sqlite"
+
+# ---- 1 thread and 2 threads: the same database, row for row --------------------------------------
+check one-thread 0 "$knead" cohort "${run[@]}" -o "$tmp/a.sqlite" -j 1 -q
+check two-threads 0 "$knead" cohort "${run[@]}" -o "$tmp/b.sqlite" -j 2
+expect_text printed-table "$tmp/out" "nerve conduction block"
+"$knead" cohort --dump "$tmp/a.sqlite" >"$tmp/a.dump"
+"$knead" cohort --dump "$tmp/b.sqlite" >"$tmp/b.dump"
+cmp -s "$tmp/a.dump" "$tmp/b.dump" && ok || bad "1 and 2 threads differ: $(diff "$tmp/a.dump" "$tmp/b.dump" | head -3)"
+[ "$(count "$tmp/a.sqlite" 'select count(*) from subjects')" = 6 ] && ok || bad "6 subjects expected"
+[ "$(count "$tmp/a.sqlite" 'select count(*) from results')" = 12 ] && ok || bad "12 results expected"
+[ "$(count "$tmp/a.sqlite" "select count(distinct age_years) from subjects")" = 6 ] && ok || bad "subjects not drawn apart"
+ls "$tmp"/a.sqlite-* >/dev/null 2>&1 && bad "WAL files left after a finished run" || ok
+# the same command again: nothing to do, nothing changed
+check rerun 0 "$knead" cohort "${run[@]}" -o "$tmp/a.sqlite" -q
+"$knead" cohort --dump "$tmp/a.sqlite" | cmp -s - "$tmp/a.dump" && ok || bad "a finished run changed on rerun"
+# neither the order of --profiles nor -n changes a subject: subjects 0..2 of a run of 3, profiles
+# the other way round, are those of the run of 6
+check profile-order 0 "$knead" cohort "$pop" "$tmp/calf.yaml" -n 3 --seed 3 --profiles untrained_partner,professional -o "$tmp/r.sqlite" -q
+q='select subject, profile, spasm, cramp, bruise, harm, p_peak_kPa, age_years from results join subjects using (subject) where subject < 3 order by subject, profile'
+[ "$(count "$tmp/a.sqlite" "$q")" = "$(count "$tmp/r.sqlite" "$q")" ] && ok || bad "profile order changed results"
+
+# ---- another run's database: refused, untouched --------------------------------------------------
+check other-seed 2 "$knead" cohort "$pop" "$tmp/calf.yaml" -n 6 --seed 4 --profiles professional,untrained_partner -o "$tmp/a.sqlite"
+expect_text other-seed "$tmp/err" "seed is 3 there, 4 now"
+check other-n 2 "$knead" cohort "$pop" "$tmp/calf.yaml" -n 7 --seed 3 --profiles professional,untrained_partner -o "$tmp/a.sqlite"
+expect_text other-n "$tmp/err" "n is 6 there, 7 now"
+"$knead" cohort --dump "$tmp/a.sqlite" | cmp -s - "$tmp/a.dump" && ok || bad "a refused run changed the database"
+
+# ---- kill -9 in the middle, then resume: identical to an uninterrupted run -------------------------
+cat >"$tmp/slow.yaml" <<'EOF'
+session:
+  name: "calf, longer"
+  recovery: 5 s
+  actions:
+    - do: petrissage
+      muscle: gastrocnemius
+      contact: palm
+      force: 40 N
+      duration: 20 s
+EOF
+slow=("$pop" "$tmp/slow.yaml" -n 8 --seed 9 --profiles professional,untrained_partner)
+check uninterrupted 0 "$knead" cohort "${slow[@]}" -o "$tmp/ref.sqlite" -q -j 2
+"$knead" cohort "${slow[@]}" -o "$tmp/k.sqlite" -q -j 1 &
+bg=$!
+for _ in $(seq 1 300); do # up to 30 s for 3 subjects to be stored
+  n=$(count "$tmp/k.sqlite" 'select count(*) from subjects')
+  [ -n "$n" ] && [ "$n" -ge 3 ] && break
+  sleep 0.1
+done
+kill -9 "$bg" 2>/dev/null; wait "$bg" 2>/dev/null; bg=""
+n=$(count "$tmp/k.sqlite" 'select count(*) from subjects')
+if [ -n "$n" ] && [ "$n" -ge 3 ] && [ "$n" -lt 8 ]; then ok; else bad "kill -9 should leave a partial run, found ${n:-none} subjects"; fi
+[ "$(count "$tmp/k.sqlite" 'select count(*) from results')" = $((2 * n)) ] && ok || bad "a subject stored without both results"
+check summary-partial 0 "$knead" cohort --summary "$tmp/k.sqlite"
+expect_text summary-partial "$tmp/out" "incomplete: run the same command to resume"
+check resume 0 "$knead" cohort "${slow[@]}" -o "$tmp/k.sqlite" -j 2
+expect_text resume-count "$tmp/err" "$((8 - n)) subjects in"
+"$knead" cohort --dump "$tmp/ref.sqlite" >"$tmp/ref.dump"
+"$knead" cohort --dump "$tmp/k.sqlite" >"$tmp/k.dump"
+cmp -s "$tmp/ref.dump" "$tmp/k.dump" && ok || bad "resumed run differs: $(diff "$tmp/ref.dump" "$tmp/k.dump" | head -3)"
+
+# ---- the schema (docs/cohort.md documents it) ------------------------------------------------------
+sqlite3 "$tmp/a.sqlite" .schema >"$tmp/schema"
+cat >"$tmp/schema.expect" <<'EOF'
+CREATE TABLE run(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE subjects(subject INTEGER PRIMARY KEY, sex TEXT NOT NULL, age_years REAL, height_m REAL, mass_kg REAL, bmi_kg_m2 REAL, body_fat REAL, cramps_per_month REAL, hypohydration REAL, serum_sodium_mmol_L REAL, serum_potassium_mmol_L REAL, serum_magnesium_mmol_L REAL, serum_calcium_mmol_L REAL, exertion REAL, inactive_weeks REAL, posture_h REAL, atherosclerosis INTEGER, chronic_illness INTEGER, pain_threshold_scale REAL, core_temperature_degC REAL, acute_illness INTEGER, systolic_mmHg REAL, diastolic_mmHg REAL, hypertension INTEGER, carotid_sinus_hypersensitivity INTEGER, bp_medication INTEGER, heart_rate_per_min REAL);
+CREATE TABLE results(subject INTEGER NOT NULL REFERENCES subjects, profile TEXT NOT NULL, spasm INTEGER NOT NULL, cramp INTEGER NOT NULL, nerve_block INTEGER NOT NULL, nerve_injury INTEGER NOT NULL, bruise INTEGER NOT NULL, soreness INTEGER NOT NULL, carotid_event INTEGER NOT NULL, dizziness INTEGER NOT NULL, harm_injury INTEGER NOT NULL, harm TEXT, nerve_grade TEXT, bruise_grade TEXT, clonic_spasms, tonic_spasms, cramps, soreness_probability, p_peak_kPa, pain_peak, bruise_index, injury_dose, muscle_damage, duration_s, events, events_kept, PRIMARY KEY(subject, profile));
+CREATE TABLE events(subject INTEGER NOT NULL, profile TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, site TEXT, t_start_s REAL, t_end_s REAL, value REAL, unit TEXT, evidence TEXT, PRIMARY KEY(subject, profile, seq));
+EOF
+cmp -s "$tmp/schema" "$tmp/schema.expect" && ok || bad "schema: $(diff "$tmp/schema.expect" "$tmp/schema")"
+[ "$(count "$tmp/a.sqlite" "select value from run where key = 'profiles'")" = "professional,untrained_partner" ] && ok || bad "run.profiles"
+
+# ---- an incidence with a known interval --------------------------------------------------------------
+# Every subject is the default subject, and 8 minutes of 40 N thumb pressure over the posterior
+# triangle injure the spinal accessory nerve (examples/article/a10): 4 of 4. Wilson's interval for
+# k = n is [n / (n + z^2), 1] (z = 1.959964): 4 / 7.841459 = 51.01 %; for k = 0 it is
+# [0, z^2 / (n + z^2)] = 48.99 %.
+cat >"$tmp/fixed.yaml" <<'EOF'
+population:
+  name: "the default subject"
+  traits:
+    age: {unit: years, distribution: fixed, value: 40, source: "calibrated: test"}
+EOF
+cat >"$tmp/injure.yaml" <<'EOF'
+session:
+  name: "posterior triangle, 8 min"
+  recovery: 5 s
+  actions:
+    - do: compression
+      landmark: posterior_triangle
+      contact: thumb
+      force: 40 N
+      duration: 8 min
+EOF
+check known 0 "$knead" cohort "$tmp/fixed.yaml" "$tmp/injure.yaml" -n 4 -o "$tmp/known.sqlite" -q
+check known-summary 0 "$knead" cohort --summary "$tmp/known.sqlite"
+lo=$(awk 'BEGIN { z = 1.959963984540054; printf "%.2f", 100 * 4 / (4 + z * z) }')
+hi0=$(awk 'BEGIN { z = 1.959963984540054; printf "%.2f", 100 * z * z / (4 + z * z) }')
+[ "$lo" = "51.01" ] && [ "$hi0" = "48.99" ] && ok || bad "awk arithmetic"
+expect_text known-header "$tmp/out" 'cohort: 4 of 4 subjects; population "the default subject"; session "posterior triangle, 8 min"; seed 1'
+expect_text known-injury "$tmp/out" "nerve injury                    4 100.00 [$lo, 100.00]"
+expect_text known-block "$tmp/out" "nerve conduction block          4 100.00 [$lo, 100.00]"
+expect_text known-zero "$tmp/out" "cramp                           0   0.00 [ 0.00, $hi0]"
+expect_text known-method "$tmp/out" "95 % confidence interval (Wilson)"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,520 @@
+/* knead report: builds the page from the run's data (the JSON in #kn-data).
+ * Every string from the data goes into the page with textContent or setAttribute, never as markup.
+ * Charts are data-driven: timeseries.csv columns are grouped by what they measure (the name
+ * without its site) and by the kind of site (hand, region, nerve, muscle, none), so columns added
+ * to the model appear here without changing this file. */
+"use strict";
+(function () {
+  var D = JSON.parse(document.getElementById("kn-data").textContent);
+  var S = D.summary || {};
+  var A = D.atlas || { regions: {}, nerves: {}, muscles: {}, sources: {} };
+
+  /* ---- small helpers ------------------------------------------------------------------------ */
+  function h(tag, attrs, kids) {
+    var e = document.createElement(tag);
+    if (attrs) for (var k in attrs) {
+      if (k === "text") e.textContent = attrs[k];
+      else if (k === "cls") e.className = attrs[k];
+      else e.setAttribute(k, attrs[k]);
+    }
+    (kids || []).forEach(function (c) {
+      if (c === null || c === undefined) return;
+      e.appendChild(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
+    });
+    return e;
+  }
+  function $(id) { return document.getElementById(id); }
+  function fmt(v, digits) {
+    if (v === null || v === undefined || v === "") return "";
+    if (typeof v === "boolean") return v ? "yes" : "no";
+    if (typeof v !== "number") return String(v);
+    if (!isFinite(v)) return String(v);
+    if (digits === undefined && Number.isInteger(v)) return String(v);
+    var a = Math.abs(v), d = digits !== undefined ? digits : a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+    return v.toFixed(d);
+  }
+  function evClass(e) {
+    e = String(e || "");
+    return e.indexOf("human") === 0 ? "human" : e.indexOf("animal") === 0 ? "animal" :
+           e.indexOf("expert") === 0 ? "expert" : e.indexOf("article") === 0 ? "article" : "";
+  }
+  function evBadge(e) { return h("span", { cls: "ev " + evClass(e), text: e || "evidence not given" }); }
+  function duration(s) {
+    if (s < 120) return fmt(s, 0) + " s";
+    if (s < 7200) return fmt(s / 60, 0) + " min";
+    return fmt(s / 3600, 1) + " h";
+  }
+  function humanKey(k) { return String(k).replace(/_/g, " "); }
+
+  /* ---- verdict ------------------------------------------------------------------------------ */
+  var HARM = {
+    none: "No harm expected",
+    discomfort: "Discomfort expected, no lasting harm",
+    minor: "Minor harm likely: bruise, soreness, a cramp or a reversible nerve block",
+    injury: "Injury expected",
+    severe: "Severe injury expected"
+  };
+  function verdict() {
+    var v = S.advice_verdict || "go ahead";
+    var box = $("verdict");
+    box.className = v === "stop" ? "stop" : v === "go ahead" ? "go" : "change";
+    var spasms = (S.spasms || []).length;
+    var hurt = (S.nerves || []).filter(function (n) { return n.grade && n.grade !== "none"; }).length;
+    box.appendChild(h("div", { cls: "big", text: (HARM[S.harm] || String(S.harm)) + "." }));
+    box.appendChild(h("div", { cls: "big advice-verdict",
+                               text: "Advice: " + (v === "stop" ? "stop — do not go ahead with this plan" : v) + "." }));
+    box.appendChild(h("div", { cls: "sub" }, [
+      "harm: " + S.harm + " (" + (S.harm_scale || "") + "); evidence: ",
+      evBadge(S.harm_evidence), " · " + duration(S.duration_s || 0) + " simulated · " +
+      (S.regions || []).length + " area" + ((S.regions || []).length === 1 ? "" : "s") +
+      " pressed · " + hurt + " nerve or vessel effect" + (hurt === 1 ? "" : "s") + " · " +
+      spasms + " spasm" + (spasms === 1 ? "" : "s")]));
+  }
+
+  /* ---- advice ------------------------------------------------------------------------------- */
+  var usedSources = {};
+  function advice() {
+    var list = $("advice-list");
+    var items = S.advice || [];
+    if (!items.length) list.appendChild(h("li", {}, [h("span", { cls: "sev note", text: "note" }),
+      h("div", { cls: "advice-text", text: "No advice: nothing in this plan calls for a change." })]));
+    items.forEach(function (a) {
+      var src = h("span", {});
+      (a.sources || []).forEach(function (k, i) {
+        usedSources[k] = 1;
+        if (i) src.appendChild(document.createTextNode(", "));
+        src.appendChild(h("a", { href: "#src-" + k, text: k }));
+      });
+      list.appendChild(h("li", { "data-rule": a.rule, "data-severity": a.severity }, [
+        h("span", { cls: "sev " + a.severity, text: a.severity }),
+        h("div", { cls: "advice-text", text: a.text }),
+        h("div", { cls: "advice-meta" }, ["why: " + a.trigger + " · ", evBadge(a.evidence),
+          " · claims " + (a.claims || "-") + " · sources: ", src])
+      ]));
+    });
+  }
+
+  /* ---- body map ----------------------------------------------------------------------------- */
+  function bodymap() {
+    var info = {};
+    (S.regions || []).forEach(function (r) {
+      var ratio = Math.max(r.p_ratio || 0, r.f_ratio || 0);
+      var marks = [];
+      if (r.bruise && r.bruise !== "none") marks.push("bruise");
+      info[r.region] = {
+        touched: true, ratio: ratio, marks: marks,
+        tip: r.label + ": peak " + fmt(r.p_peak_kPa) + " kPa, " + fmt(r.f_peak_N) + " N; " +
+             fmt(100 * ratio, 0) + " % of the ISO/TS 15066 limit; pain probability " +
+             fmt(r.pain_probability_peak, 2) + "; bruise " + r.bruise
+      };
+    });
+    function mark(region, kind, text) {
+      if (!region) return;
+      var it = info[region] || (info[region] = { touched: false, ratio: 0, marks: [],
+                                                  tip: (A.regions[region] || {}).label || region });
+      if (it.marks.indexOf(kind) < 0) it.marks.push(kind);
+      it.tip += "; " + text;
+    }
+    (S.nerves || []).forEach(function (n) {
+      if (n.grade && n.grade !== "none") mark(n.region, "nerve", n.label + ": " + n.grade);
+    });
+    (S.spasms || []).forEach(function (sp) {
+      var m = A.muscles[sp.muscle];
+      mark(m && m.region, sp.kind === "cramp" ? "cramp" : "spasm",
+           sp.kind + " of " + sp.muscle + " at " + fmt(sp.onset_s, 0) + " s");
+    });
+    var fig = $("bodymap-figure");
+    var tip = h("div", { id: "bodymap-tip", text: "Hover over a coloured area." });
+    knBodyMap.draw(fig, info, function (name) {
+      tip.textContent = name ? (info[name] && info[name].tip) || (A.regions[name] || {}).label || name
+                             : "Hover over a coloured area.";
+    });
+    var legend = h("div", { cls: "legend" }, [
+      h("div", { text: "peak pressure or force / the area's limit" }),
+      h("div", { cls: "ramp" }),
+      h("div", { cls: "ticks" }, [h("span", { text: "0 %" }), h("span", { text: "50 %" }),
+                                   h("span", { text: "75 %" }), h("span", { text: "100 % and more" })]),
+      h("ul", {}, [h("li", { text: "N: nerve or vessel effect (tingling, block or injury)" }),
+                   h("li", { text: "B: bruise possible or likely" }),
+                   h("li", { text: "S: spasm; C: cramp" }),
+                   h("li", { text: "dashed: not massaged" })]),
+      tip]);
+    fig.appendChild(legend);
+  }
+
+  /* ---- charts ------------------------------------------------------------------------------- */
+  var UNITS = [["N_per_s", "N/s"], ["per_s", "1/s"], ["mL_per_min", "mL/min"], ["L_per_min", "L/min"],
+               ["mmol_L", "mmol/L"], ["nmol_L", "nmol/L"], ["mmHg", "mmHg"], ["kPa", "kPa"],
+               ["degC", "°C"], ["bpm", "beats/min"], ["per_min", "1/min"], ["pct", "%"],
+               ["Lopt", "× optimal length"], ["rel", "× resting"], ["mM", "mmol/L"], ["au", "a.u."], ["Hz", "Hz"], ["N", "N"], ["K", "K"],
+               ["s", "s"], ["m", "m"]];
+  var TITLES = {
+    "hand:force_N": "Force of the hand", "hand:p_surface_kPa": "Pressure on the skin",
+    "hand:force_rate_N_per_s": "How fast the force changes", "region:pain_prob": "Probability of pain",
+    "nerve:p_nerve_mmHg": "Pressure on nerves and vessels", "nerve:perfusion_pct": "Blood flow inside the nerve",
+    "nerve:conduction_pct": "Nerve conduction", "nerve:injury_dose": "Nerve injury dose (1 = injury)",
+    "muscle:p_muscle_kPa": "Pressure in the muscle", "muscle:damage": "Muscle damage dose (1 = cell death)",
+    "muscle:force_N": "Muscle force", "muscle:emg_au": "Muscle activity (EMG)",
+    "muscle:firing_rate_per_s": "Motor-unit firing rate", "muscle:length_Lopt": "Muscle length"
+  };
+  var SECTIONS = ["Force, pressure and pain", "Nerves: pressure, perfusion and dose",
+                  "Muscle activity and spasms", "Muscle under pressure", "Blood flow and muscle chemistry",
+                  "Temperature", "Heart, blood pressure, nervous system and hormones", "Other"];
+  function section(site, kind) {
+    if (site === "hand" || site === "region") {
+      if (/flow|perfusion|hyperaemia|occlu/.test(kind)) return "Blood flow and muscle chemistry";
+      if (/temp/.test(kind)) return "Temperature";
+      return "Force, pressure and pain";
+    }
+    if (site === "nerve") return "Nerves: pressure, perfusion and dose";
+    if (site === "muscle") {
+      if (/^(p_muscle|damage)/.test(kind)) return "Muscle under pressure";
+      if (/flow|perfusion|potassium|lactate|^k_|metabol|ph_/.test(kind)) return "Blood flow and muscle chemistry";
+      if (/temp/.test(kind)) return "Temperature";
+      if (/^(force|emg|firing|length|activation|spasm)/.test(kind)) return "Muscle activity and spasms";
+      return "Other";
+    }
+    if (/flow|perfusion/.test(kind)) return "Blood flow and muscle chemistry";
+    if (/temp/.test(kind)) return "Temperature";
+    if (/heart|hr|pressure|systolic|diastolic|bp|cortisol|autonomic|sympath|vagal|symptom|map/.test(kind))
+      return "Heart, blood pressure, nervous system and hormones";
+    return "Other";
+  }
+  function unitOf(name) {
+    for (var i = 0; i < UNITS.length; i++) {
+      var u = UNITS[i][0];
+      if (name === u || name.slice(-(u.length + 1)) === "_" + u) return UNITS[i];
+    }
+    return null;
+  }
+  /* site names, longest first, so "common_fibular_neck" wins over shorter names inside it */
+  var SITES = [];
+  [["region", A.regions], ["nerve", A.nerves], ["muscle", A.muscles]].forEach(function (p) {
+    Object.keys(p[1]).forEach(function (n) { SITES.push([p[0], n]); });
+  });
+  SITES.sort(function (a, b) { return b[1].length - a[1].length; });
+  function classify(name) {
+    var m = /^(.*)_(hand\d+)(_.*)?$/.exec(name);
+    if (m) return { site: "hand", where: m[2], kind: m[1] + (m[3] || "") };
+    for (var i = 0; i < SITES.length; i++) {
+      var s = SITES[i][1], k = name.indexOf("_" + s);
+      if (k > 0 && (k + s.length + 1 === name.length || name.charAt(k + s.length + 1) === "_"))
+        return { site: SITES[i][0], where: s, kind: name.slice(0, k) + name.slice(k + s.length + 1) };
+    }
+    return { site: "body", where: "", kind: name };
+  }
+
+  function groupColumns() {
+    var names = D.series.names, groups = {}, order = [];
+    for (var c = 1; c < names.length; c++) {
+      var cl = classify(names[c]);
+      var u = unitOf(names[c]);
+      /* columns of the whole body share a chart when they share a unit (e.g. systolic and
+       * diastolic pressure); sited columns share one when they measure the same thing */
+      var key = cl.site === "body" ? "body:" + (u ? u[0] : names[c]) + ":" + section("body", cl.kind)
+                                   : cl.site + ":" + cl.kind;
+      if (!groups[key]) {
+        groups[key] = { key: key, site: cl.site, kind: cl.kind, unit: u ? u[1] : "", cols: [],
+                        section: section(cl.site, cl.kind) };
+        order.push(key);
+      }
+      groups[key].cols.push({ col: c, name: names[c], where: cl.where || cl.kind });
+    }
+    return order.map(function (k) { return groups[k]; });
+  }
+  var UNIT_SUFFIX = /_(N_per_s|per_s|mmHg|kPa|pct|au|Lopt|N|degC|Hz|rel|mM|bpm|K)$/;
+  function bare(name) {
+    var t = humanKey(name.replace(UNIT_SUFFIX, "")).replace(/\btemp\b/, "temperature");
+    return t.charAt(0).toUpperCase() + t.slice(1);
+  }
+  function titleOf(g) {
+    if (TITLES[g.key]) return TITLES[g.key];
+    if (g.site === "body") {
+      var names = g.cols.map(function (c) { return bare(c.name); });
+      if (g.unit === "mmHg" && names.length > 1) return "Blood pressure: " + names.join(", ").toLowerCase();
+      return names.join(", ");
+    }
+    var t = humanKey(g.kind.replace(UNIT_SUFFIX, "")).replace(/\btemp\b/, "temperature");
+    return t.charAt(0).toUpperCase() + t.slice(1) + (g.site !== "hand" ? " by " + g.site : "");
+  }
+  function evidenceOf(g) {
+    var ev = {};
+    function add(e) { if (e) ev[e] = 1; }
+    g.cols.forEach(function (c) {
+      if (g.site === "nerve") (S.nerves || []).forEach(function (n) { if (n.nerve === c.where) add(n.evidence); });
+      else if (g.site === "muscle") {
+        var src = /^(p_muscle|damage)/.test(g.kind) ? S.muscles : S.neuromuscular;
+        (src || []).forEach(function (m) { if (m.muscle === c.where) add(m.evidence); });
+      } else if (g.site === "region" || g.site === "hand") add("human data");
+    });
+    /* the circulation and whole-body sections of summary.json say their own evidence */
+    if (g.site === "region" && /flow|temp|potassium|lactate/.test(g.kind))
+      g.cols.forEach(function (c) {
+        (Array.isArray(S.circulation) ? S.circulation : []).forEach(function (r) {
+          if (r.region === c.where) add(r.evidence);
+        });
+      });
+    if (g.site === "body" && S.systemic && typeof S.systemic === "object") {
+      var SYN = { systolic: "pressure", diastolic: "pressure", heart_rate: "heart" };
+      g.cols.forEach(function (c) {
+        Object.keys(S.systemic).forEach(function (k) {
+          var sec = S.systemic[k];
+          if (!sec || typeof sec !== "object") return;
+          var hit = c.name.indexOf(k) >= 0 || Object.keys(SYN).some(function (w) {
+            return SYN[w] === k && c.name.indexOf(w) >= 0; });
+          if (hit && typeof sec.evidence === "string") add(sec.evidence);
+          /* e.g. "cortisol_evidence" inside another subsection */
+          Object.keys(sec).forEach(function (f) {
+            var m = /^(.*)_evidence$/.exec(f);
+            if (m && c.name.indexOf(m[1]) >= 0) add(sec[f]);
+          });
+        });
+      });
+    }
+    return Object.keys(ev);
+  }
+
+  var PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
+                 "#e377c2", "#7f7f7f", "#bcbd22"];
+  var plots = [], syncing = false;
+  /* time ticks at steps a person counts in: seconds, then whole minutes */
+  var TIME_STEPS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900,
+                    1800, 3600, 7200, 14400];
+  /* a moment as a person reads it: "75.2 s" or "35 min 45 s" */
+  function clock(v) {
+    if (v < 120) return fmt(v, 1) + " s";
+    var r = Math.round(v), m = Math.floor(r / 60);
+    return m + " min " + (r - 60 * m) + " s";
+  }
+  function timeTick(t, incr) {
+    if (incr >= 60) return fmt(t / 60, 0) + " min";
+    return (Math.abs(t - Math.round(t)) < 1e-9 ? fmt(t, 0) : String(+t.toFixed(2))) + " s";
+  }
+  function bandsFor(g) {
+    var out = [];
+    if (g.site === "muscle" && /^(force|emg|firing|length)/.test(g.kind)) {
+      var mus = g.cols.map(function (c) { return c.where; });
+      (S.spasms || []).forEach(function (sp) {
+        if (mus.indexOf(sp.muscle) >= 0)
+          out.push([sp.onset_s, sp.onset_s + Math.max(sp.duration_s, 0.2),
+                    sp.kind === "cramp" ? "rgba(13,71,161,0.18)" : "rgba(13,71,161,0.10)"]);
+      });
+    }
+    if (g.site === "hand" || g.site === "region") {
+      (D.events || []).forEach(function (e) {
+        if (e.kind === "iso_pressure" || e.kind === "iso_force")
+          out.push([+e.t_start_s, Math.max(+e.t_end_s, +e.t_start_s + 0.2), "rgba(179,38,30,0.10)"]);
+      });
+    }
+    return out;
+  }
+  function chart(g, parent) {
+    var t = D.series.cols[0];
+    var data = [t], series = [{ label: "time", value: function (u, v) { return v === null ? "--" : clock(v); } }];
+    g.cols.forEach(function (c, i) {
+      data.push(D.series.cols[c.col]);
+      series.push({ label: c.where, stroke: PALETTE[i % PALETTE.length], width: 1.4,
+                    value: function (u, v) { return v === null || v === undefined ? "--" : fmt(v); } });
+    });
+    var ev = evidenceOf(g);
+    var head = h("div", { cls: "chart-head" }, [
+      h("span", {}, [h("strong", { text: titleOf(g) }), " ", h("span", { cls: "unit", text: g.unit ? "(" + g.unit + ")" : "" })]),
+      h("span", {}, ev.map(function (e) { return evBadge(e); }))]);
+    var box = h("div", { cls: "chart", "data-group": g.key, "data-series": String(g.cols.length),
+                         "data-points": String(t.length) }, [head]);
+    parent.appendChild(box);
+    var bands = bandsFor(g);
+    var opts = {
+      width: Math.max(320, box.clientWidth - 14), height: 200,
+      cursor: { sync: { key: "kn", setSeries: false }, drag: { x: true, y: false } },
+      scales: { x: { time: false } },
+      axes: [{ space: 70, incrs: TIME_STEPS, values: function (u, ticks, ax, space, incr) {
+               return ticks.map(function (t) { return timeTick(t, incr); }); } },
+             { size: 60, label: g.unit || "", labelSize: 16 }],
+      series: series,
+      hooks: {
+        drawClear: [function (u) {
+          if (!bands.length) return;
+          var ctx = u.ctx;
+          ctx.save();
+          bands.forEach(function (b) {
+            var x0 = u.valToPos(b[0], "x", true), x1 = u.valToPos(b[1], "x", true);
+            ctx.fillStyle = b[2];
+            ctx.fillRect(x0, u.bbox.top, Math.max(1, x1 - x0), u.bbox.height);
+          });
+          ctx.restore();
+        }],
+        setScale: [function (u, key) {
+          /* a linked time axis: zooming one chart zooms all */
+          if (key !== "x" || syncing) return;
+          syncing = true;
+          plots.forEach(function (p) {
+            if (p !== u) p.setScale("x", { min: u.scales.x.min, max: u.scales.x.max });
+          });
+          syncing = false;
+        }]
+      }
+    };
+    var p = new uPlot(opts, data, box);
+    plots.push(p);
+  }
+  function charts() {
+    var groups = groupColumns();
+    var list = $("chart-list");
+    if (D.series.shown < D.series.rows)
+      $("downsample-note").textContent = "Long run: " + D.series.shown + " of " + D.series.rows +
+        " recorded points shown (the lowest and highest of each interval, so no peak is lost).";
+    SECTIONS.forEach(function (name) {
+      var gs = groups.filter(function (g) { return g.section === name; });
+      if (!gs.length) return;
+      var sec = h("div", { cls: "chart-section", "data-section": name }, [h("h3", { text: name })]);
+      list.appendChild(sec);
+      gs.forEach(function (g) { chart(g, sec); });
+    });
+    window.addEventListener("resize", function () {
+      plots.forEach(function (p) {
+        var w = Math.max(320, p.root.parentNode.clientWidth - 14);
+        p.setSize({ width: w, height: 200 });
+      });
+    });
+  }
+
+  /* ---- outcome and input tables -------------------------------------------------------------- */
+  function table(rows, cols, caption) {
+    var t = h("table", {});
+    if (caption) t.appendChild(h("caption", { text: caption }));
+    t.appendChild(h("tr", {}, cols.map(function (c) { return h("th", { text: c[1] }); })));
+    rows.forEach(function (r) {
+      t.appendChild(h("tr", {}, cols.map(function (c) {
+        var v = typeof c[0] === "function" ? c[0](r) : r[c[0]];
+        if (c[2] === "ev") return h("td", {}, [evBadge(v)]);
+        return h("td", { cls: typeof v === "number" ? "num" : "", text: fmt(v, c[2]) });
+      })));
+    });
+    return t;
+  }
+  function outcomes() {
+    var box = $("outcome-tables");
+    if ((S.regions || []).length) {
+      box.appendChild(h("h3", { text: "Pressed areas" }));
+      box.appendChild(table(S.regions, [["label", "area"], ["p_peak_kPa", "peak kPa"],
+        ["p_limit_kPa", "limit kPa"], [function (r) { return 100 * Math.max(r.p_ratio, r.f_ratio); }, "% of limit", 0],
+        ["f_peak_N", "peak N"], ["pain_probability_peak", "pain prob.", 2], ["time_in_pain_s", "s in pain", 0],
+        ["bruise", "bruise"], [function (r) { return r.evidence && r.evidence.limits; }, "limits", "ev"],
+        [function (r) { return r.evidence && r.evidence.pain; }, "pain", "ev"],
+        [function (r) { return r.evidence && r.evidence.bruise; }, "bruise", "ev"]]));
+    }
+    if ((S.nerves || []).length) {
+      box.appendChild(h("h3", { text: "Nerves and vessels" }));
+      box.appendChild(table(S.nerves, [["label", "nerve or vessel"], ["depth_mm", "depth mm", 1],
+        ["p_peak_mmHg", "peak mmHg", 0], ["perfusion_min_pct", "perfusion min %", 0],
+        ["conduction_min_pct", "conduction min %", 0], ["injury_dose", "injury dose", 2], ["grade", "outcome"],
+        [function (n) { return n.grade === "none" ? "" : fmt(n.recovery_min_days, 0) + "-" + fmt(n.recovery_max_days, 0) + " days"; }, "recovery"],
+        ["injury_looks_like", "what it looks like"], ["evidence", "evidence", "ev"]]));
+    }
+    if ((S.muscles || []).length) {
+      box.appendChild(h("h3", { text: "Muscles under pressure" }));
+      box.appendChild(table(S.muscles, [["label", "muscle"], ["p_peak_kPa", "peak kPa"],
+        ["damage_dose", "damage dose", 3], ["cell_death", "cell death"], ["evidence", "evidence", "ev"]]));
+    }
+    if ((S.neuromuscular || []).length) {
+      box.appendChild(h("h3", { text: "Muscle relaxation and spasms" }));
+      box.appendChild(table(S.neuromuscular, [["muscle", "muscle"], ["hreflex_min_pct", "H-reflex min %", 0],
+        ["time_inhibited_s", "s relaxed by massage", 0], ["force_peak_N", "peak force N"],
+        ["cramp_threshold_Hz", "cramp threshold Hz", 1], ["spasms", "spasms", 0], ["evidence", "evidence", "ev"]]));
+    }
+    if ((S.spasms || []).length) {
+      box.appendChild(h("h3", { text: "Involuntary contractions" }));
+      box.appendChild(table(S.spasms, [["kind", "kind"], ["muscle", "muscle"], ["onset_s", "onset s", 1],
+        ["duration_s", "lasting s", 1], ["peak_force_pct", "% of max", 0], ["frequency_Hz", "Hz", 1],
+        ["trigger", "started by"], ["evidence", "evidence", "ev"]]));
+    }
+    if (S.soreness) {
+      box.appendChild(h("h3", { text: "Soreness afterwards" }));
+      box.appendChild(table([S.soreness], [[function (s) { return 100 * s.probability; }, "chance %", 0],
+        ["onset_h", "onset within h", 0], ["duration_h", "lasting up to h", 0], ["evidence", "evidence", "ev"]]));
+    }
+    /* sections this page does not know yet (e.g. new parts of the model): shown as they are */
+    var known = ["knead_version", "harm", "harm_evidence", "harm_scale", "duration_s", "subject", "session",
+                 "regions", "nerves", "muscles", "neuromuscular", "spasms", "soreness", "events",
+                 "events_dropped", "advice", "advice_verdict"];
+    Object.keys(S).forEach(function (k) {
+      if (known.indexOf(k) >= 0) return;
+      var v = S[k];
+      box.appendChild(h("h3", { text: humanKey(k).charAt(0).toUpperCase() + humanKey(k).slice(1) }));
+      box.appendChild(generic(v));
+    });
+  }
+  function generic(v) {
+    if (Array.isArray(v)) {
+      if (!v.length) return h("p", { text: "none" });
+      if (typeof v[0] === "object" && v[0] !== null) {
+        var cols = [];
+        v.forEach(function (r) { Object.keys(r).forEach(function (k) { if (cols.indexOf(k) < 0) cols.push(k); }); });
+        return table(v, cols.map(function (k) { return [k, humanKey(k), k === "evidence" ? "ev" : undefined]; }));
+      }
+      return h("p", { text: v.map(function (x) { return fmt(x); }).join(", ") });
+    }
+    if (v && typeof v === "object") {
+      var rows = Object.keys(v).map(function (k) { return { key: k, value: v[k] }; });
+      var t = h("table", {});
+      rows.forEach(function (r) {
+        var cell = r.key === "evidence" ? h("td", {}, [evBadge(r.value)])
+          : typeof r.value === "object" && r.value !== null ? h("td", {}, [generic(r.value)])
+          : h("td", { cls: typeof r.value === "number" ? "num" : "", text: fmt(r.value) });
+        t.appendChild(h("tr", {}, [h("th", { text: humanKey(r.key) }), cell]));
+      });
+      return t;
+    }
+    return h("p", { text: fmt(v) });
+  }
+  function inputs() {
+    var box = $("input-tables");
+    var subj = S.subject || {}, sess = S.session || {};
+    box.appendChild(h("h3", { text: "Who is massaged" }));
+    var plain = {};
+    Object.keys(subj).forEach(function (k) { if (k !== "causes_of_cramp") plain[k] = subj[k]; });
+    box.appendChild(generic(plain));
+    if (subj.causes_of_cramp) {
+      box.appendChild(h("h3", { text: "Causes of cramp as given, and what the model does with each" }));
+      box.appendChild(table(subj.causes_of_cramp, [["cause", "cause"], ["value", "value"], ["effect", "effect"]]));
+    }
+    box.appendChild(h("h3", { text: "What is done" }));
+    var s2 = {};
+    Object.keys(sess).forEach(function (k) { if (k !== "actions") s2[k] = sess[k]; });
+    box.appendChild(generic(s2));
+    var acts = sess.actions || [];
+    if (acts.length) {
+      var pref = ["index", "do", "label", "start_s", "end_s", "region", "landmark", "muscle", "contact",
+                  "force_N", "pressure_kPa", "area_cm2", "speed_cm_per_s", "rate_Hz", "duration_s",
+                  "repetitions", "rest_between_s"];
+      var cols = pref.filter(function (k) { return acts.some(function (a) { return k in a; }); });
+      acts.forEach(function (a) { Object.keys(a).forEach(function (k) { if (cols.indexOf(k) < 0) cols.push(k); }); });
+      box.appendChild(h("h3", { text: "Actions" }));
+      box.appendChild(table(acts.map(function (a) { var b = {}; for (var k in a) b[k] = a[k]; b.index = a.index + 1; return b; }),
+        cols.map(function (k) { return [k, humanKey(k)]; })));
+    }
+  }
+  function sources() {
+    var list = $("source-list");
+    Object.keys(usedSources).sort().forEach(function (k) {
+      list.appendChild(h("li", { id: "src-" + k }, [h("span", { cls: "key", text: "[" + k + "] " }),
+        (A.sources || {})[k] || "reference not in this build's source table"]));
+    });
+    if (!list.children.length) list.appendChild(h("li", { text: "No advice, so no sources cited." }));
+  }
+
+  verdict();
+  advice();
+  bodymap();
+  charts();
+  outcomes();
+  inputs();
+  sources();
+  $("footer").textContent = "knead " + (D.knead_version || "") + " · a model's prediction, not a " +
+    "diagnosis: every outcome carries its evidence level · charts by uPlot, inlined: this page " +
+    "loads nothing from the network.";
+  /* for the browser test and the curious: the charts (uPlot instances) */
+  window.knReport = { plots: plots };
+  document.body.setAttribute("data-ready", "1");
+})();
