@@ -282,18 +282,20 @@ static int bench_session(const settings *s) {
     return rc;
   }
   double t3 = now(), c3 = cpu_now();
-  rc = kn_run(m, d, NULL, NULL);
+  size_t nstep = 1; /* the call that returns 0 takes the last step */
+  while (kn_step(m, d))
+    nstep++;
   double t4 = now(), c4 = cpu_now();
   const kn_outcome *o = kn_data_outcome(m, d);
   double t5 = now();
 
   double sim = kn_data_time(d);
-  size_t nstep = (size_t)llround(sim / kn_model_dt(m));
   double total = t5 - t0;
   printf("    session:  %s (%s)\n", sess->name, spath);
   printf("    subject:  %s\n", upath);
-  printf("    plan:     %zu actions, %g min simulated at dt %g ms = %zu steps\n", sess->naction,
-         sim / 60.0, 1e3 * kn_model_dt(m), nstep);
+  printf("    plan:     %zu actions, %g min simulated (%g min of it recovery) at dt %g ms: %zu "
+         "steps\n",
+         sess->naction, sim / 60.0, sess->recovery / 60.0, 1e3 * kn_model_dt(m), nstep);
   printf("    model:    %zu regions, %zu nerves and vessels, %zu muscles; %zu columns every %g s\n",
          o->nregion, o->nnerve, o->nmuscle, kn_series_ncol(m), sess->record_interval);
   printf("    outcome:  harm %s, %zu events\n", kn_harm_name(o->harm), o->nevent);

@@ -100,7 +100,8 @@
     (S.regions || []).forEach(function (r) {
       var ratio = Math.max(r.p_ratio || 0, r.f_ratio || 0);
       var marks = [];
-      if (r.bruise && r.bruise !== "none") marks.push("bruise");
+      if (r.bruise === "likely") marks.push("bruise");
+      else if (r.bruise && r.bruise !== "none") marks.push("bruise_possible");
       info[r.region] = {
         touched: true, ratio: ratio, marks: marks,
         tip: r.label + ": peak " + fmt(r.p_peak_kPa) + " kPa, " + fmt(r.f_peak_N) + " N; " +
@@ -135,7 +136,7 @@
       h("div", { cls: "ticks" }, [h("span", { text: "0 %" }), h("span", { text: "50 %" }),
                                    h("span", { text: "75 %" }), h("span", { text: "100 % and more" })]),
       h("ul", {}, [h("li", { text: "N: nerve or vessel effect (tingling, block or injury)" }),
-                   h("li", { text: "B: bruise possible or likely" }),
+                   h("li", { text: "B: bruise likely; b: bruise possible" }),
                    h("li", { text: "S: spasm; C: cramp" }),
                    h("li", { text: "dashed: not massaged" })]),
       tip]);

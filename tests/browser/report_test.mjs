@@ -147,7 +147,10 @@ for (const c of cases) {
   const box = await over.boundingBox();
   if (box) {
     await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5);
-    await page.waitForTimeout(100);
+    // the legends follow the cursor on the next animation frame: wait for them (at most 5 s)
+    await page.waitForFunction(() => [...document.querySelectorAll(".chart")].every((ch) =>
+      [...ch.querySelectorAll(".u-legend .u-series:not(:first-child) .u-value")].some((v) => /^-?\d/.test(v.textContent))),
+      null, { timeout: 5000 }).catch(() => {});
     const vals = await page.evaluate(() => [...document.querySelectorAll(".chart")].map((ch) =>
       [...ch.querySelectorAll(".u-legend .u-series:not(:first-child) .u-value")].map((v) => v.textContent)));
     check(`${c.name}: hover shows values`, vals.length > 0 && vals[0].some((v) => /^-?\d/.test(v)), JSON.stringify(vals[0]));
@@ -160,7 +163,8 @@ for (const c of cases) {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 5 });
     await page.mouse.up();
-    await page.waitForTimeout(100);
+    await page.waitForFunction((w) => { const x = window.knReport.plots[0].scales.x; return x.max - x.min < w; },
+      before, { timeout: 5000 }).catch(() => {});
     const scales = await page.evaluate(() => window.knReport.plots.map((p) => [p.scales.x.min, p.scales.x.max]));
     const first = scales[0];
     check(`${c.name}: zoom narrows the time axis`, first[1] - first[0] < 0.5 * before, JSON.stringify(first));
