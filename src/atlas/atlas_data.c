@@ -735,6 +735,12 @@ const kn_source kn_atlas_source_table[] = {
                      "comparison of seven methods. Stat Med 1998;17(8):857-872."},
     {"katz1978", "Katz D, Baptista J, Azen SP, Pike MC. Obtaining confidence intervals for the "
                  "risk ratio in cohort studies. Biometrics 1978;34(3):469-474."},
+    {"nerve_cv_q10",
+     "Changes of sensory conduction velocity and refractory periods with decreasing tissue tem"
+     "perature in man (ulnar nerve, 14 subjects, 35-20 degC): conduction velocity Q10 +1.4 (J "
+     "Neurol, 1970s; authors not verified here); see also Todnem K, Knudsen G, Riise T, Nyland"
+     " H, Aarli JA. The non-linear relationship between nerve conduction velocity and skin tem"
+     "perature. J Neurol Neurosurg Psychiatry 1989;52(4):497-501."},
 };
 const size_t kn_atlas_source_table_n =
     sizeof kn_atlas_source_table / sizeof kn_atlas_source_table[0];

@@ -114,7 +114,9 @@ void kn_nm_model_init(kn_model *m, const unsigned char *marks) {
     /* the loop: afferent conduction to the cord and efferent back, each the one-way delay */
     mu->delay_steps = (int)lround(2.0 * jm->delay / m->session.dt);
     if (mu->delay_steps < 1) mu->delay_steps = 1;
-    if (mu->delay_steps + 1 > max_delay) max_delay = mu->delay_steps + 1;
+    /* room for the loop to slow by half in cooled tissue (conduction's Q10) */
+    int longest = (int)ceil(1.5 * mu->delay_steps) + 1;
+    if (longest > max_delay) max_delay = longest;
     nm->joint_used[mu->mech->joint] = 1;
     /* less susceptible muscles need a higher stimulation rate to cramp (manjra1996 ranking) */
     mu->ctf = ctf0 / mu->mech->cramp;
@@ -206,6 +208,7 @@ void kn_nm_reset(const kn_model *m, kn_data *d) {
     s->ib_ring = ib;
     s->temperature = s->scale_temperature = 37.0;
     s->twitch_scale = 1.0;
+    s->delay_now = mu->delay_steps;
     s->t_last_cramp = -INFINITY;
     s->t_stim_end = -INFINITY;
     s->t_effort_end = -INFINITY;
@@ -531,7 +534,7 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
             (1.0 + p->nm_spindle_per_degc * (s->temperature - 37.0));
     s->ia_ring[head] = s->ia;
     s->ib_ring[head] = s->ib;
-    int back = (head - mu->delay_steps + nm->ring) % nm->ring;
+    int back = (head - s->delay_now + nm->ring) % nm->ring;
     double ia_d = s->ia_ring[back], ib_d = s->ib_ring[back];
     double ia_rest = p->nm_ia_base;
     double ri = 0.0;
@@ -580,6 +583,10 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
     if (fabs(s->temperature - s->scale_temperature) > 1e-3) { /* Q10: only when it changed */
       s->scale_temperature = s->temperature;
       s->twitch_scale = pow(p->nm_q10_twitch, (37.0 - s->temperature) / 10.0);
+      /* conduction speeds up with warmth: the reflex loop's delay shortens (cooler: lengthens,
+       * within the ring) */
+      double steps = mu->delay_steps * pow(p->nm_q10_conduction, (37.0 - s->temperature) / 10.0);
+      s->delay_now = (int)fmin(fmax(1.0, round(steps)), nm->ring - 1);
     }
     kn_pool_input in = {s->e, 0.0, s->twitch_scale};
     if (s->stim_on) {

@@ -86,6 +86,7 @@ typedef struct kn_nm_state {
   double temperature;        /* degC */
   double scale_temperature;  /* degC at which twitch_scale was computed */
   double twitch_scale;       /* Q10 factor on twitch times at that temperature */
+  int delay_now;             /* steps, reflex loop delay at that temperature */
   int stim_on;               /* a stimulation train is running */
   double stim_rate;          /* Hz */
   double stim_fraction;      /* share of units reached */

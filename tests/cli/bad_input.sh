@@ -4,7 +4,7 @@
 #
 #   usage: bad_input.sh PATH/TO/knead
 #
-# A case is NN_session_*.yaml|json (run with good_subject.yaml) or NN_subject_*.yaml|json (run with
+# A case is N_session_ (any number of digits)*.yaml|json (run with good_subject.yaml) or NN_subject_*.yaml|json (run with
 # good_session.yaml), plus NN_*.expect holding the expected first line of stderr. The cases run from
 # the tests/bad_input folder with relative paths, so the file names in the messages are stable.
 set -u
@@ -55,7 +55,7 @@ run_case() {
 }
 
 shopt -s nullglob
-for input in "$cases_dir"/[0-9][0-9]_*.yaml "$cases_dir"/[0-9][0-9]_*.json; do
+for input in "$cases_dir"/[0-9]*_*.yaml "$cases_dir"/[0-9]*_*.json; do
   file=$(basename "$input")
   stem=${file%.*}
   expect_file=$cases_dir/$stem.expect
@@ -65,9 +65,9 @@ for input in "$cases_dir"/[0-9][0-9]_*.yaml "$cases_dir"/[0-9][0-9]_*.json; do
     continue
   fi
   expect=$(head -n 1 "$expect_file")
-  case $file in
-  [0-9][0-9]_session_*) run_case "$stem" good_subject.yaml "$file" "$expect" ;;
-  [0-9][0-9]_subject_*) run_case "$stem" "$file" good_session.yaml "$expect" ;;
+  case ${file#"${file%%_*}"} in # what follows the case number
+  _session_*) run_case "$stem" good_subject.yaml "$file" "$expect" ;;
+  _subject_*) run_case "$stem" "$file" good_session.yaml "$expect" ;;
   *)
     echo "FAIL $stem: name must start with NN_session_ or NN_subject_"
     failed=$((failed + 1))
