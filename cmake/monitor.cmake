@@ -58,7 +58,8 @@ set(KN_FIRMWARE_SOURCES
     ${PROJECT_SOURCE_DIR}/src/tissue/tissue.c
     ${PROJECT_SOURCE_DIR}/src/atlas/atlas.c
     ${PROJECT_SOURCE_DIR}/src/atlas/atlas_data.c
-    ${PROJECT_SOURCE_DIR}/src/core/params.c)
+    ${PROJECT_SOURCE_DIR}/src/core/params.c
+    ${PROJECT_SOURCE_DIR}/src/core/module_params.c)
 set(KN_GUARD ${PROJECT_BINARY_DIR}/firmware_guard)
 foreach(h stdio.h stdlib.h locale.h time.h)
   file(WRITE ${KN_GUARD}/${h}

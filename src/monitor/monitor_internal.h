@@ -99,8 +99,4 @@ struct kn_monitor {
   kn_mon_muscle *muscles; /* (nmuscle) */
 };
 
-/* Parameter structs of the nerve and tissue modules from the parameter list (the same mapping as
- * the simulator's kn_module_params; tests/unit/test_monitor.c checks they agree). */
-void kn_mon_module_params(const kn_params *p, kn_nerve_params *np, kn_tissue_params *tp);
-
 #endif

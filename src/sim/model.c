@@ -136,38 +136,6 @@ static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, s
       m->col_names[i] = names + i * COL_NAME_MAX;
 }
 
-void kn_module_params(const kn_params *p, kn_nerve_params *np, kn_tissue_params *tp) {
-  np->perfusion_p50 = p->nerve_perfusion_p50;
-  np->perfusion_width = p->nerve_perfusion_width;
-  np->block_time = p->nerve_block_time;
-  np->recovery_time = p->nerve_ischaemia_recovery;
-  np->paresthesia_level = p->nerve_paresthesia_level;
-  np->transport_p_no = p->nerve_transport_p_no;
-  np->transport_p_yes = p->nerve_transport_p_yes;
-  np->transport_time = p->nerve_transport_time;
-  np->injury_p_safe = p->nerve_injury_p_safe;
-  np->injury_p_ref = p->nerve_injury_p_ref;
-  np->injury_time_ref = p->nerve_injury_time_ref;
-  np->severe_dose = p->nerve_severe_dose;
-  np->edge_length = p->nerve_edge_length;
-  memset(np->recovery, 0, sizeof np->recovery);
-  np->recovery[KN_NERVE_PARESTHESIA][1] = p->nerve_paresthesia_recovery;
-  np->recovery[KN_NERVE_BLOCK][0] = p->nerve_ischaemia_recovery;
-  np->recovery[KN_NERVE_BLOCK][1] = p->nerve_block_recovery;
-  np->recovery[KN_NERVE_INJURY][0] = p->nerve_injury_recovery_min;
-  np->recovery[KN_NERVE_INJURY][1] = p->nerve_injury_recovery_max;
-  np->recovery[KN_NERVE_SEVERE][0] = p->nerve_severe_recovery_min;
-  np->recovery[KN_NERVE_SEVERE][1] = p->nerve_severe_recovery_max;
-
-  tp->death_p_high = p->muscle_death_p_high;
-  tp->death_p_low = p->muscle_death_p_low;
-  tp->death_t_min = p->muscle_death_t_min;
-  tp->death_t_mid = p->muscle_death_t_mid;
-  tp->death_t_width = p->muscle_death_t_width;
-  tp->shear_ref = p->bruise_shear_ref;
-  tp->soreness_ref = p->soreness_load_ref;
-}
-
 /* Start and end of every action: sequential unless a start is given. */
 static void schedule_times(kn_model *m) {
   double t = 0.0;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "core/arena.h"
+#include "core/module_params.h"
 #include "core/params.h"
 #include "core/rng.h"
 #include "knead/mechanics.h"
@@ -165,9 +166,6 @@ struct kn_data {
   kn_outcome outcome;
   void *block;
 };
-
-/* module parameter structs from the parameter list */
-void kn_module_params(const kn_params *p, kn_nerve_params *np, kn_tissue_params *tp);
 
 /* protocol: contact of every slot at the data's current time */
 void kn_protocol_step(const kn_model *m, kn_data *d);

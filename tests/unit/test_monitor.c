@@ -122,21 +122,6 @@ static void test_sizes_and_init(void **state) {
   free(mb);
 }
 
-/* The monitor maps the parameter list to the nerve and tissue modules as the simulator does. */
-static void test_module_params_agree(void **state) {
-  (void)state;
-  kn_params p;
-  kn_params_default(&p);
-  kn_nerve_params a, b;
-  kn_tissue_params ta, tb;
-  memset(&a, 0, sizeof a), memset(&b, 0, sizeof b), memset(&ta, 0, sizeof ta),
-      memset(&tb, 0, sizeof tb);
-  kn_module_params(&p, &a, &ta);
-  kn_mon_module_params(&p, &b, &tb);
-  assert_memory_equal(&a, &b, sizeof a);
-  assert_memory_equal(&ta, &tb, sizeof ta);
-}
-
 /* ---- the same harm path as the simulator ----------------------------------------------------- */
 
 /* A session run by the simulator, its contacts fed step by step into a monitor: pressures on every
@@ -676,7 +661,6 @@ static void test_names(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sizes_and_init),
-      cmocka_unit_test(test_module_params_agree),
       cmocka_unit_test(test_names),
       cmocka_unit_test_setup(test_agrees_with_simulator, reset),
       cmocka_unit_test_setup(test_iso_transient, reset),
