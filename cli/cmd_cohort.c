@@ -26,7 +26,7 @@ static void help(FILE *out) {
   fprintf(
       out,
       "usage: knead cohort POPULATION.yaml SESSION.yaml -n N -o RESULTS.sqlite [options]\n"
-      "       knead cohort --summary RESULTS.sqlite\n"
+      "       knead cohort --summary RESULTS.sqlite [--by TRAIT]\n"
       "       knead cohort --dump RESULTS.sqlite\n\n"
       "Draws N virtual subjects from the population, gives each the session under every\n"
       "practitioner profile, stores one row per subject and profile in SQLite and prints the\n"
@@ -43,6 +43,8 @@ static void help(FILE *out) {
       "  --progress         progress bar on stderr even when it is not a terminal\n"
       "  --no-progress      no progress bar\n"
       "  -q, --quiet        print nothing but errors\n"
+      "  --by TRAIT         also a table per stratum: sex, age (18-39, 40-59, 60+),\n"
+      "                     hypertension, cramps (history: none, any)\n"
       "  --summary FILE     print the incidence table of a stored run\n"
       "  --dump FILE        print every stored row as text, in a canonical order\n"
 #ifdef KN_HAVE_MPI
@@ -65,7 +67,7 @@ static double now_s(void) {
 
 /* ---- the incidence table --------------------------------------------------------------------- */
 
-static void print_summary(const kn_cohort_summary *s, FILE *out) {
+static void print_header(const kn_cohort_summary *s, FILE *out) {
   const kn_cohort_run_info *in = &s->info;
   uint64_t done = s->nprofile ? s->n[0] : 0;
   fprintf(out,
@@ -73,16 +75,24 @@ static void print_summary(const kn_cohort_summary *s, FILE *out) {
           "seed %" PRIu64 "\n",
           done, in->n, done < in->n ? " (incomplete: run the same command to resume)" : "",
           in->population_name, in->session_name, in->seed);
-  fprintf(out, "incidence per subject, %% with 95 %% confidence interval (Wilson)\n\n");
-  fprintf(out, "%-26s", "outcome");
+  fprintf(out, "incidence per subject, %% with 95 %% confidence interval (Wilson)\n");
+}
+
+/* The relative risk is shown for two different profiles: untrained partner over professional. */
+static int rr_shown(const kn_cohort_summary *s, int *treat) {
+  *treat = s->nprofile == 2 && s->profiles[1] == KN_PRACTITIONER_UNTRAINED_PARTNER ? 1 : 0;
+  return s->nprofile == 2 && s->profiles[0] != s->profiles[1];
+}
+
+static void print_table(const kn_cohort_summary *s, FILE *out) {
+  fprintf(out, "\n%-26s", s->stratum[0] ? s->stratum : "outcome");
   for (int p = 0; p < s->nprofile; p++) {
     char head[64];
     snprintf(head, sizeof head, "%s (n=%" PRIu64 ")",
              kn_practitioner_name((kn_practitioner)s->profiles[p]), s->n[p]);
     fprintf(out, "  %-29s", head);
   }
-  int rr = s->nprofile == 2 && s->profiles[0] != s->profiles[1];
-  int treat = rr && s->profiles[1] == KN_PRACTITIONER_UNTRAINED_PARTNER ? 1 : 0;
+  int treat = 0, rr = rr_shown(s, &treat);
   if (rr) fprintf(out, "  relative risk (95 %% CI)");
   fputc('\n', out);
   for (size_t i = 0; i < s->noutcome; i++) {
@@ -104,8 +114,12 @@ static void print_summary(const kn_cohort_summary *s, FILE *out) {
     }
     fputc('\n', out);
   }
+}
+
+static void print_notes(const kn_cohort_summary *s, FILE *out) {
   fprintf(out, "\ncounts: subjects with the outcome; %% and interval in percent.\n");
-  if (rr)
+  int treat = 0;
+  if (rr_shown(s, &treat))
     fprintf(out,
             "relative risk: %s vs %s, the same subjects under both; Katz log interval, with 0.5 "
             "added to every cell when a count is 0 ('-': no event in either).\n",
@@ -113,19 +127,30 @@ static void print_summary(const kn_cohort_summary *s, FILE *out) {
             kn_practitioner_name((kn_practitioner)s->profiles[1 - treat]));
 }
 
-static int summary_only(const char *path) {
+/* The whole table, then (by >= 0) one table per stratum. Returns 0 or an exit code. */
+static int print_summary(const char *path, int by, FILE *out) {
+  kn_cohort_summary s, strata[3];
+  kn_diag diag;
+  size_t n = 0;
+  if (kn_cohort_summary_load(path, &s, &diag) ||
+      (by >= 0 && kn_cohort_summary_by(path, (kn_cohort_by)by, strata, 3, &n, &diag))) {
+    print_diag(&diag);
+    return KN_EXIT_USAGE;
+  }
+  print_header(&s, out);
+  print_table(&s, out);
+  for (size_t i = 0; i < n; i++)
+    print_table(&strata[i], out);
+  print_notes(&s, out);
+  return 0;
+}
+
+static int summary_only(const char *path, int by) {
   if (access(path, R_OK) != 0) {
     fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
     return KN_EXIT_USAGE;
   }
-  kn_cohort_summary s;
-  kn_diag diag;
-  if (kn_cohort_summary_load(path, &s, &diag)) {
-    print_diag(&diag);
-    return KN_EXIT_USAGE;
-  }
-  print_summary(&s, stdout);
-  return KN_EXIT_OK;
+  return print_summary(path, by, stdout);
 }
 
 static int dump_only(const char *path) {
@@ -284,12 +309,14 @@ typedef struct args {
   const char *paths[2], *db, *profiles;
   uint64_t n, seed;
   int npath, has_n, threads, progress, quiet;
+  int by; /* kn_cohort_by of the extra tables, -1 none */
 } args;
 
 static int parse_args(int argc, char **argv, args *a, int *mode, const char **file) {
   memset(a, 0, sizeof *a);
   a->seed = 1;
   a->progress = -1;
+  a->by = -1;
   for (int i = 1; i < argc; i++) {
     const char *s = argv[i];
     if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
@@ -318,6 +345,12 @@ static int parse_args(int argc, char **argv, args *a, int *mode, const char **fi
       if (v == NULL || parse_u64(v, &t) || t < 1 || t > 1024)
         return cli_usage_error("cohort", "%s needs a number of threads, 1 to 1024", s);
       a->threads = (int)t;
+    } else if (!strcmp(s, "--by")) {
+      a->by = -1;
+      for (int b = 0; b < KN_BY_COUNT && i + 1 < argc; b++)
+        if (!strcmp(argv[i + 1], kn_cohort_by_name((kn_cohort_by)b))) a->by = b;
+      if (++i >= argc || a->by < 0)
+        return cli_usage_error("cohort", "--by needs one of: sex, age, hypertension, cramps");
     } else if (!strcmp(s, "--progress")) {
       a->progress = 1;
     } else if (!strcmp(s, "--no-progress")) {
@@ -363,7 +396,8 @@ static int load_inputs(const args *a, kn_population **pop, kn_session **sess, kn
     job->profiles[0] = (*sess)->practitioner;
     job->nprofile = 1;
   }
-  /* a session that cannot become a model fails here, once, not in every thread */
+  /* a session that cannot become a model, or a population that gives no valid subject, fails
+   * here, once, before anything is written */
   kn_model *m = NULL;
   if (kn_model_create(NULL, *sess, &m, &diag)) {
     if (!diag.file[0]) snprintf(diag.file, sizeof diag.file, "%s", a->paths[1]);
@@ -371,6 +405,14 @@ static int load_inputs(const args *a, kn_population **pop, kn_session **sess, kn
     return KN_EXIT_USAGE;
   }
   kn_model_free(m);
+  kn_cohort_unit *u = malloc(sizeof *u);
+  if (u == NULL) return KN_EXIT_INTERNAL;
+  int rc = kn_cohort_draw(job, 0, u, &diag);
+  free(u);
+  if (rc) {
+    if (loud) print_diag(&diag);
+    return rc == KN_ENOMEM ? KN_EXIT_INTERNAL : KN_EXIT_USAGE;
+  }
   return 0;
 }
 
@@ -477,10 +519,11 @@ static int run_cohort(const args *a) {
   rc = kn_cohort_pool_run(&job, pending, nmine, threads, deliver, poll_ranks, &r, &diag);
   if (rc < 0) {
     print_diag(&diag);
+    /* a subject the population cannot give is the population file's fault */
+    rc = rc == KN_ERANGE ? KN_EXIT_USAGE : KN_EXIT_INTERNAL;
 #ifdef KN_HAVE_MPI
-    if (nrank > 1) MPI_Abort(MPI_COMM_WORLD, KN_EXIT_INTERNAL);
+    if (nrank > 1) MPI_Abort(MPI_COMM_WORLD, rc);
 #endif
-    rc = KN_EXIT_INTERNAL;
     goto out;
   }
 #ifdef KN_HAVE_MPI
@@ -507,11 +550,8 @@ static int run_cohort(const args *a) {
         fprintf(stderr,
                 "%" PRIu64 " subjects in %.1f s (%.3g per second, %d rank%s x %d threads)\n",
                 npending, el, (double)npending / el, nrank, nrank > 1 ? "s" : "", threads);
-      kn_cohort_summary s;
-      if (kn_cohort_summary_load(a->db, &s, &diag) == 0)
-        print_summary(&s, stdout);
-      else
-        print_diag(&diag);
+      rc = print_summary(a->db, a->by, stdout);
+      if (rc) rc = KN_EXIT_INTERNAL;
     }
   }
 out:
@@ -537,7 +577,7 @@ int cmd_cohort(int argc, char **argv) {
     if (mode == 'h')
       help(stdout);
     else if (mode == 's')
-      rc = summary_only(file);
+      rc = summary_only(file, a.by);
     else if (mode == 'd')
       rc = dump_only(file);
     else

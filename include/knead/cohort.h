@@ -55,7 +55,7 @@ const char *kn_population_name(const kn_population *p);
  * nullable) into *bmi. The subject is composed as a subject document and read by the subject
  * loader, so it passes the same checks as a subject file; a draw that fails them (e.g. a mass out
  * of range) is drawn again from the next numbers of the same stream (the population is truncated
- * to valid subjects). Returns 0, or KN_ERANGE with diag filled if 1000 draws all failed. */
+ * to valid subjects). Returns 0, or KN_ERANGE with diag filled if 100 draws all failed. */
 int kn_population_sample(const kn_population *p, uint64_t seed, uint64_t index, kn_subject *out,
                          double *bmi, kn_diag *diag);
 
@@ -206,9 +206,10 @@ kn_interval kn_wilson(uint64_t k, uint64_t n, double z);
 int kn_relative_risk(uint64_t k1, uint64_t n1, uint64_t k0, uint64_t n0, double z,
                      kn_interval *out);
 
-/* Counts of a stored cohort. */
+/* Counts of a stored cohort, or of one stratum of it. */
 typedef struct kn_cohort_summary {
   kn_cohort_run_info info;
+  char stratum[48]; /* e.g. "age 40-59"; "" for the whole cohort */
   int nprofile;
   int profiles[KN_COHORT_MAX_PROFILES]; /* kn_practitioner, in run order */
   uint64_t n[KN_COHORT_MAX_PROFILES];   /* subjects with a result */
@@ -218,6 +219,20 @@ typedef struct kn_cohort_summary {
 
 /* Reads the counts of the database at path. */
 int kn_cohort_summary_load(const char *path, kn_cohort_summary *out, kn_diag *diag);
+
+/* Strata an incidence table can be split by (the subjects' traits as drawn). */
+typedef enum kn_cohort_by {
+  KN_BY_SEX = 0,      /* female, male */
+  KN_BY_AGE,          /* 18-39, 40-59, 60+ years (the NCHS age groups) */
+  KN_BY_HYPERTENSION, /* no, yes */
+  KN_BY_CRAMPS,       /* cramp history: none, any */
+  KN_BY_COUNT
+} kn_cohort_by;
+/* "sex", "age", "hypertension", "cramps"; NULL out of range. */
+const char *kn_cohort_by_name(kn_cohort_by by);
+/* The counts of each stratum of `by` into out[0..*nout) (at most max, 3 are enough). */
+int kn_cohort_summary_by(const char *path, kn_cohort_by by, kn_cohort_summary *out, size_t max,
+                         size_t *nout, kn_diag *diag);
 
 #ifdef __cplusplus
 }

@@ -31,7 +31,7 @@
 #define MAX_TRAITS 40
 #define MAX_CASES 8
 #define MAX_CATS 16
-#define MAX_DRAWS 1000 /* whole-subject draws before giving up on a population */
+#define MAX_DRAWS 100  /* whole-subject draws before giving up on a population */
 #define MAX_REJECT 200 /* draws of one truncated normal before clamping */
 #define NAME_LEN 40
 #define DOC_LEN 4096
@@ -86,6 +86,7 @@ typedef struct trait {
 } trait;
 
 struct kn_population {
+  char file[256]; /* where it was read from, for messages */
   char name[128];
   size_t ntrait;
   trait traits[MAX_TRAITS]; /* (ntrait), in drawing order */
@@ -596,6 +597,7 @@ int kn_population_parse(const char *text, size_t len, const char *name, kn_popul
   *out = NULL;
   kn_population *p = calloc(1, sizeof *p);
   if (p == NULL) return kn_in_fail(&in, NULL, "", KN_ENOMEM, "out of memory");
+  snprintf(p->file, sizeof p->file, "%s", name ? name : "");
   int rc = kn_in_parse(&in, text ? text : "", len, kn_in_is_json_name(name));
   if (rc == 0) rc = read_population(&in, p);
   kn_in_done(&in);
@@ -737,11 +739,16 @@ int kn_population_sample(const kn_population *p, uint64_t seed, uint64_t index, 
     kn_diag_clear(dg);
     return 0;
   }
-  char why[300];
+  /* said of the population file: no subject it describes passes the subject file's checks */
+  char why[300], field[128];
   snprintf(why, sizeof why, "%.299s", dg->message);
+  snprintf(field, sizeof field, "%s", dg->field);
+  kn_diag_clear(dg);
+  dg->code = KN_ERANGE;
+  snprintf(dg->file, sizeof dg->file, "%s", p->file);
+  snprintf(dg->field, sizeof dg->field, "population");
   snprintf(dg->message, sizeof dg->message,
            "subject %llu: no valid subject in %d draws; the last: %.120s: %s",
-           (unsigned long long)index, MAX_DRAWS, dg->field, why);
-  dg->code = KN_ERANGE;
+           (unsigned long long)index, MAX_DRAWS, field, why);
   return KN_ERANGE;
 }

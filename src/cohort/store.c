@@ -257,21 +257,29 @@ int kn_cohort_store_open(const char *path, const kn_cohort_run_info *info, kn_co
     goto bad;
   }
   sqlite3_busy_timeout(s->db, 5000);
-  if ((rc = exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", path, diag)))
-    goto bad;
   /* a database with a run table is a run: check it is ours; otherwise create the schema */
   sqlite3_stmt *st = NULL;
-  int exists = 0;
-  if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master WHERE name = 'run'", -1, &st,
-                         NULL) != SQLITE_OK) {
+  int exists = 0, other = 0;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT count(*) FILTER (WHERE name = 'run'), count(*) FROM sqlite_master",
+                         -1, &st, NULL) != SQLITE_OK) {
     rc = fail(diag, KN_EIO, path, "%s", "is not a knead cohort database (nor a new file)");
     goto bad;
   }
-  if (sqlite3_step(st) == SQLITE_ROW) exists = sqlite3_column_int(st, 0) > 0;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    exists = sqlite3_column_int(st, 0) > 0;
+    other = sqlite3_column_int(st, 1) > 0;
+  }
   sqlite3_finalize(st);
-  if (exists) {
-    if ((rc = check_run(s->db, path, info, diag))) goto bad;
-  } else {
+  if (!exists && other) { /* someone else's database: leave it alone */
+    rc = fail(diag, KN_ESTATE, path, "%s", "is an SQLite database of something else, not a cohort");
+    goto bad;
+  }
+  if (exists && (rc = check_run(s->db, path, info, diag))) goto bad; /* another run: untouched */
+  /* WAL from here: a commit is one append, and a killed process loses nothing committed */
+  if ((rc = exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", path, diag)))
+    goto bad;
+  if (!exists) {
     char sql[8192];
     if (build_schema(sql, sizeof sql)) {
       rc = fail(diag, KN_EINTERNAL, path, "%s", "schema text too long");
@@ -486,8 +494,11 @@ int kn_cohort_dump(const char *path, FILE *out, kn_diag *diag) {
   sqlite3 *db = NULL;
   int rc = open_ro(path, &db, diag);
   if (rc) return rc;
-  int bad = dump_query(db, "run",
-                       "SELECT key, value FROM run WHERE key NOT LIKE '%_file' ORDER BY key", out);
+  int bad =
+      dump_query(db, "run",
+                 "SELECT key, value FROM run WHERE key NOT IN ('population_file', 'session_file') "
+                 "ORDER BY key",
+                 out);
   bad = bad || dump_query(db, "subjects", "SELECT * FROM subjects ORDER BY subject", out);
   bad = bad || dump_query(db, "results", "SELECT * FROM results ORDER BY subject, profile", out);
   bad = bad || dump_query(db, "events", "SELECT * FROM events ORDER BY subject, profile, seq", out);
@@ -507,19 +518,13 @@ static void run_value(sqlite3 *db, const char *key, char *dst, size_t size) {
   sqlite3_finalize(st);
 }
 
-int kn_cohort_summary_load(const char *path, kn_cohort_summary *out, kn_diag *diag) {
-  memset(out, 0, sizeof *out);
-  sqlite3 *db = NULL;
-  int rc = open_ro(path, &db, diag);
-  if (rc) return rc;
+/* The run's arguments into out->info and its profiles. */
+static int load_info(sqlite3 *db, const char *path, kn_cohort_summary *out, kn_diag *diag) {
   kn_cohort_run_info *info = &out->info;
   char num[64];
   run_value(db, "profiles", info->profiles, sizeof info->profiles);
-  if (info->profiles[0] == '\0') {
-    rc = fail(diag, KN_EPARSE, path, "%s", "is not a knead cohort database");
-    sqlite3_close(db);
-    return rc;
-  }
+  if (info->profiles[0] == '\0')
+    return fail(diag, KN_EPARSE, path, "%s", "is not a knead cohort database");
   run_value(db, "population_file", info->population_file, sizeof info->population_file);
   run_value(db, "population_hash", info->population_hash, sizeof info->population_hash);
   run_value(db, "population_name", info->population_name, sizeof info->population_name);
@@ -539,19 +544,24 @@ int kn_cohort_summary_load(const char *path, kn_cohort_summary *out, kn_diag *di
                                          ? KN_PRACTITIONER_UNTRAINED_PARTNER
                                          : KN_PRACTITIONER_PROFESSIONAL;
   out->noutcome = kn_cohort_outcome_count();
-  /* one pass: per profile, the number of results and the sum of every outcome column */
+  return 0;
+}
+
+/* Per profile, the number of results and the sum of every outcome column, over the subjects that
+ * satisfy `where` (an SQL condition on the subjects table, from the fixed list below). */
+static int load_counts(sqlite3 *db, const char *path, const char *where, kn_cohort_summary *out,
+                       kn_diag *diag) {
   char sql[2048];
   size_t o = 0;
   int bad = add(sql, sizeof sql, &o, "%s", "SELECT count(*)");
   for (size_t i = 0; i < out->noutcome; i++)
     bad |= add(sql, sizeof sql, &o, ", total(%s)", kn_cohort_outcome_name(i));
-  bad |= add(sql, sizeof sql, &o, "%s", " FROM results WHERE profile = ?");
+  bad |= add(sql, sizeof sql, &o, "%s",
+             " FROM results JOIN subjects USING (subject) WHERE profile = ? AND ");
+  bad |= add(sql, sizeof sql, &o, "(%s)", where);
   sqlite3_stmt *st = NULL;
-  if (bad || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-    rc = fail(diag, KN_EIO, path, "is not a knead cohort database: %s", sqlite3_errmsg(db));
-    sqlite3_close(db);
-    return rc;
-  }
+  if (bad || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+    return fail(diag, KN_EIO, path, "is not a knead cohort database: %s", sqlite3_errmsg(db));
   for (int p = 0; p < out->nprofile; p++) {
     sqlite3_reset(st);
     sqlite3_bind_text(st, 1, kn_practitioner_name((kn_practitioner)out->profiles[p]), -1,
@@ -562,6 +572,55 @@ int kn_cohort_summary_load(const char *path, kn_cohort_summary *out, kn_diag *di
       out->k[i][p] = (uint64_t)llround(sqlite3_column_double(st, (int)i + 1));
   }
   sqlite3_finalize(st);
-  sqlite3_close(db);
   return 0;
+}
+
+int kn_cohort_summary_load(const char *path, kn_cohort_summary *out, kn_diag *diag) {
+  memset(out, 0, sizeof *out);
+  sqlite3 *db = NULL;
+  int rc = open_ro(path, &db, diag);
+  if (rc) return rc;
+  rc = load_info(db, path, out, diag);
+  if (rc == 0) rc = load_counts(db, path, "1", out, diag);
+  sqlite3_close(db);
+  return rc;
+}
+
+/* Strata: a label and a condition on the subjects table each. */
+typedef struct stratum {
+  const char *label, *where;
+} stratum;
+static const stratum strata[KN_BY_COUNT][3] = {
+    [KN_BY_SEX] = {{"female", "sex = 'female'"}, {"male", "sex = 'male'"}},
+    [KN_BY_AGE] = {{"age 18-39", "age_years < 40"},
+                   {"age 40-59", "age_years >= 40 AND age_years < 60"},
+                   {"age 60+", "age_years >= 60"}},
+    [KN_BY_HYPERTENSION] = {{"no hypertension", "hypertension = 0"},
+                            {"hypertension", "hypertension = 1"}},
+    [KN_BY_CRAMPS] = {{"no cramp history", "cramps_per_month = 0"},
+                      {"cramp history", "cramps_per_month > 0"}},
+};
+static const char *const by_names[KN_BY_COUNT] = {"sex", "age", "hypertension", "cramps"};
+
+const char *kn_cohort_by_name(kn_cohort_by by) {
+  return (int)by >= 0 && by < KN_BY_COUNT ? by_names[by] : NULL;
+}
+
+int kn_cohort_summary_by(const char *path, kn_cohort_by by, kn_cohort_summary *out, size_t max,
+                         size_t *nout, kn_diag *diag) {
+  *nout = 0;
+  if ((int)by < 0 || by >= KN_BY_COUNT) return fail(diag, KN_EINVAL, path, "%s", "no such strata");
+  sqlite3 *db = NULL;
+  int rc = open_ro(path, &db, diag);
+  if (rc) return rc;
+  for (size_t i = 0; i < 3 && strata[by][i].label && *nout < max && rc == 0; i++) {
+    kn_cohort_summary *s = &out[*nout];
+    memset(s, 0, sizeof *s);
+    snprintf(s->stratum, sizeof s->stratum, "%s", strata[by][i].label);
+    rc = load_info(db, path, s, diag);
+    if (rc == 0) rc = load_counts(db, path, strata[by][i].where, s, diag);
+    if (rc == 0) (*nout)++;
+  }
+  sqlite3_close(db);
+  return rc;
 }

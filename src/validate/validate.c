@@ -53,11 +53,13 @@ int kn_case_run(kn_action *acts, size_t n, const kn_subject *subject, kn_practit
   return kn_case_run_tuned(acts, n, subject, who, seed, NULL, look, ctx);
 }
 
-int kn_case_run_tuned(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
-                      uint64_t seed, void (*tune)(kn_params *p), kn_outcome_fn look, void *ctx) {
+/* The one runner behind the three entry points. */
+static int case_run(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
+                    uint64_t seed, double dt, void (*tune)(kn_params *p), kn_outcome_fn look,
+                    void *ctx) {
   kn_session s = {.practitioner = who,
                   .seed = seed,
-                  .dt = 1e-3,
+                  .dt = dt,
                   .record_interval = 1.0,
                   .naction = n,
                   .actions = acts};
@@ -80,6 +82,16 @@ int kn_case_run_tuned(kn_action *acts, size_t n, const kn_subject *subject, kn_p
   kn_data_free(d);
   kn_model_free(m);
   return KN_OK;
+}
+
+int kn_case_run_tuned(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
+                      uint64_t seed, void (*tune)(kn_params *p), kn_outcome_fn look, void *ctx) {
+  return case_run(acts, n, subject, who, seed, 1e-3, tune, look, ctx);
+}
+
+int kn_case_run_at(kn_action *acts, size_t n, const kn_subject *subject, double dt,
+                   kn_outcome_fn look, void *ctx) {
+  return case_run(acts, n, subject, KN_PRACTITIONER_PROFESSIONAL, 1, dt, NULL, look, ctx);
 }
 
 /* The modules' case lists, in the order `knead validate` prints them. */

@@ -25,6 +25,11 @@ typedef void (*kn_outcome_fn)(const kn_model *m, const kn_outcome *o, void *ctx)
 int kn_case_run(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
                 uint64_t seed, kn_outcome_fn look, void *ctx);
 
+/* The same at time step dt (s): for long runs without strokes, where the neuromuscular engine's
+ * millisecond is not needed. */
+int kn_case_run_at(kn_action *acts, size_t n, const kn_subject *subject, double dt,
+                   kn_outcome_fn look, void *ctx);
+
 /* The same with a hook that changes the model's parameters before the run (a condition such as a
  * raised reflex gain). */
 struct kn_params;

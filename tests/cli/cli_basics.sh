@@ -63,6 +63,13 @@ check bad-input-no-parents 2 "$knead" simulate "$subj" "$src/tests/bad_input/03_
 check atlas-md 0 "$knead" atlas;                     expect_text atlas-md "$tmp/out" "| spinal_accessory | nerve | neck_lateral |"
 check atlas-json 0 "$knead" atlas --format json;     expect_text atlas-json "$tmp/out" '"iso_areas": ['
 check atlas-bad-format 2 "$knead" atlas --format xml
+# the validation table's content is checked by the normal build; under the sanitizers the cases
+# themselves run in validation/test_validation, so the table is not written a second time
+if [ -n "${KN_SANITIZED:-}" ]; then
+  echo "$pass passed, $fail failed (validation table: checked by the normal build)"
+  [ "$fail" = 0 ]
+  exit
+fi
 "$knead" validate --write "$tmp/validation.md" >/dev/null 2>&1
 expect_text validate-md "$tmp/validation.md" "| case | source | what | paper | model | verdict |"
 expect_text validate-summary "$tmp/validation.md" "Summary:"

@@ -58,11 +58,18 @@ expect_text bad-profile "$tmp/err" 'unknown profile "amateur"'
 printf 'population:\n  traits:\n    age: {unit: years, distribution: uniform, min: 18, max: 140, source: hales2020}\n' >"$tmp/badpop.yaml"
 check bad-population 2 "$knead" cohort "$tmp/badpop.yaml" "$tmp/calf.yaml" -n 3 -o "$tmp/x.sqlite"
 expect_text bad-population "$tmp/err" "badpop.yaml:3:61: population.traits.age.max: 140 years is out of range [18, 110] years"
+printf 'population:\n  traits:\n    bmi: {distribution: fixed, value: 100, source: hales2020}\n' >"$tmp/heavy.yaml"
+check no-valid-subject 2 "$knead" cohort "$tmp/heavy.yaml" "$tmp/calf.yaml" -n 3 -o "$tmp/x.sqlite"
+expect_text no-valid-subject "$tmp/err" "heavy.yaml: population: subject 0: no valid subject in 100 draws; the last: subject.mass: 289 kg is out of range [30, 250] kg"
 check bad-session 2 "$knead" cohort "$pop" "$src/tests/bad_input/03_session_empty.yaml" -n 3 -o "$tmp/x.sqlite"
 [ ! -e "$tmp/x.sqlite" ] && ok || bad "bad input left a database behind"
 echo "my notes" >"$tmp/notes.txt"
 check not-a-database 2 "$knead" cohort "${run[@]}" -o "$tmp/notes.txt"
 expect_text not-a-database-kept "$tmp/notes.txt" "my notes"
+sqlite3 "$tmp/other.sqlite" "create table mine(x); insert into mine values (42);"
+check foreign-database 2 "$knead" cohort "${run[@]}" -o "$tmp/other.sqlite"
+expect_text foreign-database "$tmp/err" "is an SQLite database of something else"
+[ "$(count "$tmp/other.sqlite" "select count(*) from sqlite_master")" = 1 ] && [ "$(count "$tmp/other.sqlite" "pragma journal_mode")" = delete ] && ok || bad "a foreign database was changed"
 check summary-missing 2 "$knead" cohort --summary "$tmp/none.sqlite"
 
 # ---- 1 thread and 2 threads: the same database, row for row --------------------------------------
@@ -76,12 +83,20 @@ cmp -s "$tmp/a.dump" "$tmp/b.dump" && ok || bad "1 and 2 threads differ: $(diff 
 [ "$(count "$tmp/a.sqlite" 'select count(*) from results')" = 12 ] && ok || bad "12 results expected"
 [ "$(count "$tmp/a.sqlite" "select count(distinct age_years) from subjects")" = 6 ] && ok || bad "subjects not drawn apart"
 ls "$tmp"/a.sqlite-* >/dev/null 2>&1 && bad "WAL files left after a finished run" || ok
+# strata: the sexes add up to the whole
+check by-sex 0 "$knead" cohort --summary "$tmp/a.sqlite" --by sex
+nf=$(sed -n 's/^female .*professional (n=\([0-9]*\)).*/\1/p' "$tmp/out")
+nm=$(sed -n 's/^male .*professional (n=\([0-9]*\)).*/\1/p' "$tmp/out")
+[ -n "$nf" ] && [ -n "$nm" ] && [ $((nf + nm)) = 6 ] && ok || bad "by sex: ${nf:-?} + ${nm:-?} is not 6"
+check by-unknown 2 "$knead" cohort --summary "$tmp/a.sqlite" --by shoe_size
 # the same command again: nothing to do, nothing changed
 check rerun 0 "$knead" cohort "${run[@]}" -o "$tmp/a.sqlite" -q
 "$knead" cohort --dump "$tmp/a.sqlite" | cmp -s - "$tmp/a.dump" && ok || bad "a finished run changed on rerun"
 # neither the order of --profiles nor -n changes a subject: subjects 0..2 of a run of 3, profiles
 # the other way round, are those of the run of 6
-check profile-order 0 "$knead" cohort "$pop" "$tmp/calf.yaml" -n 3 --seed 3 --profiles untrained_partner,professional -o "$tmp/r.sqlite" -q
+check profile-order 0 "$knead" cohort "$pop" "$tmp/calf.yaml" -n 3 --seed 3 --profiles untrained_partner,professional -o "$tmp/r.sqlite" --progress
+expect_text progress-bar "$tmp/err" "3/3 subjects"
+expect_text progress-eta "$tmp/err" "ETA 0m"
 q='select subject, profile, spasm, cramp, bruise, harm, p_peak_kPa, age_years from results join subjects using (subject) where subject < 3 order by subject, profile'
 [ "$(count "$tmp/a.sqlite" "$q")" = "$(count "$tmp/r.sqlite" "$q")" ] && ok || bad "profile order changed results"
 
@@ -91,6 +106,7 @@ expect_text other-seed "$tmp/err" "seed is 3 there, 4 now"
 check other-n 2 "$knead" cohort "$pop" "$tmp/calf.yaml" -n 7 --seed 3 --profiles professional,untrained_partner -o "$tmp/a.sqlite"
 expect_text other-n "$tmp/err" "n is 6 there, 7 now"
 "$knead" cohort --dump "$tmp/a.sqlite" | cmp -s - "$tmp/a.dump" && ok || bad "a refused run changed the database"
+[ "$(count "$tmp/a.sqlite" "pragma journal_mode")" = delete ] && ok || bad "a refused run changed the journal mode"
 
 # ---- kill -9 in the middle, then resume: identical to an uninterrupted run -------------------------
 cat >"$tmp/slow.yaml" <<'EOF'

@@ -341,8 +341,9 @@ static void store_roundtrip(void **state) {
   u->result[1].events[0].kind = KN_EV_CRAMP;
   u->result[1].events[0].site_kind = KN_SITE_MUSCLE;
   snprintf(u->result[1].events[0].unit, sizeof u->result[1].events[0].unit, "N");
-  for (uint64_t i = 0; i < 2; i++) { /* subjects 0 and 2 */
+  for (uint64_t i = 0; i < 2; i++) { /* subjects 0 (female) and 2 (male) */
     u->index = 2 * i;
+    u->subject.sex = i ? KN_SEX_MALE : KN_SEX_FEMALE;
     assert_int_equal(kn_cohort_store_write(s, u, &d), 0);
   }
   unsigned char done[3] = {0};
@@ -360,6 +361,15 @@ static void store_roundtrip(void **state) {
   assert_int_equal(sum.k[1][0], 0);
   assert_int_equal(sum.k[1][1], 2);
   assert_int_equal(sum.info.seed, 1);
+  kn_cohort_summary by[3];
+  size_t nby = 0;
+  assert_int_equal(kn_cohort_summary_by(path, KN_BY_SEX, by, 3, &nby, &d), 0);
+  assert_int_equal(nby, 2);
+  assert_string_equal(by[0].stratum, "female");
+  assert_int_equal(by[0].n[1], 1);
+  assert_int_equal(by[1].n[1], 1);
+  assert_int_equal(by[0].k[1][1], 1);
+  assert_int_equal(by[0].k[1][0], 0);
 
   fill_info(&info, 2); /* another seed: another run, refused */
   assert_int_equal(kn_cohort_store_open(path, &info, &s, &d), KN_ESTATE);
