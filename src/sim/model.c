@@ -232,6 +232,7 @@ static void layout_columns(kn_model *m) {
     name_column(m, &c, KN_COL_MAX, "firing_rate_%s_per_s", nm, 0);
     name_column(m, &c, KN_COL_LAST, "length_%s_Lopt", nm, 0);
   }
+  m->col_slow = c; /* from here on: circulation and the whole body */
   for (int r = 0; r < m->nregion; r++) {
     const char *nm = kn_atlas_region((size_t)m->regions[r])->name;
     name_column(m, &c, KN_COL_MIN, "skin_flow_%s_rel", nm, 0);

@@ -7,8 +7,9 @@
 #include "core/units.h"
 #include "sim/sim_internal.h"
 
-/* Current value of every column, in column order (see layout_columns in model.c). */
-static void sample(const kn_model *m, const kn_data *d, double *v) {
+/* Current value of every column, in column order (see layout_columns in model.c); the slow
+ * columns (circulation and the whole body, from m->col_slow on) only when `slow`. */
+static void sample(const kn_model *m, const kn_data *d, double *v, int slow) {
   size_t c = 0;
   v[c++] = d->t;
   for (int s = 0; s < m->nslot; s++) {
@@ -37,6 +38,7 @@ static void sample(const kn_model *m, const kn_data *d, double *v) {
     v[c++] = s->out.mean_rate;
     v[c++] = s->L;
   }
+  if (!slow) return;
   for (int r = 0; r < m->nregion; r++) {
     const kn_circ_region *cr = &d->circ[r];
     v[c++] = cr->skin_flow;
@@ -66,9 +68,11 @@ static void commit(const kn_model *m, kn_data *d) {
 void kn_recorder_step(const kn_model *m, kn_data *d) {
   /* fresh interval: the first sample sets every column */
   int fresh = d->row[0] < 0.0;
-  size_t ncol = m->ncol;
+  /* circulation and the whole body change only when they update (every KN_CIRC_PERIOD) */
+  int slow = fresh || d->circ_elapsed == 0.0;
+  size_t ncol = slow ? m->ncol : m->col_slow;
   double *row = d->row, *val = d->sample;
-  sample(m, d, val);
+  sample(m, d, val, slow);
   for (size_t c = 0; c < ncol; c++) {
     if (fresh || m->col_mode[c] == KN_COL_LAST)
       row[c] = val[c];

@@ -88,6 +88,7 @@ struct kn_model {
 
   /* recorder layout */
   size_t ncol;
+  size_t col_slow;  /* first column of circulation and the whole body (updated every 10 ms) */
   char **col_names; /* (ncol) */
   int *col_mode;    /* (ncol) KN_COL_* */
   size_t nrow_max;
