@@ -40,6 +40,7 @@ typedef struct kn_subject {
   double posture_hours;        /* s, time spent in one position before the session */
   int atherosclerosis;         /* 0/1 */
   int chronic_illness;         /* 0/1 (e.g. diabetes, kidney or liver disease, hypothyroidism) */
+  int cramp_training;          /* 0/1, a course of cramp training (repeated induced cramps) */
   double pain_threshold_scale; /* dimensionless multiplier on pressure pain thresholds, 0.2..5,
                                   default 1 */
   /* the whole body (circulation and systemic response) */

@@ -741,6 +741,11 @@ const kn_source kn_atlas_source_table[] = {
      "Neurol, 1970s; authors not verified here); see also Todnem K, Knudsen G, Riise T, Nyland"
      " H, Aarli JA. The non-linear relationship between nerve conduction velocity and skin tem"
      "perature. J Neurol Neurosurg Psychiatry 1989;52(4):497-501."},
+    {"behringer_cramp_training",
+     "Behringer M et al.: a course of electrically induced cramp training raises the cramp thr"
+     "eshold frequency by about 10 Hz (as summarised in SCIENCE.md section 4; exact reference "
+     "not verified here, likely Behringer M, Harmsen JF, Fasse A, Mester J. Neuromodulation 20"
+     "18;21(8):815-822)."},
 };
 const size_t kn_atlas_source_table_n =
     sizeof kn_atlas_source_table / sizeof kn_atlas_source_table[0];

@@ -92,6 +92,7 @@ SUBJ_REAL(inactive_weeks, s->inactive_weeks)
 SUBJ_REAL(posture_h, s->posture_hours / KN_HOUR)
 SUBJ_REAL(atherosclerosis, s->atherosclerosis)
 SUBJ_REAL(chronic_illness, s->chronic_illness)
+SUBJ_REAL(cramp_training, s->cramp_training)
 SUBJ_REAL(pain_threshold_scale, s->pain_threshold_scale)
 SUBJ_REAL(core_temperature_degC, s->core_temperature - KN_ZERO_CELSIUS)
 SUBJ_REAL(acute_illness, s->acute_illness)
@@ -119,6 +120,7 @@ static const subject_col subject_cols[] = {
     {"posture_h", 0, get_posture_h},
     {"atherosclerosis", 1, get_atherosclerosis},
     {"chronic_illness", 1, get_chronic_illness},
+    {"cramp_training", 1, get_cramp_training},
     {"pain_threshold_scale", 0, get_pain_threshold_scale},
     {"core_temperature_degC", 0, get_core_temperature_degC},
     {"acute_illness", 1, get_acute_illness},

@@ -177,6 +177,8 @@
     "time constant with which the cramp's adaptation wears off")                                   \
   X(nm_q10_twitch, "neuromuscular", 1.5, "1", 1.0, HUMAN, "ranatunga1987",                         \
     "Q10 of twitch time course (1.43 time to peak, 1.7 half relaxation)")                          \
+  X(nm_ctf_training, "neuromuscular", 10.0, "Hz", 1.0, HUMAN, "behringer_cramp_training",          \
+    "rise of the cramp threshold frequency after a course of cramp training")                     \
   X(nm_q10_conduction, "neuromuscular", 1.4, "1", 1.0, HUMAN, "nerve_cv_q10",                     \
     "Q10 of nerve conduction velocity (reflex loop delay scales with its inverse)")               \
   X(nm_spindle_per_degc, "neuromuscular", 0.03, "1/degC", 1.0, ANIMAL,                             \

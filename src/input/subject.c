@@ -16,6 +16,7 @@
  *     posture_hours: 8 h         0..72 h (bare number = hours)
  *     atherosclerosis: false     true | false
  *     chronic_illness: false     true | false
+ *     cramp_training: false      true | false (a course of repeated induced cramps)
  *     pain_threshold_scale: 1.0  0.2..5
  *     temperature: 38.2 degC     core temperature, 35..42 degC; fever from 38 degC
  *     acute_illness: false       true | false (a cold, flu)
@@ -135,6 +136,7 @@ static const char *const subject_keys[] = {"name",
                                            "posture_hours",
                                            "atherosclerosis",
                                            "chronic_illness",
+                                           "cramp_training",
                                            "pain_threshold_scale",
                                            "temperature",
                                            "acute_illness",
@@ -279,6 +281,9 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
     return rc;
   if (kn_in_field(in, m, path, "chronic_illness", &f) &&
       (rc = kn_in_bool(in, &f, &s->chronic_illness)))
+    return rc;
+  if (kn_in_field(in, m, path, "cramp_training", &f) &&
+      (rc = kn_in_bool(in, &f, &s->cramp_training)))
     return rc;
   if (kn_in_field(in, m, path, "pain_threshold_scale", &f) &&
       (rc = kn_in_quantity(in, &f, &q_pain, &s->pain_threshold_scale)))

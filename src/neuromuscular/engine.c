@@ -54,7 +54,8 @@ int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned cha
 /* Cramp threshold frequency (Hz) of the subject's calf at the start: from the cramp history
  * (miller_knight2009: cramp-prone 14.9 Hz, never 25.5 Hz; four or more cramps a month taken as
  * cramp-prone, calibrated), shifted by recent exertion (lab: fatigue raises it, stone_fatigue) and
- * by dehydration (lab: no effect, braulick2013; 'field' hypothesis: lowers it). */
+ * by dehydration (lab: no effect, braulick2013; 'field' hypothesis: lowers it) and raised by cramp
+ * training. */
 static double subject_ctf(const kn_model *m) {
   const kn_params *p = &m->par;
   const kn_subject *s = &m->subject;
@@ -67,6 +68,7 @@ static double subject_ctf(const kn_model *m) {
   double per_pct = m->session.hypothesis_dehydration == KN_HYP_FIELD ? p->nm_ctf_dehydration_field
                                                                      : p->nm_ctf_dehydration;
   ctf += per_pct * 100.0 * s->hypohydration;
+  if (s->cramp_training) ctf += p->nm_ctf_training; /* behringer_cramp_training */
   return fmax(ctf, 4.0);
 }
 

@@ -32,6 +32,8 @@ static json_t *causes_json(const kn_model *m) {
       {"posture_hours", s->posture_hours / 3600.0, "accepted; no quantified effect in the model"},
       {"atherosclerosis", s->atherosclerosis, "accepted; no quantified effect in the model"},
       {"chronic_illness", s->chronic_illness, "accepted; no quantified effect in the model"},
+      {"cramp_training", s->cramp_training,
+       "raises the threshold 10 Hz [behringer_cramp_training]"},
       {"serum_sodium_mmol_L", s->serum_sodium, "accepted; no quantified effect in the model"},
       {"serum_potassium_mmol_L", s->serum_potassium, "accepted; no quantified effect in the model"},
       {"serum_magnesium_mmol_L", s->serum_magnesium, "accepted; no quantified effect in the model"},

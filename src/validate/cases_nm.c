@@ -337,6 +337,16 @@ static int fatigue(kn_validation_result *r) {
   return ctf_shift(&s, &tired, NULL, 4.0, 14.0, 1.0, 30, &r->model);
 }
 
+static int cramp_training(kn_validation_result *r) {
+  kn_case_set(r, "nm.behringer.cramp_training", "neuromuscular", "behringer_cramp_training",
+              "change of cramp threshold frequency after a course of cramp training", "+10 Hz",
+              KN_CHECK_VALUE, 10.0, 0, 0, "Hz");
+  r->calibrated = 1;
+  kn_subject s = prone_subject(), trained = s;
+  trained.cramp_training = 1;
+  return ctf_shift(&s, &trained, NULL, 4.0, 14.0, 1.0, 30, &r->model);
+}
+
 static int static_stretch(kn_validation_result *r) {
   kn_case_set(r, "nm.static_stretch", "neuromuscular", "miller_knight2009",
               "change of cramp threshold frequency after a 30 s static stretch of the calf",
@@ -442,5 +452,5 @@ const kn_case_fn kn_cases_nm[] = {
     ctf_prone,      ctf_never,        lau_water,       lau_electrolyte, dehydration_alone,
     minetto_rate,   minetto_duration, bertolasi_short, bertolasi_long,  bertolasi_stretch,
     morelli,        sullivan,         goldberg,        manjra,          fatigue,
-    static_stretch, after_cramp,      clonus_raised,   clonus_normal};
+    static_stretch, after_cramp,      clonus_raised,   clonus_normal,   cramp_training};
 const size_t kn_cases_nm_n = sizeof kn_cases_nm / sizeof kn_cases_nm[0];
