@@ -88,10 +88,16 @@ static void hands_now(const kn_model *m, const kn_data *d, double *calm, double 
     *pain = fmax(*pain, d->region_pain[r]);
 }
 
+/* The carotid sinus hypersensitivity criteria: a beat interval (s) of 3 s or more, or a systolic
+ * fall (Pa) of 50 mmHg or more (sutton2014). */
+static int carotid_criterion(double rr, double fall) {
+  return rr >= 3.0 || fall >= 50.0 * KN_MMHG;
+}
+
 /* Opens or extends the carotid reflex event while a criterion holds: a beat interval of 3 s or
  * more, or a systolic fall of 50 mmHg or more. */
 static void carotid_event_step(const kn_model *m, kn_data *d, double rr, double fall) {
-  int on = rr >= 3.0 || fall >= 50.0 * KN_MMHG;
+  int on = carotid_criterion(rr, fall);
   if (!on) {
     d->carotid_open = -1;
     return;
@@ -191,7 +197,7 @@ void kn_systemic_step(const kn_model *m, kn_data *d, double dt) {
   /* a hypersensitive response to the same pressure, for the risk when it is unknown */
   double rr_hyper = 1.0 / fmax(hr, 0.3) + p->sys_carotid_rr_hyper * s->carotid;
   double fall_hyper = p->sys_carotid_sbp_hyper * s->carotid;
-  if (rr_hyper >= 3.0 || fall_hyper >= 50.0 * KN_MMHG) d->carotid_hyper_event = 1;
+  if (carotid_criterion(rr_hyper, fall_hyper)) d->carotid_hyper_event = 1;
   if (d->t <= m->plan_end + 1e-9) {
     o->heart_rate_end = s->heart_rate;
     o->systolic_end = s->systolic;
@@ -247,15 +253,14 @@ void kn_systemic_finish(const kn_model *m, kn_data *d) {
     o->systolic_change = s->sbp_sum / s->last_minute - o->systolic_start;
     o->diastolic_change = s->dbp_sum / s->last_minute - o->diastolic_start;
   }
-  int own = o->longest_beat_interval >= 3.0 || o->carotid_systolic_fall >= 50.0 * KN_MMHG;
+  int own = carotid_criterion(o->longest_beat_interval, o->carotid_systolic_fall);
   o->carotid_event = own;
-  if (m->subject.carotid_sinus_hypersensitivity == 1)
-    o->carotid_event_probability = own;
-  else if (m->subject.carotid_sinus_hypersensitivity == 0)
-    o->carotid_event_probability = own;
-  else /* unknown: prevalence by age times whether a hypersensitive sinus would respond */
-    o->carotid_event_probability =
-        own ? 1.0 : (m->subject.age >= 50.0 ? p->sys_csh_prevalence : 0.0) * d->carotid_hyper_event;
+  /* known sensitivity: the subject's own response; unknown: the prevalence by age times whether a
+   * hypersensitive sinus would have responded */
+  double prevalence = m->subject.age >= 50.0 ? p->sys_csh_prevalence : 0.0;
+  o->carotid_event_probability = own || m->subject.carotid_sinus_hypersensitivity >= 0
+                                     ? own
+                                     : prevalence * d->carotid_hyper_event;
   standing_up(m, d);
   if (o->dizziness)
     kn_event_instant(d, KN_EV_ORTHOSTATIC, KN_SITE_BODY, -1, -1, o->stand_systolic_fall / KN_MMHG,
