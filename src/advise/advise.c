@@ -429,6 +429,48 @@ static void rule_cramp(const ctx *c, advice_buf *b) {
     say(a->trigger, sizeof a->trigger, "cramp history: %.0f a month", c->s->cramps_per_month);
 }
 
+/* Percussion at or faster than a simulated muscle's cramp threshold frequency drives its
+ * motoneurons one reflex volley per tap, the way the stimulation trains of the cramp-threshold test
+ * do (miller_knight2009): in the model it can leave a cramp behind (claim A1). One piece, for the
+ * first such muscle. */
+static void rule_percussion(const ctx *c, advice_buf *b) {
+  const kn_action *tap = NULL;
+  const kn_nm_outcome *mo = NULL;
+  for (size_t k = 0; k < c->sess->naction && !tap; k++) {
+    const kn_action *a = &c->sess->actions[k];
+    if (a->kind != KN_ACT_TAPOTEMENT) continue;
+    for (size_t i = 0; i < c->o->nnm && !tap; i++) {
+      const kn_nm_outcome *n = &c->o->nm[i];
+      int on = a->muscle >= 0 ? a->muscle == n->muscle
+                              : kn_atlas_muscle((size_t)n->muscle)->region == a->region;
+      if (on && a->rate >= n->cramp_threshold) tap = a, mo = n;
+    }
+  }
+  const kn_spasm *after = NULL;
+  for (size_t i = 0; i < c->o->nspasm && !after; i++)
+    if (c->o->spasms[i].trigger && !strcmp(c->o->spasms[i].trigger, "after percussion"))
+      after = &c->o->spasms[i];
+  if (!tap && !after) return;
+  kn_advice *a = add(b, "slow_percussion", KN_ADVICE_CHANGE, KN_EVIDENCE_EXPERT, "A1 A18",
+                     "miller_knight2009");
+  if (!a) return;
+  int muscle = mo ? mo->muscle : after->muscle;
+  double ctf = mo ? mo->cramp_threshold : NAN;
+  for (size_t i = 0; !mo && i < c->o->nnm; i++)
+    if (c->o->nm[i].muscle == muscle) ctf = c->o->nm[i].cramp_threshold;
+  say(a->text, sizeof a->text,
+      "Tap or hack the %s more slowly than %.0f times a second, or leave percussion out: each tap "
+      "sets off a small reflex contraction, and tapping at least as fast as this muscle's cramp "
+      "threshold can leave a cramp behind, as a stimulation test does.",
+      kn_atlas_muscle((size_t)muscle)->label, floor(ctf));
+  if (after)
+    say(a->trigger, sizeof a->trigger, "%s of %s after percussion; cramp threshold %.1f Hz",
+        kn_spasm_kind_name(after->kind), kn_atlas_muscle((size_t)muscle)->name, ctf);
+  else
+    say(a->trigger, sizeof a->trigger, "percussion at %.0f Hz on %s, cramp threshold %.1f Hz",
+        tap->rate, kn_atlas_muscle((size_t)muscle)->name, ctf);
+}
+
 static void rule_doctor_spasms(const ctx *c, advice_buf *b) {
   size_t nsp = c->o->nspasm;
   if (!(c->s->cramps_per_month >= FREQUENT_PER_MONTH) && nsp < 3) return;
@@ -504,9 +546,10 @@ static void rule_stand_up(const ctx *c, advice_buf *b) {
 typedef void (*rule_fn)(const ctx *c, advice_buf *b);
 /* The rule table, in the order advice of equal severity is shown. */
 static const rule_fn rules[] = {
-    rule_fever,        rule_dehydrated,    rule_carotid,  rule_endangerment, rule_muscle_damage,
-    rule_limits,       rule_pain,          rule_bruise,   rule_smooth,       rule_cramp,
-    rule_doctor_after, rule_doctor_spasms, rule_stand_up, rule_tell_pain,    rule_soreness};
+    rule_fever,         rule_dehydrated, rule_carotid,   rule_endangerment,
+    rule_muscle_damage, rule_limits,     rule_pain,      rule_bruise,
+    rule_smooth,        rule_percussion, rule_cramp,     rule_doctor_after,
+    rule_doctor_spasms, rule_stand_up,   rule_tell_pain, rule_soreness};
 
 size_t kn_advise(const kn_model *m, const kn_outcome *o, kn_advice *out, size_t cap) {
   advice_buf b;

@@ -214,6 +214,7 @@ void kn_nm_reset(const kn_model *m, kn_data *d) {
     s->t_last_cramp = -INFINITY;
     s->t_stim_end = -INFINITY;
     s->t_effort_end = -INFINITY;
+    s->t_percussion_end = -INFINITY;
     muscle_kinematics(m, mu, &d->joints, &s->L, &s->V);
     double rest_ia = spindle(m, mu, s->L, 0.0, 37.0);
     for (int r = 0; r < nm->ring; r++)
@@ -353,6 +354,9 @@ static const char *trigger_of(const kn_model *m, const kn_data *d, int i, int ac
   if (d->t - s->t_effort_end < 3.0)
     return s->effort_kind == KN_ACT_STIMULATION ? "after electrical stimulation"
                                                 : "after a voluntary contraction";
+  /* percussion drives the pool one reflex volley per tap, like a stimulation train: a spasm that
+   * shows within seconds of it was set going during it */
+  if (d->t - s->t_percussion_end < 3.0) return "after percussion";
   if (action < 0) return "spontaneous";
   switch (m->session.actions[action].kind) {
   case KN_ACT_VOLUNTARY:
@@ -366,7 +370,6 @@ static const char *trigger_of(const kn_model *m, const kn_data *d, int i, int ac
   default:
     break;
   }
-  (void)d;
   return tap > 0.5 ? "abrupt stroke" : "massage stroke";
 }
 
@@ -636,7 +639,8 @@ void kn_nm_step(const kn_model *m, kn_data *d) {
     if (s->stim_on) s->t_stim_end = t;
     /* co-contraction of muscles at a joint the subject is working: part of the effort */
     if (d->joint_effort[mm->joint] && s->e_vol_target < 0.0) s->t_stim_end = t;
-    if (percussed(m, d, mu)) s->t_stim_end = t; /* twitches in time with the taps: not spasms */
+    if (percussed(m, d, mu)) /* twitches in time with the taps: not spasms */
+      s->t_stim_end = s->t_percussion_end = t;
     int evoked = s->stim_on || t - s->t_stim_end < mu->pool.pic_sustain_high + 0.3;
     int tail = s->e_vol_target < 0.0 && t - s->t_effort_end < 0.5; /* relaxing after an effort */
     double invol =

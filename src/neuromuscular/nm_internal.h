@@ -94,6 +94,7 @@ typedef struct kn_nm_state {
   double t_last_cramp;       /* s, end of its last cramp, -inf if none */
   double t_stim_end;         /* s, last step a stimulation train ran, -inf if none */
   double t_effort_end;       /* s, last step of a voluntary effort or stimulation, -inf if none */
+  double t_percussion_end;   /* s, last step percussion worked on its region, -inf if none */
   kn_action_kind effort_kind; /* which of the two */
   /* spasm detection */
   int in_spasm, sp_cycles, sp_armed, sp_rate_n, sp_action, sp_npic;
