@@ -90,9 +90,9 @@ static void test_gentle_plan_goes_ahead(void **state) {
   assert_int_equal(kn_advice_verdict_of(r.a, r.n), KN_VERDICT_GO);
   expect(&r, "tell_pain", KN_ADVICE_NOTE); /* the person massaged is the pain sensor */
   const char *quiet[] = {
-      "fever",         "acute_illness", "dehydrated", "carotid",        "endangerment_site",
-      "iso_limit",     "pain",          "bruise",     "smooth_strokes", "cramp_relief",
-      "doctor_spasms", "muscle_damage"};
+      "fever",         "acute_illness", "dehydrated",     "carotid",        "endangerment_site",
+      "iso_limit",     "pain",          "bruise",         "smooth_strokes", "cramp_relief",
+      "doctor_spasms", "muscle_damage", "slow_percussion"};
   for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++)
     expect_none(&r, quiet[i]);
   run_free(&r);
@@ -206,6 +206,38 @@ static void test_hard_partner_eases_off(void **state) {
   run_free(&r);
 }
 
+/* Percussion on a cramp-prone calf: at or above its cramp threshold frequency (14.9 Hz) the rule
+ * asks for slower tapping, naming the rate and the threshold; below it, and on a subject who
+ * never cramps (25.5 Hz), it stays quiet. */
+static void test_percussion_against_cramp_threshold(void **state) {
+  (void)state;
+  const char *prone = "subject: {age: 40, cramps_per_month: 8}\n";
+  const char *fmt =
+      "session:\n  recovery: 0 s\n  actions:\n    - {do: tapotement, muscle: "
+      "gastrocnemius, contact: fingertips, force: 10 N, rate: %d Hz, duration: 2 s}\n";
+  char plan[256];
+  run r;
+  snprintf(plan, sizeof plan, fmt, 16);
+  run_yaml(&r, prone, plan);
+  check_well_formed(&r);
+  expect(&r, "slow_percussion", KN_ADVICE_CHANGE);
+  const kn_advice *a = find(&r, "slow_percussion");
+  assert_non_null(strstr(a->text, "more slowly than 14 times a second"));
+  assert_non_null(strstr(a->trigger, "16 Hz"));
+  assert_non_null(strstr(a->trigger, "14.9 Hz"));
+  run_free(&r);
+
+  snprintf(plan, sizeof plan, fmt, 12);
+  run_yaml(&r, prone, plan);
+  expect_none(&r, "slow_percussion");
+  run_free(&r);
+
+  snprintf(plan, sizeof plan, fmt, 16);
+  run_yaml(&r, well, plan);
+  expect_none(&r, "slow_percussion");
+  run_free(&r);
+}
+
 static void test_capacity_and_verdict(void **state) {
   (void)state;
   run r;
@@ -254,10 +286,15 @@ static void test_print(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_gentle_plan_goes_ahead),  cmocka_unit_test(test_fever_postpones),
-      cmocka_unit_test(test_dehydrated_drinks_first), cmocka_unit_test(test_carotid_over_50),
-      cmocka_unit_test(test_thumb_on_nerve_names_it), cmocka_unit_test(test_hard_partner_eases_off),
-      cmocka_unit_test(test_capacity_and_verdict),    cmocka_unit_test(test_print),
+      cmocka_unit_test(test_gentle_plan_goes_ahead),
+      cmocka_unit_test(test_fever_postpones),
+      cmocka_unit_test(test_dehydrated_drinks_first),
+      cmocka_unit_test(test_carotid_over_50),
+      cmocka_unit_test(test_thumb_on_nerve_names_it),
+      cmocka_unit_test(test_hard_partner_eases_off),
+      cmocka_unit_test(test_capacity_and_verdict),
+      cmocka_unit_test(test_percussion_against_cramp_threshold),
+      cmocka_unit_test(test_print),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
