@@ -4,23 +4,7 @@
 # terminal and never with NO_COLOR.
 set -u
 knead="$1"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() { # check NAME EXPECTED_EXIT COMMAND...
-  local name="$1" want="$2"; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" = "$want" ]; then pass=$((pass + 1)); else
-    echo "FAIL $name: exit $got, expected $want"; sed 's/^/  /' "$tmp/err" | head -5; fail=$((fail + 1)); fi
-}
-expect_text() { # expect_text NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then pass=$((pass + 1)); else echo "FAIL $1: no \"$3\" in $2"; fail=$((fail + 1)); fi
-}
-no_text() { # no_text NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then echo "FAIL $1: found \"$3\" in $2"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
-}
-line_of() { grep -nF -- "$2" "$1" | head -1 | cut -d: -f1; }
+. "$(dirname "$0")/lib/checks.sh"
 
 # the issue's example: a partner's deep thumb work on the neck of someone with a fever
 check issue-example 1 "$knead" advise --region neck --technique deep --contact thumb --force 60N \
@@ -88,5 +72,4 @@ if command -v script >/dev/null; then
   no_text no-color "$tmp/tty" $'\033[1;'
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -3,19 +3,7 @@
 set -u
 knead="$1"
 src="${KN_SOURCE_DIR:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() { # check NAME EXPECTED_EXIT COMMAND...
-  local name="$1" want="$2"; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" = "$want" ]; then pass=$((pass + 1)); else
-    echo "FAIL $name: exit $got, expected $want"; sed 's/^/  /' "$tmp/err" | head -5; fail=$((fail + 1)); fi
-}
-expect_text() { # expect_text NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then pass=$((pass + 1)); else echo "FAIL $1: no \"$3\" in $2"; fail=$((fail + 1)); fi
-}
+. "$(dirname "$0")/lib/checks.sh"
 subj="$src/examples/subject_default.yaml"
 a10="$src/examples/article/a10_spinal_accessory_deep_tissue.yaml"
 demo="$src/examples/neck_shoulder_professional.yaml"
@@ -78,5 +66,4 @@ if cmp -s "$tmp/validation.md" "$src/docs/validation.md"; then pass=$((pass + 1)
   echo "FAIL docs/validation.md is stale: run knead validate --write docs/validation.md"
   diff "$src/docs/validation.md" "$tmp/validation.md" | head -10; fail=$((fail + 1)); fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -5,22 +5,9 @@
 set -u
 knead="$1"
 src="${KN_SOURCE_DIR:?}"
-tmp=$(mktemp -d)
-trap 'kill -9 $bg 2>/dev/null; rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib/checks.sh"
 bg=""
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $*"; fail=$((fail + 1)); }
-check() { # check NAME EXPECTED_EXIT COMMAND...
-  local name="$1" want="$2"; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" = "$want" ]; then ok; else
-    bad "$name: exit $got, expected $want"; sed 's/^/  /' "$tmp/err" | head -5; fi
-}
-expect_text() { # expect_text NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in $2"; sed 's/^/  /' "$2" | head -8; fi
-}
+trap 'kill -9 $bg 2>/dev/null; rm -rf "$tmp"' EXIT
 count() { sqlite3 -cmd ".timeout 5000" "$1" "$2" 2>/dev/null; }
 pop="$src/data/populations/us_adult.yaml"
 
@@ -185,5 +172,4 @@ expect_text known-block "$tmp/out" "nerve conduction block          4 100.00 [$l
 expect_text known-zero "$tmp/out" "cramp                           0   0.00 [ 0.00, $hi0]"
 expect_text known-method "$tmp/out" "95 % confidence interval (Wilson)"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

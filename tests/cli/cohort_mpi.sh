@@ -6,7 +6,7 @@
 set -u
 knead="$1"
 src="${KN_SOURCE_DIR:?}"
-pass=0 fail=0
+. "$(dirname "$0")/lib/checks.sh"
 if ! "$knead" cohort --help 2>/dev/null | grep -q "Built with MPI"; then
   echo "skipped: $knead is built without MPI (make check-cohort-mpi runs this with build-mpi/knead)"
   echo "0 passed, 0 failed"
@@ -16,10 +16,6 @@ fi
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 # one machine, no network: shared memory and loopback only
 export OMPI_MCA_btl=self,vader OMPI_MCA_btl_tcp_if_include=lo OMPI_MCA_oob_tcp_if_include=lo
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $*"; fail=$((fail + 1)); }
 pop="$src/data/populations/us_adult.yaml"
 cat >"$tmp/calf.yaml" <<'EOS'
 session:
@@ -63,5 +59,4 @@ kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 if mpirun -n 2 --oversubscribe "$knead" cohort "${run[@]}" -j 1 -o "$tmp/part.sqlite" >"$tmp/part.out" 2>&1; then ok; else
   bad "resume with 2 ranks: exit $?"; head -5 "$tmp/part.out"; fi
 "$knead" cohort --dump "$tmp/part.sqlite" | cmp -s - "$tmp/single.dump" && ok || bad "resumed with 2 ranks differs"
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

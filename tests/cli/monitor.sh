@@ -14,13 +14,8 @@ knead=$1
 case $knead in /*) ;; *) knead=$PWD/$knead ;; esac
 here=$(cd "$(dirname "$0")" && pwd)
 ex=$here/../../examples
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$here/lib/checks.sh"
 export LC_ALL=C
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
 # The alarm episodes both tools report, as kind,site_kind,site,t_start,t_end. The simulator's events
 # that the monitor does not model (the practitioner's reaction, spasms from the reflex engine) are
@@ -163,5 +158,4 @@ printf 'subject:\n  body_fat: 300 %%\n' >"$tmp/bad_subject.yaml"
   bad "bad subject: want exit 2 and file:line:col"
 "$knead" monitor --help | grep -q "usage: knead monitor" && ok || bad "--help"
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

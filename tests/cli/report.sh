@@ -6,22 +6,7 @@
 set -u
 knead="$1"
 src="${KN_SOURCE_DIR:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() { # check NAME EXPECTED_EXIT COMMAND...
-  local name="$1" want="$2"; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" = "$want" ]; then pass=$((pass + 1)); else
-    echo "FAIL $name: exit $got, expected $want"; sed 's/^/  /' "$tmp/err" | head -5; fail=$((fail + 1)); fi
-}
-expect_text() { # expect_text NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then pass=$((pass + 1)); else echo "FAIL $1: no \"$3\" in $2"; fail=$((fail + 1)); fi
-}
-no_text() { # no_text NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then echo "FAIL $1: found \"$3\" in $2"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
-}
+. "$(dirname "$0")/lib/checks.sh"
 ok() { if "$@"; then pass=$((pass + 1)); else echo "FAIL: $*"; fail=$((fail + 1)); fi; }
 subj="$src/examples/subject_default.yaml"
 a12="$src/examples/article/a12_palm_over_muscle.yaml"
@@ -84,5 +69,4 @@ check report-without-o 2 "$knead" simulate "$subj" "$a12" --report
 expect_text report-without-o-msg "$tmp/err" "--report needs -o DIR"
 check report-help 0 "$knead" report --help
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -4,9 +4,7 @@
 set -u
 knead="$1"
 src="${KN_SOURCE_DIR:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/lib/checks.sh"
 for expect in "$src"/tests/scenarios/*.expect; do
   name=$(basename "$expect" .expect)
   session="$src/examples/$name.yaml"
@@ -36,5 +34,4 @@ for expect in "$src"/tests/scenarios/*.expect; do
   rm -rf "$tmp/again"
   if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish
