@@ -83,6 +83,11 @@ int kn_in_fail(kn_in *in, const kn_ynode *at, const char *field, int code, const
  * KN_EIO with the system's reason, KN_ETOOBIG, or KN_ENOMEM. */
 int kn_in_read_file(kn_in *in, const char *path, char **text, size_t *len);
 
+/* The first half of every kn_*_load: checks that path and out are given (KN_EINVAL) and reads the
+ * file (as kn_in_read_file), the error in diag (may be NULL). The loader then parses *text with its
+ * kn_*_parse under the file's name and frees it. */
+int kn_in_load_text(const char *path, const void *out, kn_diag *diag, char **text, size_t *len);
+
 /* Parses text into in->doc (JSON mode when json != 0). Syntax errors become KN_EPARSE with field
  * "yaml". An empty document leaves in->doc.root == KN_YNONE. */
 int kn_in_parse(kn_in *in, const char *text, size_t len, int json);

@@ -617,16 +617,10 @@ int kn_session_parse(const char *text, size_t len, const char *name, kn_session 
 }
 
 int kn_session_load(const char *path, kn_session **out, kn_diag *diag) {
-  kn_diag local;
-  kn_in in;
-  kn_in_init(&in, path, diag ? diag : &local);
-  if (out == NULL) return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
-  *out = NULL;
-  if (path == NULL) return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
-  char *text = NULL;
-  size_t len = 0;
-  int rc = kn_in_read_file(&in, path, &text, &len);
-  kn_in_done(&in);
+  if (out) *out = NULL;
+  char *text;
+  size_t len;
+  int rc = kn_in_load_text(path, out, diag, &text, &len);
   if (rc) return rc;
   rc = kn_session_parse(text, len, path, out, diag);
   free(text);

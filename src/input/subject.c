@@ -314,14 +314,9 @@ int kn_subject_parse(const char *text, size_t len, const char *name, kn_subject 
 }
 
 int kn_subject_load(const char *path, kn_subject *out, kn_diag *diag) {
-  kn_diag local;
-  kn_in in;
-  kn_in_init(&in, path, diag ? diag : &local);
-  if (path == NULL || out == NULL) return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
-  char *text = NULL;
-  size_t len = 0;
-  int rc = kn_in_read_file(&in, path, &text, &len);
-  kn_in_done(&in);
+  char *text;
+  size_t len;
+  int rc = kn_in_load_text(path, out, diag, &text, &len);
   if (rc) return rc;
   rc = kn_subject_parse(text, len, path, out, diag);
   free(text);

@@ -15,6 +15,18 @@
 
 /* ---- the file -------------------------------------------------------------------------------- */
 
+int kn_in_load_text(const char *path, const void *out, kn_diag *diag, char **text, size_t *len) {
+  kn_diag local;
+  kn_in in;
+  kn_in_init(&in, path, diag ? diag : &local);
+  *text = NULL;
+  *len = 0;
+  int rc = path == NULL || out == NULL ? kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument")
+                                       : kn_in_read_file(&in, path, text, len);
+  kn_in_done(&in);
+  return rc;
+}
+
 /* The system's text for an error number, thread-safely (XSI strerror_r). */
 static void errno_text(int err, char *buf, size_t size) {
   if (strerror_r(err, buf, size) != 0) snprintf(buf, size, "error %d", err);
