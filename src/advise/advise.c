@@ -429,10 +429,17 @@ static void rule_cramp(const ctx *c, advice_buf *b) {
     say(a->trigger, sizeof a->trigger, "cramp history: %.0f a month", c->s->cramps_per_month);
 }
 
+/* The neuromuscular outcome of an atlas muscle, or NULL if it was not simulated. */
+static const kn_nm_outcome *nm_outcome_of(const kn_outcome *o, int muscle) {
+  for (size_t i = 0; i < o->nnm; i++)
+    if (o->nm[i].muscle == muscle) return &o->nm[i];
+  return NULL;
+}
+
 /* Percussion at or faster than a simulated muscle's cramp threshold frequency drives its
  * motoneurons one reflex volley per tap, the way the stimulation trains of the cramp-threshold test
- * do (miller_knight2009): in the model it can leave a cramp behind (claim A1). One piece, for the
- * first such muscle. */
+ * do (miller_knight2009): in the model it can leave a cramp behind (claim A1). One piece: for the
+ * first muscle whose spasm followed percussion, else for the first muscle tapped that fast. */
 static void rule_percussion(const ctx *c, advice_buf *b) {
   const kn_action *tap = NULL;
   const kn_nm_outcome *mo = NULL;
@@ -450,25 +457,23 @@ static void rule_percussion(const ctx *c, advice_buf *b) {
   for (size_t i = 0; i < c->o->nspasm && !after; i++)
     if (c->o->spasms[i].trigger && !strcmp(c->o->spasms[i].trigger, "after percussion"))
       after = &c->o->spasms[i];
-  if (!tap && !after) return;
+  if (after) mo = nm_outcome_of(c->o, after->muscle); /* a spasm outweighs a rate */
+  if (!mo) return;
   kn_advice *a = add(b, "slow_percussion", KN_ADVICE_CHANGE, KN_EVIDENCE_EXPERT, "A1 A18",
                      "miller_knight2009");
   if (!a) return;
-  int muscle = mo ? mo->muscle : after->muscle;
-  double ctf = mo ? mo->cramp_threshold : NAN;
-  for (size_t i = 0; !mo && i < c->o->nnm; i++)
-    if (c->o->nm[i].muscle == muscle) ctf = c->o->nm[i].cramp_threshold;
+  const kn_muscle *mu = kn_atlas_muscle((size_t)mo->muscle);
   say(a->text, sizeof a->text,
       "Tap or hack the %s more slowly than %.0f times a second, or leave percussion out: each tap "
       "sets off a small reflex contraction, and tapping at least as fast as this muscle's cramp "
       "threshold can leave a cramp behind, as a stimulation test does.",
-      kn_atlas_muscle((size_t)muscle)->label, floor(ctf));
+      mu->label, floor(mo->cramp_threshold));
   if (after)
     say(a->trigger, sizeof a->trigger, "%s of %s after percussion; cramp threshold %.1f Hz",
-        kn_spasm_kind_name(after->kind), kn_atlas_muscle((size_t)muscle)->name, ctf);
+        kn_spasm_kind_name(after->kind), mu->name, mo->cramp_threshold);
   else
     say(a->trigger, sizeof a->trigger, "percussion at %.0f Hz on %s, cramp threshold %.1f Hz",
-        tap->rate, kn_atlas_muscle((size_t)muscle)->name, ctf);
+        tap->rate, mu->name, mo->cramp_threshold);
 }
 
 static void rule_doctor_spasms(const ctx *c, advice_buf *b) {
