@@ -1,7 +1,8 @@
 /* Building a model: check the plan, lay out the timeline on hands (slots), pick the body parts the
  * session can reach, fit the atlas to the subject, and lay out the recorder. All arrays of a model
- * live in one block. */
+ * live in one block, except the stress table that every model of the process shares. */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,18 @@
 enum { STRESS_NRHO = 81, STRESS_NZETA = 101 };
 static const double STRESS_RHO_MAX = 8.0, STRESS_ZETA_MAX = 10.0;
 enum { EVENT_CAPACITY = 8192, COL_NAME_MAX = 64 };
+
+/* The stress under a unit pressure on a unit disc depends on nothing a model holds, and computing
+ * it took most of kn_model_create (0.17 s): it is built once per process, on first use from
+ * whichever thread comes first, and read by every model after. */
+static double stress_values[STRESS_NRHO * STRESS_NZETA];
+static kn_stress_table stress_shared;
+static pthread_once_t stress_once = PTHREAD_ONCE_INIT;
+
+static void stress_build(void) {
+  kn_stress_table_init(&stress_shared, STRESS_NRHO, STRESS_NZETA, STRESS_RHO_MAX, STRESS_ZETA_MAX,
+                       stress_values);
+}
 
 static int fail(kn_diag *diag, int code, const char *field, const char *msg) {
   if (diag) {
@@ -126,8 +139,6 @@ static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, s
   m->muscles = kn_arena_take(a, nmus, sizeof(int));
   m->muscle_region = kn_arena_take(a, nmus, sizeof(int));
   m->muscle_depth = kn_arena_take(a, nmus, sizeof(double));
-  m->stress.values =
-      kn_arena_take(a, kn_stress_table_size(STRESS_NRHO, STRESS_NZETA), sizeof(double));
   m->col_names = kn_arena_take(a, ncol, sizeof(char *));
   m->col_mode = kn_arena_take(a, ncol, sizeof(int));
   char *names = kn_arena_take(a, ncol * COL_NAME_MAX, 1);
@@ -396,8 +407,8 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   select_sites(m, touched);
   kn_nm_model_init(m, marks);
   circulation_init(m);
-  kn_stress_table_init(&m->stress, STRESS_NRHO, STRESS_NZETA, STRESS_RHO_MAX, STRESS_ZETA_MAX,
-                       m->stress.values);
+  pthread_once(&stress_once, stress_build);
+  m->stress = stress_shared;
   layout_columns(m);
   m->nrow_max = (size_t)floor(m->duration / session->record_interval) + 2;
   m->event_capacity = EVENT_CAPACITY;

@@ -84,7 +84,7 @@ struct kn_model {
   int *muscle_region;   /* local region index (nmuscle) */
   double *muscle_depth; /* m (nmuscle), for this subject */
 
-  kn_stress_table stress; /* normalised Boussinesq stress */
+  kn_stress_table stress; /* normalised Boussinesq stress; values shared by every model */
 
   /* recorder layout */
   size_t ncol;
