@@ -153,6 +153,15 @@ typedef enum kn_hypothesis {
   KN_HYP_FIELD = 1 /* field: dehydration and fatigue make cramps more likely (no lab effect size) */
 } kn_hypothesis;
 
+/* A model parameter the session sets (`parameters:`), e.g. for a sensitivity analysis: its index
+ * in the parameter list (kn_param) and its value in SI units. */
+typedef struct kn_param_setting {
+  int index;
+  double value;
+  int line, col; /* where it was given in its file (1-based; 0 if not from a file), for messages */
+} kn_param_setting;
+enum { KN_SESSION_PARAMS_MAX = 32 };
+
 /* What is done. */
 typedef struct kn_session {
   char name[64];                /* free text, may be empty */
@@ -166,9 +175,11 @@ typedef struct kn_session {
   kn_hypothesis hypothesis_cortisol;    /* massage and cortisol: LAB = meta-analysis, no effect
                                            (moyer2011, default); FIELD = field2005, secretion stops
                                            during calm strokes */
-  size_t naction;                       /* number of actions (>= 1) */
-  kn_action *actions;                   /* (naction), owned by the session */
-  char source[256];                     /* file it was read from */
+  size_t nparam;                        /* parameters set by the session (0: all defaults) */
+  kn_param_setting params[KN_SESSION_PARAMS_MAX];
+  size_t naction;     /* number of actions (>= 1) */
+  kn_action *actions; /* (naction), owned by the session */
+  char source[256];   /* file it was read from */
 } kn_session;
 
 /* Fills an action with the defaults of its technique (speed, stroke length, rate, contact type and

@@ -1,11 +1,15 @@
 /* The parameter list made available as data: defaults for the model, rows for docs and the CLI. */
 #include "core/params.h"
 
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
 #define KN_EVIDENCE_OF(ev) KN_EVIDENCE_##ev
 
 static const kn_param_info param_table[] = {
 #define KN_PARAM_ROW(name, module, v, unit, si, ev, src, meaning)                                  \
-  {#name, module, (v) * (si), unit, (v), src, KN_EVIDENCE_OF(ev), meaning},
+  {#name, module, (v) * (si), unit, (v), src, KN_EVIDENCE_OF(ev), meaning, (si)},
     KN_PARAM_LIST(KN_PARAM_ROW)
 #undef KN_PARAM_ROW
 };
@@ -16,6 +20,41 @@ size_t kn_param_count(void) {
 
 const kn_param_info *kn_param(size_t i) {
   return i < kn_param_count() ? &param_table[i] : NULL;
+}
+
+int kn_param_find(const char *name) {
+  for (size_t i = 0; name && i < kn_param_count(); i++)
+    if (!strcmp(param_table[i].name, name)) return (int)i;
+  return -1;
+}
+
+void kn_param_range(const kn_param_info *p, double *lo, double *hi) {
+  double d = p->display;
+  if (d == 0.0) {
+    *lo = -10.0, *hi = 10.0;
+  } else {
+    *lo = d > 0.0 ? 0.1 * d : 10.0 * d;
+    *hi = d > 0.0 ? 10.0 * d : 0.1 * d;
+  }
+}
+
+/* Where each parameter lives in kn_params, in kn_param order. */
+static const size_t param_offset[] = {
+#define KN_PARAM_OFFSET(name, module, v, unit, si, ev, src, meaning) offsetof(kn_params, name),
+    KN_PARAM_LIST(KN_PARAM_OFFSET)
+#undef KN_PARAM_OFFSET
+};
+
+void kn_params_set(kn_params *p, int index, double value) {
+  if (index < 0 || (size_t)index >= kn_param_count()) return;
+  memcpy((char *)p + param_offset[index], &value, sizeof value);
+}
+
+double kn_params_get(const kn_params *p, int index) {
+  if (index < 0 || (size_t)index >= kn_param_count()) return NAN;
+  double v;
+  memcpy(&v, (const char *)p + param_offset[index], sizeof v);
+  return v;
 }
 
 void kn_params_default(kn_params *p) {

@@ -6,6 +6,7 @@
 
 #include "core/units.h"
 #include "knead/params.h"
+#include "knead/spec.h"
 
 /* clang-format off: one row per parameter reads better than the formatter's layout */
 // clang-format off
@@ -394,5 +395,15 @@ typedef struct kn_params {
 
 /* Fills p with the documented defaults. */
 void kn_params_default(kn_params *p);
+/* Sets parameter `index` (kn_param order) to value (SI units); out-of-range indices are ignored. */
+void kn_params_set(kn_params *p, int index, double value);
+/* Value of parameter `index` (SI units); NAN for an out-of-range index. */
+double kn_params_get(const kn_params *p, int index);
+/* Checks parameter settings (a session's `parameters:`): each known and within kn_param_range, and
+ * the pairs a dose depends on still in order (the pressure that does no harm below the one that
+ * does). Returns -1 if all is well, else the index of the setting to blame, with its field
+ * ("session.parameters.NAME") and a one-line message. */
+int kn_params_check(const kn_param_setting *ps, size_t n, char *field, size_t fsize, char *msg,
+                    size_t msize);
 
 #endif

@@ -28,9 +28,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/params.h"
 #include "core/units.h"
 #include "input/input_internal.h"
 #include "knead/atlas.h"
+#include "knead/params.h"
 
 /* ---- names ----------------------------------------------------------------------------------- */
 
@@ -498,9 +500,9 @@ static int read_action(kn_in *in, const kn_ynode *m, const char *path, kn_action
 
 /* ---- the session ----------------------------------------------------------------------------- */
 
-static const char *const session_keys[] = {"name",       "practitioner",    "seed",
-                                           "time_step",  "record_interval", "recovery",
-                                           "hypotheses", "actions",         NULL};
+static const char *const session_keys[] = {
+    "name",     "practitioner", "seed",       "time_step", "record_interval",
+    "recovery", "hypotheses",   "parameters", "actions",   NULL};
 
 /* Named hypotheses where the cramp literature disagrees: `hypotheses: {dehydration: field}`. */
 static const char *const hypothesis_keys[] = {"dehydration", "fatigue", "cortisol", NULL};
@@ -523,6 +525,46 @@ static int read_hypotheses(kn_in *in, const kn_field *hf, kn_session *s) {
     *slot[k] = (kn_hypothesis)v;
   }
   return 0;
+}
+
+static const char *param_name_at(size_t i) {
+  return kn_param(i)->name;
+}
+
+/* Model parameters set for this session: `parameters: {nm_tap_gain: 1.0e-5}`, each a bare number
+ * in the unit `knead atlas` lists for it. */
+static int read_parameters(kn_in *in, const kn_field *pf, kn_session *s) {
+  const kn_ynode *m = pf->val;
+  int rc = kn_in_expect_map(in, m, pf->path);
+  if (rc) return rc;
+  const kn_names names = {NULL, param_name_at, kn_param_count()};
+  if ((rc = kn_in_check_keys(in, m, pf->path, &names))) return rc;
+  if (m->n / 2 > KN_SESSION_PARAMS_MAX)
+    return kn_in_fail(in, m, pf->path, KN_ETOOBIG, "too many parameters: %zu (at most %d)",
+                      m->n / 2, KN_SESSION_PARAMS_MAX);
+  for (size_t k = 0; k < m->n / 2; k++) {
+    const char *name = kn_in_text(in, kn_in_child(in, m, 2 * k));
+    int index = kn_param_find(name);
+    const kn_param_info *pi = kn_param((size_t)index);
+    kn_field f;
+    kn_in_field(in, m, pf->path, name, &f);
+    const char *unit = strcmp(pi->unit, "1") ? pi->unit : "";
+    kn_qspec q = {"1", "1", "2.5e-5", unit, 1.0, 0.0, 0.0, 0};
+    kn_param_range(pi, &q.lo, &q.hi);
+    double v = 0.0;
+    rc = kn_in_quantity(in, &f, &q, &v);
+    if ((rc == KN_EUNIT || rc == KN_EPARSE) && f.val->kind == KN_Y_SCALAR) /* its own unit */
+      return kn_in_fail(in, f.val, f.path, rc,
+                        "expected a bare number in the parameter's unit (%s), e.g. %g, got \"%s\"",
+                        pi->unit, pi->display, kn_in_text(in, f.val));
+    if (rc) return rc;
+    s->params[s->nparam++] = (kn_param_setting){index, v * pi->si, f.val->line, f.val->col};
+  }
+  char field[96], msg[200];
+  int bad = kn_params_check(s->params, s->nparam, field, sizeof field, msg, sizeof msg);
+  if (bad < 0) return 0;
+  const kn_ynode *at = kn_in_child(in, m, 2 * (size_t)bad + 1);
+  return kn_in_fail(in, at, field, KN_ERANGE, "%s", msg);
 }
 
 static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
@@ -553,6 +595,7 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
       (rc = kn_in_quantity(in, &f, &q_recovery, &s->recovery)))
     return rc;
   if (kn_in_field(in, m, path, "hypotheses", &f) && (rc = read_hypotheses(in, &f, s))) return rc;
+  if (kn_in_field(in, m, path, "parameters", &f) && (rc = read_parameters(in, &f, s))) return rc;
 
   if (!kn_in_field(in, m, path, "actions", &f))
     return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"actions\"");

@@ -186,15 +186,32 @@ static json_t *action_json(const kn_model *m, size_t i) {
   return j;
 }
 
+/* The parameters the session set, each with its value and the default, in its unit. */
+static json_t *parameters_json(const kn_session *s) {
+  json_t *j = json_object();
+  for (size_t i = 0; i < s->nparam; i++) {
+    const kn_param_info *p = kn_param((size_t)s->params[i].index);
+    json_object_set_new(j, p->name,
+                        json_pack("{s:f, s:f, s:s}", "value", s->params[i].value / p->si, "default",
+                                  p->display, "unit", p->unit));
+  }
+  return j;
+}
+
 static json_t *session_json(const kn_model *m) {
   const kn_session *s = &m->session;
   json_t *actions = json_array();
   for (size_t i = 0; i < s->naction; i++)
     json_array_append_new(actions, action_json(m, i));
-  return json_pack("{s:s, s:s, s:I, s:f, s:f, s:f, s:s, s:o}", "name", s->name, "practitioner",
-                   kn_practitioner_name(s->practitioner), "seed", (json_int_t)s->seed,
-                   "time_step_ms", s->dt * 1e3, "record_interval_s", s->record_interval,
-                   "recovery_s", s->recovery, "source", s->source, "actions", actions);
+  const char *lab_field[] = {"lab", "field"}, *cortisol[] = {"meta", "field2005"};
+  json_t *hyp =
+      json_pack("{s:s, s:s, s:s}", "dehydration", lab_field[s->hypothesis_dehydration], "fatigue",
+                lab_field[s->hypothesis_fatigue], "cortisol", cortisol[s->hypothesis_cortisol]);
+  return json_pack("{s:s, s:s, s:I, s:f, s:f, s:f, s:o, s:o, s:s, s:o}", "name", s->name,
+                   "practitioner", kn_practitioner_name(s->practitioner), "seed",
+                   (json_int_t)s->seed, "time_step_ms", s->dt * 1e3, "record_interval_s",
+                   s->record_interval, "recovery_s", s->recovery, "hypotheses", hyp, "parameters",
+                   parameters_json(s), "source", s->source, "actions", actions);
 }
 
 static json_t *region_json(const kn_model *m, const kn_region_outcome *o) {

@@ -37,11 +37,29 @@ static int fail(kn_diag *diag, int code, const char *field, const char *msg) {
   return code;
 }
 
+/* As fail, with the place in the file where the offending value was given. */
+static int fail_at(kn_diag *diag, int code, const char *field, int line, int col, const char *msg) {
+  fail(diag, code, field, msg);
+  if (diag) diag->line = line, diag->col = col;
+  return code;
+}
+
 static int is_contact(const kn_action *a) {
   return kn_action_is_stroke(a->kind);
 }
 
 /* Checks what the loader already checks, for sessions built in code. */
+/* The parameters a session sets (kn_params_check); the message points at the setting in its file.
+ */
+static int check_parameters(const kn_session *s, kn_diag *diag) {
+  if (s->nparam > KN_SESSION_PARAMS_MAX)
+    return fail(diag, KN_ETOOBIG, "session.parameters", "too many parameters");
+  char field[96], msg[200];
+  int bad = kn_params_check(s->params, s->nparam, field, sizeof field, msg, sizeof msg);
+  if (bad < 0) return 0;
+  return fail_at(diag, KN_ERANGE, field, s->params[bad].line, s->params[bad].col, msg);
+}
+
 static int check_session(const kn_session *s, kn_diag *diag) {
   char field[64];
   if (!s || s->naction == 0 || !s->actions)
@@ -52,6 +70,8 @@ static int check_session(const kn_session *s, kn_diag *diag) {
     return fail(diag, KN_ERANGE, "session.record_interval", "must be at least the time step");
   if (!(s->recovery >= 0.0 && s->recovery <= 48 * 3600.0))
     return fail(diag, KN_ERANGE, "session.recovery", "must be 0..48 h");
+  int rc = check_parameters(s, diag);
+  if (rc) return rc;
   for (size_t i = 0; i < s->naction; i++) {
     const kn_action *a = &s->actions[i];
     snprintf(field, sizeof field, "session.actions[%zu]", i);
@@ -398,6 +418,8 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   m->session.actions = actions;
   memcpy(actions, session->actions, naction * sizeof(kn_action));
   kn_params_default(&m->par);
+  for (size_t i = 0; i < session->nparam; i++)
+    kn_params_set(&m->par, session->params[i].index, session->params[i].value);
   kn_module_params(&m->par, &m->nerve, &m->tissue);
   kn_profile_for(&m->par, m->session.practitioner, &m->profile);
   schedule_times(m);

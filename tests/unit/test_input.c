@@ -16,6 +16,7 @@
 
 #include "knead/atlas.h"
 #include "knead/error.h"
+#include "knead/params.h"
 #include "knead/spec.h"
 #include "knead/version.h"
 
@@ -457,6 +458,31 @@ static void test_session_defaults(void **state) {
     assert_int_equal(a->col, 7); /* the "{" of the flow mapping */
   }
   kn_session_free(s);
+}
+
+/* `parameters:` sets model parameters by name, each a bare number in its documented unit, stored
+ * in SI units with where it was given; none given leaves the defaults. */
+static void test_session_parameters(void **state) {
+  (void)state;
+  const char *t = "session:\n"
+                  "  parameters:\n"
+                  "    nerve_perfusion_p50: 45\n"
+                  "    nm_tap_gain: 1.0e-5\n"
+                  "  actions:\n"
+                  "    - {do: effleurage, region: calf, force: 20 N, duration: 1 min}\n";
+  kn_session *s = session_ok(t, "p.yaml");
+  assert_int_equal(s->nparam, 2);
+  assert_int_equal(s->params[0].index, kn_param_find("nerve_perfusion_p50"));
+  assert_near(s->params[0].value, 45.0 * 133.322387415); /* mmHg to Pa */
+  assert_int_equal(s->params[0].line, 3);
+  assert_int_equal(s->params[0].col, 26);
+  assert_int_equal(s->params[1].index, kn_param_find("nm_tap_gain"));
+  assert_near(s->params[1].value, 1.0e-5);
+  kn_session_free(s);
+  s = session_ok("session:\n  actions:\n    - {do: rest, duration: 1 s}\n", "q.yaml");
+  assert_int_equal(s->nparam, 0);
+  kn_session_free(s);
+  assert_int_equal(kn_param_find("no_such_parameter"), -1);
 }
 
 static void test_session_all_fields(void **state) {
@@ -1331,6 +1357,20 @@ static void test_schema_matches_atlas(void **state) {
   check_enum(schema, "landmark", kn_atlas_landmark_count(), landmark_at);
   check_enum(schema, "muscle", kn_atlas_muscle_count(), muscle_at);
   check_enum(schema, "contact", kn_atlas_contact_type_count(), contact_at);
+  /* the parameters a session may set: the model's list, in its order */
+  json_t *pe = json_object_get(
+      json_object_get(json_object_get(json_object_get(json_object_get(schema, "$defs"), "session"),
+                                      "properties"),
+                      "parameters"),
+      "propertyNames");
+  pe = json_object_get(pe, "enum");
+  if (!json_is_array(pe) || json_array_size(pe) != kn_param_count())
+    fail_msg("session.schema.json: parameters has %zu names, the model %zu",
+             json_is_array(pe) ? json_array_size(pe) : 0, kn_param_count());
+  for (size_t i = 0; i < kn_param_count(); i++)
+    if (strcmp(json_string_value(json_array_get(pe, i)), kn_param(i)->name) != 0)
+      fail_msg("session.schema.json: parameters[%zu] is %s, the model says %s", i,
+               json_string_value(json_array_get(pe, i)), kn_param(i)->name);
   json_decref(schema);
   json_t *subject = json_load_file(KN_SOURCE_DIR "/docs/schema/subject.schema.json", 0, &err);
   if (subject == NULL) fail_msg("subject.schema.json:%d: %s", err.line, err.text);
@@ -1352,6 +1392,7 @@ int main(void) {
       cmocka_unit_test(test_subject_error_leaves_out_alone),
       cmocka_unit_test(test_session_good_file),
       cmocka_unit_test(test_session_defaults),
+      cmocka_unit_test(test_session_parameters),
       cmocka_unit_test(test_session_all_fields),
       cmocka_unit_test(test_session_json),
       cmocka_unit_test(test_session_body_actions),

@@ -1,0 +1,49 @@
+/* Checking the parameters a session sets (`parameters:`). Apart from params.c because the monitor's
+ * firmware build takes params.c and has no stdio. */
+#include <math.h>
+#include <stdio.h>
+
+#include "core/params.h"
+
+/* Pairs of parameters whose order a dose depends on: the first must stay below the second. */
+static const char *const ordered[][2] = {
+    {"nerve_transport_p_no", "nerve_transport_p_yes"},
+    {"nerve_injury_p_safe", "nerve_injury_p_ref"},
+};
+
+int kn_params_check(const kn_param_setting *ps, size_t n, char *field, size_t fsize, char *msg,
+                    size_t msize) {
+  kn_params par;
+  kn_params_default(&par);
+  for (size_t i = 0; i < n; i++) {
+    const kn_param_info *pi = kn_param((size_t)ps[i].index);
+    if (!pi) {
+      snprintf(field, fsize, "session.parameters");
+      snprintf(msg, msize, "unknown parameter (index %d)", ps[i].index);
+      return (int)i;
+    }
+    double lo, hi, v = ps[i].value / pi->si;
+    kn_param_range(pi, &lo, &hi);
+    double tol = 1e-9 * fmax(fabs(lo), fabs(hi)); /* the unit conversion's rounding */
+    if (!(v >= lo - tol && v <= hi + tol)) {
+      snprintf(field, fsize, "session.parameters.%s", pi->name);
+      snprintf(msg, msize, "%g %s is out of range [%g, %g]", v, pi->unit, lo, hi);
+      return (int)i;
+    }
+    kn_params_set(&par, ps[i].index, ps[i].value);
+  }
+  for (size_t k = 0; k < sizeof ordered / sizeof ordered[0]; k++) {
+    int a = kn_param_find(ordered[k][0]), b = kn_param_find(ordered[k][1]);
+    const kn_param_info *pa = kn_param((size_t)a), *pb = kn_param((size_t)b);
+    double va = kn_params_get(&par, a) / pa->si, vb = kn_params_get(&par, b) / pb->si;
+    if (va < vb) continue;
+    int blame = -1; /* the setting of the pair given last */
+    for (size_t i = 0; i < n; i++)
+      if (ps[i].index == a || ps[i].index == b) blame = (int)i;
+    snprintf(field, fsize, "session.parameters.%s", kn_param((size_t)ps[blame].index)->name);
+    snprintf(msg, msize, "%s (%g %s) must be below %s (%g %s)", pa->name, va, pa->unit, pb->name,
+             vb, pb->unit);
+    return blame;
+  }
+  return -1;
+}
