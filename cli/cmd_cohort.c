@@ -441,7 +441,9 @@ static int prepare(const args *a, const kn_cohort_job *job, run *r, uint64_t **p
   int rc = kn_cohort_store_open(a->db, &info, &r->store, &diag);
   if (rc) {
     print_diag(&diag);
-    return rc == KN_ESTATE || rc == KN_EIO ? KN_EXIT_USAGE : KN_EXIT_INTERNAL;
+    /* another run, in use, damaged, foreign, cannot open: the user's to fix; a failed write (full
+     * disk) is the machine's */
+    return rc == KN_ESTATE || rc == KN_EPARSE || rc == KN_EINVAL ? KN_EXIT_USAGE : KN_EXIT_INTERNAL;
   }
   unsigned char *done = calloc(a->n, 1);
   *pending = malloc(a->n * sizeof **pending);

@@ -79,17 +79,54 @@ typedef struct episode {
   double t_start, t_end; /* s */
   double value;          /* peak */
   int open;              /* 1 while raised; 0 once cleared (may still merge) */
+  size_t open_at;        /* position in episodes.open while open */
 } episode;
 
+/* The episodes and two indexes that keep the work per sample independent of their number: the
+ * latest episode of each (reason, site) and the list of open ones. */
 typedef struct episodes {
   episode *v;
   size_t n, cap;
+  size_t *latest;         /* (KN_MON_REASON_COUNT x nsite) index into v, or NO_EPISODE */
+  size_t nsite;           /* regions, nerves and muscles of the atlas */
+  size_t nregion, nnerve; /* offsets of nerves and muscles in the site numbering */
+  size_t *open, nopen;    /* indices into v of the open episodes (at most latest's size) */
 } episodes;
 
-static episode *episode_find(episodes *e, kn_monitor_reason r, kn_site_kind k, int site) {
-  for (size_t i = e->n; i-- > 0;)
-    if (e->v[i].reason == r && e->v[i].kind == k && e->v[i].site == site) return &e->v[i];
-  return NULL;
+#define NO_EPISODE ((size_t)-1)
+
+/* Allocates the indexes (before the first sample). Returns 0 or -1 (out of memory). */
+static int episodes_init(episodes *e) {
+  e->nregion = kn_atlas_region_count();
+  e->nnerve = kn_atlas_nerve_count();
+  e->nsite = e->nregion + e->nnerve + kn_atlas_muscle_count();
+  size_t nkey = (size_t)KN_MON_REASON_COUNT * e->nsite;
+  e->latest = malloc(nkey * sizeof *e->latest);
+  e->open = malloc(nkey * sizeof *e->open);
+  if (!e->latest || !e->open) return -1;
+  for (size_t i = 0; i < nkey; i++)
+    e->latest[i] = NO_EPISODE;
+  return 0;
+}
+
+static void episodes_free(episodes *e) {
+  free(e->v);
+  free(e->latest);
+  free(e->open);
+}
+
+/* The slot of (r, k, site) in e->latest, or NULL for a site outside the atlas. */
+static size_t *episode_slot(episodes *e, kn_monitor_reason r, kn_site_kind k, int site) {
+  size_t base = k == KN_SITE_REGION   ? 0
+                : k == KN_SITE_NERVE  ? e->nregion
+                : k == KN_SITE_MUSCLE ? e->nregion + e->nnerve
+                                      : e->nsite;
+  size_t limit = k == KN_SITE_REGION   ? e->nregion
+                 : k == KN_SITE_NERVE  ? e->nnerve
+                 : k == KN_SITE_MUSCLE ? e->nsite - e->nregion - e->nnerve
+                                       : 0;
+  if (site < 0 || (size_t)site >= limit || (unsigned)r >= KN_MON_REASON_COUNT) return NULL;
+  return &e->latest[(size_t)r * e->nsite + base + (size_t)site];
 }
 
 static episode *episode_add(episodes *e) {
@@ -101,6 +138,19 @@ static episode *episode_add(episodes *e) {
     e->cap = cap;
   }
   return &e->v[e->n++];
+}
+
+static void episode_open(episodes *e, size_t i) {
+  e->v[i].open = 1;
+  e->v[i].open_at = e->nopen;
+  e->open[e->nopen++] = i;
+}
+
+static void episode_close(episodes *e, size_t i) {
+  size_t at = e->v[i].open_at, last = e->open[--e->nopen];
+  e->open[at] = last; /* the last open one takes its place */
+  e->v[last].open_at = at;
+  e->v[i].open = 0;
 }
 
 static int is_condition(kn_monitor_reason r) {
@@ -162,29 +212,34 @@ static kn_evidence evidence_of(kn_monitor_reason r) {
   }
 }
 
-/* Follows one push: opens, extends, closes episodes. t_before: the previous sample's time. */
+/* Follows one push: opens, extends, closes episodes. t_before: the previous sample's time. The
+ * work is the push's events and sites times the open episodes (at most the conditions of the
+ * sites loaded now), whatever the number of episodes so far. */
 static int episodes_update(episodes *e, const kn_monitor_status *st, double t_before) {
   for (size_t i = 0; i < st->nevent; i++) {
     const kn_monitor_event *ev = &st->events[i];
     if (!is_condition(ev->reason) && !is_dose(ev->reason)) continue;
-    episode *ep = episode_find(e, ev->reason, ev->site_kind, ev->site);
+    size_t *slot = episode_slot(e, ev->reason, ev->site_kind, ev->site);
+    if (!slot) continue;
+    episode *ep = *slot == NO_EPISODE ? NULL : &e->v[*slot];
     if (ev->raised) {
       if (ep && is_condition(ev->reason) && !ep->open && t_before - ep->t_end <= MERGE_GAP) {
-        ep->open = 1; /* back within the merge gap: the same episode goes on */
+        episode_open(e, *slot); /* back within the merge gap: the same episode goes on */
         continue;
       }
+      if (ep && ep->open) episode_close(e, *slot); /* raised twice: the old one ends here */
       if (!(ep = episode_add(e))) return -1;
-      *ep = (episode){ev->reason, ev->site_kind, ev->site, ev->t, ev->t, ev->value, 1};
-      if (is_dose(ev->reason)) ep->open = 0;
+      *slot = e->n - 1;
+      *ep = (episode){ev->reason, ev->site_kind, ev->site, ev->t, ev->t, ev->value, 0, 0};
+      if (is_condition(ev->reason)) episode_open(e, *slot);
     } else if (ep && ep->open) {
-      ep->open = 0;
+      episode_close(e, *slot);
       ep->t_end = t_before; /* the condition last held at the previous sample */
     }
   }
   /* open conditions: extend to now and follow their peak at the sites of this sample */
-  for (size_t i = 0; i < e->n; i++) {
-    episode *ep = &e->v[i];
-    if (!ep->open) continue;
+  for (size_t i = 0; i < e->nopen; i++) {
+    episode *ep = &e->v[e->open[i]];
     ep->t_end = st->t;
     for (size_t k = 0; k < st->nsite; k++) {
       const kn_monitor_site *s = &st->sites[k];
@@ -281,6 +336,46 @@ static void print_status(const kn_monitor_status *st) {
   print_json(o);
 }
 
+/* One alarm episode as a JSON object (owned by the caller). */
+static json_t *episode_json(const episode *ep) {
+  json_t *a = json_object();
+  json_object_set_new(a, "reason", json_string(kn_monitor_reason_name(ep->reason)));
+  json_object_set_new(a, "site_kind", json_string(site_kind_name(ep->kind)));
+  json_object_set_new(a, "site", json_string(site_name(ep->kind, ep->site)));
+  json_object_set_new(a, "t_start_s", num(ep->t_start));
+  json_object_set_new(a, "t_end_s", num(ep->t_end));
+  json_object_set_new(a, "value", num(ep->value));
+  json_object_set_new(a, "unit", json_string(unit_of(ep->reason)));
+  return a;
+}
+
+/* Prints o (whose "alarms" is an empty array) with the episodes of e in that array, as one line,
+ * the same text print_json would give for the full object. Takes o. */
+static void print_json_with_alarms(json_t *o, const episodes *e) {
+  char *s = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(9));
+  json_decref(o);
+  if (!s) return;
+  const char *mark = "\"alarms\":[]";
+  char *at = strstr(s, mark);
+  if (!at) { /* cannot happen: o has the key */
+    free(s);
+    return;
+  }
+  at += strlen(mark) - 1; /* at the closing bracket */
+  fwrite(s, 1, (size_t)(at - s), stdout);
+  for (size_t i = 0; i < e->n; i++) {
+    json_t *j = episode_json(&e->v[i]);
+    char *a = j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(9)) : NULL;
+    json_decref(j);
+    if (i) fputc(',', stdout);
+    if (a) fputs(a, stdout);
+    free(a);
+  }
+  fputs(at, stdout);
+  fputc('\n', stdout);
+  free(s);
+}
+
 static void print_summary(kn_monitor *mon, const episodes *e, size_t bad_lines,
                           kn_monitor_level worst) {
   const kn_monitor_totals *tot = kn_monitor_get_totals(mon);
@@ -304,20 +399,9 @@ static void print_summary(kn_monitor *mon, const episodes *e, size_t bad_lines,
       json_object_set_new(faults, kn_monitor_reason_name((kn_monitor_reason)r),
                           json_integer((json_int_t)tot->faults[r]));
   json_object_set_new(o, "faults", faults);
-  json_t *alarms = json_array();
-  for (size_t i = 0; i < e->n; i++) {
-    const episode *ep = &e->v[i];
-    json_t *a = json_object();
-    json_object_set_new(a, "reason", json_string(kn_monitor_reason_name(ep->reason)));
-    json_object_set_new(a, "site_kind", json_string(site_kind_name(ep->kind)));
-    json_object_set_new(a, "site", json_string(site_name(ep->kind, ep->site)));
-    json_object_set_new(a, "t_start_s", num(ep->t_start));
-    json_object_set_new(a, "t_end_s", num(ep->t_end));
-    json_object_set_new(a, "value", num(ep->value));
-    json_object_set_new(a, "unit", json_string(unit_of(ep->reason)));
-    json_array_append_new(alarms, a);
-  }
-  json_object_set_new(o, "alarms", alarms);
+  /* the alarms are written one by one: a long recording may hold millions of episodes, and the
+   * whole object as one JSON tree would take hundreds of bytes each */
+  json_object_set_new(o, "alarms", json_array());
   json_t *nerves = json_array();
   for (size_t n = 0; n < kn_atlas_nerve_count(); n++) {
     const kn_nerve_state *s = kn_monitor_nerve_state(mon, (int)n);
@@ -332,7 +416,45 @@ static void print_summary(kn_monitor *mon, const episodes *e, size_t bad_lines,
     json_array_append_new(nerves, no);
   }
   json_object_set_new(o, "nerves", nerves);
-  print_json(o);
+  print_json_with_alarms(o, e);
+}
+
+/* ---- lines in bounded memory ----------------------------------------------------------------- */
+
+/* Reads lines into a fixed buffer: a line longer than KN_STREAM_LINE_MAX is read to its end but not
+ * kept (a stream with no newline, such as /dev/zero, costs no more memory than a short one). */
+typedef struct line_reader {
+  FILE *in;
+  char block[65536]; /* bytes read ahead */
+  size_t pos, end;
+  char line[KN_STREAM_LINE_MAX + 2]; /* the line kept, with room for a \r and one byte over */
+  size_t len;                        /* bytes in line */
+  int too_long;                      /* the line had more bytes than line holds */
+} line_reader;
+
+/* The next line (without its \n) into r->line / r->len / r->too_long. Returns 1, 0 at the end of
+ * the input, -1 on a read error. */
+static int read_line(line_reader *r) {
+  r->len = 0;
+  r->too_long = 0;
+  int any = 0;
+  for (;;) {
+    if (r->pos == r->end) {
+      r->pos = 0;
+      r->end = fread(r->block, 1, sizeof r->block, r->in);
+      if (r->end == 0) return ferror(r->in) ? -1 : any;
+    }
+    any = 1;
+    const char *start = r->block + r->pos;
+    const char *nl = memchr(start, '\n', r->end - r->pos);
+    size_t chunk = nl ? (size_t)(nl - start) : r->end - r->pos;
+    size_t room = sizeof r->line - r->len, keep = chunk < room ? chunk : room;
+    memcpy(r->line + r->len, start, keep);
+    r->len += keep;
+    if (keep < chunk) r->too_long = 1;
+    r->pos += nl ? chunk + 1 : chunk;
+    if (nl) return 1;
+  }
 }
 
 /* ---- the command
@@ -480,6 +602,11 @@ int cmd_monitor(int argc, char **argv) {
     exit_code = KN_EXIT_USAGE;
     goto done;
   }
+  if (episodes_init(&r.ep)) {
+    fprintf(stderr, "knead monitor: out of memory\n");
+    exit_code = KN_EXIT_INTERNAL;
+    goto done;
+  }
   r.st = st;
   r.status_every = status_every;
   r.next_status = -INFINITY;
@@ -488,15 +615,26 @@ int cmd_monitor(int argc, char **argv) {
 
   kn_stream_parser parser;
   kn_stream_parser_init(&parser);
-  char *line = NULL;
-  size_t cap = 0, bad_lines = 0, lineno = 0;
-  ssize_t len;
-  while ((len = getline(&line, &cap, in)) >= 0) {
+  line_reader *lr = malloc(sizeof *lr);
+  if (!lr) {
+    fprintf(stderr, "knead monitor: out of memory\n");
+    exit_code = KN_EXIT_INTERNAL;
+    goto done;
+  }
+  lr->in = in;
+  lr->pos = lr->end = 0;
+  size_t bad_lines = 0, lineno = 0;
+  int got;
+  while ((got = read_line(lr)) == 1) {
     lineno++;
     kn_monitor_sample s;
     int contact;
     kn_stream_error err;
-    int rc = kn_stream_parse_line(&parser, line, (size_t)len, &s, &contact, &err);
+    int rc = lr->too_long ? KN_ETOOBIG
+                          : kn_stream_parse_line(&parser, lr->line, lr->len, &s, &contact, &err);
+    if (lr->too_long) /* the parser's own message for a line it would refuse */
+      err = (kn_stream_error){KN_STREAM_LINE_MAX + 1, "line",
+                              "line longer than 4096 bytes (KN_STREAM_LINE_MAX)"};
     if (rc == 1 && r.ngroup > 0 && (s.t != r.t_group || r.have[contact])) {
       if (s.t == r.t_group) { /* one contact twice at one time: the second line is bad */
         rc = KN_EPARSE;
@@ -521,8 +659,8 @@ int cmd_monitor(int argc, char **argv) {
     r.t_group = s.t;
     if (contact + 1 > r.ngroup) r.ngroup = contact + 1;
   }
-  free(line);
-  if (exit_code == KN_EXIT_OK && ferror(in)) {
+  free(lr);
+  if (exit_code == KN_EXIT_OK && got < 0) {
     fprintf(stderr, "%s: read error\n", in_name);
     exit_code = KN_EXIT_USAGE;
   }
@@ -540,7 +678,7 @@ int cmd_monitor(int argc, char **argv) {
   }
   if (fflush(stdout)) exit_code = KN_EXIT_INTERNAL;
 done:
-  free(r.ep.v);
+  episodes_free(&r.ep);
   free(state);
   free(st);
   kn_monitor_model_free(model);

@@ -16,10 +16,11 @@
  * session plan touches): it watches every region, nerve and muscle of the atlas. A sample names the
  * region (or a landmark, which gives the region and the point) it touches.
  *
- * Sensor faults never crash it: a sample with a non-finite number, a force below -force_noise, an
- * impossible contact area, an unknown place, or a time that does not move forward is rejected and
- * reported with level KN_MON_FAULT; the state does not advance on a rejected sample. See
- * kn_monitor_reason for the response to each fault. */
+ * Sensor faults never crash it: a sample with a non-finite number, a force below -force_noise, a
+ * force or shear above the physical bound (force_max, shear_max), an impossible contact area, an
+ * unknown place, or a time that does not move forward is rejected and reported with level
+ * KN_MON_FAULT; the state does not advance on a rejected sample. See kn_monitor_reason for the
+ * response to each fault. */
 #ifndef KNEAD_MONITOR_H
 #define KNEAD_MONITOR_H
 
@@ -86,6 +87,8 @@ typedef enum kn_monitor_reason {
   /* sensor faults. Response: the sample is rejected (level FAULT, state unchanged) unless said */
   KN_MON_FAULT_NONFINITE,      /* "fault_nonfinite": NaN or infinity in time, force, shear, speed,
                                   area or an infinite position */
+  KN_MON_FAULT_RANGE,          /* "fault_range": force above force_max or shear above shear_max
+                                  (kn_monitor_config): no body contact produces it */
   KN_MON_FAULT_NEGATIVE_FORCE, /* "fault_negative_force": force below -force_noise (a force
                                   within force_noise below 0 is read as no contact, no fault) */
   KN_MON_FAULT_AREA,           /* "fault_area": contact area <= 0, outside the atlas's plausible
@@ -142,6 +145,17 @@ void kn_monitor_sample_init(kn_monitor_sample *s, double t);
 
 /* ---- configuration --------------------------------------------------------------------------- */
 
+/* Physical bounds of a sample (docs/monitor.md, "Physical bounds"). 2000 N is 5x the most a
+ * session plan may ask (400 N, a hand or elbow with body weight behind it), 9x the highest
+ * ISO/TS 15066 force limit (220 N) and more than a 150 kg therapist standing on the client
+ * (1470 N): no massage by hand or robot reaches it, so a reading above it is a broken sensor or a
+ * corrupted number, not a load. The bound also keeps every derived value finite: pressure, stress
+ * and doses stay far below the double range. Shear is bounded by the same figure, as skin friction
+ * (coefficient below 1) keeps it under the normal force. The contact area is bounded by the atlas's
+ * contact types (fault_area). */
+#define KN_MONITOR_FORCE_MAX 2000.0 /* N */
+#define KN_MONITOR_SHEAR_MAX 2000.0 /* N */
+
 typedef struct kn_monitor_config {
   double period;      /* s, nominal sample period (first sample's step; dropped-sample test),
                          default 1 ms */
@@ -151,6 +165,9 @@ typedef struct kn_monitor_config {
   double warn_margin; /* 1, margin below which the status warns, default 0.2 */
   double warn_time;   /* s, time to a limit below which the status warns, default 10 s */
   int rebase_after;   /* backward times in a row taken as a clock restart, default 3 */
+  double force_max;   /* N, physical bound: a larger normal force is a sensor fault (fault_range),
+                         default KN_MONITOR_FORCE_MAX */
+  double shear_max;   /* N, the same for the tangential force, default KN_MONITOR_SHEAR_MAX */
 } kn_monitor_config;
 void kn_monitor_config_default(kn_monitor_config *c); /* c must not be NULL */
 
@@ -240,7 +257,7 @@ size_t kn_monitor_size(void);
 kn_monitor *kn_monitor_init(const kn_monitor_model *model, void *buf, size_t size);
 /* Replaces the configuration; KN_EINVAL (and no change) if a value is out of range: period
  * 1e-5..1 s, gap_max >= 1.5 period, force_noise 0..100 N, warn_margin 0..1, warn_time >= 0,
- * rebase_after >= 1. */
+ * rebase_after >= 1, force_max and shear_max 1..1e5 N. */
 int kn_monitor_configure(kn_monitor *mon, const kn_monitor_config *cfg);
 /* Back to no exposure at all: doses, peaks, alarms and totals to zero; configuration kept. */
 void kn_monitor_reset(kn_monitor *mon);
@@ -306,7 +323,12 @@ typedef struct kn_stream_error {
   const char *message; /* static text, no trailing newline */
 } kn_stream_error;
 
-/* Parses one line (len bytes, no newline needed; NUL bytes are refused). Returns 1 and fills
+/* Longest line the stream accepts, in bytes without the line end (a full JSON line with every key
+ * and 63-character names is under 1 KiB). A reader keeps at most this much of a line. */
+#define KN_STREAM_LINE_MAX 4096
+
+/* Parses one line (len bytes, no newline needed). A line longer than KN_STREAM_LINE_MAX
+ * (KN_ETOOBIG), with a NUL byte or invalid UTF-8 (KN_EPARSE) is refused. Returns 1 and fills
  * *sample and *contact for a data line; 0 for a blank line, a comment (#...) or a CSV header;
  * KN_EPARSE / KN_ERANGE / KN_ENOTFOUND / KN_ETOOBIG with *err filled for a bad line (the parser's
  * state is then unchanged, so the next line parses as if the bad one were absent). Numbers are read

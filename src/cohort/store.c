@@ -8,23 +8,32 @@
 #include "knead/cohort.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/units.h"
 #include "knead/atlas.h"
 #include "knead/nerve.h"
 #include "knead/tissue.h"
 
-#define SCHEMA_VERSION "1"
+/* Version of the tables below, stored as PRAGMA user_version and in the run table: a database of
+ * another version is refused rather than read or extended with rows of another shape. */
+#define SCHEMA_VERSION 1
+/* PRAGMA application_id of a knead cohort ("knad"): tells our databases from other SQLite files. */
+#define KN_COHORT_APP_ID 0x6b6e6164
 
 struct kn_cohort_store {
   sqlite3 *db;
   sqlite3_stmt *ins_subject, *ins_result, *ins_event;
+  int lock_fd; /* the database file, flock()ed exclusively while the run writes; -1 none */
 };
 
 static int fail(kn_diag *d, int code, const char *file, const char *fmt, const char *detail) {
@@ -37,6 +46,7 @@ static int fail(kn_diag *d, int code, const char *file, const char *fmt, const c
   return code;
 }
 
+/* A failed read or write of the database: the machine's (full disk, I/O error), KN_EIO. */
 static int db_fail(kn_diag *d, sqlite3 *db, const char *file) {
   return fail(d, KN_EIO, file, "database: %s", db ? sqlite3_errmsg(db) : "cannot open");
 }
@@ -197,7 +207,7 @@ static size_t run_kvs(const kn_cohort_run_info *info, run_kv *kv) {
     snprintf(kv[n].value, sizeof kv[n].value, __VA_ARGS__);                                        \
     n++;                                                                                           \
   } while (0)
-  KV("schema_version", 1, "%s", SCHEMA_VERSION);
+  KV("schema_version", 1, "%d", SCHEMA_VERSION);
   KV("knead_version", 1, "%s", info->version);
   KV("population_hash", 1, "%s", info->population_hash);
   KV("session_hash", 1, "%s", info->session_hash);
@@ -239,6 +249,170 @@ static int check_run(sqlite3 *db, const char *path, const kn_cohort_run_info *in
   return rc;
 }
 
+/* ---- proving the file ------------------------------------------------------------------------ */
+
+#define RECOVER_DAMAGED                                                                            \
+  "its rows cannot be trusted: delete it (or give another -o file) and run the same cohort "       \
+  "command again, which recomputes every subject from the seed"
+
+/* One integer from a query (first column of the first row), or `dflt` if there is none. */
+static sqlite3_int64 query_int(sqlite3 *db, const char *sql, sqlite3_int64 dflt, int *err) {
+  sqlite3_stmt *st = NULL;
+  sqlite3_int64 v = dflt;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+    *err = 1;
+    return dflt;
+  }
+  int r = sqlite3_step(st);
+  if (r == SQLITE_ROW)
+    v = sqlite3_column_int64(st, 0);
+  else if (r != SQLITE_DONE)
+    *err = 1;
+  sqlite3_finalize(st);
+  return v;
+}
+
+/* SQLite's own check of every page and index (PRAGMA quick_check): 0, or KN_EPARSE with the first
+ * problem it names. A page overwritten on disk is found here before anything is read or written. */
+static int check_pages(sqlite3 *db, const char *path, kn_diag *diag) {
+  sqlite3_stmt *st = NULL;
+  char msg[400];
+  if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK) {
+    snprintf(msg, sizeof msg, "is damaged or not a database (%.100s); " RECOVER_DAMAGED,
+             sqlite3_errmsg(db));
+    return fail(diag, KN_EPARSE, path, "%s", msg);
+  }
+  int r = sqlite3_step(st);
+  const char *first = r == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+  int ok = first && !strcmp(first, "ok");
+  if (!ok) {
+    /* SQLite's report spans lines ("*** in database main ***\nPage 7: ..."): one line here */
+    char what[120];
+    const char *from = first ? first : sqlite3_errmsg(db);
+    const char *banner = "*** in database main ***";
+    if (!strncmp(from, banner, strlen(banner))) from += strlen(banner);
+    while (*from == '\n' || *from == ' ')
+      from++;
+    snprintf(what, sizeof what, "%s", from);
+    for (char *c = what; *c; c++)
+      if (*c == '\n' || *c == '\r' || *c == '\t') *c = ' ';
+    snprintf(msg, sizeof msg, "is damaged (%s); " RECOVER_DAMAGED, what);
+  }
+  sqlite3_finalize(st);
+  return ok ? 0 : fail(diag, KN_EPARSE, path, "%s", msg);
+}
+
+/* Is the file a knead cohort of this schema, whose rows match its recorded run? Checks the
+ * application id and schema version, that the run table holds the run's inputs, that every
+ * subject is one of the run's n and has a result under each of its profiles. 0, KN_ESTATE (not a
+ * cohort of this knead) or KN_EPARSE (a cohort whose rows do not add up). */
+static int check_cohort(sqlite3 *db, const char *path, kn_diag *diag) {
+  int err = 0;
+  sqlite3_int64 app = query_int(db, "PRAGMA application_id", 0, &err);
+  sqlite3_int64 version = query_int(db, "PRAGMA user_version", 0, &err);
+  sqlite3_int64 has_run = query_int(
+      db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'run'", 0, &err);
+  char msg[400];
+  if (err) {
+    snprintf(msg, sizeof msg, "cannot be read (%.100s); " RECOVER_DAMAGED, sqlite3_errmsg(db));
+    return fail(diag, KN_EPARSE, path, "%s", msg);
+  }
+  if (app != KN_COHORT_APP_ID && !has_run)
+    return fail(diag, KN_ESTATE, path, "%s",
+                "is an SQLite database of something else, not a cohort; give another -o file");
+  if (app != KN_COHORT_APP_ID || version != SCHEMA_VERSION) {
+    snprintf(msg, sizeof msg,
+             "is a cohort database of another knead version (schema %lld, this knead reads %d); "
+             "run the cohort again into a new -o file, or read it with the knead that wrote it",
+             app == KN_COHORT_APP_ID ? (long long)version : 0LL, SCHEMA_VERSION);
+    return fail(diag, KN_ESTATE, path, "%s", msg);
+  }
+  /* the run's inputs are recorded; the rows are those of n subjects under every profile */
+  sqlite3_int64 keys = query_int(db,
+                                 "SELECT count(*) FROM run WHERE key IN ('schema_version', "
+                                 "'knead_version', 'population_hash', 'session_hash', 'n', "
+                                 "'seed', 'profiles') AND value <> ''",
+                                 0, &err);
+  sqlite3_int64 n =
+      query_int(db, "SELECT CAST(value AS INTEGER) FROM run WHERE key = 'n'", -1, &err);
+  sqlite3_int64 nprofile =
+      query_int(db,
+                "SELECT length(value) - length(replace(value, ',', '')) + 1 FROM run WHERE "
+                "key = 'profiles'",
+                0, &err);
+  const char *problem = NULL;
+  if (err)
+    problem = "its tables cannot be read";
+  else if (keys != 7 || n < 1 || nprofile < 1)
+    problem = "its run table lacks the run's inputs";
+  if (!problem) {
+    char sql[300];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM subjects WHERE subject < 0 OR subject >= %lld",
+             (long long)n);
+    if (query_int(db, sql, 1, &err) != 0 || err) problem = "it holds subjects outside the run";
+  }
+  if (!problem) {
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM subjects WHERE (SELECT count(*) FROM results WHERE "
+             "results.subject = subjects.subject) <> %lld",
+             (long long)nprofile);
+    if (query_int(db, sql, 1, &err) != 0 || err)
+      problem = "it holds subjects without a result under every profile";
+  }
+  if (problem) {
+    snprintf(msg, sizeof msg, "is damaged: %s; " RECOVER_DAMAGED, problem);
+    return fail(diag, KN_EPARSE, path, "%s", msg);
+  }
+  return 0;
+}
+
+/* Opens the database file and takes an flock on it (exclusive for a run that writes, shared for a
+ * reader), so that two processes never work on one database at once; the lock goes with the
+ * process, so a killed run leaves none behind. *created: the file did not exist (create only).
+ * Returns the descriptor, or -1 with diag filled: KN_ESTATE in use, KN_EINVAL cannot open. */
+static int lock_file(const char *path, int create, int exclusive, int *created, kn_diag *diag) {
+  int fd = -1;
+  *created = 0;
+  if (create) {
+    fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0)
+      *created = 1;
+    else if (errno == EEXIST)
+      fd = open(path, O_RDWR | O_CLOEXEC);
+  } else {
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+  }
+  if (fd < 0) {
+    fail(diag, KN_EINVAL, path, "cannot open: %s", strerror(errno));
+    return -1;
+  }
+  if (flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
+    int e = errno;
+    close(fd);
+    if (e == EWOULDBLOCK)
+      fail(diag, KN_ESTATE, path, "%s",
+           "is in use by another knead cohort process (a run, or --summary/--dump reading it); "
+           "wait for it to finish, or give another -o file");
+    else
+      fail(diag, KN_EINVAL, path, "cannot lock: %s", strerror(e));
+    return -1;
+  }
+  return fd;
+}
+
+/* Removes a database this process created and could not finish creating, with SQLite's side files:
+ * a failed start leaves nothing behind. */
+static void remove_created(const char *path) {
+  char side[1100];
+  static const char *const suffix[] = {"-wal", "-shm", "-journal"};
+  for (size_t i = 0; i < 3; i++) {
+    snprintf(side, sizeof side, "%s%s", path, suffix[i]);
+    unlink(side);
+  }
+  unlink(path);
+}
+
 static int exec(sqlite3 *db, const char *sql, const char *path, kn_diag *diag) {
   char *err = NULL;
   if (sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK) return 0;
@@ -252,44 +426,43 @@ int kn_cohort_store_open(const char *path, const kn_cohort_run_info *info, kn_co
   *out = NULL;
   kn_cohort_store *s = calloc(1, sizeof *s);
   if (s == NULL) return fail(diag, KN_ENOMEM, path, "%s", "out of memory");
-  int rc = 0;
-  if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-      SQLITE_OK) {
-    rc = db_fail(diag, s->db, path);
+  int created = 0, rc = 0;
+  /* the lock first: a database in use is left alone, not even read */
+  s->lock_fd = lock_file(path, 1, 1, &created, diag);
+  if (s->lock_fd < 0) {
+    rc = diag ? diag->code : KN_ESTATE;
+    free(s);
+    return rc;
+  }
+  struct stat sb;
+  int empty = fstat(s->lock_fd, &sb) == 0 && sb.st_size == 0;
+  if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+    rc = fail(diag, KN_EINVAL, path, "database: %s", s->db ? sqlite3_errmsg(s->db) : "cannot open");
     goto bad;
   }
   sqlite3_busy_timeout(s->db, 5000);
-  /* a database with a run table is a run: check it is ours; otherwise create the schema */
-  sqlite3_stmt *st = NULL;
-  int exists = 0, other = 0;
-  if (sqlite3_prepare_v2(s->db,
-                         "SELECT count(*) FILTER (WHERE name = 'run'), count(*) FROM sqlite_master",
-                         -1, &st, NULL) != SQLITE_OK) {
-    rc = fail(diag, KN_EIO, path, "%s", "is not a knead cohort database (nor a new file)");
-    goto bad;
-  }
-  if (sqlite3_step(st) == SQLITE_ROW) {
-    exists = sqlite3_column_int(st, 0) > 0;
-    other = sqlite3_column_int(st, 1) > 0;
-  }
-  sqlite3_finalize(st);
-  if (!exists && other) { /* someone else's database: leave it alone */
-    rc = fail(diag, KN_ESTATE, path, "%s", "is an SQLite database of something else, not a cohort");
-    goto bad;
-  }
-  if (exists && (rc = check_run(s->db, path, info, diag))) goto bad; /* another run: untouched */
+  /* an existing file is proved before it is touched: pages, kind, version, rows, then the run */
+  if (!empty && ((rc = check_pages(s->db, path, diag)) || (rc = check_cohort(s->db, path, diag)) ||
+                 (rc = check_run(s->db, path, info, diag))))
+    goto bad; /* damaged, foreign or another run: left exactly as it was */
   /* WAL from here: a commit is one append, and a killed process loses nothing committed */
   if ((rc = exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", path, diag)))
     goto bad;
-  if (!exists) {
+  if (empty) {
     char sql[8192];
     if (build_schema(sql, sizeof sql)) {
       rc = fail(diag, KN_EINTERNAL, path, "%s", "schema text too long");
       goto bad;
     }
-    if ((rc = exec(s->db, "BEGIN", path, diag)) || (rc = exec(s->db, sql, path, diag))) goto bad;
+    char pragmas[128];
+    snprintf(pragmas, sizeof pragmas, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
+             KN_COHORT_APP_ID, SCHEMA_VERSION);
+    if ((rc = exec(s->db, "BEGIN", path, diag)) || (rc = exec(s->db, sql, path, diag)) ||
+        (rc = exec(s->db, pragmas, path, diag)))
+      goto bad;
     run_kv kv[16];
     size_t n = run_kvs(info, kv);
+    sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db, "INSERT INTO run VALUES(?, ?)", -1, &st, NULL) != SQLITE_OK) {
       rc = db_fail(diag, s->db, path);
       goto bad;
@@ -327,6 +500,7 @@ int kn_cohort_store_open(const char *path, const kn_cohort_run_info *info, kn_co
   return 0;
 bad:
   kn_cohort_store_close(s);
+  if (created) remove_created(path); /* ours and unfinished: no stub left */
   return rc;
 }
 
@@ -443,20 +617,40 @@ void kn_cohort_store_close(kn_cohort_store *s) {
   sqlite3_finalize(s->ins_result);
   sqlite3_finalize(s->ins_event);
   sqlite3_close(s->db);
+  /* only now: closing another descriptor of the file would drop SQLite's own POSIX locks */
+  if (s->lock_fd >= 0) close(s->lock_fd);
   free(s);
 }
 
 /* ---- reading back ---------------------------------------------------------------------------- */
 
-static int open_ro(const char *path, sqlite3 **db, kn_diag *diag) {
-  if (sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-    int rc = db_fail(diag, *db, path);
-    sqlite3_close(*db);
-    *db = NULL;
-    return rc;
-  }
-  sqlite3_busy_timeout(*db, 5000);
-  return 0;
+/* A database opened to read, under a shared lock, after the same proof as a resumed run. */
+typedef struct reader {
+  sqlite3 *db;
+  int lock_fd;
+} reader;
+
+static void close_ro(reader *r) {
+  sqlite3_close(r->db);
+  if (r->lock_fd >= 0) close(r->lock_fd);
+  r->db = NULL;
+  r->lock_fd = -1;
+}
+
+static int open_ro(const char *path, reader *r, kn_diag *diag) {
+  int created = 0;
+  r->db = NULL;
+  r->lock_fd = lock_file(path, 0, 0, &created, diag);
+  if (r->lock_fd < 0) return diag ? diag->code : KN_ESTATE;
+  int rc = 0;
+  if (sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    rc = db_fail(diag, r->db, path);
+  else
+    sqlite3_busy_timeout(r->db, 5000);
+  if (!rc) rc = check_pages(r->db, path, diag);
+  if (!rc) rc = check_cohort(r->db, path, diag);
+  if (rc) close_ro(r);
+  return rc;
 }
 
 /* Prints a query's rows as tab-separated text with a header line; REAL with 17 digits. */
@@ -493,9 +687,10 @@ static int dump_query(sqlite3 *db, const char *title, const char *sql, FILE *out
 }
 
 int kn_cohort_dump(const char *path, FILE *out, kn_diag *diag) {
-  sqlite3 *db = NULL;
-  int rc = open_ro(path, &db, diag);
+  reader rd;
+  int rc = open_ro(path, &rd, diag);
   if (rc) return rc;
+  sqlite3 *db = rd.db;
   int bad =
       dump_query(db, "run",
                  "SELECT key, value FROM run WHERE key NOT IN ('population_file', 'session_file') "
@@ -505,7 +700,7 @@ int kn_cohort_dump(const char *path, FILE *out, kn_diag *diag) {
   bad = bad || dump_query(db, "results", "SELECT * FROM results ORDER BY subject, profile", out);
   bad = bad || dump_query(db, "events", "SELECT * FROM events ORDER BY subject, profile, seq", out);
   if (bad) rc = fail(diag, KN_EIO, path, "is not a knead cohort database: %s", sqlite3_errmsg(db));
-  sqlite3_close(db);
+  close_ro(&rd);
   return rc;
 }
 
@@ -579,12 +774,13 @@ static int load_counts(sqlite3 *db, const char *path, const char *where, kn_coho
 
 int kn_cohort_summary_load(const char *path, kn_cohort_summary *out, kn_diag *diag) {
   memset(out, 0, sizeof *out);
-  sqlite3 *db = NULL;
-  int rc = open_ro(path, &db, diag);
+  reader rd;
+  int rc = open_ro(path, &rd, diag);
   if (rc) return rc;
+  sqlite3 *db = rd.db;
   rc = load_info(db, path, out, diag);
   if (rc == 0) rc = load_counts(db, path, "1", out, diag);
-  sqlite3_close(db);
+  close_ro(&rd);
   return rc;
 }
 
@@ -612,9 +808,10 @@ int kn_cohort_summary_by(const char *path, kn_cohort_by by, kn_cohort_summary *o
                          size_t *nout, kn_diag *diag) {
   *nout = 0;
   if ((int)by < 0 || by >= KN_BY_COUNT) return fail(diag, KN_EINVAL, path, "%s", "no such strata");
-  sqlite3 *db = NULL;
-  int rc = open_ro(path, &db, diag);
+  reader rd;
+  int rc = open_ro(path, &rd, diag);
   if (rc) return rc;
+  sqlite3 *db = rd.db;
   for (size_t i = 0; i < 3 && strata[by][i].label && *nout < max && rc == 0; i++) {
     kn_cohort_summary *s = &out[*nout];
     memset(s, 0, sizeof *s);
@@ -623,6 +820,6 @@ int kn_cohort_summary_by(const char *path, kn_cohort_by by, kn_cohort_summary *o
     if (rc == 0) rc = load_counts(db, path, strata[by][i].where, s, diag);
     if (rc == 0) (*nout)++;
   }
-  sqlite3_close(db);
+  close_ro(&rd);
   return rc;
 }

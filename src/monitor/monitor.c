@@ -34,6 +34,7 @@ static const char *const reason_names[KN_MON_REASON_COUNT] = {"none",
                                                               "abrupt_onset",
                                                               "low_margin",
                                                               "fault_nonfinite",
+                                                              "fault_range",
                                                               "fault_negative_force",
                                                               "fault_area",
                                                               "fault_location",
@@ -85,6 +86,7 @@ static int severity(kn_monitor_reason r) {
       [KN_MON_FAULT_AREA] = 33,
       [KN_MON_FAULT_LOCATION] = 34,
       [KN_MON_FAULT_NEGATIVE_FORCE] = 35,
+      [KN_MON_FAULT_RANGE] = 36,
       [KN_MON_FAULT_NONFINITE] = 36,
       [KN_MON_FAULT_CONTACTS] = 37,
   };
@@ -114,6 +116,8 @@ void kn_monitor_config_default(kn_monitor_config *c) {
   c->warn_margin = 0.2;
   c->warn_time = 10.0;
   c->rebase_after = 3;
+  c->force_max = KN_MONITOR_FORCE_MAX;
+  c->shear_max = KN_MONITOR_SHEAR_MAX;
 }
 
 void kn_monitor_sample_init(kn_monitor_sample *s, double t) {
@@ -161,7 +165,8 @@ int kn_monitor_configure(kn_monitor *mon, const kn_monitor_config *c) {
   if (!(c->period >= 1e-5 && c->period <= 1.0) || !(c->gap_max >= 1.5 * c->period) ||
       !(c->gap_max < INFINITY) || !(c->force_noise >= 0.0 && c->force_noise <= 100.0) ||
       !(c->warn_margin >= 0.0 && c->warn_margin <= 1.0) || !(c->warn_time >= 0.0) ||
-      c->rebase_after < 1)
+      c->rebase_after < 1 || !(c->force_max >= 1.0 && c->force_max <= 1e5) ||
+      !(c->shear_max >= 1.0 && c->shear_max <= 1e5))
     return KN_EINVAL;
   mon->cfg = *c;
   return KN_OK;
@@ -396,6 +401,9 @@ static kn_monitor_reason resolve(const kn_monitor *mon, const kn_monitor_sample 
       isinf(s->area) || isinf(s->x) || isinf(s->y))
     return KN_MON_FAULT_NONFINITE;
   if (s->force < -mon->cfg.force_noise) return KN_MON_FAULT_NEGATIVE_FORCE;
+  /* beyond the physical bound the number is not a load: taking it would overflow the doses */
+  if (s->force > mon->cfg.force_max || fabs(s->shear) > mon->cfg.shear_max)
+    return KN_MON_FAULT_RANGE;
   int region = s->region;
   double x = s->x, y = s->y;
   if (s->landmark >= 0) {

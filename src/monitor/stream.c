@@ -389,6 +389,42 @@ static int json_line(const char *line, size_t len, kn_monitor_sample *s, int *co
 
 /* ---- a line ---------------------------------------------------------------------------------- */
 
+/* Offset of the first byte that does not belong to well-formed UTF-8 (RFC 3629: no overlong forms,
+ * no surrogates, nothing above U+10FFFF), or len if the whole line is. A stream of another encoding
+ * (Latin-1, UTF-16) is refused rather than read as something else. */
+static size_t utf8_invalid_at(const char *line, size_t len) {
+  const unsigned char *u = (const unsigned char *)line;
+  size_t i = 0;
+  while (i < len) {
+    unsigned c = u[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t n;
+    unsigned lo = 0x80, hi = 0xBF; /* range of the first continuation byte */
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      if (c == 0xE0) lo = 0xA0; /* overlong */
+      if (c == 0xED) hi = 0x9F; /* surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      if (c == 0xF0) lo = 0x90; /* overlong */
+      if (c == 0xF4) hi = 0x8F; /* above U+10FFFF */
+    } else {
+      return i;
+    }
+    if (len - i <= n) return i;
+    if (u[i + 1] < lo || u[i + 1] > hi) return i;
+    for (size_t k = 2; k <= n; k++)
+      if ((u[i + k] & 0xC0) != 0x80) return i;
+    i += n + 1;
+  }
+  return len;
+}
+
 int kn_stream_parse_line(kn_stream_parser *p, const char *line, size_t len,
                          kn_monitor_sample *sample, int *contact, kn_stream_error *err) {
   kn_stream_error dummy;
@@ -397,10 +433,13 @@ int kn_stream_parse_line(kn_stream_parser *p, const char *line, size_t len,
     return fail(err, KN_EINVAL, 0, "line", "no line");
   while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
     len--;
-  if (memchr(line, '\0', len)) {
-    const char *z = memchr(line, '\0', len);
-    return fail(err, KN_EPARSE, (size_t)(z - line), "line", "NUL byte in the line");
-  }
+  if (len > KN_STREAM_LINE_MAX)
+    return fail(err, KN_ETOOBIG, KN_STREAM_LINE_MAX, "line",
+                "line longer than 4096 bytes (KN_STREAM_LINE_MAX)");
+  const char *z = memchr(line, '\0', len);
+  if (z) return fail(err, KN_EPARSE, (size_t)(z - line), "line", "NUL byte in the line");
+  size_t bad = utf8_invalid_at(line, len);
+  if (bad < len) return fail(err, KN_EPARSE, bad, "line", "invalid UTF-8");
   size_t i = skip_ws(line, len, 0);
   if (i == len || line[i] == '#') return 0;
   kn_monitor_sample s;
