@@ -436,10 +436,12 @@ int kn_stream_parse_line(kn_stream_parser *p, const char *line, size_t len,
   if (len > KN_STREAM_LINE_MAX)
     return fail(err, KN_ETOOBIG, KN_STREAM_LINE_MAX, "line",
                 "line longer than 4096 bytes (KN_STREAM_LINE_MAX)");
+  /* the first offending byte is named: a UTF-16 stream says "invalid UTF-8" at column 1 */
   const char *z = memchr(line, '\0', len);
-  if (z) return fail(err, KN_EPARSE, (size_t)(z - line), "line", "NUL byte in the line");
-  size_t bad = utf8_invalid_at(line, len);
-  if (bad < len) return fail(err, KN_EPARSE, bad, "line", "invalid UTF-8");
+  size_t nul = z ? (size_t)(z - line) : len, bad = utf8_invalid_at(line, len);
+  if (nul < len && nul <= bad) return fail(err, KN_EPARSE, nul, "line", "NUL byte in the line");
+  if (bad < len)
+    return fail(err, KN_EPARSE, bad, "line", "invalid UTF-8 (the stream must be UTF-8)");
   size_t i = skip_ws(line, len, 0);
   if (i == len || line[i] == '#') return 0;
   kn_monitor_sample s;

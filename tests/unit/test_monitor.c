@@ -3,6 +3,8 @@
  * memory it asks for, and determinism. */
 #include "test_common.h"
 
+#include <float.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -412,6 +414,155 @@ static void test_fault_nonfinite(void **state) {
   assert_int_equal(kn_monitor_get_totals(f->mon[0])->faults[KN_MON_FAULT_NONFINITE], 8);
 }
 
+/* Above the physical bound a number is not a load: 1e200 N once made every dose and margin NaN. */
+static void test_fault_range(void **state) {
+  fixture *f = *state;
+  kn_monitor_sample s = thumb_at("posterior_triangle", 0.0, 10.0);
+  kn_monitor_push(f->mon[0], &s, 1, &f->st);
+  s.t = 0.001;
+  static const double too_big[] = {1e200, 1e308, DBL_MAX, KN_MONITOR_FORCE_MAX * (1.0 + 1e-9)};
+  for (size_t i = 0; i < sizeof too_big / sizeof too_big[0]; i++) {
+    s.force = too_big[i];
+    expect_rejected(f, &s, 1, KN_MON_FAULT_RANGE);
+  }
+  s.force = 10.0;
+  s.shear = -1e200; /* a shear's sign is a direction; its size is bounded all the same */
+  expect_rejected(f, &s, 1, KN_MON_FAULT_RANGE);
+  s.shear = KN_MONITOR_SHEAR_MAX * 1.001;
+  expect_rejected(f, &s, 1, KN_MON_FAULT_RANGE);
+  /* at the bound the sample is a load (far over every limit), not a fault */
+  s.shear = NAN;
+  s.force = KN_MONITOR_FORCE_MAX;
+  assert_int_equal(kn_monitor_push(f->mon[0], &s, 1, &f->st), KN_OK);
+  assert_int_equal(f->st.level, KN_MON_LIMIT);
+  assert_int_equal(kn_monitor_get_totals(f->mon[0])->faults[KN_MON_FAULT_RANGE], 6);
+  assert_string_equal(kn_monitor_reason_name(KN_MON_FAULT_RANGE), "fault_range");
+  /* an embedder may set a tighter bound; an absurd one is refused */
+  kn_monitor_config c;
+  kn_monitor_config_default(&c);
+  assert_true(c.force_max == KN_MONITOR_FORCE_MAX && c.shear_max == KN_MONITOR_SHEAR_MAX);
+  c.force_max = 500.0;
+  assert_int_equal(kn_monitor_configure(f->mon[0], &c), KN_OK);
+  s.t = 0.002;
+  s.force = 600.0;
+  expect_rejected(f, &s, 1, KN_MON_FAULT_RANGE);
+  c.force_max = 0.0;
+  assert_int_equal(kn_monitor_configure(f->mon[0], &c), KN_EINVAL);
+  c.force_max = INFINITY;
+  assert_int_equal(kn_monitor_configure(f->mon[0], &c), KN_EINVAL);
+  c.force_max = 500.0;
+  c.shear_max = NAN;
+  assert_int_equal(kn_monitor_configure(f->mon[0], &c), KN_EINVAL);
+}
+
+/* Every number a status, a site or the totals give is finite (time to limit may be +infinity:
+ * "never"), whatever a sensor sends: extreme forces, shears, areas, positions and clocks, at random
+ * but reproducibly. */
+static void expect_site_finite(const kn_monitor_site *s) {
+  assert_true(isfinite(s->load));
+  for (int l = 0; l < KN_LIMIT_COUNT; l++) {
+    if (!isfinite(s->margin[l])) fail_msg("site %d limit %d: margin %g", s->site, l, s->margin[l]);
+    if (isnan(s->time_to_limit[l]) || s->time_to_limit[l] < 0.0)
+      fail_msg("site %d limit %d: time to limit %g", s->site, l, s->time_to_limit[l]);
+  }
+}
+
+static void expect_finite(kn_monitor *mon, const kn_monitor_status *st, int accepted) {
+  if (accepted) assert_true(isfinite(st->t));
+  assert_true(isfinite(st->margin));
+  assert_false(isnan(st->time_to_limit));
+  assert_true(isfinite(st->force) && isfinite(st->force_rate) && isfinite(st->jerk));
+  assert_true(isfinite(st->onset) && isfinite(st->quality));
+  for (size_t i = 0; i < st->nsite; i++)
+    expect_site_finite(&st->sites[i]);
+  for (size_t i = 0; i < st->nevent; i++)
+    if (!isfinite(st->events[i].value))
+      fail_msg("event %s: value %g", kn_monitor_reason_name(st->events[i].reason),
+               st->events[i].value);
+  const kn_monitor_totals *t = kn_monitor_get_totals(mon);
+  assert_true(isfinite(t->t_first) && isfinite(t->t_last) && isfinite(t->t_limit));
+  assert_true(isfinite(t->t_warning) && isfinite(t->soreness_load) && isfinite(t->min_margin));
+}
+
+static uint64_t lcg(uint64_t *x) {
+  *x = *x * 6364136223846793005ULL + 1442695040888963407ULL;
+  return *x >> 33;
+}
+
+static double pick(uint64_t *x, const double *v, size_t n) {
+  return v[lcg(x) % n];
+}
+
+static void test_outputs_stay_finite(void **state) {
+  fixture *f = *state;
+  kn_monitor *mon = f->mon[0];
+  static const double forces[] = {0.0,    1e-300, 1.0,   40.0,     400.0,   1999.0,
+                                  2000.0, 2001.0, 1e200, 1e308,    DBL_MAX, -DBL_MAX,
+                                  -0.4,   -1.0,   NAN,   INFINITY, 5e-324,  300.0};
+  static const double loads[] = {0.0, 5e-324, 1.0, 40.0, 300.0, 1999.0, 2000.0};
+  static const double shears[] = {NAN, 0.0, 1.0, -1999.0, 2000.0, 1e200, DBL_MAX, 150.0};
+  static const double speeds[] = {NAN, 0.0, 0.1, 1e308, -1e308, 5e-324};
+  static const double areas[] = {NAN, 1e-300, 1e-6, 1.32e-4, 6e-3, 0.05, 1e300, DBL_MAX};
+  static const double places[] = {NAN, 0.0, 0.01, -0.05, 1e308, -1e308};
+  static const double steps[] = {1e-3, 1e-3, 1e-3, 2e-3, 0.05, 0.5, 0.0, -1e-3, 1e9, 1e300, -1e300};
+  uint64_t x = 12345;
+  double t = 0.0;
+  size_t accepted = 0;
+  for (int k = 0; k < 20000; k++) {
+    kn_monitor_sample s[KN_MONITOR_MAX_CONTACTS];
+    /* a third wild samples, a third plausible ones with any force, a third plausible loads */
+    int wild = lcg(&x) % 3 == 0, any_force = !wild && lcg(&x) % 2;
+    size_t n = wild ? 1 + lcg(&x) % KN_MONITOR_MAX_CONTACTS : 1;
+    double step = pick(&x, steps, sizeof steps / sizeof steps[0]);
+    if (isfinite(t + step)) t += step;
+    for (size_t i = 0; i < n; i++) {
+      kn_monitor_sample_init(&s[i], t);
+      if (lcg(&x) % 2)
+        s[i].region = (int)(lcg(&x) % kn_atlas_region_count());
+      else
+        s[i].landmark = (int)(lcg(&x) % kn_atlas_landmark_count());
+      s[i].x = pick(&x, places, sizeof places / sizeof places[0]);
+      s[i].y = pick(&x, places, sizeof places / sizeof places[0]);
+      if (wild || any_force)
+        s[i].force = pick(&x, forces, sizeof forces / sizeof forces[0]);
+      else
+        s[i].force = pick(&x, loads, sizeof loads / sizeof loads[0]);
+      if (wild) {
+        s[i].shear = pick(&x, shears, sizeof shears / sizeof shears[0]);
+        s[i].velocity = pick(&x, speeds, sizeof speeds / sizeof speeds[0]);
+        s[i].area = pick(&x, areas, sizeof areas / sizeof areas[0]);
+      } else {
+        s[i].velocity = lcg(&x) % 2 ? 0.1 : NAN;
+      }
+      if (isnan(s[i].area)) s[i].contact_type = (int)(lcg(&x) % kn_atlas_contact_type_count());
+    }
+    int rc = kn_monitor_push(mon, s, n, &f->st);
+    accepted += rc == KN_OK;
+    expect_finite(mon, &f->st, rc == KN_OK);
+  }
+  assert_true(accepted > 1000); /* the loads were taken, not only refused */
+  assert_true(kn_monitor_get_totals(mon)->faults[KN_MON_FAULT_RANGE] > 0);
+  /* every site, loaded or not, and every nerve's state */
+  kn_monitor_site site;
+  for (int r = 0; r < (int)kn_atlas_region_count(); r++) {
+    assert_int_equal(kn_monitor_site_status(mon, KN_SITE_REGION, r, &site), KN_OK);
+    expect_site_finite(&site);
+    assert_int_equal(kn_monitor_site_worst(mon, KN_SITE_REGION, r, &site), KN_OK);
+    expect_site_finite(&site);
+  }
+  for (int n = 0; n < (int)kn_atlas_nerve_count(); n++) {
+    assert_int_equal(kn_monitor_site_status(mon, KN_SITE_NERVE, n, &site), KN_OK);
+    expect_site_finite(&site);
+    const kn_nerve_state *ns = kn_monitor_nerve_state(mon, n);
+    assert_true(isfinite(ns->p_peak) && isfinite(ns->ischaemia_peak));
+    assert_true(isfinite(ns->transport_dose) && isfinite(ns->injury_dose));
+  }
+  for (int m = 0; m < (int)kn_atlas_muscle_count(); m++) {
+    assert_int_equal(kn_monitor_site_status(mon, KN_SITE_MUSCLE, m, &site), KN_OK);
+    expect_site_finite(&site);
+  }
+}
+
 static void test_fault_negative_force(void **state) {
   fixture *f = *state;
   kn_monitor_sample s = thumb_at("posterior_triangle", 0.0, -0.3); /* offset noise: no contact */
@@ -668,6 +819,8 @@ int main(void) {
       cmocka_unit_test_setup(test_time_to_limit_comes_true, reset),
       cmocka_unit_test_setup(test_muscle_damage_time, reset),
       cmocka_unit_test_setup(test_fault_nonfinite, reset),
+      cmocka_unit_test_setup(test_fault_range, reset),
+      cmocka_unit_test_setup(test_outputs_stay_finite, reset),
       cmocka_unit_test_setup(test_fault_negative_force, reset),
       cmocka_unit_test_setup(test_fault_area_and_location, reset),
       cmocka_unit_test_setup(test_fault_contacts, reset),

@@ -116,6 +116,72 @@ static void test_csv_bad_lines(void **state) {
   assert_true(r.s.t == 0.2);
 }
 
+/* Parses len bytes (which may hold NUL) and expects a refusal at col with the parser unchanged. */
+static void expect_bytes_refused(kn_stream_parser *p, const char *line, size_t len, int code,
+                                 int col) {
+  kn_stream_parser before = *p;
+  kn_stream_error err = {0, NULL, NULL};
+  kn_monitor_sample s;
+  int c;
+  int rc = kn_stream_parse_line(p, line, len, &s, &c, &err);
+  if (rc != code) fail_msg("%zu bytes: rc %d, want %d", len, rc, code);
+  assert_int_equal(err.col, col);
+  assert_string_equal(err.field, "line");
+  assert_memory_equal(&before, p, sizeof before);
+}
+
+/* A line has at most KN_STREAM_LINE_MAX bytes, and it is UTF-8 text: anything else is a bad line
+ * (a stream of another encoding, a corrupted byte), refused where it starts; the next line parses.
+ */
+static void test_line_limits_and_encoding(void **state) {
+  (void)state;
+  kn_stream_parser p;
+  kn_stream_parser_init(&p);
+  assert_int_equal(parse(&p, "t_s,force_N,region").rc, 0);
+  static char line[3 * KN_STREAM_LINE_MAX];
+  /* exactly the limit (the last field's trailing blanks are trimmed), also with a CR LF */
+  memset(line, ' ', sizeof line);
+  memcpy(line, "0.1,5,calf", 10);
+  line[KN_STREAM_LINE_MAX] = '\0';
+  line_result r = parse(&p, line);
+  assert_int_equal(r.rc, 1);
+  assert_int_equal(r.s.region, kn_atlas_find_region("calf"));
+  memcpy(line + KN_STREAM_LINE_MAX, "\r\n", 3);
+  assert_int_equal(parse(&p, line).rc, 1);
+  /* one byte over, or far over: refused at the first byte past the limit */
+  memset(line, ' ', sizeof line);
+  memcpy(line, "0.1,5,calf", 10);
+  expect_bytes_refused(&p, line, KN_STREAM_LINE_MAX + 1, KN_ETOOBIG, KN_STREAM_LINE_MAX + 1);
+  expect_bytes_refused(&p, line, sizeof line, KN_ETOOBIG, KN_STREAM_LINE_MAX + 1);
+  /* well-formed UTF-8 in a comment is fine, up to four bytes a character */
+  assert_int_equal(parse(&p, "# caf\xc3\xa9, \xe2\x82\xac, \xf0\x9f\x98\x80").rc, 0);
+  static const struct {
+    const char *bytes;
+    int col;
+  } bad[] = {
+      {"# caf\xe9", 6},          /* Latin-1 */
+      {"# \x80", 3},             /* a continuation byte alone */
+      {"# \xc0\xaf", 3},         /* overlong "/" */
+      {"# \xe0\x80\xaf", 3},     /* overlong, three bytes */
+      {"# \xed\xa0\x80", 3},     /* a UTF-16 surrogate */
+      {"# \xf4\x90\x80\x80", 3}, /* above U+10FFFF */
+      {"# \xf5\x80\x80\x80", 3}, /* no such lead byte */
+      {"# \xe2\x82", 3},         /* cut short by the end of the line */
+      {"0.1,5,cal\xc3\x28", 10}, /* a bad continuation, in a value */
+      {"\xff\xfe", 1},           /* a UTF-16 byte-order mark */
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+    expect_bytes_refused(&p, bad[i].bytes, strlen(bad[i].bytes), KN_EPARSE, bad[i].col);
+  /* UTF-16LE "t_s": the first offending byte is the mark, before the NUL bytes */
+  static const char utf16[] = "\xff\xfet\0_\0s\0";
+  expect_bytes_refused(&p, utf16, sizeof utf16 - 1, KN_EPARSE, 1);
+  static const char nul_first[] = "0.1,\0\xff";
+  expect_bytes_refused(&p, nul_first, sizeof nul_first - 1, KN_EPARSE, 5);
+  r = parse(&p, "0.2,5,calf");
+  assert_int_equal(r.rc, 1);
+  assert_true(r.s.t == 0.2);
+}
+
 static void test_json_lines(void **state) {
   (void)state;
   kn_stream_parser p;
@@ -198,7 +264,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_csv_with_header), cmocka_unit_test(test_csv_default_columns),
       cmocka_unit_test(test_csv_bad_lines),   cmocka_unit_test(test_json_lines),
-      cmocka_unit_test(test_numbers),
+      cmocka_unit_test(test_numbers),         cmocka_unit_test(test_line_limits_and_encoding),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
