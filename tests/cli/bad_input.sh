@@ -5,7 +5,8 @@
 #   usage: bad_input.sh PATH/TO/knead
 #
 # A case is N_session_ (any number of digits)*.yaml|json (run with good_subject.yaml) or NN_subject_*.yaml|json (run with
-# good_session.yaml), plus NN_*.expect holding the expected first line of stderr. The cases run from
+# good_session.yaml), or NN_monitor_*.csv|jsonl (a sample stream for `knead monitor --on-error
+# fail`), plus NN_*.expect holding the expected first line of stderr. The cases run from
 # the tests/bad_input folder with relative paths, so the file names in the messages are stable.
 set -u
 
@@ -54,8 +55,34 @@ run_case() {
   fi
 }
 
+# run_monitor_case NAME STREAM EXPECTED_FIRST_LINE: a bad line of a monitor stream with
+# --on-error fail: exit 2, the message, nothing on stdout and no events file
+run_monitor_case() {
+  local name=$1 stream=$2 expect=$3
+  rm -rf "$tmp/out"
+  local status=0
+  (cd "$cases_dir" && timeout 60 "$knead" monitor --input "$stream" --on-error fail \
+    --events "$tmp/out" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null) || status=$?
+  local first why=""
+  first=$(head -n 1 "$tmp/stderr")
+  if [ "$status" -ne 2 ]; then
+    why="exit code $status, expected 2"
+  elif [ "$first" != "$expect" ]; then
+    why="stderr line 1 is: $first"$'\n'"        expected:       $expect"
+  elif [ -s "$tmp/stdout" ] || [ -e "$tmp/out" ]; then
+    why="output was written"
+  fi
+  if [ -n "$why" ]; then
+    echo "FAIL $name: $why"
+    failed=$((failed + 1))
+  else
+    passed=$((passed + 1))
+  fi
+}
+
 shopt -s nullglob
-for input in "$cases_dir"/[0-9]*_*.yaml "$cases_dir"/[0-9]*_*.json; do
+for input in "$cases_dir"/[0-9]*_*.yaml "$cases_dir"/[0-9]*_*.json "$cases_dir"/[0-9]*_monitor_*.csv \
+  "$cases_dir"/[0-9]*_monitor_*.jsonl; do
   file=$(basename "$input")
   stem=${file%.*}
   expect_file=$cases_dir/$stem.expect
@@ -68,8 +95,9 @@ for input in "$cases_dir"/[0-9]*_*.yaml "$cases_dir"/[0-9]*_*.json; do
   case ${file#"${file%%_*}"} in # what follows the case number
   _session_*) run_case "$stem" good_subject.yaml "$file" "$expect" ;;
   _subject_*) run_case "$stem" "$file" good_session.yaml "$expect" ;;
+  _monitor_*) run_monitor_case "$stem" "$file" "$expect" ;;
   *)
-    echo "FAIL $stem: name must start with NN_session_ or NN_subject_"
+    echo "FAIL $stem: name must start with NN_session_, NN_subject_ or NN_monitor_"
     failed=$((failed + 1))
     ;;
   esac

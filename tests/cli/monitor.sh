@@ -158,4 +158,64 @@ printf 'subject:\n  body_fat: 300 %%\n' >"$tmp/bad_subject.yaml"
   bad "bad subject: want exit 2 and file:line:col"
 "$knead" monitor --help | grep -q "usage: knead monitor" && ok || bad "--help"
 
+# 8. limits of the stream: a line longer than 4096 bytes is a bad line and the stream goes on, in
+# bounded memory (a line that never ends, /dev/zero, used to grow past 3 GB); NUL bytes and invalid
+# UTF-8 are bad lines too
+{
+  echo 't_s,region,force_N,area_m2'
+  echo '0.000,calf,10,0.006'
+  head -c 30000000 /dev/zero | tr '\0' 'x'
+  echo
+  printf '0.001,calf,10,0.006 # caf\xe9\n'
+  printf '0.00\0,calf,10,0.006\n'
+  echo '0.001,calf,10,0.006'
+} >"$tmp/long.csv"
+"$knead" monitor --input "$tmp/long.csv" --quiet >"$tmp/long.jsonl" 2>"$tmp/long.err"
+[ $? -eq 0 ] && ok || bad "long line: want exit 0"
+expect_text long-line "$tmp/long.err" "long.csv:3:4097: line: line longer than 4096 bytes"
+expect_text bad-utf8 "$tmp/long.err" "long.csv:4:26: line: invalid UTF-8"
+expect_text nul-byte "$tmp/long.err" "long.csv:5:5: line: NUL byte in the line"
+grep -q '"samples":2,"rejected":0,"bad_lines":3,' "$tmp/long.jsonl" && ok ||
+  { bad "long line: 2 samples and 3 bad lines"; tail -c 300 "$tmp/long.jsonl"; }
+"$knead" monitor --input /dev/zero --quiet >/dev/null 2>&1 &
+zpid=$!
+sleep 2
+rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$zpid/status" 2>/dev/null)
+kill "$zpid" 2>/dev/null
+wait "$zpid" 2>/dev/null
+[ -n "$rss" ] && [ "$rss" -lt 100000 ] && ok || bad "/dev/zero: ${rss:-?} kB resident after 2 s"
+
+# 9. a force or shear above the physical bound (2000 N) is a sensor fault, and nothing after it
+# turns to null (1e200 N once made soreness_load_s, min_margin and every alarm value null)
+cat >"$tmp/huge.csv" <<'EOT'
+t_s,region,force_N,shear_N,area_m2
+0.000,calf,100,,0.006
+0.001,calf,1e200,,0.006
+0.002,calf,1e308,,0.006
+0.003,calf,100,-1e300,0.006
+0.004,calf,2000,,0.006
+0.005,calf,100,,0.006
+EOT
+"$knead" monitor --input "$tmp/huge.csv" --status-every 0 --events "$tmp/huge_events.csv" \
+  >"$tmp/huge.jsonl"
+grep -q '"faults":{"fault_range":3,' "$tmp/huge.jsonl" && ok ||
+  { bad "three samples beyond the bound"; tail -n 1 "$tmp/huge.jsonl"; }
+grep -q '"reason":"fault_range","level":"fault"' "$tmp/huge.jsonl" && ok || bad "fault_range alarm"
+no_text huge-null "$tmp/huge.jsonl" "null"
+grep -q '"soreness_load_s":[0-9]' "$tmp/huge.jsonl" && ok || bad "soreness_load_s is a number"
+no_text huge-events "$tmp/huge_events.csv" "nan"
+
+# 10. many episodes: each one kept apart (3 s apart, beyond the 2 s merge gap), in the summary and
+# the events file, in the order they began
+awk 'BEGIN { print "t_s,region,force_N,area_m2"
+  for (k = 0; k < 400; k++) printf "%d,calf,%s,0.0005\n", 3 * k, (k % 2) ? "300" : "0" }' \
+  >"$tmp/episodes.csv"
+"$knead" monitor --input "$tmp/episodes.csv" --gap-max 5 --events "$tmp/episodes_events.csv" \
+  --quiet >"$tmp/episodes.jsonl"
+n_iso=$(grep -c '^[0-9.]*,[0-9.]*,iso_force,region,calf,' "$tmp/episodes_events.csv")
+[ "$n_iso" = 200 ] && ok || bad "200 iso_force episodes expected, got $n_iso"
+n_sum=$(grep -o '"reason":"iso_force","site_kind":"region"' "$tmp/episodes.jsonl" | wc -l)
+[ "$n_sum" = 200 ] && ok || bad "200 iso_force episodes in the summary, got $n_sum"
+tail -n +2 "$tmp/episodes_events.csv" | cut -d, -f1 | sort -c -g && ok || bad "events not in order"
+
 finish
