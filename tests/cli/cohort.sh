@@ -128,6 +128,63 @@ expect_text resume-count "$tmp/err" "$((8 - n)) subjects in"
 "$knead" cohort --dump "$tmp/k.sqlite" >"$tmp/k.dump"
 cmp -s "$tmp/ref.dump" "$tmp/k.dump" && ok || bad "resumed run differs: $(diff "$tmp/ref.dump" "$tmp/k.dump" | head -3)"
 
+# ---- a second process on a database in use: told so, exit 2, the run unharmed ----------------------
+# (a run long enough to be still going while the others try; it is stopped once they have)
+long=("$pop" "$tmp/slow.yaml" -n 400 --seed 9 --profiles professional,untrained_partner)
+"$knead" cohort "${long[@]}" -o "$tmp/l.sqlite" -q -j 1 &
+bg=$!
+for _ in $(seq 1 300); do # up to 30 s for the first subject to be stored
+  n=$(count "$tmp/l.sqlite" 'select count(*) from subjects')
+  [ -n "$n" ] && [ "$n" -ge 1 ] && break
+  sleep 0.1
+done
+check in-use 2 "$knead" cohort "${long[@]}" -o "$tmp/l.sqlite" -q -j 1
+expect_text in-use "$tmp/err" "l.sqlite: is in use by another knead cohort process"
+check in-use-summary 2 "$knead" cohort --summary "$tmp/l.sqlite"
+expect_text in-use-summary "$tmp/err" "is in use by another knead cohort process"
+kill -0 "$bg" 2>/dev/null && ok || bad "the run in use ended before the checks (too fast a machine?)"
+kill -9 "$bg" 2>/dev/null
+wait "$bg" 2>/dev/null
+bg=""
+n=$(count "$tmp/l.sqlite" 'select count(*) from subjects')
+[ -n "$n" ] && [ "$(count "$tmp/l.sqlite" 'select count(*) from results')" = $((2 * n)) ] && ok ||
+  bad "the run in use lost its rows"
+check in-use-after 0 "$knead" cohort --summary "$tmp/l.sqlite"
+
+# ---- a damaged database: refused with the way out and left as it is; --summary and --dump the same --
+cp "$tmp/ref.sqlite" "$tmp/d.sqlite"
+pages=$(($(stat -c %s "$tmp/d.sqlite") / 4096))
+page=$((pages > 7 ? 6 : pages - 1)) # bytes 24576-28671 when there are that many
+head -c 4096 /dev/zero | tr '\0' '\253' |
+  dd of="$tmp/d.sqlite" bs=4096 seek="$page" conv=notrunc status=none
+sum=$(cksum <"$tmp/d.sqlite")
+check damaged 2 "$knead" cohort "${slow[@]}" -o "$tmp/d.sqlite" -q
+expect_text damaged "$tmp/err" "d.sqlite: is damaged ("
+expect_text damaged-recovery "$tmp/err" "delete it (or give another -o file) and run the same cohort command again"
+[ ! -s "$tmp/out" ] && ok || bad "a damaged database printed a table"
+[ "$(cksum <"$tmp/d.sqlite")" = "$sum" ] && ok || bad "a damaged database was changed"
+check damaged-summary 2 "$knead" cohort --summary "$tmp/d.sqlite"
+expect_text damaged-summary "$tmp/err" "is damaged"
+check damaged-dump 2 "$knead" cohort --dump "$tmp/d.sqlite"
+expect_text damaged-dump "$tmp/err" "is damaged"
+# sound pages whose rows do not add up: a subject stored without its second result
+cp "$tmp/ref.sqlite" "$tmp/e.sqlite"
+sqlite3 "$tmp/e.sqlite" "delete from results where subject = 2 and profile = 'untrained_partner'"
+check rows-missing 2 "$knead" cohort "${slow[@]}" -o "$tmp/e.sqlite" -q
+expect_text rows-missing "$tmp/err" "without a result under every profile"
+check rows-missing-summary 2 "$knead" cohort --summary "$tmp/e.sqlite"
+# a database of another schema version
+cp "$tmp/ref.sqlite" "$tmp/v.sqlite"
+sqlite3 "$tmp/v.sqlite" "pragma user_version = 99"
+check other-version 2 "$knead" cohort "${slow[@]}" -o "$tmp/v.sqlite" -q
+expect_text other-version "$tmp/err" "is a cohort database of another knead version (schema 99"
+
+# ---- a disk that takes nothing (a 4 KiB file size limit, SIGXFSZ ignored): exit 3, no file left ----
+check full-disk 3 bash -c 'trap "" XFSZ; ulimit -f 4; exec "$@"' _ \
+  "$knead" cohort "${run[@]}" -o "$tmp/full.sqlite" -q
+expect_text full-disk "$tmp/err" "full.sqlite: database:"
+ls "$tmp"/full.sqlite* >/dev/null 2>&1 && bad "a failed creation left $(ls "$tmp"/full.sqlite*)" || ok
+
 # ---- the schema (docs/cohort.md documents it) ------------------------------------------------------
 sqlite3 "$tmp/a.sqlite" .schema >"$tmp/schema"
 cat >"$tmp/schema.expect" <<'EOF'

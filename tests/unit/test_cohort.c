@@ -1,9 +1,12 @@
 /* Virtual cohorts: confidence intervals against published values, the population file (errors with
  * their position, shares of the traits drawn, the body-fat equation), counter-based streams, the
  * outcome table, the SQLite store and the thread pool. */
+#include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "test_common.h"
@@ -379,6 +382,121 @@ static void store_roundtrip(void **state) {
   unlink(path);
 }
 
+/* A stored unit: subject `index`, both profiles, no events. */
+static int write_subject(kn_cohort_store *s, uint64_t index, kn_diag *d) {
+  kn_cohort_unit *u = calloc(1, sizeof *u);
+  assert_non_null(u);
+  kn_subject_default(&u->subject);
+  u->index = index;
+  u->nprofile = 2;
+  u->result[0].profile = KN_PRACTITIONER_PROFESSIONAL;
+  u->result[1].profile = KN_PRACTITIONER_UNTRAINED_PARTNER;
+  int rc = kn_cohort_store_write(s, u, d);
+  free(u);
+  return rc;
+}
+
+static long file_bytes(const char *path, unsigned char *buf, size_t cap) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  size_t n = fread(buf, 1, cap, f);
+  fclose(f);
+  return (long)n;
+}
+
+/* The database proves itself before it is used: a second process (here a second open) is told it
+ * is in use, a damaged page is found before anything is read or written, rows that do not add up
+ * are refused the same way, and a creation that cannot write leaves no file. */
+static void store_proves_itself(void **state) {
+  (void)state;
+  char path[] = "/tmp/knead-test-cohort-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  close(fd);
+  unlink(path);
+  kn_cohort_run_info info;
+  fill_info(&info, 1);
+  kn_cohort_store *s = NULL, *s2 = NULL;
+  kn_diag d;
+  assert_int_equal(kn_cohort_store_open(path, &info, &s, &d), 0);
+  assert_int_equal(write_subject(s, 0, &d), 0);
+  assert_int_equal(write_subject(s, 1, &d), 0);
+  /* in use: refused without waiting, by a run and by a reader */
+  assert_int_equal(kn_cohort_store_open(path, &info, &s2, &d), KN_ESTATE);
+  assert_null(s2);
+  assert_non_null(strstr(d.message, "is in use by another knead cohort process"));
+  kn_cohort_summary sum;
+  assert_int_equal(kn_cohort_summary_load(path, &sum, &d), KN_ESTATE);
+  assert_int_equal(kn_cohort_store_finish(s, &d), 0);
+  kn_cohort_store_close(s);
+  assert_int_equal(kn_cohort_summary_load(path, &sum, &d), 0); /* free again */
+  assert_int_equal(sum.n[0], 2);
+
+  /* one page overwritten: refused by the run, the summary and the dump, the file untouched */
+  static unsigned char before[1 << 16], after[1 << 16];
+  long n = file_bytes(path, before, sizeof before);
+  assert_true(n >= 3 * 4096);
+  FILE *f = fopen(path, "r+b");
+  assert_non_null(f);
+  assert_int_equal(fseek(f, 2 * 4096, SEEK_SET), 0); /* page 3, a table's root */
+  for (int i = 0; i < 4096; i++)
+    fputc(0xAB, f);
+  fclose(f);
+  n = file_bytes(path, before, sizeof before);
+  assert_int_equal(kn_cohort_store_open(path, &info, &s, &d), KN_EPARSE);
+  assert_non_null(strstr(d.message, "is damaged"));
+  assert_non_null(strstr(d.message, "run the same cohort command again"));
+  assert_null(strchr(d.message, '\n'));
+  assert_int_equal(file_bytes(path, after, sizeof after), n);
+  assert_memory_equal(before, after, (size_t)n);
+  assert_int_equal(kn_cohort_summary_load(path, &sum, &d), KN_EPARSE);
+  FILE *devnull = fopen("/dev/null", "w");
+  assert_int_equal(kn_cohort_dump(path, devnull, &d), KN_EPARSE);
+  fclose(devnull);
+  unlink(path);
+
+  /* sound pages, but a subject without its second result, or another schema version */
+  assert_int_equal(kn_cohort_store_open(path, &info, &s, &d), 0);
+  assert_int_equal(write_subject(s, 0, &d), 0);
+  assert_int_equal(write_subject(s, 2, &d), 0);
+  kn_cohort_store_finish(s, &d);
+  kn_cohort_store_close(s);
+  sqlite3 *db = NULL;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db,
+                                "DELETE FROM results WHERE subject = 2 AND profile = "
+                                "'untrained_partner'",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  sqlite3_close(db);
+  assert_int_equal(kn_cohort_store_open(path, &info, &s, &d), KN_EPARSE);
+  assert_non_null(strstr(d.message, "without a result under every profile"));
+  assert_int_equal(kn_cohort_summary_load(path, &sum, &d), KN_EPARSE);
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  assert_int_equal(kn_cohort_store_open(path, &info, &s, &d), KN_ESTATE);
+  assert_non_null(strstr(d.message, "another knead version (schema 99"));
+  unlink(path);
+
+  /* a disk that takes nothing (a file size limit, SIGXFSZ ignored): KN_EIO and no file left */
+  struct rlimit old, tiny;
+  assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+  tiny = old;
+  tiny.rlim_cur = 1024;
+  void (*old_handler)(int) = signal(SIGXFSZ, SIG_IGN);
+  assert_int_equal(setrlimit(RLIMIT_FSIZE, &tiny), 0);
+  int rc = kn_cohort_store_open(path, &info, &s, &d);
+  setrlimit(RLIMIT_FSIZE, &old);
+  signal(SIGXFSZ, old_handler);
+  assert_int_equal(rc, KN_EIO);
+  assert_null(s);
+  assert_int_equal(access(path, F_OK), -1);
+  char side[64];
+  snprintf(side, sizeof side, "%s-wal", path);
+  assert_int_equal(access(side, F_OK), -1);
+}
+
 /* ---- simulation and threads ------------------------------------------------------------------ */
 
 static const char *const session_text = "session:\n  recovery: 2 s\n  actions:\n"
@@ -444,7 +562,7 @@ int main(void) {
       cmocka_unit_test(population_shares),      cmocka_unit_test(population_body_fat),
       cmocka_unit_test(population_draws),       cmocka_unit_test(shipped_population_loads),
       cmocka_unit_test(outcome_table),          cmocka_unit_test(store_roundtrip),
-      cmocka_unit_test(pool_determinism),
+      cmocka_unit_test(store_proves_itself),    cmocka_unit_test(pool_determinism),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
