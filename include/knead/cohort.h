@@ -175,8 +175,11 @@ int kn_cohort_hash_file(const char *path, char *out, size_t size);
 
 typedef struct kn_cohort_store kn_cohort_store;
 
-/* Opens (creating the schema if new) the database at path for the run `info`. An existing database
- * of a different run is refused with KN_ESTATE and a message naming the first difference. */
+/* Opens (creating the schema if new) the database at path for the run `info`, holding an exclusive
+ * flock on the file until kn_cohort_store_close. Refused, with the file untouched: in use by
+ * another process or of a different run (message naming the first difference) or not a cohort of
+ * this schema (KN_ESTATE), damaged pages or rows that do not add up (KN_EPARSE), cannot be opened
+ * (KN_EINVAL). A new file that cannot be written (full disk) is removed: KN_EIO. */
 int kn_cohort_store_open(const char *path, const kn_cohort_run_info *info, kn_cohort_store **out,
                          kn_diag *diag);
 /* Sets done[i] = 1 for every subject already stored (done has info->n bytes). */
@@ -188,7 +191,9 @@ int kn_cohort_store_finish(kn_cohort_store *s, kn_diag *diag);
 void kn_cohort_store_close(kn_cohort_store *s); /* NULL allowed */
 
 /* Writes every stored row as text, ordered by subject, profile and event (the canonical form two
- * runs are compared by): run arguments but the file names, subjects, results, events. */
+ * runs are compared by): run arguments but the file names, subjects, results, events. Like the
+ * summaries below, it first takes a shared flock and checks the file as kn_cohort_store_open does
+ * (KN_ESTATE in use or not a cohort, KN_EPARSE damaged). */
 int kn_cohort_dump(const char *path, FILE *out, kn_diag *diag);
 
 /* ---- incidence and its uncertainty ----------------------------------------------------------- */
@@ -217,7 +222,7 @@ typedef struct kn_cohort_summary {
   uint64_t k[KN_COHORT_MAX_OUTCOMES][KN_COHORT_MAX_PROFILES]; /* subjects with outcome */
 } kn_cohort_summary;
 
-/* Reads the counts of the database at path. */
+/* Reads the counts of the database at path, after the checks of kn_cohort_dump. */
 int kn_cohort_summary_load(const char *path, kn_cohort_summary *out, kn_diag *diag);
 
 /* Strata an incidence table can be split by (the subjects' traits as drawn). */

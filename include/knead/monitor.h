@@ -147,8 +147,9 @@ void kn_monitor_sample_init(kn_monitor_sample *s, double t);
 
 /* Physical bounds of a sample (docs/monitor.md, "Physical bounds"). 2000 N is 5x the most a
  * session plan may ask (400 N, a hand or elbow with body weight behind it), 9x the highest
- * ISO/TS 15066 force limit (220 N) and more than a 150 kg therapist standing on the client
- * (1470 N): no massage by hand or robot reaches it, so a reading above it is a broken sensor or a
+ * ISO/TS 15066 quasi-static force limit (220 N, 4.5x its transient limit) and more than the
+ * whole weight of a 150 kg therapist standing on the client (1470 N): no massage by hand or robot
+ * reaches it, so a reading above it is a broken sensor or a
  * corrupted number, not a load. The bound also keeps every derived value finite: pressure, stress
  * and doses stay far below the double range. Shear is bounded by the same figure, as skin friction
  * (coefficient below 1) keeps it under the normal force. The contact area is bounded by the atlas's
