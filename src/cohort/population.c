@@ -219,7 +219,8 @@ static int read_support(kn_in *in, const kn_ynode *m, const char *path, dist *d)
  * subject that clamped value (sd_log: 1e308 gave every subject a BMI of 15.0): at least
  * MIN_WINDOW_SHARE of it must lie inside, so that all MAX_REJECT draws miss with a chance below
  * 0.95^200 = 4e-5. spread is the sd or sd_log field, where the refusal is reported. */
-static int check_window(kn_in *in, const kn_field *spread, const dist *d) {
+static int check_window(kn_in *in, const kn_field *spread, const kn_field *centre, double mid,
+                        const dist *d) {
   int log_scale = d->kind == D_LOGNORMAL;
   double lo = log_scale ? (d->min > 0.0 ? log(d->min) : -INFINITY) : d->min;
   double hi = log_scale ? log(d->max) : d->max;
@@ -228,6 +229,11 @@ static int check_window(kn_in *in, const kn_field *spread, const dist *d) {
     share = 0.5 * erfc(-(hi - d->a) / (d->b * sqrt(2.0))) -
             0.5 * erfc(-(lo - d->a) / (d->b * sqrt(2.0)));
   if (share >= MIN_WINDOW_SHARE) return 0;
+  if (mid < d->min || mid > d->max)
+    return kn_in_fail(in, centre->val, centre->path, KN_ERANGE,
+                      "%g lies outside [min, max] = [%g, %g], and so does most of the "
+                      "distribution (%.2g %% inside; at least %g %% must be)",
+                      mid, d->min, d->max, 100.0 * share, 100.0 * MIN_WINDOW_SHARE);
   return kn_in_fail(in, spread->val, spread->path, KN_ERANGE,
                     "%.2g %% of this distribution lies within [min, max] = [%g, %g]: at least "
                     "%g %% must, or every subject is drawn at one value; a smaller %s or a "
@@ -308,9 +314,9 @@ static int read_dist(kn_in *in, const kn_ynode *m, const char *path, const char 
     return read_support(in, m, path, d);
   case D_NORMAL:
     if ((rc = need(in, m, path, "mean", &f)) || (rc = read_number(in, &f, &d->a))) return rc;
-    if ((rc = need(in, m, path, "sd", &f)) || (rc = read_positive(in, &f, &d->b))) return rc;
+    if ((rc = need(in, m, path, "sd", &g)) || (rc = read_positive(in, &g, &d->b))) return rc;
     if ((rc = read_support(in, m, path, d))) return rc;
-    return check_window(in, &f, d);
+    return check_window(in, &g, &f, d->a, d);
   case D_LOGNORMAL: {
     int has_mean = kn_in_field(in, m, path, "mean", &f);
     int has_median = kn_in_field(in, m, path, "median", &g);
@@ -318,12 +324,13 @@ static int read_dist(kn_in *in, const kn_ynode *m, const char *path, const char 
       return kn_in_fail(in, has_mean ? g.key : m, path, KN_EPARSE,
                         "give either mean or median of a lognormal distribution");
     double centre = 0.0;
-    if ((rc = read_positive(in, has_mean ? &f : &g, &centre))) return rc;
+    kn_field c = has_mean ? f : g;
+    if ((rc = read_positive(in, &c, &centre))) return rc;
     if ((rc = need(in, m, path, "sd_log", &f)) || (rc = read_positive(in, &f, &d->b))) return rc;
     /* log-scale location: the median's log, or from the mean exp(mu + sigma^2 / 2) */
     d->a = has_mean ? log(centre) - 0.5 * d->b * d->b : log(centre);
     if ((rc = read_support(in, m, path, d))) return rc;
-    return check_window(in, &f, d);
+    return check_window(in, &f, &c, centre, d);
   }
   case D_BANDS: {
     if ((rc = need(in, m, path, "bands", &f)) || (rc = need_seq(in, &f, MAX_CATS))) return rc;
@@ -453,9 +460,12 @@ static int unit_scale(kn_in *in, const trait *t, const char *si, double *out) {
   snprintf(text, sizeof text, "1 %s", t->unit[0] ? t->unit : si);
   if (kn_quantity_parse(text, si, NULL, out, msg, sizeof msg) == 0) return 0;
   const kn_ynode *at = t->unit_at ? t->unit_at->val : t->key_node;
+  /* the converter's text names "1 kg"; the unit alone says it better */
+  char shown[96];
+  kn_in_quote(shown, sizeof shown, t->unit, strlen(t->unit));
   return kn_in_fail(in, at, t->unit_at ? t->unit_at->path : t->key_path, KN_EUNIT,
-                    "%s needs a unit of %s: %s", t->key,
-                    !strcmp(si, "m") ? "length" : "time (years)", msg);
+                    "%s needs a unit of %s, not \"%s\"", t->key,
+                    !strcmp(si, "m") ? "length (cm, m, in)" : "time (years)", shown);
 }
 
 static int read_trait(kn_in *in, const kn_ynode *key, const kn_ynode *m, const char *path, trait *t,

@@ -69,7 +69,10 @@ static const char *foreign_bom(const unsigned char *s, size_t n) {
 }
 
 /* The encoding, and the counts that need no lexing: "[" and "{", and the node estimate. */
-static int check_bytes(const unsigned char *s, size_t n, kn_prescan *r) {
+/* A count over its limit goes to *over (the first one only) and the scan goes on: the encoding of
+ * the whole text must be known before the lexer runs, and the lexer's nesting message, when there
+ * is one, is the more useful. */
+static int check_bytes(const unsigned char *s, size_t n, kn_prescan *r, kn_prescan *over) {
   scan_pos p = {0, 1, 1};
   const char *bom = foreign_bom(s, n);
   if (bom != NULL)
@@ -80,19 +83,19 @@ static int check_bytes(const unsigned char *s, size_t n, kn_prescan *r) {
   char limit[32];
   while (p.i < n) {
     unsigned char c = s[p.i];
-    if ((c == '[' || c == '{') && ++openers > KN_INPUT_MAX_OPENERS) {
+    if ((c == '[' || c == '{') && ++openers == KN_INPUT_MAX_OPENERS + 1 && over->code == 0) {
       snprintf(limit, sizeof limit, "%zu", KN_INPUT_MAX_OPENERS);
-      return fail(r, &p, "yaml", KN_ETOOBIG, "more than %s \"[\" and \"{\" in one file", limit);
+      fail(over, &p, "yaml", KN_ETOOBIG, "more than %s \"[\" and \"{\" in one file", limit);
     }
     /* Every node but the first follows one of these, so their count bounds the node count. */
     if ((c == ',' || c == '[' || c == '{' || c == ':' || c == '-' || c == '?' || c == '\n') &&
-        ++nodes > KN_INPUT_MAX_NODES) {
+        ++nodes == KN_INPUT_MAX_NODES + 1 && over->code == 0) {
       snprintf(limit, sizeof limit, "%zu", KN_INPUT_MAX_NODES);
-      return fail(r, &p, "yaml", KN_ETOOBIG, "too many YAML nodes (more than %s)", limit);
+      fail(over, &p, "yaml", KN_ETOOBIG, "too many YAML nodes (more than %s)", limit);
     }
     if (c == 0) {
       /* A NUL among the first bytes is the mark of UTF-16 or UTF-32 without a byte-order mark. */
-      const char *hint = p.i < 4 ? " (UTF-16 or UTF-32 text?)" : "";
+      const char *hint = p.i < 4 ? ", as in UTF-16 or UTF-32 text" : "";
       return fail(r, &p, "encoding", KN_EPARSE,
                   "NUL byte (U+0000)%s; an input file must be UTF-8 text", hint);
     }
@@ -218,7 +221,13 @@ int kn_in_prescan(const char *text, size_t len, kn_prescan *r) {
     scan_pos p = {0, 0, 0};
     return fail(r, &p, "", KN_ETOOBIG, "%s", "input is larger than 4 MiB");
   }
-  int rc = check_bytes(s, len, r);
+  kn_prescan over;
+  memset(&over, 0, sizeof over);
+  int rc = check_bytes(s, len, r, &over);
   if (rc == 0) rc = check_structure(s, len, r);
+  if (rc == 0 && over.code != 0) {
+    *r = over;
+    rc = over.code;
+  }
   return rc;
 }
