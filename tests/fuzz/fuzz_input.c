@@ -6,8 +6,8 @@
  * "{" is read as JSON, the rest as YAML, so the seeds (tests/bad_input) reach both modes. Checked:
  * no crash, no hang, no leak, no sanitizer report (ASan and UBSan are on), and the loader's
  * contract: a result and an empty diagnostic on success; on failure no result and a one-line
- * message with a code from the error list. Built by mk/fuzz_input.mk (`make fuzz`, `make fuzz-long`,
- * and a few seconds each in `make check`). */
+ * message with a code from the error list. Built by mk/fuzz_input.mk (`make fuzz`, `make
+ * fuzz-long`, and a few seconds each in `make check`). */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
