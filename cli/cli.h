@@ -18,6 +18,14 @@ int cmd_cohort(int argc, char **argv);
 /* Prints "knead: <msg>" to stderr; returns KN_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);
 
+/* Text for terminals (cli/term.c). */
+typedef struct kn_diag kn_diag;
+/* Writes s to buf (size bytes) with control and invisible characters as escapes (kn_text_escape),
+ * for printing a user-given string; returns buf. */
+const char *cli_term_str(char *buf, size_t size, const char *s);
+/* Prints "file:line:col: field: message" and a newline to stderr, escaped as cli_term_str. */
+void cli_print_diag(const kn_diag *d);
+
 /* Output folder written atomically: files go to a fresh temporary folder beside `dir`, which
  * replaces `dir` only when everything is written. */
 typedef struct cli_outdir {

@@ -184,10 +184,12 @@ static const char *flag_of(const flag *fl, const char *field) {
 
 static void report_diag(const flag *fl, const kn_diag *d) {
   const char *name = flag_of(fl, d->field);
+  char shown[512];
   if (name) {
     for (size_t i = 0; i < NFLAG; i++)
       if (!strcmp(fl[i].name, name))
-        fprintf(stderr, "knead advise: %s %s: %s\n", name, fl[i].value, d->message);
+        fprintf(stderr, "knead advise: %s %s: %s\n", name,
+                cli_term_str(shown, sizeof shown, fl[i].value), d->message);
   } else {
     fprintf(stderr, "knead advise: %s%s%s\n", d->field, d->field[0] ? ": " : "", d->message);
   }

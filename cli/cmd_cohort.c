@@ -54,9 +54,7 @@ static void help(FILE *out) {
 }
 
 static void print_diag(const kn_diag *d) {
-  char buf[1024];
-  kn_diag_format(d, buf, sizeof buf);
-  fprintf(stderr, "%s\n", buf);
+  cli_print_diag(d);
 }
 
 static double now_s(void) {
@@ -70,11 +68,13 @@ static double now_s(void) {
 static void print_header(const kn_cohort_summary *s, FILE *out) {
   const kn_cohort_run_info *in = &s->info;
   uint64_t done = s->nprofile ? s->n[0] : 0;
+  char pop[512], ses[512];
   fprintf(out,
           "cohort: %" PRIu64 " of %" PRIu64 " subjects%s; population \"%s\"; session \"%s\"; "
           "seed %" PRIu64 "\n",
           done, in->n, done < in->n ? " (incomplete: run the same command to resume)" : "",
-          in->population_name, in->session_name, in->seed);
+          cli_term_str(pop, sizeof pop, in->population_name),
+          cli_term_str(ses, sizeof ses, in->session_name), in->seed);
   fprintf(out, "incidence per subject, %% with 95 %% confidence interval (Wilson)\n");
 }
 

@@ -565,9 +565,7 @@ int cmd_monitor(int argc, char **argv) {
   kn_diag diag;
   if (subject_path) {
     if (kn_subject_load(subject_path, &subject, &diag) != KN_OK) {
-      char buf[1024];
-      kn_diag_format(&diag, buf, sizeof buf);
-      fprintf(stderr, "%s\n", buf);
+      cli_print_diag(&diag);
       return KN_EXIT_USAGE;
     }
   } else {

@@ -35,11 +35,10 @@ int cmd_report(int argc, char **argv) {
   kn_diag diag;
   int rc = kn_report_html_write(dir, &diag);
   if (rc != KN_OK) {
-    char buf[1024];
-    kn_diag_format(&diag, buf, sizeof buf);
-    fprintf(stderr, "%s\n", buf);
+    cli_print_diag(&diag);
     return rc == KN_EIO && strstr(diag.message, "cannot write") ? KN_EXIT_INTERNAL : KN_EXIT_USAGE;
   }
-  printf("report: %s/report.html\n", dir);
+  char shown[2048];
+  printf("report: %s/report.html\n", cli_term_str(shown, sizeof shown, dir));
   return KN_EXIT_OK;
 }

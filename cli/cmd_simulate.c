@@ -27,9 +27,7 @@ static void help(FILE *out) {
 }
 
 static void print_diag(const kn_diag *d) {
-  char buf[1024];
-  kn_diag_format(d, buf, sizeof buf);
-  fprintf(stderr, "%s\n", buf);
+  cli_print_diag(d);
 }
 
 static void progress(double fraction, void *ctx) {
@@ -169,9 +167,10 @@ int cmd_simulate(int argc, char **argv) {
     /* colour only for a person at a terminal who has not asked for none (no-color.org) */
     const char *no_color = getenv("NO_COLOR");
     kn_report_text_styled(m, d, stdout, isatty(STDOUT_FILENO) && !(no_color && no_color[0]));
+    char shown[2048];
     if (outdir)
-      printf("results: %s/{summary.json,timeseries.csv,events.csv%s}\n", outdir,
-             html ? ",report.html" : "");
+      printf("results: %s/{summary.json,timeseries.csv,events.csv%s}\n",
+             cli_term_str(shown, sizeof shown, outdir), html ? ",report.html" : "");
   }
   if (fail_on > 0 && (int)kn_data_outcome(m, d)->harm >= fail_on) exit_code = KN_EXIT_HARM;
 done:

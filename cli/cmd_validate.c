@@ -101,7 +101,8 @@ int cmd_validate(int argc, char **argv) {
   printf("validation: %d green, %d yellow, %d red of %zu cases\n", counts[0], counts[1], counts[2],
          n);
   if (write && write_markdown(write, rs, n, counts) != 0) {
-    fprintf(stderr, "knead validate: cannot write %s\n", write);
+    char shown[2048];
+    fprintf(stderr, "knead validate: cannot write %s\n", cli_term_str(shown, sizeof shown, write));
     return KN_EXIT_INTERNAL;
   }
   return counts[2] ? KN_EXIT_HARM : KN_EXIT_OK;

@@ -6,6 +6,7 @@
 #define KNEAD_ERROR_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -54,6 +55,16 @@ void kn_diag_clear(kn_diag *d);
 /* Formats "file:line:col: field: message" into buf (always NUL-terminated, truncated to size).
  * Missing parts are left out. Returns the number of characters that the full text needs. */
 int kn_diag_format(const kn_diag *d, char *buf, size_t size);
+
+/* Text from users (names, paths, file contents) made safe for terminals and messages. */
+/* 1 if the Unicode code point cp prints as nothing or reorders text (no-break and other spaces,
+ * zero-width characters, bidirectional controls, C1 controls): shown as "<U+XXXX>". */
+int kn_text_invisible(uint32_t cp);
+/* Writes src (len bytes) to dst (size bytes, always NUL-terminated) with control characters as
+ * \n, \t, \r or \xNN, bytes that are not UTF-8 as \xNN, invisible characters as <U+XXXX>, and
+ * with quotes != 0 also " and \ as \" and \\. Stops before an escape or a character that would
+ * not fit. Returns the number of bytes of src consumed. */
+size_t kn_text_escape(char *dst, size_t size, const char *src, size_t len, int quotes);
 
 #ifdef __cplusplus
 }

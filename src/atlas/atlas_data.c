@@ -708,6 +708,14 @@ const kn_source kn_atlas_source_table[] = {
      "Health Statistics Reports no. 122. Hyattsville, MD: National Center for Health Statistics, "
      "2018 (2015-2016, aged 20 and over: men 175.4 cm, 89.8 kg, BMI 29.1 kg/m^2; women about 161.7 "
      "cm, 77.5 kg, BMI 29.6 kg/m^2)."},
+    {"collins1995",
+     "Collins S. The limit of human adaptation to starvation. Nat Med 1995;1(8):810-814 (Baidoa, "
+     "Somalia, 1992-93: adults with a body mass index below 10 kg/m^2 survived with specialized "
+     "care, below the 12 kg/m^2 earlier thought to be the limit)."},
+    {"mbsaqip2023",
+     "Is BMI >= 70 too heavy for bariatric surgery? Abstract, ASMBS annual meeting 2023: MBSAQIP "
+     "2015-2021, 12 441 of 1.33 million patients with BMI >= 70 kg/m^2, mean 77.2, range 70-148.6 "
+     "kg/m^2 (an abstract: figures not checked against a full paper)."},
     {"hales2020",
      "Hales CM, Carroll MD, Fryar CD, Ogden CL. Prevalence of obesity and severe obesity among "
      "adults: United States, 2017-2018. NCHS Data Brief no. 360. Hyattsville, MD: National Center "

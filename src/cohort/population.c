@@ -31,8 +31,9 @@
 #define MAX_TRAITS 40
 #define MAX_CASES 8
 #define MAX_CATS 16
-#define MAX_DRAWS 100  /* whole-subject draws before giving up on a population */
-#define MAX_REJECT 200 /* draws of one truncated normal before clamping */
+#define MAX_DRAWS 100         /* whole-subject draws before giving up on a population */
+#define MAX_REJECT 200        /* draws of one truncated normal before clamping */
+#define MIN_WINDOW_SHARE 0.05 /* share of a normal that must lie in [min, max]: check_window */
 #define NAME_LEN 40
 #define DOC_LEN 4096
 
@@ -76,6 +77,7 @@ typedef struct trait {
   char key[NAME_LEN];       /* subject-file key, or "bmi" */
   const kn_ynode *key_node; /* while loading: where the trait is named, for messages */
   const char *key_path;     /* while loading: its field path */
+  const kn_field *unit_at;  /* while loading: its unit field, NULL if none (wrong units there) */
   char unit[24];            /* appended to numbers ("" = bare) */
   char source[160];
   double to_si; /* SI units (year for age, m for height) per unit; 1 for others */
@@ -212,6 +214,34 @@ static int read_support(kn_in *in, const kn_ynode *m, const char *path, dist *d)
   return 0;
 }
 
+/* The sampler draws a truncated normal again until it falls in [min, max], and after MAX_REJECT
+ * misses takes the clamped centre. A window holding little of the distribution would make every
+ * subject that clamped value (sd_log: 1e308 gave every subject a BMI of 15.0): at least
+ * MIN_WINDOW_SHARE of it must lie inside, so that all MAX_REJECT draws miss with a chance below
+ * 0.95^200 = 4e-5. spread is the sd or sd_log field, where the refusal is reported. */
+static int check_window(kn_in *in, const kn_field *spread, const kn_field *centre, double mid,
+                        const dist *d) {
+  int log_scale = d->kind == D_LOGNORMAL;
+  double lo = log_scale ? (d->min > 0.0 ? log(d->min) : -INFINITY) : d->min;
+  double hi = log_scale ? log(d->max) : d->max;
+  double share = 0.0;
+  if (isfinite(d->a) && isfinite(d->b) && d->b > 0.0)
+    share = 0.5 * erfc(-(hi - d->a) / (d->b * sqrt(2.0))) -
+            0.5 * erfc(-(lo - d->a) / (d->b * sqrt(2.0)));
+  if (share >= MIN_WINDOW_SHARE) return 0;
+  if (mid < d->min || mid > d->max)
+    return kn_in_fail(in, centre->val, centre->path, KN_ERANGE,
+                      "%g lies outside [min, max] = [%g, %g], and so does most of the "
+                      "distribution (%.2g %% inside; at least %g %% must be)",
+                      mid, d->min, d->max, 100.0 * share, 100.0 * MIN_WINDOW_SHARE);
+  return kn_in_fail(in, spread->val, spread->path, KN_ERANGE,
+                    "%.2g %% of this distribution lies within [min, max] = [%g, %g]: at least "
+                    "%g %% must, or every subject is drawn at one value; a smaller %s or a "
+                    "centre inside [min, max]",
+                    100.0 * share, d->min, d->max, 100.0 * MIN_WINDOW_SHARE,
+                    log_scale ? "sd_log" : "sd");
+}
+
 /* Reads one distribution from the mapping m (a trait, a by_sex entry or a by_age case). */
 static int read_dist(kn_in *in, const kn_ynode *m, const char *path, const char *key, dist *d) {
   kn_field f, g;
@@ -284,8 +314,9 @@ static int read_dist(kn_in *in, const kn_ynode *m, const char *path, const char 
     return read_support(in, m, path, d);
   case D_NORMAL:
     if ((rc = need(in, m, path, "mean", &f)) || (rc = read_number(in, &f, &d->a))) return rc;
-    if ((rc = need(in, m, path, "sd", &f)) || (rc = read_positive(in, &f, &d->b))) return rc;
-    return read_support(in, m, path, d);
+    if ((rc = need(in, m, path, "sd", &g)) || (rc = read_positive(in, &g, &d->b))) return rc;
+    if ((rc = read_support(in, m, path, d))) return rc;
+    return check_window(in, &g, &f, d->a, d);
   case D_LOGNORMAL: {
     int has_mean = kn_in_field(in, m, path, "mean", &f);
     int has_median = kn_in_field(in, m, path, "median", &g);
@@ -293,11 +324,13 @@ static int read_dist(kn_in *in, const kn_ynode *m, const char *path, const char 
       return kn_in_fail(in, has_mean ? g.key : m, path, KN_EPARSE,
                         "give either mean or median of a lognormal distribution");
     double centre = 0.0;
-    if ((rc = read_positive(in, has_mean ? &f : &g, &centre))) return rc;
+    kn_field c = has_mean ? f : g;
+    if ((rc = read_positive(in, &c, &centre))) return rc;
     if ((rc = need(in, m, path, "sd_log", &f)) || (rc = read_positive(in, &f, &d->b))) return rc;
     /* log-scale location: the median's log, or from the mean exp(mu + sigma^2 / 2) */
     d->a = has_mean ? log(centre) - 0.5 * d->b * d->b : log(centre);
-    return read_support(in, m, path, d);
+    if ((rc = read_support(in, m, path, d))) return rc;
+    return check_window(in, &f, &c, centre, d);
   }
   case D_BANDS: {
     if ((rc = need(in, m, path, "bands", &f)) || (rc = need_seq(in, &f, MAX_CATS))) return rc;
@@ -364,6 +397,9 @@ static int probe(kn_in *in, const kn_ynode *at, const char *path, const trait *t
   if (rc == KN_EUNKNOWN_KEY)
     return kn_in_fail(in, key_at ? key_at : at, key_at ? t->key_path : path, rc,
                       "%s (traits are keys of the subject file, or bmi)", d.message);
+  /* a value in a unit of the wrong kind: the unit field is the one to change */
+  if (rc == KN_EUNIT && t->unit_at != NULL)
+    return kn_in_fail(in, t->unit_at->val, t->unit_at->path, rc, "%s", d.message);
   return kn_in_fail(in, at, path, rc, "%s", d.message);
 }
 
@@ -417,17 +453,23 @@ static int priority_of(const char *key, const dist *d) {
   return 4;
 }
 
-/* The unit's size in `si` ("year", "m") for traits whose values the sampler uses itself. */
-static int unit_scale(kn_in *in, const kn_field *f, const trait *t, const char *si, double *out) {
+/* The unit's size in `si` ("year", "m") for traits whose values the sampler uses itself; a wrong
+ * unit is reported at the unit field. */
+static int unit_scale(kn_in *in, const trait *t, const char *si, double *out) {
   char text[64], msg[256];
   snprintf(text, sizeof text, "1 %s", t->unit[0] ? t->unit : si);
   if (kn_quantity_parse(text, si, NULL, out, msg, sizeof msg) == 0) return 0;
-  return kn_in_fail(in, f->val, f->path, KN_EUNIT, "%s needs a unit of %s: %s", t->key,
-                    !strcmp(si, "m") ? "length" : "time (years)", msg);
+  const kn_ynode *at = t->unit_at ? t->unit_at->val : t->key_node;
+  /* the converter's text names "1 kg"; the unit alone says it better */
+  char shown[96];
+  kn_in_quote(shown, sizeof shown, t->unit, strlen(t->unit));
+  return kn_in_fail(in, at, t->unit_at ? t->unit_at->path : t->key_path, KN_EUNIT,
+                    "%s needs a unit of %s, not \"%s\"", t->key,
+                    !strcmp(si, "m") ? "length (cm, m, in)" : "time (years)", shown);
 }
 
-static int read_trait(kn_in *in, const kn_ynode *key, const kn_ynode *m, const char *path,
-                      trait *t) {
+static int read_trait(kn_in *in, const kn_ynode *key, const kn_ynode *m, const char *path, trait *t,
+                      kn_field *unit_field) {
   kn_field f, g;
   int rc;
   memset(t, 0, sizeof *t);
@@ -438,11 +480,12 @@ static int read_trait(kn_in *in, const kn_ynode *key, const kn_ynode *m, const c
   t->tag = fnv1a(t->key);
   t->to_si = 1.0;
   if ((rc = kn_in_map_of(in, m, path, trait_keys))) return rc;
-  if (kn_in_field(in, m, path, "unit", &f) &&
-      (rc = kn_in_text_field(in, &f, t->unit, sizeof t->unit)))
-    return rc;
+  if (kn_in_field(in, m, path, "unit", unit_field)) {
+    if ((rc = kn_in_text_field(in, unit_field, t->unit, sizeof t->unit))) return rc;
+    t->unit_at = unit_field;
+  }
   if (!strcmp(t->key, "bmi") && t->unit[0] && strcmp(t->unit, "kg/m^2") && strcmp(t->unit, "kg/m2"))
-    return kn_in_fail(in, f.val, f.path, KN_EUNIT, "bmi is in kg/m^2");
+    return kn_in_fail(in, unit_field->val, unit_field->path, KN_EUNIT, "bmi is in kg/m^2");
   /* every trait names where its numbers come from, and that source must resolve */
   if ((rc = need(in, m, path, "source", &f)) ||
       (rc = kn_in_text_field(in, &f, t->source, sizeof t->source)))
@@ -461,8 +504,8 @@ static int read_trait(kn_in *in, const kn_ynode *key, const kn_ynode *m, const c
                           tok);
     }
   }
-  if (!strcmp(t->key, "age") && (rc = unit_scale(in, &f, t, "year", &t->to_si))) return rc;
-  if (!strcmp(t->key, "height") && (rc = unit_scale(in, &f, t, "m", &t->to_si))) return rc;
+  if (!strcmp(t->key, "age") && (rc = unit_scale(in, t, "year", &t->to_si))) return rc;
+  if (!strcmp(t->key, "height") && (rc = unit_scale(in, t, "m", &t->to_si))) return rc;
 
   int by_sex = kn_in_field(in, m, path, "by_sex", &f);
   int by_age = kn_in_field(in, m, path, "by_age", &g);
@@ -557,9 +600,12 @@ static int read_population(kn_in *in, kn_population *p) {
     char tpath[128];
     kn_in_join_path(tpath, sizeof tpath, f.path, kn_in_text(in, k), k->n);
     trait *t = &p->traits[p->ntrait];
-    if ((rc = read_trait(in, k, kn_in_child(in, f.val, 2 * i + 1), tpath, t))) return rc;
+    kn_field unit_field;
+    if ((rc = read_trait(in, k, kn_in_child(in, f.val, 2 * i + 1), tpath, t, &unit_field)))
+      return rc;
     t->key_node = NULL; /* the document and the path go away after loading */
     t->key_path = NULL;
+    t->unit_at = NULL;
     t->priority = priority_of(t->key, &t->cases[0].d);
     has_bmi |= !strcmp(t->key, "bmi");
     has_mass |= !strcmp(t->key, "mass");

@@ -76,32 +76,17 @@ int kn_in_is_null(const kn_in *in, const kn_ynode *n) {
 
 void kn_in_quote(char *dst, size_t size, const char *text, size_t len) {
   const size_t max_src = 60;
-  size_t o = 0;
   if (size == 0) return;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)text[i];
-    char esc[8];
-    if (i >= max_src && (c & 0xC0) != 0x80) { /* cut only between UTF-8 characters */
-      snprintf(esc, sizeof esc, "...");
-    } else if (c == '"' || c == '\\') {
-      snprintf(esc, sizeof esc, "\\%c", c);
-    } else if (c == '\n') {
-      snprintf(esc, sizeof esc, "\\n");
-    } else if (c == '\t') {
-      snprintf(esc, sizeof esc, "\\t");
-    } else if (c < 0x20 || c == 0x7f) {
-      snprintf(esc, sizeof esc, "\\x%02x", c);
-    } else {
-      esc[0] = (char)c;
-      esc[1] = '\0';
-    }
-    size_t el = strlen(esc);
-    if (o + el >= size) break;
-    memcpy(dst + o, esc, el);
-    o += el;
-    if (i >= max_src && (c & 0xC0) != 0x80) break;
+  /* cut long text only between UTF-8 characters */
+  size_t cut = len;
+  if (len > max_src) {
+    cut = max_src;
+    while (cut < len && ((unsigned char)text[cut] & 0xC0) == 0x80)
+      cut++;
   }
-  dst[o] = '\0';
+  size_t used = kn_text_escape(dst, size, text, cut, 1);
+  size_t o = strlen(dst);
+  if ((used < cut || cut < len) && o + 3 < size) memcpy(dst + o, "...", 4);
 }
 
 /* ---- names and suggestions ------------------------------------------------------------------- */

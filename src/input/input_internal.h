@@ -17,6 +17,10 @@
 #define KN_INPUT_MAX_NODES ((size_t)600000)          /* YAML nodes of one document */
 #define KN_INPUT_MAX_DEPTH 64                        /* nesting of mappings and sequences */
 #define KN_INPUT_MAX_ACTIONS ((size_t)10000)         /* actions of one session */
+/* "[" and "{" bytes of one file, wherever they stand: libfyaml's scanner costs about 350 bytes for
+ * each unclosed one it looks ahead over, so this bounds it near 23 MB whatever the lexer of
+ * prescan.c makes of the text. A 10 000-action session in flow style needs 10 000. */
+#define KN_INPUT_MAX_OPENERS ((size_t)65536)
 
 /* ---- the document tree ----------------------------------------------------------------------- */
 
@@ -87,6 +91,22 @@ int kn_in_read_file(kn_in *in, const char *path, char **text, size_t *len);
  * file (as kn_in_read_file), the error in diag (may be NULL). The loader then parses *text with its
  * kn_*_parse under the file's name and frees it. */
 int kn_in_load_text(const char *path, const void *out, kn_diag *diag, char **text, size_t *len);
+
+/* Why kn_in_prescan refused a text: position (line 0: none), field ("encoding" or "yaml"), code
+ * and message, as kn_in_fail takes them. */
+typedef struct kn_prescan {
+  int code;
+  int line, col;
+  char field[16];
+  char message[160];
+} kn_prescan;
+
+/* Checks a text before it is parsed, in one pass and constant memory: at most KN_INPUT_MAX_BYTES;
+ * UTF-8 (no NUL byte, no invalid sequence, no UTF-16/32 byte-order mark: KN_EPARSE, field
+ * "encoding"); flow nesting at most KN_INPUT_MAX_DEPTH, an upper estimate of the nodes at most
+ * KN_INPUT_MAX_NODES and at most KN_INPUT_MAX_OPENERS "[" and "{" (KN_ETOOBIG, field "yaml").
+ * Returns 0 or the code, the reason in *r. */
+int kn_in_prescan(const char *text, size_t len, kn_prescan *r);
 
 /* Parses text into in->doc (JSON mode when json != 0). Syntax errors become KN_EPARSE with field
  * "yaml". An empty document leaves in->doc.root == KN_YNONE. */

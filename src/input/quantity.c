@@ -216,7 +216,11 @@ int kn_units_parse(kn_units *u, const char *text, const char *target, const char
   if (from == NULL) {
     char ushown[96];
     kn_in_quote(ushown, sizeof ushown, us, un);
-    snprintf(msg, msgsize, "unknown unit \"%s\" in \"%s\"", ushown, shown);
+    /* a space that is not a plain one is invisible in the text: say so */
+    const char *hint = strstr(ushown, "<U+") ? " (a character that is not a plain space, shown "
+                                               "as <U+...>: type a plain space)"
+                                             : "";
+    snprintf(msg, msgsize, "unknown unit \"%s\" in \"%s\"%s", ushown, shown, hint);
     return KN_EUNIT;
   }
   ut_unit *to = ut_parse(u->sys, target, UT_ASCII);

@@ -76,6 +76,12 @@ void kn_subject_default(kn_subject *s) {
 static const kn_qspec q_age = {"year", "year", "45 years", "years", 1.0, 18.0, 110.0, 0};
 static const kn_qspec q_height = {"m", NULL, "168 cm", "m", 1.0, 1.2, 2.3, 0};
 static const kn_qspec q_mass = {"kg", NULL, "62 kg", "kg", 1.0, 30.0, 250.0, 0};
+/* Body mass index, kg/m^2, of the height and mass together: each alone in range still allows
+ * 120 cm with 250 kg (174 kg/m^2) or 230 cm with 30 kg (5.7). The ends are the extremes recorded
+ * in living adults: survival below 10 kg/m^2 with care in the 1992-93 Somali famine [collins1995],
+ * and 148.6 kg/m^2 the highest among 1.3 million bariatric patients [mbsaqip2023]. */
+#define BMI_MIN 9.0
+#define BMI_MAX 150.0
 static const kn_qspec q_body_fat = {"1", "1", "28 %", "%", 0.01, 0.03, 0.60, 0};
 static const kn_qspec q_pain = {"1", "1", "1.0", "", 1.0, 0.2, 5.0, 0};
 static const kn_qspec q_cramps = {"1/month", "1/month", "8 /month", "per month",
@@ -249,8 +255,18 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
   if (kn_in_field(in, m, path, "height", &f) &&
       (rc = kn_in_quantity(in, &f, &q_height, &s->height)))
     return rc;
-  if (kn_in_field(in, m, path, "mass", &f) && (rc = kn_in_quantity(in, &f, &q_mass, &s->mass)))
+  kn_field hf, mf;
+  int has_height = kn_in_field(in, m, path, "height", &hf);
+  if (kn_in_field(in, m, path, "mass", &mf) && (rc = kn_in_quantity(in, &mf, &q_mass, &s->mass)))
     return rc;
+  double bmi = s->mass / (s->height * s->height);
+  if (bmi < BMI_MIN || bmi > BMI_MAX) {
+    const kn_field *at = mf.key ? &mf : has_height ? &hf : NULL;
+    return kn_in_fail(in, at ? at->val : m, at ? at->path : path, KN_ERANGE,
+                      "%.4g kg at %.4g cm is a body mass index of %.3g kg/m^2, outside the human "
+                      "range %g .. %g kg/m^2 (docs/input.md)",
+                      s->mass, 100.0 * s->height, bmi, BMI_MIN, BMI_MAX);
+  }
   if (kn_in_field(in, m, path, "body_fat", &f)) {
     if ((rc = kn_in_quantity(in, &f, &q_body_fat, &s->body_fat))) return rc;
   } else {

@@ -186,8 +186,12 @@ typedef struct open_coll {
 int kn_in_parse(kn_in *in, const char *text, size_t len, int json) {
   kn_ydoc *d = &in->doc;
   d->root = KN_YNONE;
-  if (len > KN_INPUT_MAX_BYTES)
-    return kn_in_fail(in, NULL, "", KN_ETOOBIG, "input is larger than 4 MiB");
+  /* libfyaml must never see a text it would cut short or spend unbounded memory on. */
+  kn_prescan scan;
+  if (kn_in_prescan(text, len, &scan) != 0) {
+    kn_ynode where = {.line = scan.line, .col = scan.col};
+    return kn_in_fail(in, scan.line > 0 ? &where : NULL, scan.field, scan.code, "%s", scan.message);
+  }
 
   fy_out out = {{0}, 0};
   struct fy_diag_cfg dcfg;

@@ -173,8 +173,10 @@ void kn_report_text_styled(const kn_model *m, kn_data *d, FILE *out, int use_col
                     : "",
           kn_advice_verdict_name(v), off, count);
   human_time(o->duration, a, sizeof a);
-  fprintf(out, "session: %s, %s, %zu actions, %s simulated\n",
-          m->session.name[0] ? m->session.name : "(unnamed)",
+  /* the name is the user's: shown with its control characters escaped (a terminal reads this) */
+  char name[4 * sizeof m->session.name];
+  kn_text_escape(name, sizeof name, m->session.name, strlen(m->session.name), 0);
+  fprintf(out, "session: %s, %s, %zu actions, %s simulated\n", name[0] ? name : "(unnamed)",
           kn_practitioner_name(m->session.practitioner), m->session.naction, a);
 
   int any = 0;

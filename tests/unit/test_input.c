@@ -14,7 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "input/input_internal.h"
 #include "knead/atlas.h"
+#include "knead/cohort.h"
 #include "knead/error.h"
 #include "knead/params.h"
 #include "knead/spec.h"
@@ -950,6 +952,10 @@ static void test_bad_input_folder(void **state) {
     if (kind && strncmp(kind, "_subject_", 9) == 0) {
       kn_subject s;
       rc = kn_subject_load(n, &s, &d);
+    } else if (kind && strncmp(kind, "_population_", 12) == 0) {
+      kn_population *p = NULL;
+      rc = kn_population_load(n, &p, &d);
+      kn_population_free(p);
     } else {
       kn_session *s = NULL;
       rc = kn_session_load(n, &s, &d);
@@ -1377,6 +1383,238 @@ static void test_schema_matches_atlas(void **state) {
   json_decref(subject);
 }
 
+/* ---- the pre-scan: encoding and limits before the parser ------------------------------------- */
+
+/* Runs kn_in_prescan on len bytes; returns the code and writes "line:col: field: message". */
+static int prescan(const char *text, size_t len, char *out, size_t size) {
+  kn_prescan r;
+  int rc = kn_in_prescan(text, len, &r);
+  snprintf(out, size, "%d:%d: %s: %s", r.line, r.col, r.field, r.message);
+  return rc;
+}
+#define PRESCAN(lit, out) prescan(lit, sizeof(lit) - 1, out, sizeof out)
+
+static void test_prescan_encoding(void **state) {
+  (void)state;
+  char m[256];
+  /* plain text, UTF-8 of every length, and UTF-8's own byte-order mark pass */
+  assert_int_equal(PRESCAN("session:\n  name: x\n", m), 0);
+  assert_int_equal(PRESCAN("name: \"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"\n", m), 0);
+  assert_int_equal(PRESCAN("\xef\xbb\xbfsession: {}\n", m), 0);
+  assert_int_equal(PRESCAN("", m), 0);
+
+  /* a NUL byte anywhere, at its line and column (columns count characters, not bytes) */
+  assert_int_equal(PRESCAN("a: 1\n\xc3\xa9\xc3\xa9\0b: 2\n", m), KN_EPARSE);
+  assert_string_equal(m, "2:3: encoding: NUL byte (U+0000); an input file must be UTF-8 text");
+  assert_int_equal(PRESCAN("a\0", m), KN_EPARSE);
+  assert_string_equal(m, "1:2: encoding: NUL byte (U+0000), as in UTF-16 or UTF-32 text; an "
+                         "input file must be UTF-8 text");
+
+  /* the byte-order marks of other encodings are named (UTF-32 LE before UTF-16 LE: same start) */
+  assert_int_equal(PRESCAN("\xff\xfe"
+                           "a\0",
+                           m),
+                   KN_EPARSE);
+  assert_string_equal(m,
+                      "1:1: encoding: the file is UTF-16 LE (byte-order mark); save it as UTF-8");
+  assert_int_equal(PRESCAN("\xfe\xff\0a", m), KN_EPARSE);
+  assert_string_equal(m,
+                      "1:1: encoding: the file is UTF-16 BE (byte-order mark); save it as UTF-8");
+  assert_int_equal(PRESCAN("\xff\xfe\0\0a\0\0\0", m), KN_EPARSE);
+  assert_string_equal(m,
+                      "1:1: encoding: the file is UTF-32 LE (byte-order mark); save it as UTF-8");
+  assert_int_equal(PRESCAN("\0\0\xfe\xff\0\0\0a", m), KN_EPARSE);
+  assert_string_equal(m,
+                      "1:1: encoding: the file is UTF-32 BE (byte-order mark); save it as UTF-8");
+
+  /* invalid UTF-8: a stray continuation byte, overlong forms, a surrogate, past U+10FFFF, a byte
+   * that never starts a character, a sequence cut short by the end of the text */
+  static const struct {
+    const char *text;
+    const char *want;
+  } bad[] = {
+      {"x: \x80\n", "1:4: encoding: invalid UTF-8 (byte 0x80); an input file must be UTF-8 text"},
+      {"x: \xc0\xaf\n",
+       "1:4: encoding: invalid UTF-8 (byte 0xC0); an input file must be UTF-8 text"},
+      {"x: \xe0\x80\xaf\n",
+       "1:4: encoding: invalid UTF-8 (byte 0xE0); an input file must be UTF-8 text"},
+      {"x: \xed\xa0\x80\n",
+       "1:4: encoding: invalid UTF-8 (byte 0xED); an input file must be UTF-8 text"},
+      {"x: \xf4\x90\x80\x80\n",
+       "1:4: encoding: invalid UTF-8 (byte 0xF4); an input file must be UTF-8 text"},
+      {"\n\nx: \xff\n",
+       "3:4: encoding: invalid UTF-8 (byte 0xFF); an input file must be UTF-8 text"},
+      {"x: \xe2\x82", "1:4: encoding: invalid UTF-8 (byte 0xE2); an input file must be UTF-8 text"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    assert_int_equal(prescan(bad[i].text, strlen(bad[i].text), m, sizeof m), KN_EPARSE);
+    assert_string_equal(m, bad[i].want);
+  }
+
+  /* through every loader: the text after a NUL is never silently dropped */
+  kn_diag d;
+  kn_session *ss = NULL;
+  const char nul_session[] = "session:\n  actions:\n    - {do: rest, duration: 1 min}\n\0"
+                             "    - {do: compression, landmark: posterior_triangle, force: 400 N, "
+                             "duration: 240 min}\n";
+  assert_int_equal(kn_session_parse(nul_session, sizeof nul_session - 1, "s.yaml", &ss, &d),
+                   KN_EPARSE);
+  assert_null(ss);
+  assert_int_equal(d.line, 4);
+  assert_string_equal(d.field, "encoding");
+  kn_subject subj;
+  const char u16_subject[] = "\xff\xfes\0u\0b\0j\0e\0c\0t\0:\0\n\0";
+  assert_int_equal(kn_subject_parse(u16_subject, sizeof u16_subject - 1, "u.yaml", &subj, &d),
+                   KN_EPARSE);
+  assert_string_equal(d.message, "the file is UTF-16 LE (byte-order mark); save it as UTF-8");
+  kn_population *pop = NULL;
+  const char bad_pop[] = "population:\n  name: \"m\xfcnchen\"\n";
+  assert_int_equal(kn_population_parse(bad_pop, sizeof bad_pop - 1, "p.yaml", &pop, &d), KN_EPARSE);
+  assert_null(pop);
+  assert_int_equal(d.line, 2);
+  assert_int_equal(d.col, 11);
+}
+
+/* text made of head, then `n` copies of unit, then tail; free() it */
+static char *repeated(const char *head, const char *unit, size_t n, const char *tail, size_t *len) {
+  size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail);
+  *len = hl + n * ul + tl;
+  char *t = malloc(*len + 1);
+  assert_non_null(t);
+  memcpy(t, head, hl);
+  for (size_t i = 0; i < n; i++)
+    memcpy(t + hl + i * ul, unit, ul);
+  memcpy(t + hl + n * ul, tail, tl + 1);
+  return t;
+}
+
+static void test_prescan_limits(void **state) {
+  (void)state;
+  char m[256];
+  size_t len;
+  /* 64 levels of flow nesting pass, the 65th "[" or "{" is refused where it stands */
+  char *t = repeated("a: ", "[", 64, "", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), 0);
+  free(t);
+  t = repeated("a: ", "[", 65, "", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), KN_ETOOBIG);
+  assert_string_equal(m, "1:68: yaml: nesting deeper than 64 levels");
+  free(t);
+  t = repeated("{\"a\": ", "{\"b\": ", 70, "", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), KN_ETOOBIG);
+  assert_string_equal(m, "1:385: yaml: nesting deeper than 64 levels");
+  free(t);
+  /* closed collections do not add up */
+  t = repeated("a: ", "[[]]", 1000, "", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), 0);
+  free(t);
+
+  /* brackets that are text: in quoted scalars, comments, block plain scalars, after a quote
+   * inside a word */
+  t = repeated("a: \"", "[", 100, "\"\n", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), 0);
+  free(t);
+  t = repeated("a: 'it''s ", "{", 100, "'\n", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), 0);
+  free(t);
+  t = repeated("a: 1 # ", "[", 100, "\nb: 2\n", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), 0);
+  free(t);
+  t = repeated("a: x", "[", 100, "\n", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), 0);
+  free(t);
+  t = repeated("a: [\"x\\\"", "[", 100, "\"]\n", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), 0);
+  free(t);
+  /* but a quote inside plain text starts no string: the brackets after it count */
+  t = repeated("a: O'Brien\nb: ", "[", 65, "", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), KN_ETOOBIG);
+  assert_string_equal(m, "2:68: yaml: nesting deeper than 64 levels");
+  free(t);
+
+  /* every "[" and "{" counts toward 65536, strings and comments included, so a text the lexer
+   * misreads cannot hide a deep nest from the bound on the parser's look-ahead */
+  t = repeated("a: \"", "[", 65536, "\"\n", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), 0);
+  free(t);
+  t = repeated("a: \"", "[", 65537, "\"\n", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), KN_ETOOBIG);
+  assert_string_equal(m, "1:65541: yaml: more than 65536 \"[\" and \"{\" in one file");
+  free(t);
+  /* and the nesting message wins where both apply */
+  t = repeated("a: ", "[", 70000, "", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), KN_ETOOBIG);
+  assert_string_equal(m, "1:68: yaml: nesting deeper than 64 levels");
+  free(t);
+
+  /* the node estimate: one per "," "[" "{" ":" "-" "?" and line, refused past 600 000 */
+  t = repeated("a: [", "1,", 599000, "1]\n", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), 0);
+  free(t);
+  t = repeated("a: [", "1,", 600000, "1]\n", &len);
+  assert_int_equal(prescan(t, len, m, sizeof m), KN_ETOOBIG);
+  assert_string_equal(m, "1:1200000: yaml: too many YAML nodes (more than 600000)");
+  free(t);
+
+  /* through a loader: 4 MB of "[" is refused by the pre-scan (the message names its place) */
+  t = repeated("session: ", "[", 4000000, "", &len);
+  kn_session *s = NULL;
+  kn_diag d;
+  assert_int_equal(kn_session_parse(t, len, "deep.yaml", &s, &d), KN_ETOOBIG);
+  assert_null(s);
+  assert_int_equal(d.col, 74);
+  assert_string_equal(d.message, "nesting deeper than 64 levels");
+  free(t);
+}
+
+static void test_text_escape(void **state) {
+  (void)state;
+  char out[128];
+  const char name[] = "\x1b]0;owned\x07\x1b[2Jx";
+  assert_int_equal(kn_text_escape(out, sizeof out, name, strlen(name), 0), strlen(name));
+  assert_string_equal(out, "\\x1b]0;owned\\x07\\x1b[2Jx");
+  /* invisible characters as <U+XXXX>, letters of any script as they are */
+  const char units[] = "40\xc2\xa0N \xe2\x80\xae \xe2\x80\x8b caf\xc3\xa9 \xce\xbc \xc2\x9b";
+  kn_text_escape(out, sizeof out, units, strlen(units), 0);
+  assert_string_equal(out, "40<U+00A0>N <U+202E> <U+200B> caf\xc3\xa9 \xce\xbc <U+009B>");
+  /* bytes that are not UTF-8, line ends and tabs, quotes only when asked */
+  const char mixed[] = "a\xff\n\t\"\\";
+  kn_text_escape(out, sizeof out, mixed, strlen(mixed), 1);
+  assert_string_equal(out, "a\\xff\\n\\t\\\"\\\\");
+  kn_text_escape(out, sizeof out, mixed, strlen(mixed), 0);
+  assert_string_equal(out, "a\\xff\\n\\t\"\\");
+  /* a short buffer ends before an escape, never inside one */
+  char small[6];
+  assert_int_equal(kn_text_escape(small, sizeof small, "ab\x1b", 3, 0), 2);
+  assert_string_equal(small, "ab");
+  assert_true(kn_text_invisible(0xA0));
+  assert_true(kn_text_invisible(0xFEFF));
+  assert_false(kn_text_invisible('a'));
+  assert_false(kn_text_invisible(0xE9));
+}
+
+static void test_subject_bmi(void **state) {
+  (void)state;
+  kn_subject s;
+  kn_diag d;
+  const char *ok[] = {"subject: {height: 185 cm, mass: 240 kg}\n",
+                      "subject: {height: 150 cm, mass: 30 kg}\n", "subject: {mass: 30 kg}\n"};
+  for (size_t i = 0; i < 3; i++)
+    assert_int_equal(kn_subject_parse(ok[i], strlen(ok[i]), "ok.yaml", &s, &d), 0);
+  const char heavy[] = "subject:\n  height: 120 cm\n  mass: 250 kg\n";
+  assert_int_equal(kn_subject_parse(heavy, strlen(heavy), "h.yaml", &s, &d), KN_ERANGE);
+  assert_int_equal(d.line, 3);
+  assert_string_equal(d.field, "subject.mass");
+  assert_string_equal(d.message, "250 kg at 120 cm is a body mass index of 174 kg/m^2, outside "
+                                 "the human range 9 .. 150 kg/m^2 (docs/input.md)");
+  const char light[] = "subject:\n  mass: 30 kg\n  height: 230 cm\n";
+  assert_int_equal(kn_subject_parse(light, strlen(light), "l.yaml", &s, &d), KN_ERANGE);
+  assert_string_equal(d.field, "subject.mass");
+  /* with no mass given, the height is blamed (default mass 70 kg at 230 cm is 13 kg/m^2: fine) */
+  const char tall[] = "subject:\n  height: 230 cm\n";
+  assert_int_equal(kn_subject_parse(tall, strlen(tall), "t.yaml", &s, &d), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_strerror),
@@ -1400,6 +1638,10 @@ int main(void) {
       cmocka_unit_test(test_bad_input_folder),
       cmocka_unit_test(test_file_errors),
       cmocka_unit_test(test_limits),
+      cmocka_unit_test(test_prescan_encoding),
+      cmocka_unit_test(test_prescan_limits),
+      cmocka_unit_test(test_text_escape),
+      cmocka_unit_test(test_subject_bmi),
       cmocka_unit_test(test_message_hygiene),
       cmocka_unit_test(test_more_session_errors),
       cmocka_unit_test(test_more_subject_errors),
