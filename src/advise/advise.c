@@ -25,7 +25,7 @@
 #define PAIN_LIKELY 0.5
 /* An abrupt stroke: force rising faster than 1000 N/s to at least half the region's ISO force
  * limit. calibrated: separates the professional examples (percussion up to 2300 N/s at 44 % of
- * the limit) from the untrained partner's hard strokes (2100-9100 N/s at 58-135 %). */
+ * the limit) from the rough partner's hard strokes (2100-9100 N/s at 58-135 %). */
 #define ABRUPT_RATE 1000.0
 #define ABRUPT_RATIO 0.5
 /* Carotid sinus hypersensitivity is found in 10.4 % of people aged 50 or more (sutton2014). */
