@@ -38,7 +38,13 @@ static void help(FILE *out) {
       "  --minutes M         how long (bare number: minutes; or \"90 s\"); default 5\n"
       "  --repetitions N     and --rest T between them (bare number: s)\n"
       "  --speed V           glide speed, e.g. \"3 cm/s\"; --rate R for kneading or percussion\n"
-      "  --giver G           professional or partner (an untrained partner); default professional\n"
+      "  --giver G           professional, partner (an untrained partner) or rough (the rough\n"
+      "                      partner, a what-if); default professional\n"
+      "  --practitioner-percentile P\n"
+      "                      the giver with every trait at percentile P (1..99) of the profile,\n"
+      "                      in the harmful direction (95: a rough one); default the median\n"
+      "  --practitioner-seed N\n"
+      "                      a giver drawn at random from the profile with seed N\n"
       "  --posture P         prone, supine, seated, side_lying, standing\n"
       "who (default: an average adult of 40):\n"
       "  --age Y  --sex female|male  --height \"170 cm\"  --mass \"70 kg\"\n"
@@ -77,6 +83,8 @@ static flag flags_template[] = {
     {"--speed", 1, "speed", "cm/s", 0, NULL},
     {"--rate", 1, "rate", "Hz", 0, NULL},
     {"--giver", 2, "practitioner", NULL, 0, NULL},
+    {"--practitioner-percentile", 2, "practitioner_percentile", NULL, 0, NULL},
+    {"--practitioner-seed", 2, "practitioner_seed", NULL, 0, NULL},
     {"--posture", 2, "posture", NULL, 0, NULL},
     {"--age", 0, "age", NULL, 0, NULL},
     {"--sex", 0, "sex", NULL, 0, NULL},
@@ -105,6 +113,7 @@ static const char *alias(const char *key, const char *v) {
       {"do", "press", "compression"},
       {"practitioner", "partner", "untrained_partner"},
       {"practitioner", "untrained", "untrained_partner"},
+      {"practitioner", "rough", "rough_partner"},
       {"practitioner", "therapist", "professional"},
       {"region", "neck", "neck_lateral"},
       {"region", "back", "upper_back"},

@@ -37,7 +37,8 @@ static void help(FILE *out) {
       "  --seed S           the run's seed (default 1); subject i is the same for any threads,\n"
       "                     ranks and order\n"
       "  --profiles LIST    practitioner profiles, comma-separated (default: the session's):\n"
-      "                     professional, untrained_partner\n"
+      "                     professional, untrained_partner, rough_partner; each subject\n"
+      "                     draws their own practitioner from each profile\n"
       "  -j, --threads T    worker threads (default: the cores of this machine, shared by the\n"
       "                     MPI ranks on it)\n"
       "  --progress         progress bar on stderr even when it is not a terminal\n"
@@ -279,10 +280,12 @@ static int parse_profiles(const char *list, kn_cohort_job *job) {
       p = KN_PRACTITIONER_PROFESSIONAL;
     else if (!strcmp(tok, "untrained_partner"))
       p = KN_PRACTITIONER_UNTRAINED_PARTNER;
+    else if (!strcmp(tok, "rough_partner"))
+      p = KN_PRACTITIONER_ROUGH_PARTNER;
     else
       return cli_usage_error("cohort",
                              "unknown profile \"%s\"; --profiles takes professional, "
-                             "untrained_partner",
+                             "untrained_partner, rough_partner",
                              tok);
     for (int i = 0; i < job->nprofile; i++)
       if ((int)job->profiles[i] == p)

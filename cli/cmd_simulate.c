@@ -1,5 +1,7 @@
-/* knead simulate SUBJECT SESSION [-o DIR [--report]] [--fail-on GRADE] [--quiet] [--trace FILE] */
+/* knead simulate SUBJECT SESSION [-o DIR [--report]] [--fail-on GRADE] [--quiet] [--trace FILE]
+ *                [--practitioner-percentile P | --practitioner-seed N] */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +14,8 @@ static void help(FILE *out) {
   fprintf(
       out,
       "usage: knead simulate SUBJECT.yaml SESSION.yaml [-o DIR [--report]] [--fail-on GRADE]\n"
-      "                      [--quiet] [--trace FILE]\n\n"
+      "                      [--quiet] [--trace FILE]\n"
+      "                      [--practitioner-percentile P | --practitioner-seed N]\n\n"
       "Runs the session on the subject and prints a summary, verdict first.\n"
       "  -o DIR           write summary.json, timeseries.csv and events.csv into DIR\n"
       "                   (written whole or not at all; an existing DIR is replaced only if\n"
@@ -23,7 +26,24 @@ static void help(FILE *out) {
       "  --quiet          print nothing but errors\n"
       "  --trace FILE     write the contact samples applied at every step to FILE in the input\n"
       "                   format of knead monitor (CSV; written whole or not at all)\n"
+      "  --practitioner-percentile P\n"
+      "                   the session's practitioner with every trait at percentile P (1..99)\n"
+      "                   of the profile, in the harmful direction (95: a rough one); default:\n"
+      "                   the session's, else the median practitioner\n"
+      "  --practitioner-seed N\n"
+      "                   a practitioner drawn at random from the profile with seed N\n"
       "exit codes: 0 ok; 1 harm at or above --fail-on; 2 bad input or usage; 3 internal error\n");
+}
+
+/* Reads a whole non-negative decimal integer; returns -1 if s is not one. */
+static int parse_u64(const char *s, uint64_t *out) {
+  char *end = NULL;
+  if (s == NULL || *s < '0' || *s > '9') return -1;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || *end != '\0') return -1;
+  *out = v;
+  return 0;
 }
 
 static void print_diag(const kn_diag *d) {
@@ -84,6 +104,8 @@ static int run_traced(const kn_model *m, kn_data *d, const char *path) {
 int cmd_simulate(int argc, char **argv) {
   const char *paths[2] = {NULL, NULL}, *outdir = NULL, *trace_path = NULL;
   int npath = 0, quiet = 0, fail_on = -1, html = 0;
+  uint64_t percentile = 0, practitioner_seed = 0;
+  int seeded = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -100,6 +122,13 @@ int cmd_simulate(int argc, char **argv) {
       html = 1;
     } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
       quiet = 1;
+    } else if (!strcmp(a, "--practitioner-percentile")) {
+      if (++i >= argc || parse_u64(argv[i], &percentile) || percentile < 1 || percentile > 99)
+        return cli_usage_error("simulate", "--practitioner-percentile needs a whole number 1..99");
+    } else if (!strcmp(a, "--practitioner-seed")) {
+      if (++i >= argc || parse_u64(argv[i], &practitioner_seed))
+        return cli_usage_error("simulate", "--practitioner-seed needs a non-negative integer");
+      seeded = 1;
     } else if (!strcmp(a, "--trace")) {
       if (++i >= argc) return cli_usage_error("simulate", "--trace needs a file");
       trace_path = argv[i];
@@ -113,6 +142,9 @@ int cmd_simulate(int argc, char **argv) {
   }
   if (npath < 2) return cli_usage_error("simulate", "needs SUBJECT and SESSION files; try --help");
   if (html && !outdir) return cli_usage_error("simulate", "--report needs -o DIR to write into");
+  if (percentile && seeded)
+    return cli_usage_error("simulate",
+                           "give --practitioner-percentile or --practitioner-seed, not both");
 
   kn_diag diag;
   kn_subject subject;
@@ -124,6 +156,11 @@ int cmd_simulate(int argc, char **argv) {
   if (kn_session_load(paths[1], &session, &diag) != KN_OK) {
     print_diag(&diag);
     return KN_EXIT_USAGE;
+  }
+  if (percentile || seeded) { /* the command line's practitioner replaces the session's */
+    session->practitioner_percentile = (int)percentile;
+    session->practitioner_seeded = seeded;
+    session->practitioner_seed = practitioner_seed;
   }
   kn_model *m = NULL;
   kn_data *d = NULL;

@@ -106,6 +106,7 @@ typedef struct kn_cohort_result {
   double duration;                              /* s simulated */
   int nevent;                                   /* events kept (<= KN_COHORT_MAX_EVENTS) */
   int nevent_total;                             /* events of the outcome, kept or not */
+  kn_practitioner_traits practitioner;          /* the practitioner this subject drew */
   kn_cohort_event events[KN_COHORT_MAX_EVENTS]; /* (nevent), in order of t_start */
 } kn_cohort_result;
 
@@ -133,9 +134,11 @@ typedef struct kn_cohort_job {
  * its XML database with a parser that keeps global state; the pool serialises these calls. */
 int kn_cohort_draw(const kn_cohort_job *job, uint64_t index, kn_cohort_unit *out, kn_diag *diag);
 
-/* Simulates the session for the drawn subject of unit under each profile (the practitioner's
- * random stream seeded from (seed, index, profile)), filling unit->result. Allocates and frees its
- * own model and data; safe in many threads at once. Returns 0 or a negative kn_errno, diag filled.
+/* Simulates the session for the drawn subject of unit under each profile (the practitioner, drawn
+ * from the profile, and their random stream both keyed by (seed, index, profile); a session's
+ * practitioner_percentile and practitioner_seed are ignored), filling unit->result. Allocates and
+ * frees its own model and data; safe in many threads at once. Returns 0 or a negative kn_errno,
+ * diag filled.
  */
 int kn_cohort_simulate(const kn_cohort_job *job, kn_cohort_unit *unit, kn_diag *diag);
 

@@ -235,6 +235,9 @@ double kn_model_duration(const kn_model *m); /* s */
 double kn_model_dt(const kn_model *m);       /* s */
 const kn_subject *kn_model_subject(const kn_model *m);
 const kn_session *kn_model_session(const kn_model *m);
+/* The practitioner drawn for this model (owned by m): the profile's median person unless the
+ * session gives practitioner_percentile or practitioner_seed. */
+const kn_practitioner_traits *kn_model_practitioner(const kn_model *m);
 
 /* Allocates all state for m, reset to t = 0. */
 int kn_data_create(const kn_model *m, kn_data **out);

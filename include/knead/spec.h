@@ -56,11 +56,23 @@ typedef struct kn_subject {
   double heart_rate;                  /* 1/s, resting, 35..130 /min, default 70 /min */
 } kn_subject;
 
-/* Who gives the massage. */
+/* Who gives the massage: a profile, i.e. a distribution over people (see kn_practitioner_traits).
+ */
 typedef enum kn_practitioner {
-  KN_PRACTITIONER_PROFESSIONAL = 0,     /* smooth ramps, steady force, eases off on pain */
-  KN_PRACTITIONER_UNTRAINED_PARTNER = 1 /* variable force, abrupt onsets, drift, ignores pain */
+  KN_PRACTITIONER_PROFESSIONAL = 0,      /* smooth ramps, steady force, eases off on pain */
+  KN_PRACTITIONER_UNTRAINED_PARTNER = 1, /* somewhat lighter, widely spread force (measured) */
+  KN_PRACTITIONER_ROUGH_PARTNER = 2      /* what-if: the article's worst case, one fixed person */
 } kn_practitioner;
+
+/* One practitioner drawn from a profile: how this person turns a plan into force and position. */
+typedef struct kn_practitioner_traits {
+  double force_ratio; /* 1, this person's mean force / planned force */
+  double force_bias;  /* N, force added to every stroke (0 except the rough partner) */
+  double force_cv;    /* 1, within-session force coefficient of variation */
+  double ramp_time;   /* s, time to reach the planned force at a stroke's onset */
+  double drift;       /* m, standard deviation of position error */
+  double pain_delay;  /* s in pain before easing off; < 0: never eases off */
+} kn_practitioner_traits;
 
 /* What one action does. */
 typedef enum kn_action_kind {
@@ -167,6 +179,10 @@ typedef struct kn_session {
   char name[64];                /* free text, may be empty */
   kn_practitioner practitioner; /* default professional */
   uint64_t seed;                /* RNG seed for the practitioner's variability, default 1 */
+  int practitioner_percentile;  /* 1..99: every trait at this percentile in the harmful
+                                   direction; 0: not given */
+  int practitioner_seeded;      /* 1: draw the practitioner from practitioner_seed */
+  uint64_t practitioner_seed;   /* seed of the practitioner's draw (with practitioner_seeded) */
   double dt;                    /* s, simulation step, 0.1 ms..10 ms, default 1 ms */
   double record_interval;       /* s, time-series decimation, >= dt, default 0.1 s */
   double recovery;              /* s, simulated time after the last action, default 60 min */
@@ -211,7 +227,7 @@ int kn_action_is_stroke(kn_action_kind k);
 /* Name of an action kind ("effleurage", ..., "rest", "posture", "stretch", "voluntary_contraction",
  * "electrical_stimulation", "heat", "drink"); "?" if out of range. */
 const char *kn_action_kind_name(kn_action_kind k);
-/* Name of a practitioner profile ("professional", "untrained_partner"). */
+/* Name of a practitioner profile ("professional", "untrained_partner", "rough_partner"). */
 const char *kn_practitioner_name(kn_practitioner p);
 /* Name of a posture ("prone", ...). */
 const char *kn_posture_name(kn_posture p);

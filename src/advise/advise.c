@@ -25,7 +25,7 @@
 #define PAIN_LIKELY 0.5
 /* An abrupt stroke: force rising faster than 1000 N/s to at least half the region's ISO force
  * limit. calibrated: separates the professional examples (percussion up to 2300 N/s at 44 % of
- * the limit) from the untrained partner's hard strokes (2100-9100 N/s at 58-135 %). */
+ * the limit) from the rough partner's hard strokes (2100-9100 N/s at 58-135 %). */
 #define ABRUPT_RATE 1000.0
 #define ABRUPT_RATIO 0.5
 /* Carotid sinus hypersensitivity is found in 10.4 % of people aged 50 or more (sutton2014). */
@@ -308,12 +308,12 @@ static void rule_pain(const ctx *c, advice_buf *b) {
                        "chesterton2003 bordachar2019");
     if (!a) return;
     given++;
-    int partner = c->sess->practitioner == KN_PRACTITIONER_UNTRAINED_PARTNER;
+    int partner = c->sess->practitioner != KN_PRACTITIONER_PROFESSIONAL;
     say(a->text, sizeof a->text,
         "Ease off on the %s: at this pressure it is likely to hurt (%.0f %% chance at the "
         "peak%s). Press only as hard as feels good.%s",
         r->label, 100.0 * ro->pain_peak, ro->t_pain > 0.0 ? ", painful for a while" : "",
-        partner ? " Untrained hands do not ease off by themselves: agree a word for 'lighter'."
+        partner ? " Untrained hands may not ease off by themselves: agree a word for 'lighter'."
                 : "");
     say(a->trigger, sizeof a->trigger, "%s: pain probability %.2f (likely above 0.5), %.0f s",
         r->name, ro->pain_peak, ro->t_pain);
@@ -355,7 +355,7 @@ static void rule_muscle_damage(const ctx *c, advice_buf *b) {
 }
 
 static void rule_smooth(const ctx *c, advice_buf *b) {
-  int partner = c->sess->practitioner == KN_PRACTITIONER_UNTRAINED_PARTNER;
+  int partner = c->sess->practitioner != KN_PRACTITIONER_PROFESSIONAL;
   const kn_region_outcome *worst = NULL;
   for (size_t i = 0; i < c->o->nregion; i++) {
     const kn_region_outcome *ro = &c->o->regions[i];

@@ -11,6 +11,7 @@
 /* Purposes of a subject's random streams (any values, but fixed forever: they define the runs). */
 #define STREAM_OUTCOME 0x4f5554434f4d45ULL
 #define STREAM_PRACTITIONER 0x50524143ULL
+#define STREAM_PRACTITIONER_TRAITS 0x5452414954ULL
 
 static uint64_t name_hash(const char *s) {
   uint64_t h = 0xcbf29ce484222325ULL;
@@ -83,6 +84,11 @@ int kn_cohort_simulate(const kn_cohort_job *job, kn_cohort_unit *out, kn_diag *d
     /* keyed by the profile itself, so the order of --profiles changes nothing */
     session.seed =
         kn_cohort_key(job->seed, out->index, STREAM_PRACTITIONER + (uint64_t)job->profiles[p]);
+    /* each subject draws their own practitioner of the profile */
+    session.practitioner_percentile = 0;
+    session.practitioner_seeded = 1;
+    session.practitioner_seed = kn_cohort_key(
+        job->seed, out->index, STREAM_PRACTITIONER_TRAITS + (uint64_t)job->profiles[p]);
     kn_model *m = NULL;
     kn_data *d = NULL;
     int rc = kn_model_create(&out->subject, &session, &m, diag);
@@ -93,6 +99,7 @@ int kn_cohort_simulate(const kn_cohort_job *job, kn_cohort_unit *out, kn_diag *d
       memset(res, 0, sizeof *res);
       res->profile = (int)job->profiles[p];
       keep(kn_data_outcome(m, d), out->u, res);
+      res->practitioner = *kn_model_practitioner(m);
     }
     kn_data_free(d);
     kn_model_free(m);

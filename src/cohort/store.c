@@ -25,8 +25,9 @@
 #include "knead/tissue.h"
 
 /* Version of the tables below, stored as PRAGMA user_version and in the run table: a database of
- * another version is refused rather than read or extended with rows of another shape. */
-#define SCHEMA_VERSION 1
+ * another version is refused rather than read or extended with rows of another shape.
+ * 2: the drawn practitioner's traits in results. */
+#define SCHEMA_VERSION 2
 /* PRAGMA application_id of a knead cohort ("knad"): tells our databases from other SQLite files. */
 #define KN_COHORT_APP_ID 0x6b6e6164
 
@@ -145,9 +146,12 @@ static const subject_col subject_cols[] = {
 
 /* The descriptive columns of a result after the outcome flags (names; values in bind_result). */
 static const char *const result_cols[] = {
-    "harm",        "nerve_grade",          "bruise_grade", "clonic_spasms", "tonic_spasms",
-    "cramps",      "soreness_probability", "p_peak_kPa",   "pain_peak",     "bruise_index",
-    "injury_dose", "muscle_damage",        "duration_s",   "events",        "events_kept"};
+    "harm", "nerve_grade", "bruise_grade", "clonic_spasms", "tonic_spasms", "cramps",
+    "soreness_probability", "p_peak_kPa", "pain_peak", "bruise_index", "injury_dose",
+    "muscle_damage", "duration_s", "events", "events_kept",
+    /* the practitioner this subject drew for this profile */
+    "practitioner_force_ratio", "practitioner_force_bias_N", "practitioner_force_cv",
+    "practitioner_ramp_s", "practitioner_drift_mm", "practitioner_pain_delay_s"};
 #define NRES (sizeof result_cols / sizeof result_cols[0])
 
 /* Appends printf-style text to a growing SQL string; returns -1 when out of room. */
@@ -579,6 +583,16 @@ int kn_cohort_store_write(kn_cohort_store *s, const kn_cohort_unit *u, kn_diag *
     sqlite3_bind_double(st, c++, r->duration);
     sqlite3_bind_int(st, c++, r->nevent_total);
     sqlite3_bind_int(st, c++, r->nevent);
+    const kn_practitioner_traits *t = &r->practitioner;
+    sqlite3_bind_double(st, c++, t->force_ratio);
+    sqlite3_bind_double(st, c++, t->force_bias);
+    sqlite3_bind_double(st, c++, t->force_cv);
+    sqlite3_bind_double(st, c++, t->ramp_time);
+    sqlite3_bind_double(st, c++, t->drift / KN_MM);
+    if (t->pain_delay >= 0.0) /* NULL: never eases off */
+      sqlite3_bind_double(st, c++, t->pain_delay);
+    else
+      sqlite3_bind_null(st, c++);
     bad = step_done(st);
     for (int e = 0; e < r->nevent && !bad; e++) {
       const kn_cohort_event *ev = &r->events[e];
@@ -739,7 +753,8 @@ static int load_info(sqlite3 *db, const char *path, kn_cohort_summary *out, kn_d
        tok && out->nprofile < KN_COHORT_MAX_PROFILES; tok = strtok_r(NULL, ",", &save))
     out->profiles[out->nprofile++] = !strcmp(tok, "untrained_partner")
                                          ? KN_PRACTITIONER_UNTRAINED_PARTNER
-                                         : KN_PRACTITIONER_PROFESSIONAL;
+                                     : !strcmp(tok, "rough_partner") ? KN_PRACTITIONER_ROUGH_PARTNER
+                                                                     : KN_PRACTITIONER_PROFESSIONAL;
   out->noutcome = kn_cohort_outcome_count();
   return 0;
 }

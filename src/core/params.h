@@ -357,22 +357,61 @@
   X(sys_oh_fall, "systemic", 20.0, "mmHg", KN_MMHG, HUMAN, "freeman2011",                          \
     "orthostatic hypotension: sustained systolic fall within 3 min (diastolic 10)")               \
   /* protocol: the practitioner --------------------------------------------------------------- */ \
-  X(pro_ramp_time, "protocol", 1.0, "s", 1.0, EXPERT,                                              \
-    "calibrated: smooth onset of a trained hand", "time to reach planned force")                   \
+  /* each trait of a profile is log-normal over people: median and log-SD (kn_practitioner_traits) */ \
+  X(pro_force_ratio_sd, "protocol", 0.25, "1", 1.0, EXPERT,                                        \
+    "calibrated: a plan in newtons removes most of chaves2020's spread of self-chosen pressure "   \
+    "(P75/P25 4.1, log-SD 1.04) but not snodgrass2007's differences between therapists",          \
+    "log-SD between professionals of their mean force / planned force (median 1)")                 \
   X(pro_force_cv, "protocol", 0.08, "1", 1.0, HUMAN,                                               \
-    "calibrated: snodgrass2010 (trained hands consistent)", "force coefficient of variation")      \
+    "calibrated: snodgrass2007 (each therapist's own repeatability high)",                         \
+    "median within-session force coefficient of variation of a professional")                      \
+  X(pro_ramp_time, "protocol", 1.0, "s", 1.0, EXPERT,                                              \
+    "calibrated: smooth onset of a trained hand", "median time to reach planned force")            \
   X(pro_drift, "protocol", 3.0, "mm", KN_MM, EXPERT, "calibrated: accurate localisation",          \
-    "standard deviation of position error")                                                        \
+    "median standard deviation of position error of a professional")                               \
   X(pro_pain_delay, "protocol", 1.0, "s", 1.0, EXPERT,                                             \
-    "calibrated: a professional asks and watches; eases off within a second", "reaction time")     \
-  X(untrained_ramp_time, "protocol", 0.05, "s", 1.0, ARTICLE,                                      \
-    "calibrated: article claim A9 (abrupt, violent movements)", "time to reach planned force")     \
-  X(untrained_force_cv, "protocol", 0.30, "1", 1.0, HUMAN,                                         \
-    "calibrated: snodgrass2010 (students ICC 0.23)", "force coefficient of variation")             \
-  X(untrained_force_bias, "protocol", 16.0, "N", 1.0, HUMAN, "snodgrass2010",                      \
-    "extra force of an untrained hand (magnitude from snodgrass2010, direction from claim A9)")    \
-  X(untrained_drift, "protocol", 20.0, "mm", KN_MM, EXPERT,                                        \
-    "calibrated: article claim A9 (poor localisation)", "standard deviation of position error")    \
+    "calibrated: a professional asks and watches; eases off within a second",                      \
+    "median time in pain before a professional eases off")                                         \
+  X(pro_trait_sd, "protocol", 0.3, "1", 1.0, EXPERT,                                               \
+    "calibrated: trained hands alike in technique (snodgrass2007: high repeatability)",            \
+    "log-SD between professionals of force CV, ramp time, drift and pain delay")                   \
+  X(untrained_force_ratio, "protocol", 0.80, "1", 1.0, HUMAN,                                      \
+    "calibrated: snodgrass2010 (students 15.7 N lower than physiotherapists) and "                 \
+    "snodgrass2010_students (students' highest mean peak 63.7 N): 63.7 / (63.7 + 15.7)",           \
+    "median mean force / planned force of an untrained partner")                                   \
+  X(untrained_force_ratio_sd, "protocol", 0.35, "1", 1.0, HUMAN,                                   \
+    "calibrated: snodgrass2010_students (agreement between students poor, ICC 0.23): SD 30-40 %",  \
+    "log-SD between untrained partners of their mean force / planned force")                       \
+  X(untrained_force_cv, "protocol", 0.12, "1", 1.0, HUMAN,                                         \
+    "calibrated: snodgrass2010_students (each student's own repeatability good, ICC 0.83)",        \
+    "median within-session force coefficient of variation of an untrained partner")                \
+  X(untrained_ramp_time, "protocol", 0.4, "s", 1.0, EXPERT,                                        \
+    "calibrated: no measurement of lay onset rates; a deliberate press of the hand, not a strike", \
+    "median time for an untrained partner to reach planned force")                                 \
+  X(untrained_drift, "protocol", 10.0, "mm", KN_MM, EXPERT,                                        \
+    "calibrated: no measurement; a finger's width off target",                                    \
+    "median standard deviation of position error of an untrained partner")                        \
+  X(untrained_pain_delay, "protocol", 2.0, "s", 1.0, EXPERT,                                       \
+    "calibrated: no measurement; a partner eases off when told it hurts",                          \
+    "median time in pain before an untrained partner eases off")                                   \
+  X(untrained_trait_sd, "protocol", 0.5, "1", 1.0, EXPERT,                                         \
+    "calibrated: lay hands differ more than trained ones (snodgrass2010_students ICC 0.23)",       \
+    "log-SD between untrained partners of force CV, ramp time, drift and pain delay")              \
+  X(untrained_never_ease, "protocol", 0.10, "1", 1.0, EXPERT,                                      \
+    "calibrated: no measurement; claim A9 says some do not sense their strength",                  \
+    "fraction of untrained partners who never ease off on pain")                                   \
+  X(rough_ramp_time, "protocol", 0.05, "s", 1.0, ARTICLE,                                          \
+    "calibrated: article claim A9 (abrupt, violent movements)",                                    \
+    "rough partner (what-if): time to reach planned force")                                        \
+  X(rough_force_cv, "protocol", 0.30, "1", 1.0, EXPERT,                                            \
+    "calibrated: the between-student spread of snodgrass2010_students (ICC 0.23) taken as "        \
+    "within-session variation", "rough partner (what-if): force coefficient of variation")         \
+  X(rough_force_bias, "protocol", 16.0, "N", 1.0, ARTICLE,                                         \
+    "calibrated: magnitude of snodgrass2010 (15.7 N) with the sign of claim A9 (measured sign "    \
+    "is the opposite)", "rough partner (what-if): extra force on every stroke")                    \
+  X(rough_drift, "protocol", 20.0, "mm", KN_MM, EXPERT,                                            \
+    "calibrated: article claim A9 (poor localisation)",                                            \
+    "rough partner (what-if): standard deviation of position error")                               \
   X(drift_time, "protocol", 5.0, "s", 1.0, EXPERT, "calibrated: slow wander of the hand",          \
     "correlation time of position error")                                                          \
   X(force_noise_time, "protocol", 0.5, "s", 1.0, EXPERT, "calibrated: slow force wander",          \

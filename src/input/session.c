@@ -2,7 +2,9 @@
  *
  *   session:
  *     name: "Deep tissue, neck"     free text
- *     practitioner: professional    professional | untrained_partner
+ *     practitioner: professional    professional | untrained_partner | rough_partner
+ *     practitioner_percentile: 95   1..99: every trait at this percentile, harmful direction
+ *     practitioner_seed: 3          draw the practitioner from this seed (not with the above)
  *     seed: 7                       RNG seed, non-negative integer
  *     time_step: 1 ms               0.1 ms .. 10 ms
  *     record_interval: 100 ms       time_step .. 60 s
@@ -52,7 +54,9 @@ static const char *const kind_names[] = {"effleurage",
                                          NULL};
 _Static_assert(sizeof kind_names / sizeof kind_names[0] == KN_ACT_COUNT + 1, "one name per kind");
 
-static const char *const practitioner_names[] = {"professional", "untrained_partner", NULL};
+static const char *const practitioner_names[] = {"professional", "untrained_partner",
+                                                 "rough_partner", NULL};
+_Static_assert(KN_PRACTITIONER_ROUGH_PARTNER == 2, "practitioner_names follows kn_practitioner");
 static const char *const posture_names[] = {"prone",      "supine",   "seated",
                                             "side_lying", "standing", NULL};
 _Static_assert(KN_POSTURE_STANDING == 4, "posture_names follows kn_posture");
@@ -70,7 +74,7 @@ const char *kn_action_kind_name(kn_action_kind k) {
 }
 
 const char *kn_practitioner_name(kn_practitioner p) {
-  return (int)p >= 0 && p <= KN_PRACTITIONER_UNTRAINED_PARTNER ? practitioner_names[p] : "?";
+  return (int)p >= 0 && p <= KN_PRACTITIONER_ROUGH_PARTNER ? practitioner_names[p] : "?";
 }
 
 const char *kn_posture_name(kn_posture p) {
@@ -500,9 +504,18 @@ static int read_action(kn_in *in, const kn_ynode *m, const char *path, kn_action
 
 /* ---- the session ----------------------------------------------------------------------------- */
 
-static const char *const session_keys[] = {
-    "name",     "practitioner", "seed",       "time_step", "record_interval",
-    "recovery", "hypotheses",   "parameters", "actions",   NULL};
+static const char *const session_keys[] = {"name",
+                                           "practitioner",
+                                           "practitioner_percentile",
+                                           "practitioner_seed",
+                                           "seed",
+                                           "time_step",
+                                           "record_interval",
+                                           "recovery",
+                                           "hypotheses",
+                                           "parameters",
+                                           "actions",
+                                           NULL};
 
 /* Named hypotheses where the cramp literature disagrees: `hypotheses: {dehydration: field}`. */
 static const char *const hypothesis_keys[] = {"dehydration", "fatigue", "cortisol", NULL};
@@ -581,6 +594,18 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
     int p = 0;
     if ((rc = kn_in_enum(in, &f, &names, &p))) return rc;
     s->practitioner = (kn_practitioner)p;
+  }
+  if (kn_in_field(in, m, path, "practitioner_percentile", &f)) {
+    long long pct = 0;
+    if ((rc = kn_in_int(in, &f, 1, 99, &pct))) return rc;
+    s->practitioner_percentile = (int)pct;
+  }
+  if (kn_in_field(in, m, path, "practitioner_seed", &f)) {
+    if (s->practitioner_percentile)
+      return kn_in_fail(in, f.key, f.path, KN_EINVAL,
+                        "give practitioner_percentile or practitioner_seed, not both");
+    if ((rc = kn_in_u64(in, &f, &s->practitioner_seed))) return rc;
+    s->practitioner_seeded = 1;
   }
   if (kn_in_field(in, m, path, "seed", &f) && (rc = kn_in_u64(in, &f, &s->seed))) return rc;
   if (kn_in_field(in, m, path, "time_step", &f) &&

@@ -1,25 +1,73 @@
 /* From a plan to a hand: each slot (hand or tool) follows its actions in turn; the practitioner
- * profile shapes the force (ramps, variation, bias), the position (drift off target) and the
- * reaction to pain. Variability comes from Ornstein-Uhlenbeck processes driven by the data's seeded
- * RNG, so a run is reproducible. */
+ * drawn from a profile (kn_practitioner_draw) shapes the force (ramps, variation, mean force
+ * relative to the plan), the position (drift off target) and the reaction to pain. Variability
+ * comes from Ornstein-Uhlenbeck processes driven by the data's seeded RNG, so a run is
+ * reproducible. */
 #include <math.h>
 
 #include "sim/sim_internal.h"
 
-void kn_profile_for(const kn_params *p, kn_practitioner who, kn_profile *out) {
-  if (who == KN_PRACTITIONER_UNTRAINED_PARTNER) {
-    out->ramp = p->untrained_ramp_time;
-    out->force_cv = p->untrained_force_cv;
-    out->bias = p->untrained_force_bias;
-    out->drift = p->untrained_drift;
-    out->pain_delay = -1.0; /* an untrained partner does not ease off (claim A9) */
-  } else {
-    out->ramp = p->pro_ramp_time;
-    out->force_cv = p->pro_force_cv;
-    out->bias = 0.0;
-    out->drift = p->pro_drift;
-    out->pain_delay = p->pro_pain_delay;
+/* Stream of the practitioner's draw (any value, fixed forever: it defines the draws). */
+#define STREAM_TRAITS 0x54524149545300ULL
+
+/* The standard normal quantile: the z with Phi(z) = u, by bisection (called once per model). */
+static double normal_quantile(double u) {
+  double lo = -8.0, hi = 8.0;
+  for (int i = 0; i < 64; i++) {
+    double mid = 0.5 * (lo + hi);
+    if (0.5 * erfc(-mid / sqrt(2.0)) < u)
+      lo = mid;
+    else
+      hi = mid;
   }
+  return 0.5 * (lo + hi);
+}
+
+/* A log-normal trait: its median moved by z log-SDs. */
+static double log_normal(double median, double log_sd, double z) {
+  return median * exp(log_sd * z);
+}
+
+/* The rough partner (what-if): one fixed person, the article's worst case (claim A9). */
+static void rough_partner(const kn_params *p, kn_practitioner_traits *out) {
+  out->force_ratio = 1.0;
+  out->force_bias = p->rough_force_bias;
+  out->force_cv = p->rough_force_cv;
+  out->ramp_time = p->rough_ramp_time;
+  out->drift = p->rough_drift;
+  out->pain_delay = -1.0; /* never eases off (claim A9) */
+}
+
+void kn_practitioner_draw(const kn_params *p, kn_practitioner who, int percentile, int seeded,
+                          uint64_t seed, kn_practitioner_traits *out) {
+  if (who == KN_PRACTITIONER_ROUGH_PARTNER) {
+    rough_partner(p, out);
+    return;
+  }
+  /* u[k]: the person's place in each trait's distribution, as a fraction from the mildest (0) to
+   * the harshest (1): force ratio, force CV, onset (a short ramp is harsh), drift, pain delay,
+   * and whether they never ease off */
+  enum { RATIO, CV, RAMP, DRIFT, DELAY, NEVER, NTRAIT };
+  double u[NTRAIT];
+  kn_rng r;
+  kn_rng_seed(&r, seed ^ STREAM_TRAITS);
+  for (int k = 0; k < NTRAIT; k++)
+    u[k] = seeded ? kn_rng_uniform(&r) : percentile > 0 ? percentile / 100.0 : 0.5;
+  double z[NTRAIT];
+  for (int k = 0; k < NTRAIT; k++)
+    z[k] = normal_quantile(fmin(fmax(u[k], 1e-9), 1.0 - 1e-9));
+  int partner = who == KN_PRACTITIONER_UNTRAINED_PARTNER;
+  double sd = partner ? p->untrained_trait_sd : p->pro_trait_sd;
+  out->force_ratio =
+      log_normal(partner ? p->untrained_force_ratio : 1.0,
+                 partner ? p->untrained_force_ratio_sd : p->pro_force_ratio_sd, z[RATIO]);
+  out->force_bias = 0.0;
+  out->force_cv = log_normal(partner ? p->untrained_force_cv : p->pro_force_cv, sd, z[CV]);
+  out->ramp_time = log_normal(partner ? p->untrained_ramp_time : p->pro_ramp_time, sd, -z[RAMP]);
+  out->drift = log_normal(partner ? p->untrained_drift : p->pro_drift, sd, z[DRIFT]);
+  out->pain_delay = log_normal(partner ? p->untrained_pain_delay : p->pro_pain_delay, sd, z[DELAY]);
+  /* the harshest untrained_never_ease of partners never ease off; professionals always do */
+  if (partner && u[NEVER] >= 1.0 - p->untrained_never_ease) out->pain_delay = -1.0;
 }
 
 int kn_action_grips_skin(kn_action_kind k) {
@@ -143,7 +191,7 @@ static void lift(kn_contact *c) {
 static void slot_step(const kn_model *m, kn_data *d, int slot) {
   kn_contact *c = &d->contacts[slot];
   double t = d->t, dt = m->session.dt;
-  const kn_profile *pr = &m->profile;
+  const kn_practitioner_traits *pr = &m->profile;
   int ai = current_action(m, c, slot, t);
   if (ai != c->action) { /* a new action: fresh hand, no memory of pain */
     c->action = ai;
@@ -163,14 +211,14 @@ static void slot_step(const kn_model *m, kn_data *d, int slot) {
   double force = 0.0;
   double along = 0.0, across = 0.0;
   if (on) {
-    double ramp = fmin(pr->ramp, 0.25 * a->duration);
+    double ramp = fmin(pr->ramp_time, 0.25 * a->duration);
     double env = fmin(min_jerk(tau / ramp), min_jerk((a->duration - tau) / ramp));
     double mod =
         technique(m, a, tau, &along, &across); /* a hand's force wanders, but not without bound:
                                                   within three standard deviations */
     double n = fmax(-3.0, fmin(3.0, c->smooth_f));
     double vary = fmax(0.0, 1.0 + pr->force_cv * n);
-    force = (a->force + pr->bias) * mod * env * vary * c->ease;
+    force = (a->force * pr->force_ratio + pr->force_bias) * mod * env * vary * c->ease;
   }
   const kn_region *reg = kn_atlas_region((size_t)a->region);
   double tx, ty;

@@ -198,6 +198,31 @@ static json_t *parameters_json(const kn_session *s) {
   return j;
 }
 
+/* The practitioner drawn for this run: how they were drawn and their traits. */
+static json_t *practitioner_json(const kn_model *m) {
+  const kn_session *s = &m->session;
+  const kn_practitioner_traits *t = &m->profile;
+  const char *how = s->practitioner == KN_PRACTITIONER_ROUGH_PARTNER ? "fixed"
+                    : s->practitioner_seeded                         ? "seed"
+                    : s->practitioner_percentile                     ? "percentile"
+                                                                     : "median";
+  json_t *j =
+      json_pack("{s:s, s:f, s:f, s:f, s:f, s:f, s:b}", "drawn", how, "force_ratio", t->force_ratio,
+                "force_bias_N", t->force_bias, "force_cv", t->force_cv, "ramp_time_s", t->ramp_time,
+                "drift_mm", t->drift / KN_MM, "eases_off_on_pain", t->pain_delay >= 0.0);
+  json_object_set_new(j, "pain_delay_s",
+                      t->pain_delay >= 0.0 ? json_real(t->pain_delay) : json_null());
+  if (s->practitioner_percentile)
+    json_object_set_new(j, "percentile", json_integer(s->practitioner_percentile));
+  if (s->practitioner_seeded)
+    json_object_set_new(j, "seed", json_integer((json_int_t)s->practitioner_seed));
+  json_object_set_new(j, "evidence",
+                      json_string(kn_evidence_name(s->practitioner == KN_PRACTITIONER_ROUGH_PARTNER
+                                                       ? KN_EVIDENCE_ARTICLE
+                                                       : KN_EVIDENCE_EXPERT)));
+  return j;
+}
+
 static json_t *session_json(const kn_model *m) {
   const kn_session *s = &m->session;
   json_t *actions = json_array();
@@ -207,11 +232,11 @@ static json_t *session_json(const kn_model *m) {
   json_t *hyp =
       json_pack("{s:s, s:s, s:s}", "dehydration", lab_field[s->hypothesis_dehydration], "fatigue",
                 lab_field[s->hypothesis_fatigue], "cortisol", cortisol[s->hypothesis_cortisol]);
-  return json_pack("{s:s, s:s, s:I, s:f, s:f, s:f, s:o, s:o, s:s, s:o}", "name", s->name,
-                   "practitioner", kn_practitioner_name(s->practitioner), "seed",
-                   (json_int_t)s->seed, "time_step_ms", s->dt * 1e3, "record_interval_s",
-                   s->record_interval, "recovery_s", s->recovery, "hypotheses", hyp, "parameters",
-                   parameters_json(s), "source", s->source, "actions", actions);
+  return json_pack("{s:s, s:s, s:o, s:I, s:f, s:f, s:f, s:o, s:o, s:s, s:o}", "name", s->name,
+                   "practitioner", kn_practitioner_name(s->practitioner), "practitioner_traits",
+                   practitioner_json(m), "seed", (json_int_t)s->seed, "time_step_ms", s->dt * 1e3,
+                   "record_interval_s", s->record_interval, "recovery_s", s->recovery, "hypotheses",
+                   hyp, "parameters", parameters_json(s), "source", s->source, "actions", actions);
 }
 
 static json_t *region_json(const kn_model *m, const kn_region_outcome *o) {

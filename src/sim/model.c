@@ -70,6 +70,13 @@ static int check_session(const kn_session *s, kn_diag *diag) {
     return fail(diag, KN_ERANGE, "session.record_interval", "must be at least the time step");
   if (!(s->recovery >= 0.0 && s->recovery <= 48 * 3600.0))
     return fail(diag, KN_ERANGE, "session.recovery", "must be 0..48 h");
+  if ((unsigned)s->practitioner > KN_PRACTITIONER_ROUGH_PARTNER)
+    return fail(diag, KN_EINVAL, "session.practitioner", "unknown practitioner profile");
+  if (s->practitioner_percentile < 0 || s->practitioner_percentile > 99)
+    return fail(diag, KN_ERANGE, "session.practitioner_percentile", "must be 1..99 (0: median)");
+  if (s->practitioner_percentile && s->practitioner_seeded)
+    return fail(diag, KN_EINVAL, "session.practitioner_percentile",
+                "give practitioner_percentile or practitioner_seed, not both");
   int rc = check_parameters(s, diag);
   if (rc) return rc;
   for (size_t i = 0; i < s->naction; i++) {
@@ -421,7 +428,8 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   for (size_t i = 0; i < session->nparam; i++)
     kn_params_set(&m->par, session->params[i].index, session->params[i].value);
   kn_module_params(&m->par, &m->nerve, &m->tissue);
-  kn_profile_for(&m->par, m->session.practitioner, &m->profile);
+  kn_practitioner_draw(&m->par, m->session.practitioner, m->session.practitioner_percentile,
+                       m->session.practitioner_seeded, m->session.practitioner_seed, &m->profile);
   schedule_times(m);
   m->nslot = schedule_slots(m, order, slot_of, slot_free, 0);
   m->duration = m->plan_end + session->recovery;
@@ -463,6 +471,10 @@ double kn_model_dt(const kn_model *m) {
 const kn_subject *kn_model_subject(const kn_model *m) {
   return &m->subject;
 }
+const kn_practitioner_traits *kn_model_practitioner(const kn_model *m) {
+  return &m->profile;
+}
+
 const kn_session *kn_model_session(const kn_model *m) {
   return &m->session;
 }

@@ -14,15 +14,6 @@
 #include "neuromuscular/nm_internal.h"
 #include "systemic/systemic.h"
 
-/* How a practitioner turns a plan into force and position (src/protocol). */
-typedef struct kn_profile {
-  double ramp;       /* s, time to reach planned force */
-  double force_cv;   /* 1, force variation */
-  double bias;       /* N, extra force */
-  double drift;      /* m, position error sd */
-  double pain_delay; /* s before easing off on pain; < 0: never eases off */
-} kn_profile;
-
 /* One hand or tool: the contact it makes this step. */
 typedef struct kn_contact {
   int action;                          /* action in progress, -1 if none */
@@ -54,9 +45,9 @@ struct kn_model {
   kn_params par;
   kn_nerve_params nerve;
   kn_tissue_params tissue;
-  kn_profile profile;
-  double duration; /* s, through the last action plus recovery */
-  double plan_end; /* s, end of the last action */
+  kn_practitioner_traits profile; /* the practitioner drawn for this model */
+  double duration;                /* s, through the last action plus recovery */
+  double plan_end;                /* s, end of the last action */
   size_t nstep;
 
   /* schedule: actions assigned to slots (hands) so that actions in one slot never overlap */
@@ -170,7 +161,10 @@ struct kn_data {
 
 /* protocol: contact of every slot at the data's current time */
 void kn_protocol_step(const kn_model *m, kn_data *d);
-void kn_profile_for(const kn_params *p, kn_practitioner who, kn_profile *out);
+/* Draws one practitioner of profile `who`: every trait at the median (percentile 0 and not seeded),
+ * at `percentile` (1..99) in the harmful direction, or from `seed` (seeded != 0); reproducible. */
+void kn_practitioner_draw(const kn_params *p, kn_practitioner who, int percentile, int seeded,
+                          uint64_t seed, kn_practitioner_traits *out);
 /* 1 if action ai is in one of its repetitions at time t; *tau (may be NULL) gets the time into that
  * repetition and *rep (may be NULL) its number from 0. */
 int kn_action_active(const kn_model *m, int ai, double t, double *tau, int *rep);

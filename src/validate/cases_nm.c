@@ -425,8 +425,8 @@ static int clonus_run(void (*tune)(kn_params *p), double *freq) {
   add(&p, KN_ACT_REST, NULL, 5.0);
   kn_subject s = prone_subject();
   clonus_probe c = {kn_atlas_find_muscle("gastrocnemius"), 0.0};
-  int rc =
-      kn_case_run_tuned(p.a, p.n, &s, KN_PRACTITIONER_UNTRAINED_PARTNER, 1, tune, look_clonus, &c);
+  /* the probe is a deliberately abrupt push (50 ms onset): the rough partner's, not a drawn one */
+  int rc = kn_case_run_tuned(p.a, p.n, &s, KN_PRACTITIONER_ROUGH_PARTNER, 1, tune, look_clonus, &c);
   *freq = c.freq;
   return rc;
 }

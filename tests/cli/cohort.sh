@@ -69,6 +69,10 @@ cmp -s "$tmp/a.dump" "$tmp/b.dump" && ok || bad "1 and 2 threads differ: $(diff 
 [ "$(count "$tmp/a.sqlite" 'select count(*) from subjects')" = 6 ] && ok || bad "6 subjects expected"
 [ "$(count "$tmp/a.sqlite" 'select count(*) from results')" = 12 ] && ok || bad "12 results expected"
 [ "$(count "$tmp/a.sqlite" "select count(distinct age_years) from subjects")" = 6 ] && ok || bad "subjects not drawn apart"
+# each subject draws their own practitioner from each profile, stored with the results
+[ "$(count "$tmp/a.sqlite" "select count(distinct practitioner_force_ratio) from results where profile = 'untrained_partner'")" = 6 ] && ok || bad "partners not drawn apart"
+[ "$(count "$tmp/a.sqlite" "select count(distinct practitioner_ramp_s) from results where profile = 'professional'")" = 6 ] && ok || bad "professionals not drawn apart"
+[ "$(count "$tmp/a.sqlite" "select count(*) from results where practitioner_force_ratio is null or practitioner_drift_mm is null")" = 0 ] && ok || bad "practitioner traits missing"
 ls "$tmp"/a.sqlite-* >/dev/null 2>&1 && bad "WAL files left after a finished run" || ok
 # strata: the sexes add up to the whole
 check by-sex 0 "$knead" cohort --summary "$tmp/a.sqlite" --by sex
@@ -190,7 +194,7 @@ sqlite3 "$tmp/a.sqlite" .schema >"$tmp/schema"
 cat >"$tmp/schema.expect" <<'EOF'
 CREATE TABLE run(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE subjects(subject INTEGER PRIMARY KEY, sex TEXT NOT NULL, age_years REAL, height_m REAL, mass_kg REAL, bmi_kg_m2 REAL, body_fat REAL, cramps_per_month REAL, hypohydration REAL, serum_sodium_mmol_L REAL, serum_potassium_mmol_L REAL, serum_magnesium_mmol_L REAL, serum_calcium_mmol_L REAL, exertion REAL, inactive_weeks REAL, posture_h REAL, atherosclerosis INTEGER, chronic_illness INTEGER, cramp_training INTEGER, pain_threshold_scale REAL, core_temperature_degC REAL, acute_illness INTEGER, systolic_mmHg REAL, diastolic_mmHg REAL, hypertension INTEGER, carotid_sinus_hypersensitivity INTEGER, bp_medication INTEGER, heart_rate_per_min REAL);
-CREATE TABLE results(subject INTEGER NOT NULL REFERENCES subjects, profile TEXT NOT NULL, spasm INTEGER NOT NULL, cramp INTEGER NOT NULL, nerve_block INTEGER NOT NULL, nerve_injury INTEGER NOT NULL, bruise INTEGER NOT NULL, soreness INTEGER NOT NULL, carotid_event INTEGER NOT NULL, dizziness INTEGER NOT NULL, harm_injury INTEGER NOT NULL, harm TEXT, nerve_grade TEXT, bruise_grade TEXT, clonic_spasms, tonic_spasms, cramps, soreness_probability, p_peak_kPa, pain_peak, bruise_index, injury_dose, muscle_damage, duration_s, events, events_kept, PRIMARY KEY(subject, profile));
+CREATE TABLE results(subject INTEGER NOT NULL REFERENCES subjects, profile TEXT NOT NULL, spasm INTEGER NOT NULL, cramp INTEGER NOT NULL, nerve_block INTEGER NOT NULL, nerve_injury INTEGER NOT NULL, bruise INTEGER NOT NULL, soreness INTEGER NOT NULL, carotid_event INTEGER NOT NULL, dizziness INTEGER NOT NULL, harm_injury INTEGER NOT NULL, harm TEXT, nerve_grade TEXT, bruise_grade TEXT, clonic_spasms, tonic_spasms, cramps, soreness_probability, p_peak_kPa, pain_peak, bruise_index, injury_dose, muscle_damage, duration_s, events, events_kept, practitioner_force_ratio, practitioner_force_bias_N, practitioner_force_cv, practitioner_ramp_s, practitioner_drift_mm, practitioner_pain_delay_s, PRIMARY KEY(subject, profile));
 CREATE TABLE events(subject INTEGER NOT NULL, profile TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, site TEXT, t_start_s REAL, t_end_s REAL, value REAL, unit TEXT, evidence TEXT, PRIMARY KEY(subject, profile, seq));
 EOF
 cmp -s "$tmp/schema" "$tmp/schema.expect" && ok || bad "schema: $(diff "$tmp/schema.expect" "$tmp/schema")"

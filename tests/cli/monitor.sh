@@ -49,6 +49,10 @@ done
 # the untrained partner's thumb on the neck is what the monitor must catch
 grep -q '^nerve_ischaemia,nerve,spinal_accessory,' "$tmp/got_untrained" && ok ||
   bad "no nerve ischaemia alarm on the spinal accessory nerve"
+# the rough partner is knead 0.1.0's untrained partner: its fresh trace is the recorded one, byte
+# for byte (untrained_neck.csv was recorded with that profile)
+cmp -s "$tmp/untrained.csv" "$ex/monitor/untrained_neck.csv" && ok ||
+  bad "rough partner's trace differs from the recorded untrained_neck.csv"
 
 # 2. the recorded traces shipped in examples/monitor give the alarms simulate found when they were
 #    recorded (examples/monitor/*.events.csv; `make monitor-traces` records both again)

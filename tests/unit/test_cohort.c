@@ -548,7 +548,29 @@ static void pool_determinism(void **state) {
     assert_int_equal(a.units[i].result[0].profile, KN_PRACTITIONER_UNTRAINED_PARTNER);
     assert_true(a.units[i].result[0].duration > 3.9);
     assert_memory_equal(&a.units[i], &b.units[i], sizeof(kn_cohort_unit));
+    /* each subject draws their own practitioner from each profile */
+    if (i > 0)
+      assert_true(a.units[i].result[0].practitioner.force_ratio !=
+                  a.units[i - 1].result[0].practitioner.force_ratio);
+    assert_true(a.units[i].result[1].practitioner.force_bias == 0.0);
   }
+  /* subject 3's practitioners do not depend on the order of the profiles, and a session's
+   * practitioner_percentile does not apply in a cohort */
+  kn_cohort_job swapped = job;
+  swapped.profiles[0] = KN_PRACTITIONER_PROFESSIONAL;
+  swapped.profiles[1] = KN_PRACTITIONER_UNTRAINED_PARTNER;
+  kn_session rough = *sess;
+  rough.practitioner_percentile = 95;
+  swapped.session = &rough;
+  kn_cohort_unit *u = calloc(1, sizeof *u);
+  assert_non_null(u);
+  assert_int_equal(kn_cohort_draw(&swapped, 3, u, &d), 0);
+  assert_int_equal(kn_cohort_simulate(&swapped, u, &d), 0);
+  assert_memory_equal(&u->result[0].practitioner, &a.units[3].result[1].practitioner,
+                      sizeof(kn_practitioner_traits));
+  assert_memory_equal(&u->result[1].practitioner, &a.units[3].result[0].practitioner,
+                      sizeof(kn_practitioner_traits));
+  free(u);
   free(a.units);
   free(b.units);
   kn_session_free(sess);

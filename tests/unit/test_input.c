@@ -838,7 +838,7 @@ static const bad_case bad_cases[] = {
     {"38_session_repetitions_not_integer.yaml", KN_EPARSE, 7, 20, "session.actions[0].repetitions",
      "expected an integer"},
     {"43_session_practitioner_unknown.yaml", KN_EPARSE, 2, 17, "session.practitioner",
-     "expected one of: professional, untrained_partner"},
+     "expected one of: professional, untrained_partner, rough_partner"},
     {"26_session_force_and_pressure.yaml", KN_EPARSE, 6, 7, "session.actions[0].pressure",
      "give either force or pressure, not both"},
     {"40_session_rest_with_force.yaml", KN_EPARSE, 5, 7, "session.actions[0].force",

@@ -547,14 +547,14 @@ static void test_series_keeps_peaks(void **state) {
 /* ---- practitioner profiles
  * ----------------------------------------------------------------------- */
 
-/* The same plan by an untrained partner: more peak force and a faster rise than a professional's.
- */
-static void test_untrained_presses_harder_and_more_abruptly(void **state) {
+/* The same plan by the rough partner (the what-if): more peak force and a faster rise than a
+ * professional's. */
+static void test_rough_partner_presses_harder_and_more_abruptly(void **state) {
   (void)state;
   for (uint64_t seed = 1; seed <= 3; seed++) {
     plan pro, partner;
     plan_neck_shoulder(&pro, KN_PRACTITIONER_PROFESSIONAL, seed);
-    plan_neck_shoulder(&partner, KN_PRACTITIONER_UNTRAINED_PARTNER, seed);
+    plan_neck_shoulder(&partner, KN_PRACTITIONER_ROUGH_PARTNER, seed);
     sim a, b;
     sim_create(&a, &pro.s);
     sim_create(&b, &partner.s);
@@ -577,14 +577,14 @@ static void test_untrained_presses_harder_and_more_abruptly(void **state) {
   }
 }
 
-/* A plan that presses above the subject's pain threshold: the professional eases off, the
- * untrained partner keeps pressing. */
-static void test_professional_eases_off_partner_does_not(void **state) {
+/* A plan that presses above the subject's pain threshold: the professional eases off, the rough
+ * partner keeps pressing. */
+static void test_professional_eases_off_rough_partner_does_not(void **state) {
   (void)state;
   plan pro, partner;
   for (int who = 0; who < 2; who++) {
     plan *p = who ? &partner : &pro;
-    plan_init(p, who ? KN_PRACTITIONER_UNTRAINED_PARTNER : KN_PRACTITIONER_PROFESSIONAL, 4);
+    plan_init(p, who ? KN_PRACTITIONER_ROUGH_PARTNER : KN_PRACTITIONER_PROFESSIONAL, 4);
     /* 80 N on a thumb is about 600 kPa; the upper trapezius threshold is about 420 kPa */
     plan_add(p, KN_ACT_COMPRESSION, NULL, "upper_trapezius", "thumb", 80.0, 20.0);
   }
@@ -619,6 +619,131 @@ static void test_professional_eases_off_partner_does_not(void **state) {
   sim_free(&b);
 }
 
+/* The traits of a model built from plan p. */
+static kn_practitioner_traits traits_of(const plan *p) {
+  kn_model *m = NULL;
+  kn_diag d;
+  assert_int_equal(kn_model_create(NULL, &p->s, &m, &d), KN_OK);
+  kn_practitioner_traits t = *kn_model_practitioner(m);
+  kn_model_free(m);
+  return t;
+}
+
+static int same_traits(const kn_practitioner_traits *a, const kn_practitioner_traits *b) {
+  return a->force_ratio == b->force_ratio && a->force_bias == b->force_bias &&
+         a->force_cv == b->force_cv && a->ramp_time == b->ramp_time && a->drift == b->drift &&
+         a->pain_delay == b->pain_delay;
+}
+
+/* A practitioner drawn from a seed is the same person every time; another seed is another person;
+ * percentile 50 is the median person. */
+static void test_practitioner_draws_are_reproducible(void **state) {
+  (void)state;
+  plan p;
+  plan_init(&p, KN_PRACTITIONER_UNTRAINED_PARTNER, 1);
+  plan_add(&p, KN_ACT_COMPRESSION, "calf", NULL, "thumb", 60.0, 5.0);
+  kn_practitioner_traits median = traits_of(&p);
+  p.s.practitioner_percentile = 50;
+  kn_practitioner_traits p50 = traits_of(&p);
+  assert_true(same_traits(&median, &p50));
+  p.s.practitioner_percentile = 0;
+  p.s.practitioner_seeded = 1;
+  p.s.practitioner_seed = 7;
+  kn_practitioner_traits a = traits_of(&p), b = traits_of(&p);
+  assert_true(same_traits(&a, &b));
+  int differ = 0;
+  for (uint64_t seed = 8; seed < 12; seed++) {
+    p.s.practitioner_seed = seed;
+    kn_practitioner_traits c = traits_of(&p);
+    differ += c.force_ratio != a.force_ratio && c.ramp_time != a.ramp_time;
+  }
+  assert_int_equal(differ, 4);
+  /* the session's noise seed does not move the practitioner */
+  p.s.practitioner_seed = 7;
+  p.s.seed = 99;
+  kn_practitioner_traits e = traits_of(&p);
+  assert_true(same_traits(&a, &e));
+}
+
+/* Over many seeds, the drawn partners' force ratio has the profile's median and log-SD
+ * (untrained_force_ratio 0.80, untrained_force_ratio_sd 0.35), within sampling error. */
+static void test_drawn_partners_follow_the_profile(void **state) {
+  (void)state;
+  plan p;
+  plan_init(&p, KN_PRACTITIONER_UNTRAINED_PARTNER, 1);
+  plan_add(&p, KN_ACT_COMPRESSION, "calf", NULL, "thumb", 60.0, 5.0);
+  p.s.practitioner_seeded = 1;
+  const int n = 2000;
+  double sum = 0.0, sum2 = 0.0;
+  int never = 0;
+  for (int i = 0; i < n; i++) {
+    p.s.practitioner_seed = (uint64_t)i;
+    kn_practitioner_traits t = traits_of(&p);
+    double l = log(t.force_ratio);
+    sum += l, sum2 += l * l;
+    never += t.pain_delay < 0.0;
+  }
+  double mean = sum / n, sd = sqrt(sum2 / n - mean * mean);
+  /* standard errors: 0.35 / sqrt(2000) = 0.008 for the mean, 0.006 for the SD; 4 of them */
+  assert_true(fabs(mean - log(0.80)) < 0.032);
+  assert_true(fabs(sd - 0.35) < 0.024);
+  /* untrained_never_ease 0.10: binomial SE 0.0067, 4 of them */
+  assert_true(fabs(never / (double)n - 0.10) < 0.027);
+}
+
+/* The rough partner is the former untrained profile, kept as a what-if: +16 N on every stroke,
+ * CV 0.30, 50 ms onsets, 20 mm drift, never eases off (knead 0.1.0's values). */
+static void test_rough_partner_is_the_old_profile(void **state) {
+  (void)state;
+  plan p;
+  plan_init(&p, KN_PRACTITIONER_ROUGH_PARTNER, 1);
+  plan_add(&p, KN_ACT_COMPRESSION, "calf", NULL, "thumb", 60.0, 5.0);
+  for (int pct = 0; pct <= 95; pct += 95) {
+    p.s.practitioner_percentile = pct; /* one fixed person: no spread */
+    kn_practitioner_traits t = traits_of(&p);
+    assert_true(t.force_ratio == 1.0);
+    assert_true(fabs(t.force_bias - 16.0) < 1e-12);
+    assert_true(fabs(t.force_cv - 0.30) < 1e-12);
+    assert_true(fabs(t.ramp_time - 0.05) < 1e-12);
+    assert_true(fabs(t.drift - 0.020) < 1e-12);
+    assert_true(t.pain_delay < 0.0);
+  }
+}
+
+/* Peak force and fastest rise of a 60 N deep thumb stroke on the calf (10 s). */
+static void calf_stroke(kn_practitioner who, int percentile, double *f_peak, double *rate,
+                        int *eased) {
+  plan p;
+  plan_init(&p, who, 1);
+  p.s.practitioner_percentile = percentile;
+  plan_add(&p, KN_ACT_DEEP_STROKE, "calf", NULL, "thumb", 60.0, 10.0);
+  sim s;
+  sim_create(&s, &p.s);
+  kn_run(s.m, s.d, NULL, NULL);
+  const kn_outcome *o = kn_data_outcome(s.m, s.d);
+  const kn_region_outcome *r = region_outcome(o, "calf");
+  *f_peak = r->f_peak;
+  *rate = r->force_rate_peak;
+  *eased = (int)count_events(o, KN_EV_PRACTITIONER_EASED);
+  sim_free(&s);
+}
+
+/* The median untrained partner's planned 60 N stays near the plan: the mean force is 0.80 x 60 N
+ * and the variation is clamped at 3 SD, so the peak is at most 60 x 0.80 x (1 + 3 x 0.12) = 65.3 N
+ * (knead 0.1.0: 139 N); the 95th-percentile partner presses harder and faster. */
+static void test_median_partner_presses_near_the_plan(void **state) {
+  (void)state;
+  double f50, r50, f95, r95;
+  int e50, e95;
+  calf_stroke(KN_PRACTITIONER_UNTRAINED_PARTNER, 0, &f50, &r50, &e50);
+  calf_stroke(KN_PRACTITIONER_UNTRAINED_PARTNER, 95, &f95, &r95, &e95);
+  if (!(f50 <= 60.0 * 0.80 * (1.0 + 3.0 * 0.12) + 1e-9 && f50 >= 0.80 * 60.0))
+    fail_msg("median partner: peak %g N", f50);
+  if (!(f95 > 1.5 * f50 && r95 > 1.5 * r50))
+    fail_msg("95th percentile %g N, %g N/s; median %g N, %g N/s", f95, r95, f50, r50);
+  assert_int_equal(e95, 0); /* at the 95th percentile the partner is among those who never ease */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_same_seed_is_bit_identical),
@@ -628,8 +753,12 @@ int main(void) {
       cmocka_unit_test(test_light_effleurage_is_harmless),
       cmocka_unit_test(test_series_names_units_and_rows),
       cmocka_unit_test(test_series_keeps_peaks),
-      cmocka_unit_test(test_untrained_presses_harder_and_more_abruptly),
-      cmocka_unit_test(test_professional_eases_off_partner_does_not),
+      cmocka_unit_test(test_rough_partner_presses_harder_and_more_abruptly),
+      cmocka_unit_test(test_professional_eases_off_rough_partner_does_not),
+      cmocka_unit_test(test_practitioner_draws_are_reproducible),
+      cmocka_unit_test(test_drawn_partners_follow_the_profile),
+      cmocka_unit_test(test_rough_partner_is_the_old_profile),
+      cmocka_unit_test(test_median_partner_presses_near_the_plan),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
