@@ -439,6 +439,13 @@ int cmd_monitor(int argc, char **argv) {
     }
   }
 
+  if (events_path) { /* checked before the stream: never an input, a link or an empty name */
+    cli_inputs inputs = {0};
+    cli_inputs_add(&inputs, subject_path);
+    cli_inputs_add(&inputs, strcmp(input, "-") ? input : "/dev/stdin");
+    int rc = cli_output_file_check("monitor", "--events", events_path, &inputs);
+    if (rc) return rc;
+  }
   kn_subject subject;
   kn_diag diag;
   if (subject_path) {
@@ -491,7 +498,7 @@ int cmd_monitor(int argc, char **argv) {
   char *line = NULL;
   size_t cap = 0, bad_lines = 0, lineno = 0;
   ssize_t len;
-  while ((len = getline(&line, &cap, in)) >= 0) {
+  while (!cli_interrupted() && (len = getline(&line, &cap, in)) >= 0) {
     lineno++;
     kn_monitor_sample s;
     int contact;
@@ -522,6 +529,10 @@ int cmd_monitor(int argc, char **argv) {
     if (contact + 1 > r.ngroup) r.ngroup = contact + 1;
   }
   free(line);
+  if (cli_interrupted()) { /* nothing written: --events is written only at the end of a stream */
+    exit_code = cli_interrupt_exit("monitor", "nothing written");
+    goto done;
+  }
   if (exit_code == KN_EXIT_OK && ferror(in)) {
     fprintf(stderr, "%s: read error\n", in_name);
     exit_code = KN_EXIT_USAGE;

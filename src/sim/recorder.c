@@ -87,7 +87,6 @@ static void halve_kept(const kn_model *m, kn_data *d) {
 }
 
 static void keep_pending(const kn_model *m, kn_data *d) {
-  if (d->nrow == d->series_capacity) halve_kept(m, d);
   memcpy(d->series + d->nrow * m->ncol, d->series_pending, m->ncol * sizeof(double));
   d->nrow++;
   d->series_merged = 0;
@@ -96,6 +95,8 @@ static void keep_pending(const kn_model *m, kn_data *d) {
 /* One recorded row: to the sink as it is, and reduced into the rows kept in memory. */
 static void commit(const kn_model *m, kn_data *d) {
   if (d->sink) d->sink(d->sink_ctx, d->row, 1, m->ncol);
+  /* full: halve before a new kept row begins, so every kept row reduces the same number */
+  if (d->series_merged == 0 && d->nrow == d->series_capacity) halve_kept(m, d);
   if (d->series_merged == 0)
     memcpy(d->series_pending, d->row, m->ncol * sizeof(double));
   else
