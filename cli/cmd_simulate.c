@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -109,6 +110,26 @@ static int check_output_size(const kn_model *m, const char *session_path, const 
           session_path, file, want, rows, ncol, kn_model_duration(m), limit,
           kn_model_session(m)->record_interval, raise);
   return KN_EXIT_USAGE;
+}
+
+/* 1 if the trace would go into the output folder (which the results replace) or be that folder. */
+static int trace_in_outdir(const char *trace, const char *outdir) {
+  char parent[1100];
+  snprintf(parent, sizeof parent, "%s", trace);
+  char *slash = strrchr(parent, '/');
+  if (!slash)
+    snprintf(parent, sizeof parent, ".");
+  else if (slash == parent)
+    parent[1] = '\0';
+  else
+    *slash = '\0';
+  struct stat a, b;
+  size_t n = strlen(outdir);
+  while (n > 1 && outdir[n - 1] == '/')
+    n--;
+  if (strncmp(trace, outdir, n) == 0 && (trace[n] == '\0' || trace[n] == '/')) return 1;
+  return stat(parent, &a) == 0 && stat(outdir, &b) == 0 && a.st_dev == b.st_dev &&
+         a.st_ino == b.st_ino;
 }
 
 /* Writes this step's contacts as knead monitor samples (CSV). */
@@ -222,6 +243,13 @@ int cmd_simulate(int argc, char **argv) {
   /* every output checked before the run: names, links, inputs, and the projected sizes */
   double rows = (double)kn_series_rows_max(m), ncol = (double)kn_series_ncol(m);
   double steps = kn_model_duration(m) / kn_model_dt(m);
+  if (trace_path && outdir && trace_in_outdir(trace_path, outdir)) {
+    kn_model_free(m);
+    return cli_usage_error("simulate",
+                           "--trace %s: inside the -o folder %s, which the results "
+                           "replace; write the trace elsewhere",
+                           trace_path, outdir);
+  }
   if ((trace_path &&
        ((exit_code = cli_output_file_check("simulate", "--trace", trace_path, &inputs)) ||
         (exit_code = check_output_size(m, paths[1], "the trace",

@@ -62,6 +62,9 @@ fast link-to-old; expect_text link-to-old "$tmp/err" "symbolic link"
 timed link-slash 2 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/link/"
 if [ -L "$tmp/link" ] && [ -f "$tmp/old/summary.json" ]; then ok; else bad "link: changed"; fi
 check rerun 0 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/old" --quiet
+check trace-in-outdir 2 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/old" --trace "$tmp/old/summary.json"
+check trace-is-outdir 2 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/new" --trace "$tmp/new"
+expect_text trace-is-outdir "$tmp/err" "inside the -o folder"
 
 # ---- knead's own folder: types and the marker, not names -----------------------------------------
 mkdir -p "$tmp/dirsum/summary.json"
