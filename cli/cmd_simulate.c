@@ -14,7 +14,7 @@ static void help(FILE *out) {
   fprintf(
       out,
       "usage: knead simulate SUBJECT.yaml SESSION.yaml [-o DIR [--report]] [--fail-on GRADE]\n"
-      "                      [--quiet] [--trace FILE]\n\n"
+      "                      [--quiet] [--trace FILE] [--max-output SIZE]\n\n"
       "Runs the session on the subject and prints a summary, verdict first.\n"
       "  -o DIR           write summary.json, timeseries.csv and events.csv into DIR\n"
       "                   (written whole or not at all; an existing DIR is replaced only if\n"
@@ -25,7 +25,10 @@ static void help(FILE *out) {
       "  --quiet          print nothing but errors\n"
       "  --trace FILE     write the contact samples applied at every step to FILE in the input\n"
       "                   format of knead monitor (CSV; written whole or not at all)\n"
-      "exit codes: 0 ok; 1 harm at or above --fail-on; 2 bad input or usage; 3 internal error\n");
+      "  --max-output SIZE  refuse before the run a timeseries.csv or trace projected larger\n"
+      "                   than SIZE (default 1GB; e.g. 5GB, 500MB)\n"
+      "exit codes: 0 ok; 1 harm at or above --fail-on; 2 bad input or usage; 3 internal error;\n"
+      "            130, 143, 129 interrupted by SIGINT, SIGTERM, SIGHUP (nothing written)\n");
 }
 
 static void print_diag(const kn_diag *d) {
