@@ -121,12 +121,16 @@ static void series_free(series *s) {
 /* One line of at most SERIES_LINE_MAX bytes into *line (grown as needed; the newline removed).
  * 1 read, 0 at the end, -1 if too long. */
 static int read_line(FILE *f, char **line, size_t *cap) {
-  ssize_t n = 0;
+  size_t n = 0;
   int c;
+  if (!*line) {
+    if (!(*line = malloc(256))) return -1;
+    *cap = 256;
+  }
   while ((c = getc(f)) != EOF && c != '\n') {
-    if ((size_t)n + 2 > *cap) {
+    if (n + 2 > *cap) {
       if (*cap >= SERIES_LINE_MAX) return -1;
-      size_t bigger = *cap ? 2 * *cap : 256;
+      size_t bigger = 2 * *cap;
       char *p = realloc(*line, bigger);
       if (!p) return -1;
       *line = p, *cap = bigger;
@@ -134,7 +138,6 @@ static int read_line(FILE *f, char **line, size_t *cap) {
     (*line)[n++] = (char)c;
   }
   if (c == EOF && n == 0) return 0;
-  if (!*line) return -1;
   (*line)[n] = '\0';
   return 1;
 }

@@ -85,6 +85,11 @@ check rerun-over-report 0 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/old" 
 cp "$tmp/S.yaml" "$tmp/old/events.csv.bak"
 check foreign-file 2 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/old"
 if [ -f "$tmp/old/events.csv.bak" ]; then ok; else bad "foreign-file: deleted"; fi
+# knead report reads timeseries.csv streaming, with a bounded line: a 2 MB line is refused
+mkdir "$tmp/huge" && cp "$tmp/old/summary.json" "$tmp/old/events.csv" "$tmp/huge/"
+{ echo "t_s,x"; head -c 2000000 /dev/zero | tr '\0' 1; echo; } >"$tmp/huge/timeseries.csv"
+check report-long-line 2 "$knead" report "$tmp/huge"
+expect_text report-long-line "$tmp/err" "timeseries.csv:2: line too long"
 no_debris outputs "$tmp"
 
 # ---- concurrent runs into one -o: one complete result, nothing else ------------------------------
