@@ -237,8 +237,12 @@ static int receive(run *r, int block) {
 }
 #endif
 
+/* What the callbacks return to stop the pool when a signal arrived (not an exit code). */
+enum { STOP_INTERRUPTED = 1000 };
+
 static int deliver(const kn_cohort_unit *u, void *ctx) {
   run *r = ctx;
+  if (cli_interrupted()) return STOP_INTERRUPTED; /* this unit is dropped: a resume redoes it */
 #ifdef KN_HAVE_MPI
   if (r->rank != 0) {
     /* the ranks run the same binary: a unit is plain data and goes as bytes */
@@ -250,6 +254,7 @@ static int deliver(const kn_cohort_unit *u, void *ctx) {
 }
 
 static int poll_ranks(void *ctx) {
+  if (cli_interrupted()) return STOP_INTERRUPTED;
 #ifdef KN_HAVE_MPI
   run *r = ctx;
   if (r->rank == 0) return receive(r, 0);
@@ -522,6 +527,11 @@ static int run_cohort(const args *a) {
   kn_diag diag;
   int threads = a->threads ? a->threads : default_threads();
   rc = kn_cohort_pool_run(&job, pending, nmine, threads, deliver, poll_ranks, &r, &diag);
+  if (rc == STOP_INTERRUPTED || cli_interrupted()) { /* every finished subject is committed */
+    if (r.show_progress) fputs("\r\033[K", stderr);
+    rc = cli_interrupt_exit("cohort", "finished subjects are saved; the same command resumes");
+    goto out;
+  }
   if (rc < 0) {
     print_diag(&diag);
     /* a subject the population cannot give is the population file's fault */

@@ -561,6 +561,13 @@ int cmd_monitor(int argc, char **argv) {
     }
   }
 
+  if (events_path) { /* checked before the stream: never an input, a link or an empty name */
+    cli_inputs inputs = {0};
+    cli_inputs_add(&inputs, subject_path);
+    cli_inputs_add(&inputs, strcmp(input, "-") ? input : "/dev/stdin");
+    int rc = cli_output_file_check("monitor", "--events", events_path, &inputs);
+    if (rc) return rc;
+  }
   kn_subject subject;
   kn_diag diag;
   if (subject_path) {
@@ -623,7 +630,7 @@ int cmd_monitor(int argc, char **argv) {
   lr->pos = lr->end = 0;
   size_t bad_lines = 0, lineno = 0;
   int got;
-  while ((got = read_line(lr)) == 1) {
+  while (!cli_interrupted() && (got = read_line(lr)) == 1) {
     lineno++;
     kn_monitor_sample s;
     int contact;
@@ -658,6 +665,10 @@ int cmd_monitor(int argc, char **argv) {
     if (contact + 1 > r.ngroup) r.ngroup = contact + 1;
   }
   free(lr);
+  if (cli_interrupted()) { /* nothing written: --events is written only at the end of a stream */
+    exit_code = cli_interrupt_exit("monitor", "nothing written");
+    goto done;
+  }
   if (exit_code == KN_EXIT_OK && got < 0) {
     fprintf(stderr, "%s: read error\n", in_name);
     exit_code = KN_EXIT_USAGE;

@@ -1,5 +1,7 @@
 /* knead report OUTDIR: writes OUTDIR/report.html from the files of an earlier run. */
+#include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "cli.h"
@@ -13,7 +15,9 @@ static void help(FILE *out) {
           "body map, interactive charts, every outcome with its evidence, the inputs) that opens\n"
           "in any browser without a network. `knead simulate ... -o OUTDIR --report` does the\n"
           "same in one step.\n"
-          "exit codes: 0 ok; 2 bad usage or not a knead output folder; 3 could not write\n");
+          "An existing report.html is replaced only if knead wrote it (listed in .knead-output).\n"
+          "exit codes: 0 ok; 2 bad usage or not a knead output folder; 3 could not write;\n"
+          "            130, 143, 129 interrupted by SIGINT, SIGTERM, SIGHUP\n");
 }
 
 int cmd_report(int argc, char **argv) {
@@ -32,12 +36,29 @@ int cmd_report(int argc, char **argv) {
     }
   }
   if (!dir) return cli_usage_error("report", "needs the folder of a run (knead simulate -o DIR)");
+  /* report.html replaces only a report.html knead wrote (listed in the folder's marker) */
+  char path[1100];
+  struct stat st;
+  snprintf(path, sizeof path, "%s/report.html", dir);
+  if (!dir[0]) return cli_usage_error("report", "the folder name is empty");
+  if (lstat(path, &st) == 0 && (!S_ISREG(st.st_mode) || !cli_marker_lists(dir, "report.html")))
+    return cli_usage_error("report",
+                           "%s: not written by knead (not listed in %s/%s); move it away "
+                           "first",
+                           path, dir, CLI_MARKER);
+  if (cli_interrupted()) return cli_interrupt_exit("report", "nothing written");
   kn_diag diag;
   int rc = kn_report_html_write(dir, &diag);
   if (rc != KN_OK) {
     cli_print_diag(&diag);
     return rc == KN_EIO && strstr(diag.message, "cannot write") ? KN_EXIT_INTERNAL : KN_EXIT_USAGE;
   }
+  if (cli_marker_add(dir, "report.html") != 0) {
+    fprintf(stderr, "knead report: %s/%s: cannot update: %s\n", dir, CLI_MARKER, strerror(errno));
+    return KN_EXIT_INTERNAL;
+  }
+  /* the page is written whole (a temporary file renamed) before a signal is seen */
+  if (cli_interrupted()) return cli_interrupt_exit("report", "report.html was complete and kept");
   char shown[2048];
   printf("report: %s/report.html\n", cli_term_str(shown, sizeof shown, dir));
   return KN_EXIT_OK;

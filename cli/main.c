@@ -21,7 +21,9 @@ static void usage(FILE *out) {
       "options:\n"
       "  -h, --help      this help (also: knead <command> --help)\n"
       "  -V, --version   print the version\n\n"
-      "exit codes: 0 ok; 1 harm at or above --fail-on; 2 bad input or usage; 3 internal error\n",
+      "exit codes: 0 ok; 1 harm at or above --fail-on; 2 bad input or usage; 3 internal error;\n"
+      "            130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP (simulate, report, cohort,\n"
+      "            monitor: nothing half-written left)\n",
       kn_version());
 }
 
@@ -39,6 +41,11 @@ int main(int argc, char **argv) {
     printf("knead %s\n", kn_version());
     return KN_EXIT_OK;
   }
+  /* the commands that write or run long stop cleanly on SIGINT, SIGTERM and SIGHUP (they check
+   * the flag); the others keep the default: the signal ends them at once, with nothing to undo */
+  if (!strcmp(cmd, "simulate") || !strcmp(cmd, "report") || !strcmp(cmd, "cohort") ||
+      !strcmp(cmd, "monitor"))
+    cli_signals_install();
   if (!strcmp(cmd, "simulate")) return cmd_simulate(argc - 1, argv + 1);
   if (!strcmp(cmd, "advise")) return cmd_advise(argc - 1, argv + 1);
   if (!strcmp(cmd, "report")) return cmd_report(argc - 1, argv + 1);

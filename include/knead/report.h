@@ -13,8 +13,17 @@ extern "C" {
 #endif
 
 /* Writes summary.json, timeseries.csv and events.csv into the existing folder dir after kn_run.
+ * timeseries.csv holds the rows kept in memory (kn_series_values: every row of a run of at most
+ * KN_SERIES_KEPT_ROWS rows); it is not written when d has a series sink: the caller streamed it
+ * (kn_report_series_header and kn_report_series_sink write the same format, every row).
  * Returns 0 or a negative kn_errno (KN_EIO with diag filled: file and message). */
 int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *diag);
+
+/* Writes the header line of timeseries.csv (the column names) to f. */
+void kn_report_series_header(const kn_model *m, FILE *f);
+/* A kn_series_sink writing rows to the FILE * given as ctx in the format of timeseries.csv
+ * (%.6g); the caller checks ferror(f) when the run ends. */
+void kn_report_series_sink(void *file, const double *rows, size_t nrow, size_t ncol);
 
 /* The summary (as summary.json, with the advice) as JSON text; the caller frees it with free().
  * NULL if out of memory. */

@@ -256,11 +256,42 @@ double kn_data_time(const kn_data *d); /* s */
 const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d);
 
 /* Time series recorded every record_interval: ncol columns named with their unit
- * (e.g. "p_nerve_spinal_accessory_mmHg"); values row-major (nrow x ncol). Column 0 is "t_s". */
+ * (e.g. "p_nerve_spinal_accessory_mmHg"); values row-major (nrow x ncol). Column 0 is "t_s".
+ * Each row holds the maximum, minimum or last value of each column over its interval, so peaks
+ * survive decimation. */
 size_t kn_series_ncol(const kn_model *m);
 const char *kn_series_name(const kn_model *m, size_t col);
+/* Rows a whole run of m records at most (at record_interval): the projected size of the series,
+ * known before the run. */
+size_t kn_series_rows_max(const kn_model *m);
+
+/* Rows kept in memory: a run records any number of rows but d keeps at most this many (memory
+ * independent of the session's length); stream the full series with kn_data_set_series_sink. */
+#define KN_SERIES_KEPT_ROWS 4096
+/* The longest span from the start to the end of the last action (s); kn_model_create refuses a
+ * longer session (KN_ERANGE, pointing at the action that ends last), so a run's time is bounded. */
+#define KN_SESSION_SPAN_MAX (24.0 * 3600.0)
+
+/* The rows kept in memory (kn_series_nrow of them): every row while the run has recorded at most
+ * KN_SERIES_KEPT_ROWS; beyond that, neighbouring rows are reduced two into one (max, min or last
+ * by column) as often as needed, so the kept rows span the whole run at kn_series_interval. */
 size_t kn_series_nrow(const kn_data *d);
 const double *kn_series_values(const kn_data *d);
+/* s, the interval of the kept rows: record_interval times 1, 2, 4, ... */
+double kn_series_interval(const kn_model *m, const kn_data *d);
+
+/* Receives each recorded row as it is made, at record_interval: nrow rows of ncol values,
+ * row-major, valid only during the call. Called from kn_step: it must not touch d. */
+typedef void (*kn_series_sink)(void *ctx, const double *rows, size_t nrow, size_t ncol);
+/* Streams every row of the series to sink (NULL: none) from now on, so the full series of a run of
+ * any length can be written without holding it; kept across kn_data_reset. The library never
+ * writes by itself: the caller's sink decides where rows go (see kn_report_series_sink). */
+void kn_data_set_series_sink(kn_data *d, kn_series_sink sink, void *ctx);
+/* 1 if a series sink is set. */
+int kn_data_has_series_sink(const kn_data *d);
+/* Bytes kn_data_create allocated for d: fixed by the model's sites and columns, independent of the
+ * session's length (the series kept in memory is at most KN_SERIES_KEPT_ROWS rows). */
+size_t kn_data_bytes(const kn_data *d);
 
 #ifdef __cplusplus
 }

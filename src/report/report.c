@@ -29,16 +29,26 @@ static int close_checked(FILE *f) {
   return (fclose(f) != 0 || bad) ? -1 : 0;
 }
 
-static int write_series(const kn_model *m, const kn_data *d, FILE *f) {
+void kn_report_series_header(const kn_model *m, FILE *f) {
   for (size_t c = 0; c < m->ncol; c++)
     fprintf(f, "%s%s", c ? "," : "", m->col_names[c]);
   fputc('\n', f);
-  for (size_t r = 0; r < d->nrow; r++) {
-    const double *row = d->series + r * m->ncol;
-    for (size_t c = 0; c < m->ncol; c++)
+}
+
+void kn_report_series_sink(void *file, const double *rows, size_t nrow, size_t ncol) {
+  FILE *f = file;
+  for (size_t r = 0; r < nrow; r++) {
+    const double *row = rows + r * ncol;
+    for (size_t c = 0; c < ncol; c++)
       fprintf(f, "%s%.6g", c ? "," : "", row[c]);
     fputc('\n', f);
   }
+}
+
+/* The rows kept in memory (the whole series of a short run; see kn_series_nrow). */
+static int write_series(const kn_model *m, const kn_data *d, FILE *f) {
+  kn_report_series_header(m, f);
+  kn_report_series_sink(f, d->series, d->nrow, m->ncol);
   return 0;
 }
 
@@ -89,10 +99,13 @@ int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *dia
   json_decref(summary);
   if (rc != 0) return io_fail(diag, path);
 
-  FILE *f = open_in(dir, "timeseries.csv", path, sizeof path);
-  if (!f) return io_fail(diag, path);
-  write_series(m, d, f);
-  if (close_checked(f)) return io_fail(diag, path);
+  FILE *f;
+  if (!kn_data_has_series_sink(d)) { /* with a sink, the caller streamed timeseries.csv */
+    f = open_in(dir, "timeseries.csv", path, sizeof path);
+    if (!f) return io_fail(diag, path);
+    write_series(m, d, f);
+    if (close_checked(f)) return io_fail(diag, path);
+  }
 
   f = open_in(dir, "events.csv", path, sizeof path);
   if (!f) return io_fail(diag, path);

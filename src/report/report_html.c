@@ -7,6 +7,7 @@
  * (<, >, & and U+2028/2029 written as \u escapes), and the page's script puts strings into the
  * document as text, never as markup. */
 #include <errno.h>
+#include <limits.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -44,7 +45,11 @@ static const kn_web_asset *asset(const char *name) {
   return NULL;
 }
 
-/* Reads a whole file; *len without the NUL added at the end. NULL with errno set on failure. */
+/* The largest events.csv read whole: knead writes at most 8192 events of about 100 bytes. */
+#define EVENTS_FILE_MAX (16u << 20)
+
+/* Reads a whole file of at most EVENTS_FILE_MAX bytes; *len without the NUL added at the end. NULL
+ * with errno set on failure (EFBIG if larger). */
 static char *slurp(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
@@ -54,6 +59,12 @@ static char *slurp(const char *path, size_t *len) {
     size_t got = fread(buf + n, 1, cap - n - 1, f);
     n += got;
     if (n + 1 < cap) break;
+    if (cap >= EVENTS_FILE_MAX) {
+      free(buf);
+      buf = NULL;
+      errno = EFBIG;
+      break;
+    }
     char *bigger = realloc(buf, cap * 2);
     if (!bigger) {
       free(buf);
@@ -77,80 +88,181 @@ static char *slurp(const char *path, size_t *len) {
   return buf;
 }
 
-/* A time series read from timeseries.csv. */
+/* The longest line of timeseries.csv read: far beyond any knead writes (a few thousand columns of
+ * at most 13 bytes); a longer one is not a knead file, and reading it would take unbounded memory.
+ */
+#define SERIES_LINE_MAX (1u << 20)
+
+/* timeseries.csv reduced for display while it is read, in memory independent of its length: all
+ * rows if there are at most 2 * BUCKETS, else per bucket the minimum and the maximum of every
+ * column, in the order they occurred, at the bucket's first and last time. */
 typedef struct series {
-  size_t ncol, nrow;
-  char **names; /* (ncol), pointers into the file text */
-  double *v;    /* (nrow x ncol) */
+  size_t ncol, nrow; /* nrow: rows in the file */
+  char *header;      /* the header line, cut into names */
+  char **names;      /* (ncol), pointers into header */
+  json_t *cols;      /* (ncol) arrays of the values shown */
+  /* the bucket being reduced: rows [r0, r1) */
+  size_t r0, r1, bucket, nbucket;
+  double t_first, t_last;
+  double *lo, *hi;       /* (ncol) */
+  size_t *at_lo, *at_hi; /* (ncol) rows where they occurred */
 } series;
 
-static int read_series(const char *path, char *text, series *s, kn_diag *diag) {
+static void series_free(series *s) {
+  free(s->header);
+  free(s->names);
+  json_decref(s->cols);
+  free(s->lo);
+  free(s->hi);
+  free(s->at_lo);
+  free(s->at_hi);
+}
+
+/* One line of at most SERIES_LINE_MAX bytes into *line (grown as needed; the newline removed).
+ * 1 read, 0 at the end, -1 if too long. */
+static int read_line(FILE *f, char **line, size_t *cap) {
+  size_t n = 0;
+  int c;
+  if (!*line) {
+    if (!(*line = malloc(256))) return -1;
+    *cap = 256;
+  }
+  while ((c = getc(f)) != EOF && c != '\n') {
+    if (n + 2 > *cap) {
+      if (*cap >= SERIES_LINE_MAX) return -1;
+      size_t bigger = 2 * *cap;
+      char *p = realloc(*line, bigger);
+      if (!p) return -1;
+      *line = p, *cap = bigger;
+    }
+    (*line)[n++] = (char)c;
+  }
+  if (c == EOF && n == 0) return 0;
+  (*line)[n] = '\0';
+  return 1;
+}
+
+static void show(series *s, size_t c, double v) {
+  json_array_append_new(json_array_get(s->cols, c), json_real(v));
+}
+
+/* Ends the bucket [r0, r1): its points go to the display. */
+static void bucket_end(series *s) {
+  show(s, 0, s->t_first);
+  show(s, 0, s->t_last);
+  for (size_t c = 1; c < s->ncol; c++) {
+    int lo_first = s->at_lo[c] <= s->at_hi[c];
+    show(s, c, lo_first ? s->lo[c] : s->hi[c]);
+    show(s, c, lo_first ? s->hi[c] : s->lo[c]);
+  }
+  s->bucket++;
+  s->r0 = s->r1;
+  s->r1 = (s->bucket + 1) * s->nrow / s->nbucket;
+}
+
+static void take_row(series *s, size_t r, const double *row) {
+  if (s->nbucket == s->nrow) { /* few rows: all shown */
+    for (size_t c = 0; c < s->ncol; c++)
+      show(s, c, row[c]);
+    return;
+  }
+  if (r == s->r0) {
+    s->t_first = row[0];
+    for (size_t c = 1; c < s->ncol; c++)
+      s->lo[c] = s->hi[c] = row[c], s->at_lo[c] = s->at_hi[c] = r;
+  }
+  s->t_last = row[0];
+  for (size_t c = 1; c < s->ncol; c++) {
+    if (row[c] < s->lo[c]) s->lo[c] = row[c], s->at_lo[c] = r;
+    if (row[c] > s->hi[c]) s->hi[c] = row[c], s->at_hi[c] = r;
+  }
+  if (r + 1 == s->r1) bucket_end(s);
+}
+
+/* Reads timeseries.csv twice: once to count its rows (so the buckets are known), once to reduce
+ * them. Returns 0 or a negative kn_errno with diag filled. */
+static int read_series(const char *path, series *s, kn_diag *diag) {
   memset(s, 0, sizeof *s);
-  char *eol = strchr(text, '\n');
-  if (!eol) return fail(diag, KN_EPARSE, path, 1, "no header line");
-  *eol = '\0';
+  FILE *f = fopen(path, "rb");
+  if (!f) return fail(diag, KN_EIO, path, 0, "cannot read: %s", strerror(errno));
+  char *line = NULL;
+  size_t cap = 0;
+  double *row = NULL;
+  int rc = KN_OK, got = read_line(f, &line, &cap);
+  if (got <= 0) {
+    rc = fail(diag, KN_EPARSE, path, 1, got < 0 ? "line too long" : "no header line");
+    goto done;
+  }
+  s->header = line;
+  line = NULL, cap = 0;
   s->ncol = 1;
-  for (char *p = text; *p; p++)
+  for (char *p = s->header; *p; p++)
     s->ncol += *p == ',';
   s->names = malloc(s->ncol * sizeof *s->names);
-  size_t rows = 0;
-  for (char *p = eol + 1; *p; p++)
-    rows += *p == '\n';
-  s->v = malloc((rows + 1) * s->ncol * sizeof *s->v);
-  if (!s->names || !s->v) return KN_ENOMEM;
+  s->cols = json_array();
+  row = malloc(s->ncol * sizeof *row);
+  s->lo = malloc(s->ncol * sizeof *s->lo);
+  s->hi = malloc(s->ncol * sizeof *s->hi);
+  s->at_lo = malloc(s->ncol * sizeof *s->at_lo);
+  s->at_hi = malloc(s->ncol * sizeof *s->at_hi);
+  if (!s->names || !s->cols || !row || !s->lo || !s->hi || !s->at_lo || !s->at_hi) {
+    rc = fail(diag, KN_ENOMEM, path, 0, "out of memory");
+    goto done;
+  }
   size_t c = 0;
-  for (char *save = NULL, *tok = strtok_r(text, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+  for (char *save = NULL, *tok = strtok_r(s->header, ",", &save); tok;
+       tok = strtok_r(NULL, ",", &save))
     s->names[c++] = tok;
-  if (c != s->ncol || strcmp(s->names[0], "t_s") != 0)
-    return fail(diag, KN_EPARSE, path, 1, "header must start with t_s and name every column");
-  char *p = eol + 1;
-  for (int line = 2; *p; line++) {
-    double *row = s->v + s->nrow * s->ncol;
+  if (c != s->ncol || strcmp(s->names[0], "t_s") != 0) {
+    rc = fail(diag, KN_EPARSE, path, 1, "header must start with t_s and name every column");
+    goto done;
+  }
+  for (c = 0; c < s->ncol; c++)
+    json_array_append_new(s->cols, json_array());
+  long body = ftell(f);
+  while ((got = read_line(f, &line, &cap)) > 0)
+    s->nrow++;
+  if (got < 0 || ferror(f) || body < 0 || fseek(f, body, SEEK_SET) != 0) {
+    rc = fail(diag, got < 0 ? KN_EPARSE : KN_EIO, path, got < 0 ? (int)s->nrow + 2 : 0, "%s",
+              got < 0 ? "line too long" : "cannot read");
+    goto done;
+  }
+  s->nbucket = s->nrow > 2 * BUCKETS ? BUCKETS : s->nrow;
+  s->r1 = s->nbucket ? s->nrow / s->nbucket : 0;
+  for (size_t r = 0; r < s->nrow; r++) {
+    if (read_line(f, &line, &cap) <= 0) {
+      rc = fail(diag, KN_EIO, path, (int)r + 2, "changed while being read");
+      goto done;
+    }
+    char *p = line;
     for (c = 0; c < s->ncol; c++) {
       char *end;
       row[c] = strtod(p, &end);
-      if (end == p || (*end != (c + 1 < s->ncol ? ',' : '\n') && !(c + 1 == s->ncol && !*end)))
-        return fail(diag, KN_EPARSE, path, line, "column %zu (%s): not a number", c + 1,
-                    s->names[c]);
+      if (end == p || *end != (c + 1 < s->ncol ? ',' : '\0')) {
+        rc = fail(diag, KN_EPARSE, path, r + 2 < (size_t)INT_MAX ? (int)r + 2 : 0,
+                  "column %zu (%s): not a number", c + 1, s->names[c]);
+        goto done;
+      }
       p = *end ? end + 1 : end;
     }
-    s->nrow++;
+    take_row(s, r, row);
   }
-  return KN_OK;
+done:
+  free(line);
+  free(row);
+  fclose(f);
+  return rc;
 }
 
-/* The series for display: all rows if few, else per bucket the minimum and the maximum of every
- * column, in the order they occurred, at the bucket's first and last time. */
-static json_t *series_json(const series *s) {
-  json_t *names = json_array(), *cols = json_array();
-  for (size_t c = 0; c < s->ncol; c++) {
+/* The series for display as the page's JSON (steals s->cols). */
+static json_t *series_json(series *s) {
+  json_t *names = json_array();
+  for (size_t c = 0; c < s->ncol; c++)
     json_array_append_new(names, json_string(s->names[c]));
-    json_array_append_new(cols, json_array());
-  }
-  size_t nb = s->nrow > 2 * BUCKETS ? BUCKETS : s->nrow;
-  for (size_t b = 0; b < nb; b++) {
-    size_t r0 = b * s->nrow / nb, r1 = (b + 1) * s->nrow / nb; /* [r0, r1) */
-    if (nb == s->nrow) {
-      for (size_t c = 0; c < s->ncol; c++)
-        json_array_append_new(json_array_get(cols, c), json_real(s->v[r0 * s->ncol + c]));
-      continue;
-    }
-    json_array_append_new(json_array_get(cols, 0), json_real(s->v[r0 * s->ncol]));
-    json_array_append_new(json_array_get(cols, 0), json_real(s->v[(r1 - 1) * s->ncol]));
-    for (size_t c = 1; c < s->ncol; c++) {
-      size_t imin = r0, imax = r0;
-      for (size_t r = r0; r < r1; r++) {
-        double x = s->v[r * s->ncol + c];
-        if (x < s->v[imin * s->ncol + c]) imin = r;
-        if (x > s->v[imax * s->ncol + c]) imax = r;
-      }
-      size_t first = imin < imax ? imin : imax, second = imin < imax ? imax : imin;
-      json_array_append_new(json_array_get(cols, c), json_real(s->v[first * s->ncol + c]));
-      json_array_append_new(json_array_get(cols, c), json_real(s->v[second * s->ncol + c]));
-    }
-  }
-  return json_pack("{s:o, s:o, s:i, s:i}", "names", names, "cols", cols, "rows", (int)s->nrow,
-                   "shown", (int)json_array_size(json_array_get(cols, 0)));
+  json_t *cols = s->cols;
+  s->cols = NULL;
+  return json_pack("{s:o, s:o, s:I, s:i}", "names", names, "cols", cols, "rows",
+                   (json_int_t)s->nrow, "shown", (int)json_array_size(json_array_get(cols, 0)));
 }
 
 /* events.csv as an array of objects keyed by its header (all values strings, as written). */
@@ -295,7 +407,7 @@ int kn_report_html_write(const char *dir, kn_diag *diag) {
   char path[1100], tmp[1200];
   size_t len;
   int rc = KN_OK;
-  char *ts_text = NULL, *ev_text = NULL;
+  char *ev_text = NULL;
   series s = {0};
   json_t *summary = NULL, *events = NULL, *data = NULL;
   FILE *f = NULL;
@@ -309,14 +421,7 @@ int kn_report_html_write(const char *dir, kn_diag *diag) {
     goto done;
   }
   snprintf(path, sizeof path, "%s/timeseries.csv", dir);
-  if (!(ts_text = slurp(path, &len))) {
-    rc = fail(diag, KN_EIO, path, 0, "cannot read: %s", strerror(errno));
-    goto done;
-  }
-  if ((rc = read_series(path, ts_text, &s, diag)) != KN_OK) {
-    if (rc == KN_ENOMEM) fail(diag, rc, path, 0, "out of memory");
-    goto done;
-  }
+  if ((rc = read_series(path, &s, diag)) != KN_OK) goto done;
   snprintf(path, sizeof path, "%s/events.csv", dir);
   if (!(ev_text = slurp(path, &len))) {
     rc = fail(diag, KN_EIO, path, 0, "cannot read: %s", strerror(errno));
@@ -351,9 +456,7 @@ done:
   json_decref(data);
   json_decref(summary);
   json_decref(events);
-  free(s.names);
-  free(s.v);
-  free(ts_text);
+  series_free(&s);
   free(ev_text);
   return rc;
 }

@@ -124,6 +124,25 @@ static double action_length(const kn_action *a) {
   return a->repetitions * a->duration + (a->repetitions - 1) * a->rest_between;
 }
 
+/* The run-span limit: every action ends within KN_SESSION_SPAN_MAX of the start, so that the time
+ * a run takes is bounded before it starts (docs/cli.md, limits). Points at the action that ends
+ * last. */
+static int check_span(const kn_model *probe, kn_diag *diag) {
+  const kn_session *s = &probe->session;
+  size_t last = 0;
+  for (size_t i = 1; i < s->naction; i++)
+    if (probe->action_end[i] > probe->action_end[last]) last = i;
+  double end = probe->action_end[last];
+  if (end <= KN_SESSION_SPAN_MAX) return KN_OK;
+  char field[64], msg[200];
+  snprintf(field, sizeof field, "session.actions[%zu]", last);
+  snprintf(msg, sizeof msg,
+           "the actions end %.0f h after the start; a session may span at most %.0f h: lower "
+           "duration, repetitions or rest_between",
+           end / 3600.0, KN_SESSION_SPAN_MAX / 3600.0);
+  return fail_at(diag, KN_ERANGE, field, s->actions[last].line, s->actions[last].col, msg);
+}
+
 /* Subject's fat over the region's reference: fat thickness scales with the body-fat fraction. */
 static double fat_scale(const kn_subject *s) {
   return s->body_fat / kn_atlas_reference_body_fat();
@@ -382,6 +401,7 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
     goto scratch;
   }
   schedule_times(&probe);
+  if ((rc = check_span(&probe, diag))) goto scratch;
   int nslot = schedule_slots(&probe, order, slot_of, slot_free, 1);
   size_t nreg = 0, nnerve = 0, nmus = 0;
   for (size_t i = 0; i < naction; i++) {
@@ -480,6 +500,9 @@ const kn_session *kn_model_session(const kn_model *m) {
 }
 size_t kn_series_ncol(const kn_model *m) {
   return m->ncol;
+}
+size_t kn_series_rows_max(const kn_model *m) {
+  return m->nrow_max;
 }
 const char *kn_series_name(const kn_model *m, size_t col) {
   return col < m->ncol ? m->col_names[col] : NULL;

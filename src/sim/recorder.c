@@ -1,6 +1,8 @@
 /* The recorder: every column reduced (max, min or last) over one record interval, so that a
  * decimated series keeps the peaks that matter. Values are stored in the unit the column's name
- * says. */
+ * says. Every row goes to the caller's sink as it is made (the full series, streamed); memory keeps
+ * at most KN_SERIES_KEPT_ROWS rows, reduced the same way two into one whenever they fill up, so a
+ * run of any length records in the memory kn_data_create allocated. */
 #include <math.h>
 #include <string.h>
 
@@ -59,10 +61,47 @@ static void sample(const kn_model *m, const kn_data *d, double *v, int slow) {
   v[c++] = sy->autonomic;
 }
 
-static void commit(const kn_model *m, kn_data *d) {
-  if (d->nrow >= m->nrow_max) return;
-  memcpy(d->series + d->nrow * m->ncol, d->row, m->ncol * sizeof(double));
+/* dst becomes the reduction of itself and the later row src, column by column. */
+static void reduce_into(const kn_model *m, double *dst, const double *src) {
+  for (size_t c = 0; c < m->ncol; c++) {
+    if (m->col_mode[c] == KN_COL_LAST)
+      dst[c] = src[c];
+    else if (m->col_mode[c] == KN_COL_MAX)
+      dst[c] = fmax(dst[c], src[c]);
+    else
+      dst[c] = fmin(dst[c], src[c]);
+  }
+}
+
+/* The kept rows are full: every two neighbours become one, so the kept series covers the run at
+ * twice the interval and keeps every peak. */
+static void halve_kept(const kn_model *m, kn_data *d) {
+  size_t ncol = m->ncol, kept = 0;
+  for (size_t r = 0; r < d->nrow; r += 2, kept++) {
+    double *dst = d->series + kept * ncol;
+    memmove(dst, d->series + r * ncol, ncol * sizeof(double));
+    if (r + 1 < d->nrow) reduce_into(m, dst, d->series + (r + 1) * ncol);
+  }
+  d->nrow = kept;
+  d->series_stride *= 2;
+}
+
+static void keep_pending(const kn_model *m, kn_data *d) {
+  memcpy(d->series + d->nrow * m->ncol, d->series_pending, m->ncol * sizeof(double));
   d->nrow++;
+  d->series_merged = 0;
+}
+
+/* One recorded row: to the sink as it is, and reduced into the rows kept in memory. */
+static void commit(const kn_model *m, kn_data *d) {
+  if (d->sink) d->sink(d->sink_ctx, d->row, 1, m->ncol);
+  /* full: halve before a new kept row begins, so every kept row reduces the same number */
+  if (d->series_merged == 0 && d->nrow == d->series_capacity) halve_kept(m, d);
+  if (d->series_merged == 0)
+    memcpy(d->series_pending, d->row, m->ncol * sizeof(double));
+  else
+    reduce_into(m, d->series_pending, d->row);
+  if (++d->series_merged == d->series_stride) keep_pending(m, d);
 }
 
 void kn_recorder_step(const kn_model *m, kn_data *d) {
@@ -90,5 +129,6 @@ void kn_recorder_step(const kn_model *m, kn_data *d) {
 
 void kn_recorder_flush(const kn_model *m, kn_data *d) {
   if (d->row[0] >= 0.0) commit(m, d);
+  if (d->series_merged > 0) keep_pending(m, d); /* the last kept row, from fewer rows */
   d->row[0] = -1.0;
 }

@@ -127,12 +127,19 @@ struct kn_data {
   kn_event *events;              /* (event_capacity) */
   size_t event_capacity;
   size_t nevent, nevent_dropped;
-  int *open_region; /* (nregion * KN_EV_COUNT) open event index or -1 */
-  int *open_nerve;  /* (nnerve * KN_EV_COUNT) */
-  double *series;   /* (nrow_max * ncol) */
-  double *row;      /* (ncol) the row being reduced; row[0] < 0: fresh */
-  double *sample;   /* (ncol) this step's values */
-  size_t nrow;
+  int *open_region;       /* (nregion * KN_EV_COUNT) open event index or -1 */
+  int *open_nerve;        /* (nnerve * KN_EV_COUNT) */
+  double *series;         /* (series_capacity * ncol) the rows kept in memory */
+  size_t series_capacity; /* min(nrow_max, KN_SERIES_KEPT_ROWS) */
+  size_t series_stride;   /* recorded rows per kept row (1, 2, 4, ...) */
+  size_t series_merged;   /* recorded rows reduced into series_pending so far */
+  double *series_pending; /* (ncol) the kept row being reduced from series_stride recorded ones */
+  kn_series_sink sink;    /* every recorded row as it is made (NULL: none) */
+  void *sink_ctx;
+  size_t bytes;       /* allocated by kn_data_create */
+  double *row;        /* (ncol) the row being reduced; row[0] < 0: fresh */
+  double *sample;     /* (ncol) this step's values */
+  size_t nrow;        /* rows kept in memory */
   double next_record; /* s */
   /* neuromuscular engine */
   kn_nm_state *nm;       /* (nm.nmuscle) */

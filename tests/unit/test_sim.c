@@ -544,6 +544,104 @@ static void test_series_keeps_peaks(void **state) {
   sim_free(&s);
 }
 
+/* ---- bounded memory ----------------------------------------------------------------------------
+ */
+
+/* The memory of a run does not grow with its length: 2 hours and 23 hours of the same work take
+ * the same bytes (the series kept in memory is at most KN_SERIES_KEPT_ROWS rows), and a session
+ * spanning more than KN_SESSION_SPAN_MAX is refused before anything is allocated for it. */
+static void test_data_size_independent_of_length(void **state) {
+  (void)state;
+  size_t bytes[2], rows[2];
+  for (int i = 0; i < 2; i++) {
+    plan p;
+    plan_init(&p, KN_PRACTITIONER_PROFESSIONAL, 3);
+    kn_action *a = plan_add(&p, KN_ACT_EFFLEURAGE, "upper_back", NULL, "palm", 20.0, 7200.0);
+    if (i == 1) { /* 23 h: 23 repetitions of 30 min with 30 min between */
+      a->duration = 1800.0;
+      a->repetitions = 23;
+      a->rest_between = 1800.0;
+    }
+    sim s;
+    sim_create(&s, &p.s);
+    bytes[i] = kn_data_bytes(s.d);
+    rows[i] = kn_series_rows_max(s.m);
+    sim_free(&s);
+  }
+  assert_true(rows[0] > KN_SERIES_KEPT_ROWS);
+  assert_true(rows[1] > 10 * rows[0]);  /* the longer run records far more rows ... */
+  assert_int_equal(bytes[0], bytes[1]); /* ... in the same memory */
+  /* 1000 x (240 min + 1 h between): refused, pointing at the action */
+  plan p;
+  plan_init(&p, KN_PRACTITIONER_PROFESSIONAL, 3);
+  kn_action *a = plan_add(&p, KN_ACT_EFFLEURAGE, "upper_back", NULL, "palm", 20.0, 240 * 60.0);
+  a->repetitions = 1000;
+  a->rest_between = 3600.0;
+  kn_model *m = NULL;
+  kn_diag diag;
+  assert_int_equal(kn_model_create(NULL, &p.s, &m, &diag), KN_ERANGE);
+  assert_null(m);
+  assert_string_equal(diag.field, "session.actions[0]");
+  assert_non_null(strstr(diag.message, "at most 24 h"));
+}
+
+/* What a sink receives: every recorded row, counted, with the running peak of one column. */
+typedef struct stream_check {
+  size_t rows, ncol, col;
+  double peak, t_last, t_second;
+} stream_check;
+
+static void count_rows(void *ctx, const double *rows, size_t nrow, size_t ncol) {
+  stream_check *c = ctx;
+  assert_int_equal(ncol, c->ncol);
+  for (size_t r = 0; r < nrow; r++, c->rows++) {
+    c->peak = fmax(c->peak, rows[r * ncol + c->col]);
+    c->t_last = rows[r * ncol];
+    if (c->rows == 1) c->t_second = rows[r * ncol];
+  }
+}
+
+/* A run recording more rows than memory keeps: the sink gets every row at record_interval; memory
+ * keeps at most KN_SERIES_KEPT_ROWS rows, at twice the interval, spanning the whole run with the
+ * same peaks; and the sink changes nothing in the run. */
+static void test_series_streamed_whole_kept_bounded(void **state) {
+  (void)state;
+  plan p;
+  plan_init(&p, KN_PRACTITIONER_UNTRAINED_PARTNER, 8);
+  kn_action *a = plan_add(&p, KN_ACT_TAPOTEMENT, "upper_back", NULL, "fingertips", 25.0, 3.0);
+  a->repetitions = 3;
+  a->rest_between = 1.3;
+  p.s.record_interval = 0.01;
+  p.s.recovery = 45.0; /* about 5500 rows in all */
+  sim s, plain;
+  sim_create(&s, &p.s);
+  sim_create(&plain, &p.s);
+  size_t ncol = kn_series_ncol(s.m), force = column(s.m, "force_hand1_N");
+  stream_check c = {.ncol = ncol, .col = force, .peak = -HUGE_VAL};
+  kn_data_set_series_sink(s.d, count_rows, &c);
+  assert_true(kn_data_has_series_sink(s.d));
+  kn_run(s.m, s.d, NULL, NULL);
+  kn_run(plain.m, plain.d, NULL, NULL);
+
+  size_t kept = kn_series_nrow(s.d);
+  assert_true(c.rows > KN_SERIES_KEPT_ROWS);
+  assert_true(c.rows <= kn_series_rows_max(s.m));
+  assert_true(kept <= KN_SERIES_KEPT_ROWS);
+  assert_int_equal(kept, (c.rows + 1) / 2);
+  assert_true(fabs(kn_series_interval(s.m, s.d) - 0.02) < 1e-12);
+  const double *v = kn_series_values(s.d);
+  assert_true(fabs(v[0] - c.t_second) < 1e-12);               /* a kept row ends a pair */
+  assert_true(fabs(v[(kept - 1) * ncol] - c.t_last) < 1e-12); /* the last row is kept */
+  double peak = column_max(s.d, ncol, force);
+  assert_true(peak > 20.0);
+  if (peak != c.peak) fail_msg("force peak: kept %.17g, streamed %.17g", peak, c.peak);
+  /* the run without a sink keeps the same rows */
+  assert_int_equal(kn_series_nrow(plain.d), kept);
+  assert_memory_equal(kn_series_values(plain.d), v, kept * ncol * sizeof(double));
+  sim_free(&s);
+  sim_free(&plain);
+}
+
 /* ---- practitioner profiles
  * ----------------------------------------------------------------------- */
 
@@ -759,6 +857,8 @@ int main(void) {
       cmocka_unit_test(test_drawn_partners_follow_the_profile),
       cmocka_unit_test(test_rough_partner_is_the_old_profile),
       cmocka_unit_test(test_median_partner_presses_near_the_plan),
+      cmocka_unit_test(test_data_size_independent_of_length),
+      cmocka_unit_test(test_series_streamed_whole_kept_bounded),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
