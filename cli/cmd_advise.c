@@ -271,6 +271,13 @@ static void print_reasons(const kn_model *m, const kn_outcome *o, FILE *out) {
                abrupt ? (abrupt == total ? ", after abrupt strokes" : ", some after abrupt strokes")
                       : "") > 0;
   }
+  for (size_t i = 0; i < o->nnm; i++) { /* normal, listed so they are not mistaken for spasms */
+    const kn_nm_outcome *n = &o->nm[i];
+    if (n->reflex_responses)
+      any += fprintf(out, "  %-18s %d normal reflex response%s (not harm), longest %.1f s\n",
+                     kn_atlas_muscle((size_t)n->muscle)->name, n->reflex_responses,
+                     n->reflex_responses > 1 ? "s" : "", n->reflex_longest) > 0;
+  }
   if (o->soreness_probability > 0.05)
     any += fprintf(out, "  soreness           %.0f %% chance afterwards (%s)\n",
                    100.0 * o->soreness_probability, kn_evidence_name(o->evidence_soreness)) > 0;

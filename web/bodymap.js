@@ -93,7 +93,8 @@ var knBodyMap = (function () {
 
   var MARK = { nerve: { text: "N", fill: "#6a1b9a" }, bruise: { text: "B", fill: "#4a148c" },
                bruise_possible: { text: "b", fill: "#7e57c2" },
-               spasm: { text: "S", fill: "#0d47a1" }, cramp: { text: "C", fill: "#0d47a1" } };
+               spasm: { text: "S", fill: "#0d47a1" }, cramp: { text: "C", fill: "#0d47a1" },
+               reflex: { text: "r", fill: "#757575" } }; /* normal reflex response: grey, not harm */
 
   /* container: element to fill; info: region name -> {ratio, touched, tip, marks: [kind...]};
    * onHover(name|null) is called when the pointer enters or leaves a region. */

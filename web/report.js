@@ -54,11 +54,14 @@
     injury: "Injury expected",
     severe: "Severe injury expected"
   };
+  /* brief involuntary contractions that are not spasms (docs/model.md): shown, never as harm */
+  var REFLEX_LABEL = "normal reflex response";
   function verdict() {
     var v = S.advice_verdict || "go ahead";
     var box = $("verdict");
     box.className = v === "stop" ? "stop" : v === "go ahead" ? "go" : "change";
     var spasms = (S.spasms || []).length;
+    var reflexes = (S.reflex_responses || {}).count || 0;
     var hurt = (S.nerves || []).filter(function (n) { return n.grade && n.grade !== "none"; }).length;
     box.appendChild(h("div", { cls: "big", text: (HARM[S.harm] || String(S.harm)) + "." }));
     box.appendChild(h("div", { cls: "big advice-verdict",
@@ -68,7 +71,8 @@
       evBadge(S.harm_evidence), " · " + duration(S.duration_s || 0) + " simulated · " +
       (S.regions || []).length + " area" + ((S.regions || []).length === 1 ? "" : "s") +
       " pressed · " + hurt + " nerve or vessel effect" + (hurt === 1 ? "" : "s") + " · " +
-      spasms + " spasm" + (spasms === 1 ? "" : "s")]));
+      spasms + " spasm" + (spasms === 1 ? "" : "s") + " · " + reflexes + " " + REFLEX_LABEL +
+      (reflexes === 1 ? "" : "s") + " (not harm)"]));
   }
 
   /* ---- advice ------------------------------------------------------------------------------- */
@@ -124,6 +128,12 @@
       mark(m && m.region, sp.kind === "cramp" ? "cramp" : "spasm",
            sp.kind + " of " + sp.muscle + " at " + fmt(sp.onset_s, 0) + " s");
     });
+    (S.neuromuscular || []).forEach(function (n) {
+      var m = A.muscles[n.muscle];
+      if (n.reflex_responses)
+        mark(m && m.region, "reflex", n.reflex_responses + " " + REFLEX_LABEL + (n.reflex_responses === 1 ? "" : "s") +
+             " of " + n.muscle + " (not harm), longest " + fmt(n.reflex_longest_s, 1) + " s");
+    });
     var fig = $("bodymap-figure");
     var tip = h("div", { id: "bodymap-tip", text: "Hover over a coloured area." });
     knBodyMap.draw(fig, info, function (name) {
@@ -137,7 +147,7 @@
                                    h("span", { text: "75 %" }), h("span", { text: "100 % and more" })]),
       h("ul", {}, [h("li", { text: "N: nerve or vessel effect (tingling, block or injury)" }),
                    h("li", { text: "B: bruise likely; b: bruise possible" }),
-                   h("li", { text: "S: spasm; C: cramp" }),
+                   h("li", { text: "S: spasm; C: cramp; r: " + REFLEX_LABEL + " (not harm)" }),
                    h("li", { text: "dashed: not massaged" })]),
       tip]);
     fig.appendChild(legend);
@@ -300,6 +310,10 @@
           out.push([sp.onset_s, sp.onset_s + Math.max(sp.duration_s, 0.2),
                     sp.kind === "cramp" ? "rgba(13,71,161,0.18)" : "rgba(13,71,161,0.10)"]);
       });
+      (D.events || []).forEach(function (e) { /* reflex responses: a faint grey, not the spasms' blue */
+        if (e.kind === "reflex_response" && mus.indexOf(e.site) >= 0)
+          out.push([+e.t_start_s, Math.max(+e.t_end_s, +e.t_start_s + 0.2), "rgba(97,97,97,0.08)"]);
+      });
     }
     if (g.site === "hand" || g.site === "region") {
       (D.events || []).forEach(function (e) {
@@ -422,7 +436,9 @@
       box.appendChild(h("h3", { text: "Muscle relaxation and spasms" }));
       box.appendChild(table(S.neuromuscular, [["muscle", "muscle"], ["hreflex_min_pct", "H-reflex min %", 0],
         ["time_inhibited_s", "s relaxed by massage", 0], ["force_peak_N", "peak force N"],
-        ["cramp_threshold_Hz", "cramp threshold Hz", 1], ["spasms", "spasms", 0], ["evidence", "evidence", "ev"]]));
+        ["cramp_threshold_Hz", "cramp threshold Hz", 1], ["spasms", "spasms", 0],
+        ["reflex_responses", REFLEX_LABEL + "s (not harm)", 0], ["reflex_longest_s", "longest s", 1],
+        ["reflex_peak_force_pct", "peak % of max", 0], ["evidence", "evidence", "ev"]]));
     }
     if ((S.spasms || []).length) {
       box.appendChild(h("h3", { text: "Involuntary contractions" }));
@@ -437,7 +453,7 @@
     }
     /* sections this page does not know yet (e.g. new parts of the model): shown as they are */
     var known = ["knead_version", "harm", "harm_evidence", "harm_scale", "duration_s", "subject", "session",
-                 "regions", "nerves", "muscles", "neuromuscular", "spasms", "soreness", "events",
+                 "regions", "nerves", "muscles", "neuromuscular", "spasms", "reflex_responses", "soreness", "events",
                  "events_dropped", "advice", "advice_verdict"];
     Object.keys(S).forEach(function (k) {
       if (known.indexOf(k) >= 0) return;

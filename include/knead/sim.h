@@ -51,11 +51,12 @@ typedef enum kn_event_kind {
   KN_EV_NERVE_SEVERE,       /* grade reached (nerve) */
   KN_EV_MUSCLE_DAMAGE,      /* muscle cell death threshold reached (muscle) */
   KN_EV_BRUISE_RISK,        /* force or shear at >= 70 % of the bruise limit (region) */
-  KN_EV_CLONIC_SPASM,       /* involuntary contraction oscillating at 2-10 Hz (muscle) */
-  KN_EV_TONIC_SPASM,        /* involuntary sustained contraction, short or weak (muscle) */
-  KN_EV_CRAMP,              /* involuntary, strong, sustained, painful contraction (muscle) */
-  KN_EV_CAROTID,            /* carotid sinus reflex: pause >= 3 s or systolic fall >= 50 mmHg */
-  KN_EV_ORTHOSTATIC,        /* blood pressure falls on standing up enough to make one dizzy */
+  KN_EV_CLONIC_SPASM,       /* sustained clonus: >= 5 involuntary beats at 2-10 Hz (muscle) */
+  KN_EV_TONIC_SPASM,     /* involuntary contraction sustained for seconds, not a cramp (muscle) */
+  KN_EV_CRAMP,           /* involuntary, strong, sustained, painful contraction (muscle) */
+  KN_EV_CAROTID,         /* carotid sinus reflex: pause >= 3 s or systolic fall >= 50 mmHg */
+  KN_EV_ORTHOSTATIC,     /* blood pressure falls on standing up enough to make one dizzy */
+  KN_EV_REFLEX_RESPONSE, /* normal reflex response: brief involuntary contraction, not harm */
   KN_EV_COUNT
 } kn_event_kind;
 const char *kn_event_kind_name(kn_event_kind k); /* e.g. "iso_pressure", "nerve_injury" */
@@ -135,6 +136,7 @@ typedef struct kn_spasm {
   double peak_force;     /* N */
   double peak_fraction;  /* 1, of the muscle's maximum force */
   double frequency;      /* Hz, of the oscillation (clonic); 0 otherwise */
+  int beats;             /* beats counted in the episode (clonic: >= nm_clonus_beats) */
   double mean_rate;      /* 1/s, mean firing rate of the firing units over the event */
   int action;            /* session action in progress at onset, -1 if none */
   const char *trigger;   /* static text: what started it */
@@ -150,7 +152,11 @@ typedef struct kn_nm_outcome {
   double rest_force;      /* N, mean force while relaxed and untouched (tone) */
   double cramp_threshold; /* Hz, cramp threshold frequency at the start of the session */
   int nspasm;             /* spasms of this muscle */
-  int twitches;           /* brief (< 0.3 s) involuntary reflex contractions, not spasms */
+  int reflex_responses;   /* normal reflex responses (not harm): involuntary contractions too brief,
+                             weak or few-beated to be a spasm (docs/model.md) */
+  double reflex_longest;  /* s, duration of the longest reflex response; 0 if none */
+  double reflex_peak;     /* 1, highest involuntary force in them, fraction of maximum */
+  double reflex_peak_force; /* N, highest muscle force during them */
   kn_evidence evidence;
 } kn_nm_outcome;
 
@@ -209,7 +215,7 @@ typedef struct kn_outcome {
   const kn_muscle_outcome *muscles; /* (nmuscle) */
   size_t nnm;                       /* muscles simulated by the neuromuscular engine */
   const kn_nm_outcome *nm;          /* (nnm) */
-  size_t nspasm;                    /* involuntary contractions, all muscles */
+  size_t nspasm;                    /* spasms and cramps, all muscles (not reflex responses) */
   const kn_spasm *spasms;           /* (nspasm), in order of their end */
   size_t nevent;
   const kn_event *events;      /* (nevent), in order of t_start */

@@ -373,7 +373,9 @@ static void rule_smooth(const ctx *c, advice_buf *b) {
   if (!a) return;
   say(a->text, sizeof a->text,
       "Use slow, smooth strokes: build the pressure up over a second or two and glide slowly "
-      "instead of striking or pushing suddenly. Abrupt, hard strokes can set off a spasm%s.",
+      "instead of striking or pushing suddenly. Abrupt, hard strokes make the muscle jerk (a "
+      "normal "
+      "reflex) and can, rarely, set off a spasm%s.",
       partner ? ", and untrained hands vary their force the most: start light and ask" : "");
   char buf[200] = "";
   size_t len = 0;

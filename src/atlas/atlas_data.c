@@ -530,6 +530,25 @@ const kn_source kn_atlas_source_table[] = {
     {"hidler_rymer1999",
      "Hidler JM, Rymer WZ. A simulation study of reflex instability in spasticity: origins of "
      "clonus. IEEE Trans Rehabil Eng 1999;7(3):327-340."},
+    {"lance1980",
+     "Lance JW. Symposium synopsis. In: Feldman RG, Young RR, Koella WP, eds. Spasticity: "
+     "Disordered Motor Control. Chicago: Year Book Medical Publishers; 1980:485-494 (spasticity: a "
+     "velocity-dependent increase in tonic stretch reflexes with exaggerated tendon jerks; "
+     "definition as quoted by Sheean G, Neurophysiology of spasticity, Cambridge University Press "
+     "2001, not read in the original)."},
+    {"yeo1998",
+     "Yeo W, Ada L, O'Dwyer N, Neilson PD. Tonic stretch reflexes in older able-bodied people. "
+     "Electromyogr Clin Neurophysiol 1998;38(5):273-278 (30 able-bodied adults 46-78 y: no tonic "
+     "stretch-reflex EMG to ramp or sinusoidal stretch of relaxed muscle; from the abstract as "
+     "summarised in COHORT_EVIDENCE.md; title not verified)."},
+    {"degowin1987",
+     "DeGowin EL, DeGowin RL. Bedside Diagnostic Examination. 5th ed. New York: Macmillan; 1987, p "
+     "818 (clonus: a few unsustained beats may be normal; sustained clonus persists, 10 beats or "
+     "more; as summarised by fpnotebook.com, Ankle Clonus; clinical studies also call 5 or more "
+     "beats sustained, e.g. a tramadol-poisoning series, not verified)."},
+    {"wallace2005", "Wallace DM, Ross BH, Thomas CK. Motor unit behavior during clonus. J Appl "
+                    "Physiol 2005;99(6):2166-2172 (medial gastrocnemius clonus after cervical "
+                    "spinal cord injury: 4.7-7.0 Hz, lasting up to 30 s or more)."},
     {"morelli1990",
      "Morelli M, Seaborne DE, Sullivan SJ. Changes in H-reflex amplitude during massage of triceps "
      "surae in healthy subjects. J Orthop Sports Phys Ther 1990;12(2):55-59."},

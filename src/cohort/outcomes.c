@@ -31,7 +31,8 @@ static int worst_bruise(const kn_outcome *o) {
   return g;
 }
 
-/* A spasm that is not a cramp: clonic or tonic (the article's "spasm", claim A1). */
+/* A spasm that is not a cramp, clinically defined (docs/model.md): sustained clonus (>= 5 beats)
+ * or a tonic contraction sustained for seconds (the article's "spasm", claim A1). */
 static int f_spasm(const kn_outcome *o, double u) {
   (void)u;
   return count_spasms(o, -1) > 0;
@@ -39,6 +40,14 @@ static int f_spasm(const kn_outcome *o, double u) {
 static int f_cramp(const kn_outcome *o, double u) {
   (void)u;
   return count_spasms(o, KN_SPASM_CRAMP) > 0;
+}
+/* a normal reflex response in any muscle: counted so the brief responses the old classifier called
+ * spasms stay visible, but NOT harm */
+static int f_reflex(const kn_outcome *o, double u) {
+  (void)u;
+  for (size_t i = 0; i < o->nnm; i++)
+    if (o->nm[i].reflex_responses > 0) return 1;
+  return 0;
 }
 /* ischaemic conduction block or worse, in any nerve */
 static int f_block(const kn_outcome *o, double u) {
@@ -84,6 +93,7 @@ typedef struct outcome_row {
 
 static const outcome_row rows[] = {
     {"spasm", "spasm (clonic or tonic)", f_spasm},
+    {"reflex_response", "reflex response (not harm)", f_reflex},
     {"cramp", "cramp", f_cramp},
     {"nerve_block", "nerve conduction block", f_block},
     {"nerve_injury", "nerve injury", f_injury},

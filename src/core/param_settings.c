@@ -9,6 +9,10 @@
 static const char *const ordered[][2] = {
     {"nerve_transport_p_no", "nerve_transport_p_yes"},
     {"nerve_injury_p_safe", "nerve_injury_p_ref"},
+    /* a strong contraction is a tonic spasm sooner, never later, than any other */
+    {"nm_tonic_strong_duration", "nm_tonic_duration"},
+    /* the clonus band */
+    {"nm_clonus_freq_min", "nm_clonus_freq_max"},
 };
 
 int kn_params_check(const kn_param_setting *ps, size_t n, char *field, size_t fsize, char *msg,

@@ -186,12 +186,52 @@
     "calibrated: warming raises Ia and Ib discharge (mense1978)",                                  \
     "fractional rise of spindle and tendon organ discharge per degC")                              \
   X(nm_spasm_force, "neuromuscular", 0.02, "1", 1.0, EXPERT,                                       \
-    "calibrated: a visible involuntary contraction", "involuntary force (fraction of maximum) that starts a spasm") \
+    "calibrated: a visible involuntary contraction", "involuntary force (fraction of maximum) that starts an episode (reflex response or spasm)") \
   X(nm_cramp_force, "neuromuscular", 0.05, "1", 1.0, EXPERT,                                       \
     "calibrated: half the ~10 % activation the self-sustaining half of the pool gives near 15 /s", \
     "involuntary activation (fraction of maximum) of a cramp")                                     \
   X(nm_cramp_duration, "neuromuscular", 5.0, "s", 1.0, EXPERT,                                     \
     "calibrated: a cramp outlasts a reflex or a brief tonic spasm", "shortest cramp")              \
+  /* what counts as a spasm: clinical definitions (docs/model.md, "Spasms, cramps and reflex      \
+   * responses"); anything shorter is a normal reflex response */                                \
+  X(nm_tonic_duration, "neuromuscular", 2.0, "s", 1.0, EXPERT,                                     \
+    "calibrated: sustained for seconds, beyond the longest phasic reflex response the model gives (1.3 s); a sustained reflex contraction is spasticity (lance1980), absent in relaxed healthy muscle (yeo1998)", \
+    "shortest involuntary contraction that is a tonic spasm")                                      \
+  X(nm_tonic_strong_duration, "neuromuscular", 1.0, "s", 1.0, EXPERT,                              \
+    "calibrated: a strong contraction is noticed sooner (COHORT_EVIDENCE: >= 1 s at >= 10 % MVC)", \
+    "shortest tonic spasm when its peak reaches nm_tonic_strong_force")                           \
+  X(nm_tonic_strong_force, "neuromuscular", 0.10, "1", 1.0, EXPERT,                                \
+    "calibrated: above the 7 % of maximum that normal reflex responses to a 30 N thumb reach",     \
+    "involuntary force (fraction of maximum) that shortens the tonic spasm's duration")          \
+  X(nm_clonus_beats, "neuromuscular", 5.0, "1", 1.0, HUMAN, "degowin1987",                         \
+    "fewest beats of a clonic spasm (sustained clonus); fewer are unsustained clonus, a reflex response") \
+  X(nm_beat_count_min, "neuromuscular", 3.0, "1", 1.0, EXPERT,                                     \
+    "calibrated: three beats give two periods, the fewest that measure a frequency",              \
+    "fewest beats that make an episode an oscillation")                                           \
+  X(nm_beat_fall, "neuromuscular", 0.15, "1", 1.0, EXPERT,                                         \
+    "calibrated: above the ripple of unfused firing at a steady drive",                           \
+    "fall from the last peak (fraction of it) that arms the next beat")                          \
+  X(nm_beat_rise, "neuromuscular", 0.15, "1", 1.0, EXPERT,                                         \
+    "calibrated: above the ripple of unfused firing at a steady drive",                           \
+    "rise above the trough (fraction of the force) that counts a beat")                           \
+  X(nm_clonus_freq_min, "neuromuscular", 2.0, "Hz", 1.0, HUMAN,                                    \
+    "calibrated: below clonus at 3-8 Hz (hidler_rymer1999) and 4.7-7 Hz (wallace2005)",           \
+    "lowest beat frequency of a clonus")                                                           \
+  X(nm_clonus_freq_max, "neuromuscular", 10.0, "Hz", 1.0, HUMAN,                                   \
+    "calibrated: above clonus at 3-8 Hz (hidler_rymer1999) and 4.7-7 Hz (wallace2005)",           \
+    "highest beat frequency of a clonus")                                                          \
+  X(nm_percussion_lock, "neuromuscular", 0.15, "1", 1.0, EXPERT,                                   \
+    "calibrated: a muscle following the taps beats at their rate, within the variation of a hand's rhythm", \
+    "relative difference from the percussion rate within which an oscillation follows the taps") \
+  X(nm_trigger_window, "neuromuscular", 3.0, "s", 1.0, EXPERT,                                     \
+    "calibrated: an involuntary contraction within seconds of an effort, stimulation or percussion was set going by it", \
+    "time after an effort, stimulation or percussion within which it is named as the trigger")    \
+  X(nm_cramp_pic_share, "neuromuscular", 0.1, "1", 1.0, EXPERT,                                    \
+    "calibrated: a cramp's discharge is self-sustained (minetto2009); a tenth of the pool with persistent inward currents on", \
+    "share of the pool's units with PICs on that makes an episode self-sustained")               \
+  X(nm_episode_gap, "neuromuscular", 0.3, "s", 1.0, EXPERT,                                        \
+    "calibrated: longer than the pause between clonic beats at 3 Hz",                             \
+    "time below half the onset force that ends an involuntary episode")                          \
   /* circulation: local flow, temperature, metabolites ---------------------------------------- */ \
   X(circ_stop_margin, "circulation", 10.8, "mmHg", KN_MMHG, HUMAN, "skin_perfusion_pressure",     \
     "external pressure that stops skin flow = mean arterial pressure minus this")                 \

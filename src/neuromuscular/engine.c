@@ -2,8 +2,8 @@
  * reflex (spindle Ia with its delay), autogenic inhibition (tendon organ Ib), reciprocal inhibition
  * from the antagonist, the inhibition of pressure on the muscle, voluntary drive and electrical
  * stimulation; Hill force; and joint dynamics that turn forces into lengths. Involuntary
- * contractions are found in the force and classified as clonic spasm, tonic spasm or cramp when
- * they end. */
+ * contractions are found in the force and classified when they end, with clinical definitions, as
+ * clonic spasm, tonic spasm, cramp or (briefer) a normal reflex response. */
 #include <math.h>
 #include <string.h>
 
@@ -351,12 +351,13 @@ static double massage_inhibition(const kn_params *p, double pressure) {
 static const char *trigger_of(const kn_model *m, const kn_data *d, int i, int action, double tap) {
   const kn_nm_state *s = &d->nm[i];
   /* a spasm that starts within seconds of an effort or a stimulation train follows from it */
-  if (d->t - s->t_effort_end < 3.0)
+  const kn_params *p = &m->par;
+  if (d->t - s->t_effort_end < p->nm_trigger_window)
     return s->effort_kind == KN_ACT_STIMULATION ? "after electrical stimulation"
                                                 : "after a voluntary contraction";
   /* percussion drives the pool one reflex volley per tap, like a stimulation train: a spasm that
    * shows within seconds of it was set going during it */
-  if (d->t - s->t_percussion_end < 3.0) return "after percussion";
+  if (d->t - s->t_percussion_end < p->nm_trigger_window) return "after percussion";
   if (action < 0) return "spontaneous";
   switch (m->session.actions[action].kind) {
   case KN_ACT_VOLUNTARY:
@@ -388,6 +389,7 @@ static void push_spasm(const kn_model *m, kn_data *d, int i, kn_spasm_kind kind,
                    s->sp_peak_force,
                    s->sp_peak,
                    freq,
+                   s->sp_beats.count,
                    s->sp_rate_n ? s->sp_rate_sum / s->sp_rate_n : 0.0,
                    s->sp_action,
                    s->sp_trigger,
@@ -409,38 +411,90 @@ static int percussed(const kn_model *m, const kn_data *d, const kn_nm_muscle *mu
   return 0;
 }
 
-/* 1 if the action is percussion at about this rate (within 15 %). */
-static int paced_by_percussion(const kn_model *m, int action, double freq) {
-  if (action < 0) return 0;
+/* Rate (Hz) of the percussion that is action `action`, 0 if it is no percussion. */
+static double percussion_rate(const kn_model *m, int action) {
+  if (action < 0) return 0.0;
   const kn_action *a = &m->session.actions[action];
-  return a->kind == KN_ACT_TAPOTEMENT && fabs(freq - a->rate) <= 0.15 * a->rate;
+  return a->kind == KN_ACT_TAPOTEMENT ? a->rate : 0.0;
 }
 
-/* Classifies an episode that has ended: clonic if it oscillated (>= 3 beats at 2-10 Hz, not
- * locked to percussion), a cramp if strong, long and self-sustained, a tonic spasm if >= 0.3 s,
- * else a brief reflex twitch. */
-static void classify_spasm(const kn_model *m, kn_data *d, int i) {
-  const kn_params *p = &m->par;
-  kn_nm_state *s = &d->nm[i];
-  s->in_spasm = 0;
+/* Counts an episode too brief, weak or few-beated to be a spasm: a normal reflex response. */
+static void push_reflex_response(const kn_model *m, kn_data *d, int i) {
+  const kn_nm_state *s = &d->nm[i];
+  kn_nm_outcome *out = &d->nm_out[i];
   double dur = s->sp_last_above - s->sp_start;
-  double span = s->sp_last_cross - s->sp_first_cross;
-  double freq = s->sp_cycles >= 3 && span > 0.0 ? (s->sp_cycles - 1) / span : 0.0;
-  int self_sustained = s->sp_npic >= 0.1 * m->nm.muscles[i].pool.n;
-  if (freq >= 2.0 && freq <= 10.0) {
-    /* twitches locked to percussion are the muscle following the taps, not a clonus */
-    if (!paced_by_percussion(m, s->sp_action, freq)) push_spasm(m, d, i, KN_SPASM_CLONIC, freq);
-  } else if (dur >= p->nm_cramp_duration && s->sp_peak >= p->nm_cramp_force && self_sustained) {
-    push_spasm(m, d, i, KN_SPASM_CRAMP, 0.0);
-  } else if (dur >= 0.3) {
-    push_spasm(m, d, i, KN_SPASM_TONIC, 0.0);
-  } else {
-    d->nm_out[i].twitches++; /* a brief reflex contraction, not a spasm */
+  out->reflex_responses++;
+  if (dur > out->reflex_longest) out->reflex_longest = dur;
+  if (s->sp_peak > out->reflex_peak) out->reflex_peak = s->sp_peak;
+  if (s->sp_peak_force > out->reflex_peak_force) out->reflex_peak_force = s->sp_peak_force;
+  kn_event_at(d, KN_EV_REFLEX_RESPONSE, KN_SITE_MUSCLE, m->nm.muscles[i].atlas, s->sp_action,
+              s->sp_start, s->sp_last_above, s->sp_peak, "fraction of maximum", KN_EVIDENCE_EXPERT);
+}
+
+void kn_nm_beats_start(kn_nm_beats *b, double t, double invol) {
+  *b = (kn_nm_beats){.count = 1, .localmax = invol, .trough = invol, .first = t, .last = t};
+}
+
+void kn_nm_beats_step(const kn_params *p, kn_nm_beats *b, double t, double invol) {
+  if (invol > b->localmax) b->localmax = invol;
+  if (!b->armed && invol <= (1.0 - p->nm_beat_fall) * b->localmax) {
+    b->armed = 1;
+    b->trough = invol;
+  } else if (b->armed) {
+    if (invol < b->trough) b->trough = invol;
+    if (invol >= p->nm_spasm_force && invol - b->trough >= p->nm_beat_rise * invol) {
+      b->count++;
+      b->last = t;
+      b->armed = 0;
+      b->localmax = invol;
+    }
   }
 }
 
-/* Finds involuntary contractions in the force and classifies each when it ends: clonic if it
- * oscillated (>= 3 cycles at 2-10 Hz), a cramp if strong and long, else a tonic spasm. */
+/* Clinical definitions: a clonic spasm is sustained clonus, >= nm_clonus_beats beats at 2-10 Hz not
+ * paced by percussion (degowin1987); a cramp is strong, long and self-sustained (minetto2009); a
+ * tonic spasm is sustained for seconds (nm_tonic_duration), or for a second when strong. Anything
+ * less (unsustained clonus, a brief or weak contraction) is a normal reflex response (lance1980,
+ * yeo1998). */
+int kn_nm_episode_kind(const kn_params *p, const kn_nm_episode *e, double *freq) {
+  double span = e->beats.last - e->beats.first;
+  *freq = e->beats.count >= p->nm_beat_count_min && span > 0.0 ? (e->beats.count - 1) / span : 0.0;
+  int oscillates = *freq >= p->nm_clonus_freq_min && *freq <= p->nm_clonus_freq_max;
+  /* twitches locked to percussion are the muscle following the taps, not a clonus */
+  if (oscillates && e->percussion_rate > 0.0 &&
+      fabs(*freq - e->percussion_rate) <= p->nm_percussion_lock * e->percussion_rate)
+    return KN_NM_REFLEX_RESPONSE;
+  if (oscillates && e->beats.count >= p->nm_clonus_beats) return KN_SPASM_CLONIC;
+  if (e->duration >= p->nm_cramp_duration && e->peak >= p->nm_cramp_force && e->self_sustained)
+    return KN_SPASM_CRAMP;
+  if (e->duration >= p->nm_tonic_duration ||
+      (e->duration >= p->nm_tonic_strong_duration && e->peak >= p->nm_tonic_strong_force))
+    return KN_SPASM_TONIC;
+  return KN_NM_REFLEX_RESPONSE;
+}
+
+/* 1 if the muscle's episode has become self-sustained: a cramp's discharge. */
+static int self_sustained(const kn_model *m, const kn_nm_state *s, int i) {
+  return s->sp_npic >= m->par.nm_cramp_pic_share * m->nm.muscles[i].pool.n;
+}
+
+/* Classifies an episode that has ended: a spasm or cramp, else a reflex response. */
+static void classify_spasm(const kn_model *m, kn_data *d, int i) {
+  kn_nm_state *s = &d->nm[i];
+  s->in_spasm = 0;
+  kn_nm_episode e = {s->sp_last_above - s->sp_start, s->sp_peak, s->sp_beats,
+                     percussion_rate(m, s->sp_action), self_sustained(m, s, i)};
+  double freq;
+  int kind = kn_nm_episode_kind(&m->par, &e, &freq);
+  if (kind == KN_NM_REFLEX_RESPONSE)
+    push_reflex_response(m, d, i);
+  else
+    push_spasm(m, d, i, (kn_spasm_kind)kind, kind == KN_SPASM_CLONIC ? freq : 0.0);
+}
+
+/* Finds involuntary contractions in the force and classifies each when it ends. A self-sustained
+ * episode (a cramp's discharge) lasts while units with their persistent inward currents on still
+ * fire, even when massage pushes its force below the threshold for a while. */
 static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, double tap) {
   const kn_params *p = &m->par;
   kn_nm_state *s = &d->nm[i];
@@ -448,13 +502,10 @@ static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, dou
   if (!s->in_spasm) {
     if (invol < on) return;
     s->in_spasm = 1;
-    s->sp_start = s->sp_last_above = s->sp_first_cross = s->sp_last_cross = t;
+    s->sp_start = s->sp_last_above = t;
     s->sp_peak = invol;
     s->sp_peak_force = s->force;
-    s->sp_cycles = 1;
-    s->sp_armed = 0;
-    s->sp_localmax = invol;
-    s->sp_trough = invol;
+    kn_nm_beats_start(&s->sp_beats, t, invol);
     s->sp_rate_sum = 0.0;
     s->sp_rate_n = 0;
     s->sp_npic = s->out.npic;
@@ -466,23 +517,10 @@ static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, dou
   if (invol > s->sp_peak) s->sp_peak = invol;
   if (s->out.nfiring > 0) s->sp_rate_sum += s->out.mean_rate, s->sp_rate_n++;
   if (invol >= on) s->sp_last_above = t;
-  /* cycles of an oscillation: a fall of 15 % from the last peak, then a rise of 15 %
-   * back above the threshold, whether or not the force drops below it between beats */
-  if (invol > s->sp_localmax) s->sp_localmax = invol;
-  if (!s->sp_armed && invol <= 0.85 * s->sp_localmax) {
-    s->sp_armed = 1;
-    s->sp_trough = invol;
-  } else if (s->sp_armed) {
-    if (invol < s->sp_trough) s->sp_trough = invol;
-    if (invol >= on && invol - s->sp_trough >= 0.15 * invol) {
-      s->sp_cycles++;
-      s->sp_last_cross = t;
-      s->sp_armed = 0;
-      s->sp_localmax = invol;
-    }
-  }
-  if (invol >= 0.5 * on || t - s->sp_last_above < 0.3) return;
-  classify_spasm(m, d, i); /* it has ended */
+  kn_nm_beats_step(p, &s->sp_beats, t, invol);
+  if (invol >= 0.5 * on || t - s->sp_last_above < p->nm_episode_gap) return;
+  if (self_sustained(m, s, i) && s->out.npic > 0) return; /* the cramp's discharge goes on */
+  classify_spasm(m, d, i);                                /* it has ended */
 }
 
 /* Twitch force of all units with threshold <= e, in units of the first unit's: thresholds are

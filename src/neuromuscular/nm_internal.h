@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "core/arena.h"
+#include "core/params.h"
 #include "knead/neuromuscular.h"
 #include "knead/spec.h"
 
@@ -68,6 +69,39 @@ typedef struct kn_nm_model {
   double k_rise, k_fall; /* per-step fractions of the inhibition's rise and fall */
 } kn_nm_model;
 
+/* Beats of an involuntary episode: a fall of nm_beat_fall from the last peak, then a rise of
+ * nm_beat_rise back above the onset force, whether or not the force drops below it between beats.
+ */
+typedef struct kn_nm_beats {
+  int count;          /* beats so far; the onset is the first */
+  int armed;          /* fallen far enough from the last peak for a rise to count */
+  double localmax;    /* 1, highest involuntary force since the last beat */
+  double trough;      /* 1, lowest since arming */
+  double first, last; /* s, times of the first and the last beat */
+} kn_nm_beats;
+
+/* Starts counting at an episode's onset (time t s, involuntary force invol, fraction of maximum).
+ */
+void kn_nm_beats_start(kn_nm_beats *b, double t, double invol);
+/* Counts a beat if invol (fraction of maximum) at time t (s) completes one. */
+void kn_nm_beats_step(const kn_params *p, kn_nm_beats *b, double t, double invol);
+
+/* An involuntary episode that has ended, as the detector measured it. */
+typedef struct kn_nm_episode {
+  double duration;        /* s, from onset to the last moment above the onset force */
+  double peak;            /* 1, highest involuntary force, fraction of maximum */
+  kn_nm_beats beats;      /* its beats */
+  double percussion_rate; /* Hz of the percussion under way at onset, 0 if none */
+  int self_sustained;     /* 1 if >= nm_cramp_pic_share of the units had their PICs on */
+} kn_nm_episode;
+
+/* kn_nm_episode_kind: a normal reflex response, not a spasm */
+#define KN_NM_REFLEX_RESPONSE (-1)
+/* The clinical class of an ended episode (docs/model.md, "Spasms, cramps and reflex responses"):
+ * a kn_spasm_kind, or KN_NM_REFLEX_RESPONSE. *freq gets its beat frequency (Hz; 0 with fewer than
+ * nm_beat_count_min beats). */
+int kn_nm_episode_kind(const kn_params *p, const kn_nm_episode *e, double *freq);
+
 /* A simulated muscle: state. */
 typedef struct kn_nm_state {
   kn_pool *pool;
@@ -97,10 +131,9 @@ typedef struct kn_nm_state {
   double t_percussion_end;   /* s, last step percussion worked on its region, -inf if none */
   kn_action_kind effort_kind; /* which of the two */
   /* spasm detection */
-  int in_spasm, sp_cycles, sp_armed, sp_rate_n, sp_action, sp_npic;
-  double sp_localmax, sp_trough; /* oscillation tracking: peak since the last beat, trough */
-  double sp_start, sp_peak, sp_peak_force, sp_last_above, sp_first_cross, sp_last_cross,
-      sp_rate_sum;
+  int in_spasm, sp_rate_n, sp_action, sp_npic;
+  kn_nm_beats sp_beats;
+  double sp_start, sp_peak, sp_peak_force, sp_last_above, sp_rate_sum;
   const char *sp_trigger;
   /* relaxation and tone */
   double rest_force_sum, rest_time;

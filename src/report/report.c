@@ -240,6 +240,15 @@ void kn_report_text_styled(const kn_model *m, kn_data *d, FILE *out, int use_col
     if (sp->kind == KN_SPASM_CLONIC) fprintf(out, ", %.1f Hz", sp->frequency);
     fprintf(out, " (%s; %s)\n", sp->trigger, kn_evidence_name(sp->evidence));
   }
+  for (size_t i = 0; i < o->nnm; i++) { /* normal: counted and timed, never harm */
+    const kn_nm_outcome *n = &o->nm[i];
+    if (!n->reflex_responses) continue;
+    fprintf(out,
+            "  %d normal reflex response%s of %s (not harm): longest %.1f s, peak %.0f %% of "
+            "maximum\n",
+            n->reflex_responses, n->reflex_responses == 1 ? "" : "s",
+            kn_atlas_muscle((size_t)n->muscle)->name, n->reflex_longest, 100.0 * n->reflex_peak);
+  }
   fprintf(out, "\nsoreness: %.0f %% chance, onset within %.0f h, lasting up to %.0f h (%s)\n",
           100.0 * o->soreness_probability, o->soreness_onset / KN_HOUR,
           o->soreness_duration / KN_HOUR, kn_evidence_name(o->evidence_soreness));

@@ -284,20 +284,37 @@ static json_t *muscle_json(const kn_muscle_outcome *o) {
 
 static json_t *nm_json(const kn_nm_outcome *o) {
   const kn_muscle *mu = kn_atlas_muscle((size_t)o->muscle);
-  return json_pack("{s:s, s:f, s:f, s:f, s:f, s:f, s:i, s:i, s:s}", "muscle", mu->name,
-                   "hreflex_min_pct", 100.0 * o->hreflex_ratio, "time_inhibited_s",
+  return json_pack("{s:s, s:f, s:f, s:f, s:f, s:f, s:i, s:i, s:f, s:f, s:f, s:s}", "muscle",
+                   mu->name, "hreflex_min_pct", 100.0 * o->hreflex_ratio, "time_inhibited_s",
                    o->inhibited_time, "force_peak_N", o->force_peak, "rest_force_N", o->rest_force,
-                   "cramp_threshold_Hz", o->cramp_threshold, "spasms", o->nspasm, "reflex_twitches",
-                   o->twitches, "evidence", kn_evidence_name(o->evidence));
+                   "cramp_threshold_Hz", o->cramp_threshold, "spasms", o->nspasm,
+                   "reflex_responses", o->reflex_responses, "reflex_longest_s", o->reflex_longest,
+                   "reflex_peak_force_pct", 100.0 * o->reflex_peak, "reflex_peak_force_N",
+                   o->reflex_peak_force, "evidence", kn_evidence_name(o->evidence));
+}
+
+/* All muscles' normal reflex responses together: counted and timed, never harm. */
+static json_t *reflex_json(const kn_outcome *o) {
+  int n = 0;
+  double longest = 0.0, peak = 0.0;
+  for (size_t i = 0; i < o->nnm; i++) {
+    n += o->nm[i].reflex_responses;
+    longest = fmax(longest, o->nm[i].reflex_longest);
+    peak = fmax(peak, o->nm[i].reflex_peak);
+  }
+  return json_pack("{s:s, s:b, s:i, s:f, s:f, s:s}", "label", "normal reflex response", "harm", 0,
+                   "count", n, "longest_s", longest, "peak_force_pct", 100.0 * peak, "evidence",
+                   kn_evidence_name(KN_EVIDENCE_EXPERT));
 }
 
 static json_t *spasm_json(const kn_model *m, const kn_spasm *sp) {
-  json_t *j = json_pack(
-      "{s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:s, s:s}", "kind", kn_spasm_kind_name(sp->kind),
-      "muscle", kn_atlas_muscle((size_t)sp->muscle)->name, "onset_s", sp->t_start, "duration_s",
-      sp->t_end - sp->t_start, "peak_force_N", sp->peak_force, "peak_force_pct",
-      100.0 * sp->peak_fraction, "frequency_Hz", sp->frequency, "firing_rate_per_s", sp->mean_rate,
-      "trigger", sp->trigger, "evidence", kn_evidence_name(sp->evidence));
+  json_t *j =
+      json_pack("{s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:i, s:f, s:s, s:s}", "kind",
+                kn_spasm_kind_name(sp->kind), "muscle", kn_atlas_muscle((size_t)sp->muscle)->name,
+                "onset_s", sp->t_start, "duration_s", sp->t_end - sp->t_start, "peak_force_N",
+                sp->peak_force, "peak_force_pct", 100.0 * sp->peak_fraction, "frequency_Hz",
+                sp->frequency, "beats", sp->beats, "firing_rate_per_s", sp->mean_rate, "trigger",
+                sp->trigger, "evidence", kn_evidence_name(sp->evidence));
   if (sp->action >= 0) {
     json_object_set_new(j, "action", json_integer(sp->action));
     json_object_set_new(j, "action_do",
@@ -335,6 +352,7 @@ json_t *kn_summary_json(const kn_model *m, kn_data *d) {
                 subject_json(m), "session", session_json(m), "regions", regions, "nerves", nerves,
                 "muscles", muscles, "neuromuscular", nm, "spasms", spasms, "soreness", sore,
                 "events", (int)o->nevent, "events_dropped", (int)o->nevent_dropped);
+  json_object_set_new(root, "reflex_responses", reflex_json(o));
   json_object_set_new(root, "circulation", circ);
   json_object_set_new(root, "systemic", systemic_json(&o->systemic));
   return root;

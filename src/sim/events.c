@@ -18,7 +18,8 @@ static const char *const kind_names[KN_EV_COUNT] = {"iso_pressure",
                                                     "tonic_spasm",
                                                     "cramp",
                                                     "carotid_sinus_reflex",
-                                                    "orthostatic_dizziness"};
+                                                    "orthostatic_dizziness",
+                                                    "reflex_response"};
 
 const char *kn_event_kind_name(kn_event_kind k) {
   return (unsigned)k < KN_EV_COUNT ? kind_names[k] : "?";
