@@ -2,6 +2,7 @@
 #ifndef KN_CLI_H
 #define KN_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit codes (docs/cli.md). */
@@ -14,6 +15,15 @@ int cmd_advise(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);
 int cmd_cohort(int argc, char **argv);
+
+/* knead cohort --uncertainty: the table of both intervals of a stored run with parameter draws
+ * (nothing for a run without). Returns 0 or an exit code. */
+int cohort_print_uncertainty(const char *db, FILE *out);
+/* knead cohort --sensitivity: the Morris screening of a loaded job (job->design is set and reset
+ * here), `block` subjects per parameter point. Prints the ranking; returns 0 or an exit code. */
+struct kn_cohort_job;
+int cohort_sensitivity(struct kn_cohort_job *job, size_t ntraj, unsigned long long block,
+                       int source_only, int threads, int quiet, FILE *out);
 
 /* Prints "knead: <msg>" to stderr; returns KN_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);
