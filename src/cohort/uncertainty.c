@@ -44,9 +44,16 @@ static int choose_params(const kn_session *s, int source_only, kn_cohort_design 
     const kn_param_spread *sp = kn_param_spread_at(i);
     int idx = kn_param_find(sp->name);
     if (idx < 0 || (source_only && !sp->from_source) || session_sets(s, idx)) continue;
-    if (s->nparam + d->nparam >= KN_SESSION_PARAMS_MAX)
-      return fail(diag, KN_ETOOBIG, "session.parameters",
-                  "the session's parameters and the spreads exceed the parameter limit");
+    if (s->nparam + d->nparam >= KN_SESSION_PARAMS_MAX) {
+      char msg[200];
+      snprintf(msg, sizeof msg,
+               "%zu parameters set here and %zu with a spread exceed the %d a run can vary; set "
+               "fewer, or give --spreads source",
+               s->nparam, kn_param_spread_count(), (int)KN_SESSION_PARAMS_MAX);
+      fail(diag, KN_ETOOBIG, "session.parameters", msg);
+      if (diag && s->nparam) diag->line = s->params[0].line, diag->col = s->params[0].col;
+      return KN_ETOOBIG;
+    }
     d->param[d->nparam++] = idx;
   }
   if (d->nparam == 0)
