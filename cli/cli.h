@@ -23,7 +23,7 @@ int cohort_print_uncertainty(const char *db, FILE *out);
  * here), `block` subjects per parameter point. Prints the ranking; returns 0 or an exit code. */
 struct kn_cohort_job;
 int cohort_sensitivity(struct kn_cohort_job *job, size_t ntraj, unsigned long long block,
-                       int source_only, int threads, int quiet, FILE *out);
+                       const char *spreads, int threads, int quiet, FILE *out);
 
 /* Prints "knead: <msg>" to stderr; returns KN_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);

@@ -56,8 +56,9 @@ static void help(FILE *out) {
       "                     incidence; N subjects per parameter point, no database (-o unused)\n"
       "  --trajectories R   Morris trajectories (default 10, 2 to 1000); cost: R x (parameters\n"
       "                     + 1) x N simulations per profile\n"
-      "  --spreads SET      parameters to vary: all (default; sources and expert ranges) or\n"
-      "                     source (only spreads the sources give)\n"
+      "  --spreads SET      parameters to vary: all (default; sources and expert ranges),\n"
+      "                     source (only spreads the sources give), or a module:\n"
+      "                     neuromuscular, nerve, tissue, circulation, systemic\n"
       "  --summary FILE     print the incidence table of a stored run\n"
       "  --dump FILE        print every stored row as text, in a canonical order\n"
 #ifdef KN_HAVE_MPI
@@ -323,7 +324,8 @@ typedef struct args {
   uint64_t n, seed;
   int npath, has_n, threads, progress, quiet;
   int by; /* kn_cohort_by of the extra tables, -1 none */
-  int uncertainty, sensitivity, source_only;
+  int uncertainty, sensitivity;
+  const char *spreads;          /* --spreads: NULL (all), all, source or a module */
   uint64_t draws, trajectories; /* 0: not given */
 } args;
 
@@ -335,7 +337,7 @@ static int check_design_args(args *a) {
     return cli_usage_error("cohort", "--draws goes with --uncertainty");
   if (a->trajectories && !a->sensitivity)
     return cli_usage_error("cohort", "--trajectories goes with --sensitivity");
-  if (a->source_only && !a->uncertainty && !a->sensitivity)
+  if (a->spreads && !a->uncertainty && !a->sensitivity)
     return cli_usage_error("cohort", "--spreads goes with --uncertainty or --sensitivity");
   if (a->sensitivity) {
     if (a->db) return cli_usage_error("cohort", "--sensitivity writes no database; leave out -o");
@@ -403,9 +405,10 @@ static int parse_args(int argc, char **argv, args *a, int *mode, const char **fi
           a->trajectories > 1000)
         return cli_usage_error("cohort", "--trajectories needs a number, 2 to 1000");
     } else if (!strcmp(s, "--spreads")) {
-      if (++i >= argc || (strcmp(argv[i], "all") && strcmp(argv[i], "source")))
-        return cli_usage_error("cohort", "--spreads needs all or source");
-      a->source_only = !strcmp(argv[i], "source");
+      if (++i >= argc || !kn_cohort_spread_set_valid(argv[i]))
+        return cli_usage_error("cohort", "--spreads needs all, source or a module with spreads "
+                                         "(neuromuscular, nerve, tissue, circulation, systemic)");
+      a->spreads = argv[i];
     } else if (!strcmp(s, "--progress")) {
       a->progress = 1;
     } else if (!strcmp(s, "--no-progress")) {
@@ -475,7 +478,7 @@ static int prepare(const args *a, const kn_cohort_job *job, run *r, uint64_t **p
                    uint64_t *npending) {
   kn_cohort_run_info info;
   memset(&info, 0, sizeof info);
-  kn_cohort_design_describe(job->design, a->source_only, info.parameters, sizeof info.parameters);
+  kn_cohort_design_describe(job->design, info.parameters, sizeof info.parameters);
   snprintf(info.population_file, sizeof info.population_file, "%s", a->paths[0]);
   snprintf(info.session_file, sizeof info.session_file, "%s", a->paths[1]);
   if (kn_cohort_hash_file(a->paths[0], info.population_hash, sizeof info.population_hash) ||
@@ -520,8 +523,7 @@ static int prepare(const args *a, const kn_cohort_job *job, run *r, uint64_t **p
 /* --uncertainty: the parameter draws (the same on every rank: they come from the seed). */
 static int make_nested(const args *a, kn_cohort_job *job, kn_cohort_design **design, int loud) {
   kn_diag diag;
-  if (kn_cohort_design_nested(job->session, a->source_only, a->seed, (size_t)a->draws, design,
-                              &diag)) {
+  if (kn_cohort_design_nested(job->session, a->spreads, a->seed, (size_t)a->draws, design, &diag)) {
     if (!diag.file[0]) snprintf(diag.file, sizeof diag.file, "%s", a->paths[1]);
     if (loud) print_diag(&diag);
     return diag.code == KN_ENOMEM ? KN_EXIT_INTERNAL : KN_EXIT_USAGE;
@@ -651,7 +653,7 @@ static int run_sensitivity(const args *a) {
   kn_cohort_job job;
   int rc = load_inputs(a, &pop, &sess, &job, 1);
   if (rc == 0)
-    rc = cohort_sensitivity(&job, (size_t)a->trajectories, (unsigned long long)a->n, a->source_only,
+    rc = cohort_sensitivity(&job, (size_t)a->trajectories, (unsigned long long)a->n, a->spreads,
                             a->threads ? a->threads : default_threads(), a->quiet, stdout);
   kn_session_free(sess);
   kn_population_free(pop);

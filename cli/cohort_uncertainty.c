@@ -147,11 +147,11 @@ static int print_ranking(const screening *s, const kn_cohort_job *job, int p, si
   return 0;
 }
 
-int cohort_sensitivity(kn_cohort_job *job, size_t ntraj, unsigned long long block, int source_only,
-                       int threads, int quiet, FILE *out) {
+int cohort_sensitivity(kn_cohort_job *job, size_t ntraj, unsigned long long block,
+                       const char *spreads, int threads, int quiet, FILE *out) {
   kn_diag diag;
   kn_cohort_design *d = NULL;
-  if (kn_cohort_design_morris(job->session, source_only, job->seed, ntraj, block, &d, &diag)) {
+  if (kn_cohort_design_morris(job->session, spreads, job->seed, ntraj, block, &d, &diag)) {
     if (!diag.file[0]) snprintf(diag.file, sizeof diag.file, "%s", job->session->source);
     print_diag(&diag);
     return diag.code == KN_ENOMEM ? KN_EXIT_INTERNAL : KN_EXIT_USAGE;
@@ -183,16 +183,15 @@ int cohort_sensitivity(kn_cohort_job *job, size_t ntraj, unsigned long long bloc
     goto out;
   }
   fprintf(out,
-          "sensitivity: Morris elementary effects, %zu parameters with a spread (%s), %zu "
+          "sensitivity: Morris elementary effects, %zu parameters with a spread (%s spreads), %zu "
           "trajectories of %zu points, %llu subjects per point: %" PRIu64
           " simulations per profile; seed %" PRIu64 "\n"
           "population \"%s\"; session \"%s\"\n"
           "effects in percentage points of incidence per whole spread (the parameter moved by two "
           "thirds of its spread, divided by 2/3); mu* mean |effect| (rank), mu mean effect, sigma "
           "its SD over the trajectories (interactions, non-linearity and sampling noise)\n",
-          d->nparam, source_only ? "from sources only" : "sources and expert ranges", d->ntraj,
-          d->nparam + 1, block, s.total, job->seed, kn_population_name(job->population),
-          job->session->name);
+          d->nparam, d->spreads, d->ntraj, d->nparam + 1, block, s.total, job->seed,
+          kn_population_name(job->population), job->session->name);
   for (int p = 0; p < job->nprofile && !rc; p++) {
     for (size_t i = 0; i < s.noutcome && !rc; i++)
       rc = print_ranking(&s, job, p, i, block, out);

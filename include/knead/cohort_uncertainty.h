@@ -32,6 +32,7 @@ typedef enum kn_design_kind {
 
 struct kn_cohort_design {
   kn_design_kind kind;
+  char spreads[24];                 /* the spreads varied: "all", "source" or a module name */
   size_t nparam;                    /* parameters moved (<= KN_SESSION_PARAMS_MAX) */
   int param[KN_SESSION_PARAMS_MAX]; /* (nparam) kn_param index, in spread-table order */
   size_t npoint;                    /* parameter points */
@@ -46,14 +47,17 @@ struct kn_cohort_design {
 #define KN_MORRIS_LEVELS 4
 #define KN_MORRIS_DELTA (2.0 / 3.0)
 
-/* The parameters a design moves: every parameter with a spread (source_only: only those whose
- * source gives it), except those the session sets itself (its `parameters:` win). */
+/* 1 if `spreads` names a set of spreads with at least one in it: "all", "source" (only spreads
+ * the sources give) or a module name ("neuromuscular", "systemic"...). */
+int kn_cohort_spread_set_valid(const char *spreads);
+/* The parameters a design moves: those with a spread in the set `spreads` (NULL: all), except
+ * those the session sets itself (its `parameters:` win). */
 /* A nested design of ndraw (>= 2) draws. KN_ETOOBIG if the session's own parameters and the
  * spreads do not fit in KN_SESSION_PARAMS_MAX; KN_EINVAL if no parameter is left to move. */
-int kn_cohort_design_nested(const kn_session *s, int source_only, uint64_t seed, size_t ndraw,
+int kn_cohort_design_nested(const kn_session *s, const char *spreads, uint64_t seed, size_t ndraw,
                             kn_cohort_design **out, kn_diag *diag);
 /* A Morris design of ntraj (>= 2) trajectories with block (>= 1) subjects per point. */
-int kn_cohort_design_morris(const kn_session *s, int source_only, uint64_t seed, size_t ntraj,
+int kn_cohort_design_morris(const kn_session *s, const char *spreads, uint64_t seed, size_t ntraj,
                             uint64_t block, kn_cohort_design **out, kn_diag *diag);
 void kn_cohort_design_free(kn_cohort_design *d); /* NULL allowed */
 
@@ -66,9 +70,9 @@ uint64_t kn_cohort_design_subject(const kn_cohort_design *d, uint64_t unit);
 /* Appends unit i's parameter values to the session's `parameters` (a copy the caller owns; the
  * design was built so that they fit). No design: nothing. */
 void kn_cohort_design_apply(const kn_cohort_design *d, uint64_t unit, kn_session *s);
-/* "uncertainty: K draws, all spreads" (or "source spreads") into buf: the run's `parameters` key.
- */
-void kn_cohort_design_describe(const kn_cohort_design *d, int source_only, char *buf, size_t size);
+/* "uncertainty: K draws, all spreads" ("source spreads", "systemic spreads"...) into buf: the
+ * run's `parameters` key; "none" without a nested design. */
+void kn_cohort_design_describe(const kn_cohort_design *d, char *buf, size_t size);
 /* K back from that text; 0 for "none" or anything else. */
 size_t kn_cohort_design_draws(const char *parameters);
 

@@ -38,12 +38,29 @@ static int session_sets(const kn_session *s, int index) {
 }
 
 /* The parameters to move, into d->param; fails when none is left or they do not fit. */
-static int choose_params(const kn_session *s, int source_only, kn_cohort_design *d, kn_diag *diag) {
+/* 1 if the spread of parameter idx belongs to the set. */
+static int in_set(const kn_param_spread *sp, int idx, const char *set) {
+  if (set == NULL || !strcmp(set, "all")) return 1;
+  if (!strcmp(set, "source")) return sp->from_source;
+  return !strcmp(kn_param((size_t)idx)->module, set);
+}
+
+int kn_cohort_spread_set_valid(const char *spreads) {
+  if (spreads == NULL || strlen(spreads) >= sizeof(((kn_cohort_design *)0)->spreads)) return 0;
+  for (size_t i = 0; i < kn_param_spread_count(); i++) {
+    int idx = kn_param_find(kn_param_spread_at(i)->name);
+    if (idx >= 0 && in_set(kn_param_spread_at(i), idx, spreads)) return 1;
+  }
+  return 0;
+}
+
+static int choose_params(const kn_session *s, const char *set, kn_cohort_design *d, kn_diag *diag) {
   d->nparam = 0;
+  snprintf(d->spreads, sizeof d->spreads, "%s", set ? set : "all");
   for (size_t i = 0; i < kn_param_spread_count(); i++) {
     const kn_param_spread *sp = kn_param_spread_at(i);
     int idx = kn_param_find(sp->name);
-    if (idx < 0 || (source_only && !sp->from_source) || session_sets(s, idx)) continue;
+    if (idx < 0 || !in_set(sp, idx, set) || session_sets(s, idx)) continue;
     if (s->nparam + d->nparam >= KN_SESSION_PARAMS_MAX) {
       char msg[200];
       snprintf(msg, sizeof msg,
@@ -94,17 +111,18 @@ static double at_level(int idx, double x) {
   return (lo + x * (hi - lo)) * kn_param((size_t)idx)->si;
 }
 
-int kn_cohort_design_nested(const kn_session *s, int source_only, uint64_t seed, size_t ndraw,
+int kn_cohort_design_nested(const kn_session *s, const char *spreads, uint64_t seed, size_t ndraw,
                             kn_cohort_design **out, kn_diag *diag) {
   *out = NULL;
   if (ndraw < 2) return fail(diag, KN_ERANGE, "draws", "needs at least 2 parameter draws");
   kn_cohort_design probe;
   memset(&probe, 0, sizeof probe);
-  int rc = choose_params(s, source_only, &probe, diag);
+  int rc = choose_params(s, spreads, &probe, diag);
   if (rc) return rc;
   kn_cohort_design *d = design_alloc(ndraw, probe.nparam, 0);
   if (d == NULL) return fail(diag, KN_ENOMEM, "", "out of memory");
   d->kind = KN_DESIGN_NESTED;
+  memcpy(d->spreads, probe.spreads, sizeof d->spreads);
   d->nparam = probe.nparam;
   memcpy(d->param, probe.param, sizeof d->param);
   for (size_t k = 0; k < ndraw; k++)
@@ -123,19 +141,20 @@ int kn_cohort_design_nested(const kn_session *s, int source_only, uint64_t seed,
   return 0;
 }
 
-int kn_cohort_design_morris(const kn_session *s, int source_only, uint64_t seed, size_t ntraj,
+int kn_cohort_design_morris(const kn_session *s, const char *spreads, uint64_t seed, size_t ntraj,
                             uint64_t block, kn_cohort_design **out, kn_diag *diag) {
   *out = NULL;
   if (ntraj < 2) return fail(diag, KN_ERANGE, "trajectories", "needs at least 2 trajectories");
   if (block < 1) return fail(diag, KN_ERANGE, "block", "needs at least 1 subject per point");
   kn_cohort_design probe;
   memset(&probe, 0, sizeof probe);
-  int rc = choose_params(s, source_only, &probe, diag);
+  int rc = choose_params(s, spreads, &probe, diag);
   if (rc) return rc;
   size_t k = probe.nparam;
   kn_cohort_design *d = design_alloc(ntraj * (k + 1), k, ntraj);
   if (d == NULL) return fail(diag, KN_ENOMEM, "", "out of memory");
   d->kind = KN_DESIGN_MORRIS;
+  memcpy(d->spreads, probe.spreads, sizeof d->spreads);
   d->nparam = k;
   memcpy(d->param, probe.param, sizeof d->param);
   d->ntraj = ntraj;
@@ -205,12 +224,11 @@ void kn_cohort_design_apply(const kn_cohort_design *d, uint64_t unit, kn_session
   }
 }
 
-void kn_cohort_design_describe(const kn_cohort_design *d, int source_only, char *buf, size_t size) {
+void kn_cohort_design_describe(const kn_cohort_design *d, char *buf, size_t size) {
   if (d == NULL || d->kind != KN_DESIGN_NESTED)
     snprintf(buf, size, "none");
   else
-    snprintf(buf, size, "uncertainty: %zu draws, %s spreads", d->npoint,
-             source_only ? "source" : "all");
+    snprintf(buf, size, "uncertainty: %zu draws, %s spreads", d->npoint, d->spreads);
 }
 
 size_t kn_cohort_design_draws(const char *parameters) {

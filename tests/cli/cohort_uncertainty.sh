@@ -40,7 +40,7 @@ expect_text trajectories-alone "$tmp/err" "--trajectories goes with --sensitivit
 check sensitivity-db 2 "$knead" cohort "$pop" "$tmp/calf.yaml" -n 2 --sensitivity -o "$tmp/x.sqlite"
 expect_text sensitivity-db "$tmp/err" "--sensitivity writes no database"
 check spreads-bad 2 "$knead" cohort "$pop" "$tmp/calf.yaml" -n 2 --sensitivity --spreads some
-expect_text spreads-bad "$tmp/err" "--spreads needs all or source"
+expect_text spreads-bad "$tmp/err" "--spreads needs all, source or a module with spreads"
 # a session that sets so many parameters that the spreads no longer fit: its file and place
 {
   cat "$tmp/calf.yaml"
@@ -100,7 +100,7 @@ cp "$tmp/out" "$tmp/m1"
 check morris-2 0 "$knead" cohort "${sens[@]}" -j 2
 cmp -s "$tmp/out" "$tmp/m1" && ok || bad "Morris: 1 and 2 threads differ: $(diff "$tmp/m1" "$tmp/out" | head -3)"
 nsrc=$("$knead" atlas --format json | grep -c '"from_source": true')
-expect_text morris-size "$tmp/out" "$nsrc parameters with a spread (from sources only), 2 trajectories of $((nsrc + 1)) points, 1 subjects per point: $((2 * (nsrc + 1))) simulations per profile"
+expect_text morris-size "$tmp/out" "$nsrc parameters with a spread (source spreads), 2 trajectories of $((nsrc + 1)) points, 1 subjects per point: $((2 * (nsrc + 1))) simulations per profile"
 expect_text morris-constant "$tmp/out" "untrained_partner, the same at every point:"
 no_text morris-finite "$tmp/out" "nan"
 no_text morris-finite "$tmp/out" "inf "

@@ -97,9 +97,9 @@ static void nested_draws_reproducible_and_inside(void **state) {
   s.params[0].value = 20.0 * 60.0;
   kn_cohort_design *a = NULL, *b = NULL, *c = NULL;
   kn_diag diag;
-  assert_int_equal(kn_cohort_design_nested(&s, 0, 7, 5, &a, &diag), 0);
-  assert_int_equal(kn_cohort_design_nested(&s, 0, 7, 5, &b, &diag), 0);
-  assert_int_equal(kn_cohort_design_nested(&s, 0, 8, 5, &c, &diag), 0);
+  assert_int_equal(kn_cohort_design_nested(&s, NULL, 7, 5, &a, &diag), 0);
+  assert_int_equal(kn_cohort_design_nested(&s, "all", 7, 5, &b, &diag), 0);
+  assert_int_equal(kn_cohort_design_nested(&s, NULL, 8, 5, &c, &diag), 0);
   assert_int_equal(a->nparam, kn_param_spread_count() - 1);
   assert_int_equal(a->npoint, 5);
   assert_memory_equal(a->value, b->value, a->npoint * a->nparam * sizeof *a->value);
@@ -124,17 +124,29 @@ static void nested_draws_reproducible_and_inside(void **state) {
   assert_int_equal(copy.nparam, 1 + a->nparam);
   assert_close(copy.params[1].value, a->value[2 * a->nparam], 0.0);
   char text[64];
-  kn_cohort_design_describe(a, 0, text, sizeof text);
+  kn_cohort_design_describe(a, text, sizeof text);
   assert_string_equal(text, "uncertainty: 5 draws, all spreads");
   assert_int_equal(kn_cohort_design_draws(text), 5);
   assert_int_equal(kn_cohort_design_draws("none"), 0);
   /* only the spreads from sources */
   kn_cohort_design *src = NULL;
-  assert_int_equal(kn_cohort_design_nested(&s, 1, 7, 3, &src, &diag), 0);
+  assert_int_equal(kn_cohort_design_nested(&s, "source", 7, 3, &src, &diag), 0);
   for (size_t j = 0; j < src->nparam; j++)
     assert_true(kn_param_spread_of(src->param[j])->from_source);
+  /* one module's spreads; a set with no spread is refused before a design is made */
+  kn_cohort_design *nm = NULL;
+  assert_int_equal(kn_cohort_design_nested(&s, "neuromuscular", 7, 3, &nm, &diag), 0);
+  for (size_t j = 0; j < nm->nparam; j++)
+    assert_string_equal(kn_param((size_t)nm->param[j])->module, "neuromuscular");
+  kn_cohort_design_describe(nm, text, sizeof text);
+  assert_string_equal(text, "uncertainty: 3 draws, neuromuscular spreads");
+  kn_cohort_design_free(nm);
+  assert_true(kn_cohort_spread_set_valid("systemic"));
+  assert_true(kn_cohort_spread_set_valid("source"));
+  assert_false(kn_cohort_spread_set_valid("mechanics")); /* no spread there */
+  assert_false(kn_cohort_spread_set_valid("some"));
   kn_cohort_design *none = NULL;
-  assert_int_equal(kn_cohort_design_nested(&s, 0, 7, 1, &none, &diag), KN_ERANGE);
+  assert_int_equal(kn_cohort_design_nested(&s, NULL, 7, 1, &none, &diag), KN_ERANGE);
   assert_null(none);
   kn_cohort_design_free(a);
   kn_cohort_design_free(b);
@@ -156,7 +168,7 @@ static void morris_trajectories_and_effects(void **state) {
   memset(&s, 0, sizeof s);
   kn_cohort_design *d = NULL;
   kn_diag diag;
-  assert_int_equal(kn_cohort_design_morris(&s, 0, 3, 6, 2, &d, &diag), 0);
+  assert_int_equal(kn_cohort_design_morris(&s, NULL, 3, 6, 2, &d, &diag), 0);
   size_t k = d->nparam;
   assert_int_equal(d->npoint, 6 * (k + 1));
   assert_int_equal(kn_cohort_design_units(d), 2 * 6 * (k + 1));
@@ -203,7 +215,7 @@ static void morris_trajectories_and_effects(void **state) {
   free(y);
   free(ms);
   kn_cohort_design_free(d);
-  assert_int_equal(kn_cohort_design_morris(&s, 0, 3, 1, 2, &d, &diag), KN_ERANGE);
+  assert_int_equal(kn_cohort_design_morris(&s, NULL, 3, 1, 2, &d, &diag), KN_ERANGE);
 }
 
 int main(void) {
