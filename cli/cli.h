@@ -2,6 +2,7 @@
 #ifndef KN_CLI_H
 #define KN_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -24,6 +25,15 @@ void cli_signals_install(void);
 int cli_interrupted(void);
 /* Prints "knead CMD: interrupted by SIG; WHAT" (one line) and returns 128 + the signal. */
 int cli_interrupt_exit(const char *cmd, const char *what);
+
+/* knead cohort --uncertainty: the table of both intervals of a stored run with parameter draws
+ * (nothing for a run without). Returns 0 or an exit code. */
+int cohort_print_uncertainty(const char *db, FILE *out);
+/* knead cohort --sensitivity: the Morris screening of a loaded job (job->design is set and reset
+ * here), `block` subjects per parameter point. Prints the ranking; returns 0 or an exit code. */
+struct kn_cohort_job;
+int cohort_sensitivity(struct kn_cohort_job *job, size_t ntraj, unsigned long long block,
+                       const char *spreads, int threads, int quiet, FILE *out);
 
 /* Prints "knead: <msg>" to stderr; returns KN_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);

@@ -55,12 +55,19 @@ static void print_md(void) {
            c->area_max * 1e6, c->src);
   }
   printf(
-      "\n## Model parameters\n\n| parameter | module | value | unit | evidence | source | meaning "
-      "|\n|---|---|---|---|---|---|---|\n");
+      "\n## Model parameters\n\n| parameter | module | value | unit | spread | evidence | source "
+      "| meaning |\n|---|---|---|---|---|---|---|---|\n");
   for (size_t i = 0; i < kn_param_count(); i++) {
     const kn_param_info *p = kn_param(i);
-    printf("| %s | %s | %.4g | %s | %s | %s | %s |\n", p->name, p->module, p->display, p->unit,
-           kn_evidence_name(p->evidence), p->source, p->meaning);
+    const kn_param_spread *sp = kn_param_spread_of((int)i);
+    char spread[600] = "";
+    if (sp) {
+      char range[64];
+      kn_param_spread_format(sp, range, sizeof range);
+      snprintf(spread, sizeof spread, "%s (%s)", range, sp->source);
+    }
+    printf("| %s | %s | %.4g | %s | %s | %s | %s | %s |\n", p->name, p->module, p->display, p->unit,
+           spread, kn_evidence_name(p->evidence), p->source, p->meaning);
   }
   printf("\n## Sources\n\n");
   for (size_t i = 0; i < kn_atlas_source_count(); i++)
@@ -122,11 +129,18 @@ static json_t *atlas_json(void) {
   }
   for (size_t i = 0; i < kn_param_count(); i++) {
     const kn_param_info *p = kn_param(i);
-    json_array_append_new(params,
-                          json_pack("{s:s, s:s, s:f, s:f, s:s, s:s, s:s, s:s}", "name", p->name,
-                                    "module", p->module, "value_si", p->value, "value", p->display,
-                                    "unit", p->unit, "evidence", kn_evidence_name(p->evidence),
-                                    "source", p->source, "meaning", p->meaning));
+    json_t *row =
+        json_pack("{s:s, s:s, s:f, s:f, s:s, s:s, s:s, s:s}", "name", p->name, "module", p->module,
+                  "value_si", p->value, "value", p->display, "unit", p->unit, "evidence",
+                  kn_evidence_name(p->evidence), "source", p->source, "meaning", p->meaning);
+    const kn_param_spread *sp = kn_param_spread_of((int)i);
+    if (sp)
+      json_object_set_new(row, "spread",
+                          json_pack("{s:s, s:f, s:f, s:b, s:s}", "kind",
+                                    sp->kind == KN_SPREAD_NORMAL ? "normal_sd" : "range", "a",
+                                    sp->a, "b", sp->b, "from_source", sp->from_source, "source",
+                                    sp->source));
+    json_array_append_new(params, row);
   }
   for (size_t i = 0; i < kn_atlas_source_count(); i++)
     json_object_set_new(sources, kn_atlas_source(i)->key,

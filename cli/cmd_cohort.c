@@ -1,4 +1,6 @@
 /* knead cohort POPULATION SESSION -n N -o DB [--seed S] [--profiles LIST] [-j THREADS]
+ *              [--uncertainty [--draws K]]
+ * knead cohort POPULATION SESSION -n N --sensitivity [--trajectories R]  (cli/cohort_uncertainty.c)
  * knead cohort --summary DB | --dump DB
  *
  * Subjects are numbered 0..n-1. This process (rank 0 under MPI) owns the database: it finds the
@@ -26,6 +28,7 @@ static void help(FILE *out) {
   fprintf(
       out,
       "usage: knead cohort POPULATION.yaml SESSION.yaml -n N -o RESULTS.sqlite [options]\n"
+      "       knead cohort POPULATION.yaml SESSION.yaml -n N --sensitivity [--trajectories R]\n"
       "       knead cohort --summary RESULTS.sqlite [--by TRAIT]\n"
       "       knead cohort --dump RESULTS.sqlite\n\n"
       "Draws N virtual subjects from the population, gives each the session under every\n"
@@ -46,6 +49,17 @@ static void help(FILE *out) {
       "  -q, --quiet        print nothing but errors\n"
       "  --by TRAIT         also a table per stratum: sex, age (18-39, 40-59, 60+),\n"
       "                     hypertension, cramps (history: none, any)\n"
+      "  --uncertainty      sample the parameters with a spread (knead atlas) alongside the\n"
+      "                     subjects: subject i gets parameter draw i mod K; each incidence then\n"
+      "                     has a sampling and a parameter-uncertainty interval\n"
+      "  --draws K          parameter draws for --uncertainty (default 20, 2 to 10000, <= N)\n"
+      "  --sensitivity      Morris screening instead of a cohort: which parameters drive each\n"
+      "                     incidence; N subjects per parameter point, no database (-o unused)\n"
+      "  --trajectories R   Morris trajectories (default 10, 2 to 1000); cost: R x (parameters\n"
+      "                     + 1) x N simulations per profile\n"
+      "  --spreads SET      parameters to vary: all (default; sources and expert ranges),\n"
+      "                     source (only spreads the sources give), or a module:\n"
+      "                     neuromuscular, nerve, tissue, circulation, systemic\n"
       "  --summary FILE     print the incidence table of a stored run\n"
       "  --dump FILE        print every stored row as text, in a canonical order\n"
 #ifdef KN_HAVE_MPI
@@ -143,7 +157,7 @@ static int print_summary(const char *path, int by, FILE *out) {
   for (size_t i = 0; i < n; i++)
     print_table(&strata[i], out);
   print_notes(&s, out);
-  return 0;
+  return cohort_print_uncertainty(path, out);
 }
 
 static int summary_only(const char *path, int by) {
@@ -318,7 +332,35 @@ typedef struct args {
   uint64_t n, seed;
   int npath, has_n, threads, progress, quiet;
   int by; /* kn_cohort_by of the extra tables, -1 none */
+  int uncertainty, sensitivity;
+  const char *spreads;          /* --spreads: NULL (all), all, source or a module */
+  uint64_t draws, trajectories; /* 0: not given */
 } args;
+
+/* The parameter-design options agree with each other and with -n and -o. */
+static int check_design_args(args *a) {
+  if (a->uncertainty && a->sensitivity)
+    return cli_usage_error("cohort", "--uncertainty and --sensitivity are separate runs; give one");
+  if (a->draws && !a->uncertainty)
+    return cli_usage_error("cohort", "--draws goes with --uncertainty");
+  if (a->trajectories && !a->sensitivity)
+    return cli_usage_error("cohort", "--trajectories goes with --sensitivity");
+  if (a->spreads && !a->uncertainty && !a->sensitivity)
+    return cli_usage_error("cohort", "--spreads goes with --uncertainty or --sensitivity");
+  if (a->sensitivity) {
+    if (a->db) return cli_usage_error("cohort", "--sensitivity writes no database; leave out -o");
+    if (!a->trajectories) a->trajectories = 10;
+    return 0;
+  }
+  if (a->uncertainty) {
+    if (!a->draws) a->draws = 20;
+    if (a->n < a->draws)
+      return cli_usage_error("cohort", "--uncertainty needs -n at least --draws (%" PRIu64 ")",
+                             a->draws);
+  }
+  if (!a->db) return cli_usage_error("cohort", "needs -o, the database file");
+  return 0;
+}
 
 static int parse_args(int argc, char **argv, args *a, int *mode, const char **file) {
   memset(a, 0, sizeof *a);
@@ -359,6 +401,22 @@ static int parse_args(int argc, char **argv, args *a, int *mode, const char **fi
         if (!strcmp(argv[i + 1], kn_cohort_by_name((kn_cohort_by)b))) a->by = b;
       if (++i >= argc || a->by < 0)
         return cli_usage_error("cohort", "--by needs one of: sex, age, hypertension, cramps");
+    } else if (!strcmp(s, "--uncertainty")) {
+      a->uncertainty = 1;
+    } else if (!strcmp(s, "--sensitivity")) {
+      a->sensitivity = 1;
+    } else if (!strcmp(s, "--draws")) {
+      if (++i >= argc || parse_u64(argv[i], &a->draws) || a->draws < 2 || a->draws > 10000)
+        return cli_usage_error("cohort", "--draws needs a number of parameter draws, 2 to 10000");
+    } else if (!strcmp(s, "--trajectories")) {
+      if (++i >= argc || parse_u64(argv[i], &a->trajectories) || a->trajectories < 2 ||
+          a->trajectories > 1000)
+        return cli_usage_error("cohort", "--trajectories needs a number, 2 to 1000");
+    } else if (!strcmp(s, "--spreads")) {
+      if (++i >= argc || !kn_cohort_spread_set_valid(argv[i]))
+        return cli_usage_error("cohort", "--spreads needs all, source or a module with spreads "
+                                         "(neuromuscular, nerve, tissue, circulation, systemic)");
+      a->spreads = argv[i];
     } else if (!strcmp(s, "--progress")) {
       a->progress = 1;
     } else if (!strcmp(s, "--no-progress")) {
@@ -377,8 +435,7 @@ static int parse_args(int argc, char **argv, args *a, int *mode, const char **fi
   if (a->npath < 2)
     return cli_usage_error("cohort", "needs POPULATION and SESSION files; try --help");
   if (!a->has_n) return cli_usage_error("cohort", "needs -n, the number of subjects");
-  if (!a->db) return cli_usage_error("cohort", "needs -o, the database file");
-  return 0;
+  return check_design_args(a);
 }
 
 /* Loads the inputs; prints and returns an exit code on failure. */
@@ -429,6 +486,7 @@ static int prepare(const args *a, const kn_cohort_job *job, run *r, uint64_t **p
                    uint64_t *npending) {
   kn_cohort_run_info info;
   memset(&info, 0, sizeof info);
+  kn_cohort_design_describe(job->design, info.parameters, sizeof info.parameters);
   snprintf(info.population_file, sizeof info.population_file, "%s", a->paths[0]);
   snprintf(info.session_file, sizeof info.session_file, "%s", a->paths[1]);
   if (kn_cohort_hash_file(a->paths[0], info.population_hash, sizeof info.population_hash) ||
@@ -472,6 +530,18 @@ static int prepare(const args *a, const kn_cohort_job *job, run *r, uint64_t **p
   return 0;
 }
 
+/* --uncertainty: the parameter draws (the same on every rank: they come from the seed). */
+static int make_nested(const args *a, kn_cohort_job *job, kn_cohort_design **design, int loud) {
+  kn_diag diag;
+  if (kn_cohort_design_nested(job->session, a->spreads, a->seed, (size_t)a->draws, design, &diag)) {
+    if (!diag.file[0]) snprintf(diag.file, sizeof diag.file, "%s", a->paths[1]);
+    if (loud) print_diag(&diag);
+    return diag.code == KN_ENOMEM ? KN_EXIT_INTERNAL : KN_EXIT_USAGE;
+  }
+  job->design = *design;
+  return 0;
+}
+
 static int run_cohort(const args *a) {
   int rank = 0, nrank = 1;
 #ifdef KN_HAVE_MPI
@@ -487,7 +557,9 @@ static int run_cohort(const args *a) {
   r.nrank = nrank;
   uint64_t *pending = NULL, npending = 0;
   /* every rank reads the inputs (the same paths on every machine); rank 0 speaks for all */
+  kn_cohort_design *design = NULL;
   int rc = load_inputs(a, &pop, &sess, &job, rank == 0);
+  if (rc == 0 && a->uncertainty) rc = make_nested(a, &job, &design, rank == 0);
 #ifdef KN_HAVE_MPI
   /* a rank that cannot read the files (another machine, another path) stops everyone */
   int mine = rc;
@@ -559,6 +631,11 @@ static int run_cohort(const args *a) {
     }
     kn_cohort_store_close(r.store);
     r.store = NULL;
+    if (design && kn_cohort_uncertainty_store(a->db, design, &diag)) {
+      print_diag(&diag);
+      rc = KN_EXIT_INTERNAL;
+      goto out;
+    }
     if (!a->quiet) {
       double el = now_s() - r.t0;
       if (npending > 0)
@@ -573,6 +650,26 @@ out:
   kn_cohort_store_close(r.store);
   free(r.recv);
   free(pending);
+  kn_session_free(sess);
+  kn_population_free(pop);
+  kn_cohort_design_free(design);
+  return rc;
+}
+
+/* --sensitivity: the screening in this process, its threads (no database, no MPI). */
+static int run_sensitivity(const args *a) {
+#ifdef KN_HAVE_MPI
+  int nrank = 1;
+  MPI_Comm_size(MPI_COMM_WORLD, &nrank);
+  if (nrank > 1) return cli_usage_error("cohort", "--sensitivity runs in one process (no mpirun)");
+#endif
+  kn_population *pop = NULL;
+  kn_session *sess = NULL;
+  kn_cohort_job job;
+  int rc = load_inputs(a, &pop, &sess, &job, 1);
+  if (rc == 0)
+    rc = cohort_sensitivity(&job, (size_t)a->trajectories, (unsigned long long)a->n, a->spreads,
+                            a->threads ? a->threads : default_threads(), a->quiet, stdout);
   kn_session_free(sess);
   kn_population_free(pop);
   return rc;
@@ -595,6 +692,8 @@ int cmd_cohort(int argc, char **argv) {
       rc = summary_only(file, a.by);
     else if (mode == 'd')
       rc = dump_only(file);
+    else if (a.sensitivity)
+      rc = run_sensitivity(&a);
     else
       rc = run_cohort(&a);
   }

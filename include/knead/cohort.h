@@ -120,6 +120,9 @@ typedef struct kn_cohort_unit {
   kn_cohort_result result[KN_COHORT_MAX_PROFILES]; /* (nprofile), in the run's profile order */
 } kn_cohort_unit;
 
+/* Parameter points a run gives its subjects (include/knead/cohort_uncertainty.h). */
+typedef struct kn_cohort_design kn_cohort_design;
+
 /* What every subject of a run is given. The pointers are borrowed and must outlive the run. */
 typedef struct kn_cohort_job {
   const kn_population *population;
@@ -127,6 +130,7 @@ typedef struct kn_cohort_job {
   kn_practitioner profiles[KN_COHORT_MAX_PROFILES]; /* (nprofile) */
   int nprofile;                                     /* 1..KN_COHORT_MAX_PROFILES */
   uint64_t seed;                                    /* the run's seed */
+  const kn_cohort_design *design; /* parameter points (--uncertainty, --sensitivity); NULL: none */
 } kn_cohort_job;
 
 /* Draws subject `index` of the run into out (index, subject, bmi, u; no results yet).
@@ -169,8 +173,9 @@ typedef struct kn_cohort_run_info {
   char session_name[128];
   uint64_t n; /* subjects */
   uint64_t seed;
-  char profiles[64]; /* "professional,untrained_partner" */
-  char version[32];  /* knead version that wrote it */
+  char profiles[64];   /* "professional,untrained_partner" */
+  char version[32];    /* knead version that wrote it */
+  char parameters[64]; /* parameter design: "none", or "uncertainty: K draws, SET spreads" */
 } kn_cohort_run_info;
 
 /* "fnv1a64:" and 16 hex digits of the file's bytes into out (size >= 25). Returns 0 or KN_EIO. */

@@ -6,6 +6,7 @@
 #include "knead/error.h"
 #include "knead/atlas.h"
 #include "knead/params.h"
+#include "knead/param_spread.h"
 #include "knead/spec.h"
 #include "knead/mechanics.h"
 #include "knead/nerve.h"
@@ -16,5 +17,6 @@
 #include "knead/advise.h"
 #include "knead/validate.h"
 #include "knead/cohort.h"
+#include "knead/cohort_uncertainty.h"
 
 #endif

@@ -775,6 +775,11 @@ const kn_source kn_atlas_source_table[] = {
                      "comparison of seven methods. Stat Med 1998;17(8):857-872."},
     {"katz1978", "Katz D, Baptista J, Azen SP, Pike MC. Obtaining confidence intervals for the "
                  "risk ratio in cohort studies. Biometrics 1978;34(3):469-474."},
+    {"morris1991", "Morris MD. Factorial sampling plans for preliminary computational experiments. "
+                   "Technometrics 1991;33(2):161-174."},
+    {"campolongo2007", "Campolongo F, Cariboni J, Saltelli A. An effective screening design for "
+                       "sensitivity analysis of large models. Environ Model Softw 2007;22(10):1509-"
+                       "1518 (mu*, the mean absolute elementary effect)."},
     {"nerve_cv_q10",
      "Changes of sensory conduction velocity and refractory periods with decreasing tissue tem"
      "perature in man (ulnar nerve, 14 subjects, 35-20 degC): conduction velocity Q10 +1.4 (J "

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/rng.h"
+#include "knead/cohort_uncertainty.h"
 
 /* Purposes of a subject's random streams (any values, but fixed forever: they define the runs). */
 #define STREAM_OUTCOME 0x4f5554434f4d45ULL
@@ -64,13 +65,16 @@ static void keep(const kn_outcome *o, const double *u, kn_cohort_result *r) {
 int kn_cohort_draw(const kn_cohort_job *job, uint64_t index, kn_cohort_unit *out, kn_diag *diag) {
   memset(out, 0, sizeof *out);
   out->index = index;
-  int rc = kn_population_sample(job->population, job->seed, index, &out->subject, &out->bmi, diag);
+  /* a Morris design gives every parameter point the same block of subjects */
+  uint64_t subject = kn_cohort_design_subject(job->design, index);
+  int rc =
+      kn_population_sample(job->population, job->seed, subject, &out->subject, &out->bmi, diag);
   if (rc) return rc;
   /* one draw per outcome, keyed by its name: a new row of the outcome table moves no other draw */
   for (size_t i = 0; i < kn_cohort_outcome_count(); i++) {
     kn_rng r;
     uint64_t stream = STREAM_OUTCOME ^ name_hash(kn_cohort_outcome_name(i));
-    kn_rng_seed(&r, kn_cohort_key(job->seed, index, stream));
+    kn_rng_seed(&r, kn_cohort_key(job->seed, subject, stream));
     out->u[i] = kn_rng_uniform(&r);
   }
   return 0;
@@ -78,17 +82,19 @@ int kn_cohort_draw(const kn_cohort_job *job, uint64_t index, kn_cohort_unit *out
 
 int kn_cohort_simulate(const kn_cohort_job *job, kn_cohort_unit *out, kn_diag *diag) {
   kn_session session = *job->session; /* shallow: the actions stay the caller's, read only */
+  kn_cohort_design_apply(job->design, out->index, &session); /* this unit's parameter values */
+  uint64_t subject = kn_cohort_design_subject(job->design, out->index);
   out->nprofile = 0;
   for (int p = 0; p < job->nprofile; p++) {
     session.practitioner = job->profiles[p];
     /* keyed by the profile itself, so the order of --profiles changes nothing */
     session.seed =
-        kn_cohort_key(job->seed, out->index, STREAM_PRACTITIONER + (uint64_t)job->profiles[p]);
+        kn_cohort_key(job->seed, subject, STREAM_PRACTITIONER + (uint64_t)job->profiles[p]);
     /* each subject draws their own practitioner of the profile */
     session.practitioner_percentile = 0;
     session.practitioner_seeded = 1;
     session.practitioner_seed = kn_cohort_key(
-        job->seed, out->index, STREAM_PRACTITIONER_TRAITS + (uint64_t)job->profiles[p]);
+        job->seed, subject, STREAM_PRACTITIONER_TRAITS + (uint64_t)job->profiles[p]);
     kn_model *m = NULL;
     kn_data *d = NULL;
     int rc = kn_model_create(&out->subject, &session, &m, diag);

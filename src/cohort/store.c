@@ -218,6 +218,7 @@ static size_t run_kvs(const kn_cohort_run_info *info, run_kv *kv) {
   KV("n", 1, "%" PRIu64, info->n);
   KV("seed", 1, "%" PRIu64, info->seed);
   KV("profiles", 1, "%s", info->profiles);
+  KV("parameters", 1, "%s", info->parameters[0] ? info->parameters : "none");
   KV("population_name", 0, "%s", info->population_name);
   KV("session_name", 0, "%s", info->session_name);
   KV("population_file", 0, "%s", info->population_file);
@@ -743,6 +744,7 @@ static int load_info(sqlite3 *db, const char *path, kn_cohort_summary *out, kn_d
   run_value(db, "session_hash", info->session_hash, sizeof info->session_hash);
   run_value(db, "session_name", info->session_name, sizeof info->session_name);
   run_value(db, "knead_version", info->version, sizeof info->version);
+  run_value(db, "parameters", info->parameters, sizeof info->parameters);
   run_value(db, "n", num, sizeof num);
   info->n = strtoull(num, NULL, 10);
   run_value(db, "seed", num, sizeof num);
