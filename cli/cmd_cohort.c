@@ -65,7 +65,9 @@ static void help(FILE *out) {
 #ifdef KN_HAVE_MPI
       "Built with MPI: mpirun -n R knead cohort ... spreads the subjects over R ranks.\n"
 #endif
-      "exit codes: 0 ok; 2 bad input, usage, or a database of another run; 3 internal error\n");
+      "exit codes: 0 ok; 2 bad input, usage, or a database of another run, damaged or in use;\n"
+      "            3 internal error; 130, 143, 129 interrupted by SIGINT, SIGTERM, SIGHUP (every\n"
+      "            finished subject kept: the same command resumes)\n");
 }
 
 static void print_diag(const kn_diag *d) {

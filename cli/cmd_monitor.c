@@ -37,7 +37,8 @@ static void help(FILE *out) {
       "  --period S         nominal sample period (default 0.001)\n"
       "  --gap-max S        longest gap taken as dropped samples (default 0.1)\n"
       "  --quiet            print only alarms and the summary\n"
-      "exit codes: 0 ok; 1 level at or above --fail-on; 2 bad input or usage; 3 internal error\n");
+      "exit codes: 0 ok; 1 level at or above --fail-on; 2 bad input or usage; 3 internal error;\n"
+      "            130, 143, 129 interrupted by SIGINT, SIGTERM, SIGHUP (--events not written)\n");
 }
 
 /* ---- JSON lines ------------------------------------------------------------------------------ */
@@ -256,10 +257,11 @@ static int cmp_episode(const void *a, const void *b) {
   return (x->t_start > y->t_start) - (x->t_start < y->t_start);
 }
 
+/* Writes the episodes whole or not at all: a temporary file of its own beside path (two monitors
+ * writing the same --events never share one), renamed into place. */
 static int write_events(const char *path, episodes *e) {
-  char tmp[1100];
-  snprintf(tmp, sizeof tmp, "%s.tmp", path);
-  FILE *f = fopen(tmp, "w");
+  cli_outfile out;
+  FILE *f = cli_outfile_open(&out, path);
   if (!f) return -1;
   if (e->n) qsort(e->v, e->n, sizeof *e->v, cmp_episode);
   fprintf(f, "t_start_s,t_end_s,kind,site_kind,site,action,value,unit,evidence\n");
@@ -270,12 +272,7 @@ static int write_events(const char *path, episodes *e) {
             site_name(ep->kind, ep->site), ep->value, unit_of(ep->reason),
             kn_evidence_name(evidence_of(ep->reason)));
   }
-  int bad = ferror(f);
-  if (fclose(f) || bad || rename(tmp, path)) {
-    remove(tmp);
-    return -1;
-  }
-  return 0;
+  return cli_outfile_commit(&out, f);
 }
 
 /* ---- output of one push ---------------------------------------------------------------------- */
@@ -440,6 +437,8 @@ static int read_line(line_reader *r) {
   int any = 0;
   for (;;) {
     if (r->pos == r->end) {
+      /* a line that never ends (/dev/zero) must not keep a signal waiting */
+      if (cli_interrupted()) return -1;
       r->pos = 0;
       r->end = fread(r->block, 1, sizeof r->block, r->in);
       if (r->end == 0) return ferror(r->in) ? -1 : any;
@@ -457,9 +456,7 @@ static int read_line(line_reader *r) {
   }
 }
 
-/* ---- the command
- * ---------------------------------------------------------------------------------
- */
+/* ---- the command ----------------------------------------------------------------------------- */
 
 static int parse_seconds(const char *s, double lo, double hi, double *out) {
   char *end;

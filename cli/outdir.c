@@ -18,12 +18,14 @@
 #include "cli.h"
 
 int cli_usage_error(const char *cmd, const char *fmt, ...) {
+  /* the message may quote what the user typed (paths, option values): escaped for the terminal */
+  char msg[2048], shown[4096];
   va_list ap;
   va_start(ap, fmt);
-  fprintf(stderr, "knead%s%s: ", cmd ? " " : "", cmd ? cmd : "");
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
+  vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
+  fprintf(stderr, "knead%s%s: %s\n", cmd ? " " : "", cmd ? cmd : "",
+          cli_term_str(shown, sizeof shown, msg));
   return KN_EXIT_USAGE;
 }
 
