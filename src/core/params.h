@@ -90,8 +90,8 @@
   X(bruise_shear_ref, "tissue", 100.0, "kPa", KN_KPA, EXPERT,                                      \
     "calibrated: deep friction by a thumb at the ISO pain-onset pressure is at the bruise margin", \
     "surface shear stress taken as equivalent to the bruise force limit")                          \
-  X(bruise_dose50, "tissue", 9.0, "s", 1.0, EXPERT,                                               \
-    "calibrated: 50 % only at several times the ISO force limit, the lowest energy that could bruise (iso_ts_15066): a 1 s load at 4x, 9 s at 2x", \
+  X(bruise_dose50, "tissue", 27.0, "s", 1.0, EXPERT,                                              \
+    "calibrated: a one-hour professional deep-tissue session (full_body_professional_60min at 1.5x force) gives 5 %, single digits as cambron2007 lists no bruising; 50 % then needs a 1 s load at 6.2x the ISO force limit or 27 s at 2x", \
     "bruise dose, integral of (force / ISO force limit - 1)^2 dt, giving a 50 % chance of a visible bruise") \
   X(bruise_age_from, "tissue", 40.0, "year", 1.0, EXPERT, "senile_purpura",                        \
     "age above which skin fragility rises")                                                        \

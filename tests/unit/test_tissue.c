@@ -77,9 +77,12 @@ static void bruise_dose_response(void **state) {
   assert_close(holds(1.0, 60.0, 10, 1.0), 0.0, 0.0);
   assert_close(holds(0.5, 60.0, 10, 8.0), 0.0, 0.0);
   assert_true(holds(1.05, 1.0, 1, 1.0) < 0.001);
-  /* 50 % only at several times the limit: a 1 s load at 4x (dose 9 s = bruise_dose50) */
-  assert_close(holds(4.0, 1.0, 1, 1.0), 0.5, 1e-12);
+  /* 50 % only at several times the limit: a 1 s load at 1 + sqrt(dose50 / 1 s) times it (6.2x) */
+  double several = 1.0 + sqrt(tp.bruise_dose50);
+  assert_true(several > 3.0);
+  assert_close(holds(several, 1.0, 1, 1.0), 0.5, 1e-12);
   assert_true(holds(2.0, 1.0, 1, 1.0) < 0.1);
+  assert_true(holds(3.0, 1.0, 1, 1.0) < 0.2);
   /* monotone in force, repetitions, duration, age and anticoagulants */
   double prev = 0.0;
   for (double r = 1.1; r < 5.0; r += 0.1) {
