@@ -89,8 +89,8 @@ static const outcome_row rows[] = {
     {"bruise", "bruising", f_bruise},
     {"soreness", "soreness (next days)", f_soreness},
     {"carotid_event", "carotid sinus event", f_carotid},
-    {"dizziness", "dizziness on standing (felt)", f_dizziness},
-    {"ioh", "initial orthostatic hypotension (event, not a symptom)", f_ioh},
+    {"dizziness", "dizziness felt on standing", f_dizziness},
+    {"ioh", "IOH (haemodynamic event)", f_ioh},
     {"harm_injury", "any injury", f_harm_injury},
 };
 #define NROW (sizeof rows / sizeof rows[0])

@@ -138,7 +138,7 @@ double kn_pain_probability(double p, double ppt_mean, double ppt_sd) {
   if (!(p > 0.0) || !(ppt_mean > 0.0)) return 0.0;
   if (!(ppt_sd > 0.0)) return p >= ppt_mean ? 1.0 : 0.0;
   double cv = ppt_sd / ppt_mean;
-  double sigma = sqrt(log1p(cv * cv));
+  double sigma = sqrt(log(1.0 + cv * cv)); /* the firmware's libm has log, not log1p */
   double mu = log(ppt_mean) - 0.5 * sigma * sigma;
   return 0.5 * erfc(-(log(p) - mu) / (sigma * sqrt(2.0)));
 }

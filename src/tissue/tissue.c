@@ -56,13 +56,13 @@ double kn_bruise_dose_rate(double ratio) {
 
 double kn_bruise_probability(const kn_tissue_params *tp, double dose, double fragility) {
   if (!(dose > 0.0) || !(fragility > 0.0)) return 0.0;
-  return 1.0 - exp2(-fragility * dose / tp->bruise_dose50);
+  return 1.0 - pow(2.0, -fragility * dose / tp->bruise_dose50);
 }
 
 /* Older skin bruises more easily (thinner dermis, senile purpura in up to ~10 % over 50) and
  * anticoagulants enlarge a bleed that would otherwise stay invisible: both multiply the dose. */
 double kn_bruise_fragility(const kn_tissue_params *tp, double age, int anticoagulant) {
-  double f = exp2(fmax(0.0, age - tp->bruise_age_from) / tp->bruise_age_doubling);
+  double f = pow(2.0, fmax(0.0, age - tp->bruise_age_from) / tp->bruise_age_doubling);
   return anticoagulant ? f * tp->bruise_anticoagulant : f;
 }
 
@@ -71,7 +71,7 @@ double kn_bruise_fragility(const kn_tissue_params *tp, double age, int anticoagu
  * any site becomes sore. A few minutes on one site stay below a full hour over many. */
 double kn_soreness_site_probability(const kn_tissue_params *tp, double load) {
   if (!(load > 0.0)) return 0.0;
-  return tp->soreness_site_max * -expm1(-load / tp->soreness_site_sat);
+  return tp->soreness_site_max * (1.0 - exp(-load / tp->soreness_site_sat));
 }
 
 double kn_soreness_probability(const kn_tissue_params *tp, const double *load, size_t n) {
