@@ -236,10 +236,10 @@ static void print_reasons(const kn_model *m, const kn_outcome *o, FILE *out) {
     const kn_region_outcome *r = &o->regions[i];
     any += fprintf(out,
                    "  %-18s peak %.0f N, %.0f kPa: %.0f %% of its limit, pain %.0f %%, "
-                   "bruise %s\n",
+                   "bruise %.0f %% (%s)\n",
                    kn_atlas_region((size_t)r->region)->name, r->f_peak, r->p_peak / 1000.0,
                    100.0 * fmax(r->p_ratio, r->f_ratio), 100.0 * r->pain_peak,
-                   kn_bruise_grade_name(r->bruise)) > 0;
+                   100.0 * r->bruise_probability, kn_bruise_grade_name(r->bruise)) > 0;
   }
   /* spasms, one line per muscle: how many of each kind, from when */
   for (size_t i = 0; i < o->nspasm; i++) {

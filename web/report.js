@@ -104,13 +104,15 @@
     (S.regions || []).forEach(function (r) {
       var ratio = Math.max(r.p_ratio || 0, r.f_ratio || 0);
       var marks = [];
+      /* the grade is read from the bruise probability: likely >= 50 %, possible 5-50 % */
       if (r.bruise === "likely") marks.push("bruise");
       else if (r.bruise && r.bruise !== "none") marks.push("bruise_possible");
       info[r.region] = {
         touched: true, ratio: ratio, marks: marks,
         tip: r.label + ": peak " + fmt(r.p_peak_kPa) + " kPa, " + fmt(r.f_peak_N) + " N; " +
              fmt(100 * ratio, 0) + " % of the ISO/TS 15066 limit; pain probability " +
-             fmt(r.pain_probability_peak, 2) + "; bruise " + r.bruise
+             fmt(r.pain_probability_peak, 2) + "; bruise " + r.bruise +
+             (typeof r.bruise_probability === "number" ? " (" + fmt(100 * r.bruise_probability, 0) + " %)" : "")
       };
     });
     function mark(region, kind, text) {
@@ -146,7 +148,7 @@
       h("div", { cls: "ticks" }, [h("span", { text: "0 %" }), h("span", { text: "50 %" }),
                                    h("span", { text: "75 %" }), h("span", { text: "100 % and more" })]),
       h("ul", {}, [h("li", { text: "N: nerve or vessel effect (tingling, block or injury)" }),
-                   h("li", { text: "B: bruise likely; b: bruise possible" }),
+                   h("li", { text: "B: bruise likely (50 % or more); b: bruise possible (5-50 %)" }),
                    h("li", { text: "S: spasm; C: cramp; r: " + REFLEX_LABEL + " (not harm)" }),
                    h("li", { text: "dashed: not massaged" })]),
       tip]);
@@ -415,7 +417,9 @@
       box.appendChild(table(S.regions, [["label", "area"], ["p_peak_kPa", "peak kPa"],
         ["p_limit_kPa", "limit kPa"], [function (r) { return 100 * Math.max(r.p_ratio, r.f_ratio); }, "% of limit", 0],
         ["f_peak_N", "peak N"], ["pain_probability_peak", "pain prob.", 2], ["time_in_pain_s", "s in pain", 0],
-        ["bruise", "bruise"], [function (r) { return r.evidence && r.evidence.limits; }, "limits", "ev"],
+        [function (r) { return 100 * (r.bruise_probability || 0); }, "bruise %", 0], ["bruise", "bruise"],
+        [function (r) { return 100 * (r.soreness_probability || 0); }, "soreness %", 1],
+        [function (r) { return r.evidence && r.evidence.limits; }, "limits", "ev"],
         [function (r) { return r.evidence && r.evidence.pain; }, "pain", "ev"],
         [function (r) { return r.evidence && r.evidence.bruise; }, "bruise", "ev"]]));
     }
@@ -446,6 +450,11 @@
         ["duration_s", "lasting s", 1], ["peak_force_pct", "% of max", 0], ["frequency_Hz", "Hz", 1],
         ["trigger", "started by"], ["evidence", "evidence", "ev"]]));
     }
+    if (S.bruise) {
+      box.appendChild(h("h3", { text: "Visible bruise afterwards" }));
+      box.appendChild(table([S.bruise], [[function (s) { return 100 * s.probability; }, "chance %", 0],
+        ["evidence", "evidence", "ev"]]));
+    }
     if (S.soreness) {
       box.appendChild(h("h3", { text: "Soreness afterwards" }));
       box.appendChild(table([S.soreness], [[function (s) { return 100 * s.probability; }, "chance %", 0],
@@ -453,7 +462,7 @@
     }
     /* sections this page does not know yet (e.g. new parts of the model): shown as they are */
     var known = ["knead_version", "harm", "harm_evidence", "harm_scale", "duration_s", "subject", "session",
-                 "regions", "nerves", "muscles", "neuromuscular", "spasms", "reflex_responses", "soreness", "events",
+                 "regions", "nerves", "muscles", "neuromuscular", "spasms", "reflex_responses", "soreness", "bruise", "events",
                  "events_dropped", "advice", "advice_verdict"];
     Object.keys(S).forEach(function (k) {
       if (known.indexOf(k) >= 0) return;

@@ -49,8 +49,10 @@ double kn_stress_table_lookup(const kn_stress_table *t, double rho, double zeta)
 double kn_bone_backed_factor(double influence, double gain);
 
 /* Probability (0..1) that a surface pressure p (Pa) is painful for a person whose threshold is
- * normally distributed with mean ppt_mean and standard deviation ppt_sd (Pa). */
+ * log-normal with mean ppt_mean and standard deviation ppt_sd (Pa); 0 at p <= 0. */
 double kn_pain_probability(double p, double ppt_mean, double ppt_sd);
+/* Median (Pa) of that log-normal threshold: the pressure painful to half of people. */
+double kn_pain_median(double ppt_mean, double ppt_sd);
 
 #ifdef __cplusplus
 }

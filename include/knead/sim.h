@@ -82,20 +82,24 @@ typedef struct kn_event {
 } kn_event;
 
 typedef struct kn_region_outcome {
-  int region;             /* atlas index */
-  double p_peak;          /* Pa, highest surface pressure */
-  double f_peak;          /* N, highest force of one contact */
-  double p_ratio;         /* highest pressure / applicable ISO limit */
-  double f_ratio;         /* highest force / applicable ISO limit */
-  double t_over_limit;    /* s, time above an ISO limit */
-  double t_occluded;      /* s, time with skin capillaries under a contact closed */
-  double pain_peak;       /* 1, highest probability of pain */
-  double t_pain;          /* s, time with pain probability above 0.5 */
-  double shear_peak;      /* Pa, highest surface shear stress */
-  double deep_shear_peak; /* Pa, highest shear stress in the muscle layer under a contact */
-  double bruise_index;    /* 1, max of force/limit and shear/reference */
-  kn_bruise_grade bruise;
-  double force_rate_peak; /* N/s, fastest rise of force (abrupt onsets) */
+  int region;                /* atlas index */
+  double p_peak;             /* Pa, highest surface pressure */
+  double f_peak;             /* N, highest force of one contact */
+  double p_ratio;            /* highest pressure / applicable ISO limit */
+  double f_ratio;            /* highest force / applicable ISO limit */
+  double t_over_limit;       /* s, time above an ISO limit */
+  double t_occluded;         /* s, time with skin capillaries under a contact closed */
+  double pain_peak;          /* 1, highest probability of pain */
+  double t_pain;             /* s, time with pain probability above 0.5 */
+  double shear_peak;         /* Pa, highest surface shear stress */
+  double deep_shear_peak;    /* Pa, highest shear stress in the muscle layer under a contact */
+  double bruise_index;       /* 1, max of force/limit and shear/reference (a margin, not a risk) */
+  double bruise_dose;        /* s, integral of (bruise_index now - 1)^2 dt above the limit */
+  double bruise_probability; /* 1, of a visible bruise, with the subject's skin fragility */
+  kn_bruise_grade bruise;    /* read from bruise_probability (kn_bruise_grade_of) */
+  double soreness_load;      /* s, integral of (pressure / mean pain threshold)^2 dt here */
+  double soreness_probability; /* 1, that this site becomes sore */
+  double force_rate_peak;      /* N/s, fastest rise of force (abrupt onsets) */
 } kn_region_outcome;
 
 typedef struct kn_nerve_outcome {
@@ -194,11 +198,17 @@ typedef struct kn_systemic_outcome {
   double carotid_systolic_fall;     /* Pa, largest fall while the carotid sinus was pressed */
   int carotid_event;                /* 1 if this subject meets a carotid sinus criterion */
   double carotid_event_probability; /* 1, with unknown hypersensitivity: prevalence x response */
-  double stand_systolic_fall;       /* Pa, on standing at the end: initial fall */
-  double stand_diastolic_fall;      /* Pa, sustained fall */
-  double dizziness_probability;     /* 1, of dizziness on standing up */
-  int dizziness;                    /* 1 if more likely than not */
-  double symptom_load; /* 0..10, nausea/headache/flu-like feeling: expert opinion (A6) */
+  double stand_rest;                /* s, supine rest before standing up (session + recovery) */
+  double stand_systolic_fall;       /* Pa, on standing at the end: mean initial fall (<= 15 s) */
+  double stand_sustained_fall;      /* Pa, mean sustained systolic fall (within 3 min) */
+  double stand_diastolic_fall;      /* Pa, sustained diastolic fall */
+  double
+      ioh_probability;   /* 1, initial orthostatic hypotension (>= 40 mmHg): an event, no symptom */
+  double oh_probability; /* 1, orthostatic hypotension (sustained >= 20 mmHg): an event */
+  double dizziness_probability; /* 1, of symptomatic dizziness on standing up */
+  int dizziness;                /* 1 if symptomatic dizziness is more likely than not */
+  int symptoms_apply;  /* 1 when the symptom score's premise holds (acute illness or fever) */
+  double symptom_load; /* 0..10, nausea/headache/flu-like feeling (A6); 0 unless symptoms_apply */
   kn_evidence evidence_heart, evidence_pressure, evidence_cortisol, evidence_carotid,
       evidence_orthostatic, evidence_symptoms;
 } kn_systemic_outcome;
@@ -220,8 +230,9 @@ typedef struct kn_outcome {
   size_t nevent;
   const kn_event *events;      /* (nevent), in order of t_start */
   size_t nevent_dropped;       /* events not recorded because the buffer was full */
-  double soreness_load;        /* s, pressure-pain load */
-  double soreness_probability; /* 1 */
+  double bruise_probability;   /* 1, of a visible bruise anywhere (any region) */
+  double soreness_load;        /* s, pressure-pain load summed over sites */
+  double soreness_probability; /* 1, that any worked site becomes sore */
   double soreness_onset;       /* s after the session */
   double soreness_duration;    /* s */
   kn_evidence evidence_iso, evidence_pain, evidence_nerve, evidence_muscle, evidence_bruise,

@@ -53,7 +53,8 @@ typedef struct kn_subject {
   int carotid_sinus_hypersensitivity; /* -1 unknown (the risk is reported from its prevalence by
                                          age), 0 no, 1 yes; default -1 */
   int bp_medication;                  /* 0/1, takes medication that lowers blood pressure */
-  double heart_rate;                  /* 1/s, resting, 35..130 /min, default 70 /min */
+  int anticoagulant; /* 0/1, takes an anticoagulant (bruises more easily), default 0 */
+  double heart_rate; /* 1/s, resting, 35..130 /min, default 70 /min */
 } kn_subject;
 
 /* Who gives the massage: a profile, i.e. a distribution over people (see kn_practitioner_traits).

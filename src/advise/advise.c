@@ -36,6 +36,13 @@
 /* Soreness worth mentioning: a chance above one in five. calibrated: twice the 10 % base rate of
  * cambron2007. */
 #define SORENESS_NOTE 0.2
+/* A bruise worth changing the plan for: a chance of one in ten or more in a region. calibrated: the
+ * top of the 5-10 % band inferred for an untrained partner (no survey of massage lists bruising).
+ */
+#define BRUISE_CHANGE 0.1
+/* Dizziness on standing worth a note: one in seven or more. calibrated: twice the 6.7 % of people
+ * who feel dizzy on standing after lying (oconnell2015). */
+#define DIZZY_NOTE 0.15
 /* At most this many pieces per site-by-site rule; the rest are counted in the last piece. */
 #define PER_RULE_SITES 3
 
@@ -324,17 +331,19 @@ static void rule_bruise(const ctx *c, advice_buf *b) {
   int given = 0;
   for (size_t i = 0; i < c->o->nregion && given < PER_RULE_SITES; i++) {
     const kn_region_outcome *ro = &c->o->regions[i];
-    if (ro->bruise < KN_BRUISE_LIKELY) continue;
+    if (!(ro->bruise_probability >= BRUISE_CHANGE)) continue;
     const kn_region *r = kn_atlas_region((size_t)ro->region);
-    kn_advice *a = add(b, "bruise", KN_ADVICE_CHANGE, c->o->evidence_bruise, "A13", "iso_ts_15066");
+    kn_advice *a = add(b, "bruise", KN_ADVICE_CHANGE, c->o->evidence_bruise, "A13",
+                       "iso_ts_15066 desmoulin2011");
     if (!a) return;
     given++;
     say(a->text, sizeof a->text,
-        "A bruise is likely on the %s: lighter pressure and slower strokes there (less force and "
-        "less shear).",
-        r->label);
-    say(a->trigger, sizeof a->trigger, "%s: bruise index %.2f (likely from 1)", r->name,
-        ro->bruise_index);
+        "A visible bruise on the %s has a %.0f %% chance: lighter pressure and slower strokes "
+        "there (less force and less shear).",
+        r->label, 100.0 * ro->bruise_probability);
+    say(a->trigger, sizeof a->trigger,
+        "%s: bruise probability %.0f %% (force up to %.2f x the ISO limit)", r->name,
+        100.0 * ro->bruise_probability, ro->bruise_index);
   }
 }
 
@@ -530,24 +539,25 @@ static void rule_soreness(const ctx *c, advice_buf *b) {
       100.0 * c->o->soreness_probability);
 }
 
-/* Dizziness on standing up after lying for the massage (orthostatic fall of blood pressure). */
+/* Dizziness felt on standing up after lying for the massage (not the haemodynamic fall itself,
+ * which a third of people have without feeling it). */
 static void rule_stand_up(const ctx *c, advice_buf *b) {
   const kn_systemic_outcome *sy = &c->o->systemic;
-  if (!(sy->dizziness_probability > 0.5)) return;
+  if (!(sy->dizziness_probability >= DIZZY_NOTE)) return;
   kn_advice *a = add(b, "stand_up_slowly", KN_ADVICE_NOTE, sy->evidence_orthostatic, "A3 A6",
                      "wieling2007 freeman2011");
   if (!a) return;
   say(a->text, sizeof a->text,
       "Get up slowly after the massage: sit for a minute before standing, and hold on to "
-      "something. Blood pressure is predicted to fall %.0f mmHg on standing, enough to feel "
-      "dizzy%s.",
-      sy->stand_systolic_fall / KN_MMHG,
+      "something. There is a %.0f %% chance of feeling dizzy or light-headed on standing (about "
+      "7 %% of people do after lying)%s.",
+      100.0 * sy->dizziness_probability,
       c->s->hypohydration > DEHYDRATED || c->s->bp_medication
-          ? " (dehydration and blood-pressure medication add to it)"
+          ? " (dehydration and blood-pressure medication make it likelier)"
           : "");
   say(a->trigger, sizeof a->trigger,
-      "on standing: systolic falls %.0f mmHg, dizziness %.0f %% likely",
-      sy->stand_systolic_fall / KN_MMHG, 100.0 * sy->dizziness_probability);
+      "on standing: dizziness (felt) %.0f %%, initial orthostatic hypotension %.0f %%",
+      100.0 * sy->dizziness_probability, 100.0 * sy->ioh_probability);
 }
 
 typedef void (*rule_fn)(const ctx *c, advice_buf *b);

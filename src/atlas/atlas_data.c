@@ -712,6 +712,43 @@ const kn_source kn_atlas_source_table[] = {
      "Plasma cortisol half-life 76.5 min (range 40-225) after hydrocortisone in adrenal insuff"
      "iciency; terminal half-life 124-138 min after intravenous cortisol (secondary summaries;"
      " primary references not verified here)."},
+    {"borst1984",
+     "Borst C, van Brederode JF, Wieling W, van Montfrans GA, Dunning AJ. Mechanisms of initial "
+     "blood pressure response to postural change. Clin Sci 1984;67(3):321-327 (abstract: after 20 "
+     "min supine SBP -28 +- 2 mmHg at 7 s; after 1 min supine the changes were significantly "
+     "smaller; author list not verified)."},
+    {"finucane2014",
+     "Finucane C, O'Connell MDL, Fan CW, et al. Age-related normative changes in phasic "
+     "orthostatic blood pressure in a large population study: findings from The Irish Longitudinal "
+     "Study on Ageing (TILDA). Circulation 2014;130(20):1780-1789 (abstract: IOH 32.9 %, no age "
+     "gradient; OH 6.9 %, 18.5 % at >= 80 y)."},
+    {"oconnell2015", "O'Connell MDL, Savva GM, Fan CW, Kenny RA. Orthostatic hypotension, "
+                     "orthostatic intolerance and frailty: The Irish Longitudinal Study on Ageing "
+                     "(TILDA). Arch Gerontol Geriatr 2015;60(3):507-513 (abstract: orthostatic "
+                     "intolerance 6.7 %; title as recalled, not verified)."},
+    {"claffey2022", "Claffey P, Perez-Denia L, Lavan A, Kenny RA, Finucane C, Briggs R. "
+                    "Asymptomatic orthostatic hypotension and risk of falls in community-dwelling "
+                    "older people. Age Ageing 2022;51(12):afac295 (abstract: two thirds of OH "
+                    "asymptomatic; title as recalled, not verified)."},
+    {"carter2006",
+     "Carter R, Cheuvront SN, Vernieuw CR, Sawka MN. Hypohydration and prior heat stress "
+     "exacerbates decreases in cerebral blood flow velocity during standing. J Appl Physiol "
+     "2006;101(6):1744-1750 (abstract only: the BP fall on standing similar at -3 % body mass, "
+     "heart rate and cerebral flow velocity changes larger)."},
+    {"harrison1986",
+     "Harrison MH, Hill LC, Spaul WA, Greenleaf JE. Effect of hydration and exercise on the "
+     "tolerance to head-up tilt. Eur J Appl Physiol 1986;55:187-194 (2 of 6 dehydrated men "
+     "presyncopal during 45 min of 70 deg tilt; as summarised, not read in full)."},
+    {"desmoulin2011", "Desmoulin GT, Anderson GS. Method to investigate contusion mechanics in "
+                      "living humans. J Forensic Biomech 2011;2:F100402 (one subject, drop weight: "
+                      "only the energy absorbed by the limb predicted contusion)."},
+    {"pig_paintball", "Controlled bruises on an anaesthetised pig by paintball impact (17.1 mm, "
+                      "3.15 g), high-speed video, finite-element model and biopsies: Biomechanical "
+                      "characterization of soft tissue injuries (authors and journal not "
+                      "retrieved): bruising follows skin shear; compression needs larger forces."},
+    {"senile_purpura",
+     "Senile (actinic) purpura: fragile-skin bruising after minor trauma in up to about 10 % of "
+     "people over 50 (clinical summaries; primary prevalence study not retrieved)."},
     {"wieling2007",
      "Wieling W, Krediet CT, van Dijk N, Linzer M, Tschakovsky ME. Initial orthostatic hypoten"
      "sion: review of a forgotten condition. Clin Sci 2007;112(3):157-165."},

@@ -24,13 +24,6 @@ static int worst_nerve(const kn_outcome *o) {
   return g;
 }
 
-static int worst_bruise(const kn_outcome *o) {
-  int g = KN_BRUISE_NONE;
-  for (size_t i = 0; i < o->nregion; i++)
-    if ((int)o->regions[i].bruise > g) g = (int)o->regions[i].bruise;
-  return g;
-}
-
 /* A spasm that is not a cramp, clinically defined (docs/model.md): sustained clonus (>= 5 beats)
  * or a tonic contraction sustained for seconds (the article's "spasm", claim A1). */
 static int f_spasm(const kn_outcome *o, double u) {
@@ -59,10 +52,10 @@ static int f_injury(const kn_outcome *o, double u) {
   (void)u;
   return worst_nerve(o) >= KN_NERVE_INJURY;
 }
-/* force at or above the bruise-energy limit somewhere ("likely" bruise) */
+/* a visible bruise anywhere: the model's probability from the bruise dose-response (force and
+ * shear beyond the ISO limit, time, the subject's fragility), the subject's draw decides */
 static int f_bruise(const kn_outcome *o, double u) {
-  (void)u;
-  return worst_bruise(o) >= KN_BRUISE_LIKELY;
+  return u < o->bruise_probability;
 }
 /* the model gives a probability of delayed soreness; the subject's own uniform draw decides */
 static int f_soreness(const kn_outcome *o, double u) {
@@ -80,9 +73,15 @@ static int f_harm_injury(const kn_outcome *o, double u) {
 static int f_carotid(const kn_outcome *o, double u) {
   return o->systemic.carotid_event || u < o->systemic.carotid_event_probability;
 }
-/* dizziness on standing up after the session: the model's probability, the subject's draw */
+/* dizziness felt on standing up after the session (a symptom): the model's probability, the
+ * subject's draw */
 static int f_dizziness(const kn_outcome *o, double u) {
   return u < o->systemic.dizziness_probability;
+}
+/* initial orthostatic hypotension on standing up (a >= 40 mmHg systolic fall within 15 s): a
+ * haemodynamic event, most often not felt; the model's probability, the subject's draw */
+static int f_ioh(const kn_outcome *o, double u) {
+  return u < o->systemic.ioh_probability;
 }
 
 typedef struct outcome_row {
@@ -100,7 +99,8 @@ static const outcome_row rows[] = {
     {"bruise", "bruising", f_bruise},
     {"soreness", "soreness (next days)", f_soreness},
     {"carotid_event", "carotid sinus event", f_carotid},
-    {"dizziness", "dizziness on standing", f_dizziness},
+    {"dizziness", "dizziness felt on standing", f_dizziness},
+    {"ioh", "IOH (haemodynamic event)", f_ioh},
     {"harm_injury", "any injury", f_harm_injury},
 };
 #define NROW (sizeof rows / sizeof rows[0])

@@ -34,5 +34,10 @@ void kn_module_params(const kn_params *p, kn_nerve_params *np, kn_tissue_params 
   tp->death_t_mid = p->muscle_death_t_mid;
   tp->death_t_width = p->muscle_death_t_width;
   tp->shear_ref = p->bruise_shear_ref;
-  tp->soreness_ref = p->soreness_load_ref;
+  tp->bruise_dose50 = p->bruise_dose50;
+  tp->bruise_age_from = p->bruise_age_from;
+  tp->bruise_age_doubling = p->bruise_age_doubling;
+  tp->bruise_anticoagulant = p->bruise_anticoagulant;
+  tp->soreness_site_max = p->soreness_site_max;
+  tp->soreness_site_sat = p->soreness_site_sat;
 }

@@ -90,9 +90,23 @@
   X(bruise_shear_ref, "tissue", 100.0, "kPa", KN_KPA, EXPERT,                                      \
     "calibrated: deep friction by a thumb at the ISO pain-onset pressure is at the bruise margin", \
     "surface shear stress taken as equivalent to the bruise force limit")                          \
-  X(soreness_load_ref, "tissue", 5.46, "min", KN_MIN, HUMAN,                                       \
-    "calibrated: cambron2007 (10 % of clients sore after a typical professional session)",         \
-    "load, integral of (pressure / pain threshold)^2 dt, giving a 63 % chance of soreness")        \
+  X(bruise_dose50, "tissue", 27.0, "s", 1.0, EXPERT,                                              \
+    "calibrated: a one-hour professional deep-tissue session (full_body_professional_60min at 1.5x force) gives 5 %, single digits as cambron2007 lists no bruising; 50 % then needs a 1 s load at 6.2x the ISO force limit or 27 s at 2x", \
+    "bruise dose, integral of (force / ISO force limit - 1)^2 dt, giving a 50 % chance of a visible bruise") \
+  X(bruise_age_from, "tissue", 40.0, "year", 1.0, EXPERT, "senile_purpura",                        \
+    "age above which skin fragility rises")                                                        \
+  X(bruise_age_doubling, "tissue", 20.0, "year", 1.0, EXPERT,                                      \
+    "calibrated: fragile-skin bruising common after 50 (senile_purpura); no dose study found",    \
+    "fragility doubles every this many years above bruise_age_from")                              \
+  X(bruise_anticoagulant, "tissue", 3.0, "1", 1.0, EXPERT,                                         \
+    "calibrated: anticoagulants raise bleeding 3-6 fold with aspirin added (clinical summaries); no bruising odds ratio for massage found", \
+    "bruise fragility factor on anticoagulant treatment")                                         \
+  X(soreness_site_max, "tissue", 7.2, "%", 0.01, HUMAN,                                            \
+    "calibrated: cambron2007 (10 % of clients sore after a typical one-hour professional session)", \
+    "chance that one worked site becomes sore, its dose saturated")                               \
+  X(soreness_site_sat, "tissue", 0.25, "min", KN_MIN, EXPERT,                                       \
+    "calibrated: 15 s at the mean pain threshold takes a site to 63 % of its ceiling, so minutes of focal work stay below the hour", \
+    "per-site pressure-pain load, integral of (pressure / pain threshold)^2 dt, at 63 % of the ceiling") \
   X(soreness_onset, "tissue", 6.0, "h", KN_HOUR, HUMAN, "cambron2007",                             \
     "typical onset of soreness (< 12 h)")                                                          \
   X(soreness_duration, "tissue", 24.0, "h", KN_HOUR, HUMAN, "cambron2007",                         \
@@ -377,21 +391,39 @@
   X(sys_cortisol_pain, "systemic", 0.5, "1", 1.0, EXPERT,                                          \
     "calibrated: pain and stress raise cortisol secretion",                                       \
     "rise of cortisol secretion per unit of sympathetic balance")                                 \
-  X(sys_stand_fall, "systemic", 25.0, "mmHg", KN_MMHG, HUMAN,                                      \
-    "calibrated: healthy initial fall on active standing 20-30 mmHg, < 40 (wieling2007)",         \
-    "initial systolic fall on standing up, healthy and rested")                                   \
-  X(sys_stand_sd, "systemic", 10.0, "mmHg", KN_MMHG, EXPERT,                                       \
-    "calibrated: spread between people", "between-person standard deviation of that fall")       \
-  X(sys_stand_relaxed, "systemic", 10.0, "mmHg", KN_MMHG, EXPERT,                                  \
-    "calibrated: vagal tone after a long relaxing session", "extra initial fall per unit of vagal balance") \
-  X(sys_stand_dehydrated, "systemic", 20.0, "mmHg", KN_MMHG, HUMAN, "sawka_hydration",             \
+  X(sys_stand_fall, "systemic", 32.6, "mmHg", KN_MMHG, HUMAN,                                      \
+    "calibrated: initial orthostatic hypotension in 32.9 % after about 10 min supine, no age gradient (finucane2014)", \
+    "mean initial systolic fall on active standing after a long supine rest")                     \
+  X(sys_stand_sd, "systemic", 17.0, "mmHg", KN_MMHG, HUMAN,                                        \
+    "calibrated: IQR 23 mmHg of the initial fall in 309 medical students (conference abstract, cohort evidence section 2)", \
+    "between-person standard deviation of the initial fall")                                     \
+  X(sys_stand_rest_short, "systemic", 0.6, "1", 1.0, EXPERT,                                       \
+    "calibrated: after 1 min supine the fall is significantly smaller than after 20 min (borst1984); size not in the abstract", \
+    "initial fall after no supine rest, as a fraction of the fall after a long rest")            \
+  X(sys_stand_rest_tau, "systemic", 2.0, "min", KN_MIN, EXPERT,                                    \
+    "calibrated: the 1 min fall is about 3/4 of the 20 min fall (borst1984, size expert)",        \
+    "time constant over which supine rest restores the full initial fall")                       \
+  X(sys_stand_dehydrated, "systemic", 5.0, "mmHg", KN_MMHG, EXPERT,                                \
+    "calibrated: the fall on standing was similar at -3 % body mass (carter2006); the +20 of sawka_hydration is unverified", \
     "sustained systolic fall on standing at 2 % hypohydration (diastolic half of it)")            \
+  X(sys_stand_dehydrated_symptoms, "systemic", 2.4, "1", 1.0, EXPERT,                              \
+    "calibrated: at -3 % heart rate rose and cerebral flow fell more for a similar fall (carter2006); 2 of 6 presyncopal on tilt (harrison1986)", \
+    "factor on the chance that a fall on standing is felt, at 3 % hypohydration (linear from 1 at 0 %)") \
   X(sys_stand_medication, "systemic", 10.0, "mmHg", KN_MMHG, EXPERT,                               \
     "calibrated: antihypertensives blunt the response to standing", "extra sustained fall")       \
   X(sys_stand_fever, "systemic", 5.0, "mmHg/degC", KN_MMHG, EXPERT,                                \
     "calibrated: fever dilates skin vessels", "extra sustained fall per degC of fever")          \
-  X(sys_stand_age, "systemic", 0.2, "mmHg/year", KN_MMHG, EXPERT,                                  \
-    "calibrated: baroreflex weakens with age (kardos2001)", "extra initial fall per year over 40") \
+  X(sys_stand_age, "systemic", 0.25, "mmHg/year", KN_MMHG, HUMAN,                                  \
+    "calibrated: orthostatic hypotension 6.9 % overall, 18.5 % at >= 80 years (finucane2014)",     \
+    "extra sustained fall per year over 40")                                                      \
+  X(sys_oh_sd, "systemic", 10.0, "mmHg", KN_MMHG, EXPERT,                                          \
+    "calibrated: with sys_stand_age, orthostatic hypotension in 6.9 % of people >= 50 (finucane2014)", \
+    "between-person standard deviation of the sustained fall")                                   \
+  X(sys_ioh_symptomatic, "systemic", 0.137, "1", 1.0, HUMAN,                                       \
+    "calibrated: orthostatic intolerance 6.7 % (oconnell2015) beside IOH 32.9 % and OH 6.9 % (finucane2014)", \
+    "chance that an initial orthostatic hypotension is felt (dizzy, light-headed, unsteady)")     \
+  X(sys_oh_symptomatic, "systemic", 0.333, "1", 1.0, HUMAN, "claffey2022",                         \
+    "chance that an orthostatic hypotension is felt (two thirds have no symptoms)")               \
   X(sys_ioh_fall, "systemic", 40.0, "mmHg", KN_MMHG, HUMAN, "wieling2007",                         \
     "initial orthostatic hypotension: systolic fall within 15 s")                                 \
   X(sys_oh_fall, "systemic", 20.0, "mmHg", KN_MMHG, HUMAN, "freeman2011",                          \

@@ -24,6 +24,7 @@
  *     hypertension: false        true | false; default: pressures >= 140/90 mmHg
  *     carotid_sinus_hypersensitivity: unknown   true | false | unknown
  *     bp_medication: false       true | false (medication that lowers blood pressure)
+ *     anticoagulant: false       true | false (an anticoagulant: bruises more easily)
  *     heart_rate: 70 /min        35..130 /min (bare number = per minute)
  *
  * Every field is optional; the defaults are kn_subject_default's. */
@@ -151,6 +152,7 @@ static const char *const subject_keys[] = {"name",
                                            "hypertension",
                                            "carotid_sinus_hypersensitivity",
                                            "bp_medication",
+                                           "anticoagulant",
                                            "heart_rate",
                                            NULL};
 
@@ -225,6 +227,8 @@ static int read_whole_body(kn_in *in, const kn_ynode *m, const char *path, kn_su
       (rc = read_tristate(in, &f, &s->carotid_sinus_hypersensitivity)))
     return rc;
   if (kn_in_field(in, m, path, "bp_medication", &f) && (rc = kn_in_bool(in, &f, &s->bp_medication)))
+    return rc;
+  if (kn_in_field(in, m, path, "anticoagulant", &f) && (rc = kn_in_bool(in, &f, &s->anticoagulant)))
     return rc;
   if (kn_in_field(in, m, path, "heart_rate", &f) &&
       (rc = kn_in_quantity(in, &f, &q_heart_rate, &s->heart_rate)))

@@ -257,7 +257,8 @@ static void slot_step(const kn_model *m, kn_data *d, int slot) {
     if (pain > m->par.pain_probability_event) {
       c->t_pain += dt;
       if (c->t_pain >= pr->pain_delay) {
-        c->ease *= fmin(1.0, 0.9 * m->ppt_mean[r] / c->p);
+        /* 0.9 x the median threshold, where pain is less likely than not (log-normal) */
+        c->ease *= fmin(1.0, 0.9 * kn_pain_median(m->ppt_mean[r], m->ppt_sd[r]) / c->p);
         c->t_pain = 0.0;
         kn_event_instant(d, KN_EV_PRACTITIONER_EASED, KN_SITE_REGION, a->region, ai, c->ease, "1",
                          KN_EVIDENCE_EXPERT);

@@ -213,9 +213,10 @@ void kn_report_text_styled(const kn_model *m, kn_data *d, FILE *out, int use_col
   fprintf(out, "\nregion                  peak kPa  ISO limit  pain prob  bruise\n");
   for (size_t i = 0; i < o->nregion; i++) {
     const kn_region_outcome *r = &o->regions[i];
-    fprintf(out, "  %-22s %8.0f %8.0f%% %9.2f  %s\n", kn_atlas_region((size_t)r->region)->name,
-            r->p_peak / KN_KPA, 100.0 * fmax(r->p_ratio, r->f_ratio), r->pain_peak,
-            kn_bruise_grade_name(r->bruise));
+    fprintf(out, "  %-22s %8.0f %8.0f%% %9.2f  %s (%.0f %%)\n",
+            kn_atlas_region((size_t)r->region)->name, r->p_peak / KN_KPA,
+            100.0 * fmax(r->p_ratio, r->f_ratio), r->pain_peak, kn_bruise_grade_name(r->bruise),
+            100.0 * r->bruise_probability);
   }
   for (size_t i = 0; i < o->nmuscle; i++)
     if (o->muscles[i].damage >= 1.0)
@@ -252,6 +253,8 @@ void kn_report_text_styled(const kn_model *m, kn_data *d, FILE *out, int use_col
   fprintf(out, "\nsoreness: %.0f %% chance, onset within %.0f h, lasting up to %.0f h (%s)\n",
           100.0 * o->soreness_probability, o->soreness_onset / KN_HOUR,
           o->soreness_duration / KN_HOUR, kn_evidence_name(o->evidence_soreness));
+  fprintf(out, "visible bruise: %.0f %% chance (dose-response; %s)\n",
+          100.0 * o->bruise_probability, kn_evidence_name(o->evidence_bruise));
   kn_report_body_text(o, out);
   fprintf(out, "events: %zu%s\n", o->nevent, o->nevent_dropped ? " (some not recorded)" : "");
   if (nadv) {

@@ -20,10 +20,13 @@ void kn_report_body_text(const kn_outcome *o, FILE *out) {
             s->carotid_event ? "REFLEX EVENT" : "pressed", s->longest_beat_interval,
             s->carotid_systolic_fall / KN_MMHG, 100.0 * s->carotid_event_probability,
             kn_evidence_name(s->evidence_carotid));
-  fprintf(out, "  standing up: systolic falls %.0f mmHg at first, dizziness %.0f %% (%s)\n",
-          s->stand_systolic_fall / KN_MMHG, 100.0 * s->dizziness_probability,
-          kn_evidence_name(s->evidence_orthostatic));
-  if (s->symptom_load >= 0.5)
+  fprintf(out,
+          "  standing up after %.0f min lying: systolic falls %.0f mmHg at first; initial "
+          "orthostatic hypotension (>= 40 mmHg, an event, not a symptom) %.0f %%; dizziness "
+          "(felt) %.0f %% (%s)\n",
+          s->stand_rest / KN_MIN, s->stand_systolic_fall / KN_MMHG, 100.0 * s->ioh_probability,
+          100.0 * s->dizziness_probability, kn_evidence_name(s->evidence_orthostatic));
+  if (s->symptoms_apply && s->symptom_load >= 0.5)
     fprintf(out,
             "  feeling unwell after (nausea, headache, flu-like): %.1f / 10 (%s; not measured "
             "physiology)\n",

@@ -50,13 +50,13 @@ static json_t *causes_json(const kn_model *m) {
 static json_t *whole_body_json(const kn_subject *s) {
   static const char *const csh[] = {"unknown", "false", "true"};
   return json_pack(
-      "{s:f, s:b, s:f, s:f, s:b, s:s, s:b, s:f, s:f}", "temperature_degC",
+      "{s:f, s:b, s:f, s:f, s:b, s:s, s:b, s:b, s:f, s:f}", "temperature_degC",
       s->core_temperature - KN_ZERO_CELSIUS, "acute_illness", s->acute_illness, "systolic_mmHg",
       s->systolic_pressure / KN_MMHG, "diastolic_mmHg", s->diastolic_pressure / KN_MMHG,
       "hypertension", s->hypertension, "carotid_sinus_hypersensitivity",
       csh[s->carotid_sinus_hypersensitivity + 1 < 3 ? s->carotid_sinus_hypersensitivity + 1 : 0],
-      "bp_medication", s->bp_medication, "heart_rate_bpm", s->heart_rate / KN_BPM,
-      "hypohydration_pct", 100.0 * s->hypohydration);
+      "bp_medication", s->bp_medication, "anticoagulant", s->anticoagulant, "heart_rate_bpm",
+      s->heart_rate / KN_BPM, "hypohydration_pct", 100.0 * s->hypohydration);
 }
 
 static json_t *subject_json(const kn_model *m) {
@@ -105,11 +105,18 @@ static json_t *systemic_json(const kn_systemic_outcome *o) {
                               o->carotid_event_probability, "systolic_fall_mmHg",
                               o->carotid_systolic_fall / KN_MMHG, "evidence",
                               kn_evidence_name(o->evidence_carotid));
-  json_t *stand = json_pack("{s:f, s:f, s:f, s:b, s:s}", "initial_systolic_fall_mmHg",
-                            o->stand_systolic_fall / KN_MMHG, "sustained_diastolic_fall_mmHg",
-                            o->stand_diastolic_fall / KN_MMHG, "dizziness_probability",
-                            o->dizziness_probability, "dizziness", o->dizziness, "evidence",
-                            kn_evidence_name(o->evidence_orthostatic));
+  /* the haemodynamic events and the symptom apart: most falls on standing are not felt */
+  json_t *stand = json_pack(
+      "{s:f, s:f, s:f, s:f, s:{s:f, s:s}, s:{s:f, s:s}, s:f, s:b, s:s}", "supine_rest_min",
+      o->stand_rest / KN_MIN, "initial_systolic_fall_mmHg", o->stand_systolic_fall / KN_MMHG,
+      "sustained_systolic_fall_mmHg", o->stand_sustained_fall / KN_MMHG,
+      "sustained_diastolic_fall_mmHg", o->stand_diastolic_fall / KN_MMHG,
+      "initial_orthostatic_hypotension", "probability", o->ioh_probability, "kind",
+      "haemodynamic event (systolic fall >= 40 mmHg within 15 s), not a symptom",
+      "orthostatic_hypotension", "probability", o->oh_probability, "kind",
+      "haemodynamic event (sustained fall >= 20/10 mmHg within 3 min), not a symptom",
+      "dizziness_probability", o->dizziness_probability, "dizziness", o->dizziness, "evidence",
+      kn_evidence_name(o->evidence_orthostatic));
   json_t *body =
       json_pack("{s:f, s:f, s:f, s:f, s:f, s:s}", "core_temp_start_degC",
                 o->core_temperature_start - KN_ZERO_CELSIUS, "core_temp_peak_degC",
@@ -117,10 +124,14 @@ static json_t *systemic_json(const kn_systemic_outcome *o) {
                 100.0 * o->hypohydration_start, "hypohydration_end_pct",
                 100.0 * o->hypohydration_end, "cortisol_change_pct", 100.0 * o->cortisol_change,
                 "cortisol_evidence", kn_evidence_name(o->evidence_cortisol));
-  json_t *symptoms = json_pack("{s:f, s:s, s:s}", "load_0_to_10", o->symptom_load, "evidence",
+  /* the score's premise is acute illness or fever: without it there is no score (null) */
+  json_t *symptoms = json_pack("{s:b, s:s, s:s}", "applies", o->symptoms_apply, "evidence",
                                kn_evidence_name(o->evidence_symptoms), "note",
                                "nausea, headache, flu-like feeling (article claim A6): an "
-                               "expert-opinion score, not measured physiology");
+                               "expert-opinion score, not measured physiology, given only with "
+                               "acute illness or fever");
+  json_object_set_new(symptoms, "load_0_to_10",
+                      o->symptoms_apply ? json_real(o->symptom_load) : json_null());
   return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "heart", heart, "pressure", pressure, "body",
                    body, "carotid_sinus", carotid, "standing_up", stand, "symptoms", symptoms);
 }
@@ -243,20 +254,27 @@ static json_t *region_json(const kn_model *m, const kn_region_outcome *o) {
   const kn_region *r = kn_atlas_region((size_t)o->region);
   const kn_iso_area *iso = kn_atlas_iso_area((size_t)r->iso_area);
   int l = m->region_local[o->region];
-  return json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, "
-                   "s:f, s:f, s:s, s:f,"
-                   " s:{s:s, s:s, s:s}}",
-                   "region", r->name, "label", r->label, "iso_area", iso->label, "p_peak_kPa",
-                   o->p_peak / KN_KPA, "p_limit_kPa", m->p_limit[l] / KN_KPA, "p_ratio", o->p_ratio,
-                   "f_peak_N", o->f_peak, "f_limit_N", m->f_limit[l], "f_ratio", o->f_ratio,
-                   "time_over_limit_s", o->t_over_limit, "time_capillaries_closed_s", o->t_occluded,
-                   "pain_probability_peak", o->pain_peak, "time_in_pain_s", o->t_pain,
-                   "pain_threshold_kPa", m->ppt_mean[l] / KN_KPA, "shear_peak_kPa",
-                   o->shear_peak / KN_KPA, "deep_shear_peak_kPa", o->deep_shear_peak / KN_KPA,
-                   "bruise_index", o->bruise_index, "bruise", kn_bruise_grade_name(o->bruise),
-                   "force_rate_peak_N_per_s", o->force_rate_peak, "evidence", "limits",
-                   kn_evidence_name(KN_EVIDENCE_HUMAN), "pain", kn_evidence_name(KN_EVIDENCE_HUMAN),
-                   "bruise", kn_evidence_name(KN_EVIDENCE_EXPERT));
+  json_t *j = json_pack(
+      "{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, "
+      "s:f, s:f, s:s, s:f,"
+      " s:{s:s, s:s, s:s}}",
+      "region", r->name, "label", r->label, "iso_area", iso->label, "p_peak_kPa",
+      o->p_peak / KN_KPA, "p_limit_kPa", m->p_limit[l] / KN_KPA, "p_ratio", o->p_ratio, "f_peak_N",
+      o->f_peak, "f_limit_N", m->f_limit[l], "f_ratio", o->f_ratio, "time_over_limit_s",
+      o->t_over_limit, "time_capillaries_closed_s", o->t_occluded, "pain_probability_peak",
+      o->pain_peak, "time_in_pain_s", o->t_pain, "pain_threshold_kPa", m->ppt_mean[l] / KN_KPA,
+      "shear_peak_kPa", o->shear_peak / KN_KPA, "deep_shear_peak_kPa", o->deep_shear_peak / KN_KPA,
+      "bruise_index", o->bruise_index, "bruise", kn_bruise_grade_name(o->bruise),
+      "force_rate_peak_N_per_s", o->force_rate_peak, "evidence", "limits",
+      kn_evidence_name(KN_EVIDENCE_HUMAN), "pain", kn_evidence_name(KN_EVIDENCE_HUMAN), "bruise",
+      kn_evidence_name(KN_EVIDENCE_EXPERT));
+  /* the bruise is a probability from the dose-response (the grade is read from it); soreness per
+   * site saturates with the site's own load */
+  json_object_set_new(j, "bruise_probability", json_real(o->bruise_probability));
+  json_object_set_new(j, "bruise_dose_s", json_real(o->bruise_dose));
+  json_object_set_new(j, "soreness_probability", json_real(o->soreness_probability));
+  json_object_set_new(j, "soreness_load_min", json_real(o->soreness_load / KN_MIN));
+  return j;
 }
 
 static json_t *nerve_json(const kn_nerve_outcome *o) {
@@ -341,6 +359,9 @@ json_t *kn_summary_json(const kn_model *m, kn_data *d) {
                            "onset_h", o->soreness_onset / KN_HOUR, "duration_h",
                            o->soreness_duration / KN_HOUR, "load_min", o->soreness_load / KN_MIN,
                            "evidence", kn_evidence_name(o->evidence_soreness));
+  json_t *bruise = json_pack("{s:f, s:s, s:s}", "probability", o->bruise_probability, "evidence",
+                             kn_evidence_name(o->evidence_bruise), "note",
+                             "visible bruise (ecchymosis) anywhere; per region in regions[]");
   json_t *circ = json_array();
   for (size_t i = 0; i < o->ncirc; i++)
     json_array_append_new(circ, circ_json(&o->circ[i]));
@@ -353,6 +374,7 @@ json_t *kn_summary_json(const kn_model *m, kn_data *d) {
                 "muscles", muscles, "neuromuscular", nm, "spasms", spasms, "soreness", sore,
                 "events", (int)o->nevent, "events_dropped", (int)o->nevent_dropped);
   json_object_set_new(root, "reflex_responses", reflex_json(o));
+  json_object_set_new(root, "bruise", bruise);
   json_object_set_new(root, "circulation", circ);
   json_object_set_new(root, "systemic", systemic_json(&o->systemic));
   return root;

@@ -50,13 +50,20 @@ static kn_harm nerve_harm(kn_nerve_grade g) {
 const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
   kn_outcome *o = &d->outcome;
   verdict v = {KN_HARM_NONE, KN_EVIDENCE_HUMAN};
+  double fragility = kn_bruise_fragility(&m->tissue, m->subject.age, m->subject.anticoagulant);
+  double no_bruise = 1.0, not_sore = 1.0;
   for (int r = 0; r < m->nregion; r++) {
     kn_region_outcome *ro = &d->region_out[r];
-    ro->bruise = kn_bruise_grade_of(ro->bruise_index);
+    ro->bruise_probability = kn_bruise_probability(&m->tissue, ro->bruise_dose, fragility);
+    ro->bruise = kn_bruise_grade_of(ro->bruise_probability);
+    ro->soreness_probability = kn_soreness_site_probability(&m->tissue, ro->soreness_load);
+    no_bruise *= 1.0 - ro->bruise_probability;
+    not_sore *= 1.0 - ro->soreness_probability;
     if (ro->t_pain > 0.0 || ro->p_ratio > 1.0 || ro->f_ratio > 1.0)
       raise(&v, KN_HARM_DISCOMFORT, KN_EVIDENCE_HUMAN);
     if (ro->bruise == KN_BRUISE_LIKELY) raise(&v, KN_HARM_MINOR, KN_EVIDENCE_EXPERT);
   }
+  o->bruise_probability = 1.0 - no_bruise;
   for (int n = 0; n < m->nnerve; n++) {
     const kn_nerve_state *s = &d->nerve_state[n];
     kn_nerve_outcome *no = &d->nerve_out[n];
@@ -100,7 +107,7 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
   o->events = d->events;
   o->nevent_dropped = d->nevent_dropped;
   o->soreness_load = d->soreness_load;
-  o->soreness_probability = kn_soreness_probability(&m->tissue, d->soreness_load);
+  o->soreness_probability = 1.0 - not_sore; /* any site (kn_soreness_probability) */
   o->soreness_onset = m->par.soreness_onset;
   o->soreness_duration = m->par.soreness_duration;
   if (o->soreness_probability >= 0.5) raise(&v, KN_HARM_MINOR, KN_EVIDENCE_HUMAN);

@@ -73,11 +73,12 @@ static void tissue_step(const kn_model *m, kn_data *d) {
   double dt = d->dt;
   for (int k = 0; k < m->nmuscle; k++)
     kn_muscle_step(&m->tissue, &d->muscle_state[k], d->muscle_p[k], dt);
-  /* soreness load: time integral of (pressure / pain threshold)^2 over the regions worked, so deep
-   * work counts much more than light strokes and every stroke counts a little */
+  /* soreness load: time integral of (pressure / pain threshold)^2 per region worked, so deep work
+   * counts much more than light strokes and every stroke counts a little */
   for (int r = 0; r < m->nregion; r++) {
     double x = d->region_p[r] / m->ppt_mean[r];
     d->soreness_load += x * x * dt;
+    d->region_out[r].soreness_load += x * x * dt;
   }
 }
 
@@ -102,6 +103,7 @@ static void region_outcome_step(const kn_model *m, kn_data *d) {
     if (d->region_deep_shear[r] > o->deep_shear_peak) o->deep_shear_peak = d->region_deep_shear[r];
     double bruise = fmax(fr, d->region_shear[r] / m->tissue.shear_ref);
     if (bruise > o->bruise_index) o->bruise_index = bruise;
+    o->bruise_dose += kn_bruise_dose_rate(bruise) * dt;
     if (d->region_rate[r] > o->force_rate_peak) o->force_rate_peak = d->region_rate[r];
   }
 }

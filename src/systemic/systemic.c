@@ -58,7 +58,7 @@ void kn_systemic_reset(const kn_model *m, kn_data *d) {
   o->evidence_heart = o->evidence_pressure = KN_EVIDENCE_HUMAN;
   o->evidence_cortisol = KN_EVIDENCE_HUMAN;
   o->evidence_carotid = KN_EVIDENCE_HUMAN;
-  o->evidence_orthostatic = KN_EVIDENCE_EXPERT;
+  o->evidence_orthostatic = KN_EVIDENCE_EXPERT; /* TILDA-calibrated; rest, hydration: expert */
   o->evidence_symptoms = KN_EVIDENCE_ARTICLE;
 }
 
@@ -212,36 +212,64 @@ void kn_systemic_step(const kn_model *m, kn_data *d, double dt) {
   }
 }
 
-/* The subject gets up at the end: the initial and sustained falls of pressure, and dizziness. */
+/* Share (0..1) of the full initial fall after `rest` seconds supine: a short rest shrinks the fall
+ * (Borst 1984: after 1 min supine the fall is significantly smaller than after 20 min). */
+static double rest_share(const kn_params *p, double rest) {
+  double missing = (1.0 - p->sys_stand_rest_short) * exp(-fmax(0.0, rest) / p->sys_stand_rest_tau);
+  return 1.0 - missing;
+}
+
+/* The subject gets up at the end of the recovery, after lying the whole run. Two haemodynamic
+ * events, each reported under its own name: initial orthostatic hypotension (a >= 40 mmHg systolic
+ * fall within 15 s; Wieling 2007, Freeman 2011), set by the length of the supine rest only (the
+ * TILDA prevalence shows no age gradient), and orthostatic hypotension (a sustained >= 20 mmHg
+ * fall), which grows with age, dehydration, blood-pressure medication and fever. The two are not
+ * added: no study supports stacking a sustained fall onto the initial one (Carter 2006 found the
+ * fall similar at -3 % body mass). Neither is a symptom: most falls are not felt (TILDA: IOH 32.9
+ * %, orthostatic intolerance 6.7 %; Claffey 2022: two thirds of OH without symptoms). Dizziness is
+ * the chance that a fall is felt; dehydration raises it (the same fall, a faster heart and less
+ * cerebral flow). The massage's calm does not enter: no study shows a calm massage deepening the
+ * fall. */
 static void standing_up(const kn_model *m, kn_data *d) {
   const kn_params *p = &m->par;
   const kn_subject *sub = &m->subject;
   kn_systemic *s = &d->sys;
   kn_systemic_outcome *o = &d->outcome.systemic;
   double fever = fmax(0.0, s->core_temp - (37.0 + KN_ZERO_CELSIUS));
-  double dehydrated = clamp(s->hypohydration / 0.02, 0.0, 2.0);
-  double initial = p->sys_stand_fall + p->sys_stand_relaxed * fmax(0.0, -s->autonomic) +
-                   p->sys_stand_age * fmax(0.0, sub->age - 40.0);
-  double sustained = p->sys_stand_dehydrated * dehydrated +
+  double hypohydration = fmax(0.0, s->hypohydration);
+  o->stand_rest = m->duration; /* on the table from the start until getting up */
+  double initial = p->sys_stand_fall * rest_share(p, o->stand_rest);
+  double sustained = p->sys_stand_dehydrated * clamp(hypohydration / 0.02, 0.0, 2.0) +
                      (sub->bp_medication ? p->sys_stand_medication : 0.0) +
-                     p->sys_stand_fever * fever;
-  initial += sustained;
+                     p->sys_stand_fever * fever + p->sys_stand_age * fmax(0.0, sub->age - 40.0);
   o->stand_systolic_fall = initial;
+  o->stand_sustained_fall = sustained;
   o->stand_diastolic_fall = 0.5 * sustained;
-  double p_initial = normal_cdf((initial - p->sys_ioh_fall) / p->sys_stand_sd);
-  double p_sustained = normal_cdf((sustained - p->sys_oh_fall) / p->sys_stand_sd);
-  o->dizziness_probability = 1.0 - (1.0 - p_initial) * (1.0 - p_sustained);
+  o->ioh_probability = normal_cdf((initial - p->sys_ioh_fall) / p->sys_stand_sd);
+  o->oh_probability = normal_cdf((sustained - p->sys_oh_fall) / p->sys_oh_sd);
+  double felt = 1.0 + (p->sys_stand_dehydrated_symptoms - 1.0) * hypohydration / 0.03;
+  double felt_ioh = clamp(p->sys_ioh_symptomatic * felt, 0.0, 1.0);
+  double felt_oh = clamp(p->sys_oh_symptomatic * felt, 0.0, 1.0);
+  o->dizziness_probability =
+      1.0 - (1.0 - felt_ioh * o->ioh_probability) * (1.0 - felt_oh * o->oh_probability);
   o->dizziness = o->dizziness_probability > 0.5;
 }
 
-/* Symptom load of the ill subject (A6): an expert-opinion score, not measured physiology. Fever,
- * acute illness and dehydration each add; the massage's work adds only when ill. */
+/* 1 when the symptom score's premise holds: an acute illness or a fever above 38 degC. */
+static int symptoms_apply(const kn_model *m, const kn_data *d) {
+  double fever = d->sys.core_temp - (37.5 + KN_ZERO_CELSIUS);
+  return m->subject.acute_illness || fever > 0.5;
+}
+
+/* Symptom load of the ill subject (A6): an expert-opinion score, not measured physiology, and only
+ * where its premise (acute illness, fever) holds: a healthy subject, dehydrated or not, gets none.
+ * Fever, acute illness and dehydration each add; so does the massage's work. */
 static double symptom_load(const kn_model *m, const kn_data *d) {
+  if (!symptoms_apply(m, d)) return 0.0;
   const kn_subject *sub = &m->subject;
   double fever = fmax(0.0, d->sys.core_temp - (37.5 + KN_ZERO_CELSIUS));
-  double ill = sub->acute_illness || fever > 0.5;
   double x = fever / 1.5 + 0.5 * sub->acute_illness + d->sys.hypohydration / 0.03 +
-             (ill ? fmin(1.0, d->soreness_load / (10.0 * KN_MIN)) : 0.0);
+             fmin(1.0, d->soreness_load / (10.0 * KN_MIN));
   return 10.0 * (1.0 - exp(-x));
 }
 
@@ -265,5 +293,6 @@ void kn_systemic_finish(const kn_model *m, kn_data *d) {
   if (o->dizziness)
     kn_event_instant(d, KN_EV_ORTHOSTATIC, KN_SITE_BODY, -1, -1, o->stand_systolic_fall / KN_MMHG,
                      "mmHg", o->evidence_orthostatic);
+  o->symptoms_apply = symptoms_apply(m, d);
   o->symptom_load = symptom_load(m, d);
 }

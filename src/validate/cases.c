@@ -489,21 +489,22 @@ static int t_landis(kn_validation_result *r) {
   return KN_OK;
 }
 
-/* ISO/TS 15066 sets its force limits at the lowest energy that bruises: a force at the limit should
- * be graded a likely bruise, half of it none. */
+/* ISO/TS 15066 sets its force limits at the lowest energy transfer that COULD bruise: a force at
+ * the limit should give almost no chance of a visible bruise, several times it a likely one. */
 static int t_iso_bruise(kn_validation_result *r) {
   kn_case_set(r, "tissue.iso_ts_15066.bruise_force", "tissue", "iso_ts_15066",
-              "calf: palm at the ISO force limit gives 'likely bruise', at half of it 'none'",
-              "force limits set at the lowest bruising energy", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
+              "calf: a 30 s palm hold at the ISO force limit gives < 1 % bruise, at 3x it 'likely'",
+              "force limits set at the lowest energy that could bruise", KN_CHECK_TRUE, 1, 0, 0,
+              "yes=1");
   const kn_region *calf = kn_atlas_region((size_t)kn_atlas_find_region("calf"));
   double f_limit = kn_atlas_iso_area((size_t)calf->iso_area)->f_max;
   scenario sc = {KN_ACT_COMPRESSION, "calf", NULL, "gastrocnemius", "palm", f_limit, 30.0, 1, 0};
-  kn_region_outcome at, half;
+  kn_region_outcome at, several;
   int rc = run_region(&sc, &at);
-  sc.force = 0.5 * f_limit;
-  if (!rc) rc = run_region(&sc, &half);
+  sc.force = 3.0 * f_limit;
+  if (!rc) rc = run_region(&sc, &several);
   if (rc) return rc;
-  r->model = at.bruise == KN_BRUISE_LIKELY && half.bruise == KN_BRUISE_NONE;
+  r->model = at.bruise_probability < 0.01 && several.bruise == KN_BRUISE_LIKELY;
   return KN_OK;
 }
 

@@ -74,8 +74,8 @@ done
 cmp -s "$tmp/file.jsonl" "$tmp/stdin.jsonl" && ok || bad "stdin and --input differ"
 grep -c '"type":"status"' "$tmp/file.jsonl" | grep -qx 15 && ok || bad "want 15 status lines"
 tail -n 1 "$tmp/file.jsonl" | grep -q '^{"type":"summary"' && ok || bad "summary is not last"
-grep -q '"type":"alarm","t_s":8.1,"alarm":"raised","reason":"pain"' "$tmp/file.jsonl" && ok ||
-  bad "the pain alarm at 8.1 s is missing"
+grep -q '"type":"alarm","t_s":8.04,"alarm":"raised","reason":"pain"' "$tmp/file.jsonl" && ok ||
+  bad "the pain alarm at 8.04 s is missing"
 bad_json=$(grep -vc '^{"type":"\(alarm\|status\|summary\)",' "$tmp/file.jsonl")
 [ "$bad_json" = 0 ] && ok || bad "$bad_json output lines are not JSON lines of a known type"
 

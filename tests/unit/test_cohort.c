@@ -294,6 +294,8 @@ static void outcome_table(void **state) {
   o.nnerve = 1;
   o.soreness_probability = 0.5;
   o.systemic.dizziness_probability = 0.5;
+  o.systemic.ioh_probability = 0.5;
+  o.bruise_probability = 0.5;
   int found = 0;
   for (size_t i = 0; i < n; i++) {
     const char *name = kn_cohort_outcome_name(i);
@@ -304,9 +306,11 @@ static void outcome_table(void **state) {
     if (!strcmp(name, "nerve_injury")) found += f == 0;
     if (!strcmp(name, "soreness")) found += f == 1 && g == 0; /* the draw decides */
     if (!strcmp(name, "dizziness")) found += f == 1 && g == 0;
+    if (!strcmp(name, "ioh")) found += f == 1 && g == 0;
+    if (!strcmp(name, "bruise")) found += f == 1 && g == 0;
     if (!strcmp(name, "carotid_event")) found += f == 0 && g == 0;
   }
-  assert_int_equal(found, 7);
+  assert_int_equal(found, 9);
 }
 
 /* ---- storage --------------------------------------------------------------------------------- */

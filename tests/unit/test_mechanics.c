@@ -85,9 +85,21 @@ static void bone_backing_and_pain(void **state) {
   (void)state;
   assert_close(kn_bone_backed_factor(0.3, 2.0), 0.6, 1e-15);
   assert_close(kn_bone_backed_factor(0.8, 2.0), 1.0, 0.0);
-  assert_close(kn_pain_probability(400e3, 400e3, 100e3), 0.5, 1e-12);
-  assert_close(kn_pain_probability(500e3, 400e3, 100e3), 0.841344746, 1e-6);
-  assert_true(kn_pain_probability(0.0, 400e3, 100e3) < 1e-4);
+  /* log-normal fitted to mean 4.31, SD 2.09 kgf/cm^2 (Bordachar 2019, upper trapezius): by hand,
+   * sigma^2 = ln(1 + 0.48492^2) = 0.21119, median = 4.31 / sqrt(1.23515) = 3.8781 kgf/cm^2 */
+  const double kgf = 98066.5; /* Pa per kgf/cm^2 */
+  double mean = 4.31 * kgf, sd = 2.09 * kgf, median = 3.8781 * kgf;
+  assert_close(kn_pain_probability(median, mean, sd), 0.5, 1e-4);
+  assert_close(kn_pain_median(mean, sd), median, 1e-4 * kgf);
+  assert_close(kn_pain_probability(kn_pain_median(mean, sd), mean, sd), 0.5, 1e-12);
+  /* one SD above the mean: z = ln(6.40 / 3.8781) / 0.45955 = 1.0901, Phi = 0.8622 */
+  assert_close(kn_pain_probability(mean + sd, mean, sd), 0.8622, 1e-3);
+  /* no touch, no pain: no mass at or below zero pressure */
+  assert_close(kn_pain_probability(0.0, mean, sd), 0.0, 0.0);
+  assert_close(kn_pain_probability(-1.0, mean, sd), 0.0, 0.0);
+  assert_true(kn_pain_probability(1.0, mean, sd) < 1e-12);
+  /* a light stroke (5 kPa) is not painful to 2 % of people any more */
+  assert_true(kn_pain_probability(5e3, mean, sd) < 1e-9);
   assert_close(kn_pain_probability(1.0, 2.0, 0.0), 0.0, 0.0);
 }
 
