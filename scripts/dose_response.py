@@ -106,9 +106,13 @@ def panel(x0, y0, w, h, title, xlabel, series, log_x):
         s.append('<text x="%g" y="%g" font-size="11" text-anchor="end">%d %%</text>' %
                  (x0 - 6, fy(p) + 4, round(100 * p)))
     ticks = sorted(set(xs))
+    last = -1e9
     for x in ticks:
         s.append('<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="#444"/>' %
                  (fx(x), y0 + h, fx(x), y0 + h + 4))
+        if fx(x) - last < 30:  # a label too close to the previous one is left out
+            continue
+        last = fx(x)
         s.append('<text x="%g" y="%g" font-size="10" text-anchor="middle">%s</text>' %
                  (fx(x), y0 + h + 16, "%g" % float("%.2g" % x)))
     s.append('<text x="%g" y="%g" font-size="12" text-anchor="middle">%s</text>' %

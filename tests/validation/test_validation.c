@@ -166,6 +166,13 @@ static int unlinked(const kn_validation_result *rs, size_t n, int *used, int qui
     if (r->kind != KN_CASE_PREDICTION) continue;
     for (size_t j = 0; j < kn_param_count(); j++) {
       const kn_param_info *p = kn_param(j);
+      if (strstr(p->source, r->id)) { /* a note naming the case itself: always a calibration */
+        if (!quiet)
+          print_error("%s counts as a prediction, but parameter %s names it (\"%s\")\n", r->id,
+                      p->name, p->source);
+        bad++;
+        continue;
+      }
       if (!cites(p->source, r->source)) continue;
       int named = 0;
       for (size_t c = 0; c < n && !named; c++)
