@@ -286,7 +286,6 @@ static int n_80(kn_validation_result *r) {
   kn_case_set(r, "nerve.dahlin1986.80mmHg_2h", "nerve", "dahlin1986",
               "80 mmHg on a small nerve segment for 2 h: structural injury",
               "incomplete recovery (deformation injury)", KN_CHECK_TRUE, 1, 0, 0, "yes=1");
-  r->calibrated = 1;
   kn_nerve_state s = nerve_exposure(80.0, nerve_edge(), 2 * KN_HOUR, 0.0);
   r->model = s.grade >= KN_NERVE_INJURY;
   return KN_OK;
@@ -334,7 +333,6 @@ static int t_1h(kn_validation_result *r) {
   kn_case_set(r, "tissue.linder_ganz2006.threshold_1h", "tissue", "linder_ganz2006",
               "muscle cell-death pressure threshold at 1 h", "32 kPa", KN_CHECK_VALUE, 32.0, 0, 0,
               "kPa");
-  r->calibrated = 1;
   r->model = death_threshold_kpa(KN_HOUR);
   return KN_OK;
 }
@@ -343,7 +341,6 @@ static int t_2h(kn_validation_result *r) {
   kn_case_set(r, "tissue.linder_ganz2006.threshold_2h", "tissue", "linder_ganz2006",
               "muscle cell-death pressure threshold at 2 h", "9 kPa", KN_CHECK_VALUE, 9.0, 0, 0,
               "kPa");
-  r->calibrated = 1;
   r->model = death_threshold_kpa(2 * KN_HOUR);
   return KN_OK;
 }
@@ -515,7 +512,6 @@ static int t_soreness(kn_validation_result *r) {
   kn_case_set(r, "tissue.cambron2007.soreness", "tissue", "cambron2007",
               "chance of soreness after a typical one-hour professional massage", "10 % of clients",
               KN_CHECK_VALUE, 0.10, 0, 0, "probability");
-  r->calibrated = 1;
   static const scenario plan[] = {
       {KN_ACT_EFFLEURAGE, "upper_back", NULL, NULL, "palm", 40.0, 300.0, 1, 0},
       {KN_ACT_PETRISSAGE, "shoulder_top", NULL, "upper_trapezius", "palm", 40.0, 300.0, 1, 0},

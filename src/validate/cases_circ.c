@@ -92,7 +92,6 @@ static int shoemaker_exercise(kn_validation_result *r) {
   kn_case_set(r, "circ.shoemaker1997.exercise", "circulation", "shoemaker1997",
               "brachial inflow change in mild handgrip exercise (~35 % MVC)",
               "+222 % (39 -> 126 mL/min)", KN_CHECK_VALUE, 222.0, 0, 0, "%");
-  r->calibrated = 1;
   plan p = {.n = 0};
   kn_action *a = other(&p, KN_ACT_VOLUNTARY, 120.0);
   a->muscle = kn_atlas_find_muscle("forearm_flexors");
@@ -118,7 +117,6 @@ static int hinds_skin(kn_validation_result *r) {
   kn_case_set(r, "circ.hinds2004.skin_temperature", "circulation", "hinds2004",
               "skin temperature rise after 12 min of thigh massage (vs rest)",
               "+1.1 degC (32.2 +- 0.9 vs 31.1 +- 1.3)", KN_CHECK_VALUE, 1.1, 0, 0, "degC");
-  r->calibrated = 1;
   seen s;
   int rc = hinds_run(&s);
   r->model = s.circ.skin_temperature_peak - s.circ.skin_temperature_rest;
@@ -168,7 +166,6 @@ static int tee_growth(kn_validation_result *r) {
   kn_case_set(r, "circ.tee2004.growth", "circulation", "tee2004",
               "skin hyperaemia after 3 min of occlusion / after 1 min",
               "2.08 (32.1 / 15.4 AU above baseline)", KN_CHECK_VALUE, 32.1 / 15.4, 0, 0, "ratio");
-  r->calibrated = 1;
   double one, three;
   int rc = hyperaemia_rise(60.0, &one);
   if (!rc) rc = hyperaemia_rise(180.0, &three);
@@ -193,7 +190,6 @@ static int petrofsky_case(kn_validation_result *r, const char *id, const char *w
                           kn_heat_method how, double paper) {
   kn_case_set(r, id, "circulation", "petrofsky_heat", what, "the paper's rise after 2 h",
               KN_CHECK_VALUE, paper, 0, 0, "degC");
-  r->calibrated = 1;
   seen s;
   int rc = heat_run(how, 40.0, &s);
   r->model = s.circ.muscle_temperature_peak - s.circ.muscle_temperature_rest;
@@ -217,7 +213,6 @@ static int petrofsky_flow(kn_validation_result *r) {
   kn_case_set(r, "circ.petrofsky.skin_flow", "circulation", "petrofsky_heat",
               "skin flow rise under a moist heat wrap", "+300 % by 45 min", KN_CHECK_VALUE, 300.0,
               0, 0, "%");
-  r->calibrated = 1;
   seen s;
   int rc = heat_run(KN_HEAT_MOIST_WRAP, 40.0, &s);
   r->model = 100.0 * (s.circ.skin_flow_peak - 1.0);
@@ -250,7 +245,6 @@ static int cambron_swedish(kn_validation_result *r) {
   kn_case_set(r, "sys.cambron2006.systolic", "systemic", "cambron2006",
               "systolic change after a calm 30 min massage, normotensive", "-1.8 mmHg",
               KN_CHECK_VALUE, -1.8, 0, 0, "mmHg");
-  r->calibrated = 1;
   seen s;
   int rc = session_run(0, NULL, &s);
   r->model = s.sys.systolic_change / KN_MMHG;
@@ -299,7 +293,6 @@ static int fever_hr(kn_validation_result *r) {
               "heart-rate rise per degC of fever (38.4 vs 37 degC, at rest)",
               "+7.2 (jensen2019) to +8.5 (karjalainen1986) beats/min per degC", KN_CHECK_BAND, NAN,
               7.2, 8.5, "1/min/degC");
-  r->calibrated = 1;
   kn_subject s;
   kn_subject_default(&s);
   seen a, b;
@@ -350,7 +343,6 @@ static int carotid_hyper(kn_validation_result *r) {
   kn_case_set(r, "sys.kerr2006.hypersensitive", "systemic", "kerr2006",
               "longest beat interval during carotid sinus massage, hypersensitive",
               ">= 3 s (criterion), 95th percentile 7.3 s", KN_CHECK_BAND, NAN, 3.0, 7.3, "s");
-  r->calibrated = 1;
   seen s;
   int rc = carotid_run(1, &s);
   r->model = s.sys.longest_beat_interval;

@@ -133,7 +133,6 @@ static int ctf_prone(kn_validation_result *r) {
   kn_case_set(r, "nm.miller_knight2009.ctf_prone", "neuromuscular", "miller_knight2009",
               "cramp threshold frequency of a cramp-prone calf (2 s trains, 2 Hz steps from 4 Hz)",
               "14.9 +- 1.3 Hz", KN_CHECK_VALUE, 14.9, 0, 0, "Hz");
-  r->calibrated = 1;
   kn_subject s = prone_subject();
   return ctf_of(&s, "gastrocnemius", 4.0, 2.0, 14, NULL, &r->model);
 }
@@ -142,7 +141,6 @@ static int ctf_never(kn_validation_result *r) {
   kn_case_set(r, "nm.miller_knight2009.ctf_never", "neuromuscular", "miller_knight2009",
               "cramp threshold frequency of a calf that never cramps", "25.5 +- 1.6 Hz",
               KN_CHECK_VALUE, 25.5, 0, 0, "Hz");
-  r->calibrated = 1;
   kn_subject s;
   kn_subject_default(&s);
   return ctf_of(&s, "gastrocnemius", 4.0, 2.0, 16, NULL, &r->model);
@@ -164,7 +162,6 @@ static int lau_water(kn_validation_result *r) {
   kn_case_set(r, "nm.lau2019.water", "neuromuscular", "lau2019",
               "change of cramp threshold frequency after water, 2 % dehydrated", "-4.3 to -5.1 Hz",
               KN_CHECK_BAND, NAN, -5.1, -4.3, "Hz");
-  r->calibrated = 1;
   return drink_shift(KN_FLUID_WATER, 8.0, &r->model);
 }
 
@@ -172,7 +169,6 @@ static int lau_electrolyte(kn_validation_result *r) {
   kn_case_set(r, "nm.lau2019.electrolyte", "neuromuscular", "lau2019",
               "change of cramp threshold frequency after an electrolyte drink, 2 % dehydrated",
               "+3.7 to +5.4 Hz", KN_CHECK_BAND, NAN, 3.7, 5.4, "Hz");
-  r->calibrated = 1;
   return drink_shift(KN_FLUID_ELECTROLYTE, 12.0, &r->model);
 }
 
@@ -201,7 +197,6 @@ static int minetto_rate(kn_validation_result *r) {
   kn_case_set(r, "nm.minetto2009.cramp_rate", "neuromuscular", "minetto2009",
               "mean discharge rate of motor units during an electrically induced cramp",
               "14.5 +- 5.1 /s (6-25)", KN_CHECK_VALUE, 14.5, 0, 0, "1/s");
-  r->calibrated = 1;
   probe pr;
   int rc = first_cramp(&pr);
   r->model = rc ? NAN : pr.first.mean_rate;
@@ -211,7 +206,6 @@ static int minetto_rate(kn_validation_result *r) {
 static int minetto_duration(kn_validation_result *r) {
   kn_case_set(r, "nm.minetto2009.cramp_duration", "neuromuscular", "minetto2009",
               "duration of the cramp discharge", "23.6 +- 16.2 s", KN_CHECK_VALUE, 23.6, 0, 0, "s");
-  r->calibrated = 1;
   probe pr;
   int rc = first_cramp(&pr);
   r->model = rc ? NAN : pr.first.t_end - pr.first.t_start;
@@ -287,7 +281,6 @@ static int morelli(kn_validation_result *r) {
   kn_case_set(r, "nm.morelli1990.hreflex", "neuromuscular", "morelli1990",
               "H-reflex of the calf during petrissage (palm, 40 N), relative to rest",
               "-57 to -71 % (morelli1990; sullivan1991)", KN_CHECK_BAND, NAN, 0.29, 0.43, "ratio");
-  r->calibrated = 1;
   return massage_h(40.0, "gastrocnemius", &r->model);
 }
 
@@ -314,7 +307,6 @@ static int manjra(kn_validation_result *r) {
               "the same stimulation ramp cramps the calf first, then hamstrings, then quadriceps",
               "calf 80 % > hamstrings 66 % > quadriceps 48 % of crampers", KN_CHECK_TRUE, 1, 0, 0,
               "yes=1");
-  r->calibrated = 1;
   kn_subject s = prone_subject();
   double calf, ham, quad;
   int rc = ctf_of(&s, "gastrocnemius", 4.0, 2.0, 16, NULL, &calf);
@@ -331,7 +323,6 @@ static int fatigue(kn_validation_result *r) {
   kn_case_set(r, "nm.stone.fatigue", "neuromuscular", "stone_fatigue",
               "change of cramp threshold frequency after exhausting exercise (lab hypothesis)",
               "+12.9 Hz (20.0 to 32.9 Hz)", KN_CHECK_VALUE, 12.9, 0, 0, "Hz");
-  r->calibrated = 1;
   kn_subject s = prone_subject(), tired = s;
   tired.exertion = 1.0;
   return ctf_shift(&s, &tired, NULL, 4.0, 14.0, 1.0, 30, &r->model);
@@ -341,7 +332,6 @@ static int cramp_training(kn_validation_result *r) {
   kn_case_set(r, "nm.behringer.cramp_training", "neuromuscular", "behringer_cramp_training",
               "change of cramp threshold frequency after a course of cramp training", "+10 Hz",
               KN_CHECK_VALUE, 10.0, 0, 0, "Hz");
-  r->calibrated = 1;
   kn_subject s = prone_subject(), trained = s;
   trained.cramp_training = 1;
   return ctf_shift(&s, &trained, NULL, 4.0, 14.0, 1.0, 30, &r->model);
@@ -365,7 +355,6 @@ static int after_cramp(kn_validation_result *r) {
   kn_case_set(r, "nm.miller2017.after_cramp", "neuromuscular", "miller2017",
               "change of cramp threshold frequency minutes after a cramp", "-4 Hz (18 to 14 Hz)",
               KN_CHECK_VALUE, -4.0, 0, 0, "Hz");
-  r->calibrated = 1;
   /* a cramp provoked by a 20 Hz train, then 2 min later the test again with 1 Hz steps */
   kn_subject s = prone_subject();
   kn_action first;

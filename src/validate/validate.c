@@ -1,5 +1,6 @@
 /* The validation registry: grading, and the cases of every module in one numbered list. */
 #include <math.h>
+#include <stdlib.h>
 
 #include "sim/sim_internal.h"
 #include "validate/validate_internal.h"
@@ -44,6 +45,8 @@ void kn_case_set(kn_validation_result *r, const char *id, const char *group, con
                               .lo = lo,
                               .hi = hi,
                               .model = NAN,
+                              .model_lo = NAN,
+                              .model_hi = NAN,
                               .unit = unit,
                               .verdict = KN_VERDICT_RED};
 }
@@ -94,7 +97,7 @@ int kn_case_run_at(kn_action *acts, size_t n, const kn_subject *subject, double 
   return case_run(acts, n, subject, KN_PRACTITIONER_PROFESSIONAL, 1, dt, NULL, look, ctx);
 }
 
-/* The modules' case lists, in the order `knead validate` prints them. */
+/* The modules' case lists, in the order `knead validate` prints them; the population cases last. */
 static const struct {
   const kn_case_fn *cases;
   const size_t *n;
@@ -102,25 +105,61 @@ static const struct {
              {kn_cases_pool, &kn_cases_pool_n},
              {kn_cases_nm, &kn_cases_nm_n},
              {kn_cases_circ, &kn_cases_circ_n}};
+#define NLIST (sizeof lists / sizeof lists[0])
 
-size_t kn_validation_count(void) {
+static size_t model_case_count(void) {
   size_t n = 0;
-  for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+  for (size_t i = 0; i < NLIST; i++)
     n += *lists[i].n;
   return n;
 }
 
-int kn_validation_run(size_t i, kn_validation_result *out) {
+size_t kn_validation_count(void) {
+  return model_case_count() + kn_cases_population_n;
+}
+
+int kn_validation_is_population(size_t i) {
+  return i >= model_case_count() && i < kn_validation_count();
+}
+
+int kn_validation_open(const kn_validation_options *opt, kn_validation **out) {
   if (!out) return KN_EINVAL;
-  for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
-    if (i >= *lists[l].n) {
-      i -= *lists[l].n;
-      continue;
-    }
-    int rc = lists[l].cases[i](out);
-    if (rc) return rc;
-    out->verdict = kn_validation_grade(out->check, out->paper, out->lo, out->hi, out->model);
-    return KN_OK;
+  kn_validation *v = calloc(1, sizeof *v);
+  *out = v;
+  if (!v) return KN_ENOMEM;
+  if (opt) v->opt = *opt;
+  if (!v->opt.root) v->opt.root = ".";
+  if (!v->opt.cohort_n) v->opt.cohort_n = KN_VALIDATION_COHORT_N;
+  if (v->opt.threads < 1) v->opt.threads = 1;
+  return KN_OK;
+}
+
+void kn_validation_close(kn_validation *v) {
+  free(v);
+}
+
+static int run_case(kn_validation *v, size_t i, kn_validation_result *out) {
+  for (size_t l = 0; l < NLIST; l++) {
+    if (i < *lists[l].n) return lists[l].cases[i](out);
+    i -= *lists[l].n;
   }
+  if (i < kn_cases_population_n) return kn_population_case(v, i, out);
   return KN_EINVAL;
+}
+
+int kn_validation_case(kn_validation *v, size_t i, kn_validation_result *out) {
+  if (!v || !out || i >= kn_validation_count()) return KN_EINVAL;
+  int rc = run_case(v, i, out);
+  if (rc) return rc;
+  kn_case_classify(out);
+  out->verdict = kn_validation_grade(out->check, out->paper, out->lo, out->hi, out->model);
+  return KN_OK;
+}
+
+int kn_validation_run(size_t i, kn_validation_result *out) {
+  kn_validation *v = NULL;
+  int rc = kn_validation_open(NULL, &v);
+  if (!rc) rc = kn_validation_case(v, i, out);
+  kn_validation_close(v);
+  return rc;
 }

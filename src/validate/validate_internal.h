@@ -37,6 +37,25 @@ int kn_case_run_tuned(kn_action *acts, size_t n, const kn_subject *subject, kn_p
                       uint64_t seed, void (*tune)(struct kn_params *p), kn_outcome_fn look,
                       void *ctx);
 
+/* Fills r->kind and r->sets from the table of kinds (kinds.c), by r->id. */
+void kn_case_classify(kn_validation_result *r);
+
+/* A validation run (knead/validate.h): options, and the population cohort's counts once run. */
+enum { KN_POP_MAX_OUTCOMES = 16, KN_POP_PROFILES = 2 };
+struct kn_validation {
+  kn_validation_options opt;
+  int cohort_state;            /* 0 not run, 1 run, negative kn_errno: the run failed */
+  uint64_t n[KN_POP_PROFILES]; /* subjects with a result, per profile */
+  uint64_t k[KN_POP_MAX_OUTCOMES][KN_POP_PROFILES];       /* subjects with outcome (cohort row) */
+  int subject_state;                                      /* the same for the single-subject runs */
+  double subject_p[KN_POP_MAX_OUTCOMES][KN_POP_PROFILES]; /* probability of each outcome */
+};
+
+/* Population case i (cases_population.c): reads, and on first use runs, the run's shared cohort.
+ */
+int kn_population_case(kn_validation *v, size_t i, kn_validation_result *r);
+extern const size_t kn_cases_population_n;
+
 extern const kn_case_fn kn_cases_core[]; /* cases.c: mechanics, nerve, tissue, nerve scenarios */
 extern const size_t kn_cases_core_n;
 extern const kn_case_fn kn_cases_pool[]; /* cases_pool.c: motor-unit pool and Hill curves */

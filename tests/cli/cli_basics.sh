@@ -59,8 +59,10 @@ if [ -n "${KN_SANITIZED:-}" ]; then
   exit
 fi
 "$knead" validate --write "$tmp/validation.md" >/dev/null 2>&1
-expect_text validate-md "$tmp/validation.md" "| case | source | what | paper | model | verdict |"
-expect_text validate-summary "$tmp/validation.md" "Summary:"
+expect_text validate-md "$tmp/validation.md" "| case | kind | source | what | paper | model | verdict |"
+expect_text validate-headline "$tmp/validation.md" "**predictions: "
+check validate-write-group 2 "$knead" validate --group population --write "$tmp/x.md"
+check validate-bad-group 2 "$knead" validate --group nerve
 # the committed table is the one the code writes
 if cmp -s "$tmp/validation.md" "$src/docs/validation.md"; then pass=$((pass + 1)); else
   echo "FAIL docs/validation.md is stale: run knead validate --write docs/validation.md"
