@@ -28,8 +28,8 @@ TEMPLATE = os.path.join(ROOT, "examples", "cohort", "dose_response.yaml.in")
 POPULATION = os.path.join(ROOT, "data", "populations", "us_adult.yaml")
 PROFILES = ["professional", "untrained_partner"]
 ROWS = ["spasm", "bruise"]  # cohort outcome rows (src/cohort/outcomes.c)
-FORCES = [10, 20, 40, 60, 80, 100]  # N, at the profile's default onset
-BASE_FORCE = 60  # N, for the onset sweep: the heaviest planned force of the cohort session
+FORCES = [20, 60, 100, 150, 200]  # N, at the profile's default onset
+BASE_FORCE = 150  # N, for the onset sweep: where clinically defined spasms begin (test_dose_response.c)
 ONSET_FACTORS = [10, 3, 1, 0.3, 0.1]  # x the profile's default onset time (the parameter's range)
 
 

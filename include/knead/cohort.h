@@ -98,6 +98,7 @@ typedef struct kn_cohort_result {
   int bruise_grade;                             /* worst kn_bruise_grade */
   int nclonic, ntonic, ncramp;                  /* spasms by kind */
   double soreness_probability;                  /* 1 */
+  double bruise_probability;                    /* 1, a visible bruise anywhere (the session) */
   double p_peak;                                /* Pa, highest surface pressure */
   double pain_peak;                             /* 1, highest probability of pain */
   double bruise_index;                          /* 1, highest */

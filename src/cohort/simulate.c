@@ -28,6 +28,7 @@ static void keep(const kn_outcome *o, const double *u, kn_cohort_result *r) {
   r->harm = (int)o->harm;
   r->duration = o->duration;
   r->soreness_probability = o->soreness_probability;
+  r->bruise_probability = o->bruise_probability;
   for (size_t i = 0; i < o->nregion; i++) {
     const kn_region_outcome *g = &o->regions[i];
     r->p_peak = fmax(r->p_peak, g->p_peak);
@@ -93,8 +94,8 @@ int kn_cohort_simulate(const kn_cohort_job *job, kn_cohort_unit *out, kn_diag *d
     /* each subject draws their own practitioner of the profile */
     session.practitioner_percentile = 0;
     session.practitioner_seeded = 1;
-    session.practitioner_seed = kn_cohort_key(
-        job->seed, subject, STREAM_PRACTITIONER_TRAITS + (uint64_t)job->profiles[p]);
+    session.practitioner_seed =
+        kn_cohort_key(job->seed, subject, STREAM_PRACTITIONER_TRAITS + (uint64_t)job->profiles[p]);
     kn_model *m = NULL;
     kn_data *d = NULL;
     int rc = kn_model_create(&out->subject, &session, &m, diag);

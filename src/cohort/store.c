@@ -147,8 +147,8 @@ static const subject_col subject_cols[] = {
 /* The descriptive columns of a result after the outcome flags (names; values in bind_result). */
 static const char *const result_cols[] = {
     "harm", "nerve_grade", "bruise_grade", "clonic_spasms", "tonic_spasms", "cramps",
-    "soreness_probability", "p_peak_kPa", "pain_peak", "bruise_index", "injury_dose",
-    "muscle_damage", "duration_s", "events", "events_kept",
+    "soreness_probability", "bruise_probability", "p_peak_kPa", "pain_peak", "bruise_index",
+    "injury_dose", "muscle_damage", "duration_s", "events", "events_kept",
     /* the practitioner this subject drew for this profile */
     "practitioner_force_ratio", "practitioner_force_bias_N", "practitioner_force_cv",
     "practitioner_ramp_s", "practitioner_drift_mm", "practitioner_pain_delay_s"};
@@ -576,6 +576,7 @@ int kn_cohort_store_write(kn_cohort_store *s, const kn_cohort_unit *u, kn_diag *
     sqlite3_bind_int(st, c++, r->ntonic);
     sqlite3_bind_int(st, c++, r->ncramp);
     sqlite3_bind_double(st, c++, r->soreness_probability);
+    sqlite3_bind_double(st, c++, r->bruise_probability);
     sqlite3_bind_double(st, c++, r->p_peak / KN_KPA);
     sqlite3_bind_double(st, c++, r->pain_peak);
     sqlite3_bind_double(st, c++, r->bruise_index);

@@ -31,31 +31,23 @@ static const char *const rows[] = {"spasm", "bruise"};
 enum { NROW = 2 };
 
 /* Planned forces (N) at the profile's default onset; onset times (s, slowest first) at the base
- * force, the heaviest planned force of the cohort session (its calf stroke). The slowest onset is
- * the smooth stroke (10 x the partner's default, the top of the parameter's range). */
-static const double forces[] = {10.0, 20.0, 40.0, 60.0, 80.0};
-static const double onsets[] = {0.5, 0.15, 0.05, 0.015};
-#define BASE_FORCE 60.0
-enum { NFORCE = 5, NONSET = 4 };
+ * force, 150 N, where the thumb on the neck first gives clinically defined spasms (with the drawn
+ * partners of issue 14 nothing happens at the cohort session's 30-60 N). The slowest onset is the
+ * smooth stroke (10 x the partner's default, the top of the parameter's range), the fastest 0.1 x.
+ * Bruising is judged by its expected incidence (the mean of each subject's probability): 20
+ * subjects' 0/1 draws are too coarse for a few per cent. */
+static const double forces[] = {20.0, 60.0, 100.0, 150.0, 200.0};
+static const double onsets[] = {4.0, 1.0, 0.4, 0.1, 0.04};
+#define BASE_FORCE 150.0
+enum { NFORCE = 5, NONSET = 5 };
 
 /* Expectations today's model misses, with the reason (remove when the check passes). */
 static const struct {
   const char *check; /* "<row> <force|onset|smooth>" */
   const char *why;
 } known[] = {
-    {"spasm onset",
-     "at 60 N every session by a partner already counts a spasm at any onset: normal "
-     "reflex responses to the thumb compression are classified as spasms (issue 14 "
-     "item 1), so a faster onset cannot raise it"},
-    {"spasm smooth", "normal reflex responses are counted as spasms, and the partner's 30 % force "
-                     "variability and 20 mm drift start them whatever the onset"},
-    {"bruise onset", "a bruise is graded by one instant above the ISO force limit, which the "
-                     "partner's +16 N bias and 30 % force variability reach whatever the onset "
-                     "(issue 14 items 2 and 3): 0.45 at every onset"},
-    {"bruise smooth", "as for the onset: the ISO limit is crossed by force variability, not by "
-                      "the onset"},
+    {NULL, NULL}, /* ends the list */
 };
-#define NKNOWN (sizeof known / sizeof known[0])
 
 static char *template_text;
 static kn_population *population;
@@ -137,6 +129,7 @@ static double default_onset(void) {
 typedef struct counts {
   int row[NROW];
   uint64_t k[NROW], n;
+  double bruise_expected; /* sum of each subject's bruise probability */
 } counts;
 
 static int count(const kn_cohort_unit *u, void *ctx) {
@@ -144,6 +137,7 @@ static int count(const kn_cohort_unit *u, void *ctx) {
   c->n++;
   for (int r = 0; r < NROW; r++)
     c->k[r] += (uint64_t)(u->result[0].flags[c->row[r]] != 0);
+  c->bruise_expected += u->result[0].bruise_probability;
   return 0;
 }
 
@@ -171,8 +165,8 @@ static void incidence(double force, double onset, double out[NROW]) {
     idx[i] = i;
   assert_int_equal(kn_cohort_pool_run(&job, idx, SUBJECTS, 1, count, NULL, &c, &diag), 0);
   assert_int_equal(c.n, SUBJECTS);
-  for (int r = 0; r < NROW; r++)
-    out[r] = (double)c.k[r] / (double)c.n;
+  for (int r = 0; r < NROW; r++) /* bruising: the expected incidence, each subject's probability */
+    out[r] = (strcmp(rows[r], "bruise") ? (double)c.k[r] : c.bruise_expected) / (double)c.n;
   kn_session_free(session);
   free(text);
 }
@@ -205,7 +199,7 @@ static int rises(const double *v, int n) {
 /* Records one check: passes, or is known (and then must fail). */
 static int judge(const char *check, int ok, const char *detail) {
   const char *why = NULL;
-  for (size_t i = 0; i < NKNOWN; i++)
+  for (size_t i = 0; known[i].check; i++)
     if (!strcmp(known[i].check, check)) why = known[i].why;
   printf("%-5s %-14s %s%s%s\n", ok ? "ok" : "MISS", check, detail, why ? "\n      known: " : "",
          why ? why : "");
