@@ -798,30 +798,11 @@ const kn_source kn_atlas_source_table[] = {
      "demographics, sleep disturbance symptoms, medical conditions, and cardiometabolic risk "
      "factors. PLoS One 2017;12(6):e0178465. doi:10.1371/journal.pone.0178465 (NHANES 2005-2008: "
      "24-25 % mild, 6 % moderate to severe leg cramps in the past month)."},
-    {"yeo1998",
-     "Yeo W, Ada L, O'Dwyer N, Neilson PD. Tonic stretch reflexes in older able-bodied people."
-     " Electromyogr Clin Neurophysiol 1998;38(5):273-278 (30 adults aged 46-78: no tonic stret"
-     "ch-reflex EMG to ramp or sinusoidal stretch of relaxed muscle; read from the abstract)."},
     {"carnes2010",
      "Carnes D, Mars TS, Mullinger B, Froud R, Underwood M. Adverse events and manual therapy:"
      " a systematic review. Man Ther 2010;15(4):355-363 (minor or moderate transient events 41"
      " % in cohorts, 22 % in trials; major adverse events 0.007-0.13 %; read from the abstract"
      ")."},
-    {"oconnell2015",
-     "O'Connell MDL, Savva GM, Fan CW, Kenny RA. Orthostatic hypotension, orthostatic intolera"
-     "nce and frailty: the Irish Longitudinal Study on Aging (TILDA). Arch Gerontol Geriatr 20"
-     "15;60(3):507-513 (n = 5692, 50 and over: felt dizzy, light-headed or unsteady on a stand"
-     " test 6.7 %; read from the abstract)."},
-    {"finucane2014",
-     "Finucane C, O'Connell MDL, Fan CW, et al. Age-related normative changes in phasic orthos"
-     "tatic blood pressure in a large population study: findings from TILDA. Circulation 2014;"
-     "130(20):1780-1789 (n = 4475, 50 and over, active stand: initial orthostatic hypotension "
-     "32.9 % with no age gradient; read from the abstract)."},
-    {"harrison1986",
-     "Harrison MH, Hill LC, Spaul WA, Greenleaf JE. Effect of hydration on some orthostatic an"
-     "d haematological responses to head-up tilt. Eur J Appl Physiol 1986;55(2):187-194 (2 of "
-     "6 dehydrated men severely presyncopal during 45 min of 70 deg tilt, none after rehydrati"
-     "on; read from the abstract)."},
     {"stookey2020", "Stookey JD, Kavouras SA, Suh H, Lang F. Underhydration is associated with "
                     "obesity, chronic diseases, and death within 3 to 6 years in the U.S. "
                     "population aged 51-70 years. Nutrients 2020;12(4):905. doi:10.3390/nu12040905 "

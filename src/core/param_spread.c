@@ -57,8 +57,9 @@ static const kn_param_spread spreads[] = {
      "jensen2019 (7.2) to karjalainen1986 (8.5) beats/min per degC"},
     {"sys_dehydration_core", KN_SPREAD_UNIFORM, 0.1, 0.25, SRC,
      "sawka2001: +0.1 to 0.25 degC per % body mass lost"},
-    {"sys_stand_fall", KN_SPREAD_UNIFORM, 20.0, 30.0, SRC,
-     "wieling2007: healthy initial systolic fall 20-30 mmHg"},
+    {"sys_stand_fall", KN_SPREAD_UNIFORM, 28.0, 44.0, SRC,
+     "borst1984: mean fall 28 mmHg after 20 min supine; cohort evidence section 2: median 44 "
+     "mmHg in 309 medical students (conference abstract)"},
     {"sys_carotid_rr_hyper", KN_SPREAD_UNIFORM, 3.0, 7.3, SRC,
      "kerr2006: hypersensitivity from 3 s, 95th percentile 7.3 s"},
     {"sys_carotid_sbp_hyper", KN_SPREAD_UNIFORM, 50.0, 77.0, SRC,

@@ -84,7 +84,7 @@ for prof in professional untrained_partner; do
 done
 # the Wilson interval of the whole cohort, as the main table prints it
 w=$(count "$tmp/a.sqlite" "select printf('%.2f [%5.2f, %5.2f]', 100 * incidence, 100 * wilson_lo, 100 * wilson_hi) from uncertainty where outcome = 'dizziness' and profile = 'professional'")
-grep '^dizziness on standing' "$tmp/out" | head -1 | grep -qF "$w" && ok || bad "uncertainty table's Wilson interval ($w) is not the incidence table's"
+grep '^dizziness felt on standing' "$tmp/out" | head -1 | grep -qF "$w" && ok || bad "uncertainty table's Wilson interval ($w) is not the incidence table's"
 check summary 0 "$knead" cohort --summary "$tmp/a.sqlite"
 expect_text summary "$tmp/out" "parameter interval (2.5-97.5th percentile"
 # another design on the same database: refused, named
