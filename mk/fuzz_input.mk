@@ -7,6 +7,8 @@
 #   make check       runs each loader's fuzzer for 5 s (fuzz-input-check)
 # A crash leaves crash-* in $(FUZZ_BUILD): rerun it with $(FUZZ_BUILD)/fuzz_KIND crash-FILE.
 
+# also set in mk/monitor.mk, which make reads after this file (prerequisites expand at once)
+FUZZ_BUILD ?= build-fuzz
 FUZZ_INPUT_KINDS = session subject population
 FUZZ_INPUT_TIME ?= 5
 FUZZ_LONG_TIME ?= 3600
