@@ -6,6 +6,7 @@
  * while a run writes (a commit is one append; a killed process loses nothing committed) and back in
  * rollback-journal mode, a single file, when the run finishes. Schema: docs/cohort.md. */
 #include "knead/cohort.h"
+#include "cohort/store_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -37,7 +38,7 @@ struct kn_cohort_store {
   int lock_fd; /* the database file, flock()ed exclusively while the run writes; -1 none */
 };
 
-static int fail(kn_diag *d, int code, const char *file, const char *fmt, const char *detail) {
+int kn_store_fail(kn_diag *d, int code, const char *file, const char *fmt, const char *detail) {
   if (d) {
     kn_diag_clear(d);
     d->code = code;
@@ -47,10 +48,13 @@ static int fail(kn_diag *d, int code, const char *file, const char *fmt, const c
   return code;
 }
 
-/* A failed read or write of the database: the machine's (full disk, I/O error), KN_EIO. */
-static int db_fail(kn_diag *d, sqlite3 *db, const char *file) {
-  return fail(d, KN_EIO, file, "database: %s", db ? sqlite3_errmsg(db) : "cannot open");
+int kn_store_db_fail(kn_diag *d, sqlite3 *db, const char *file) {
+  return kn_store_fail(d, KN_EIO, file, "database: %s", db ? sqlite3_errmsg(db) : "cannot open");
 }
+
+/* the short names this file uses */
+#define fail kn_store_fail
+#define db_fail kn_store_db_fail
 
 /* ---- hashing the input files ----------------------------------------------------------------- */
 

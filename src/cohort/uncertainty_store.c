@@ -9,22 +9,12 @@
 
 #include "knead/cohort_uncertainty.h"
 #include "knead/params.h"
+#include "cohort/store_internal.h"
 
 #define Z95 1.959963984540054 /* standard normal quantile for a two-sided 95 % interval */
 
-static int fail(kn_diag *d, int code, const char *file, const char *msg, const char *detail) {
-  if (d) {
-    kn_diag_clear(d);
-    d->code = code;
-    snprintf(d->file, sizeof d->file, "%s", file ? file : "");
-    snprintf(d->message, sizeof d->message, msg, detail ? detail : "");
-  }
-  return code;
-}
-
-static int db_fail(kn_diag *d, sqlite3 *db, const char *path) {
-  return fail(d, KN_EIO, path, "database: %s", db ? sqlite3_errmsg(db) : "cannot open");
-}
+#define fail kn_store_fail /* store_internal.h: one failure report for the database code */
+#define db_fail kn_store_db_fail
 
 static void run_value(sqlite3 *db, const char *key, char *dst, size_t size) {
   sqlite3_stmt *st = NULL;
