@@ -25,7 +25,8 @@ extern "C" {
   X(NOTFOUND, -9, "name not found")                                                                \
   X(TOOBIG, -10, "input too large")                                                                \
   X(STATE, -11, "call out of order")                                                               \
-  X(INTERNAL, -12, "internal error")
+  X(INTERNAL, -12, "internal error")                                                               \
+  X(NONFINITE, -13, "a simulated quantity became infinite or not a number")
 
 typedef enum kn_errno {
   KN_OK = 0,
