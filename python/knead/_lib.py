@@ -13,6 +13,7 @@ Only the public API is used (libknead exports only that).
 
 import ctypes.util
 import os
+import threading
 from pathlib import Path
 
 import cffi
@@ -442,6 +443,10 @@ def _load():
 
 
 lib, LIBRARY_PATH = _load()
+# The loaders read quantities with UDUNITS-2, whose XML parser keeps global state: two threads may
+# not load at once (include/knead/cohort.h, kn_cohort_draw). Every call that reads a subject,
+# session or population document holds this lock; simulations themselves run unlocked.
+LOADER_LOCK = threading.Lock()
 libc = ffi.dlopen(None)
 
 

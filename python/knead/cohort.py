@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._lib import ffi, lib, string
+from ._lib import LOADER_LOCK, ffi, lib, string
 from .inputs import InputError, Session
 
 Z95 = 1.959963985  # normal quantile of a 95 % interval, as the CLI
@@ -139,7 +139,9 @@ def cohort(population=None, session=None, n=None, output=None, seed=1, profiles=
     population, session, output = os.fspath(population), os.fspath(session), os.fspath(output)
     diag = ffi.new("kn_diag *")
     pp = ffi.new("kn_population **")
-    if lib.kn_population_load(population.encode(), pp, diag):
+    with LOADER_LOCK:
+        rc = lib.kn_population_load(population.encode(), pp, diag)
+    if rc:
         _fail(diag, population)
     pop = ffi.gc(pp[0], lib.kn_population_free)
     sess = Session.from_file(session)
@@ -198,8 +200,11 @@ def cohort(population=None, session=None, n=None, output=None, seed=1, profiles=
 
         nthread = int(threads) if threads else (os.cpu_count() or 1)
         if pending:
-            rc = lib.kn_cohort_pool_run(job, indices, len(pending), max(nthread, 1), deliver,
-                                        ffi.NULL, ffi.NULL, diag)
+            # the pool draws subjects with the subject loader (UDUNITS-2): no other thread of
+            # this process may load a document meanwhile
+            with LOADER_LOCK:
+                rc = lib.kn_cohort_pool_run(job, indices, len(pending), max(nthread, 1), deliver,
+                                            ffi.NULL, ffi.NULL, diag)
             if failure:
                 raise OSError(failure[0].text())
             if rc:

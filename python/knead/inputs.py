@@ -4,7 +4,7 @@
 import json
 import os
 
-from ._lib import ffi, lib, string
+from ._lib import LOADER_LOCK, ffi, lib, string
 
 
 class InputError(ValueError):
@@ -70,7 +70,9 @@ class Subject:
         self.name = name
         self._c = ffi.new("kn_subject *")
         diag = ffi.new("kn_diag *")
-        if lib.kn_subject_parse(text, len(text), name.encode("utf-8"), self._c, diag) != 0:
+        with LOADER_LOCK:
+            rc = lib.kn_subject_parse(text, len(text), name.encode("utf-8"), self._c, diag)
+        if rc != 0:
             raise InputError.from_diag(diag, name)
 
     @classmethod
@@ -113,7 +115,9 @@ class Session:
         self.name = name
         out = ffi.new("kn_session **")
         diag = ffi.new("kn_diag *")
-        if lib.kn_session_parse(text, len(text), name.encode("utf-8"), out, diag) != 0:
+        with LOADER_LOCK:
+            rc = lib.kn_session_parse(text, len(text), name.encode("utf-8"), out, diag)
+        if rc != 0:
             raise InputError.from_diag(diag, name)
         self._c = ffi.gc(out[0], lib.kn_session_free)
 

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The hand-written cffi declarations (knead/_lib.py) against the real headers: a C program
+compiled with include/knead prints every size and offset, which must equal cffi's."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from knead import _lib
+
+
+def test_struct_layouts_match_the_headers(root, tmp_path):
+    cc = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    if not cc:
+        pytest.skip("no C compiler to read the headers with")
+    ffi = _lib.ffi
+    checks = []  # (C expression, value cffi gives)
+    for name in _lib.STRUCTS:
+        checks.append((f"sizeof({name})", ffi.sizeof(name)))
+        for field, _ in ffi.typeof(name).fields:
+            checks.append((f"offsetof({name}, {field})", ffi.offsetof(name, field)))
+    for ours, theirs in _lib.PREFIX_STRUCTS:
+        for field, _ in ffi.typeof(ours).fields:
+            checks.append((f"offsetof({theirs}, {field})", ffi.offsetof(ours, field)))
+    lines = [f'  printf("%zu\\n", (size_t)({expr}));' for expr, _ in checks]
+    src = tmp_path / "layout.c"
+    src.write_text("#include <stddef.h>\n#include <stdio.h>\n#include \"knead/knead.h\"\n"
+                   "int main(void) {\n" + "\n".join(lines) + "\n  return 0;\n}\n")
+    exe = tmp_path / "layout"
+    subprocess.run([cc, "-std=c11", "-I", str(root / "include"), str(src), "-o", str(exe)],
+                   check=True)
+    got = subprocess.run([str(exe)], check=True, capture_output=True, text=True).stdout.split()
+    wrong = [f"{expr}: header {int(real)}, knead/_lib.py {mine}"
+             for (expr, mine), real in zip(checks, got) if int(real) != mine]
+    assert len(got) == len(checks)
+    assert not wrong, "\n".join(wrong)
+
+
+def test_enum_names_match():
+    # the enum values the package relies on, by their names in the library
+    from knead._lib import lib, string
+
+    assert string(lib.kn_monitor_level_name(2)) == "limit"
+    assert string(lib.kn_practitioner_name(1)) == "untrained_partner"
+    assert string(lib.kn_cohort_by_name(0)) == "sex"
+    assert string(lib.kn_monitor_limit_name(8)) == "muscle_damage"
+    assert string(lib.kn_monitor_limit_name(9)) == "?"  # KN_LIMIT_COUNT is 9
