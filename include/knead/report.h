@@ -41,6 +41,18 @@ void kn_report_text(const kn_model *m, kn_data *d, FILE *out);
 /* The same; use_color adds ANSI colours (the caller decides: a terminal, and NO_COLOR unset). */
 void kn_report_text_styled(const kn_model *m, kn_data *d, FILE *out, int use_color);
 
+/* Memory a run's series is copied into by kn_series_buffer_sink: every row of a run when capacity
+ * is kn_series_rows_max(m). All fields are the caller's; nrow and dropped start at 0. */
+typedef struct kn_series_buffer {
+  double *values;  /* capacity x ncol values, row-major, owned by the caller */
+  size_t capacity; /* rows values can hold */
+  size_t ncol;     /* values per row: kn_series_ncol(m) */
+  size_t nrow;     /* rows copied so far */
+  size_t dropped;  /* rows not copied: beyond capacity, or of another number of columns */
+} kn_series_buffer;
+/* A kn_series_sink copying rows into the kn_series_buffer given as ctx; no allocation, no I/O. */
+void kn_series_buffer_sink(void *buffer, const double *rows, size_t nrow, size_t ncol);
+
 #ifdef __cplusplus
 }
 #endif

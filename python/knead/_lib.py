@@ -228,6 +228,14 @@ void kn_data_set_series_sink(kn_data *d, kn_series_sink sink, void *ctx);
 /* report.h */
 int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *diag);
 char *kn_report_json(const kn_model *m, kn_data *d);
+typedef struct kn_series_buffer {
+  double *values;
+  size_t capacity;
+  size_t ncol;
+  size_t nrow;
+  size_t dropped;
+} kn_series_buffer;
+void kn_series_buffer_sink(void *buffer, const double *rows, size_t nrow, size_t ncol);
 int kn_report_html_write(const char *dir, kn_diag *diag);
 
 /* advise.h */
@@ -380,6 +388,7 @@ STRUCTS = (
     "kn_param_setting",
     "kn_session",
     "kn_event",
+    "kn_series_buffer",
     "kn_monitor_sample",
     "kn_monitor_site",
     "kn_monitor_event",

@@ -35,21 +35,19 @@ def site_name(site_kind, site):
 
 
 class _Series:
-    """Receives every recorded row from the C library into one preallocated array."""
+    """Every recorded row, copied by the C library into one array made before the run
+    (kn_series_buffer_sink): no Python runs and the GIL is not taken while the run records."""
 
     def __init__(self, rows_max, ncol):
         self.values = np.empty((max(rows_max, 1), ncol))
-        self.nrow = 0
-        self.ncol = ncol
-        self.callback = ffi.callback("kn_series_sink", self._sink)
+        self.buffer = ffi.new("kn_series_buffer *")
+        self.buffer.values = ffi.from_buffer("double[]", self.values)  # kept alive by .values
+        self.buffer.capacity = self.values.shape[0]
+        self.buffer.ncol = ncol
 
-    def _sink(self, ctx, rows, nrow, ncol):
-        end = self.nrow + nrow
-        if end > self.values.shape[0]:  # more rows than projected: grow (not expected)
-            self.values = np.concatenate([self.values, np.empty_like(self.values)])
-        self.values[self.nrow:end] = np.frombuffer(
-            ffi.buffer(rows, nrow * ncol * 8), dtype=np.float64).reshape(nrow, ncol)
-        self.nrow = end
+    @property
+    def nrow(self):
+        return self.buffer.nrow
 
 
 class Result:
@@ -233,8 +231,10 @@ def _run(subject, session, series="full"):
     sink = None
     if series == "full":
         sink = _Series(lib.kn_series_rows_max(model), lib.kn_series_ncol(model))
-        lib.kn_data_set_series_sink(data, sink.callback, ffi.NULL)
+        lib.kn_data_set_series_sink(data, lib.kn_series_buffer_sink, sink.buffer)
     rc = lib.kn_run(model, data, ffi.NULL, ffi.NULL)  # the GIL is released for the whole run
     if rc != 0:
         raise RuntimeError(f"knead: the run failed: {string(lib.kn_strerror(rc))}")
+    if sink is not None and sink.buffer.dropped:  # kn_series_rows_max is an upper bound
+        raise RuntimeError(f"knead: {sink.buffer.dropped} rows of the series did not fit")
     return Result(model, data, sink, subject, session)

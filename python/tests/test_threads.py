@@ -3,6 +3,8 @@
 
 import threading
 
+import pytest
+
 import knead
 
 LONG_SESSION = {
@@ -12,13 +14,14 @@ LONG_SESSION = {
 }
 
 
-def test_python_runs_while_a_simulation_runs():
-    # series="kept": no Python callback during the run, so the whole run is one C call
+@pytest.mark.parametrize("series", ["full", "kept"])
+def test_python_runs_while_a_simulation_runs(series):
+    # the whole run is one C call (the full series is copied in C): the GIL is free throughout
     session = knead.Session.from_dict(LONG_SESSION)
     done = threading.Event()
 
     def work():
-        knead.simulate(None, session, series="kept")
+        knead.simulate(None, session, series=series)
         done.set()
 
     t = threading.Thread(target=work)
