@@ -9,7 +9,7 @@
 See docs/python.md.
 """
 
-from ._lib import LIBRARY_PATH, ffi, lib, string
+from ._lib import LIBRARY_PATH, lib, string
 from .inputs import InputError, Session, Subject
 from .simulation import Result, simulate
 from .advise import advise

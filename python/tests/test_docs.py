@@ -8,7 +8,6 @@ import shlex
 import subprocess
 import sys
 
-import pytest
 
 
 def test_docs_example_runs_verbatim(root, monkeypatch, capsys):

@@ -2,7 +2,6 @@
 """knead.simulate against the CLI: the same inputs give the same summary.json, series and events."""
 
 import json
-import math
 import subprocess
 
 import numpy as np

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A series sink into memory the caller owns (include/knead/report.h): for hosts that want every
  * row of a run without a file or a callback into their own runtime (the Python package). */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* kn_series_buffer_sink: rows copied in order into the caller's memory, what does not fit counted
  * and not written, and a short run's streamed rows equal to the rows the library keeps. */
 #include "test_common.h"
