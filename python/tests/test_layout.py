@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """The hand-written cffi declarations (knead/_lib.py) against the real headers: a C program
-compiled with include/knead prints every size and offset, which must equal cffi's."""
+compiled with include/knead prints every struct's size and every field's offset and size, which
+must equal cffi's (a field of a wrong type or a missing one fails, even where padding hides it)."""
 
 import shutil
 import subprocess
@@ -18,11 +19,13 @@ def test_struct_layouts_match_the_headers(root, tmp_path):
     checks = []  # (C expression, value cffi gives)
     for name in _lib.STRUCTS:
         checks.append((f"sizeof({name})", ffi.sizeof(name)))
-        for field, _ in ffi.typeof(name).fields:
+        for field, f in ffi.typeof(name).fields:
             checks.append((f"offsetof({name}, {field})", ffi.offsetof(name, field)))
+            checks.append((f"sizeof((({name} *)0)->{field})", ffi.sizeof(f.type)))
     for ours, theirs in _lib.PREFIX_STRUCTS:
-        for field, _ in ffi.typeof(ours).fields:
+        for field, f in ffi.typeof(ours).fields:
             checks.append((f"offsetof({theirs}, {field})", ffi.offsetof(ours, field)))
+            checks.append((f"sizeof((({theirs} *)0)->{field})", ffi.sizeof(f.type)))
     lines = [f'  printf("%zu\\n", (size_t)({expr}));' for expr, _ in checks]
     src = tmp_path / "layout.c"
     src.write_text("#include <stddef.h>\n#include <stdio.h>\n#include \"knead/knead.h\"\n"
