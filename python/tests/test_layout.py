@@ -3,6 +3,7 @@
 compiled with include/knead prints every struct's size and every field's offset and size, which
 must equal cffi's (a field of a wrong type or a missing one fails, even where padding hides it)."""
 
+import importlib
 import shutil
 import subprocess
 
@@ -26,6 +27,19 @@ def test_struct_layouts_match_the_headers(root, tmp_path):
         for field, f in ffi.typeof(ours).fields:
             checks.append((f"offsetof({theirs}, {field})", ffi.offsetof(ours, field)))
             checks.append((f"sizeof((({theirs} *)0)->{field})", ffi.sizeof(f.type)))
+    # the enum values the package writes as numbers
+    # (knead.cohort is the function; the module is knead.cohort in sys.modules)
+    cohort = importlib.import_module("knead.cohort")
+    monitor = importlib.import_module("knead.monitor")
+    simulation = importlib.import_module("knead.simulation")
+
+    for i, name in enumerate(cohort.PROFILES):
+        checks.append((f"KN_PRACTITIONER_{name.upper()}", i))
+    for i, name in enumerate(cohort.BY):
+        checks.append((f"KN_BY_{name.upper()}", i))
+    for i, name in enumerate(simulation.SITE_KINDS):
+        checks.append((f"KN_SITE_{name.upper()}", i))
+    checks.append(("KN_LIMIT_COUNT", len(monitor.LIMITS)))
     lines = [f'  printf("%zu\\n", (size_t)({expr}));' for expr, _ in checks]
     src = tmp_path / "layout.c"
     src.write_text("#include <stddef.h>\n#include <stdio.h>\n#include \"knead/knead.h\"\n"
