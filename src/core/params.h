@@ -246,6 +246,59 @@
   X(nm_episode_gap, "neuromuscular", 0.3, "s", 1.0, EXPERT,                                        \
     "calibrated: longer than the pause between clonic beats at 3 Hz",                             \
     "time below half the onset force that ends an involuntary episode")                          \
+  /* the motor-unit pool [fuglevand1993] and the Hill curves [mujoco_muscle]: kn_pool_params and   \
+   * kn_hill_params from these rows (kn_pool_params_from, kn_hill_params_from) */                 \
+  X(pool_units, "neuromuscular", 120.0, "1", 1.0, HUMAN, "fuglevand1993",                          \
+    "motor units per pool")                                                                        \
+  X(pool_recruitment_range, "neuromuscular", 30.0, "1", 1.0, HUMAN, "fuglevand1993",               \
+    "recruitment range: thresholds RR^(i/(n-1)), the first exactly 1, the last RR")                \
+  X(pool_rate_min, "neuromuscular", 8.0, "Hz", 1.0, HUMAN, "fuglevand1993",                        \
+    "firing rate at recruitment")                                                                  \
+  X(pool_rate_peak_first, "neuromuscular", 35.0, "Hz", 1.0, HUMAN, "fuglevand1993",                \
+    "peak firing rate of the first (lowest-threshold) unit")                                       \
+  X(pool_rate_peak_last, "neuromuscular", 25.0, "Hz", 1.0, HUMAN, "fuglevand1993",                 \
+    "peak firing rate of the last (highest-threshold) unit")                                       \
+  X(pool_rate_gain, "neuromuscular", 1.0, "Hz per excitation unit", 1.0, HUMAN, "fuglevand1993",   \
+    "rise of firing rate per unit of drive above threshold")                                       \
+  X(pool_twitch_range, "neuromuscular", 100.0, "1", 1.0, HUMAN, "fuglevand1993",                   \
+    "range of twitch forces (last / first unit)")                                                  \
+  X(pool_contraction_time, "neuromuscular", 90.0, "ms", 1.0e-3, HUMAN, "fuglevand1993",            \
+    "longest twitch contraction time (of the first unit)")                                         \
+  X(pool_contraction_range, "neuromuscular", 3.0, "1", 1.0, HUMAN, "fuglevand1993",                \
+    "range of twitch contraction times (first / last unit)")                                       \
+  X(pool_isi_cv, "neuromuscular", 0.15, "1", 1.0, HUMAN,                                           \
+    "calibrated: middle of the 0.1-0.2 range (fuglevand1993)",                                     \
+    "coefficient of variation of interspike intervals")                                            \
+  X(pool_pic_on_rate, "neuromuscular", 10.0, "Hz", 1.0, EXPERT,                                    \
+    "calibrated: firing clearly above the 8 Hz recruitment rate, a drive well past threshold",     \
+    "own firing rate that arms a unit's PIC, pool on its own (the simulation uses the muscle's cramp threshold frequency)") \
+  X(pool_pic_on_time, "neuromuscular", 0.5, "s", 1.0, ANIMAL,                                      \
+    "calibrated: shorter than the 1.5 s of Ia input that evoked self-sustained firing (lee_heckman1998)", \
+    "time at the arming rate before a unit's PIC turns on")                                        \
+  X(pool_pic_drive, "neuromuscular", 3.15, "1", 1.0, HUMAN, "pic_sway2019",                        \
+    "PIC drive = soleus Delta F / gain, pool on its own (the simulation uses nm_pic_drive)")       \
+  X(pool_pic_hysteresis, "neuromuscular", 0.5, "1", 1.0, ANIMAL,                                   \
+    "calibrated: fully bistable cells show marked PIC hysteresis (lee_heckman1998b)",              \
+    "PIC turns off this far (fraction of its drive) below threshold, pool on its own (the simulation uses nm_pic_hysteresis)") \
+  X(pool_pic_low_fraction, "neuromuscular", 0.5, "1", 1.0, ANIMAL,                                 \
+    "calibrated: lee_heckman1998 found 35 % (17/49) of sampled cells fully bistable, the low-threshold ones", \
+    "share of units (by threshold) whose PIC sustains firing indefinitely")                        \
+  X(pool_pic_sustain_high, "neuromuscular", 1.5, "s", 1.0, ANIMAL, "lee_heckman1998b",             \
+    "longest self-sustained firing of the other (partially bistable) units (1-2 s)")               \
+  X(hill_lmin, "neuromuscular", 0.5, "L0", 1.0, EXPERT, "mujoco_muscle",                           \
+    "normalised length below which active force is zero")                                          \
+  X(hill_lmax, "neuromuscular", 1.6, "L0", 1.0, EXPERT, "mujoco_muscle",                           \
+    "normalised length above which active force is zero")                                          \
+  X(hill_vmax, "neuromuscular", 1.5, "L0/s", 1.0, EXPERT, "mujoco_muscle",                         \
+    "shortening speed at which active force reaches zero")                                         \
+  X(hill_fpmax, "neuromuscular", 1.3, "1", 1.0, EXPERT, "mujoco_muscle",                           \
+    "passive force at hill_lmax, relative to maximum active force")                                \
+  X(hill_fvmax, "neuromuscular", 1.2, "1", 1.0, EXPERT, "mujoco_muscle",                           \
+    "force when lengthening fast, relative to isometric")                                          \
+  X(hill_t_act, "neuromuscular", 10.0, "ms", 1.0e-3, EXPERT, "mujoco_muscle",                      \
+    "activation time constant (kn_hill_params; the simulation's activation is the pool's twitches)") \
+  X(hill_t_deact, "neuromuscular", 40.0, "ms", 1.0e-3, EXPERT, "mujoco_muscle",                    \
+    "deactivation time constant (kn_hill_params; unused by the simulation, as hill_t_act)")       \
   /* circulation: local flow, temperature, metabolites ---------------------------------------- */ \
   X(circ_stop_margin, "circulation", 10.8, "mmHg", KN_MMHG, HUMAN, "skin_perfusion_pressure",     \
     "external pressure that stops skin flow = mean arterial pressure minus this")                 \
@@ -510,9 +563,9 @@ void kn_params_default(kn_params *p);
 void kn_params_set(kn_params *p, int index, double value);
 /* Value of parameter `index` (SI units); NAN for an out-of-range index. */
 double kn_params_get(const kn_params *p, int index);
-/* Checks parameter settings (a session's `parameters:`): each known and within kn_param_range, and
- * the pairs a dose depends on still in order (the pressure that does no harm below the one that
- * does). Returns -1 if all is well, else the index of the setting to blame, with its field
+/* Checks parameter settings (a session's `parameters:`): each known and within kn_param_range, the
+ * pairs a dose depends on still in order (the pressure that does no harm below the one that does),
+ * and the values with a bound by definition inside it (a share below 1). Returns -1 if all is well, else the index of the setting to blame, with its field
  * ("session.parameters.NAME") and a one-line message. */
 int kn_params_check(const kn_param_setting *ps, size_t n, char *field, size_t fsize, char *msg,
                     size_t msize);

@@ -20,11 +20,13 @@
 #include <string.h>
 
 #include "core/rng.h"
+#include "neuromuscular/muscle_params.h"
 #include "neuromuscular/pool_internal.h"
 
 /* A unit drops off the active list once both filter states are below this share of its P. */
 #define KN_POOL_NEGLIGIBLE 1e-9
-/* Interspike intervals are clamped to [1 - ISI_CLAMP, 1 + ISI_CLAMP] times the mean interval. */
+/* Interspike intervals are clamped to [1 - ISI_CLAMP, 1 + ISI_CLAMP] times the mean interval: a
+ * numerical guard that keeps every interval positive (isi_cv is at most 1), not a parameter. */
 #define KN_POOL_ISI_CLAMP 0.5
 /* Most spikes one unit may fire in one step (guards a step much longer than an interval). */
 #define KN_POOL_MAX_SPIKES_PER_STEP 64
@@ -103,33 +105,34 @@ double kn_twitch_gain(double x) {
 /* ---- parameters -------------------------------------------------------------------------------
  */
 
+void kn_pool_params_from(const kn_params *par, kn_pool_params *p) {
+  if (!par || !p) return;
+  *p = (kn_pool_params){
+      .n = (int)lround(par->pool_units),
+      .rr = par->pool_recruitment_range,
+      .mfr = par->pool_rate_min,
+      .pfr1 = par->pool_rate_peak_first,
+      .pfrn = par->pool_rate_peak_last,
+      .gain = par->pool_rate_gain,
+      .rp = par->pool_twitch_range,
+      .tl = par->pool_contraction_time,
+      .rt = par->pool_contraction_range,
+      .isi_cv = par->pool_isi_cv,
+      .pic_on_rate = par->pool_pic_on_rate,
+      .pic_on_time = par->pool_pic_on_time,
+      .pic_drive = par->pool_pic_drive,
+      /* the row is a fraction of the drive, as nm_pic_hysteresis is for the engine */
+      .pic_hysteresis = par->pool_pic_hysteresis * par->pool_pic_drive,
+      .pic_low_fraction = par->pool_pic_low_fraction,
+      .pic_sustain_high = par->pool_pic_sustain_high,
+  };
+}
+
 void kn_pool_params_default(kn_pool_params *p) {
   if (!p) return;
-  *p = (kn_pool_params){
-      .n = 120,                /* [fuglevand1993] */
-      .rr = 30.0,              /* [fuglevand1993] */
-      .mfr = 8.0,              /* Hz [fuglevand1993] */
-      .pfr1 = 35.0,            /* Hz [fuglevand1993] */
-      .pfrn = 25.0,            /* Hz [fuglevand1993] */
-      .gain = 1.0,             /* Hz per excitation unit [fuglevand1993] */
-      .rp = 100.0,             /* [fuglevand1993] */
-      .tl = 0.090,             /* s [fuglevand1993] */
-      .rt = 3.0,               /* [fuglevand1993] */
-      .isi_cv = 0.15,          /* calibrated: middle of the 0.1-0.2 range [fuglevand1993] */
-      .pic_on_rate = 10.0,     /* Hz, calibrated: firing clearly above the 8 Hz recruitment rate,
-                                  i.e. a drive well past threshold (the engine sets it to the cramp
-                                  threshold frequency) */
-      .pic_on_time = 0.5,      /* s, calibrated: shorter than the 1.5 s of Ia input that evoked
-                                  self-sustained firing [lee_heckman1998] */
-      .pic_drive = 3.15,       /* excitation units = Delta F / gain: soleus Delta F 3.15 pps
-                                  [pic_sway2019], i.e. derecruitment 3.15 units below recruitment */
-      .pic_hysteresis = 1.575, /* excitation units, calibrated: 0.5 pic_drive; fully bistable
-                                  cells show marked PIC hysteresis [lee_heckman1998b] */
-      .pic_low_fraction = 0.5, /* calibrated: lee_heckman1998 found 35 % (17/49) of sampled cells
-                                  fully bistable, the low-threshold ones */
-      .pic_sustain_high = 1.5, /* s: partially bistable cells sustain firing at most 1-2 s
-                                  [lee_heckman1998b] */
-  };
+  kn_params par;
+  kn_params_default(&par);
+  kn_pool_params_from(&par, p);
 }
 
 static int finite_nonneg(double x) {
