@@ -633,37 +633,29 @@ static int read_population(kn_in *in, kn_population *p) {
   return 0;
 }
 
-int kn_population_parse(const char *text, size_t len, const char *name, kn_population **out,
-                        kn_diag *diag) {
-  kn_diag local;
-  kn_in in;
-  kn_in_init(&in, name, diag ? diag : &local);
-  if (out == NULL || (text == NULL && len > 0))
-    return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
-  *out = NULL;
+/* Reads a whole population document into a new population, *(kn_population **)out. */
+static int read_new_population(kn_in *in, void *out) {
   kn_population *p = calloc(1, sizeof *p);
-  if (p == NULL) return kn_in_fail(&in, NULL, "", KN_ENOMEM, "out of memory");
-  snprintf(p->file, sizeof p->file, "%s", name ? name : "");
-  int rc = kn_in_parse(&in, text ? text : "", len, kn_in_is_json_name(name));
-  if (rc == 0) rc = read_population(&in, p);
-  kn_in_done(&in);
+  if (p == NULL) return kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory");
+  snprintf(p->file, sizeof p->file, "%s", in->file);
+  int rc = read_population(in, p);
   if (rc) {
     free(p);
     return rc;
   }
-  *out = p;
+  *(kn_population **)out = p;
   return 0;
+}
+
+int kn_population_parse(const char *text, size_t len, const char *name, kn_population **out,
+                        kn_diag *diag) {
+  if (out) *out = NULL;
+  return kn_in_read_doc(text, len, name, diag, read_new_population, out);
 }
 
 int kn_population_load(const char *path, kn_population **out, kn_diag *diag) {
   if (out) *out = NULL;
-  char *text;
-  size_t len;
-  int rc = kn_in_load_text(path, out, diag, &text, &len);
-  if (rc) return rc;
-  rc = kn_population_parse(text, len, path, out, diag);
-  free(text);
-  return rc;
+  return kn_in_load_doc(path, diag, read_new_population, out);
 }
 
 void kn_population_free(kn_population *p) {

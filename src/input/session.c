@@ -655,42 +655,32 @@ void kn_session_free(kn_session *s) {
   free(s);
 }
 
-int kn_session_parse(const char *text, size_t len, const char *name, kn_session **out,
-                     kn_diag *diag) {
-  kn_diag local;
-  kn_in in;
-  kn_in_init(&in, name, diag ? diag : &local);
-  if (out == NULL) return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
-  *out = NULL;
-  if (text == NULL && len > 0) return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
-
+/* Reads a whole session document into a new session, *(kn_session **)out. */
+static int read_new_session(kn_in *in, void *out) {
   kn_session *s = calloc(1, sizeof *s);
-  if (s == NULL) return kn_in_fail(&in, NULL, "", KN_ENOMEM, "out of memory");
+  if (s == NULL) return kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory");
   s->practitioner = KN_PRACTITIONER_PROFESSIONAL;
   s->seed = 1;
   s->dt = 1e-3;
   s->record_interval = 0.1;
   s->recovery = 60.0 * 60.0; /* an hour after the massage (circulation, standing up) */
-  snprintf(s->source, sizeof s->source, "%s", name ? name : "");
-
-  int rc = kn_in_parse(&in, text ? text : "", len, kn_in_is_json_name(name));
-  if (rc == 0) rc = read_top(&in, s);
-  kn_in_done(&in);
+  snprintf(s->source, sizeof s->source, "%s", in->file);
+  int rc = read_top(in, s);
   if (rc) {
     kn_session_free(s);
     return rc;
   }
-  *out = s;
+  *(kn_session **)out = s;
   return 0;
+}
+
+int kn_session_parse(const char *text, size_t len, const char *name, kn_session **out,
+                     kn_diag *diag) {
+  if (out) *out = NULL;
+  return kn_in_read_doc(text, len, name, diag, read_new_session, out);
 }
 
 int kn_session_load(const char *path, kn_session **out, kn_diag *diag) {
   if (out) *out = NULL;
-  char *text;
-  size_t len;
-  int rc = kn_in_load_text(path, out, diag, &text, &len);
-  if (rc) return rc;
-  rc = kn_session_parse(text, len, path, out, diag);
-  free(text);
-  return rc;
+  return kn_in_load_doc(path, diag, read_new_session, out);
 }

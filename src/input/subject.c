@@ -311,34 +311,24 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
   return read_whole_body(in, m, path, s);
 }
 
-/* Reads the top level: a mapping whose only key is "subject". */
-static int read_top(kn_in *in, kn_subject *s) {
+/* Reads the top level, a mapping whose only key is "subject", into out (a kn_subject). */
+static int read_top(kn_in *in, void *out) {
   const kn_ynode *body = NULL;
   int rc = kn_in_top(in, "subject", "session", &body);
-  return rc ? rc : read_subject(in, body, s);
+  return rc ? rc : read_subject(in, body, out);
 }
 
 int kn_subject_parse(const char *text, size_t len, const char *name, kn_subject *out,
                      kn_diag *diag) {
-  kn_diag local;
-  kn_in in;
-  kn_in_init(&in, name, diag ? diag : &local);
-  if (out == NULL || (text == NULL && len > 0))
-    return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
-  kn_subject s;
-  int rc = kn_in_parse(&in, text ? text : "", len, kn_in_is_json_name(name));
-  if (rc == 0) rc = read_top(&in, &s);
-  kn_in_done(&in);
+  kn_subject s; /* *out changes only on success */
+  int rc = kn_in_read_doc(text, len, name, diag, read_top, out ? &s : NULL);
   if (rc == 0) *out = s;
   return rc;
 }
 
 int kn_subject_load(const char *path, kn_subject *out, kn_diag *diag) {
-  char *text;
-  size_t len;
-  int rc = kn_in_load_text(path, out, diag, &text, &len);
-  if (rc) return rc;
-  rc = kn_subject_parse(text, len, path, out, diag);
-  free(text);
+  kn_subject s;
+  int rc = kn_in_load_doc(path, diag, read_top, out ? &s : NULL);
+  if (rc == 0) *out = s;
   return rc;
 }
