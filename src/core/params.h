@@ -547,7 +547,40 @@
   X(tapotement_impact, "protocol", 40.0, "ms", 1.0e-3, EXPERT,                                     \
     "calibrated: percussion contact time", "duration of one percussion impact")                    \
   X(petrissage_depth, "protocol", 0.4, "1", 1.0, EXPERT, "calibrated: squeeze-release cycle",      \
-    "fraction of force that cycles during kneading")
+    "fraction of force that cycles during kneading")                                               \
+  /* advice: the thresholds of the rules (docs/advice.md) ------------------------------------- */ \
+  X(adv_fever, "advise", 38.0, "degC", 1.0, HUMAN, "werner2020",                                   \
+    "core temperature at or above which a fever postpones the massage (the conventional definition)") \
+  X(adv_dehydrated, "advise", 2.0, "%", 0.01, HUMAN,                                               \
+    "calibrated: more than 2 % of body mass lost counts as dehydrated (SCIENCE.md section 5)",     \
+    "hypohydration above which the advice is to drink first")                                     \
+  X(adv_nerve_harm, "advise", 200.0, "mmHg", KN_MMHG, ANIMAL, "dahlin1986",                        \
+    "pressure on a nerve that damages it within 2 h (200-400 mmHg, also rydevik_nordborg1980)")    \
+  X(adv_on_site, "advise", 1.5, "cm", KN_CM, EXPERT,                                               \
+    "calibrated: a thumb's contact radius (0.65 cm for 132 mm^2, shiatsu2025) plus the drift of a hand aiming at a point", \
+    "distance within which a landmark is on a nerve's course")                                    \
+  X(adv_pain_likely, "advise", 0.5, "1", 1.0, EXPERT,                                              \
+    "calibrated: above one half the pressure has reached the pain threshold",                     \
+    "probability that the pressure hurts above which the pain rule speaks")                       \
+  X(adv_abrupt_rate, "advise", 1000.0, "N/s", 1.0, EXPERT,                                         \
+    "calibrated: separates the professional examples (percussion up to 2300 N/s at 44 % of the limit) from the rough partner's hard strokes (2100-9100 N/s at 58-135 %)", \
+    "rise of force faster than this is an abrupt stroke (with adv_abrupt_ratio)")                 \
+  X(adv_abrupt_ratio, "advise", 0.5, "1", 1.0, EXPERT,                                             \
+    "calibrated: as adv_abrupt_rate", "force (share of the region's ISO limit) an abrupt stroke reaches") \
+  X(adv_carotid_age, "advise", 50.0, "year", 1.0, HUMAN, "sutton2014",                             \
+    "age from which carotid sinus hypersensitivity is looked for (10.4 % at 50 or more)")         \
+  X(adv_frequent_cramps, "advise", 4.0, "1/month", 1.0, EXPERT,                                    \
+    "calibrated: a reading of 'frequent' for the A16 rule, a cramp or spasm most weeks; the clinical texts give no number (allen2012)", \
+    "cramps or spasms a month from which the advice is to see a doctor")                          \
+  X(adv_soreness_note, "advise", 0.2, "1", 1.0, EXPERT,                                            \
+    "calibrated: twice the 10 % base rate of cambron2007",                                        \
+    "chance of soreness above which it is mentioned")                                             \
+  X(adv_bruise_change, "advise", 0.1, "1", 1.0, EXPERT,                                            \
+    "calibrated: the top of the 5-10 % band inferred for an untrained partner (no survey of massage lists bruising)", \
+    "chance of a bruise in a region from which the plan should change")                           \
+  X(adv_dizzy_note, "advise", 0.15, "1", 1.0, EXPERT,                                              \
+    "calibrated: twice the 6.7 % of people who feel dizzy on standing after lying (oconnell2015)", \
+    "chance of dizziness on standing from which it is mentioned")
 // clang-format on
 
 /* The parameter values used by a model, in SI units. */
