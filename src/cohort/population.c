@@ -723,11 +723,13 @@ int kn_population_sample(const kn_population *p, uint64_t seed, uint64_t index, 
   kn_diag *dg = diag ? diag : &local;
   kn_diag_clear(dg);
   char doc[DOC_LEN];
+  kn_subject def; /* what the subject file leaves out: the context of the first draws */
+  kn_subject_default(&def);
   for (uint64_t attempt = 0; attempt < MAX_DRAWS; attempt++) {
     size_t o = 0;
     o += (size_t)snprintf(doc, sizeof doc, "subject:\n");
     int male = -1; /* unknown until sex is drawn: Deurenberg then takes the middle */
-    double age = 40.0, height = 1.70, bmi = NAN;
+    double age = def.age, height = def.height, bmi = NAN;
     int overflow = 0;
     for (size_t i = 0; i < p->ntrait; i++) {
       const trait *t = &p->traits[i];

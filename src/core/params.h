@@ -580,7 +580,48 @@
     "chance of a bruise in a region from which the plan should change")                           \
   X(adv_dizzy_note, "advise", 0.15, "1", 1.0, EXPERT,                                              \
     "calibrated: twice the 6.7 % of people who feel dizzy on standing after lying (oconnell2015)", \
-    "chance of dizziness on standing from which it is mentioned")
+    "chance of dizziness on standing from which it is mentioned")                                  \
+  /* the default subject (kn_subject_default): what a subject file leaves out --------------------- */ \
+  X(subj_age, "subject", 40.0, "year", 1.0, EXPERT, "calibrated: a middle-aged adult",             \
+    "age of the default subject")                                                                  \
+  X(subj_height, "subject", 1.70, "m", 1.0, EXPERT, "calibrated: an adult of average height",      \
+    "height of the default subject")                                                               \
+  X(subj_mass, "subject", 70.0, "kg", 1.0, EXPERT, "calibrated: an adult of average mass",         \
+    "mass of the default subject")                                                                 \
+  X(subj_body_fat_female, "subject", 30.0, "%", 0.01, EXPERT,                                      \
+    "calibrated: a typical adult woman", "body fat when the subject file gives none, female")     \
+  X(subj_body_fat_male, "subject", 20.0, "%", 0.01, EXPERT,                                        \
+    "calibrated: a typical adult man", "body fat when the subject file gives none, male")         \
+  X(subj_body_fat, "subject", 25.0, "%", 0.01, EXPERT,                                             \
+    "calibrated: between the female and male defaults", "body fat when neither it nor sex is given") \
+  X(subj_sodium, "subject", 140.0, "mmol/L", 1.0, HUMAN,                                           \
+    "calibrated: middle of the usual reference interval (135-145 mmol/L)", "serum sodium")        \
+  X(subj_potassium, "subject", 4.2, "mmol/L", 1.0, HUMAN,                                          \
+    "calibrated: middle of the usual reference interval (3.5-5.0 mmol/L)", "serum potassium")     \
+  X(subj_magnesium, "subject", 0.85, "mmol/L", 1.0, HUMAN,                                         \
+    "calibrated: middle of the usual reference interval (0.7-1.0 mmol/L)", "serum magnesium")     \
+  X(subj_calcium, "subject", 2.4, "mmol/L", 1.0, HUMAN,                                            \
+    "calibrated: middle of the usual reference interval (2.2-2.6 mmol/L)", "serum total calcium") \
+  X(subj_core_temp, "subject", 37.0, "degC", 1.0, HUMAN, "calibrated: normal core temperature",    \
+    "core temperature of the default subject")                                                     \
+  X(subj_systolic, "subject", 120.0, "mmHg", KN_MMHG, HUMAN, "calibrated: normal adult blood pressure", \
+    "systolic pressure of the default subject")                                                    \
+  X(subj_diastolic, "subject", 80.0, "mmHg", KN_MMHG, HUMAN, "calibrated: normal adult blood pressure", \
+    "diastolic pressure of the default subject")                                                   \
+  X(subj_heart_rate, "subject", 70.0, "1/min", KN_BPM, HUMAN, "calibrated: normal resting heart rate", \
+    "resting heart rate of the default subject")                                                   \
+  X(subj_hypertensive_systolic, "subject", 145.0, "mmHg", KN_MMHG, EXPERT,                         \
+    "calibrated: a typical treated-and-untreated mix, stage 1 (ACC/AHA 2017)",                    \
+    "systolic pressure of a subject with hypertension: true and no pressures given")             \
+  X(subj_hypertensive_diastolic, "subject", 92.0, "mmHg", KN_MMHG, EXPERT,                         \
+    "calibrated: as subj_hypertensive_systolic",                                                  \
+    "diastolic pressure of a subject with hypertension: true and no pressures given")            \
+  X(subj_hypertension_systolic, "subject", 140.0, "mmHg", KN_MMHG, HUMAN,                          \
+    "calibrated: the conventional threshold of hypertension (140/90 mmHg)",                       \
+    "systolic pressure from which a subject counts as hypertensive (hypertension not given)")     \
+  X(subj_hypertension_diastolic, "subject", 90.0, "mmHg", KN_MMHG, HUMAN,                          \
+    "calibrated: as subj_hypertension_systolic",                                                  \
+    "diastolic pressure from which a subject counts as hypertensive (hypertension not given)")
 // clang-format on
 
 /* The parameter values used by a model, in SI units. */
