@@ -7,6 +7,9 @@
 
 #include "knead/error.h"
 
+/* How long a connection waits for a lock another process holds before it fails (ms). */
+#define KN_STORE_BUSY_TIMEOUT_MS 5000
+
 /* Fills d (may be NULL) with code, file and msg (a printf format with one %s for detail); returns
  * code. */
 int kn_store_fail(kn_diag *d, int code, const char *file, const char *msg, const char *detail);

@@ -12,6 +12,9 @@
 #include "cohort/store_internal.h"
 
 #define Z95 1.959963984540054 /* standard normal quantile for a two-sided 95 % interval */
+/* The quantiles that bound a central 95 % interval. */
+#define Q_LOW 0.025
+#define Q_HIGH 0.975
 
 #define fail kn_store_fail /* store_internal.h: one failure report for the database code */
 #define db_fail kn_store_db_fail
@@ -83,7 +86,7 @@ int kn_cohort_draw_counts_load(const char *path, kn_cohort_draw_counts *out, kn_
     sqlite3_close(db);
     return rc;
   }
-  sqlite3_busy_timeout(db, 5000);
+  sqlite3_busy_timeout(db, KN_STORE_BUSY_TIMEOUT_MS);
   int rc = load_counts(db, path, out, diag);
   sqlite3_close(db);
   if (rc) kn_cohort_draw_counts_free(out);
@@ -101,8 +104,8 @@ kn_interval kn_cohort_parameter_interval(const kn_cohort_draw_counts *c, size_t 
     if (c->n[cell] > 0) x[m++] = (double)c->k[cell * c->noutcome + outcome] / (double)c->n[cell];
   }
   r.est = kn_quantile(x, m, 0.5);
-  r.lo = kn_quantile(x, m, 0.025);
-  r.hi = kn_quantile(x, m, 0.975);
+  r.lo = kn_quantile(x, m, Q_LOW);
+  r.hi = kn_quantile(x, m, Q_HIGH);
   free(x);
   return r;
 }
@@ -183,7 +186,7 @@ int kn_cohort_uncertainty_store(const char *path, const kn_cohort_design *d, kn_
     sqlite3_close(db);
     return rc;
   }
-  sqlite3_busy_timeout(db, 5000);
+  sqlite3_busy_timeout(db, KN_STORE_BUSY_TIMEOUT_MS);
   kn_cohort_draw_counts c;
   memset(&c, 0, sizeof c);
   int rc = load_counts(db, path, &c, diag);

@@ -5,6 +5,9 @@
 
 #include "core/params.h"
 
+/* A setting at an end of its range passes despite the unit conversion's rounding (relative). */
+#define KN_PARAM_ROUNDING 1e-9
+
 /* Pairs of parameters whose order a dose depends on: the first must stay below the second. */
 static const char *const ordered[][2] = {
     {"nerve_transport_p_no", "nerve_transport_p_yes"},
@@ -65,7 +68,7 @@ int kn_params_check(const kn_param_setting *ps, size_t n, char *field, size_t fs
     }
     double lo, hi, v = ps[i].value / pi->si;
     kn_param_range(pi, &lo, &hi);
-    double tol = 1e-9 * fmax(fabs(lo), fabs(hi)); /* the unit conversion's rounding */
+    double tol = KN_PARAM_ROUNDING * fmax(fabs(lo), fabs(hi));
     if (!(v >= lo - tol && v <= hi + tol)) {
       snprintf(field, fsize, "session.parameters.%s", pi->name);
       snprintf(msg, msize, "%g %s is out of range [%g, %g]", v, pi->unit, lo, hi);

@@ -21,6 +21,8 @@
  * each unclosed one it looks ahead over, so this bounds it near 23 MB whatever the lexer of
  * prescan.c makes of the text. A 10 000-action session in flow style needs 10 000. */
 #define KN_INPUT_MAX_OPENERS ((size_t)65536)
+/* A value at an end of its range passes despite the unit conversion's rounding (relative). */
+#define KN_INPUT_ROUNDING 1e-9
 
 /* ---- the document tree ----------------------------------------------------------------------- */
 

@@ -188,7 +188,8 @@ static int read_exertion(kn_in *in, const kn_field *f, double *out) {
 
 /* true | false | unknown (-1). */
 static int read_tristate(kn_in *in, const kn_field *f, int *out) {
-  if (f->val->kind == KN_Y_SCALAR && f->val->n == 7 && !strcmp(kn_in_text(in, f->val), "unknown")) {
+  if (f->val->kind == KN_Y_SCALAR && f->val->n == sizeof "unknown" - 1 &&
+      !strcmp(kn_in_text(in, f->val), "unknown")) {
     *out = -1;
     return 0;
   }

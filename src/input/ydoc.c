@@ -83,10 +83,11 @@ int kn_in_read_file(kn_in *in, const char *path, char **text, size_t *len) {
 int kn_in_is_json_name(const char *name) {
   if (name == NULL) return 0;
   size_t n = strlen(name);
-  if (n < 5) return 0;
-  const char *ext = name + n - 5;
   const char *want = ".json";
-  for (size_t i = 0; i < 5; i++) {
+  size_t w = strlen(want);
+  if (n < w) return 0;
+  const char *ext = name + n - w;
+  for (size_t i = 0; i < w; i++) {
     char c = ext[i];
     if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
     if (c != want[i]) return 0;
@@ -95,6 +96,10 @@ int kn_in_is_json_name(const char *name) {
 }
 
 /* ---- building the tree ----------------------------------------------------------------------- */
+
+/* First sizes of the node and text arrays (they double as needed). */
+#define FIRST_NODES 256
+#define FIRST_TEXT 4096
 
 /* libfyaml text that reaches the output callback (normally nothing: errors are collected). */
 typedef struct fy_out {
@@ -120,7 +125,7 @@ static size_t add_node(kn_ydoc *d, kn_ykind kind, int line, int col, int *err) {
     return KN_YNONE;
   }
   if (d->nnode == d->capnode) {
-    size_t ncap = d->capnode ? d->capnode * 2 : 256;
+    size_t ncap = d->capnode ? d->capnode * 2 : FIRST_NODES;
     kn_ynode *nn = realloc(d->node, ncap * sizeof *nn);
     if (nn == NULL) {
       *err = KN_ENOMEM;
@@ -142,7 +147,7 @@ static size_t add_node(kn_ydoc *d, kn_ykind kind, int line, int col, int *err) {
 /* Copies a scalar's text into the text store; returns its offset or KN_YNONE (out of memory). */
 static size_t add_text(kn_ydoc *d, const char *s, size_t len) {
   if (d->captext - d->ntext < len + 1) {
-    size_t ncap = d->captext ? d->captext : 4096;
+    size_t ncap = d->captext ? d->captext : FIRST_TEXT;
     while (ncap - d->ntext < len + 1)
       ncap *= 2;
     char *nt = realloc(d->text, ncap);

@@ -28,6 +28,14 @@
 /* Interspike intervals are clamped to [1 - ISI_CLAMP, 1 + ISI_CLAMP] times the mean interval: a
  * numerical guard that keeps every interval positive (isi_cv is at most 1), not a parameter. */
 #define KN_POOL_ISI_CLAMP 0.5
+/* Alignment of the pool's memory and of each array in it (bytes). */
+#define KN_POOL_ALIGN 16u
+/* Most units a pool may have (a guard on the size computation). */
+#define KN_POOL_MAX_UNITS (1 << 20)
+/* A time long before any step (s): a unit that never fired. */
+#define KN_POOL_LONG_AGO 1e9
+/* An interval counts as at the PIC's arming rate despite rounding (relative). */
+#define KN_POOL_ISI_ROUNDING 1e-9
 /* Most spikes one unit may fire in one step (guards a step much longer than an interval). */
 #define KN_POOL_MAX_SPIKES_PER_STEP 64
 
@@ -82,11 +90,11 @@ struct kn_pool {
  */
 
 static size_t align16(size_t x) {
-  return (x + 15u) & ~(size_t)15u;
+  return (x + (KN_POOL_ALIGN - 1u)) & ~(size_t)(KN_POOL_ALIGN - 1u);
 }
 
 size_t kn_pool_size(int n) {
-  if (n < 1 || n > (1 << 20)) return 0;
+  if (n < 1 || n > KN_POOL_MAX_UNITS) return 0;
   size_t un = (size_t)n;
   return align16(sizeof(kn_pool)) + align16(un * sizeof(kn_unit)) + align16(un * sizeof(int));
 }
@@ -191,7 +199,7 @@ static void unit_rest(kn_unit *u) {
   u->rate = 0.0;
   u->t_ref = u->t_next = 0.0;
   u->k = 1.0;
-  u->t_last = -1e9; /* long ago: the first spike has gain 1 */
+  u->t_last = -KN_POOL_LONG_AGO; /* the first spike has gain 1 */
   u->pic_timer = u->pic_t_on = 0.0;
   u->recruited = u->pic_on = u->pic_spent = u->listed = u->stim = 0;
 }
@@ -212,7 +220,8 @@ void kn_pool_reset(kn_pool *pool) {
 }
 
 kn_pool *kn_pool_init(void *mem, size_t size, const kn_pool_params *p, double dt, uint64_t seed) {
-  if (!mem || !p || ((uintptr_t)mem & 15u) != 0 || !params_valid(p) || !isfinite(dt) || dt <= 0.0)
+  if (!mem || !p || ((uintptr_t)mem & (KN_POOL_ALIGN - 1u)) != 0 || !params_valid(p) ||
+      !isfinite(dt) || dt <= 0.0)
     return NULL;
   size_t need = kn_pool_size(p->n);
   if (need == 0 || size < need) return NULL;
@@ -477,7 +486,7 @@ void kn_pool_step(kn_pool *pool, const kn_pool_input *in, kn_pool_output *out) {
                 .pic_hyst = p->pic_hysteresis,
                 .pic_sustain_high = p->pic_sustain_high,
                 .pic_on_time = p->pic_on_time,
-                .fast_isi = pool->pic_isi * (1.0 + 1e-9),
+                .fast_isi = pool->pic_isi * (1.0 + KN_POOL_ISI_ROUNDING),
                 .scale = scale,
                 .pic_enabled = pool->pic_enabled};
   kn_unit *restrict units = pool->u;
