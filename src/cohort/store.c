@@ -726,7 +726,7 @@ int kn_cohort_dump(const char *path, FILE *out, kn_diag *diag) {
   return rc;
 }
 
-static void run_value(sqlite3 *db, const char *key, char *dst, size_t size) {
+void kn_store_run_value(sqlite3 *db, const char *key, char *dst, size_t size) {
   sqlite3_stmt *st = NULL;
   dst[0] = '\0';
   if (sqlite3_prepare_v2(db, "SELECT value FROM run WHERE key = ?", -1, &st, NULL) != SQLITE_OK)
@@ -741,20 +741,20 @@ static void run_value(sqlite3 *db, const char *key, char *dst, size_t size) {
 static int load_info(sqlite3 *db, const char *path, kn_cohort_summary *out, kn_diag *diag) {
   kn_cohort_run_info *info = &out->info;
   char num[64];
-  run_value(db, "profiles", info->profiles, sizeof info->profiles);
+  kn_store_run_value(db, "profiles", info->profiles, sizeof info->profiles);
   if (info->profiles[0] == '\0')
     return fail(diag, KN_EPARSE, path, "%s", "is not a knead cohort database");
-  run_value(db, "population_file", info->population_file, sizeof info->population_file);
-  run_value(db, "population_hash", info->population_hash, sizeof info->population_hash);
-  run_value(db, "population_name", info->population_name, sizeof info->population_name);
-  run_value(db, "session_file", info->session_file, sizeof info->session_file);
-  run_value(db, "session_hash", info->session_hash, sizeof info->session_hash);
-  run_value(db, "session_name", info->session_name, sizeof info->session_name);
-  run_value(db, "knead_version", info->version, sizeof info->version);
-  run_value(db, "parameters", info->parameters, sizeof info->parameters);
-  run_value(db, "n", num, sizeof num);
+  kn_store_run_value(db, "population_file", info->population_file, sizeof info->population_file);
+  kn_store_run_value(db, "population_hash", info->population_hash, sizeof info->population_hash);
+  kn_store_run_value(db, "population_name", info->population_name, sizeof info->population_name);
+  kn_store_run_value(db, "session_file", info->session_file, sizeof info->session_file);
+  kn_store_run_value(db, "session_hash", info->session_hash, sizeof info->session_hash);
+  kn_store_run_value(db, "session_name", info->session_name, sizeof info->session_name);
+  kn_store_run_value(db, "knead_version", info->version, sizeof info->version);
+  kn_store_run_value(db, "parameters", info->parameters, sizeof info->parameters);
+  kn_store_run_value(db, "n", num, sizeof num);
   info->n = strtoull(num, NULL, 10);
-  run_value(db, "seed", num, sizeof num);
+  kn_store_run_value(db, "seed", num, sizeof num);
   info->seed = strtoull(num, NULL, 10);
   char list[64];
   snprintf(list, sizeof list, "%s", info->profiles);

@@ -19,17 +19,6 @@
 #define fail kn_store_fail /* store_internal.h: one failure report for the database code */
 #define db_fail kn_store_db_fail
 
-static void run_value(sqlite3 *db, const char *key, char *dst, size_t size) {
-  sqlite3_stmt *st = NULL;
-  dst[0] = '\0';
-  if (sqlite3_prepare_v2(db, "SELECT value FROM run WHERE key = ?", -1, &st, NULL) != SQLITE_OK)
-    return;
-  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-    snprintf(dst, size, "%s", (const char *)sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
-}
-
 void kn_cohort_draw_counts_free(kn_cohort_draw_counts *c) {
   if (c == NULL) return;
   free(c->n);
@@ -40,8 +29,8 @@ void kn_cohort_draw_counts_free(kn_cohort_draw_counts *c) {
 /* Reads the counts from an open database. */
 static int load_counts(sqlite3 *db, const char *path, kn_cohort_draw_counts *out, kn_diag *diag) {
   char params[128], profiles[128];
-  run_value(db, "parameters", params, sizeof params);
-  run_value(db, "profiles", profiles, sizeof profiles);
+  kn_store_run_value(db, "parameters", params, sizeof params);
+  kn_store_run_value(db, "profiles", profiles, sizeof profiles);
   size_t ndraw = kn_cohort_design_draws(params);
   if (ndraw == 0)
     return fail(diag, KN_ENOTFOUND, path, "%s", "the run has no parameter draws (--uncertainty)");
