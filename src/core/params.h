@@ -639,7 +639,8 @@ void kn_params_set(kn_params *p, int index, double value);
 double kn_params_get(const kn_params *p, int index);
 /* Checks parameter settings (a session's `parameters:`): each known and within kn_param_range, the
  * pairs a dose depends on still in order (the pressure that does no harm below the one that does),
- * and the values with a bound by definition inside it (a share below 1). Returns -1 if all is well, else the index of the setting to blame, with its field
+ * and the values with a bound by definition inside it (a share below 1). Returns -1 if all is well,
+ * else the index of the setting to blame, with its field
  * ("session.parameters.NAME") and a one-line message. */
 int kn_params_check(const kn_param_setting *ps, size_t n, char *field, size_t fsize, char *msg,
                     size_t msize);
