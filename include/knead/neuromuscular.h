@@ -48,7 +48,8 @@ typedef struct kn_pool_params {
   double pic_sustain_high; /* s, 1.5 */
 } kn_pool_params;
 
-/* Fills p with the defaults above (sources in docs/model.md). */
+/* Fills p with the defaults above: the pool_* rows of the parameter table (`knead atlas`,
+ * docs/model.md). */
 void kn_pool_params_default(kn_pool_params *p);
 
 /* Per-step inputs to a pool. */
@@ -129,6 +130,7 @@ typedef struct kn_hill_params {
   double t_act, t_deact; /* s, activation and deactivation time constants, 0.010 and 0.040 */
 } kn_hill_params;
 
+/* Fills p with the defaults above: the hill_* rows of the parameter table. */
 void kn_hill_params_default(kn_hill_params *p);
 /* Active force-length factor (0..1, 1 at L = 1). */
 double kn_hill_fl(const kn_hill_params *p, double L);

@@ -8,41 +8,20 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/params.h"
 #include "core/units.h"
 #include "knead/advise.h"
 
-/* Fever: a core temperature at or above 38 degC (the conventional definition; werner2020). */
-#define FEVER_K (38.0 + 273.15)
-/* Hypohydration that counts as dehydrated: more than 2 % of body mass (SCIENCE.md section 5). */
-#define DEHYDRATED 0.02
-/* Pressure on a nerve that damages it within 2 h: 200-400 mmHg (dahlin1986, rydevik_nordborg1980).
- */
-#define NERVE_HARM_PA (200.0 * KN_MMHG)
-/* A landmark is on a nerve's course within 1.5 cm. calibrated: a thumb's contact radius (0.65 cm
- * for 132 mm^2, shiatsu2025) plus the drift of a hand that aims at a point. */
-#define ON_SITE 0.015
-/* Pain: the model's probability that the pressure hurts above one half (pain threshold reached). */
-#define PAIN_LIKELY 0.5
-/* An abrupt stroke: force rising faster than 1000 N/s to at least half the region's ISO force
- * limit. calibrated: separates the professional examples (percussion up to 2300 N/s at 44 % of
- * the limit) from the rough partner's hard strokes (2100-9100 N/s at 58-135 %). */
-#define ABRUPT_RATE 1000.0
-#define ABRUPT_RATIO 0.5
-/* Carotid sinus hypersensitivity is found in 10.4 % of people aged 50 or more (sutton2014). */
-#define CAROTID_AGE 50.0
-/* Frequent spasms: a cramp or spasm most weeks (4 a month or more) — calibrated: a reading of
- * "frequent" for the A16 rule; the clinical texts give no number (allen2012). */
-#define FREQUENT_PER_MONTH 4.0
-/* Soreness worth mentioning: a chance above one in five. calibrated: twice the 10 % base rate of
- * cambron2007. */
-#define SORENESS_NOTE 0.2
-/* A bruise worth changing the plan for: a chance of one in ten or more in a region. calibrated: the
- * top of the 5-10 % band inferred for an untrained partner (no survey of massage lists bruising).
- */
-#define BRUISE_CHANGE 0.1
-/* Dizziness on standing worth a note: one in seven or more. calibrated: twice the 6.7 % of people
- * who feel dizzy on standing after lying (oconnell2015). */
-#define DIZZY_NOTE 0.15
+/* The rules' thresholds are rows of the parameter table (adv_*, src/core/params.h, with their
+ * sources), read from the session's parameters. */
+/* A temperature compared at or above a threshold: the rounding of the degC-to-K conversion. */
+#define TEMP_ROUNDING 1e-9
+/* Spasms in one session that make them frequent enough for a doctor whatever the history. */
+#define FREQUENT_IN_SESSION 3
+/* The printed advice: the severity column's width, the indent of continuation lines, the page. */
+#define PRINT_COLUMN 9
+#define PRINT_INDENT 13
+#define PRINT_WIDTH 100
 /* At most this many pieces per site-by-site rule; the rest are counted in the last piece. */
 #define PER_RULE_SITES 3
 
@@ -56,6 +35,7 @@ typedef struct ctx {
   const kn_subject *s;
   const kn_session *sess;
   const kn_outcome *o;
+  const kn_params *par; /* the model's parameters: defaults and the session's settings */
 } ctx;
 
 /* A new piece of advice, or NULL when the buffer is full (then the piece is dropped). */
@@ -87,14 +67,14 @@ static void add_source(kn_advice *a, const char *key) {
 }
 
 static double to_celsius(double k) {
-  return k - 273.15;
+  return k - KN_ZERO_CELSIUS;
 }
 
 /* ---- the subject: postpone, drink first ------------------------------------------------------ */
 
 static void rule_fever(const ctx *c, advice_buf *b) {
   const kn_subject *s = c->s;
-  int fever = s->core_temperature >= FEVER_K - 1e-9;
+  int fever = s->core_temperature >= c->par->adv_fever + KN_ZERO_CELSIUS - TEMP_ROUNDING;
   if (!fever && !s->acute_illness) return;
   kn_advice *a = add(b, fever ? "fever" : "acute_illness", KN_ADVICE_STOP, KN_EVIDENCE_EXPERT, "A6",
                      fever ? "werner2020 jensen2019" : "werner2020");
@@ -117,7 +97,7 @@ static void rule_fever(const ctx *c, advice_buf *b) {
 
 static void rule_dehydrated(const ctx *c, advice_buf *b) {
   const kn_subject *s = c->s;
-  if (!(s->hypohydration > DEHYDRATED)) return;
+  if (!(s->hypohydration > c->par->adv_dehydrated)) return;
   /* a drink during the session counts as having drunk first */
   for (size_t i = 0; i < c->sess->naction; i++)
     if (c->sess->actions[i].kind == KN_ACT_DRINK &&
@@ -169,7 +149,8 @@ static int focal_action_on(const ctx *c, const kn_nerve *n) {
     const kn_action *a = &c->sess->actions[i];
     if (!kn_action_is_stroke(a->kind) || a->landmark < 0 || !focal_contact(a->contact)) continue;
     const kn_landmark *l = kn_atlas_landmark((size_t)a->landmark);
-    if (l->region == n->region && distance_to_course(n, l->x, l->y) <= ON_SITE) return (int)i;
+    if (l->region == n->region && distance_to_course(n, l->x, l->y) <= c->par->adv_on_site)
+      return (int)i;
   }
   return -1;
 }
@@ -181,7 +162,7 @@ static void rule_endangerment(const ctx *c, advice_buf *b) {
     const kn_nerve *n = kn_atlas_nerve((size_t)no->nerve);
     int act = focal_action_on(c, n);
     int harmed = no->grade >= KN_NERVE_PARESTHESIA;
-    if (!harmed && !(no->p_peak >= NERVE_HARM_PA) && act < 0) continue;
+    if (!harmed && !(no->p_peak >= c->par->adv_nerve_harm) && act < 0) continue;
     if (given >= PER_RULE_SITES) {
       more++;
       continue;
@@ -248,7 +229,7 @@ static void rule_carotid(const ctx *c, advice_buf *b) {
                   : "no");
     return;
   }
-  if (!(s->age >= CAROTID_AGE) && known != 1) return;
+  if (!(s->age >= c->par->adv_carotid_age) && known != 1) return;
   int region = kn_atlas_find_region("neck_anterior");
   for (size_t i = 0; i < c->sess->naction; i++) {
     const kn_action *act = &c->sess->actions[i];
@@ -309,7 +290,7 @@ static void rule_pain(const ctx *c, advice_buf *b) {
   int given = 0;
   for (size_t i = 0; i < c->o->nregion && given < PER_RULE_SITES; i++) {
     const kn_region_outcome *ro = &c->o->regions[i];
-    if (!(ro->pain_peak > PAIN_LIKELY)) continue;
+    if (!(ro->pain_peak > c->par->adv_pain_likely)) continue;
     const kn_region *r = kn_atlas_region((size_t)ro->region);
     kn_advice *a = add(b, "pain", KN_ADVICE_CHANGE, KN_EVIDENCE_HUMAN, "A9 A13",
                        "chesterton2003 bordachar2019");
@@ -331,7 +312,7 @@ static void rule_bruise(const ctx *c, advice_buf *b) {
   int given = 0;
   for (size_t i = 0; i < c->o->nregion && given < PER_RULE_SITES; i++) {
     const kn_region_outcome *ro = &c->o->regions[i];
-    if (!(ro->bruise_probability >= BRUISE_CHANGE)) continue;
+    if (!(ro->bruise_probability >= c->par->adv_bruise_change)) continue;
     const kn_region *r = kn_atlas_region((size_t)ro->region);
     kn_advice *a = add(b, "bruise", KN_ADVICE_CHANGE, c->o->evidence_bruise, "A13",
                        "iso_ts_15066 desmoulin2011");
@@ -368,7 +349,8 @@ static void rule_smooth(const ctx *c, advice_buf *b) {
   const kn_region_outcome *worst = NULL;
   for (size_t i = 0; i < c->o->nregion; i++) {
     const kn_region_outcome *ro = &c->o->regions[i];
-    if (ro->force_rate_peak > ABRUPT_RATE && fmax(ro->f_ratio, ro->p_ratio) >= ABRUPT_RATIO &&
+    if (ro->force_rate_peak > c->par->adv_abrupt_rate &&
+        fmax(ro->f_ratio, ro->p_ratio) >= c->par->adv_abrupt_ratio &&
         (!worst || ro->force_rate_peak > worst->force_rate_peak))
       worst = ro;
   }
@@ -489,16 +471,16 @@ static void rule_percussion(const ctx *c, advice_buf *b) {
 
 static void rule_doctor_spasms(const ctx *c, advice_buf *b) {
   size_t nsp = c->o->nspasm;
-  if (!(c->s->cramps_per_month >= FREQUENT_PER_MONTH) && nsp < 3) return;
+  if (!(c->s->cramps_per_month >= c->par->adv_frequent_cramps) && nsp < FREQUENT_IN_SESSION) return;
   kn_advice *a = add(b, "doctor_spasms", KN_ADVICE_NOTE, KN_EVIDENCE_EXPERT, "A16", "allen2012");
   if (!a) return;
   say(a->text, sizeof a->text,
       "See a doctor if spasms or cramps come often (most weeks), are very painful, or come "
       "with weakness, numbness or muscle wasting: frequent spasms can have a nerve, hormone or "
       "medication cause that can be treated.");
-  if (c->s->cramps_per_month >= FREQUENT_PER_MONTH)
+  if (c->s->cramps_per_month >= c->par->adv_frequent_cramps)
     say(a->trigger, sizeof a->trigger, "cramp history: %.0f a month (frequent from %.0f)",
-        c->s->cramps_per_month, FREQUENT_PER_MONTH);
+        c->s->cramps_per_month, c->par->adv_frequent_cramps);
   else
     say(a->trigger, sizeof a->trigger, "%zu spasms in one session", nsp);
 }
@@ -507,7 +489,7 @@ static void rule_doctor_spasms(const ctx *c, advice_buf *b) {
 static void rule_doctor_after(const ctx *c, advice_buf *b) {
   for (size_t i = 0; i < c->o->nnerve; i++) {
     const kn_nerve_outcome *no = &c->o->nerves[i];
-    if (no->grade < KN_NERVE_PARESTHESIA && !(no->p_peak >= NERVE_HARM_PA)) continue;
+    if (no->grade < KN_NERVE_PARESTHESIA && !(no->p_peak >= c->par->adv_nerve_harm)) continue;
     const kn_nerve *n = kn_atlas_nerve((size_t)no->nerve);
     kn_advice *a =
         add(b, "doctor_after", no->grade >= KN_NERVE_INJURY ? KN_ADVICE_CHANGE : KN_ADVICE_NOTE,
@@ -527,7 +509,7 @@ static void rule_doctor_after(const ctx *c, advice_buf *b) {
 }
 
 static void rule_soreness(const ctx *c, advice_buf *b) {
-  if (!(c->o->soreness_probability > SORENESS_NOTE)) return;
+  if (!(c->o->soreness_probability > c->par->adv_soreness_note)) return;
   kn_advice *a = add(b, "soreness", KN_ADVICE_NOTE, c->o->evidence_soreness, "A13", "cambron2007");
   if (!a) return;
   say(a->text, sizeof a->text,
@@ -543,7 +525,7 @@ static void rule_soreness(const ctx *c, advice_buf *b) {
  * which a third of people have without feeling it). */
 static void rule_stand_up(const ctx *c, advice_buf *b) {
   const kn_systemic_outcome *sy = &c->o->systemic;
-  if (!(sy->dizziness_probability >= DIZZY_NOTE)) return;
+  if (!(sy->dizziness_probability >= c->par->adv_dizzy_note)) return;
   kn_advice *a = add(b, "stand_up_slowly", KN_ADVICE_NOTE, sy->evidence_orthostatic, "A3 A6",
                      "wieling2007 freeman2011");
   if (!a) return;
@@ -552,7 +534,7 @@ static void rule_stand_up(const ctx *c, advice_buf *b) {
       "something. There is a %.0f %% chance of feeling dizzy or light-headed on standing (about "
       "7 %% of people do after lying)%s.",
       100.0 * sy->dizziness_probability,
-      c->s->hypohydration > DEHYDRATED || c->s->bp_medication
+      c->s->hypohydration > c->par->adv_dehydrated || c->s->bp_medication
           ? " (dehydration and blood-pressure medication make it likelier)"
           : "");
   say(a->trigger, sizeof a->trigger,
@@ -571,7 +553,12 @@ static const rule_fn rules[] = {
 size_t kn_advise(const kn_model *m, const kn_outcome *o, kn_advice *out, size_t cap) {
   advice_buf b;
   b.n = 0;
-  ctx c = {m, kn_model_subject(m), kn_model_session(m), o};
+  const kn_session *sess = kn_model_session(m);
+  kn_params par;
+  kn_params_default(&par);
+  for (size_t i = 0; i < sess->nparam; i++)
+    kn_params_set(&par, sess->params[i].index, sess->params[i].value);
+  ctx c = {m, kn_model_subject(m), sess, o, &par};
   for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
     rules[i](&c, &b);
   /* strongest first, stable within a severity (rule order) */
@@ -635,13 +622,13 @@ void kn_advice_print(const kn_advice *a, size_t n, int use_color, FILE *out) {
     const char *sev = kn_advice_severity_name(a[i].severity);
     fprintf(out, "  %s%-6s%s ", use_color ? colour[a[i].severity] : "", sev,
             use_color ? "\033[0m" : "");
-    wrap(out, a[i].text, 9, 9, 100);
+    wrap(out, a[i].text, PRINT_COLUMN, PRINT_COLUMN, PRINT_WIDTH);
     snprintf(line, sizeof line, "why: %s", a[i].trigger);
-    fprintf(out, "%*s", 9, "");
-    wrap(out, line, 9, 13, 100);
+    fprintf(out, "%*s", PRINT_COLUMN, "");
+    wrap(out, line, PRINT_COLUMN, PRINT_INDENT, PRINT_WIDTH);
     snprintf(line, sizeof line, "evidence: %s; claims %s; sources: %s",
              kn_evidence_name(a[i].evidence), a[i].claims, a[i].sources);
-    fprintf(out, "%*s", 9, "");
-    wrap(out, line, 9, 13, 100);
+    fprintf(out, "%*s", PRINT_COLUMN, "");
+    wrap(out, line, PRINT_COLUMN, PRINT_INDENT, PRINT_WIDTH);
   }
 }

@@ -12,6 +12,10 @@
 #include <string.h>
 #include <time.h>
 
+/* How often a waiting worker looks again (ns), and nanoseconds per second. */
+#define POLL_NS (50L * 1000 * 1000)
+#define NS_PER_S 1000000000L
+
 typedef struct worker {
   struct pool *pool;
   pthread_t thread;
@@ -138,10 +142,10 @@ int kn_cohort_pool_run(const kn_cohort_job *job, const uint64_t *indices, size_t
     }
     struct timespec until;
     clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_nsec += 50 * 1000 * 1000;
-    if (until.tv_nsec >= 1000000000L) {
+    until.tv_nsec += POLL_NS;
+    if (until.tv_nsec >= NS_PER_S) {
       until.tv_sec++;
-      until.tv_nsec -= 1000000000L;
+      until.tv_nsec -= NS_PER_S;
     }
     pthread_cond_timedwait(&p.posted, &p.mu, &until);
   }

@@ -269,7 +269,7 @@ static int read_dist(kn_in *in, const kn_ynode *m, const char *path, const char 
   for (size_t i = 0; all[i]; i++) {
     if (!kn_in_field(in, m, path, all[i], &g)) continue;
     int ok = 0;
-    for (size_t j = 0; j < 6 && params[d->kind][j]; j++)
+    for (size_t j = 0; j < sizeof params[0] / sizeof params[0][0] && params[d->kind][j]; j++)
       ok |= !strcmp(params[d->kind][j], all[i]);
     if (!ok)
       return kn_in_fail(in, g.key, g.path, KN_EUNKNOWN_KEY,
@@ -444,13 +444,18 @@ static int probe_dist(kn_in *in, const kn_ynode *at, const char *path, const tra
 
 /* ---- one trait ------------------------------------------------------------------------------- */
 
+/* The last in the drawing order: body fat from BMI (Deurenberg) needs the BMI drawn first. */
+#define PRIORITY_FROM_BMI 5
+/* A source that is not a reference but says how a value was chosen. */
+#define CALIBRATED "calibrated:"
+
 static int priority_of(const char *key, const dist *d) {
   if (!strcmp(key, "sex")) return 0;
   if (!strcmp(key, "age")) return 1;
   if (!strcmp(key, "height")) return 2;
   if (!strcmp(key, "bmi") || !strcmp(key, "mass")) return 3;
-  if (d->kind == D_DEURENBERG) return 5;
-  return 4;
+  if (d->kind == D_DEURENBERG) return PRIORITY_FROM_BMI;
+  return PRIORITY_FROM_BMI - 1;
 }
 
 /* The unit's size in `si` ("year", "m") for traits whose values the sampler uses itself; a wrong
@@ -490,13 +495,13 @@ static int read_trait(kn_in *in, const kn_ynode *key, const kn_ynode *m, const c
   if ((rc = need(in, m, path, "source", &f)) ||
       (rc = kn_in_text_field(in, &f, t->source, sizeof t->source)))
     return rc;
-  if (strncmp(t->source, "calibrated:", 11) != 0) {
+  if (strncmp(t->source, CALIBRATED, sizeof CALIBRATED - 1) != 0) {
     char keybuf[160];
     snprintf(keybuf, sizeof keybuf, "%s", t->source);
     /* keys separated by commas; a "calibrated: ..." part may follow the keys */
     char *save = NULL;
     for (char *tok = strtok_r(keybuf, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
-      if (!strncmp(tok, "calibrated:", 11)) break;
+      if (!strncmp(tok, CALIBRATED, sizeof CALIBRATED - 1)) break;
       if (kn_atlas_find_source(tok) == NULL)
         return kn_in_fail(in, f.val, f.path, KN_ENOTFOUND,
                           "unknown source \"%s\": give keys of docs/model.md's Sources "
@@ -627,43 +632,35 @@ static int read_population(kn_in *in, kn_population *p) {
       p->traits[j - 1] = tmp;
     }
   for (size_t i = 0; i < p->ntrait; i++)
-    if (p->traits[i].priority == 5 && !has_bmi)
+    if (p->traits[i].priority == PRIORITY_FROM_BMI && !has_bmi)
       return kn_in_fail(in, f.val, f.path, KN_EMISSING,
                         "body_fat from deurenberg1991 needs the trait bmi");
   return 0;
 }
 
-int kn_population_parse(const char *text, size_t len, const char *name, kn_population **out,
-                        kn_diag *diag) {
-  kn_diag local;
-  kn_in in;
-  kn_in_init(&in, name, diag ? diag : &local);
-  if (out == NULL || (text == NULL && len > 0))
-    return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
-  *out = NULL;
+/* Reads a whole population document into a new population, *(kn_population **)out. */
+static int read_new_population(kn_in *in, void *out) {
   kn_population *p = calloc(1, sizeof *p);
-  if (p == NULL) return kn_in_fail(&in, NULL, "", KN_ENOMEM, "out of memory");
-  snprintf(p->file, sizeof p->file, "%s", name ? name : "");
-  int rc = kn_in_parse(&in, text ? text : "", len, kn_in_is_json_name(name));
-  if (rc == 0) rc = read_population(&in, p);
-  kn_in_done(&in);
+  if (p == NULL) return kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory");
+  snprintf(p->file, sizeof p->file, "%s", in->file);
+  int rc = read_population(in, p);
   if (rc) {
     free(p);
     return rc;
   }
-  *out = p;
+  *(kn_population **)out = p;
   return 0;
+}
+
+int kn_population_parse(const char *text, size_t len, const char *name, kn_population **out,
+                        kn_diag *diag) {
+  if (out) *out = NULL;
+  return kn_in_read_doc(text, len, name, diag, read_new_population, out);
 }
 
 int kn_population_load(const char *path, kn_population **out, kn_diag *diag) {
   if (out) *out = NULL;
-  char *text;
-  size_t len;
-  int rc = kn_in_load_text(path, out, diag, &text, &len);
-  if (rc) return rc;
-  rc = kn_population_parse(text, len, path, out, diag);
-  free(text);
-  return rc;
+  return kn_in_load_doc(path, diag, read_new_population, out);
 }
 
 void kn_population_free(kn_population *p) {
@@ -731,11 +728,13 @@ int kn_population_sample(const kn_population *p, uint64_t seed, uint64_t index, 
   kn_diag *dg = diag ? diag : &local;
   kn_diag_clear(dg);
   char doc[DOC_LEN];
+  kn_subject def; /* what the subject file leaves out: the context of the first draws */
+  kn_subject_default(&def);
   for (uint64_t attempt = 0; attempt < MAX_DRAWS; attempt++) {
     size_t o = 0;
     o += (size_t)snprintf(doc, sizeof doc, "subject:\n");
     int male = -1; /* unknown until sex is drawn: Deurenberg then takes the middle */
-    double age = 40.0, height = 1.70, bmi = NAN;
+    double age = def.age, height = def.height, bmi = NAN;
     int overflow = 0;
     for (size_t i = 0; i < p->ntrait; i++) {
       const trait *t = &p->traits[i];

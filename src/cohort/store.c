@@ -29,6 +29,8 @@
  * another version is refused rather than read or extended with rows of another shape.
  * 2: the drawn practitioner's traits in results. */
 #define SCHEMA_VERSION 2
+/* The run inputs the run table keeps (the keys a resumed run must find). */
+#define RUN_KEYS 7
 /* PRAGMA application_id of a knead cohort ("knad"): tells our databases from other SQLite files. */
 #define KN_COHORT_APP_ID 0x6b6e6164
 
@@ -352,7 +354,7 @@ static int check_cohort(sqlite3 *db, const char *path, kn_diag *diag) {
   const char *problem = NULL;
   if (err)
     problem = "its tables cannot be read";
-  else if (keys != 7 || n < 1 || nprofile < 1)
+  else if (keys != RUN_KEYS || n < 1 || nprofile < 1)
     problem = "its run table lacks the run's inputs";
   if (!problem) {
     char sql[300];
@@ -449,7 +451,7 @@ int kn_cohort_store_open(const char *path, const kn_cohort_run_info *info, kn_co
     rc = fail(diag, KN_EINVAL, path, "database: %s", s->db ? sqlite3_errmsg(s->db) : "cannot open");
     goto bad;
   }
-  sqlite3_busy_timeout(s->db, 5000);
+  sqlite3_busy_timeout(s->db, KN_STORE_BUSY_TIMEOUT_MS);
   /* an existing file is proved before it is touched: pages, kind, version, rows, then the run */
   if (!empty && ((rc = check_pages(s->db, path, diag)) || (rc = check_cohort(s->db, path, diag)) ||
                  (rc = check_run(s->db, path, info, diag))))
@@ -666,7 +668,7 @@ static int open_ro(const char *path, reader *r, kn_diag *diag) {
   if (sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     rc = db_fail(diag, r->db, path);
   else
-    sqlite3_busy_timeout(r->db, 5000);
+    sqlite3_busy_timeout(r->db, KN_STORE_BUSY_TIMEOUT_MS);
   if (!rc) rc = check_pages(r->db, path, diag);
   if (!rc) rc = check_cohort(r->db, path, diag);
   if (rc) close_ro(r);
@@ -724,7 +726,7 @@ int kn_cohort_dump(const char *path, FILE *out, kn_diag *diag) {
   return rc;
 }
 
-static void run_value(sqlite3 *db, const char *key, char *dst, size_t size) {
+void kn_store_run_value(sqlite3 *db, const char *key, char *dst, size_t size) {
   sqlite3_stmt *st = NULL;
   dst[0] = '\0';
   if (sqlite3_prepare_v2(db, "SELECT value FROM run WHERE key = ?", -1, &st, NULL) != SQLITE_OK)
@@ -739,20 +741,20 @@ static void run_value(sqlite3 *db, const char *key, char *dst, size_t size) {
 static int load_info(sqlite3 *db, const char *path, kn_cohort_summary *out, kn_diag *diag) {
   kn_cohort_run_info *info = &out->info;
   char num[64];
-  run_value(db, "profiles", info->profiles, sizeof info->profiles);
+  kn_store_run_value(db, "profiles", info->profiles, sizeof info->profiles);
   if (info->profiles[0] == '\0')
     return fail(diag, KN_EPARSE, path, "%s", "is not a knead cohort database");
-  run_value(db, "population_file", info->population_file, sizeof info->population_file);
-  run_value(db, "population_hash", info->population_hash, sizeof info->population_hash);
-  run_value(db, "population_name", info->population_name, sizeof info->population_name);
-  run_value(db, "session_file", info->session_file, sizeof info->session_file);
-  run_value(db, "session_hash", info->session_hash, sizeof info->session_hash);
-  run_value(db, "session_name", info->session_name, sizeof info->session_name);
-  run_value(db, "knead_version", info->version, sizeof info->version);
-  run_value(db, "parameters", info->parameters, sizeof info->parameters);
-  run_value(db, "n", num, sizeof num);
+  kn_store_run_value(db, "population_file", info->population_file, sizeof info->population_file);
+  kn_store_run_value(db, "population_hash", info->population_hash, sizeof info->population_hash);
+  kn_store_run_value(db, "population_name", info->population_name, sizeof info->population_name);
+  kn_store_run_value(db, "session_file", info->session_file, sizeof info->session_file);
+  kn_store_run_value(db, "session_hash", info->session_hash, sizeof info->session_hash);
+  kn_store_run_value(db, "session_name", info->session_name, sizeof info->session_name);
+  kn_store_run_value(db, "knead_version", info->version, sizeof info->version);
+  kn_store_run_value(db, "parameters", info->parameters, sizeof info->parameters);
+  kn_store_run_value(db, "n", num, sizeof num);
   info->n = strtoull(num, NULL, 10);
-  run_value(db, "seed", num, sizeof num);
+  kn_store_run_value(db, "seed", num, sizeof num);
   info->seed = strtoull(num, NULL, 10);
   char list[64];
   snprintf(list, sizeof list, "%s", info->profiles);

@@ -12,20 +12,12 @@
 #include "cohort/store_internal.h"
 
 #define Z95 1.959963984540054 /* standard normal quantile for a two-sided 95 % interval */
+/* The quantiles that bound a central 95 % interval. */
+#define Q_LOW 0.025
+#define Q_HIGH 0.975
 
 #define fail kn_store_fail /* store_internal.h: one failure report for the database code */
 #define db_fail kn_store_db_fail
-
-static void run_value(sqlite3 *db, const char *key, char *dst, size_t size) {
-  sqlite3_stmt *st = NULL;
-  dst[0] = '\0';
-  if (sqlite3_prepare_v2(db, "SELECT value FROM run WHERE key = ?", -1, &st, NULL) != SQLITE_OK)
-    return;
-  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-    snprintf(dst, size, "%s", (const char *)sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
-}
 
 void kn_cohort_draw_counts_free(kn_cohort_draw_counts *c) {
   if (c == NULL) return;
@@ -37,8 +29,8 @@ void kn_cohort_draw_counts_free(kn_cohort_draw_counts *c) {
 /* Reads the counts from an open database. */
 static int load_counts(sqlite3 *db, const char *path, kn_cohort_draw_counts *out, kn_diag *diag) {
   char params[128], profiles[128];
-  run_value(db, "parameters", params, sizeof params);
-  run_value(db, "profiles", profiles, sizeof profiles);
+  kn_store_run_value(db, "parameters", params, sizeof params);
+  kn_store_run_value(db, "profiles", profiles, sizeof profiles);
   size_t ndraw = kn_cohort_design_draws(params);
   if (ndraw == 0)
     return fail(diag, KN_ENOTFOUND, path, "%s", "the run has no parameter draws (--uncertainty)");
@@ -83,7 +75,7 @@ int kn_cohort_draw_counts_load(const char *path, kn_cohort_draw_counts *out, kn_
     sqlite3_close(db);
     return rc;
   }
-  sqlite3_busy_timeout(db, 5000);
+  sqlite3_busy_timeout(db, KN_STORE_BUSY_TIMEOUT_MS);
   int rc = load_counts(db, path, out, diag);
   sqlite3_close(db);
   if (rc) kn_cohort_draw_counts_free(out);
@@ -101,8 +93,8 @@ kn_interval kn_cohort_parameter_interval(const kn_cohort_draw_counts *c, size_t 
     if (c->n[cell] > 0) x[m++] = (double)c->k[cell * c->noutcome + outcome] / (double)c->n[cell];
   }
   r.est = kn_quantile(x, m, 0.5);
-  r.lo = kn_quantile(x, m, 0.025);
-  r.hi = kn_quantile(x, m, 0.975);
+  r.lo = kn_quantile(x, m, Q_LOW);
+  r.hi = kn_quantile(x, m, Q_HIGH);
   free(x);
   return r;
 }
@@ -183,7 +175,7 @@ int kn_cohort_uncertainty_store(const char *path, const kn_cohort_design *d, kn_
     sqlite3_close(db);
     return rc;
   }
-  sqlite3_busy_timeout(db, 5000);
+  sqlite3_busy_timeout(db, KN_STORE_BUSY_TIMEOUT_MS);
   kn_cohort_draw_counts c;
   memset(&c, 0, sizeof c);
   int rc = load_counts(db, path, &c, diag);

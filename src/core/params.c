@@ -6,6 +6,9 @@
 #include <string.h>
 
 #define KN_EVIDENCE_OF(ev) KN_EVIDENCE_##ev
+/* A session may set a parameter within these multiples of its default (a guard against typos). */
+#define RANGE_LOW 0.1
+#define RANGE_HIGH 10.0
 
 static const kn_param_info param_table[] = {
 #define KN_PARAM_ROW(name, module, v, unit, si, ev, src, meaning)                                  \
@@ -33,8 +36,8 @@ void kn_param_range(const kn_param_info *p, double *lo, double *hi) {
   if (d == 0.0) {
     *lo = -10.0, *hi = 10.0;
   } else {
-    *lo = d > 0.0 ? 0.1 * d : 10.0 * d;
-    *hi = d > 0.0 ? 10.0 * d : 0.1 * d;
+    *lo = d > 0.0 ? RANGE_LOW * d : RANGE_HIGH * d;
+    *hi = d > 0.0 ? RANGE_HIGH * d : RANGE_LOW * d;
   }
 }
 

@@ -246,6 +246,59 @@
   X(nm_episode_gap, "neuromuscular", 0.3, "s", 1.0, EXPERT,                                        \
     "calibrated: longer than the pause between clonic beats at 3 Hz",                             \
     "time below half the onset force that ends an involuntary episode")                          \
+  /* the motor-unit pool [fuglevand1993] and the Hill curves [mujoco_muscle]: kn_pool_params and   \
+   * kn_hill_params from these rows (kn_pool_params_from, kn_hill_params_from) */                 \
+  X(pool_units, "neuromuscular", 120.0, "1", 1.0, HUMAN, "fuglevand1993",                          \
+    "motor units per pool")                                                                        \
+  X(pool_recruitment_range, "neuromuscular", 30.0, "1", 1.0, HUMAN, "fuglevand1993",               \
+    "recruitment range: thresholds RR^(i/(n-1)), the first exactly 1, the last RR")                \
+  X(pool_rate_min, "neuromuscular", 8.0, "Hz", 1.0, HUMAN, "fuglevand1993",                        \
+    "firing rate at recruitment")                                                                  \
+  X(pool_rate_peak_first, "neuromuscular", 35.0, "Hz", 1.0, HUMAN, "fuglevand1993",                \
+    "peak firing rate of the first (lowest-threshold) unit")                                       \
+  X(pool_rate_peak_last, "neuromuscular", 25.0, "Hz", 1.0, HUMAN, "fuglevand1993",                 \
+    "peak firing rate of the last (highest-threshold) unit")                                       \
+  X(pool_rate_gain, "neuromuscular", 1.0, "Hz per excitation unit", 1.0, HUMAN, "fuglevand1993",   \
+    "rise of firing rate per unit of drive above threshold")                                       \
+  X(pool_twitch_range, "neuromuscular", 100.0, "1", 1.0, HUMAN, "fuglevand1993",                   \
+    "range of twitch forces (last / first unit)")                                                  \
+  X(pool_contraction_time, "neuromuscular", 90.0, "ms", 1.0e-3, HUMAN, "fuglevand1993",            \
+    "longest twitch contraction time (of the first unit)")                                         \
+  X(pool_contraction_range, "neuromuscular", 3.0, "1", 1.0, HUMAN, "fuglevand1993",                \
+    "range of twitch contraction times (first / last unit)")                                       \
+  X(pool_isi_cv, "neuromuscular", 0.15, "1", 1.0, HUMAN,                                           \
+    "calibrated: middle of the 0.1-0.2 range (fuglevand1993)",                                     \
+    "coefficient of variation of interspike intervals")                                            \
+  X(pool_pic_on_rate, "neuromuscular", 10.0, "Hz", 1.0, EXPERT,                                    \
+    "calibrated: firing clearly above the 8 Hz recruitment rate, a drive well past threshold",     \
+    "own firing rate that arms a unit's PIC, pool on its own (the simulation uses the muscle's cramp threshold frequency)") \
+  X(pool_pic_on_time, "neuromuscular", 0.5, "s", 1.0, ANIMAL,                                      \
+    "calibrated: shorter than the 1.5 s of Ia input that evoked self-sustained firing (lee_heckman1998)", \
+    "time at the arming rate before a unit's PIC turns on")                                        \
+  X(pool_pic_drive, "neuromuscular", 3.15, "1", 1.0, HUMAN, "pic_sway2019",                        \
+    "PIC drive = soleus Delta F / gain, pool on its own (the simulation uses nm_pic_drive)")       \
+  X(pool_pic_hysteresis, "neuromuscular", 0.5, "1", 1.0, ANIMAL,                                   \
+    "calibrated: fully bistable cells show marked PIC hysteresis (lee_heckman1998b)",              \
+    "PIC turns off this far (fraction of its drive) below threshold, pool on its own (the simulation uses nm_pic_hysteresis)") \
+  X(pool_pic_low_fraction, "neuromuscular", 0.5, "1", 1.0, ANIMAL,                                 \
+    "calibrated: lee_heckman1998 found 35 % (17/49) of sampled cells fully bistable, the low-threshold ones", \
+    "share of units (by threshold) whose PIC sustains firing indefinitely")                        \
+  X(pool_pic_sustain_high, "neuromuscular", 1.5, "s", 1.0, ANIMAL, "lee_heckman1998b",             \
+    "longest self-sustained firing of the other (partially bistable) units (1-2 s)")               \
+  X(hill_lmin, "neuromuscular", 0.5, "L0", 1.0, EXPERT, "mujoco_muscle",                           \
+    "normalised length below which active force is zero")                                          \
+  X(hill_lmax, "neuromuscular", 1.6, "L0", 1.0, EXPERT, "mujoco_muscle",                           \
+    "normalised length above which active force is zero")                                          \
+  X(hill_vmax, "neuromuscular", 1.5, "L0/s", 1.0, EXPERT, "mujoco_muscle",                         \
+    "shortening speed at which active force reaches zero")                                         \
+  X(hill_fpmax, "neuromuscular", 1.3, "1", 1.0, EXPERT, "mujoco_muscle",                           \
+    "passive force at hill_lmax, relative to maximum active force")                                \
+  X(hill_fvmax, "neuromuscular", 1.2, "1", 1.0, EXPERT, "mujoco_muscle",                           \
+    "force when lengthening fast, relative to isometric")                                          \
+  X(hill_t_act, "neuromuscular", 10.0, "ms", 1.0e-3, EXPERT, "mujoco_muscle",                      \
+    "activation time constant (kn_hill_params; the simulation's activation is the pool's twitches)") \
+  X(hill_t_deact, "neuromuscular", 40.0, "ms", 1.0e-3, EXPERT, "mujoco_muscle",                    \
+    "deactivation time constant (kn_hill_params; unused by the simulation, as hill_t_act)")       \
   /* circulation: local flow, temperature, metabolites ---------------------------------------- */ \
   X(circ_stop_margin, "circulation", 10.8, "mmHg", KN_MMHG, HUMAN, "skin_perfusion_pressure",     \
     "external pressure that stops skin flow = mean arterial pressure minus this")                 \
@@ -494,7 +547,81 @@
   X(tapotement_impact, "protocol", 40.0, "ms", 1.0e-3, EXPERT,                                     \
     "calibrated: percussion contact time", "duration of one percussion impact")                    \
   X(petrissage_depth, "protocol", 0.4, "1", 1.0, EXPERT, "calibrated: squeeze-release cycle",      \
-    "fraction of force that cycles during kneading")
+    "fraction of force that cycles during kneading")                                               \
+  /* advice: the thresholds of the rules (docs/advice.md) ------------------------------------- */ \
+  X(adv_fever, "advise", 38.0, "degC", 1.0, HUMAN, "werner2020",                                   \
+    "core temperature at or above which a fever postpones the massage (the conventional definition)") \
+  X(adv_dehydrated, "advise", 2.0, "%", 0.01, HUMAN,                                               \
+    "calibrated: more than 2 % of body mass lost counts as dehydrated (SCIENCE.md section 5)",     \
+    "hypohydration above which the advice is to drink first")                                     \
+  X(adv_nerve_harm, "advise", 200.0, "mmHg", KN_MMHG, ANIMAL, "dahlin1986",                        \
+    "pressure on a nerve that damages it within 2 h (200-400 mmHg, also rydevik_nordborg1980)")    \
+  X(adv_on_site, "advise", 1.5, "cm", KN_CM, EXPERT,                                               \
+    "calibrated: a thumb's contact radius (0.65 cm for 132 mm^2, shiatsu2025) plus the drift of a hand aiming at a point", \
+    "distance within which a landmark is on a nerve's course")                                    \
+  X(adv_pain_likely, "advise", 0.5, "1", 1.0, EXPERT,                                              \
+    "calibrated: above one half the pressure has reached the pain threshold",                     \
+    "probability that the pressure hurts above which the pain rule speaks")                       \
+  X(adv_abrupt_rate, "advise", 1000.0, "N/s", 1.0, EXPERT,                                         \
+    "calibrated: separates the professional examples (percussion up to 2300 N/s at 44 % of the limit) from the rough partner's hard strokes (2100-9100 N/s at 58-135 %)", \
+    "rise of force faster than this is an abrupt stroke (with adv_abrupt_ratio)")                 \
+  X(adv_abrupt_ratio, "advise", 0.5, "1", 1.0, EXPERT,                                             \
+    "calibrated: as adv_abrupt_rate", "force (share of the region's ISO limit) an abrupt stroke reaches") \
+  X(adv_carotid_age, "advise", 50.0, "year", 1.0, HUMAN, "sutton2014",                             \
+    "age from which carotid sinus hypersensitivity is looked for (10.4 % at 50 or more)")         \
+  X(adv_frequent_cramps, "advise", 4.0, "1/month", 1.0, EXPERT,                                    \
+    "calibrated: a reading of 'frequent' for the A16 rule, a cramp or spasm most weeks; the clinical texts give no number (allen2012)", \
+    "cramps or spasms a month from which the advice is to see a doctor")                          \
+  X(adv_soreness_note, "advise", 0.2, "1", 1.0, EXPERT,                                            \
+    "calibrated: twice the 10 % base rate of cambron2007",                                        \
+    "chance of soreness above which it is mentioned")                                             \
+  X(adv_bruise_change, "advise", 0.1, "1", 1.0, EXPERT,                                            \
+    "calibrated: the top of the 5-10 % band inferred for an untrained partner (no survey of massage lists bruising)", \
+    "chance of a bruise in a region from which the plan should change")                           \
+  X(adv_dizzy_note, "advise", 0.15, "1", 1.0, EXPERT,                                              \
+    "calibrated: twice the 6.7 % of people who feel dizzy on standing after lying (oconnell2015)", \
+    "chance of dizziness on standing from which it is mentioned")                                  \
+  /* the default subject (kn_subject_default): what a subject file leaves out --------------------- */ \
+  X(subj_age, "subject", 40.0, "year", 1.0, EXPERT, "calibrated: a middle-aged adult",             \
+    "age of the default subject")                                                                  \
+  X(subj_height, "subject", 1.70, "m", 1.0, EXPERT, "calibrated: an adult of average height",      \
+    "height of the default subject")                                                               \
+  X(subj_mass, "subject", 70.0, "kg", 1.0, EXPERT, "calibrated: an adult of average mass",         \
+    "mass of the default subject")                                                                 \
+  X(subj_body_fat_female, "subject", 30.0, "%", 0.01, EXPERT,                                      \
+    "calibrated: a typical adult woman", "body fat when the subject file gives none, female")     \
+  X(subj_body_fat_male, "subject", 20.0, "%", 0.01, EXPERT,                                        \
+    "calibrated: a typical adult man", "body fat when the subject file gives none, male")         \
+  X(subj_body_fat, "subject", 25.0, "%", 0.01, EXPERT,                                             \
+    "calibrated: between the female and male defaults", "body fat when neither it nor sex is given") \
+  X(subj_sodium, "subject", 140.0, "mmol/L", 1.0, HUMAN,                                           \
+    "calibrated: middle of the usual reference interval (135-145 mmol/L)", "serum sodium")        \
+  X(subj_potassium, "subject", 4.2, "mmol/L", 1.0, HUMAN,                                          \
+    "calibrated: middle of the usual reference interval (3.5-5.0 mmol/L)", "serum potassium")     \
+  X(subj_magnesium, "subject", 0.85, "mmol/L", 1.0, HUMAN,                                         \
+    "calibrated: middle of the usual reference interval (0.7-1.0 mmol/L)", "serum magnesium")     \
+  X(subj_calcium, "subject", 2.4, "mmol/L", 1.0, HUMAN,                                            \
+    "calibrated: middle of the usual reference interval (2.2-2.6 mmol/L)", "serum total calcium") \
+  X(subj_core_temp, "subject", 37.0, "degC", 1.0, HUMAN, "calibrated: normal core temperature",    \
+    "core temperature of the default subject")                                                     \
+  X(subj_systolic, "subject", 120.0, "mmHg", KN_MMHG, HUMAN, "calibrated: normal adult blood pressure", \
+    "systolic pressure of the default subject")                                                    \
+  X(subj_diastolic, "subject", 80.0, "mmHg", KN_MMHG, HUMAN, "calibrated: normal adult blood pressure", \
+    "diastolic pressure of the default subject")                                                   \
+  X(subj_heart_rate, "subject", 70.0, "1/min", KN_BPM, HUMAN, "calibrated: normal resting heart rate", \
+    "resting heart rate of the default subject")                                                   \
+  X(subj_hypertensive_systolic, "subject", 145.0, "mmHg", KN_MMHG, EXPERT,                         \
+    "calibrated: a typical treated-and-untreated mix, stage 1 (ACC/AHA 2017)",                    \
+    "systolic pressure of a subject with hypertension: true and no pressures given")             \
+  X(subj_hypertensive_diastolic, "subject", 92.0, "mmHg", KN_MMHG, EXPERT,                         \
+    "calibrated: as subj_hypertensive_systolic",                                                  \
+    "diastolic pressure of a subject with hypertension: true and no pressures given")            \
+  X(subj_hypertension_systolic, "subject", 140.0, "mmHg", KN_MMHG, HUMAN,                          \
+    "calibrated: the conventional threshold of hypertension (140/90 mmHg)",                       \
+    "systolic pressure from which a subject counts as hypertensive (hypertension not given)")     \
+  X(subj_hypertension_diastolic, "subject", 90.0, "mmHg", KN_MMHG, HUMAN,                          \
+    "calibrated: as subj_hypertension_systolic",                                                  \
+    "diastolic pressure from which a subject counts as hypertensive (hypertension not given)")
 // clang-format on
 
 /* The parameter values used by a model, in SI units. */
@@ -510,9 +637,10 @@ void kn_params_default(kn_params *p);
 void kn_params_set(kn_params *p, int index, double value);
 /* Value of parameter `index` (SI units); NAN for an out-of-range index. */
 double kn_params_get(const kn_params *p, int index);
-/* Checks parameter settings (a session's `parameters:`): each known and within kn_param_range, and
- * the pairs a dose depends on still in order (the pressure that does no harm below the one that
- * does). Returns -1 if all is well, else the index of the setting to blame, with its field
+/* Checks parameter settings (a session's `parameters:`): each known and within kn_param_range, the
+ * pairs a dose depends on still in order (the pressure that does no harm below the one that does),
+ * and the values with a bound by definition inside it (a share below 1). Returns -1 if all is well,
+ * else the index of the setting to blame, with its field
  * ("session.parameters.NAME") and a one-line message. */
 int kn_params_check(const kn_param_setting *ps, size_t n, char *field, size_t fsize, char *msg,
                     size_t msize);

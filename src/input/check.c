@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Integers the input takes stay below 2^62 (far beyond any field's range; no overflow in sums). */
+#define INT_BITS_MAX 62
+
 /* ---- one load -------------------------------------------------------------------------------- */
 
 void kn_in_init(kn_in *in, const char *file, kn_diag *diag) {
@@ -282,7 +285,7 @@ int kn_in_quantity(kn_in *in, const kn_field *f, const kn_qspec *q, double *out)
   rc = kn_units_parse(in->units, text, q->target, q->default_unit, q->example, &v, msg, sizeof msg);
   if (rc) return kn_in_fail(in, f->val, f->path, rc, "%s", msg);
   /* A tiny tolerance so that "0.1 ms" is not refused for a rounding error of the conversion. */
-  double tol = 1e-9 * fmax(fabs(q->lo), fabs(q->hi));
+  double tol = KN_INPUT_ROUNDING * fmax(fabs(q->lo), fabs(q->hi));
   int below = q->lo_open ? v <= q->lo : v < q->lo - tol;
   if (below || v > q->hi + tol) return kn_in_range_fail(in, f, q, v, NULL);
   *out = v;
@@ -321,7 +324,7 @@ int kn_in_int(kn_in *in, const kn_field *f, long long lo, long long hi, long lon
   if (parse_integer(kn_in_text(in, f->val), f->val->n, &neg, &mag, &overflow) != 0)
     return kn_in_fail(in, f->val, f->path, KN_EPARSE, "expected an integer");
   /* lo and hi are small here, so a magnitude beyond 2^62 is simply out of range. */
-  if (overflow || mag > ((uint64_t)1 << 62)) {
+  if (overflow || mag > ((uint64_t)1 << INT_BITS_MAX)) {
     char shown[96];
     kn_in_quote(shown, sizeof shown, kn_in_text(in, f->val), f->val->n);
     return kn_in_fail(in, f->val, f->path, KN_ERANGE, "%s is out of range [%lld, %lld]", shown, lo,

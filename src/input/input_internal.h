@@ -21,6 +21,8 @@
  * each unclosed one it looks ahead over, so this bounds it near 23 MB whatever the lexer of
  * prescan.c makes of the text. A 10 000-action session in flow style needs 10 000. */
 #define KN_INPUT_MAX_OPENERS ((size_t)65536)
+/* A value at an end of its range passes despite the unit conversion's rounding (relative). */
+#define KN_INPUT_ROUNDING 1e-9
 
 /* ---- the document tree ----------------------------------------------------------------------- */
 
@@ -87,10 +89,18 @@ int kn_in_fail(kn_in *in, const kn_ynode *at, const char *field, int code, const
  * KN_EIO with the system's reason, KN_ETOOBIG, or KN_ENOMEM. */
 int kn_in_read_file(kn_in *in, const char *path, char **text, size_t *len);
 
-/* The first half of every kn_*_load: checks that path and out are given (KN_EINVAL) and reads the
- * file (as kn_in_read_file), the error in diag (may be NULL). The loader then parses *text with its
- * kn_*_parse under the file's name and frees it. */
-int kn_in_load_text(const char *path, const void *out, kn_diag *diag, char **text, size_t *len);
+/* What a loader makes of a parsed document: walks in's tree into out, as kn_in_read_doc got it. */
+typedef int (*kn_in_reader)(kn_in *in, void *out);
+
+/* Every kn_*_parse: checks out (KN_EINVAL if NULL) and text (KN_EINVAL if NULL with len > 0),
+ * parses text as the document called name (JSON if name ends in .json) and hands it to read with
+ * out; the error in diag (may be NULL). */
+int kn_in_read_doc(const char *text, size_t len, const char *name, kn_diag *diag, kn_in_reader read,
+                   void *out);
+
+/* Every kn_*_load: checks path and out (KN_EINVAL), reads the file (as kn_in_read_file) and gives
+ * its text to kn_in_read_doc under the file's name; the error in diag (may be NULL). */
+int kn_in_load_doc(const char *path, kn_diag *diag, kn_in_reader read, void *out);
 
 /* Why kn_in_prescan refused a text: position (line 0: none), field ("encoding" or "yaml"), code
  * and message, as kn_in_fail takes them. */

@@ -115,7 +115,15 @@ static const char *contact_name(size_t i) {
 #define MIN KN_MIN          /* s per min */
 #define HOUR KN_HOUR        /* s per h */
 #define DEG (KN_PI / 180.0) /* rad per degree */
-#define KN_FORCE_MAX 400.0  /* N, the most any hand or elbow plausibly presses */
+/* A stroke's direction when the session gives none: along the body's long axis (rad). */
+#define DEFAULT_DIRECTION (90 * DEG)
+/* The highest practitioner percentile (1..99: the extremes of a log-normal are unbounded). */
+#define PERCENTILE_MAX 99
+/* Seconds between recorded rows when the session gives no record_interval. */
+#define DEFAULT_RECORD_INTERVAL 0.1
+/* A force at the limit passes despite the rounding of pressure x area (relative). */
+#define FORCE_ROUNDING 1e-12
+#define KN_FORCE_MAX 400.0 /* N, the most any hand or elbow plausibly presses */
 
 static const kn_qspec q_time_step = {"s", NULL, "1 ms", "ms", MS, 0.1 * MS, 10 * MS, 0};
 static const kn_qspec q_record = {"s", NULL, "100 ms", "ms", MS, 0.0, 60.0, 0};
@@ -290,7 +298,7 @@ static int read_contact(kn_in *in, const kn_ynode *m, const char *path, kn_actio
     any.lo = -HUGE_VAL;
     any.hi = HUGE_VAL;
     if ((rc = kn_in_quantity(in, &f, &any, &a->area))) return rc;
-    double tol = 1e-9 * q.hi;
+    double tol = KN_INPUT_ROUNDING * q.hi;
     if (a->area < q.lo - tol || a->area > q.hi + tol) {
       char suffix[96];
       snprintf(suffix, sizeof suffix, " for contact \"%s\"", ct->name);
@@ -320,7 +328,7 @@ static int read_contact(kn_in *in, const kn_ynode *m, const char *path, kn_actio
   any.lo = -HUGE_VAL;
   any.hi = HUGE_VAL;
   if ((rc = kn_in_quantity(in, &fp, &any, &p))) return rc;
-  if (p < q.lo || p * a->area > KN_FORCE_MAX * (1 + 1e-12))
+  if (p < q.lo || p * a->area > KN_FORCE_MAX * (1 + FORCE_ROUNDING))
     return kn_in_range_fail(in, &fp, &q, p, suffix);
   a->force = p * a->area;
   return 0;
@@ -346,7 +354,7 @@ static int read_motion(kn_in *in, const kn_ynode *m, const char *path, kn_action
     if (strcmp(s, "along") == 0) {
       a->direction = 0.0;
     } else if (strcmp(s, "across") == 0) {
-      a->direction = 90 * DEG;
+      a->direction = DEFAULT_DIRECTION;
     } else if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == ' ') {
       if ((rc = kn_in_quantity(in, &f, &q_direction, &a->direction))) return rc;
     } else {
@@ -597,7 +605,7 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
   }
   if (kn_in_field(in, m, path, "practitioner_percentile", &f)) {
     long long pct = 0;
-    if ((rc = kn_in_int(in, &f, 1, 99, &pct))) return rc;
+    if ((rc = kn_in_int(in, &f, 1, PERCENTILE_MAX, &pct))) return rc;
     s->practitioner_percentile = (int)pct;
   }
   if (kn_in_field(in, m, path, "practitioner_seed", &f)) {
@@ -655,42 +663,32 @@ void kn_session_free(kn_session *s) {
   free(s);
 }
 
-int kn_session_parse(const char *text, size_t len, const char *name, kn_session **out,
-                     kn_diag *diag) {
-  kn_diag local;
-  kn_in in;
-  kn_in_init(&in, name, diag ? diag : &local);
-  if (out == NULL) return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
-  *out = NULL;
-  if (text == NULL && len > 0) return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
-
+/* Reads a whole session document into a new session, *(kn_session **)out. */
+static int read_new_session(kn_in *in, void *out) {
   kn_session *s = calloc(1, sizeof *s);
-  if (s == NULL) return kn_in_fail(&in, NULL, "", KN_ENOMEM, "out of memory");
+  if (s == NULL) return kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory");
   s->practitioner = KN_PRACTITIONER_PROFESSIONAL;
   s->seed = 1;
   s->dt = 1e-3;
-  s->record_interval = 0.1;
+  s->record_interval = DEFAULT_RECORD_INTERVAL;
   s->recovery = 60.0 * 60.0; /* an hour after the massage (circulation, standing up) */
-  snprintf(s->source, sizeof s->source, "%s", name ? name : "");
-
-  int rc = kn_in_parse(&in, text ? text : "", len, kn_in_is_json_name(name));
-  if (rc == 0) rc = read_top(&in, s);
-  kn_in_done(&in);
+  snprintf(s->source, sizeof s->source, "%s", in->file);
+  int rc = read_top(in, s);
   if (rc) {
     kn_session_free(s);
     return rc;
   }
-  *out = s;
+  *(kn_session **)out = s;
   return 0;
+}
+
+int kn_session_parse(const char *text, size_t len, const char *name, kn_session **out,
+                     kn_diag *diag) {
+  if (out) *out = NULL;
+  return kn_in_read_doc(text, len, name, diag, read_new_session, out);
 }
 
 int kn_session_load(const char *path, kn_session **out, kn_diag *diag) {
   if (out) *out = NULL;
-  char *text;
-  size_t len;
-  int rc = kn_in_load_text(path, out, diag, &text, &len);
-  if (rc) return rc;
-  rc = kn_session_parse(text, len, path, out, diag);
-  free(text);
-  return rc;
+  return kn_in_load_doc(path, diag, read_new_session, out);
 }

@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/params.h"
 #include "core/units.h"
 
 #include "input/input_internal.h"
@@ -42,36 +43,41 @@
 static const char *const sex_names[] = {"female", "male", "unspecified", NULL};
 static const kn_sex sex_values[] = {KN_SEX_FEMALE, KN_SEX_MALE, KN_SEX_UNSPECIFIED};
 
+/* The body fat of a subject whose file gives none: by sex (rows subj_body_fat*). */
 static double default_body_fat(kn_sex sex) {
+  kn_params par;
+  kn_params_default(&par);
   switch (sex) {
   case KN_SEX_FEMALE:
-    return 0.30;
+    return par.subj_body_fat_female;
   case KN_SEX_MALE:
-    return 0.20;
+    return par.subj_body_fat_male;
   case KN_SEX_UNSPECIFIED:
     break;
   }
-  return 0.25;
+  return par.subj_body_fat;
 }
 
+/* The default subject's values are the subj_* rows of the parameter table (src/core/params.h). */
 void kn_subject_default(kn_subject *s) {
+  kn_params par;
+  kn_params_default(&par);
   memset(s, 0, sizeof *s);
   s->sex = KN_SEX_UNSPECIFIED;
-  s->age = 40.0;
-  s->height = 1.70;
-  s->mass = 70.0;
+  s->age = par.subj_age;
+  s->height = par.subj_height;
+  s->mass = par.subj_mass;
   s->body_fat = default_body_fat(s->sex);
   s->pain_threshold_scale = 1.0;
-  /* normal serum values (reference intervals' middles) */
-  s->serum_sodium = 140.0;
-  s->serum_potassium = 4.2;
-  s->serum_magnesium = 0.85;
-  s->serum_calcium = 2.4;
-  s->core_temperature = 37.0 + KN_ZERO_CELSIUS;
-  s->systolic_pressure = 120.0 * KN_MMHG;
-  s->diastolic_pressure = 80.0 * KN_MMHG;
+  s->serum_sodium = par.subj_sodium;
+  s->serum_potassium = par.subj_potassium;
+  s->serum_magnesium = par.subj_magnesium;
+  s->serum_calcium = par.subj_calcium;
+  s->core_temperature = par.subj_core_temp + KN_ZERO_CELSIUS;
+  s->systolic_pressure = par.subj_systolic;
+  s->diastolic_pressure = par.subj_diastolic;
   s->carotid_sinus_hypersensitivity = -1;
-  s->heart_rate = 70.0 / 60.0;
+  s->heart_rate = par.subj_heart_rate;
 }
 
 static const kn_qspec q_age = {"year", "year", "45 years", "years", 1.0, 18.0, 110.0, 0};
@@ -182,7 +188,8 @@ static int read_exertion(kn_in *in, const kn_field *f, double *out) {
 
 /* true | false | unknown (-1). */
 static int read_tristate(kn_in *in, const kn_field *f, int *out) {
-  if (f->val->kind == KN_Y_SCALAR && f->val->n == 7 && !strcmp(kn_in_text(in, f->val), "unknown")) {
+  if (f->val->kind == KN_Y_SCALAR && f->val->n == sizeof "unknown" - 1 &&
+      !strcmp(kn_in_text(in, f->val), "unknown")) {
     *out = -1;
     return 0;
   }
@@ -192,12 +199,20 @@ static int read_tristate(kn_in *in, const kn_field *f, int *out) {
   return rc;
 }
 
+/* A pressure compared at or above a threshold: the rounding of the mmHg-to-Pa conversion. */
+#define PRESSURE_ROUNDING 1e-6
+/* The smallest pulse pressure a subject file may give (mmHg): a plausibility check of the input,
+ * named in its message. */
+#define PULSE_PRESSURE_MIN 10.0
+
 /* The fields of the whole body: temperature, illness, blood pressure, heart rate. */
 static int read_whole_body(kn_in *in, const kn_ynode *m, const char *path, kn_subject *s) {
+  kn_params par;
+  kn_params_default(&par);
   kn_field f;
   int rc = 0;
   if (kn_in_field(in, m, path, "temperature", &f)) {
-    double celsius = 37.0;
+    double celsius = 0.0;
     if ((rc = kn_in_quantity(in, &f, &q_core_temperature, &celsius))) return rc;
     s->core_temperature = celsius + KN_ZERO_CELSIUS;
   }
@@ -211,13 +226,13 @@ static int read_whole_body(kn_in *in, const kn_ynode *m, const char *path, kn_su
     if ((rc = kn_in_bool(in, &f, &s->hypertension))) return rc;
     /* a hypertensive subject without measured pressures: a typical treated-and-untreated mix
      * (stage 1, ACC/AHA 2017) */
-    if (s->hypertension && !given_sys) s->systolic_pressure = 145.0 * KN_MMHG;
-    if (s->hypertension && !given_dia) s->diastolic_pressure = 92.0 * KN_MMHG;
+    if (s->hypertension && !given_sys) s->systolic_pressure = par.subj_hypertensive_systolic;
+    if (s->hypertension && !given_dia) s->diastolic_pressure = par.subj_hypertensive_diastolic;
   } else {
-    s->hypertension = s->systolic_pressure >= 140.0 * KN_MMHG - 1e-6 ||
-                      s->diastolic_pressure >= 90.0 * KN_MMHG - 1e-6;
+    s->hypertension = s->systolic_pressure >= par.subj_hypertension_systolic - PRESSURE_ROUNDING ||
+                      s->diastolic_pressure >= par.subj_hypertension_diastolic - PRESSURE_ROUNDING;
   }
-  if (s->diastolic_pressure >= s->systolic_pressure - 10.0 * KN_MMHG) {
+  if (s->diastolic_pressure >= s->systolic_pressure - PULSE_PRESSURE_MIN * KN_MMHG) {
     if (!kn_in_field(in, m, path, given_dia ? "diastolic_pressure" : "systolic_pressure", &f))
       kn_in_field(in, m, path, "hypertension", &f);
     return kn_in_fail(in, f.val, f.path, KN_ERANGE,
@@ -311,34 +326,24 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
   return read_whole_body(in, m, path, s);
 }
 
-/* Reads the top level: a mapping whose only key is "subject". */
-static int read_top(kn_in *in, kn_subject *s) {
+/* Reads the top level, a mapping whose only key is "subject", into out (a kn_subject). */
+static int read_top(kn_in *in, void *out) {
   const kn_ynode *body = NULL;
   int rc = kn_in_top(in, "subject", "session", &body);
-  return rc ? rc : read_subject(in, body, s);
+  return rc ? rc : read_subject(in, body, out);
 }
 
 int kn_subject_parse(const char *text, size_t len, const char *name, kn_subject *out,
                      kn_diag *diag) {
-  kn_diag local;
-  kn_in in;
-  kn_in_init(&in, name, diag ? diag : &local);
-  if (out == NULL || (text == NULL && len > 0))
-    return kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument");
-  kn_subject s;
-  int rc = kn_in_parse(&in, text ? text : "", len, kn_in_is_json_name(name));
-  if (rc == 0) rc = read_top(&in, &s);
-  kn_in_done(&in);
+  kn_subject s; /* *out changes only on success */
+  int rc = kn_in_read_doc(text, len, name, diag, read_top, out ? &s : NULL);
   if (rc == 0) *out = s;
   return rc;
 }
 
 int kn_subject_load(const char *path, kn_subject *out, kn_diag *diag) {
-  char *text;
-  size_t len;
-  int rc = kn_in_load_text(path, out, diag, &text, &len);
-  if (rc) return rc;
-  rc = kn_subject_parse(text, len, path, out, diag);
-  free(text);
+  kn_subject s;
+  int rc = kn_in_load_doc(path, diag, read_top, out ? &s : NULL);
+  if (rc == 0) *out = s;
   return rc;
 }

@@ -7,6 +7,8 @@
  * own messages are collected through a diagnostic object, never printed. */
 #include "input/input_internal.h"
 
+#include "core/file.h"
+
 #include <errno.h>
 #include <libfyaml.h>
 #include <stdio.h>
@@ -15,7 +17,8 @@
 
 /* ---- the file -------------------------------------------------------------------------------- */
 
-int kn_in_load_text(const char *path, const void *out, kn_diag *diag, char **text, size_t *len) {
+/* Checks path and out and reads the file, the error in diag (may be NULL). */
+static int load_text(const char *path, const void *out, kn_diag *diag, char **text, size_t *len) {
   kn_diag local;
   kn_in in;
   kn_in_init(&in, path, diag ? diag : &local);
@@ -27,6 +30,29 @@ int kn_in_load_text(const char *path, const void *out, kn_diag *diag, char **tex
   return rc;
 }
 
+int kn_in_read_doc(const char *text, size_t len, const char *name, kn_diag *diag, kn_in_reader read,
+                   void *out) {
+  kn_diag local;
+  kn_in in;
+  kn_in_init(&in, name, diag ? diag : &local);
+  int rc = out == NULL || (text == NULL && len > 0)
+               ? kn_in_fail(&in, NULL, "", KN_EINVAL, "invalid argument")
+               : kn_in_parse(&in, text ? text : "", len, kn_in_is_json_name(name));
+  if (rc == 0) rc = read(&in, out);
+  kn_in_done(&in);
+  return rc;
+}
+
+int kn_in_load_doc(const char *path, kn_diag *diag, kn_in_reader read, void *out) {
+  char *text;
+  size_t len;
+  int rc = load_text(path, out, diag, &text, &len);
+  if (rc) return rc;
+  rc = kn_in_read_doc(text, len, path, diag, read, out);
+  free(text);
+  return rc;
+}
+
 /* The system's text for an error number, thread-safely (XSI strerror_r). */
 static void errno_text(int err, char *buf, size_t size) {
   if (strerror_r(err, buf, size) != 0) snprintf(buf, size, "error %d", err);
@@ -34,62 +60,34 @@ static void errno_text(int err, char *buf, size_t size) {
 
 int kn_in_read_file(kn_in *in, const char *path, char **text, size_t *len) {
   char why[128];
-  *text = NULL;
-  *len = 0;
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL) {
-    errno_text(errno, why, sizeof why);
+  int err;
+  kn_file_status status;
+  *text = kn_read_file(path, KN_INPUT_MAX_BYTES, len, &status, &err);
+  switch (status) {
+  case KN_FILE_OK:
+    return 0;
+  case KN_FILE_OPEN:
+    errno_text(err, why, sizeof why);
     return kn_in_fail(in, NULL, "", KN_EIO, "cannot open file: %s", why);
-  }
-  /* Read in chunks up to one byte past the limit: that byte tells "too big" without trusting a
-   * size from stat (pipes and /proc files have none), and memory stays bounded by the limit. */
-  size_t cap = 64 * 1024, n = 0;
-  char *buf = malloc(cap + 1);
-  if (buf == NULL) {
-    fclose(fp);
-    return kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory reading the file");
-  }
-  while (n <= KN_INPUT_MAX_BYTES) {
-    if (n == cap) {
-      size_t ncap = cap * 2 > KN_INPUT_MAX_BYTES + 1 ? KN_INPUT_MAX_BYTES + 1 : cap * 2;
-      char *nbuf = realloc(buf, ncap + 1);
-      if (nbuf == NULL) {
-        free(buf);
-        fclose(fp);
-        return kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory reading the file");
-      }
-      buf = nbuf;
-      cap = ncap;
-    }
-    size_t got = fread(buf + n, 1, cap - n, fp);
-    n += got;
-    if (got == 0) break;
-  }
-  int failed = ferror(fp);
-  int err = errno;
-  fclose(fp);
-  if (failed) {
-    free(buf);
+  case KN_FILE_READ:
     errno_text(err, why, sizeof why);
     return kn_in_fail(in, NULL, "", KN_EIO, "cannot read file: %s", why);
-  }
-  if (n > KN_INPUT_MAX_BYTES) {
-    free(buf);
+  case KN_FILE_TOOBIG:
     return kn_in_fail(in, NULL, "", KN_ETOOBIG, "file is larger than 4 MiB");
+  case KN_FILE_NOMEM:
+  default:
+    return kn_in_fail(in, NULL, "", KN_ENOMEM, "out of memory reading the file");
   }
-  buf[n] = '\0';
-  *text = buf;
-  *len = n;
-  return 0;
 }
 
 int kn_in_is_json_name(const char *name) {
   if (name == NULL) return 0;
   size_t n = strlen(name);
-  if (n < 5) return 0;
-  const char *ext = name + n - 5;
   const char *want = ".json";
-  for (size_t i = 0; i < 5; i++) {
+  size_t w = strlen(want);
+  if (n < w) return 0;
+  const char *ext = name + n - w;
+  for (size_t i = 0; i < w; i++) {
     char c = ext[i];
     if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
     if (c != want[i]) return 0;
@@ -98,6 +96,10 @@ int kn_in_is_json_name(const char *name) {
 }
 
 /* ---- building the tree ----------------------------------------------------------------------- */
+
+/* First sizes of the node and text arrays (they double as needed). */
+#define FIRST_NODES 256
+#define FIRST_TEXT 4096
 
 /* libfyaml text that reaches the output callback (normally nothing: errors are collected). */
 typedef struct fy_out {
@@ -123,7 +125,7 @@ static size_t add_node(kn_ydoc *d, kn_ykind kind, int line, int col, int *err) {
     return KN_YNONE;
   }
   if (d->nnode == d->capnode) {
-    size_t ncap = d->capnode ? d->capnode * 2 : 256;
+    size_t ncap = d->capnode ? d->capnode * 2 : FIRST_NODES;
     kn_ynode *nn = realloc(d->node, ncap * sizeof *nn);
     if (nn == NULL) {
       *err = KN_ENOMEM;
@@ -145,7 +147,7 @@ static size_t add_node(kn_ydoc *d, kn_ykind kind, int line, int col, int *err) {
 /* Copies a scalar's text into the text store; returns its offset or KN_YNONE (out of memory). */
 static size_t add_text(kn_ydoc *d, const char *s, size_t len) {
   if (d->captext - d->ntext < len + 1) {
-    size_t ncap = d->captext ? d->captext : 4096;
+    size_t ncap = d->captext ? d->captext : FIRST_TEXT;
     while (ncap - d->ntext < len + 1)
       ncap *= 2;
     char *nt = realloc(d->text, ncap);

@@ -9,6 +9,7 @@
 
 #include "core/units.h"
 #include "sim/sim_internal.h"
+#include "neuromuscular/muscle_params.h"
 
 /* ---- choosing the muscles ----------------------------------------------------------------------
  */
@@ -99,7 +100,7 @@ static void posture_angles(kn_posture p, double *rest) {
 /* Fills the engine's model part (arrays laid out by the caller). marks from kn_nm_select. */
 void kn_nm_model_init(kn_model *m, const unsigned char *marks) {
   kn_nm_model *nm = &m->nm;
-  kn_hill_params_default(&nm->hill);
+  kn_hill_params_from(&m->par, &nm->hill);
   double ctf0 = subject_ctf(m);
   int k = 0;
   memset(nm->joint_used, 0, sizeof nm->joint_used);
@@ -122,7 +123,7 @@ void kn_nm_model_init(kn_model *m, const unsigned char *marks) {
     nm->joint_used[mu->mech->joint] = 1;
     /* less susceptible muscles need a higher stimulation rate to cramp (manjra1996 ranking) */
     mu->ctf = ctf0 / mu->mech->cramp;
-    kn_pool_params_default(&mu->pool);
+    kn_pool_params_from(&m->par, &mu->pool);
     mu->pool.pic_on_rate = mu->ctf;
     mu->pool.pic_drive = m->par.nm_pic_drive;
     mu->pool.pic_hysteresis = m->par.nm_pic_hysteresis * m->par.nm_pic_drive;

@@ -12,17 +12,24 @@
  * Validation compares them with Thelen 2003 [thelen2003] (src/validate/cases_pool.c). */
 #include <math.h>
 
-#include "knead/neuromuscular.h"
+#include "neuromuscular/muscle_params.h"
+
+void kn_hill_params_from(const kn_params *par, kn_hill_params *p) {
+  if (!par || !p) return;
+  *p = (kn_hill_params){.lmin = par->hill_lmin,
+                        .lmax = par->hill_lmax,
+                        .vmax = par->hill_vmax,
+                        .fpmax = par->hill_fpmax,
+                        .fvmax = par->hill_fvmax,
+                        .t_act = par->hill_t_act,
+                        .t_deact = par->hill_t_deact};
+}
 
 void kn_hill_params_default(kn_hill_params *p) {
   if (!p) return;
-  *p = (kn_hill_params){.lmin = 0.5,       /* [mujoco_muscle] */
-                        .lmax = 1.6,       /* [mujoco_muscle] */
-                        .vmax = 1.5,       /* optimal lengths per second [mujoco_muscle] */
-                        .fpmax = 1.3,      /* [mujoco_muscle] */
-                        .fvmax = 1.2,      /* [mujoco_muscle] */
-                        .t_act = 0.010,    /* s [mujoco_muscle] */
-                        .t_deact = 0.040}; /* s [mujoco_muscle] */
+  kn_params par;
+  kn_params_default(&par);
+  kn_hill_params_from(&par, p);
 }
 
 /* One side of the bump as a function of s in [0, 1] (0 at the foot, 1 at the top): 2 s^2 up to the

@@ -20,12 +20,22 @@
 #include <string.h>
 
 #include "core/rng.h"
+#include "neuromuscular/muscle_params.h"
 #include "neuromuscular/pool_internal.h"
 
 /* A unit drops off the active list once both filter states are below this share of its P. */
 #define KN_POOL_NEGLIGIBLE 1e-9
-/* Interspike intervals are clamped to [1 - ISI_CLAMP, 1 + ISI_CLAMP] times the mean interval. */
+/* Interspike intervals are clamped to [1 - ISI_CLAMP, 1 + ISI_CLAMP] times the mean interval: a
+ * numerical guard that keeps every interval positive (isi_cv is at most 1), not a parameter. */
 #define KN_POOL_ISI_CLAMP 0.5
+/* Alignment of the pool's memory and of each array in it (bytes). */
+#define KN_POOL_ALIGN 16u
+/* Most units a pool may have (a guard on the size computation). */
+#define KN_POOL_MAX_UNITS (1 << 20)
+/* A time long before any step (s): a unit that never fired. */
+#define KN_POOL_LONG_AGO 1e9
+/* An interval counts as at the PIC's arming rate despite rounding (relative). */
+#define KN_POOL_ISI_ROUNDING 1e-9
 /* Most spikes one unit may fire in one step (guards a step much longer than an interval). */
 #define KN_POOL_MAX_SPIKES_PER_STEP 64
 
@@ -80,11 +90,11 @@ struct kn_pool {
  */
 
 static size_t align16(size_t x) {
-  return (x + 15u) & ~(size_t)15u;
+  return (x + (KN_POOL_ALIGN - 1u)) & ~(size_t)(KN_POOL_ALIGN - 1u);
 }
 
 size_t kn_pool_size(int n) {
-  if (n < 1 || n > (1 << 20)) return 0;
+  if (n < 1 || n > KN_POOL_MAX_UNITS) return 0;
   size_t un = (size_t)n;
   return align16(sizeof(kn_pool)) + align16(un * sizeof(kn_unit)) + align16(un * sizeof(int));
 }
@@ -103,33 +113,34 @@ double kn_twitch_gain(double x) {
 /* ---- parameters -------------------------------------------------------------------------------
  */
 
+void kn_pool_params_from(const kn_params *par, kn_pool_params *p) {
+  if (!par || !p) return;
+  *p = (kn_pool_params){
+      .n = (int)lround(par->pool_units),
+      .rr = par->pool_recruitment_range,
+      .mfr = par->pool_rate_min,
+      .pfr1 = par->pool_rate_peak_first,
+      .pfrn = par->pool_rate_peak_last,
+      .gain = par->pool_rate_gain,
+      .rp = par->pool_twitch_range,
+      .tl = par->pool_contraction_time,
+      .rt = par->pool_contraction_range,
+      .isi_cv = par->pool_isi_cv,
+      .pic_on_rate = par->pool_pic_on_rate,
+      .pic_on_time = par->pool_pic_on_time,
+      .pic_drive = par->pool_pic_drive,
+      /* the row is a fraction of the drive, as nm_pic_hysteresis is for the engine */
+      .pic_hysteresis = par->pool_pic_hysteresis * par->pool_pic_drive,
+      .pic_low_fraction = par->pool_pic_low_fraction,
+      .pic_sustain_high = par->pool_pic_sustain_high,
+  };
+}
+
 void kn_pool_params_default(kn_pool_params *p) {
   if (!p) return;
-  *p = (kn_pool_params){
-      .n = 120,                /* [fuglevand1993] */
-      .rr = 30.0,              /* [fuglevand1993] */
-      .mfr = 8.0,              /* Hz [fuglevand1993] */
-      .pfr1 = 35.0,            /* Hz [fuglevand1993] */
-      .pfrn = 25.0,            /* Hz [fuglevand1993] */
-      .gain = 1.0,             /* Hz per excitation unit [fuglevand1993] */
-      .rp = 100.0,             /* [fuglevand1993] */
-      .tl = 0.090,             /* s [fuglevand1993] */
-      .rt = 3.0,               /* [fuglevand1993] */
-      .isi_cv = 0.15,          /* calibrated: middle of the 0.1-0.2 range [fuglevand1993] */
-      .pic_on_rate = 10.0,     /* Hz, calibrated: firing clearly above the 8 Hz recruitment rate,
-                                  i.e. a drive well past threshold (the engine sets it to the cramp
-                                  threshold frequency) */
-      .pic_on_time = 0.5,      /* s, calibrated: shorter than the 1.5 s of Ia input that evoked
-                                  self-sustained firing [lee_heckman1998] */
-      .pic_drive = 3.15,       /* excitation units = Delta F / gain: soleus Delta F 3.15 pps
-                                  [pic_sway2019], i.e. derecruitment 3.15 units below recruitment */
-      .pic_hysteresis = 1.575, /* excitation units, calibrated: 0.5 pic_drive; fully bistable
-                                  cells show marked PIC hysteresis [lee_heckman1998b] */
-      .pic_low_fraction = 0.5, /* calibrated: lee_heckman1998 found 35 % (17/49) of sampled cells
-                                  fully bistable, the low-threshold ones */
-      .pic_sustain_high = 1.5, /* s: partially bistable cells sustain firing at most 1-2 s
-                                  [lee_heckman1998b] */
-  };
+  kn_params par;
+  kn_params_default(&par);
+  kn_pool_params_from(&par, p);
 }
 
 static int finite_nonneg(double x) {
@@ -188,7 +199,7 @@ static void unit_rest(kn_unit *u) {
   u->rate = 0.0;
   u->t_ref = u->t_next = 0.0;
   u->k = 1.0;
-  u->t_last = -1e9; /* long ago: the first spike has gain 1 */
+  u->t_last = -KN_POOL_LONG_AGO; /* the first spike has gain 1 */
   u->pic_timer = u->pic_t_on = 0.0;
   u->recruited = u->pic_on = u->pic_spent = u->listed = u->stim = 0;
 }
@@ -209,7 +220,8 @@ void kn_pool_reset(kn_pool *pool) {
 }
 
 kn_pool *kn_pool_init(void *mem, size_t size, const kn_pool_params *p, double dt, uint64_t seed) {
-  if (!mem || !p || ((uintptr_t)mem & 15u) != 0 || !params_valid(p) || !isfinite(dt) || dt <= 0.0)
+  if (!mem || !p || ((uintptr_t)mem & (KN_POOL_ALIGN - 1u)) != 0 || !params_valid(p) ||
+      !isfinite(dt) || dt <= 0.0)
     return NULL;
   size_t need = kn_pool_size(p->n);
   if (need == 0 || size < need) return NULL;
@@ -474,7 +486,7 @@ void kn_pool_step(kn_pool *pool, const kn_pool_input *in, kn_pool_output *out) {
                 .pic_hyst = p->pic_hysteresis,
                 .pic_sustain_high = p->pic_sustain_high,
                 .pic_on_time = p->pic_on_time,
-                .fast_isi = pool->pic_isi * (1.0 + 1e-9),
+                .fast_isi = pool->pic_isi * (1.0 + KN_POOL_ISI_ROUNDING),
                 .scale = scale,
                 .pic_enabled = pool->pic_enabled};
   kn_unit *restrict units = pool->u;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/file.h"
 #include "knead/atlas.h"
 #include "knead/report.h"
 #include "knead/version.h"
@@ -49,43 +50,17 @@ static const kn_web_asset *asset(const char *name) {
 #define EVENTS_FILE_MAX (16u << 20)
 
 /* Reads a whole file of at most EVENTS_FILE_MAX bytes; *len without the NUL added at the end. NULL
- * with errno set on failure (EFBIG if larger). */
+ * with errno set on failure (EFBIG if larger, EIO if a read failed). */
 static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  while (buf) {
-    size_t got = fread(buf + n, 1, cap - n - 1, f);
-    n += got;
-    if (n + 1 < cap) break;
-    if (cap >= EVENTS_FILE_MAX) {
-      free(buf);
-      buf = NULL;
-      errno = EFBIG;
-      break;
-    }
-    char *bigger = realloc(buf, cap * 2);
-    if (!bigger) {
-      free(buf);
-      buf = NULL;
-      errno = ENOMEM;
-      break;
-    }
-    buf = bigger;
-    cap *= 2;
-  }
-  int err = ferror(f);
-  fclose(f);
-  if (!buf) return NULL;
-  if (err) {
-    free(buf);
-    errno = EIO;
-    return NULL;
-  }
-  buf[n] = '\0';
-  *len = n;
-  return buf;
+  int err;
+  kn_file_status st;
+  char *text = kn_read_file(path, EVENTS_FILE_MAX, len, &st, &err);
+  if (st != KN_FILE_OK)
+    errno = st == KN_FILE_TOOBIG  ? EFBIG
+            : st == KN_FILE_NOMEM ? ENOMEM
+            : st == KN_FILE_READ  ? EIO
+                                  : err;
+  return text;
 }
 
 /* The longest line of timeseries.csv read: far beyond any knead writes (a few thousand columns of
