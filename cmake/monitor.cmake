@@ -111,3 +111,13 @@ if(KN_FUZZ)
   target_link_options(fuzz_stream PRIVATE -fsanitize=fuzzer,address,undefined)
   target_link_libraries(fuzz_stream PRIVATE m)
 endif()
+
+# --- the same example against libknead.so: a program using only the public API links and runs
+# with the shared library's exports (hidden visibility; scripts/check_exports.py) ---------------
+add_executable(monitor_control_loop_shared ${PROJECT_SOURCE_DIR}/examples/monitor/control_loop.c)
+target_compile_options(monitor_control_loop_shared PRIVATE ${KN_WARNINGS})
+target_link_libraries(monitor_control_loop_shared PRIVATE knead_shared)
+add_test(NAME monitor/control_loop_shared
+         COMMAND monitor_control_loop_shared
+                 ${PROJECT_SOURCE_DIR}/examples/monitor/untrained_neck.csv
+                 ${PROJECT_SOURCE_DIR}/examples/subject_default.yaml)
