@@ -80,8 +80,9 @@ class Rules:
         self.closure = {m: self._closure(m) for m in self.order}
         self.below = {m: self._closure(m, through_public=True) for m in self.order}
         for m in self.order:
-            if m in self.closure[m]:
+            if m in self.below[m]:
                 self.errors.append(f"{path}: the rules make {m} use itself (a cycle)")
+
 
     def _closure(self, module, through_public=False):
         """The modules module uses, transitively; a public-API module ends the chain unless
@@ -256,16 +257,18 @@ def write_doc(rules):
 
 
 def object_symbols(build, rules):
-    """{object: (module, source, defined symbols, undefined symbols)} of the kn_<module> objects."""
+    """{object: (module, source, defined symbols, undefined symbols)} of every module's objects."""
     import subprocess
     objects = {}
     for m in rules.order:
-        d = os.path.join(build, "CMakeFiles", f"kn_{m}.dir")
+        # kn_<module>'s objects, or those of src/<module>/ in the library a cmake/*.cmake defines
+        lib = f"kn_{m}" if rules.library[m] == "knead" else rules.library[m]
+        d = os.path.join(build, "CMakeFiles", f"{lib}.dir")
         for base, _, files in os.walk(d):
             for f in sorted(files):
-                if f.endswith(".o"):
-                    path = os.path.join(base, f)
-                    source = os.path.relpath(path[:-2], d)
+                path = os.path.join(base, f)
+                source = os.path.relpath(path[:-2], d)
+                if f.endswith(".o") and source.startswith(f"src/{m}/"):
                     objects[path] = (m, source, set(), set())
     if not objects:
         sys.exit(f"layers-check: no object of kn_<module> in {build}: build it first")

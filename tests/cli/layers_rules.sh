@@ -90,6 +90,11 @@ expect "$t" 1 "src/newmod/: a module folder that cmake/layers.txt does not decla
 expect "$t" 1 "uses nothere, which is not a module"
 expect "$t" 1 'cli/cmd.c:1: #include "core/core.h": the command uses the public API'
 
+t=$work/rule_cycle # the rules themselves loop, through a module reached by the public API only
+make_tree "$t"
+sed -i 's/^stagea .*/stagea    stage       knead    own        core eng/' "$t/cmake/layers.txt"
+expect "$t" 1 "the rules make stagea use itself (a cycle)"
+
 t=$work/stale_doc # the rules changed, the page did not
 make_tree "$t"
 sed -i 's/^top .*/top       consumer    knead    public     core eng stagea/' "$t/cmake/layers.txt"
