@@ -3,7 +3,7 @@
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 set(THREADS_PREFER_PTHREAD_FLAG ON)
 find_package(Threads REQUIRED)
-target_link_libraries(knead_obj PUBLIC PkgConfig::SQLITE3 Threads::Threads)
+target_link_libraries(kn_cohort PUBLIC PkgConfig::SQLITE3 Threads::Threads)
 target_link_libraries(knead_static PUBLIC PkgConfig::SQLITE3 Threads::Threads)
 target_link_libraries(knead_shared PUBLIC PkgConfig::SQLITE3 Threads::Threads)
 

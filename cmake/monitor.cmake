@@ -87,14 +87,23 @@ if(TARGET test_monitor_alloc)
                       -Wl,--wrap=realloc -Wl,--wrap=free -Wl,--wrap=aligned_alloc)
 endif()
 
-# --- the C example: a 1 kHz control loop fed by a recorded trace --------------------------------
-add_executable(monitor_control_loop ${PROJECT_SOURCE_DIR}/examples/monitor/control_loop.c)
-target_compile_options(monitor_control_loop PRIVATE ${KN_WARNINGS})
-target_link_libraries(monitor_control_loop PRIVATE knead_static)
-add_test(NAME monitor/control_loop
-         COMMAND monitor_control_loop
-                 ${PROJECT_SOURCE_DIR}/examples/monitor/untrained_neck.csv
-                 ${PROJECT_SOURCE_DIR}/examples/subject_default.yaml)
+# --- the C example: a 1 kHz control loop fed by a recorded trace -------------------------------
+# Built twice: against libknead.a, and against libknead.so (monitor_control_loop_shared), which
+# shows that a program using only the public API links and runs with the shared library's exports
+# (hidden visibility, KN_API; scripts/check_exports.py).
+foreach(lib static shared)
+  set(suffix "")
+  if(lib STREQUAL "shared")
+    set(suffix _shared)
+  endif()
+  add_executable(monitor_control_loop${suffix} ${PROJECT_SOURCE_DIR}/examples/monitor/control_loop.c)
+  target_compile_options(monitor_control_loop${suffix} PRIVATE ${KN_WARNINGS})
+  target_link_libraries(monitor_control_loop${suffix} PRIVATE knead_${lib})
+  add_test(NAME monitor/control_loop${suffix}
+           COMMAND monitor_control_loop${suffix}
+                   ${PROJECT_SOURCE_DIR}/examples/monitor/untrained_neck.csv
+                   ${PROJECT_SOURCE_DIR}/examples/subject_default.yaml)
+endforeach()
 
 # --- fuzzing the sample stream (clang's libFuzzer; mk/monitor.mk builds it in build-fuzz) -------
 option(KN_FUZZ "Build the libFuzzer target of the monitor's stream parser (needs clang)" OFF)
@@ -111,3 +120,4 @@ if(KN_FUZZ)
   target_link_options(fuzz_stream PRIVATE -fsanitize=fuzzer,address,undefined)
   target_link_libraries(fuzz_stream PRIVATE m)
 endif()
+

@@ -27,4 +27,4 @@ add_custom_command(
   DEPENDS ${KN_WEB_FILES} ${PROJECT_SOURCE_DIR}/web/embed.cmake
   COMMENT "Inlining the report's front end (web/, uPlot) into web_assets.c"
   VERBATIM)
-target_sources(knead_obj PRIVATE ${KN_WEB_C})
+target_sources(kn_report PRIVATE ${KN_WEB_C}) # part of the report module

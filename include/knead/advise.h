@@ -7,6 +7,8 @@
 #ifndef KNEAD_ADVISE_H
 #define KNEAD_ADVISE_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -24,7 +26,7 @@ typedef enum kn_advice_severity {
   KN_ADVICE_NOTE = 2    /* good to know; the plan may stay */
 } kn_advice_severity;
 /* "stop", "change", "note"; "?" out of range. */
-const char *kn_advice_severity_name(kn_advice_severity s);
+KN_API const char *kn_advice_severity_name(kn_advice_severity s);
 
 /* One piece of advice. Strings are NUL-terminated; the const char * fields point to static text
  * (valid for the life of the program). */
@@ -45,7 +47,7 @@ typedef enum kn_advice_verdict {
   KN_VERDICT_STOP = 2    /* do not do this (postpone or leave out a part) */
 } kn_advice_verdict;
 /* "go ahead", "change the plan first", "stop"; "?" out of range. */
-const char *kn_advice_verdict_name(kn_advice_verdict v);
+KN_API const char *kn_advice_verdict_name(kn_advice_verdict v);
 
 /* Upper bound on the advice one run can give (each rule gives at most a few pieces). */
 #define KN_ADVICE_MAX 48
@@ -54,14 +56,14 @@ const char *kn_advice_verdict_name(kn_advice_verdict v);
  * kn_run). Writes up to cap pieces to out (may be NULL when cap is 0), strongest severity first,
  * then in rule order. Returns the number of pieces the rules gave (which may exceed cap, as with
  * snprintf). m and o must not be NULL. */
-size_t kn_advise(const kn_model *m, const kn_outcome *o, kn_advice *out, size_t cap);
+KN_API size_t kn_advise(const kn_model *m, const kn_outcome *o, kn_advice *out, size_t cap);
 
 /* The verdict for n pieces of advice (n may be 0; a may be NULL then). */
-kn_advice_verdict kn_advice_verdict_of(const kn_advice *a, size_t n);
+KN_API kn_advice_verdict kn_advice_verdict_of(const kn_advice *a, size_t n);
 
 /* Writes the advice as text to out: one block per piece, severity first, then the sentence, the
  * trigger, the evidence and the sources. use_color adds ANSI colours to the severity words. */
-void kn_advice_print(const kn_advice *a, size_t n, int use_color, FILE *out);
+KN_API void kn_advice_print(const kn_advice *a, size_t n, int use_color, FILE *out);
 
 #ifdef __cplusplus
 }

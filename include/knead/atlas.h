@@ -12,6 +12,8 @@
 #ifndef KNEAD_ATLAS_H
 #define KNEAD_ATLAS_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -27,7 +29,7 @@ typedef enum kn_evidence {
 } kn_evidence;
 
 /* "human data", "animal data", "expert opinion", "article claim only"; never NULL. */
-const char *kn_evidence_name(kn_evidence e);
+KN_API const char *kn_evidence_name(kn_evidence e);
 
 /* One body area of ISO/TS 15066:2016 Table A.2 (quasi-static limits; transient = 2x, or none). */
 typedef struct kn_iso_area {
@@ -106,37 +108,37 @@ typedef struct kn_contact_type {
 } kn_contact_type;
 
 /* Reference body fat fraction at which region fat thicknesses are given (fraction, 0..1). */
-double kn_atlas_reference_body_fat(void);
+KN_API double kn_atlas_reference_body_fat(void);
 
-size_t kn_atlas_iso_area_count(void);
-const kn_iso_area *kn_atlas_iso_area(size_t i); /* NULL if i is out of range */
-size_t kn_atlas_region_count(void);
-const kn_region *kn_atlas_region(size_t i); /* NULL if i is out of range */
-size_t kn_atlas_landmark_count(void);
-const kn_landmark *kn_atlas_landmark(size_t i); /* NULL if i is out of range */
-size_t kn_atlas_nerve_count(void);
-const kn_nerve *kn_atlas_nerve(size_t i); /* NULL if i is out of range */
-size_t kn_atlas_muscle_count(void);
-const kn_muscle *kn_atlas_muscle(size_t i); /* NULL if i is out of range */
-size_t kn_atlas_contact_type_count(void);
-const kn_contact_type *kn_atlas_contact_type(size_t i); /* NULL if i is out of range */
+KN_API size_t kn_atlas_iso_area_count(void);
+KN_API const kn_iso_area *kn_atlas_iso_area(size_t i); /* NULL if i is out of range */
+KN_API size_t kn_atlas_region_count(void);
+KN_API const kn_region *kn_atlas_region(size_t i); /* NULL if i is out of range */
+KN_API size_t kn_atlas_landmark_count(void);
+KN_API const kn_landmark *kn_atlas_landmark(size_t i); /* NULL if i is out of range */
+KN_API size_t kn_atlas_nerve_count(void);
+KN_API const kn_nerve *kn_atlas_nerve(size_t i); /* NULL if i is out of range */
+KN_API size_t kn_atlas_muscle_count(void);
+KN_API const kn_muscle *kn_atlas_muscle(size_t i); /* NULL if i is out of range */
+KN_API size_t kn_atlas_contact_type_count(void);
+KN_API const kn_contact_type *kn_atlas_contact_type(size_t i); /* NULL if i is out of range */
 
 /* Index of the named entry, or -1. name may be NULL (gives -1). Exact, case-sensitive match. */
-int kn_atlas_find_region(const char *name);
-int kn_atlas_find_landmark(const char *name);
-int kn_atlas_find_nerve(const char *name);
-int kn_atlas_find_muscle(const char *name);
-int kn_atlas_find_contact_type(const char *name);
+KN_API int kn_atlas_find_region(const char *name);
+KN_API int kn_atlas_find_landmark(const char *name);
+KN_API int kn_atlas_find_nerve(const char *name);
+KN_API int kn_atlas_find_muscle(const char *name);
+KN_API int kn_atlas_find_contact_type(const char *name);
 
 /* A source key with its full reference, as listed in docs/model.md. */
 typedef struct kn_source {
   const char *key;       /* e.g. "iso_ts_15066" */
   const char *reference; /* full citation */
 } kn_source;
-size_t kn_atlas_source_count(void);
-const kn_source *kn_atlas_source(size_t i); /* NULL if i is out of range */
+KN_API size_t kn_atlas_source_count(void);
+KN_API const kn_source *kn_atlas_source(size_t i); /* NULL if i is out of range */
 /* The reference for a key, or NULL; keys starting with "calibrated" return NULL. */
-const char *kn_atlas_find_source(const char *key);
+KN_API const char *kn_atlas_find_source(const char *key);
 
 #ifdef __cplusplus
 }

@@ -18,6 +18,8 @@
 #ifndef KNEAD_COHORT_H
 #define KNEAD_COHORT_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,7 +36,7 @@ extern "C" {
 
 /* A 64-bit key for the draws of one purpose (`stream`) of subject `index` of the run seeded `seed`:
  * a bijective mix of the three (splitmix64 finaliser rounds), used to seed a generator. */
-uint64_t kn_cohort_key(uint64_t seed, uint64_t index, uint64_t stream);
+KN_API uint64_t kn_cohort_key(uint64_t seed, uint64_t index, uint64_t stream);
 
 /* ---- population ------------------------------------------------------------------------------ */
 
@@ -43,35 +45,35 @@ typedef struct kn_population kn_population;
 
 /* Reads a population file (YAML or JSON, docs/cohort.md). On error returns a negative kn_errno
  * and fills diag (may be NULL) with file:line:col, field and message; *out is NULL then. */
-int kn_population_load(const char *path, kn_population **out, kn_diag *diag);
+KN_API int kn_population_load(const char *path, kn_population **out, kn_diag *diag);
 /* Same from text in memory; name is used in messages as the file name. */
-int kn_population_parse(const char *text, size_t len, const char *name, kn_population **out,
-                        kn_diag *diag);
-void kn_population_free(kn_population *p); /* NULL allowed */
+KN_API int kn_population_parse(const char *text, size_t len, const char *name, kn_population **out,
+                               kn_diag *diag);
+KN_API void kn_population_free(kn_population *p); /* NULL allowed */
 /* The population's name (free text, never NULL). */
-const char *kn_population_name(const kn_population *p);
+KN_API const char *kn_population_name(const kn_population *p);
 
 /* Draws subject `index` of the run seeded `seed` into *out, and its body mass index (kg/m^2,
  * nullable) into *bmi. The subject is composed as a subject document and read by the subject
  * loader, so it passes the same checks as a subject file; a draw that fails them (e.g. a mass out
  * of range) is drawn again from the next numbers of the same stream (the population is truncated
  * to valid subjects). Returns 0, or KN_ERANGE with diag filled if 100 draws all failed. */
-int kn_population_sample(const kn_population *p, uint64_t seed, uint64_t index, kn_subject *out,
-                         double *bmi, kn_diag *diag);
+KN_API int kn_population_sample(const kn_population *p, uint64_t seed, uint64_t index,
+                                kn_subject *out, double *bmi, kn_diag *diag);
 
 /* ---- outcomes counted as incidences ---------------------------------------------------------- */
 
 /* Number of outcomes the cohort counts (rows of the incidence table, columns of the results). */
-size_t kn_cohort_outcome_count(void);
+KN_API size_t kn_cohort_outcome_count(void);
 /* Column name (e.g. "cramp"), never NULL for i < count; NULL otherwise. */
-const char *kn_cohort_outcome_name(size_t i);
+KN_API const char *kn_cohort_outcome_name(size_t i);
 /* Words for people (e.g. "cramp"), NULL for i >= count. */
-const char *kn_cohort_outcome_label(size_t i);
+KN_API const char *kn_cohort_outcome_label(size_t i);
 /* 1 if outcome i happened in o. u is the subject's uniform draw in [0, 1) for outcome i, which
  * turns a probability the model gives (soreness, dizziness, a carotid event of unknown
  * hypersensitivity) into an event or none; the same u serves every profile of a subject (common
  * random numbers), and each outcome has its own. */
-int kn_cohort_outcome_flag(size_t i, const kn_outcome *o, double u);
+KN_API int kn_cohort_outcome_flag(size_t i, const kn_outcome *o, double u);
 
 #define KN_COHORT_MAX_OUTCOMES 16
 #define KN_COHORT_MAX_EVENTS 256 /* events kept per subject and profile; the rest are counted */
@@ -137,7 +139,8 @@ typedef struct kn_cohort_job {
 /* Draws subject `index` of the run into out (index, subject, bmi, u; no results yet).
  * Not safe to call from two threads at once: the subject loader's unit library (UDUNITS-2) reads
  * its XML database with a parser that keeps global state; the pool serialises these calls. */
-int kn_cohort_draw(const kn_cohort_job *job, uint64_t index, kn_cohort_unit *out, kn_diag *diag);
+KN_API int kn_cohort_draw(const kn_cohort_job *job, uint64_t index, kn_cohort_unit *out,
+                          kn_diag *diag);
 
 /* Simulates the session for the drawn subject of unit under each profile (the practitioner, drawn
  * from the profile, and their random stream both keyed by (seed, index, profile); a session's
@@ -145,7 +148,7 @@ int kn_cohort_draw(const kn_cohort_job *job, uint64_t index, kn_cohort_unit *out
  * frees its own model and data; safe in many threads at once. Returns 0 or a negative kn_errno,
  * diag filled.
  */
-int kn_cohort_simulate(const kn_cohort_job *job, kn_cohort_unit *unit, kn_diag *diag);
+KN_API int kn_cohort_simulate(const kn_cohort_job *job, kn_cohort_unit *unit, kn_diag *diag);
 
 /* ---- the pool of threads --------------------------------------------------------------------- */
 
@@ -158,9 +161,9 @@ typedef int (*kn_cohort_poll_fn)(void *ctx);
 
 /* Simulates the subjects indices[0..n) with nthread worker threads (>= 1). Returns 0, the first
  * non-zero value of a callback, or a negative kn_errno from a simulation (diag filled). */
-int kn_cohort_pool_run(const kn_cohort_job *job, const uint64_t *indices, size_t n, int nthread,
-                       kn_cohort_deliver_fn deliver, kn_cohort_poll_fn poll, void *ctx,
-                       kn_diag *diag);
+KN_API int kn_cohort_pool_run(const kn_cohort_job *job, const uint64_t *indices, size_t n,
+                              int nthread, kn_cohort_deliver_fn deliver, kn_cohort_poll_fn poll,
+                              void *ctx, kn_diag *diag);
 
 /* ---- storage (SQLite) ------------------------------------------------------------------------ */
 
@@ -180,7 +183,7 @@ typedef struct kn_cohort_run_info {
 } kn_cohort_run_info;
 
 /* "fnv1a64:" and 16 hex digits of the file's bytes into out (size >= 25). Returns 0 or KN_EIO. */
-int kn_cohort_hash_file(const char *path, char *out, size_t size);
+KN_API int kn_cohort_hash_file(const char *path, char *out, size_t size);
 
 typedef struct kn_cohort_store kn_cohort_store;
 
@@ -189,21 +192,21 @@ typedef struct kn_cohort_store kn_cohort_store;
  * another process or of a different run (message naming the first difference) or not a cohort of
  * this schema (KN_ESTATE), damaged pages or rows that do not add up (KN_EPARSE), cannot be opened
  * (KN_EINVAL). A new file that cannot be written (full disk) is removed: KN_EIO. */
-int kn_cohort_store_open(const char *path, const kn_cohort_run_info *info, kn_cohort_store **out,
-                         kn_diag *diag);
+KN_API int kn_cohort_store_open(const char *path, const kn_cohort_run_info *info,
+                                kn_cohort_store **out, kn_diag *diag);
 /* Sets done[i] = 1 for every subject already stored (done has info->n bytes). */
-int kn_cohort_store_done(kn_cohort_store *s, unsigned char *done, uint64_t n, kn_diag *diag);
+KN_API int kn_cohort_store_done(kn_cohort_store *s, unsigned char *done, uint64_t n, kn_diag *diag);
 /* Writes one subject, its results and events in one transaction. */
-int kn_cohort_store_write(kn_cohort_store *s, const kn_cohort_unit *u, kn_diag *diag);
+KN_API int kn_cohort_store_write(kn_cohort_store *s, const kn_cohort_unit *u, kn_diag *diag);
 /* Folds the write-ahead log into the database file (a single file again). */
-int kn_cohort_store_finish(kn_cohort_store *s, kn_diag *diag);
-void kn_cohort_store_close(kn_cohort_store *s); /* NULL allowed */
+KN_API int kn_cohort_store_finish(kn_cohort_store *s, kn_diag *diag);
+KN_API void kn_cohort_store_close(kn_cohort_store *s); /* NULL allowed */
 
 /* Writes every stored row as text, ordered by subject, profile and event (the canonical form two
  * runs are compared by): run arguments but the file names, subjects, results, events. Like the
  * summaries below, it first takes a shared flock and checks the file as kn_cohort_store_open does
  * (KN_ESTATE in use or not a cohort, KN_EPARSE damaged). */
-int kn_cohort_dump(const char *path, FILE *out, kn_diag *diag);
+KN_API int kn_cohort_dump(const char *path, FILE *out, kn_diag *diag);
 
 /* ---- incidence and its uncertainty ----------------------------------------------------------- */
 
@@ -213,12 +216,12 @@ typedef struct kn_interval {
 
 /* Wilson score interval for k events in n (Wilson 1927; Newcombe 1998 method 3), z the normal
  * quantile (1.959963985 for 95 %). n = 0 gives est 0 and [0, 1]. */
-kn_interval kn_wilson(uint64_t k, uint64_t n, double z);
+KN_API kn_interval kn_wilson(uint64_t k, uint64_t n, double z);
 /* Relative risk (k1/n1)/(k0/n0) with Katz's log interval (Katz et al. 1978). When a count is 0,
  * 0.5 is added to each of the four cells (Haldane); when both counts are 0 the risk is undefined
  * and the function returns -1 (out untouched); otherwise 0. */
-int kn_relative_risk(uint64_t k1, uint64_t n1, uint64_t k0, uint64_t n0, double z,
-                     kn_interval *out);
+KN_API int kn_relative_risk(uint64_t k1, uint64_t n1, uint64_t k0, uint64_t n0, double z,
+                            kn_interval *out);
 
 /* Counts of a stored cohort, or of one stratum of it. */
 typedef struct kn_cohort_summary {
@@ -232,7 +235,7 @@ typedef struct kn_cohort_summary {
 } kn_cohort_summary;
 
 /* Reads the counts of the database at path, after the checks of kn_cohort_dump. */
-int kn_cohort_summary_load(const char *path, kn_cohort_summary *out, kn_diag *diag);
+KN_API int kn_cohort_summary_load(const char *path, kn_cohort_summary *out, kn_diag *diag);
 
 /* Strata an incidence table can be split by (the subjects' traits as drawn). */
 typedef enum kn_cohort_by {
@@ -243,10 +246,10 @@ typedef enum kn_cohort_by {
   KN_BY_COUNT
 } kn_cohort_by;
 /* "sex", "age", "hypertension", "cramps"; NULL out of range. */
-const char *kn_cohort_by_name(kn_cohort_by by);
+KN_API const char *kn_cohort_by_name(kn_cohort_by by);
 /* The counts of each stratum of `by` into out[0..*nout) (at most max, 3 are enough). */
-int kn_cohort_summary_by(const char *path, kn_cohort_by by, kn_cohort_summary *out, size_t max,
-                         size_t *nout, kn_diag *diag);
+KN_API int kn_cohort_summary_by(const char *path, kn_cohort_by by, kn_cohort_summary *out,
+                                size_t max, size_t *nout, kn_diag *diag);
 
 #ifdef __cplusplus
 }

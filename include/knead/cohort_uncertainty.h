@@ -14,6 +14,8 @@
 #ifndef KNEAD_COHORT_UNCERTAINTY_H
 #define KNEAD_COHORT_UNCERTAINTY_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -49,42 +51,43 @@ struct kn_cohort_design {
 
 /* 1 if `spreads` names a set of spreads with at least one in it: "all", "source" (only spreads
  * the sources give) or a module name ("neuromuscular", "systemic"...). */
-int kn_cohort_spread_set_valid(const char *spreads);
+KN_API int kn_cohort_spread_set_valid(const char *spreads);
 /* The parameters a design moves: those with a spread in the set `spreads` (NULL: all), except
  * those the session sets itself (its `parameters:` win). */
 /* A nested design of ndraw (>= 2) draws. KN_ETOOBIG if the session's own parameters and the
  * spreads do not fit in KN_SESSION_PARAMS_MAX; KN_EINVAL if no parameter is left to move. */
-int kn_cohort_design_nested(const kn_session *s, const char *spreads, uint64_t seed, size_t ndraw,
-                            kn_cohort_design **out, kn_diag *diag);
+KN_API int kn_cohort_design_nested(const kn_session *s, const char *spreads, uint64_t seed,
+                                   size_t ndraw, kn_cohort_design **out, kn_diag *diag);
 /* A Morris design of ntraj (>= 2) trajectories with block (>= 1) subjects per point. */
-int kn_cohort_design_morris(const kn_session *s, const char *spreads, uint64_t seed, size_t ntraj,
-                            uint64_t block, kn_cohort_design **out, kn_diag *diag);
-void kn_cohort_design_free(kn_cohort_design *d); /* NULL allowed */
+KN_API int kn_cohort_design_morris(const kn_session *s, const char *spreads, uint64_t seed,
+                                   size_t ntraj, uint64_t block, kn_cohort_design **out,
+                                   kn_diag *diag);
+KN_API void kn_cohort_design_free(kn_cohort_design *d); /* NULL allowed */
 
 /* Units (simulations per profile) a Morris design needs: npoint x block. */
-uint64_t kn_cohort_design_units(const kn_cohort_design *d);
+KN_API uint64_t kn_cohort_design_units(const kn_cohort_design *d);
 /* The parameter point of unit i (0 without a design). */
-size_t kn_cohort_design_point(const kn_cohort_design *d, uint64_t unit);
+KN_API size_t kn_cohort_design_point(const kn_cohort_design *d, uint64_t unit);
 /* The population subject unit i is (i itself, except in a Morris design). */
-uint64_t kn_cohort_design_subject(const kn_cohort_design *d, uint64_t unit);
+KN_API uint64_t kn_cohort_design_subject(const kn_cohort_design *d, uint64_t unit);
 /* Appends unit i's parameter values to the session's `parameters` (a copy the caller owns; the
  * design was built so that they fit). No design: nothing. */
-void kn_cohort_design_apply(const kn_cohort_design *d, uint64_t unit, kn_session *s);
+KN_API void kn_cohort_design_apply(const kn_cohort_design *d, uint64_t unit, kn_session *s);
 /* "uncertainty: K draws, all spreads" ("source spreads", "systemic spreads"...) into buf: the
  * run's `parameters` key; "none" without a nested design. */
-void kn_cohort_design_describe(const kn_cohort_design *d, char *buf, size_t size);
+KN_API void kn_cohort_design_describe(const kn_cohort_design *d, char *buf, size_t size);
 /* K back from that text; 0 for "none" or anything else. */
-size_t kn_cohort_design_draws(const char *parameters);
+KN_API size_t kn_cohort_design_draws(const char *parameters);
 
 /* The p-th quantile (0..1) of x[0..n) (sorted in place), linear between order statistics
  * (Hyndman and Fan type 7). n = 0 gives NAN. */
-double kn_quantile(double *x, size_t n, double p);
+KN_API double kn_quantile(double *x, size_t n, double p);
 
 /* Morris elementary effects of one output: y[point] for every point of the design, into
  * mu_star (mean absolute effect), mu (mean effect) and sigma (standard deviation, n - 1) per
  * param[], each in units of y per whole spread. */
-void kn_morris_effects(const kn_cohort_design *d, const double *y, double *mu_star, double *mu,
-                       double *sigma);
+KN_API void kn_morris_effects(const kn_cohort_design *d, const double *y, double *mu_star,
+                              double *mu, double *sigma);
 
 /* Incidence of each outcome and profile per draw of a stored nested run. */
 typedef struct kn_cohort_draw_counts {
@@ -98,15 +101,16 @@ typedef struct kn_cohort_draw_counts {
 
 /* Reads the per-draw counts of the database at path (K from its `parameters` key). Returns 0,
  * KN_ENOTFOUND when the run has no nested design (out zeroed), or another negative kn_errno. */
-int kn_cohort_draw_counts_load(const char *path, kn_cohort_draw_counts *out, kn_diag *diag);
-void kn_cohort_draw_counts_free(kn_cohort_draw_counts *c); /* frees the arrays */
+KN_API int kn_cohort_draw_counts_load(const char *path, kn_cohort_draw_counts *out, kn_diag *diag);
+KN_API void kn_cohort_draw_counts_free(kn_cohort_draw_counts *c); /* frees the arrays */
 /* The parameter-uncertainty interval of outcome i under profile slot p: est the median, lo and
  * hi the 2.5th and 97.5th percentiles of the incidence over the draws that have subjects. */
-kn_interval kn_cohort_parameter_interval(const kn_cohort_draw_counts *c, size_t outcome, int p);
+KN_API kn_interval kn_cohort_parameter_interval(const kn_cohort_draw_counts *c, size_t outcome,
+                                                int p);
 
 /* Writes the design's draws (table parameter_draws) and both intervals of every incidence
  * (table uncertainty) into the finished database at path, replacing earlier rows. */
-int kn_cohort_uncertainty_store(const char *path, const kn_cohort_design *d, kn_diag *diag);
+KN_API int kn_cohort_uncertainty_store(const char *path, const kn_cohort_design *d, kn_diag *diag);
 
 #ifdef __cplusplus
 }

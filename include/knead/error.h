@@ -5,6 +5,8 @@
 #ifndef KNEAD_ERROR_H
 #define KNEAD_ERROR_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,9 +38,9 @@ typedef enum kn_errno {
 } kn_errno;
 
 /* Text of an error code; never NULL (unknown codes give "unknown error"). */
-const char *kn_strerror(int err);
+KN_API const char *kn_strerror(int err);
 /* Symbolic name of an error code, e.g. "KN_EUNIT"; never NULL. */
-const char *kn_errname(int err);
+KN_API const char *kn_errname(int err);
 
 /* Where and why input was rejected. Filled by loaders; all strings NUL-terminated.
  * line and col are 1-based; 0 means "not known". */
@@ -52,20 +54,20 @@ typedef struct kn_diag {
 } kn_diag;
 
 /* Clears a diagnostic (code KN_OK, empty strings). d may be NULL. */
-void kn_diag_clear(kn_diag *d);
+KN_API void kn_diag_clear(kn_diag *d);
 /* Formats "file:line:col: field: message" into buf (always NUL-terminated, truncated to size).
  * Missing parts are left out. Returns the number of characters that the full text needs. */
-int kn_diag_format(const kn_diag *d, char *buf, size_t size);
+KN_API int kn_diag_format(const kn_diag *d, char *buf, size_t size);
 
 /* Text from users (names, paths, file contents) made safe for terminals and messages. */
 /* 1 if the Unicode code point cp prints as nothing or reorders text (no-break and other spaces,
  * zero-width characters, bidirectional controls, C1 controls): shown as "<U+XXXX>". */
-int kn_text_invisible(uint32_t cp);
+KN_API int kn_text_invisible(uint32_t cp);
 /* Writes src (len bytes) to dst (size bytes, always NUL-terminated) with control characters as
  * \n, \t, \r or \xNN, bytes that are not UTF-8 as \xNN, invisible characters as <U+XXXX>, and
  * with quotes != 0 also " and \ as \" and \\. Stops before an escape or a character that would
  * not fit. Returns the number of bytes of src consumed. */
-size_t kn_text_escape(char *dst, size_t size, const char *src, size_t len, int quotes);
+KN_API size_t kn_text_escape(char *dst, size_t size, const char *src, size_t len, int quotes);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 #ifndef KNEAD_MECHANICS_H
 #define KNEAD_MECHANICS_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -15,16 +17,16 @@ extern "C" {
 
 /* Vertical stress (Pa, compression positive) on the axis of a uniform circular load of pressure p
  * (Pa) and radius a (m) at depth z (m, >= 0): p [1 - (1 + (a/z)^2)^(-3/2)]. */
-double kn_boussinesq_axis(double p, double a, double z);
+KN_API double kn_boussinesq_axis(double p, double a, double z);
 
 /* Vertical stress (Pa) at depth z (m) and horizontal distance r (m) from the axis of the same load,
  * by integrating the point-load kernel over the loaded disc: the radial integral exactly, the
  * angular one with n midpoint steps (n >= 8; 256 gives better than 1e-6 relative). */
-double kn_boussinesq_field(double p, double a, double z, double r, int n);
+KN_API double kn_boussinesq_field(double p, double a, double z, double r, int n);
 
 /* Largest shear stress (Pa) on the axis at depth z, with Poisson ratio nu: |sigma_z - sigma_r| / 2.
  */
-double kn_boussinesq_axis_shear(double p, double a, double z, double nu);
+KN_API double kn_boussinesq_axis_shear(double p, double a, double z, double nu);
 
 /* Grid of the normalised vertical stress I = sigma_z / p over rho = r/a in [0, rho_max] and
  * zeta = z/a in [0, zeta_max]. The caller owns the memory (nrho*nzeta doubles). */
@@ -36,23 +38,23 @@ typedef struct kn_stress_table {
 } kn_stress_table;
 
 /* Doubles a table of nrho x nzeta points needs. */
-size_t kn_stress_table_size(int nrho, int nzeta);
+KN_API size_t kn_stress_table_size(int nrho, int nzeta);
 /* Fills values (caller-provided, kn_stress_table_size() doubles). Returns 0 or KN_EINVAL. */
-int kn_stress_table_init(kn_stress_table *t, int nrho, int nzeta, double rho_max, double zeta_max,
-                         double *values);
+KN_API int kn_stress_table_init(kn_stress_table *t, int nrho, int nzeta, double rho_max,
+                                double zeta_max, double *values);
 /* Normalised stress I(r/a, z/a) by bilinear interpolation; far-field point load outside the grid.
  */
-double kn_stress_table_lookup(const kn_stress_table *t, double rho, double zeta);
+KN_API double kn_stress_table_lookup(const kn_stress_table *t, double rho, double zeta);
 
 /* Stress on a structure lying directly on bone at depth z: the bone cannot yield, so the stress
  * does not spread away below it. Image approximation: min(1, gain * I) of the load pressure. */
-double kn_bone_backed_factor(double influence, double gain);
+KN_API double kn_bone_backed_factor(double influence, double gain);
 
 /* Probability (0..1) that a surface pressure p (Pa) is painful for a person whose threshold is
  * log-normal with mean ppt_mean and standard deviation ppt_sd (Pa); 0 at p <= 0. */
-double kn_pain_probability(double p, double ppt_mean, double ppt_sd);
+KN_API double kn_pain_probability(double p, double ppt_mean, double ppt_sd);
 /* Median (Pa) of that log-normal threshold: the pressure painful to half of people. */
-double kn_pain_median(double ppt_mean, double ppt_sd);
+KN_API double kn_pain_median(double ppt_mean, double ppt_sd);
 
 #ifdef __cplusplus
 }

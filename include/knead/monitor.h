@@ -24,6 +24,8 @@
 #ifndef KNEAD_MONITOR_H
 #define KNEAD_MONITOR_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -62,7 +64,7 @@ typedef enum kn_monitor_limit {
 } kn_monitor_limit;
 /* "iso_pressure", "iso_force", "pain", "bruise", "nerve_perfusion", "nerve_ischaemia",
  * "nerve_transport", "nerve_injury", "muscle_damage"; "?" out of range. */
-const char *kn_monitor_limit_name(kn_monitor_limit l);
+KN_API const char *kn_monitor_limit_name(kn_monitor_limit l);
 
 /* What raised an alarm. Conditions (ISO .. NERVE_ISCHAEMIA) are raised and cleared; dose
  * thresholds are raised once per site; faults concern one sample. Names of the conditions and
@@ -111,7 +113,7 @@ typedef enum kn_monitor_reason {
   KN_MON_REASON_COUNT
 } kn_monitor_reason;
 /* Name of a reason as above ("none" for KN_MON_NONE); "?" out of range. */
-const char *kn_monitor_reason_name(kn_monitor_reason r);
+KN_API const char *kn_monitor_reason_name(kn_monitor_reason r);
 
 /* What the controller should do, worst last. */
 typedef enum kn_monitor_level {
@@ -120,7 +122,8 @@ typedef enum kn_monitor_level {
   KN_MON_LIMIT = 2,   /* a limit is exceeded or a dose threshold reached: back off now */
   KN_MON_FAULT = 3    /* the load is unknown (sample rejected, clock jumped): go to a safe state */
 } kn_monitor_level;
-const char *kn_monitor_level_name(kn_monitor_level l); /* "ok", "warning", "limit", "fault" */
+KN_API const char *
+kn_monitor_level_name(kn_monitor_level l); /* "ok", "warning", "limit", "fault" */
 
 /* ---- samples --------------------------------------------------------------------------------- */
 
@@ -141,7 +144,7 @@ typedef struct kn_monitor_sample {
 } kn_monitor_sample;
 
 /* A sample with no contact at time t (every optional field NaN, indices -1). */
-void kn_monitor_sample_init(kn_monitor_sample *s, double t);
+KN_API void kn_monitor_sample_init(kn_monitor_sample *s, double t);
 
 /* ---- configuration --------------------------------------------------------------------------- */
 
@@ -170,7 +173,7 @@ typedef struct kn_monitor_config {
                          default KN_MONITOR_FORCE_MAX */
   double shear_max;   /* N, the same for the tangential force, default KN_MONITOR_SHEAR_MAX */
 } kn_monitor_config;
-void kn_monitor_config_default(kn_monitor_config *c); /* c must not be NULL */
+KN_API void kn_monitor_config_default(kn_monitor_config *c); /* c must not be NULL */
 
 /* ---- status ---------------------------------------------------------------------------------- */
 
@@ -236,32 +239,32 @@ typedef struct kn_monitor_totals {
 /* ---- the model ------------------------------------------------------------------------------- */
 
 /* Bytes a monitor model needs (about 70 KiB, 64 of them the subject-independent stress table). */
-size_t kn_monitor_model_size(void);
+KN_API size_t kn_monitor_model_size(void);
 /* Fits the whole atlas to subject (not NULL; only its body fat and pain threshold scale are read)
  * in buf (size bytes, 16-byte aligned, owned by the caller, kept alive and unchanged while the
  * model is used: it points into itself). Returns the model (== buf), or NULL if an argument is bad.
  * Computes the stress table (a few tenths of a second on a PC): do it before the loop starts. */
-kn_monitor_model *kn_monitor_model_init(const kn_subject *subject, void *buf, size_t size);
+KN_API kn_monitor_model *kn_monitor_model_init(const kn_subject *subject, void *buf, size_t size);
 /* The same in memory from malloc, for hosts; subject NULL means kn_subject_default. Returns 0, or
  * KN_EINVAL / KN_ENOMEM with *out NULL. Free with kn_monitor_model_free (NULL allowed). */
-int kn_monitor_model_create(const kn_subject *subject, kn_monitor_model **out);
-void kn_monitor_model_free(kn_monitor_model *m);
+KN_API int kn_monitor_model_create(const kn_subject *subject, kn_monitor_model **out);
+KN_API void kn_monitor_model_free(kn_monitor_model *m);
 
 /* ---- the monitor ----------------------------------------------------------------------------- */
 
 /* Bytes of state a monitor needs: every region, nerve and muscle of the atlas and up to
  * KN_MONITOR_MAX_CONTACTS contacts (a few KiB; docs/monitor.md). */
-size_t kn_monitor_size(void);
+KN_API size_t kn_monitor_size(void);
 /* Lays the monitor out in buf (size >= kn_monitor_size(), 16-byte aligned; owned by the caller)
  * with the default configuration and resets it. model must outlive the monitor. Returns the
  * monitor (== buf) or NULL if an argument is bad. */
-kn_monitor *kn_monitor_init(const kn_monitor_model *model, void *buf, size_t size);
+KN_API kn_monitor *kn_monitor_init(const kn_monitor_model *model, void *buf, size_t size);
 /* Replaces the configuration; KN_EINVAL (and no change) if a value is out of range: period
  * 1e-5..1 s, gap_max >= 1.5 period, force_noise 0..100 N, warn_margin 0..1, warn_time >= 0,
  * rebase_after >= 1, force_max and shear_max 1..1e5 N. */
-int kn_monitor_configure(kn_monitor *mon, const kn_monitor_config *cfg);
+KN_API int kn_monitor_configure(kn_monitor *mon, const kn_monitor_config *cfg);
 /* Back to no exposure at all: doses, peaks, alarms and totals to zero; configuration kept. */
-void kn_monitor_reset(kn_monitor *mon);
+KN_API void kn_monitor_reset(kn_monitor *mon);
 
 /* Feeds the n contact points (1..KN_MONITOR_MAX_CONTACTS, all with the same t; sample i is contact
  * point i from one push to the next) measured at one time, and fills *status. When nothing touches
@@ -269,25 +272,26 @@ void kn_monitor_reset(kn_monitor *mon);
  * Returns KN_OK when the sample was accepted, KN_ERANGE when it was rejected as a sensor fault
  * (status says which; n out of range or samples NULL is KN_MON_FAULT_CONTACTS), KN_EINVAL when mon
  * or status is NULL. */
-int kn_monitor_push(kn_monitor *mon, const kn_monitor_sample *samples, size_t n,
-                    kn_monitor_status *status);
+KN_API int kn_monitor_push(kn_monitor *mon, const kn_monitor_sample *samples, size_t n,
+                           kn_monitor_status *status);
 
 /* For a control loop whose sensor may stop: fills *status with KN_MON_FAULT_SILENT if no sample
  * was accepted for more than gap_max before t (s, on the sensor clock), else with level OK and no
  * sites. Changes nothing but the fault count. Returns KN_OK or KN_EINVAL. */
-int kn_monitor_watchdog(kn_monitor *mon, double t, kn_monitor_status *status);
+KN_API int kn_monitor_watchdog(kn_monitor *mon, double t, kn_monitor_status *status);
 
 /* The state of any site now, loaded or not (margins of the doses; instantaneous limits as of the
  * last sample). Returns KN_OK, or KN_ENOTFOUND for a bad kind or index. */
-int kn_monitor_site_status(const kn_monitor *mon, kn_site_kind kind, int site,
-                           kn_monitor_site *out);
+KN_API int kn_monitor_site_status(const kn_monitor *mon, kn_site_kind kind, int site,
+                                  kn_monitor_site *out);
 /* Peaks of one site since reset, as the margins they reached (smallest margin of each limit). */
-int kn_monitor_site_worst(const kn_monitor *mon, kn_site_kind kind, int site, kn_monitor_site *out);
+KN_API int kn_monitor_site_worst(const kn_monitor *mon, kn_site_kind kind, int site,
+                                 kn_monitor_site *out);
 /* Totals since init or reset; the pointer is owned by the monitor. */
-const kn_monitor_totals *kn_monitor_get_totals(const kn_monitor *mon);
+KN_API const kn_monitor_totals *kn_monitor_get_totals(const kn_monitor *mon);
 /* The nerve state of atlas nerve n (NULL if out of range), brought up to the last sample (an
  * unloaded nerve's recovery is applied now, which is why mon is not const). Owned by mon. */
-const kn_nerve_state *kn_monitor_nerve_state(kn_monitor *mon, int n);
+KN_API const kn_nerve_state *kn_monitor_nerve_state(kn_monitor *mon, int n);
 
 /* ---- the stream parser (CSV or JSON lines; no allocation, no locale) ------------------------- */
 
@@ -306,7 +310,7 @@ typedef enum kn_stream_field {
   KN_FIELD_CONTACT_TYPE, /* "contact_type": atlas name ("thumb", "palm", ...) */
   KN_FIELD_COUNT
 } kn_stream_field;
-const char *kn_stream_field_name(kn_stream_field f); /* the names above; "?" out of range */
+KN_API const char *kn_stream_field_name(kn_stream_field f); /* the names above; "?" out of range */
 
 /* Parser state: the CSV column order (from a header line, or the order above). */
 typedef struct kn_stream_parser {
@@ -315,7 +319,7 @@ typedef struct kn_stream_parser {
   int have_header;        /* a header line was read */
   int data_seen;          /* a data line was read (a header may only come first) */
 } kn_stream_parser;
-void kn_stream_parser_init(kn_stream_parser *p);
+KN_API void kn_stream_parser_init(kn_stream_parser *p);
 
 /* Why a line was refused: column (1-based byte) and field, with a static message. */
 typedef struct kn_stream_error {
@@ -335,8 +339,8 @@ typedef struct kn_stream_error {
  * state is then unchanged, so the next line parses as if the bad one were absent). Numbers are read
  * without the locale: decimal, optional exponent, also nan / inf. JSON lines are flat objects
  * whose values are numbers, strings or null (NaN and Infinity are accepted as numbers). */
-int kn_stream_parse_line(kn_stream_parser *p, const char *line, size_t len,
-                         kn_monitor_sample *sample, int *contact, kn_stream_error *err);
+KN_API int kn_stream_parse_line(kn_stream_parser *p, const char *line, size_t len,
+                                kn_monitor_sample *sample, int *contact, kn_stream_error *err);
 
 /* ---- traces of the simulator ----------------------------------------------------------------- */
 
@@ -346,8 +350,8 @@ int kn_stream_parse_line(kn_stream_parser *p, const char *line, size_t len,
  * has anything to do. *step (may be NULL) gets the step's length in s: the session's time step
  * while the plan runs, longer once the simulator rests after it (nobody touches the body then).
  * Returns the number written (<= cap), 0 before the first step or on a NULL argument. */
-size_t kn_sim_contact_samples(const kn_model *m, const kn_data *d, kn_monitor_sample *out,
-                              int *contact, size_t cap, double *step);
+KN_API size_t kn_sim_contact_samples(const kn_model *m, const kn_data *d, kn_monitor_sample *out,
+                                     int *contact, size_t cap, double *step);
 
 #ifdef __cplusplus
 }

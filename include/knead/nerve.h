@@ -6,6 +6,8 @@
 #ifndef KNEAD_NERVE_H
 #define KNEAD_NERVE_H
 
+#include "knead/export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -22,7 +24,7 @@ typedef enum kn_nerve_grade {
 #define KN_DOSE_EPS 1e-9
 
 /* "none", "transient paresthesia", "conduction block", "structural injury", "axonal injury". */
-const char *kn_nerve_grade_name(kn_nerve_grade g);
+KN_API const char *kn_nerve_grade_name(kn_nerve_grade g);
 
 /* Parameters of the nerve model, SI units (filled from the parameter list by the model). */
 typedef struct kn_nerve_params {
@@ -55,19 +57,19 @@ typedef struct kn_nerve_state {
   kn_nerve_grade grade;  /* worst grade reached so far */
 } kn_nerve_state;
 
-void kn_nerve_reset(kn_nerve_state *s);
+KN_API void kn_nerve_reset(kn_nerve_state *s);
 
 /* Intraneural perfusion (0..1) at pressure p (Pa): logistic through the Rydevik thresholds. */
-double kn_nerve_perfusion(const kn_nerve_params *np, double p);
+KN_API double kn_nerve_perfusion(const kn_nerve_params *np, double p);
 
 /* Structural dose rate (1/s) at pressure p (Pa) applied over loaded length L (m) along the nerve:
  * the deforming pressure edge is p * min(1, edge_length / L); above injury_p_safe the dose grows
  * linearly so that injury_p_ref for injury_time_ref gives dose 1. */
-double kn_nerve_injury_rate(const kn_nerve_params *np, double p, double loaded_length);
+KN_API double kn_nerve_injury_rate(const kn_nerve_params *np, double p, double loaded_length);
 
 /* Advances one nerve by dt seconds under pressure p (Pa) over loaded length L (m). */
-void kn_nerve_step(const kn_nerve_params *np, kn_nerve_state *s, double p, double loaded_length,
-                   double dt);
+KN_API void kn_nerve_step(const kn_nerve_params *np, kn_nerve_state *s, double p,
+                          double loaded_length, double dt);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,8 @@
 #ifndef KNEAD_NEUROMUSCULAR_H
 #define KNEAD_NEUROMUSCULAR_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -50,7 +52,7 @@ typedef struct kn_pool_params {
 
 /* Fills p with the defaults above: the pool_* rows of the parameter table (`knead atlas`,
  * docs/model.md). */
-void kn_pool_params_default(kn_pool_params *p);
+KN_API void kn_pool_params_default(kn_pool_params *p);
 
 /* Per-step inputs to a pool. */
 typedef struct kn_pool_input {
@@ -81,38 +83,39 @@ typedef struct kn_pool_output {
 typedef struct kn_pool kn_pool; /* opaque; lives in caller memory */
 
 /* Bytes a pool of n units needs (alignment 16). */
-size_t kn_pool_size(int n);
+KN_API size_t kn_pool_size(int n);
 /* Lays out a pool in mem (kn_pool_size(p->n) bytes, 16-aligned) for time step dt (s), seeds its
  * random interspike variability. Returns the pool or NULL if the arguments are invalid. */
-kn_pool *kn_pool_init(void *mem, size_t size, const kn_pool_params *p, double dt, uint64_t seed);
+KN_API kn_pool *kn_pool_init(void *mem, size_t size, const kn_pool_params *p, double dt,
+                             uint64_t seed);
 /* Back to rest (no firing, no force, PICs off), same seed. */
-void kn_pool_reset(kn_pool *pool);
+KN_API void kn_pool_reset(kn_pool *pool);
 /* Advances one dt. */
-void kn_pool_step(kn_pool *pool, const kn_pool_input *in, kn_pool_output *out);
+KN_API void kn_pool_step(kn_pool *pool, const kn_pool_input *in, kn_pool_output *out);
 
 /* Number of units; 0 for NULL. */
-int kn_pool_units(const kn_pool *pool);
+KN_API int kn_pool_units(const kn_pool *pool);
 /* Excitation that drives every unit to its peak rate (without PIC): Fuglevand's maximal
  * excitation, RR + (pfrn - mfr)/gain with the defaults. */
-double kn_pool_excitation_max(const kn_pool *pool);
+KN_API double kn_pool_excitation_max(const kn_pool *pool);
 /* Changes the firing rate above which a unit's PIC turns on (Hz, > 0; other values are ignored),
  * from the next spike on; PICs already on stay on. The engine lowers it after a cramp or a drink
  * of water, following the cramp threshold frequency literature. */
-void kn_pool_set_pic_rate(kn_pool *pool, double hz);
+KN_API void kn_pool_set_pic_rate(kn_pool *pool, double hz);
 
 /* Unit i's recruitment threshold (excitation units), peak rate (Hz), twitch force (a.u.) and
  * contraction time (s); for tests and documentation. i in 0..n-1. */
-double kn_pool_threshold(const kn_pool *pool, int i);
-double kn_pool_peak_rate(const kn_pool *pool, int i);
-double kn_pool_twitch_force(const kn_pool *pool, int i);
-double kn_pool_contraction_time(const kn_pool *pool, int i);
+KN_API double kn_pool_threshold(const kn_pool *pool, int i);
+KN_API double kn_pool_peak_rate(const kn_pool *pool, int i);
+KN_API double kn_pool_twitch_force(const kn_pool *pool, int i);
+KN_API double kn_pool_contraction_time(const kn_pool *pool, int i);
 /* Steady firing rate (Hz) of unit i at constant excitation e without PIC or variability. */
-double kn_pool_rate(const kn_pool *pool, int i, double e);
+KN_API double kn_pool_rate(const kn_pool *pool, int i, double e);
 
 /* Fuglevand's twitch-tetanus gain: 1 for T/ISI <= 0.4, else
  * (1 - exp(-2 (T/ISI)^3)) / (T/ISI), normalised to 1 at 0.4. The pool applies it to each spike
  * with T the unit's contraction time and ISI the interval that the spike ends. */
-double kn_twitch_gain(double t_over_isi);
+KN_API double kn_twitch_gain(double t_over_isi);
 
 /* ---- Hill-type muscle ------------------------------------------------------------------------ */
 
@@ -131,13 +134,13 @@ typedef struct kn_hill_params {
 } kn_hill_params;
 
 /* Fills p with the defaults above: the hill_* rows of the parameter table. */
-void kn_hill_params_default(kn_hill_params *p);
+KN_API void kn_hill_params_default(kn_hill_params *p);
 /* Active force-length factor (0..1, 1 at L = 1). */
-double kn_hill_fl(const kn_hill_params *p, double L);
+KN_API double kn_hill_fl(const kn_hill_params *p, double L);
 /* Force-velocity factor; V > 0 lengthening, V < 0 shortening, in optimal lengths per second. */
-double kn_hill_fv(const kn_hill_params *p, double V);
+KN_API double kn_hill_fv(const kn_hill_params *p, double V);
 /* Passive force (relative to max active) at normalised length L; 0 at and below 1. */
-double kn_hill_passive(const kn_hill_params *p, double L);
+KN_API double kn_hill_passive(const kn_hill_params *p, double L);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 #ifndef KNEAD_PARAM_SPREAD_H
 #define KNEAD_PARAM_SPREAD_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -27,19 +29,19 @@ typedef struct kn_param_spread {
 } kn_param_spread;
 
 /* Number of parameters with a spread. */
-size_t kn_param_spread_count(void);
+KN_API size_t kn_param_spread_count(void);
 /* The i-th spread; NULL out of range. Static storage. */
-const kn_param_spread *kn_param_spread_at(size_t i);
+KN_API const kn_param_spread *kn_param_spread_at(size_t i);
 /* The spread of parameter `param_index` (kn_param order); NULL if it has none. */
-const kn_param_spread *kn_param_spread_of(int param_index);
+KN_API const kn_param_spread *kn_param_spread_of(int param_index);
 /* The range a screening moves the parameter over, in its unit: [a, b] for a range, the mean
  * +- 1.96 SD (2.5th to 97.5th percentile) for a normal. */
-void kn_param_spread_bounds(const kn_param_spread *s, double *lo, double *hi);
+KN_API void kn_param_spread_bounds(const kn_param_spread *s, double *lo, double *hi);
 /* The value in the parameter's unit for a uniform u in [0, 1) and a standard normal z (only one
  * of them is used, by kind): a + u (b - a), or a + b z with z clamped to [-3, 3]. */
-double kn_param_spread_value(const kn_param_spread *s, double u, double z);
+KN_API double kn_param_spread_value(const kn_param_spread *s, double u, double z);
 /* Writes the spread as people read it ("14.9 +- 1.3 (SD)", "15 to 45") into buf. */
-void kn_param_spread_format(const kn_param_spread *s, char *buf, size_t size);
+KN_API void kn_param_spread_format(const kn_param_spread *s, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

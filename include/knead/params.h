@@ -6,6 +6,8 @@
 #ifndef KNEAD_PARAMS_H
 #define KNEAD_PARAMS_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 
 #include "knead/atlas.h"
@@ -26,15 +28,15 @@ typedef struct kn_param_info {
   double si;            /* SI units per `unit`: value = display * si */
 } kn_param_info;
 
-size_t kn_param_count(void);
+KN_API size_t kn_param_count(void);
 /* The i-th parameter; NULL if out of range. Static storage. */
-const kn_param_info *kn_param(size_t i);
+KN_API const kn_param_info *kn_param(size_t i);
 /* Index of the parameter called name, or -1. */
-int kn_param_find(const char *name);
+KN_API int kn_param_find(const char *name);
 /* The values a session may give a parameter, in its unit (kn_param_info.unit): 0.1 to 10 times the
  * default (same sign), or -10 to 10 for a default of 0. A guard against typos and runaway values,
  * not a physiological range. */
-void kn_param_range(const kn_param_info *p, double *lo, double *hi);
+KN_API void kn_param_range(const kn_param_info *p, double *lo, double *hi);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,8 @@
 #ifndef KNEAD_REPORT_H
 #define KNEAD_REPORT_H
 
+#include "knead/export.h"
+
 #include <stdio.h>
 
 #include "knead/error.h"
@@ -17,29 +19,29 @@ extern "C" {
  * KN_SERIES_KEPT_ROWS rows); it is not written when d has a series sink: the caller streamed it
  * (kn_report_series_header and kn_report_series_sink write the same format, every row).
  * Returns 0 or a negative kn_errno (KN_EIO with diag filled: file and message). */
-int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *diag);
+KN_API int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *diag);
 
 /* Writes the header line of timeseries.csv (the column names) to f. */
-void kn_report_series_header(const kn_model *m, FILE *f);
+KN_API void kn_report_series_header(const kn_model *m, FILE *f);
 /* A kn_series_sink writing rows to the FILE * given as ctx in the format of timeseries.csv
  * (%.6g); the caller checks ferror(f) when the run ends. */
-void kn_report_series_sink(void *file, const double *rows, size_t nrow, size_t ncol);
+KN_API void kn_report_series_sink(void *file, const double *rows, size_t nrow, size_t ncol);
 
 /* The summary (as summary.json, with the advice) as JSON text; the caller frees it with free().
  * NULL if out of memory. */
-char *kn_report_json(const kn_model *m, kn_data *d);
+KN_API char *kn_report_json(const kn_model *m, kn_data *d);
 
 /* Writes report.html into dir from the files a run wrote there (summary.json, timeseries.csv,
  * events.csv), so it works on any earlier run's folder: one self-contained page, the charting
  * library inlined, that opens offline. Long series are reduced for display to the minimum and
  * maximum of 1000 buckets, so peaks survive. Written whole (via a temporary file) or not at all.
  * Returns 0 or a negative kn_errno with diag (may be NULL) filled: file, line, message. */
-int kn_report_html_write(const char *dir, kn_diag *diag);
+KN_API int kn_report_html_write(const char *dir, kn_diag *diag);
 
 /* Writes a short, readable summary (verdict first, advice last) to out, without colour. */
-void kn_report_text(const kn_model *m, kn_data *d, FILE *out);
+KN_API void kn_report_text(const kn_model *m, kn_data *d, FILE *out);
 /* The same; use_color adds ANSI colours (the caller decides: a terminal, and NO_COLOR unset). */
-void kn_report_text_styled(const kn_model *m, kn_data *d, FILE *out, int use_color);
+KN_API void kn_report_text_styled(const kn_model *m, kn_data *d, FILE *out, int use_color);
 
 /* Memory a run's series is copied into by kn_series_buffer_sink: every row of a run when capacity
  * is kn_series_rows_max(m). All fields are the caller's; nrow and dropped start at 0. */

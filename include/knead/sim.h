@@ -9,6 +9,8 @@
 #ifndef KNEAD_SIM_H
 #define KNEAD_SIM_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 
 #include "knead/atlas.h"
@@ -33,9 +35,9 @@ typedef enum kn_harm {
   KN_HARM_SEVERE = 4      /* axonal nerve injury */
 } kn_harm;
 /* "none", "discomfort", "minor", "injury", "severe"; "?" out of range. */
-const char *kn_harm_name(kn_harm h);
+KN_API const char *kn_harm_name(kn_harm h);
 /* Parses a harm name; returns -1 if unknown. */
-int kn_harm_parse(const char *name);
+KN_API int kn_harm_parse(const char *name);
 
 /* What one event is about. */
 typedef enum kn_event_kind {
@@ -59,7 +61,7 @@ typedef enum kn_event_kind {
   KN_EV_REFLEX_RESPONSE, /* normal reflex response: brief involuntary contraction, not harm */
   KN_EV_COUNT
 } kn_event_kind;
-const char *kn_event_kind_name(kn_event_kind k); /* e.g. "iso_pressure", "nerve_injury" */
+KN_API const char *kn_event_kind_name(kn_event_kind k); /* e.g. "iso_pressure", "nerve_injury" */
 
 typedef enum kn_site_kind {
   KN_SITE_REGION = 0,
@@ -131,7 +133,7 @@ typedef enum kn_spasm_kind {
   KN_SPASM_TONIC = 1,
   KN_SPASM_CRAMP = 2
 } kn_spasm_kind;
-const char *kn_spasm_kind_name(kn_spasm_kind k); /* "clonic spasm", "tonic spasm", "cramp" */
+KN_API const char *kn_spasm_kind_name(kn_spasm_kind k); /* "clonic spasm", "tonic spasm", "cramp" */
 
 typedef struct kn_spasm {
   kn_spasm_kind kind;
@@ -244,43 +246,44 @@ typedef struct kn_outcome {
 
 /* Builds a model. subject may be NULL (defaults). On error returns a negative kn_errno and fills
  * diag (may be NULL). *out is NULL on error. */
-int kn_model_create(const kn_subject *subject, const kn_session *session, kn_model **out,
-                    kn_diag *diag);
-void kn_model_free(kn_model *m); /* NULL allowed */
+KN_API int kn_model_create(const kn_subject *subject, const kn_session *session, kn_model **out,
+                           kn_diag *diag);
+KN_API void kn_model_free(kn_model *m); /* NULL allowed */
 
-double kn_model_duration(const kn_model *m); /* s */
-double kn_model_dt(const kn_model *m);       /* s */
-const kn_subject *kn_model_subject(const kn_model *m);
-const kn_session *kn_model_session(const kn_model *m);
+KN_API double kn_model_duration(const kn_model *m); /* s */
+KN_API double kn_model_dt(const kn_model *m);       /* s */
+KN_API const kn_subject *kn_model_subject(const kn_model *m);
+KN_API const kn_session *kn_model_session(const kn_model *m);
 /* The practitioner drawn for this model (owned by m): the profile's median person unless the
  * session gives practitioner_percentile or practitioner_seed. */
-const kn_practitioner_traits *kn_model_practitioner(const kn_model *m);
+KN_API const kn_practitioner_traits *kn_model_practitioner(const kn_model *m);
 
 /* Allocates all state for m, reset to t = 0. */
-int kn_data_create(const kn_model *m, kn_data **out);
-void kn_data_free(kn_data *d); /* NULL allowed */
+KN_API int kn_data_create(const kn_model *m, kn_data **out);
+KN_API void kn_data_free(kn_data *d); /* NULL allowed */
 /* Back to t = 0 with the session's seed; no allocation. */
-void kn_data_reset(const kn_model *m, kn_data *d);
+KN_API void kn_data_reset(const kn_model *m, kn_data *d);
 
 /* One step of dt. Returns 1 while the session goes on, 0 once it has ended. No allocation. */
-int kn_step(const kn_model *m, kn_data *d);
+KN_API int kn_step(const kn_model *m, kn_data *d);
 /* Steps to the end. progress (may be NULL) is called about every 1 % with the fraction done. */
-int kn_run(const kn_model *m, kn_data *d, void (*progress)(double fraction, void *ctx), void *ctx);
-double kn_data_time(const kn_data *d); /* s */
+KN_API int kn_run(const kn_model *m, kn_data *d, void (*progress)(double fraction, void *ctx),
+                  void *ctx);
+KN_API double kn_data_time(const kn_data *d); /* s */
 
 /* The outcome so far (complete after kn_run). Pointers are owned by d and valid until the next
  * step, reset or free. */
-const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d);
+KN_API const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d);
 
 /* Time series recorded every record_interval: ncol columns named with their unit
  * (e.g. "p_nerve_spinal_accessory_mmHg"); values row-major (nrow x ncol). Column 0 is "t_s".
  * Each row holds the maximum, minimum or last value of each column over its interval, so peaks
  * survive decimation. */
-size_t kn_series_ncol(const kn_model *m);
-const char *kn_series_name(const kn_model *m, size_t col);
+KN_API size_t kn_series_ncol(const kn_model *m);
+KN_API const char *kn_series_name(const kn_model *m, size_t col);
 /* Rows a whole run of m records at most (at record_interval): the projected size of the series,
  * known before the run. */
-size_t kn_series_rows_max(const kn_model *m);
+KN_API size_t kn_series_rows_max(const kn_model *m);
 
 /* Rows kept in memory: a run records any number of rows but d keeps at most this many (memory
  * independent of the session's length); stream the full series with kn_data_set_series_sink. */
@@ -292,10 +295,10 @@ size_t kn_series_rows_max(const kn_model *m);
 /* The rows kept in memory (kn_series_nrow of them): every row while the run has recorded at most
  * KN_SERIES_KEPT_ROWS; beyond that, neighbouring rows are reduced two into one (max, min or last
  * by column) as often as needed, so the kept rows span the whole run at kn_series_interval. */
-size_t kn_series_nrow(const kn_data *d);
-const double *kn_series_values(const kn_data *d);
+KN_API size_t kn_series_nrow(const kn_data *d);
+KN_API const double *kn_series_values(const kn_data *d);
 /* s, the interval of the kept rows: record_interval times 1, 2, 4, ... */
-double kn_series_interval(const kn_model *m, const kn_data *d);
+KN_API double kn_series_interval(const kn_model *m, const kn_data *d);
 
 /* Receives each recorded row as it is made, at record_interval: nrow rows of ncol values,
  * row-major, valid only during the call. Called from kn_step: it must not touch d. */
@@ -303,12 +306,12 @@ typedef void (*kn_series_sink)(void *ctx, const double *rows, size_t nrow, size_
 /* Streams every row of the series to sink (NULL: none) from now on, so the full series of a run of
  * any length can be written without holding it; kept across kn_data_reset. The library never
  * writes by itself: the caller's sink decides where rows go (see kn_report_series_sink). */
-void kn_data_set_series_sink(kn_data *d, kn_series_sink sink, void *ctx);
+KN_API void kn_data_set_series_sink(kn_data *d, kn_series_sink sink, void *ctx);
 /* 1 if a series sink is set. */
-int kn_data_has_series_sink(const kn_data *d);
+KN_API int kn_data_has_series_sink(const kn_data *d);
 /* Bytes kn_data_create allocated for d: fixed by the model's sites and columns, independent of the
  * session's length (the series kept in memory is at most KN_SERIES_KEPT_ROWS rows). */
-size_t kn_data_bytes(const kn_data *d);
+KN_API size_t kn_data_bytes(const kn_data *d);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 #ifndef KNEAD_SPEC_H
 #define KNEAD_SPEC_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -204,46 +206,46 @@ typedef struct kn_session {
  * Defaults (speed, stroke length, rate, contact): effleurage 5 cm/s, 20 cm, -, palm; petrissage
  * 2 cm/s, 5 cm, 0.8 Hz, palm; friction 1 cm/s, 2 cm, 1.5 Hz, thumb; compression -, -, -, thumb;
  * tapotement -, -, 6 Hz, fingertips; deep_stroke 1.5 cm/s, 10 cm, -, forearm. */
-void kn_action_init(kn_action *a, kn_action_kind kind);
+KN_API void kn_action_init(kn_action *a, kn_action_kind kind);
 
 /* Fills a subject with documented defaults. s must not be NULL. */
-void kn_subject_default(kn_subject *s);
+KN_API void kn_subject_default(kn_subject *s);
 
 /* Reads a subject file. On error returns a negative kn_errno and fills diag (may be NULL). */
-int kn_subject_load(const char *path, kn_subject *out, kn_diag *diag);
+KN_API int kn_subject_load(const char *path, kn_subject *out, kn_diag *diag);
 /* Same from text in memory; name is used in messages as the file name. */
-int kn_subject_parse(const char *text, size_t len, const char *name, kn_subject *out,
-                     kn_diag *diag);
+KN_API int kn_subject_parse(const char *text, size_t len, const char *name, kn_subject *out,
+                            kn_diag *diag);
 
 /* Reads a session file into a newly allocated session (*out, free with kn_session_free). */
-int kn_session_load(const char *path, kn_session **out, kn_diag *diag);
-int kn_session_parse(const char *text, size_t len, const char *name, kn_session **out,
-                     kn_diag *diag);
+KN_API int kn_session_load(const char *path, kn_session **out, kn_diag *diag);
+KN_API int kn_session_parse(const char *text, size_t len, const char *name, kn_session **out,
+                            kn_diag *diag);
 /* Frees a session; NULL is allowed. */
-void kn_session_free(kn_session *s);
+KN_API void kn_session_free(kn_session *s);
 
 /* 1 for the hand strokes that press on the body (effleurage .. deep_stroke), 0 otherwise. */
-int kn_action_is_stroke(kn_action_kind k);
+KN_API int kn_action_is_stroke(kn_action_kind k);
 
 /* Name of an action kind ("effleurage", ..., "rest", "posture", "stretch", "voluntary_contraction",
  * "electrical_stimulation", "heat", "drink"); "?" if out of range. */
-const char *kn_action_kind_name(kn_action_kind k);
+KN_API const char *kn_action_kind_name(kn_action_kind k);
 /* Name of a practitioner profile ("professional", "untrained_partner", "rough_partner"). */
-const char *kn_practitioner_name(kn_practitioner p);
+KN_API const char *kn_practitioner_name(kn_practitioner p);
 /* Name of a posture ("prone", ...). */
-const char *kn_posture_name(kn_posture p);
+KN_API const char *kn_posture_name(kn_posture p);
 /* Names as in the files: "ankle", ...; "hot_water", ...; "water", "electrolyte"; "?" if out of
  * range. */
-const char *kn_joint_name(kn_joint j);
-const char *kn_heat_method_name(kn_heat_method h);
-const char *kn_fluid_name(kn_fluid f);
+KN_API const char *kn_joint_name(kn_joint j);
+KN_API const char *kn_heat_method_name(kn_heat_method h);
+KN_API const char *kn_fluid_name(kn_fluid f);
 
 /* Parses one quantity such as "2.5 kgf/cm^2" and converts it to the SI unit si_unit ("Pa", "N",
  * "m/s", "s", "m", "m2", "Hz", "K"). A bare number is rejected unless default_unit is not NULL, in
  * which case it is taken in that unit. On error returns KN_EUNIT or KN_EPARSE and writes a message
  * (without file position) to msg. */
-int kn_quantity_parse(const char *text, const char *si_unit, const char *default_unit, double *out,
-                      char *msg, size_t msgsize);
+KN_API int kn_quantity_parse(const char *text, const char *si_unit, const char *default_unit,
+                             double *out, char *msg, size_t msgsize);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,8 @@
 #ifndef KNEAD_TISSUE_H
 #define KNEAD_TISSUE_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -27,9 +29,9 @@ typedef struct kn_tissue_params {
 
 /* Pressure-time threshold of muscle cell death (Pa) for an exposure of t seconds: a sigmoid from
  * death_p_high (short exposures) to death_p_low (>= 2 h); infinite below death_t_min. */
-double kn_muscle_death_threshold(const kn_tissue_params *tp, double t);
+KN_API double kn_muscle_death_threshold(const kn_tissue_params *tp, double t);
 /* Exposure (s) after which pressure p (Pa) kills muscle cells; INFINITY at or below death_p_low. */
-double kn_muscle_death_time(const kn_tissue_params *tp, double p);
+KN_API double kn_muscle_death_time(const kn_tissue_params *tp, double p);
 
 /* A grade read from the bruise probability (documented thresholds; the probability is the output).
  */
@@ -38,18 +40,19 @@ typedef enum kn_bruise_grade {
   KN_BRUISE_POSSIBLE = 1, /* 5 % .. 50 % */
   KN_BRUISE_LIKELY = 2    /* >= 50 % */
 } kn_bruise_grade;
-const char *kn_bruise_grade_name(kn_bruise_grade g);    /* "none", "possible", "likely" */
-kn_bruise_grade kn_bruise_grade_of(double probability); /* grade of a bruise probability (0..1) */
+KN_API const char *kn_bruise_grade_name(kn_bruise_grade g); /* "none", "possible", "likely" */
+KN_API kn_bruise_grade
+kn_bruise_grade_of(double probability); /* grade of a bruise probability (0..1) */
 
 /* Bruise dose rate (1, integrate over seconds) of a load at `ratio` = max(force / ISO force limit,
  * shear / shear_ref): 0 at or below the limit (the lowest energy that could bruise), (ratio - 1)^2
  * above it, so time, repetitions and excess force all add. */
-double kn_bruise_dose_rate(double ratio);
+KN_API double kn_bruise_dose_rate(double ratio);
 /* Probability (0..1) of a visible bruise (ecchymosis) after bruise dose `dose` (s) in a subject of
  * fragility `fragility` (1 = a young adult; kn_bruise_fragility). */
-double kn_bruise_probability(const kn_tissue_params *tp, double dose, double fragility);
+KN_API double kn_bruise_probability(const kn_tissue_params *tp, double dose, double fragility);
 /* Skin fragility (1 = a young adult) of a subject aged `age` years, on anticoagulants or not. */
-double kn_bruise_fragility(const kn_tissue_params *tp, double age, int anticoagulant);
+KN_API double kn_bruise_fragility(const kn_tissue_params *tp, double age, int anticoagulant);
 
 /* State of one muscle under load. */
 typedef struct kn_muscle_state {
@@ -58,14 +61,14 @@ typedef struct kn_muscle_state {
 } kn_muscle_state;
 
 /* Advances one muscle by dt seconds under mid-belly pressure p (Pa). */
-void kn_muscle_step(const kn_tissue_params *tp, kn_muscle_state *s, double p, double dt);
+KN_API void kn_muscle_step(const kn_tissue_params *tp, kn_muscle_state *s, double p, double dt);
 
 /* Probability (0..1) that one site becomes sore after its pressure-pain load W (s, the integral of
  * (pressure / mean pain threshold)^2 dt): saturates at soreness_site_max, so minutes of focal work
  * cannot make a site sorer than the site's ceiling. */
-double kn_soreness_site_probability(const kn_tissue_params *tp, double load);
+KN_API double kn_soreness_site_probability(const kn_tissue_params *tp, double load);
 /* Probability (0..1) of soreness after a session: any of n sites, each with its load (s). */
-double kn_soreness_probability(const kn_tissue_params *tp, const double *load, size_t n);
+KN_API double kn_soreness_probability(const kn_tissue_params *tp, const double *load, size_t n);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #ifndef KNEAD_VALIDATE_H
 #define KNEAD_VALIDATE_H
 
+#include "knead/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,7 +23,7 @@ typedef enum kn_verdict {
   KN_VERDICT_YELLOW = 1, /* within 30 %, or near the band */
   KN_VERDICT_RED = 2     /* beyond, or outside the band */
 } kn_verdict;
-const char *kn_verdict_name(kn_verdict v); /* "green", "yellow", "red" */
+KN_API const char *kn_verdict_name(kn_verdict v); /* "green", "yellow", "red" */
 
 typedef enum kn_check_kind {
   KN_CHECK_VALUE = 0, /* paper gives a number: compare relative error */
@@ -37,7 +39,7 @@ typedef enum kn_case_kind {
   KN_CASE_PREDICTION = 3    /* nothing in the model was chosen to match it */
 } kn_case_kind;
 /* "verification", "calibration", "prediction" ("unclassified" for 0). */
-const char *kn_case_kind_name(kn_case_kind k);
+KN_API const char *kn_case_kind_name(kn_case_kind k);
 
 typedef struct kn_validation_result {
   const char *id;         /* e.g. "nerve.dahlin1986.80mmHg_2h" */
@@ -61,10 +63,10 @@ typedef struct kn_validation_result {
 } kn_validation_result;
 
 /* Number of validation cases. */
-size_t kn_validation_count(void);
+KN_API size_t kn_validation_count(void);
 /* Runs case i (0-based) with the default options and fills *out; returns 0 or a negative kn_errno.
  * A population case simulates its whole cohort on each call: use kn_validation_open to share it. */
-int kn_validation_run(size_t i, kn_validation_result *out);
+KN_API int kn_validation_run(size_t i, kn_validation_result *out);
 
 /* Subjects per profile of the population cases' cohort by default: small enough for `make check`
  * (docs/validation.md gives the time), `make validate-cohort` runs 2000. */
@@ -81,17 +83,17 @@ typedef struct kn_validation_options {
 typedef struct kn_validation kn_validation;
 /* Starts a run (opt NULL: defaults); *out is freed by kn_validation_close. Returns 0 or KN_ENOMEM.
  */
-int kn_validation_open(const kn_validation_options *opt, kn_validation **out);
-void kn_validation_close(kn_validation *v); /* NULL allowed */
+KN_API int kn_validation_open(const kn_validation_options *opt, kn_validation **out);
+KN_API void kn_validation_close(kn_validation *v); /* NULL allowed */
 /* Runs case i of the run v and fills *out; returns 0 or a negative kn_errno. */
-int kn_validation_case(kn_validation *v, size_t i, kn_validation_result *out);
+KN_API int kn_validation_case(kn_validation *v, size_t i, kn_validation_result *out);
 /* 1 if case i is a population case (it reads the shared cohort), 0 otherwise; runs nothing. */
-int kn_validation_is_population(size_t i);
+KN_API int kn_validation_is_population(size_t i);
 
 /* Grades a result from its check, numbers and model value (used by the cases; exposed for tests).
  */
-kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, double hi,
-                               double model);
+KN_API kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, double hi,
+                                      double model);
 
 #ifdef __cplusplus
 }

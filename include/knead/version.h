@@ -2,6 +2,8 @@
 #ifndef KNEAD_VERSION_H
 #define KNEAD_VERSION_H
 
+#include "knead/export.h"
+
 #define KN_VERSION_MAJOR 0
 #define KN_VERSION_MINOR 1
 #define KN_VERSION_PATCH 0
@@ -13,9 +15,9 @@
 extern "C" {
 #endif
 /* Version of the library actually linked, e.g. "0.1.0"; static storage, never NULL. */
-const char *kn_version(void);
+KN_API const char *kn_version(void);
 /* KN_VERSION_NUMBER of the linked library. */
-int kn_version_number(void);
+KN_API int kn_version_number(void);
 #ifdef __cplusplus
 }
 #endif
