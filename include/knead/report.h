@@ -53,7 +53,7 @@ typedef struct kn_series_buffer {
   size_t dropped;  /* rows not copied: beyond capacity, or of another number of columns */
 } kn_series_buffer;
 /* A kn_series_sink copying rows into the kn_series_buffer given as ctx; no allocation, no I/O. */
-void kn_series_buffer_sink(void *buffer, const double *rows, size_t nrow, size_t ncol);
+KN_API void kn_series_buffer_sink(void *buffer, const double *rows, size_t nrow, size_t ncol);
 
 #ifdef __cplusplus
 }
