@@ -222,6 +222,7 @@ size_t kn_recorder_column_count(const kn_recorder_sites *s) {
 
 void kn_recorder_layout_take(kn_arena *a, size_t ncol, kn_recorder_params *p) {
   p->cols = kn_arena_take(a, ncol, sizeof(kn_column_info));
+  p->reduce = kn_arena_take(a, ncol, sizeof(unsigned char));
 }
 
 void kn_recorder_layout(const kn_recorder_sites *s, const kn_params *par, double interval,
@@ -237,8 +238,10 @@ void kn_recorder_layout(const kn_recorder_sites *s, const kn_params *par, double
     if (QUANTITIES[first].slow && !p->col_slow) p->col_slow = c;
     for (int i = 0; i < list_count(s, QUANTITIES[first].list); i++) {
       int site = list_site(s, QUANTITIES[first].list, i);
-      for (int q = first; q < end; q++)
-        describe(&QUANTITIES[q], site, par, &p->cols[c++]);
+      for (int q = first; q < end; q++, c++) {
+        describe(&QUANTITIES[q], site, par, &p->cols[c]);
+        p->reduce[c] = (unsigned char)p->cols[c].reduce;
+      }
     }
     first = end;
   }
@@ -342,9 +345,9 @@ int kn_recorder_fresh(const kn_recorder_state *s) {
 /* dst becomes the reduction of itself and the later row src, column by column. */
 static void reduce_into(const kn_recorder_params *p, double *dst, const double *src) {
   for (size_t c = 0; c < p->ncol; c++) {
-    if (p->cols[c].reduce == KN_REDUCE_LAST)
+    if (p->reduce[c] == KN_REDUCE_LAST)
       dst[c] = src[c];
-    else if (p->cols[c].reduce == KN_REDUCE_MAX)
+    else if (p->reduce[c] == KN_REDUCE_MAX)
       dst[c] = fmax(dst[c], src[c]);
     else
       dst[c] = fmin(dst[c], src[c]);
@@ -392,9 +395,9 @@ int kn_recorder_step(const kn_recorder_params *p, const kn_recorder_in *in, kn_r
   double *row = s->row;
   const double *val = in->values;
   for (size_t c = 0; c < ncol; c++) {
-    if (fresh || p->cols[c].reduce == KN_REDUCE_LAST)
+    if (fresh || p->reduce[c] == KN_REDUCE_LAST)
       row[c] = val[c];
-    else if (p->cols[c].reduce == KN_REDUCE_MAX)
+    else if (p->reduce[c] == KN_REDUCE_MAX)
       row[c] = fmax(row[c], val[c]);
     else
       row[c] = fmin(row[c], val[c]);

@@ -37,12 +37,13 @@ typedef struct kn_recorder_sites {
 
 /* Constant: the layout. */
 typedef struct kn_recorder_params {
-  size_t ncol;          /* columns, "t_s" first */
-  size_t col_slow;      /* first column of circulation and the whole body (set every 10 ms) */
-  kn_column_info *cols; /* (ncol) metadata, reduction included; in the model's arena */
-  double interval;      /* s, the session's record interval */
-  size_t nrow_max;      /* rows a whole run records at `interval` */
-  size_t kept_max;      /* rows kept in memory: min(nrow_max, KN_SERIES_KEPT_ROWS) */
+  size_t ncol;           /* columns, "t_s" first */
+  size_t col_slow;       /* first column of circulation and the whole body (set every 10 ms) */
+  kn_column_info *cols;  /* (ncol) metadata, reduction included; in the model's arena */
+  unsigned char *reduce; /* (ncol) cols[c].reduce packed: the step reads only this (cache) */
+  double interval;       /* s, the session's record interval */
+  size_t nrow_max;       /* rows a whole run records at `interval` */
+  size_t kept_max;       /* rows kept in memory: min(nrow_max, KN_SERIES_KEPT_ROWS) */
 } kn_recorder_params;
 
 /* What it keeps from one step to the next. */
@@ -71,7 +72,7 @@ typedef struct kn_recorder_out {
 
 /* Columns the sites make. */
 size_t kn_recorder_column_count(const kn_recorder_sites *s);
-/* Carves p->cols for ncol columns from a (two-pass arena: NULL while measuring). */
+/* Carves p->cols and p->reduce for ncol columns from a (two-pass arena: NULL while measuring). */
 void kn_recorder_layout_take(kn_arena *a, size_t ncol, kn_recorder_params *p);
 /* Fills p (cols already carved for kn_recorder_column_count(s) columns): names, metadata, limits
  * read from par; interval in s and the run's duration in s give nrow_max and kept_max. */

@@ -17,6 +17,7 @@ enum { NCOL = 4 };
 /* A hand-made layout: t (last), a (max), b (min), c (last, slow from column 3 on). */
 typedef struct rig {
   kn_column_info cols[NCOL];
+  unsigned char reduce[NCOL];
   kn_recorder_params p;
   kn_recorder_state s;
   kn_recorder_out o;
@@ -36,8 +37,8 @@ static void rig_init(rig *r, double interval, size_t kept_max) {
   memset(r, 0, sizeof *r);
   kn_column_reduce modes[NCOL] = {KN_REDUCE_LAST, KN_REDUCE_MAX, KN_REDUCE_MIN, KN_REDUCE_LAST};
   for (int c = 0; c < NCOL; c++)
-    r->cols[c].reduce = modes[c];
-  r->p = (kn_recorder_params){NCOL, 3, r->cols, interval, 100, kept_max};
+    r->cols[c].reduce = modes[c], r->reduce[c] = (unsigned char)modes[c];
+  r->p = (kn_recorder_params){NCOL, 3, r->cols, r->reduce, interval, 100, kept_max};
   size_t bytes = kn_recorder_size(&r->p);
   assert_true(bytes >= (kept_max + 2) * NCOL * sizeof(double));
   r->block = calloc(1, bytes);
@@ -123,8 +124,10 @@ static void lays_out_columns(void **state) {
   size_t n = kn_recorder_column_count(&sites);
   assert_int_equal(n, 15);
   kn_column_info cols[15];
+  unsigned char reduce[15];
   kn_recorder_params p = {0};
   p.cols = cols;
+  p.reduce = reduce;
   kn_params par;
   kn_params_default(&par);
   int ip = kn_param_find("pain_probability_event");
@@ -169,6 +172,7 @@ static void lays_out_columns(void **state) {
     assert_int_equal(f.site, cols[c].site);
     assert_string_equal(f.quantity, cols[c].quantity);
     assert_int_equal(f.reduce, cols[c].reduce);
+    assert_int_equal(p.reduce[c], cols[c].reduce); /* the packed copy the step reads */
   }
   kn_column_info f;
   assert_int_equal(kn_series_column_find(want, &f), 1);
@@ -186,8 +190,10 @@ static void limit_units_agree(void **state) {
   int region = 0, nerve = 0;
   kn_recorder_sites sites = {0, 1, &region, 1, &nerve, 0, NULL, 0, NULL, 0};
   kn_column_info cols[32];
+  unsigned char reduce[32];
   kn_recorder_params p = {0};
   p.cols = cols;
+  p.reduce = reduce;
   assert_true(kn_recorder_column_count(&sites) <= 32);
   kn_params par;
   kn_params_default(&par);
