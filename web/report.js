@@ -267,7 +267,8 @@
     });
     var ev = evidenceOf(g), limit = limitOf(g);
     var head = h("div", { cls: "chart-head" }, [
-      h("span", {}, [h("strong", { text: titleOf(g) }), " ", h("span", { cls: "unit", text: g.unit ? "(" + g.unit + ")" : "" }),
+      h("span", {}, [h("strong", { text: titleOf(g) }), g.unit ? " " : null,
+        g.unit ? h("span", { cls: "unit", text: "(" + g.unit + ")" }) : null,
         limit ? h("span", { cls: "limit", text: " · dashed: " + limit.name + " (" + fmt(limit.value) +
                                                  (g.unit ? " " + g.unit : "") + ")" }) : null]),
       h("span", {}, ev.map(function (e) { return evBadge(e); }))]);
