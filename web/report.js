@@ -1,8 +1,8 @@
 /* knead report: builds the page from the run's data (the JSON in #kn-data).
  * Every string from the data goes into the page with textContent or setAttribute, never as markup.
- * Charts are data-driven: timeseries.csv columns are grouped by what they measure (the name
- * without its site) and by the kind of site (hand, region, nerve, muscle, none), so columns added
- * to the model appear here without changing this file. */
+ * Charts are data-driven: timeseries.csv columns are grouped by what they measure and by the kind
+ * of site (hand, region, nerve, muscle, whole body), as the C side describes each column
+ * (D.series.columns), so columns added to the model appear here without changing this file. */
 "use strict";
 (function () {
   var D = JSON.parse(document.getElementById("kn-data").textContent);
@@ -36,7 +36,8 @@
   function evClass(e) {
     e = String(e || "");
     return e.indexOf("human") === 0 ? "human" : e.indexOf("animal") === 0 ? "animal" :
-           e.indexOf("expert") === 0 ? "expert" : e.indexOf("article") === 0 ? "article" : "";
+           e.indexOf("expert") === 0 ? "expert" : e.indexOf("article") === 0 ? "article" :
+           e.indexOf("model") === 0 ? "model" : "";
   }
   function evBadge(e) { return h("span", { cls: "ev " + evClass(e), text: e || "evidence not given" }); }
   function duration(s) {
@@ -156,135 +157,66 @@
   }
 
   /* ---- charts ------------------------------------------------------------------------------- */
-  var UNITS = [["N_per_s", "N/s"], ["per_s", "1/s"], ["mL_per_min", "mL/min"], ["L_per_min", "L/min"],
-               ["mmol_L", "mmol/L"], ["nmol_L", "nmol/L"], ["mmHg", "mmHg"], ["kPa", "kPa"],
-               ["degC", "°C"], ["bpm", "beats/min"], ["per_min", "1/min"], ["pct", "%"],
-               ["Lopt", "× optimal length"], ["rel", "× resting"], ["mM", "mmol/L"], ["au", "a.u."], ["Hz", "Hz"], ["N", "N"], ["K", "K"],
-               ["s", "s"], ["m", "m"]];
-  var TITLES = {
-    "hand:force_N": "Force of the hand", "hand:p_surface_kPa": "Pressure on the skin",
-    "hand:force_rate_N_per_s": "How fast the force changes", "region:pain_prob": "Probability of pain",
-    "nerve:p_nerve_mmHg": "Pressure on nerves and vessels", "nerve:perfusion_pct": "Blood flow inside the nerve",
-    "nerve:conduction_pct": "Nerve conduction", "nerve:injury_dose": "Nerve injury dose (1 = injury)",
-    "muscle:p_muscle_kPa": "Pressure in the muscle", "muscle:damage": "Muscle damage dose (1 = cell death)",
-    "muscle:force_N": "Muscle force", "muscle:emg_au": "Muscle activity (EMG)",
-    "muscle:firing_rate_per_s": "Motor-unit firing rate", "muscle:length_Lopt": "Muscle length"
+  /* What each column is comes from the C side (D.series.columns: the recorder's description of the
+   * names it writes): site, quantity, title, unit, evidence, limit. Nothing is read from a name. */
+  var TOPIC_SECTION = {
+    contact: "Force, pressure and pain", nerve: "Nerves: pressure, perfusion and dose",
+    muscle_activity: "Muscle activity and spasms", muscle_pressure: "Muscle under pressure",
+    circulation: "Blood flow and muscle chemistry", temperature: "Temperature",
+    systemic: "Heart, blood pressure, nervous system and hormones"
   };
   var SECTIONS = ["Force, pressure and pain", "Nerves: pressure, perfusion and dose",
                   "Muscle activity and spasms", "Muscle under pressure", "Blood flow and muscle chemistry",
                   "Temperature", "Heart, blood pressure, nervous system and hormones", "Other"];
-  function section(site, kind) {
-    if (site === "hand" || site === "region") {
-      if (/flow|perfusion|hyperaemia|occlu/.test(kind)) return "Blood flow and muscle chemistry";
-      if (/temp/.test(kind)) return "Temperature";
-      return "Force, pressure and pain";
-    }
-    if (site === "nerve") return "Nerves: pressure, perfusion and dose";
-    if (site === "muscle") {
-      if (/^(p_muscle|damage)/.test(kind)) return "Muscle under pressure";
-      if (/flow|perfusion|potassium|lactate|^k_|metabol|ph_/.test(kind)) return "Blood flow and muscle chemistry";
-      if (/temp/.test(kind)) return "Temperature";
-      if (/^(force|emg|firing|length|activation|spasm)/.test(kind)) return "Muscle activity and spasms";
-      return "Other";
-    }
-    if (/flow|perfusion/.test(kind)) return "Blood flow and muscle chemistry";
-    if (/temp/.test(kind)) return "Temperature";
-    if (/heart|hr|pressure|systolic|diastolic|bp|cortisol|autonomic|sympath|vagal|symptom|map/.test(kind))
-      return "Heart, blood pressure, nervous system and hormones";
-    return "Other";
+  /* a column the C side did not describe (not a name knead writes): shown as itself */
+  function columnOf(c) {
+    var col = (D.series.columns || [])[c];
+    if (col) return col;
+    var name = D.series.names[c];
+    return { name: name, site_kind: "body", site: "", quantity: name, title: name, topic: "", unit: "",
+             evidence: null, limit: null, limit_name: null };
   }
-  function unitOf(name) {
-    for (var i = 0; i < UNITS.length; i++) {
-      var u = UNITS[i][0];
-      if (name === u || name.slice(-(u.length + 1)) === "_" + u) return UNITS[i];
-    }
-    return null;
-  }
-  /* site names, longest first, so "common_fibular_neck" wins over shorter names inside it */
-  var SITES = [];
-  [["region", A.regions], ["nerve", A.nerves], ["muscle", A.muscles]].forEach(function (p) {
-    Object.keys(p[1]).forEach(function (n) { SITES.push([p[0], n]); });
-  });
-  SITES.sort(function (a, b) { return b[1].length - a[1].length; });
-  function classify(name) {
-    var m = /^(.*)_(hand\d+)(_.*)?$/.exec(name);
-    if (m) return { site: "hand", where: m[2], kind: m[1] + (m[3] || "") };
-    for (var i = 0; i < SITES.length; i++) {
-      var s = SITES[i][1], k = name.indexOf("_" + s);
-      if (k > 0 && (k + s.length + 1 === name.length || name.charAt(k + s.length + 1) === "_"))
-        return { site: SITES[i][0], where: s, kind: name.slice(0, k) + name.slice(k + s.length + 1) };
-    }
-    return { site: "body", where: "", kind: name };
-  }
-
+  /* units a chart shows none of: plain ratios */
+  function unitLabel(u) { return u === "1" ? "" : u || ""; }
   function groupColumns() {
-    var names = D.series.names, groups = {}, order = [];
-    for (var c = 1; c < names.length; c++) {
-      var cl = classify(names[c]);
-      var u = unitOf(names[c]);
-      /* columns of the whole body share a chart when they share a unit (e.g. systolic and
-       * diastolic pressure); sited columns share one when they measure the same thing */
-      var key = cl.site === "body" ? "body:" + (u ? u[0] : names[c]) + ":" + section("body", cl.kind)
-                                   : cl.site + ":" + cl.kind;
+    var groups = {}, order = [];
+    for (var c = 1; c < D.series.names.length; c++) {
+      var col = columnOf(c);
+      var section = TOPIC_SECTION[col.topic] || "Other";
+      /* columns of the whole body share a chart when they share a unit and a section (e.g.
+       * systolic and diastolic pressure); sited columns share one when they measure the same thing */
+      var key = col.site_kind === "body" ? "body:" + (col.unit || col.name) + ":" + section
+                                         : col.site_kind + ":" + col.quantity;
       if (!groups[key]) {
-        groups[key] = { key: key, site: cl.site, kind: cl.kind, unit: u ? u[1] : "", cols: [],
-                        section: section(cl.site, cl.kind) };
+        groups[key] = { key: key, site: col.site_kind, topic: col.topic, unit: unitLabel(col.unit),
+                        title: col.title, cols: [], section: section };
         order.push(key);
       }
-      groups[key].cols.push({ col: c, name: names[c], where: cl.where || cl.kind });
+      groups[key].cols.push({ col: c, name: col.name, where: col.site || col.title, title: col.title,
+                              evidence: col.evidence, limit: col.limit, limit_name: col.limit_name });
     }
     return order.map(function (k) { return groups[k]; });
   }
-  var UNIT_SUFFIX = /_(N_per_s|per_s|mmHg|kPa|pct|au|Lopt|N|degC|Hz|rel|mM|bpm|K)$/;
-  function bare(name) {
-    var t = humanKey(name.replace(UNIT_SUFFIX, "")).replace(/\btemp\b/, "temperature");
-    return t.charAt(0).toUpperCase() + t.slice(1);
-  }
   function titleOf(g) {
-    if (TITLES[g.key]) return TITLES[g.key];
-    if (g.site === "body") {
-      var names = g.cols.map(function (c) { return bare(c.name); });
-      if (g.unit === "mmHg" && names.length > 1) return "Blood pressure: " + names.join(", ").toLowerCase();
-      return names.join(", ");
-    }
-    var t = humanKey(g.kind.replace(UNIT_SUFFIX, "")).replace(/\btemp\b/, "temperature");
-    return t.charAt(0).toUpperCase() + t.slice(1) + (g.site !== "hand" ? " by " + g.site : "");
+    if (g.site !== "body") return g.title;
+    return g.cols.map(function (c) { return c.title; }).join(", ");
   }
+  /* the evidence levels of the group's columns; a column with none is "model derived" */
+  var MODEL_DERIVED = "model derived";
   function evidenceOf(g) {
-    var ev = {};
-    function add(e) { if (e) ev[e] = 1; }
+    var ev = [];
     g.cols.forEach(function (c) {
-      if (g.site === "nerve") (S.nerves || []).forEach(function (n) { if (n.nerve === c.where) add(n.evidence); });
-      else if (g.site === "muscle") {
-        var src = /^(p_muscle|damage)/.test(g.kind) ? S.muscles : S.neuromuscular;
-        (src || []).forEach(function (m) { if (m.muscle === c.where) add(m.evidence); });
-      } else if (g.site === "region" || g.site === "hand") add("human data");
+      var e = c.evidence || MODEL_DERIVED;
+      if (ev.indexOf(e) < 0) ev.push(e);
     });
-    /* the circulation and whole-body sections of summary.json say their own evidence */
-    if (g.site === "region" && /flow|temp|potassium|lactate/.test(g.kind))
-      g.cols.forEach(function (c) {
-        (Array.isArray(S.circulation) ? S.circulation : []).forEach(function (r) {
-          if (r.region === c.where) add(r.evidence);
-        });
-      });
-    if (g.site === "body" && S.systemic && typeof S.systemic === "object") {
-      var SYN = { systolic: "pressure", diastolic: "pressure", heart_rate: "heart" };
-      g.cols.forEach(function (c) {
-        Object.keys(S.systemic).forEach(function (k) {
-          var sec = S.systemic[k];
-          if (!sec || typeof sec !== "object") return;
-          var hit = c.name.indexOf(k) >= 0 || Object.keys(SYN).some(function (w) {
-            return SYN[w] === k && c.name.indexOf(w) >= 0; });
-          if (hit && typeof sec.evidence === "string") add(sec.evidence);
-          /* e.g. "cortisol_evidence" inside another subsection */
-          Object.keys(sec).forEach(function (f) {
-            var m = /^(.*)_evidence$/.exec(f);
-            if (m && c.name.indexOf(m[1]) >= 0) add(sec[f]);
-          });
-        });
-      });
-    }
-    return Object.keys(ev);
+    return ev;
+  }
+  /* the one limit the group's columns are compared to, or null */
+  function limitOf(g) {
+    var c0 = g.cols[0];
+    if (typeof c0.limit !== "number") return null;
+    var same = g.cols.every(function (c) { return c.limit === c0.limit && c.limit_name === c0.limit_name; });
+    return same ? { value: c0.limit, name: c0.limit_name } : null;
   }
 
   var PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
@@ -305,7 +237,7 @@
   }
   function bandsFor(g) {
     var out = [];
-    if (g.site === "muscle" && /^(force|emg|firing|length)/.test(g.kind)) {
+    if (g.topic === "muscle_activity") {
       var mus = g.cols.map(function (c) { return c.where; });
       (S.spasms || []).forEach(function (sp) {
         if (mus.indexOf(sp.muscle) >= 0)
@@ -317,7 +249,7 @@
           out.push([+e.t_start_s, Math.max(+e.t_end_s, +e.t_start_s + 0.2), "rgba(97,97,97,0.08)"]);
       });
     }
-    if (g.site === "hand" || g.site === "region") {
+    if (g.topic === "contact") {
       (D.events || []).forEach(function (e) {
         if (e.kind === "iso_pressure" || e.kind === "iso_force")
           out.push([+e.t_start_s, Math.max(+e.t_end_s, +e.t_start_s + 0.2), "rgba(179,38,30,0.10)"]);
@@ -333,11 +265,15 @@
       series.push({ label: c.where, stroke: PALETTE[i % PALETTE.length], width: 1.4,
                     value: function (u, v) { return v === null || v === undefined ? "--" : fmt(v); } });
     });
-    var ev = evidenceOf(g);
+    var ev = evidenceOf(g), limit = limitOf(g);
     var head = h("div", { cls: "chart-head" }, [
-      h("span", {}, [h("strong", { text: titleOf(g) }), " ", h("span", { cls: "unit", text: g.unit ? "(" + g.unit + ")" : "" })]),
+      h("span", {}, [h("strong", { text: titleOf(g) }), g.unit ? " " : null,
+        g.unit ? h("span", { cls: "unit", text: "(" + g.unit + ")" }) : null,
+        limit ? h("span", { cls: "limit", text: " · dashed: " + limit.name + " (" + fmt(limit.value) +
+                                                 (g.unit ? " " + g.unit : "") + ")" }) : null]),
       h("span", {}, ev.map(function (e) { return evBadge(e); }))]);
     var box = h("div", { cls: "chart", "data-group": g.key, "data-series": String(g.cols.length),
+                         "data-evidence": ev.join(","), "data-limit": limit ? String(limit.value) : "",
                          "data-points": String(t.length) }, [head]);
     parent.appendChild(box);
     var bands = bandsFor(g);
@@ -359,6 +295,20 @@
             ctx.fillStyle = b[2];
             ctx.fillRect(x0, u.bbox.top, Math.max(1, x1 - x0), u.bbox.height);
           });
+          ctx.restore();
+        }],
+        draw: [function (u) {
+          if (!limit) return;
+          var y = u.valToPos(limit.value, "y", true);
+          if (!(y >= u.bbox.top && y <= u.bbox.top + u.bbox.height)) return;
+          var ctx = u.ctx;
+          ctx.save();
+          ctx.strokeStyle = "#b3261e";
+          ctx.setLineDash([6, 4]);
+          ctx.beginPath();
+          ctx.moveTo(u.bbox.left, y);
+          ctx.lineTo(u.bbox.left + u.bbox.width, y);
+          ctx.stroke();
           ctx.restore();
         }],
         setScale: [function (u, key) {

@@ -258,6 +258,22 @@ KN_API const kn_session *kn_model_session(const kn_model *m);
  * session gives practitioner_percentile or practitioner_seed. */
 KN_API const kn_practitioner_traits *kn_model_practitioner(const kn_model *m);
 
+/* What the outcome of one region is compared to, for this model's subject. */
+typedef struct kn_region_limits {
+  double p_limit;           /* Pa, ISO/TS 15066 quasi-static pressure limit of its body area */
+  double f_limit;           /* N, ISO/TS 15066 quasi-static force limit */
+  double pain_threshold;    /* Pa, mean pressure pain threshold, scaled for the subject */
+  double pain_threshold_sd; /* Pa, its standard deviation among people */
+} kn_region_limits;
+/* The limits of atlas region `region`: KN_OK, or KN_ENOTFOUND if the session does not reach it
+ * (*out untouched). */
+int kn_model_region_limits(const kn_model *m, int region, kn_region_limits *out);
+/* Pa, the pressure on a nerve at which its intraneural perfusion halves (nerve_perfusion_p50, as
+ * the session's parameters set it): below it a nerve is not worth listing. */
+double kn_model_nerve_p50(const kn_model *m);
+/* s, start and end of action i of the session as scheduled; KN_OK or KN_EINVAL (out of range). */
+int kn_model_action_times(const kn_model *m, size_t i, double *start, double *end);
+
 /* Allocates all state for m, reset to t = 0. */
 KN_API int kn_data_create(const kn_model *m, kn_data **out);
 KN_API void kn_data_free(kn_data *d); /* NULL allowed */
@@ -284,6 +300,59 @@ KN_API const char *kn_series_name(const kn_model *m, size_t col);
 /* Rows a whole run of m records at most (at record_interval): the projected size of the series,
  * known before the run. */
 KN_API size_t kn_series_rows_max(const kn_model *m);
+
+/* What kind of site a column is about. */
+typedef enum kn_column_site {
+  KN_COLUMN_TIME = 0,   /* the time column, "t_s" */
+  KN_COLUMN_HAND = 1,   /* one hand or tool (site: its number, from 1) */
+  KN_COLUMN_REGION = 2, /* a body region (site: atlas index) */
+  KN_COLUMN_NERVE = 3,  /* a nerve or vessel (site: atlas index) */
+  KN_COLUMN_MUSCLE = 4, /* a muscle (site: atlas index) */
+  KN_COLUMN_BODY = 5    /* the whole body (site: -1) */
+} kn_column_site;
+/* "time", "hand", "region", "nerve", "muscle", "body"; "?" out of range. */
+const char *kn_column_site_name(kn_column_site k);
+
+/* How a column is reduced over one record interval (and when kept rows are halved). */
+typedef enum kn_column_reduce {
+  KN_REDUCE_LAST = 0, /* the last value */
+  KN_REDUCE_MAX = 1,  /* the highest */
+  KN_REDUCE_MIN = 2   /* the lowest */
+} kn_column_reduce;
+/* "last", "max", "min"; "?" out of range. */
+const char *kn_column_reduce_name(kn_column_reduce r);
+
+#define KN_COLUMN_NAME_MAX 64 /* bytes of a column or site name, NUL included */
+
+/* What one column of the time series is: the one description the CSV header, summary readers and
+ * the report share (docs/outputs.md, "time series columns"). */
+typedef struct kn_column_info {
+  char name[KN_COLUMN_NAME_MAX];      /* as in timeseries.csv, e.g. "p_nerve_radial_mmHg" */
+  char site_name[KN_COLUMN_NAME_MAX]; /* atlas name, "hand1", or "" (time, whole body) */
+  kn_column_site site_kind;
+  int site;             /* atlas index, hand number from 1, or -1 (time, whole body) */
+  const char *quantity; /* static: what it measures, the name without site and unit ("p_nerve") */
+  const char *title;    /* static: the quantity for people, e.g. "Pressure on nerves and vessels" */
+  const char *topic;    /* static: "contact", "nerve", "muscle_activity", "muscle_pressure",
+                           "circulation", "temperature", "systemic" or "time" */
+  const char *unit;     /* static: the unit the values are written in, e.g. "mmHg", "1" */
+  kn_column_reduce reduce;
+  int has_evidence;        /* 0: no level of its own (the clock, the plan's contact, a model-derived
+                              quantity with no outcome behind it): say "model derived" */
+  kn_evidence evidence;    /* the level of the outcome this column feeds (valid if has_evidence) */
+  double limit;            /* in `unit`, the threshold the model compares it to; NaN if none */
+  const char *limit_name;  /* static: what the limit is; NULL if none */
+  const char *limit_param; /* static: the parameter (kn_param_find) it comes from; NULL if fixed */
+  int slow;                /* 1: circulation and the whole body, updated every 10 ms */
+} kn_column_info;
+
+/* Column col of m's series (owned by m); NULL if col >= kn_series_ncol(m). Limits come from the
+ * model's parameters (a session's `parameters:` included). */
+const kn_column_info *kn_series_column(const kn_model *m, size_t col);
+/* The description of a column from its name alone (e.g. a timeseries.csv header of an earlier
+ * run): limits at the parameters' defaults. 1 if the name is one knead writes, else 0 with *out
+ * holding the name, site kind body and no unit, evidence or limit. */
+int kn_series_column_find(const char *name, kn_column_info *out);
 
 /* Rows kept in memory: a run records any number of rows but d keeps at most this many (memory
  * independent of the session's length); stream the full series with kn_data_set_series_sink. */

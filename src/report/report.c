@@ -7,7 +7,6 @@
 #include "core/units.h"
 #include "knead/advise.h"
 #include "report/report_internal.h"
-#include "sim/sim_internal.h"
 
 static int io_fail(kn_diag *diag, const char *path) {
   if (diag) {
@@ -30,8 +29,8 @@ static int close_checked(FILE *f) {
 }
 
 void kn_report_series_header(const kn_model *m, FILE *f) {
-  for (size_t c = 0; c < m->ncol; c++)
-    fprintf(f, "%s%s", c ? "," : "", m->col_names[c]);
+  for (size_t c = 0; c < kn_series_ncol(m); c++)
+    fprintf(f, "%s%s", c ? "," : "", kn_series_name(m, c));
   fputc('\n', f);
 }
 
@@ -48,7 +47,7 @@ void kn_report_series_sink(void *file, const double *rows, size_t nrow, size_t n
 /* The rows kept in memory (the whole series of a short run; see kn_series_nrow). */
 static int write_series(const kn_model *m, const kn_data *d, FILE *f) {
   kn_report_series_header(m, f);
-  kn_report_series_sink(f, d->series, d->nrow, m->ncol);
+  kn_report_series_sink(f, kn_series_values(d), kn_series_nrow(d), kn_series_ncol(m));
   return 0;
 }
 
@@ -186,16 +185,17 @@ void kn_report_text_styled(const kn_model *m, kn_data *d, FILE *out, int use_col
                     : "",
           kn_advice_verdict_name(v), off, count);
   human_time(o->duration, a, sizeof a);
+  const kn_session *session = kn_model_session(m);
   /* the name is the user's: shown with its control characters escaped (a terminal reads this) */
-  char name[4 * sizeof m->session.name];
-  kn_text_escape(name, sizeof name, m->session.name, strlen(m->session.name), 0);
+  char name[4 * sizeof session->name];
+  kn_text_escape(name, sizeof name, session->name, strlen(session->name), 0);
   fprintf(out, "session: %s, %s, %zu actions, %s simulated\n", name[0] ? name : "(unnamed)",
-          kn_practitioner_name(m->session.practitioner), m->session.naction, a);
+          kn_practitioner_name(session->practitioner), session->naction, a);
 
   int any = 0;
   for (size_t i = 0; i < o->nnerve; i++) {
     const kn_nerve_outcome *n = &o->nerves[i];
-    if (n->grade == KN_NERVE_NONE && n->p_peak < m->nerve.perfusion_p50) continue;
+    if (n->grade == KN_NERVE_NONE && n->p_peak < kn_model_nerve_p50(m)) continue;
     if (!any++)
       fprintf(out, "\nnerves and vessels          peak mmHg  perfusion  dose   outcome\n");
     fprintf(out, "  %-24s %10.0f %9.0f%% %6.2f   %s", kn_atlas_nerve((size_t)n->nerve)->name,

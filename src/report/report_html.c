@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "core/file.h"
 #include "knead/atlas.h"
 #include "knead/report.h"
+#include "knead/sim.h"
 #include "knead/version.h"
 #include "report/web_assets.h"
 
@@ -229,15 +231,47 @@ done:
   return rc;
 }
 
-/* The series for display as the page's JSON (steals s->cols). */
-static json_t *series_json(series *s) {
-  json_t *names = json_array();
-  for (size_t c = 0; c < s->ncol; c++)
+/* The limit of a column as the run had it: a parameter the session set (summary.json echoes it
+ * in the parameter's unit, which is the column's) overrides the default. */
+static double run_limit(const kn_column_info *c, const json_t *summary) {
+  if (!c->limit_param) return c->limit;
+  const json_t *set = json_object_get(
+      json_object_get(json_object_get(summary, "session"), "parameters"), c->limit_param);
+  const json_t *value = json_object_get(set, "value");
+  return json_is_number(value) ? json_number_value(value) : c->limit;
+}
+
+/* What each column is (kn_series_column_find: the recorder's own description of the names it
+ * writes), so the page never reads meaning from a name. */
+static json_t *column_json(const char *name, const json_t *summary) {
+  kn_column_info c;
+  int known = kn_series_column_find(name, &c);
+  double limit = run_limit(&c, summary);
+  json_t *j = json_pack("{s:s, s:b, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "name", c.name, "known",
+                        known, "site_kind", kn_column_site_name(c.site_kind), "site", c.site_name,
+                        "quantity", c.quantity, "title", c.title, "topic", c.topic, "unit", c.unit,
+                        "reduce", kn_column_reduce_name(c.reduce));
+  if (!j) return NULL; /* a name that is not UTF-8 */
+  json_object_set_new(j, "evidence",
+                      c.has_evidence ? json_string(kn_evidence_name(c.evidence)) : json_null());
+  json_object_set_new(j, "limit", isfinite(limit) ? json_real(limit) : json_null());
+  json_object_set_new(j, "limit_name", c.limit_name ? json_string(c.limit_name) : json_null());
+  return j;
+}
+
+/* The series for display as the page's JSON (steals s->cols), with what each column is. */
+static json_t *series_json(series *s, const json_t *summary) {
+  json_t *names = json_array(), *columns = json_array();
+  for (size_t c = 0; c < s->ncol; c++) {
     json_array_append_new(names, json_string(s->names[c]));
+    json_t *column = column_json(s->names[c], summary);
+    json_array_append_new(columns, column ? column : json_null());
+  }
   json_t *cols = s->cols;
   s->cols = NULL;
-  return json_pack("{s:o, s:o, s:I, s:i}", "names", names, "cols", cols, "rows",
-                   (json_int_t)s->nrow, "shown", (int)json_array_size(json_array_get(cols, 0)));
+  return json_pack("{s:o, s:o, s:o, s:I, s:i}", "names", names, "columns", columns, "cols", cols,
+                   "rows", (json_int_t)s->nrow, "shown",
+                   (int)json_array_size(json_array_get(cols, 0)));
 }
 
 /* events.csv as an array of objects keyed by its header (all values strings, as written). */
@@ -405,7 +439,7 @@ int kn_report_html_write(const char *dir, kn_diag *diag) {
   if ((rc = events_json(path, ev_text, &events, diag)) != KN_OK) goto done;
 
   data = json_pack("{s:s, s:O, s:o, s:O, s:o}", "knead_version", kn_version(), "summary", summary,
-                   "series", series_json(&s), "events", events, "atlas", atlas_json());
+                   "series", series_json(&s, summary), "events", events, "atlas", atlas_json());
   if (!data) {
     rc = fail(diag, KN_ENOMEM, dir, 0, "out of memory");
     goto done;

@@ -4,15 +4,15 @@
 #include <stdio.h>
 
 #include "core/units.h"
+#include "knead/params.h"
 #include "report/report_internal.h"
-#include "sim/sim_internal.h"
 
 /* The article's causes of spasm and cramp (claim A18) as the subject gave them, each with what the
  * model does with it. */
 static json_t *causes_json(const kn_model *m) {
-  const kn_subject *s = &m->subject;
-  int field_dry = m->session.hypothesis_dehydration == KN_HYP_FIELD;
-  int field_tired = m->session.hypothesis_fatigue == KN_HYP_FIELD;
+  const kn_subject *s = kn_model_subject(m);
+  int field_dry = kn_model_session(m)->hypothesis_dehydration == KN_HYP_FIELD;
+  int field_tired = kn_model_session(m)->hypothesis_fatigue == KN_HYP_FIELD;
   struct {
     const char *cause;
     double value;
@@ -60,7 +60,7 @@ static json_t *whole_body_json(const kn_subject *s) {
 }
 
 static json_t *subject_json(const kn_model *m) {
-  const kn_subject *s = &m->subject;
+  const kn_subject *s = kn_model_subject(m);
   static const char *const sex[] = {"unspecified", "female", "male"};
   return json_pack("{s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:o, s:o}", "name", s->name, "sex",
                    sex[(unsigned)s->sex <= 2 ? s->sex : 0], "age_years", s->age, "height_m",
@@ -137,11 +137,13 @@ static json_t *systemic_json(const kn_systemic_outcome *o) {
 }
 
 static json_t *action_json(const kn_model *m, size_t i) {
-  const kn_action *a = &m->session.actions[i];
-  json_t *j = json_pack("{s:i, s:s, s:f, s:f, s:f, s:i, s:f}", "index", (int)i, "do",
-                        kn_action_kind_name(a->kind), "start_s", m->action_start[i], "end_s",
-                        m->action_end[i], "duration_s", a->duration, "repetitions", a->repetitions,
-                        "rest_between_s", a->rest_between);
+  const kn_action *a = &kn_model_session(m)->actions[i];
+  double start = 0.0, end = 0.0;
+  kn_model_action_times(m, i, &start, &end);
+  json_t *j =
+      json_pack("{s:i, s:s, s:f, s:f, s:f, s:i, s:f}", "index", (int)i, "do",
+                kn_action_kind_name(a->kind), "start_s", start, "end_s", end, "duration_s",
+                a->duration, "repetitions", a->repetitions, "rest_between_s", a->rest_between);
   if (a->label[0]) json_object_set_new(j, "label", json_string(a->label));
   if (a->kind == KN_ACT_POSTURE)
     json_object_set_new(j, "posture", json_string(kn_posture_name(a->posture)));
@@ -181,7 +183,7 @@ static json_t *action_json(const kn_model *m, size_t i) {
     return j;
   case KN_ACT_HEAT:
     json_object_set_new(j, "method", json_string(kn_heat_method_name(a->heat)));
-    json_object_set_new(j, "temperature_degC", json_real(a->temperature - 273.15));
+    json_object_set_new(j, "temperature_degC", json_real(a->temperature - KN_ZERO_CELSIUS));
     return j;
   default:
     break;
@@ -211,8 +213,8 @@ static json_t *parameters_json(const kn_session *s) {
 
 /* The practitioner drawn for this run: how they were drawn and their traits. */
 static json_t *practitioner_json(const kn_model *m) {
-  const kn_session *s = &m->session;
-  const kn_practitioner_traits *t = &m->profile;
+  const kn_session *s = kn_model_session(m);
+  const kn_practitioner_traits *t = kn_model_practitioner(m);
   const char *how = s->practitioner == KN_PRACTITIONER_ROUGH_PARTNER ? "fixed"
                     : s->practitioner_seeded                         ? "seed"
                     : s->practitioner_percentile                     ? "percentile"
@@ -235,7 +237,7 @@ static json_t *practitioner_json(const kn_model *m) {
 }
 
 static json_t *session_json(const kn_model *m) {
-  const kn_session *s = &m->session;
+  const kn_session *s = kn_model_session(m);
   json_t *actions = json_array();
   for (size_t i = 0; i < s->naction; i++)
     json_array_append_new(actions, action_json(m, i));
@@ -250,24 +252,27 @@ static json_t *session_json(const kn_model *m) {
                    hyp, "parameters", parameters_json(s), "source", s->source, "actions", actions);
 }
 
-static json_t *region_json(const kn_model *m, const kn_region_outcome *o) {
+/* One region's outcome beside the limits it is compared to; the evidence levels are the
+ * outcome's. */
+static json_t *region_json(const kn_model *m, const kn_outcome *out, const kn_region_outcome *o) {
   const kn_region *r = kn_atlas_region((size_t)o->region);
   const kn_iso_area *iso = kn_atlas_iso_area((size_t)r->iso_area);
-  int l = m->region_local[o->region];
+  kn_region_limits lim = {0};
+  kn_model_region_limits(m, o->region, &lim); /* every outcome region is reached */
   json_t *j = json_pack(
       "{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, "
       "s:f, s:f, s:s, s:f,"
       " s:{s:s, s:s, s:s}}",
       "region", r->name, "label", r->label, "iso_area", iso->label, "p_peak_kPa",
-      o->p_peak / KN_KPA, "p_limit_kPa", m->p_limit[l] / KN_KPA, "p_ratio", o->p_ratio, "f_peak_N",
-      o->f_peak, "f_limit_N", m->f_limit[l], "f_ratio", o->f_ratio, "time_over_limit_s",
+      o->p_peak / KN_KPA, "p_limit_kPa", lim.p_limit / KN_KPA, "p_ratio", o->p_ratio, "f_peak_N",
+      o->f_peak, "f_limit_N", lim.f_limit, "f_ratio", o->f_ratio, "time_over_limit_s",
       o->t_over_limit, "time_capillaries_closed_s", o->t_occluded, "pain_probability_peak",
-      o->pain_peak, "time_in_pain_s", o->t_pain, "pain_threshold_kPa", m->ppt_mean[l] / KN_KPA,
+      o->pain_peak, "time_in_pain_s", o->t_pain, "pain_threshold_kPa", lim.pain_threshold / KN_KPA,
       "shear_peak_kPa", o->shear_peak / KN_KPA, "deep_shear_peak_kPa", o->deep_shear_peak / KN_KPA,
       "bruise_index", o->bruise_index, "bruise", kn_bruise_grade_name(o->bruise),
       "force_rate_peak_N_per_s", o->force_rate_peak, "evidence", "limits",
-      kn_evidence_name(KN_EVIDENCE_HUMAN), "pain", kn_evidence_name(KN_EVIDENCE_HUMAN), "bruise",
-      kn_evidence_name(KN_EVIDENCE_EXPERT));
+      kn_evidence_name(out->evidence_iso), "pain", kn_evidence_name(out->evidence_pain), "bruise",
+      kn_evidence_name(out->evidence_bruise));
   /* the bruise is a probability from the dose-response (the grade is read from it); soreness per
    * site saturates with the site's own load */
   json_object_set_new(j, "bruise_probability", json_real(o->bruise_probability));
@@ -335,8 +340,9 @@ static json_t *spasm_json(const kn_model *m, const kn_spasm *sp) {
                 sp->trigger, "evidence", kn_evidence_name(sp->evidence));
   if (sp->action >= 0) {
     json_object_set_new(j, "action", json_integer(sp->action));
-    json_object_set_new(j, "action_do",
-                        json_string(kn_action_kind_name(m->session.actions[sp->action].kind)));
+    json_object_set_new(
+        j, "action_do",
+        json_string(kn_action_kind_name(kn_model_session(m)->actions[sp->action].kind)));
   }
   return j;
 }
@@ -345,7 +351,7 @@ json_t *kn_summary_json(const kn_model *m, kn_data *d) {
   const kn_outcome *o = kn_data_outcome(m, d);
   json_t *regions = json_array(), *nerves = json_array(), *muscles = json_array();
   for (size_t i = 0; i < o->nregion; i++)
-    json_array_append_new(regions, region_json(m, &o->regions[i]));
+    json_array_append_new(regions, region_json(m, o, &o->regions[i]));
   for (size_t i = 0; i < o->nnerve; i++)
     json_array_append_new(nerves, nerve_json(&o->nerves[i]));
   for (size_t i = 0; i < o->nmuscle; i++)

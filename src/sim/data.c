@@ -6,12 +6,6 @@
 #include "core/arena.h"
 #include "sim/sim_internal.h"
 
-/* Rows of the series kept in memory: the whole run if it is short, else KN_SERIES_KEPT_ROWS,
- * decimated as the run goes (recorder.c). Never more, whatever the session's length. */
-static size_t series_rows(const kn_model *m) {
-  return m->nrow_max < KN_SERIES_KEPT_ROWS ? m->nrow_max : KN_SERIES_KEPT_ROWS;
-}
-
 static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   size_t nr = (size_t)m->nregion, nn = (size_t)m->nnerve, nm = (size_t)m->nmuscle;
   d->contacts = kn_arena_take(a, (size_t)m->nslot, sizeof(kn_contact));
@@ -33,10 +27,8 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   d->events = kn_arena_take(a, m->event_capacity, sizeof(kn_event));
   d->open_region = kn_arena_take(a, nr * KN_EV_COUNT, sizeof(int));
   d->open_nerve = kn_arena_take(a, nn * KN_EV_COUNT, sizeof(int));
-  d->series = kn_arena_take(a, series_rows(m) * m->ncol, sizeof(double));
-  d->series_pending = kn_arena_take(a, m->ncol, sizeof(double));
-  d->row = kn_arena_take(a, m->ncol, sizeof(double));
-  d->sample = kn_arena_take(a, m->ncol, sizeof(double));
+  kn_recorder_init(&m->rec, a, &d->rec, &d->rec_out); /* at most KN_SERIES_KEPT_ROWS rows */
+  d->sample = kn_arena_take(a, m->rec.ncol, sizeof(double));
   kn_nm_data_layout(m, d, a);
   d->circ = kn_arena_take(a, nr, sizeof(kn_circ_region));
   d->circ_out = kn_arena_take(a, nr, sizeof(kn_circ_outcome));
@@ -59,7 +51,6 @@ int kn_data_create(const kn_model *m, kn_data **out) {
   kn_arena carve = {d->block, 0};
   layout(m, d, &carve);
   d->bytes = sizeof *d + measure.used;
-  d->series_capacity = series_rows(m);
   d->event_capacity = m->event_capacity;
   kn_data_reset(m, d);
   *out = d;
@@ -100,12 +91,7 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
     d->open_nerve[i] = -1;
   d->soreness_load = 0.0;
   d->nevent = d->nevent_dropped = 0;
-  d->nrow = 0;
-  d->series_stride = 1;
-  d->series_merged = 0;
-  d->next_record = m->session.record_interval; /* rows at record_interval, 2x, ... */
-  memset(d->row, 0, m->ncol * sizeof(double));
-  d->row[0] = -1.0;
+  kn_recorder_reset(&m->rec, &d->rec, &d->rec_out);
   d->outcome = (kn_outcome){0};
   d->nm_action = -1;
   d->ctf_shift = 0.0;
@@ -124,24 +110,24 @@ double kn_data_time(const kn_data *d) {
 }
 
 size_t kn_series_nrow(const kn_data *d) {
-  return d->nrow;
+  return d->rec_out.nrow;
 }
 
 const double *kn_series_values(const kn_data *d) {
-  return d->series;
+  return d->rec_out.rows;
 }
 
 double kn_series_interval(const kn_model *m, const kn_data *d) {
-  return m->session.record_interval * (double)d->series_stride;
+  return m->rec.interval * (double)d->rec_out.stride;
 }
 
 void kn_data_set_series_sink(kn_data *d, kn_series_sink sink, void *ctx) {
-  d->sink = sink;
-  d->sink_ctx = ctx;
+  d->rec.sink = sink;
+  d->rec.sink_ctx = ctx;
 }
 
 int kn_data_has_series_sink(const kn_data *d) {
-  return d->sink != NULL;
+  return d->rec.sink != NULL;
 }
 
 size_t kn_data_bytes(const kn_data *d) {

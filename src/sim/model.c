@@ -13,7 +13,7 @@
 
 enum { STRESS_NRHO = 81, STRESS_NZETA = 101 };
 static const double STRESS_RHO_MAX = 8.0, STRESS_ZETA_MAX = 10.0;
-enum { EVENT_CAPACITY = 8192, COL_NAME_MAX = 64 };
+enum { EVENT_CAPACITY = 8192 };
 
 /* The stress under a unit pressure on a unit disc depends on nothing a model holds, and computing
  * it took most of kn_model_create (0.17 s): it is built once per process, on first use from
@@ -185,12 +185,7 @@ static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, s
   m->muscles = kn_arena_take(a, nmus, sizeof(int));
   m->muscle_region = kn_arena_take(a, nmus, sizeof(int));
   m->muscle_depth = kn_arena_take(a, nmus, sizeof(double));
-  m->col_names = kn_arena_take(a, ncol, sizeof(char *));
-  m->col_mode = kn_arena_take(a, ncol, sizeof(int));
-  char *names = kn_arena_take(a, ncol * COL_NAME_MAX, 1);
-  if (a->base)
-    for (size_t i = 0; i < ncol; i++)
-      m->col_names[i] = names + i * COL_NAME_MAX;
+  kn_recorder_layout_take(a, ncol, &m->rec);
 }
 
 /* Start and end of every action: sequential unless a start is given. */
@@ -243,72 +238,18 @@ static int schedule_slots(kn_model *m, int *order, int *slot_of, double *slot_fr
   return nslot;
 }
 
-#define KN_SYSTEMIC_COLUMNS 6 /* heart rate, two pressures, cortisol, core temperature, balance */
-
-static size_t count_columns(int nslot, size_t nreg, size_t nnerve, size_t nmus, size_t nnm) {
-  return 1 + 3 * (size_t)nslot + nreg + 4 * nnerve + 2 * nmus + 4 * nnm + 4 * nreg + 2 * nnm +
-         KN_SYSTEMIC_COLUMNS;
-}
-
-static void name_column(kn_model *m, size_t *c, int mode, const char *fmt, const char *what,
-                        int slot) {
-  if (what)
-    snprintf(m->col_names[*c], COL_NAME_MAX, fmt, what);
-  else
-    snprintf(m->col_names[*c], COL_NAME_MAX, fmt, slot);
-  m->col_mode[*c] = mode;
-  (*c)++;
-}
-
-static void layout_columns(kn_model *m) {
-  size_t c = 0;
-  name_column(m, &c, KN_COL_LAST, "t_s", NULL, 0);
-  for (int s = 0; s < m->nslot; s++) {
-    name_column(m, &c, KN_COL_MAX, "force_hand%d_N", NULL, s + 1);
-    name_column(m, &c, KN_COL_MAX, "p_surface_hand%d_kPa", NULL, s + 1);
-    name_column(m, &c, KN_COL_MAX, "force_rate_hand%d_N_per_s", NULL, s + 1);
-  }
-  for (int r = 0; r < m->nregion; r++)
-    name_column(m, &c, KN_COL_MAX, "pain_prob_%s", kn_atlas_region((size_t)m->regions[r])->name, 0);
-  for (int n = 0; n < m->nnerve; n++) {
-    const char *nm = kn_atlas_nerve((size_t)m->nerves[n])->name;
-    name_column(m, &c, KN_COL_MAX, "p_nerve_%s_mmHg", nm, 0);
-    name_column(m, &c, KN_COL_MIN, "perfusion_%s_pct", nm, 0);
-    name_column(m, &c, KN_COL_MIN, "conduction_%s_pct", nm, 0);
-    name_column(m, &c, KN_COL_LAST, "injury_dose_%s", nm, 0);
-  }
-  for (int k = 0; k < m->nmuscle; k++) {
-    const char *nm = kn_atlas_muscle((size_t)m->muscles[k])->name;
-    name_column(m, &c, KN_COL_MAX, "p_muscle_%s_kPa", nm, 0);
-    name_column(m, &c, KN_COL_LAST, "damage_%s", nm, 0);
-  }
-  for (int k = 0; k < m->nm.nmuscle; k++) {
-    const char *nm = kn_atlas_muscle((size_t)m->nm.muscles[k].atlas)->name;
-    name_column(m, &c, KN_COL_MAX, "force_%s_N", nm, 0);
-    name_column(m, &c, KN_COL_MAX, "emg_%s_au", nm, 0);
-    name_column(m, &c, KN_COL_MAX, "firing_rate_%s_per_s", nm, 0);
-    name_column(m, &c, KN_COL_LAST, "length_%s_Lopt", nm, 0);
-  }
-  m->col_slow = c; /* from here on: circulation and the whole body */
-  for (int r = 0; r < m->nregion; r++) {
-    const char *nm = kn_atlas_region((size_t)m->regions[r])->name;
-    name_column(m, &c, KN_COL_MIN, "skin_flow_%s_rel", nm, 0);
-    name_column(m, &c, KN_COL_MIN, "muscle_flow_%s_rel", nm, 0);
-    name_column(m, &c, KN_COL_LAST, "skin_temp_%s_degC", nm, 0);
-    name_column(m, &c, KN_COL_LAST, "muscle_temp_%s_degC", nm, 0);
-  }
-  for (int k = 0; k < m->nm.nmuscle; k++) {
-    const char *nm = kn_atlas_muscle((size_t)m->nm.muscles[k].atlas)->name;
-    name_column(m, &c, KN_COL_MAX, "potassium_%s_mM", nm, 0);
-    name_column(m, &c, KN_COL_MAX, "lactate_%s_mM", nm, 0);
-  }
-  name_column(m, &c, KN_COL_MIN, "heart_rate_bpm", NULL, 0);
-  name_column(m, &c, KN_COL_MIN, "systolic_mmHg", NULL, 0);
-  name_column(m, &c, KN_COL_MIN, "diastolic_mmHg", NULL, 0);
-  name_column(m, &c, KN_COL_LAST, "cortisol_rel", NULL, 0);
-  name_column(m, &c, KN_COL_LAST, "core_temp_degC", NULL, 0);
-  name_column(m, &c, KN_COL_LAST, "autonomic_balance", NULL, 0);
-  m->ncol = c;
+/* The sites the recorder writes columns for, in the order it writes them. */
+static kn_recorder_sites recorder_sites(const kn_model *m) {
+  return (kn_recorder_sites){m->nslot,
+                             m->nregion,
+                             m->regions,
+                             m->nnerve,
+                             m->nerves,
+                             m->nmuscle,
+                             m->muscles,
+                             m->nm.nmuscle,
+                             m->nm.nmuscle ? &m->nm.muscles[0].atlas : NULL,
+                             sizeof(kn_nm_muscle)};
 }
 
 /* What circulation and the whole body need from the plan: heat and drinks, the carotid sinus. */
@@ -419,7 +360,9 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   for (size_t i = 0; i < kn_atlas_muscle_count(); i++)
     nmus += touched[kn_atlas_muscle(i)->region];
   size_t nnm = (size_t)kn_nm_select(session, touched, marks);
-  size_t ncol = count_columns(nslot, nreg, nnerve, nmus, nnm);
+  kn_recorder_sites sites = {nslot,     (int)nreg, NULL,     (int)nnerve, NULL,
+                             (int)nmus, NULL,      (int)nnm, NULL,        0};
+  size_t ncol = kn_recorder_column_count(&sites);
 
   kn_model *m = calloc(1, sizeof *m);
   if (!m) {
@@ -459,8 +402,8 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   circulation_init(m);
   pthread_once(&stress_once, stress_build);
   m->stress = stress_shared;
-  layout_columns(m);
-  m->nrow_max = (size_t)floor(m->duration / session->record_interval) + 2;
+  kn_recorder_sites at = recorder_sites(m);
+  kn_recorder_layout(&at, &m->par, session->record_interval, m->duration, &m->rec);
   m->event_capacity = EVENT_CAPACITY;
   *out = m;
   rc = KN_OK;
@@ -499,11 +442,31 @@ const kn_session *kn_model_session(const kn_model *m) {
   return &m->session;
 }
 size_t kn_series_ncol(const kn_model *m) {
-  return m->ncol;
+  return m->rec.ncol;
 }
 size_t kn_series_rows_max(const kn_model *m) {
-  return m->nrow_max;
+  return m->rec.nrow_max;
 }
 const char *kn_series_name(const kn_model *m, size_t col) {
-  return col < m->ncol ? m->col_names[col] : NULL;
+  return col < m->rec.ncol ? m->rec.cols[col].name : NULL;
+}
+const kn_column_info *kn_series_column(const kn_model *m, size_t col) {
+  return col < m->rec.ncol ? &m->rec.cols[col] : NULL;
+}
+
+int kn_model_region_limits(const kn_model *m, int region, kn_region_limits *out) {
+  if (region < 0 || (size_t)region >= kn_atlas_region_count()) return KN_ENOTFOUND;
+  int l = m->region_local[region];
+  if (l < 0) return KN_ENOTFOUND;
+  *out = (kn_region_limits){m->p_limit[l], m->f_limit[l], m->ppt_mean[l], m->ppt_sd[l]};
+  return KN_OK;
+}
+double kn_model_nerve_p50(const kn_model *m) {
+  return m->nerve.perfusion_p50;
+}
+int kn_model_action_times(const kn_model *m, size_t i, double *start, double *end) {
+  if (i >= m->session.naction) return KN_EINVAL;
+  *start = m->action_start[i];
+  *end = m->action_end[i];
+  return KN_OK;
 }

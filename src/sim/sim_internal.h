@@ -12,6 +12,7 @@
 #include "knead/sim.h"
 #include "circulation/circulation.h"
 #include "neuromuscular/nm_internal.h"
+#include "recorder/recorder.h"
 #include "systemic/systemic.h"
 
 /* One hand or tool: the contact it makes this step. */
@@ -35,9 +36,6 @@ typedef struct kn_contact {
   double smooth_f, smooth_x, smooth_y; /* rescaled to unit variance: what the hand does */
   double prev_force;                   /* N, last step's force */
 } kn_contact;
-
-/* Reduction of a column over one record interval. */
-enum { KN_COL_LAST = 0, KN_COL_MAX = 1, KN_COL_MIN = 2 };
 
 struct kn_model {
   kn_subject subject;
@@ -77,12 +75,7 @@ struct kn_model {
 
   kn_stress_table stress; /* normalised Boussinesq stress; values shared by every model */
 
-  /* recorder layout */
-  size_t ncol;
-  size_t col_slow;  /* first column of circulation and the whole body (updated every 10 ms) */
-  char **col_names; /* (ncol) */
-  int *col_mode;    /* (ncol) KN_COL_* */
-  size_t nrow_max;
+  kn_recorder_params rec; /* the recorder's column layout */
   size_t event_capacity;
 
   kn_nm_model nm; /* the neuromuscular engine's constant part */
@@ -127,20 +120,12 @@ struct kn_data {
   kn_event *events;              /* (event_capacity) */
   size_t event_capacity;
   size_t nevent, nevent_dropped;
-  int *open_region;       /* (nregion * KN_EV_COUNT) open event index or -1 */
-  int *open_nerve;        /* (nnerve * KN_EV_COUNT) */
-  double *series;         /* (series_capacity * ncol) the rows kept in memory */
-  size_t series_capacity; /* min(nrow_max, KN_SERIES_KEPT_ROWS) */
-  size_t series_stride;   /* recorded rows per kept row (1, 2, 4, ...) */
-  size_t series_merged;   /* recorded rows reduced into series_pending so far */
-  double *series_pending; /* (ncol) the kept row being reduced from series_stride recorded ones */
-  kn_series_sink sink;    /* every recorded row as it is made (NULL: none) */
-  void *sink_ctx;
-  size_t bytes;       /* allocated by kn_data_create */
-  double *row;        /* (ncol) the row being reduced; row[0] < 0: fresh */
-  double *sample;     /* (ncol) this step's values */
-  size_t nrow;        /* rows kept in memory */
-  double next_record; /* s */
+  int *open_region;        /* (nregion * KN_EV_COUNT) open event index or -1 */
+  int *open_nerve;         /* (nnerve * KN_EV_COUNT) */
+  kn_recorder_state rec;   /* the recorder */
+  kn_recorder_out rec_out; /* the rows it keeps */
+  size_t bytes;            /* allocated by kn_data_create */
+  double *sample;          /* (rec.ncol) this step's value of every column: the recorder's in */
   /* neuromuscular engine */
   kn_nm_state *nm;       /* (nm.nmuscle) */
   kn_nm_outcome *nm_out; /* (nm.nmuscle) */
@@ -205,9 +190,9 @@ void kn_systemic_finish(const kn_model *m, kn_data *d);
 /* 1 if no muscle fires, no spasm is open and the joints are still */
 int kn_nm_quiet(const kn_model *m, const kn_data *d);
 
-/* recorder */
-void kn_recorder_step(const kn_model *m, kn_data *d);
-void kn_recorder_flush(const kn_model *m, kn_data *d);
+/* recorder wiring (src/sim/record.c): this step's values to the recorder; the last row */
+void kn_sim_record(const kn_model *m, kn_data *d);
+void kn_sim_record_finish(const kn_model *m, kn_data *d);
 
 /* Action index currently in progress in any slot, or -1. */
 int kn_data_current_action(const kn_model *m, const kn_data *d);

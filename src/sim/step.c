@@ -142,12 +142,12 @@ int kn_step(const kn_model *m, kn_data *d) {
   kn_events_step(m, d);
   d->step++;
   d->t = d->quiet ? d->t + d->dt : (double)d->step * m->session.dt;
-  kn_recorder_step(m, d);
+  kn_sim_record(m, d);
   if (finished(m, d)) {
     kn_nm_finish(m, d);
     kn_systemic_finish(m, d);
     kn_events_close_all(m, d);
-    kn_recorder_flush(m, d);
+    kn_sim_record_finish(m, d);
     return 0;
   }
   return 1;

@@ -2,7 +2,8 @@
 // playwright-core (no browser download). For several examples it runs `knead simulate --report`
 // (and `knead report` on an existing folder), opens each page from the file system and checks:
 // no console errors and no network requests; the verdict and advice are shown; the body map has
-// coloured regions; every chart has data and draws it; hovering a chart shows values; zooming one
+// coloured regions; every chart has data and draws it, with the evidence and limit the C side gives
+// its columns; hovering a chart shows values; zooming one
 // chart zooms all; long series are reduced without losing their peaks; strings with markup and
 // script from the input files are shown as text and never run. Screenshots go to --out.
 //
@@ -143,6 +144,17 @@ for (const c of cases) {
           JSON.stringify(ch));
   const sections = await page.evaluate(() => [...document.querySelectorAll(".chart-section")].map((s) => s.dataset.section));
   check(`${c.name}: force and nerve sections`, sections.includes("Force, pressure and pain"), sections.join(","));
+
+  // what each chart says of its columns comes from the C side's description (D.series.columns):
+  // the hands' contact has no evidence level of its own, pain is human data with its limit
+  const meta = await page.evaluate(() => [...document.querySelectorAll(".chart")].map((ch) =>
+    ({ group: ch.dataset.group, evidence: ch.dataset.evidence, limit: ch.dataset.limit })));
+  const hands = meta.filter((m) => m.group.startsWith("hand:"));
+  check(`${c.name}: hand charts say model derived, not human data`,
+        hands.length > 0 && hands.every((m) => m.evidence === "model derived"), JSON.stringify(hands));
+  const pain = meta.find((m) => m.group === "region:pain_prob");
+  check(`${c.name}: pain chart is human data with the 0.5 limit`,
+        pain !== undefined && pain.evidence === "human data" && +pain.limit === 0.5, JSON.stringify(pain));
 
   // hovering a chart shows values in its legend (and, through the linked cursor, in the others)
   const over = page.locator(".chart .u-over").first();

@@ -120,6 +120,42 @@ static void test_strings_escaped(void **state) {
   cleanup(dir);
 }
 
+/* The page carries what each column is, from the library (kn_series_column_find): site, unit,
+ * evidence (null: model derived), limit; a limit the session's parameters set is the run's. */
+static void test_column_metadata(void **state) {
+  (void)state;
+  char dir[64], csv[512], want[512];
+  snprintf(dir, sizeof dir, "/tmp/kn-report-XXXXXX");
+  assert_non_null(mkdtemp(dir));
+  write_file(dir, "summary.json",
+             "{\"harm\": \"none\", \"session\": {\"name\": \"m\", \"parameters\": "
+             "{\"nerve_perfusion_p50\": {\"value\": 30.0, \"default\": 42.0, \"unit\": "
+             "\"mmHg\"}}}, \"advice\": []}");
+  const char *region = kn_atlas_region(0)->name, *nerve = kn_atlas_nerve(0)->name;
+  snprintf(csv, sizeof csv, "t_s,pain_prob_%s,p_nerve_%s_mmHg,force_hand1_N,mystery_x\n0,0,0,0,0\n",
+           region, nerve);
+  write_file(dir, "timeseries.csv", csv);
+  write_file(dir, "events.csv",
+             "t_start_s,t_end_s,kind,site_kind,site,action,value,unit,evidence\n");
+  assert_int_equal(kn_report_html_write(dir, NULL), KN_OK);
+  char *html = read_report(dir);
+  snprintf(want, sizeof want,
+           "{\"name\":\"pain_prob_%s\",\"known\":true,\"site_kind\":\"region\",\"site\":\"%s\","
+           "\"quantity\":\"pain_prob\"",
+           region, region);
+  assert_non_null(strstr(html, want));
+  /* pain: human data, at the default limit 0.5 (pain_probability_event) */
+  assert_non_null(strstr(html, "\"reduce\":\"max\",\"evidence\":\"human data\",\"limit\":0.5,"));
+  /* the nerve's limit as the session set it, not the default 42 */
+  assert_non_null(
+      strstr(html, "\"unit\":\"mmHg\",\"reduce\":\"max\",\"evidence\":null,\"limit\":30.0,"));
+  assert_non_null(
+      strstr(html, "{\"name\":\"force_hand1_N\",\"known\":true,\"site_kind\":\"hand\""));
+  assert_non_null(strstr(html, "{\"name\":\"mystery_x\",\"known\":false,\"site_kind\":\"body\""));
+  free(html);
+  cleanup(dir);
+}
+
 static void test_bad_folders(void **state) {
   (void)state;
   char dir[64];
@@ -149,6 +185,7 @@ int main(void) {
       cmocka_unit_test(test_long_series_keep_peaks),
       cmocka_unit_test(test_short_series_whole),
       cmocka_unit_test(test_strings_escaped),
+      cmocka_unit_test(test_column_metadata),
       cmocka_unit_test(test_bad_folders),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
