@@ -267,12 +267,12 @@ typedef struct kn_region_limits {
 } kn_region_limits;
 /* The limits of atlas region `region`: KN_OK, or KN_ENOTFOUND if the session does not reach it
  * (*out untouched). */
-int kn_model_region_limits(const kn_model *m, int region, kn_region_limits *out);
+KN_API int kn_model_region_limits(const kn_model *m, int region, kn_region_limits *out);
 /* Pa, the pressure on a nerve at which its intraneural perfusion halves (nerve_perfusion_p50, as
  * the session's parameters set it): below it a nerve is not worth listing. */
-double kn_model_nerve_p50(const kn_model *m);
+KN_API double kn_model_nerve_p50(const kn_model *m);
 /* s, start and end of action i of the session as scheduled; KN_OK or KN_EINVAL (out of range). */
-int kn_model_action_times(const kn_model *m, size_t i, double *start, double *end);
+KN_API int kn_model_action_times(const kn_model *m, size_t i, double *start, double *end);
 
 /* Allocates all state for m, reset to t = 0. */
 KN_API int kn_data_create(const kn_model *m, kn_data **out);
@@ -311,7 +311,7 @@ typedef enum kn_column_site {
   KN_COLUMN_BODY = 5    /* the whole body (site: -1) */
 } kn_column_site;
 /* "time", "hand", "region", "nerve", "muscle", "body"; "?" out of range. */
-const char *kn_column_site_name(kn_column_site k);
+KN_API const char *kn_column_site_name(kn_column_site k);
 
 /* How a column is reduced over one record interval (and when kept rows are halved). */
 typedef enum kn_column_reduce {
@@ -320,7 +320,7 @@ typedef enum kn_column_reduce {
   KN_REDUCE_MIN = 2   /* the lowest */
 } kn_column_reduce;
 /* "last", "max", "min"; "?" out of range. */
-const char *kn_column_reduce_name(kn_column_reduce r);
+KN_API const char *kn_column_reduce_name(kn_column_reduce r);
 
 #define KN_COLUMN_NAME_MAX 64 /* bytes of a column or site name, NUL included */
 
@@ -348,11 +348,11 @@ typedef struct kn_column_info {
 
 /* Column col of m's series (owned by m); NULL if col >= kn_series_ncol(m). Limits come from the
  * model's parameters (a session's `parameters:` included). */
-const kn_column_info *kn_series_column(const kn_model *m, size_t col);
+KN_API const kn_column_info *kn_series_column(const kn_model *m, size_t col);
 /* The description of a column from its name alone (e.g. a timeseries.csv header of an earlier
  * run): limits at the parameters' defaults. 1 if the name is one knead writes, else 0 with *out
  * holding the name, site kind body and no unit, evidence or limit. */
-int kn_series_column_find(const char *name, kn_column_info *out);
+KN_API int kn_series_column_find(const char *name, kn_column_info *out);
 
 /* Rows kept in memory: a run records any number of rows but d keeps at most this many (memory
  * independent of the session's length); stream the full series with kn_data_set_series_sink. */
