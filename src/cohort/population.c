@@ -25,7 +25,7 @@
 #include <string.h>
 
 #include "core/rng.h"
-#include "input/input_internal.h"
+#include "input/input.h"
 #include "knead/atlas.h"
 
 #define MAX_TRAITS 40

@@ -1,7 +1,7 @@
 /* knead — the checking readers the loaders are built from: each reads one value from the node tree,
  * checks its type, unit and range, and on any problem fills the diagnostic with the node's
  * position, the field path and a message that says what to write instead. */
-#include "input/input_internal.h"
+#include "input/input.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -12,7 +12,7 @@
  * collection can start, closely enough to find the place of the 65th level. Where it could be
  * fooled (a quote it takes for a string that YAML reads as text), the count of every "[" and "{"
  * byte in the file, strings and comments included, still bounds what the scanner can cost. */
-#include "input/input_internal.h"
+#include "input/input.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -4,7 +4,7 @@
  * locale so that a host program's setlocale() cannot turn "2.5" into 2; the unit is read and
  * converted by UDUNITS-2. UDUNITS-2 also converts between reciprocal units (it would turn "2 Hz"
  * into 0.5 s), so we accept a unit only if its ratio to the wanted unit is dimensionless. */
-#include "input/input_internal.h"
+#include "input/input.h"
 
 #include <locale.h>
 #include <math.h>

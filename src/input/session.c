@@ -32,7 +32,7 @@
 
 #include "core/params.h"
 #include "core/units.h"
-#include "input/input_internal.h"
+#include "input/input.h"
 #include "knead/atlas.h"
 #include "knead/params.h"
 

@@ -37,7 +37,7 @@
 #include "core/params.h"
 #include "core/units.h"
 
-#include "input/input_internal.h"
+#include "input/input.h"
 
 /* In the order the documentation lists them; sex_values maps each to its kn_sex. */
 static const char *const sex_names[] = {"female", "male", "unspecified", NULL};

@@ -5,7 +5,7 @@
  * the messages need, and because it lets us refuse what a plain data file never needs: aliases (the
  * "billion laughs" attack), several documents in one file, and unbounded node counts. libfyaml's
  * own messages are collected through a diagnostic object, never printed. */
-#include "input/input_internal.h"
+#include "input/input.h"
 
 #include "core/file.h"
 

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "input/input_internal.h"
+#include "input/input.h"
 #include "knead/atlas.h"
 #include "knead/cohort.h"
 #include "knead/error.h"

@@ -1,11 +1,12 @@
-/* knead — input internals shared by the subject and session loaders. Private to src/input/.
+/* knead — the input readers: the YAML document tree and the checking field readers that the subject
+ * and session loaders (src/input) and the population loader (src/cohort) are written with.
  *
  * A load goes: read the file (size-limited) → parse YAML/JSON events with libfyaml into a small
  * tree of nodes that remember where they start (kn_ydoc) → walk the tree with the checking readers
  * below, which turn every problem into a kn_diag with file, line, column, field path and message.
  */
-#ifndef KNEAD_INPUT_INTERNAL_H
-#define KNEAD_INPUT_INTERNAL_H
+#ifndef KNEAD_INPUT_INPUT_H
+#define KNEAD_INPUT_INPUT_H
 
 #include <stddef.h>
 #include <stdint.h>
