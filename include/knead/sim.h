@@ -252,6 +252,8 @@ double kn_model_duration(const kn_model *m); /* s */
 double kn_model_dt(const kn_model *m);       /* s */
 const kn_subject *kn_model_subject(const kn_model *m);
 const kn_session *kn_model_session(const kn_model *m);
+/* s, when action i of the session starts in this model's schedule; NAN if i is out of range. */
+double kn_model_action_start(const kn_model *m, size_t i);
 /* The practitioner drawn for this model (owned by m): the profile's median person unless the
  * session gives practitioner_percentile or practitioner_seed. */
 const kn_practitioner_traits *kn_model_practitioner(const kn_model *m);

@@ -5,7 +5,10 @@
  * beyond; a yes/no outcome is green when the model agrees with the paper (SCIENCE.md §6, after
  * Pulse and BioGears). Every case is a verification, a calibration or a prediction, counted apart;
  * the population cases run a small cohort (include/knead/cohort.h) and judge each incidence
- * against its published band. */
+ * against its published band.
+ *
+ * This is the API of libknead_validate, a library of its own on top of libknead's public API (it is
+ * not part of libknead): link both. */
 #ifndef KNEAD_VALIDATE_H
 #define KNEAD_VALIDATE_H
 
@@ -87,6 +90,12 @@ void kn_validation_close(kn_validation *v); /* NULL allowed */
 int kn_validation_case(kn_validation *v, size_t i, kn_validation_result *out);
 /* 1 if case i is a population case (it reads the shared cohort), 0 otherwise; runs nothing. */
 int kn_validation_is_population(size_t i);
+/* Fills *out with case i as its table gives it, without running it: what is compared, the paper's
+ * number or band, the kind and what a calibration set; model NaN, verdict red. 0 or KN_EINVAL. */
+int kn_validation_describe(size_t i, kn_validation_result *out);
+/* The kind of experiment case i runs ("formula", "exposure", "session", "pair", "ctf",
+ * "ctf_ranking", "population"); NULL out of range. Runs nothing. Static storage. */
+const char *kn_validation_experiment(size_t i);
 
 /* Grades a result from its check, numbers and model value (used by the cases; exposed for tests).
  */

@@ -498,6 +498,9 @@ const kn_practitioner_traits *kn_model_practitioner(const kn_model *m) {
 const kn_session *kn_model_session(const kn_model *m) {
   return &m->session;
 }
+double kn_model_action_start(const kn_model *m, size_t i) {
+  return i < m->session.naction ? m->action_start[i] : NAN;
+}
 size_t kn_series_ncol(const kn_model *m) {
   return m->ncol;
 }
