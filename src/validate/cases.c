@@ -91,8 +91,10 @@ static const kn_plan_row swedish_hour[] = {
     ROW(KN_ACT_TAPOTEMENT, "upper_back", NULL, "fingertips", 25.0, 60.0, 1, 0),
 };
 
-/* In the order `knead validate` prints them. */
+/* In the order `knead validate` prints them. A table of data: its rows share a shape on purpose
+ * (validate_internal.h, kn_case). */
 const kn_case kn_cases_core[] = {
+    /* kind: mechanics: the stress integral against the closed form and a brute-force sum */
     {.id = "mechanics.boussinesq_axis",
      .group = "mechanics",
      .source = "love1929",
@@ -134,6 +136,7 @@ const kn_case kn_cases_core[] = {
      KN_VER,
      .run = kn_run_formula,
      .exp = &(const kn_formula_exp){kn_formula_stress_table, {0.73, 0.46}}},
+    /* kind: nerve: the perfusion curve was fitted to the three bands together */
     {.id = "nerve.rydevik1981.venular_30mmHg",
      .group = "nerve",
      .source = "rydevik1981",
@@ -192,6 +195,7 @@ const kn_case kn_cases_core[] = {
      KN_CAL("nerve_block_time"),
      .run = kn_run_formula,
      .exp = &(const kn_formula_exp){kn_formula_block_time, {300.0, 0.10}}},
+    /* kind: the edge length was chosen so that a long tourniquet cuff does not injure */
     {.id = "nerve.tourniquet.2h_recovers",
      .group = "nerve",
      .source = "tourniquet_block",
@@ -220,6 +224,7 @@ const kn_case kn_cases_core[] = {
      KN_CAL("nerve_injury_p_ref nerve_injury_time_ref nerve_edge_length"),
      .run = kn_run_exposure,
      .exp = &(const kn_exposure_exp){80.0, 0, 2 * KN_HOUR, 0, KN_READ_NERVE_INJURED}},
+    /* kind: the dose law's reference is 80 mmHg for 2 h; 400 mmHg for 15 min was not fitted */
     {.id = "nerve.dahlin1986.400mmHg_15min",
      .group = "nerve",
      .source = "dahlin1986",
@@ -229,6 +234,8 @@ const kn_case kn_cases_core[] = {
      KN_PRE,
      .run = kn_run_exposure,
      .exp = &(const kn_exposure_exp){400.0, 0, 15 * KN_MIN, 0, KN_READ_NERVE_INJURED}},
+    /* kind: the severe dose was set from 200-400 mmHg for 2 h, which also makes 200 mmHg an injury
+     */
     {.id = "nerve.rydevik_nordborg1980.200mmHg_2h",
      .group = "nerve",
      .source = "rydevik_nordborg1980",
@@ -247,6 +254,7 @@ const kn_case kn_cases_core[] = {
      KN_CAL("nerve_severe_dose"),
      .run = kn_run_exposure,
      .exp = &(const kn_exposure_exp){400.0, 0, 2 * KN_HOUR, 0, KN_READ_NERVE_SEVERE}},
+    /* kind: tissue: the cell-death sigmoid is the paper's curve, so every point on it is the fit */
     {.id = "tissue.linder_ganz2006.threshold_1h",
      .group = "tissue",
      .source = "linder_ganz2006",
@@ -303,6 +311,7 @@ const kn_case kn_cases_core[] = {
      KN_CAL("capillary_closing"),
      .run = kn_run_pair,
      .exp = &landis},
+    /* kind: the bruise grade applies the standard's limit as the standard defines it */
     {.id = "tissue.iso_ts_15066.bruise_force",
      .group = "tissue",
      .source = "iso_ts_15066",
@@ -322,6 +331,8 @@ const kn_case kn_cases_core[] = {
      KN_CAL("soreness_site_max"),
      .run = kn_run_session,
      .exp = &(const kn_session_exp){KN_PLAN(swedish_hour), .read = KN_READ_SORENESS}},
+    /* kind: the article's case reports: no parameter was set from them but the recovery ranges (the
+     * plans are ours, as the reports give no forces) */
     {.id = "scenario.aksoy2009.spinal_accessory",
      .group = "scenario",
      .source = "aksoy2009",

@@ -96,7 +96,9 @@ static const kn_subject_change elderly = {.age = 74.0};
 static const kn_subject_change elderly_hypersensitive = {.age = 74.0,
                                                          .carotid_sinus_hypersensitivity = 1};
 
+/* A table of data: its rows share a shape on purpose (validate_internal.h, kn_case). */
 const kn_case kn_cases_circ[] = {
+    /* kind: circulation: limb inflow under massage was not fitted (only exercise and skin were) */
     {.id = "circ.shoemaker1997.brachial",
      .group = "circulation",
      .source = "shoemaker1997",
@@ -251,6 +253,8 @@ const kn_case kn_cases_circ[] = {
      KN_CAL("sys_vigorous_drive"),
      .run = kn_run_session,
      .exp = &(const kn_session_exp){KN_PLAN(vigorous_back), .read = KN_READ_SYSTOLIC_CHANGE}},
+    /* kind: the hypertension gain cites the meta-analysis: not a prediction, though not fitted to
+       it */
     {.id = "sys.liao2016.hypertension",
      .group = "systemic",
      .source = "liao2016",
@@ -311,6 +315,7 @@ const kn_case kn_cases_circ[] = {
      .run = kn_run_session,
      .exp = &(const kn_session_exp){KN_PLAN(carotid_massage), .subject = &elderly_hypersensitive,
                                     .read = KN_READ_LONGEST_BEAT}},
+    /* kind: the default cortisol hypothesis (no effect) is this meta-analysis */
     {.id = "sys.moyer2011.cortisol",
      .group = "systemic",
      .source = "moyer2011",

@@ -86,7 +86,9 @@ static const kn_plan_row calf_push[] = {
 static const kn_param_change raised_gain[] = {
     {"nm_gain_ia", 30.0, 1}, {"nm_support_stiffness", 0.05, 1}, {NULL, 0.0, 0}};
 
+/* A table of data: its rows share a shape on purpose (validate_internal.h, kn_case). */
 const kn_case kn_cases_nm[] = {
+    /* kind: neuromuscular: the cramp-threshold shifts are parameters taken from the same papers */
     {.id = "nm.miller_knight2009.ctf_prone",
      .group = "neuromuscular",
      .source = "miller_knight2009",
@@ -182,6 +184,8 @@ const kn_case kn_cases_nm[] = {
      .run = kn_run_session,
      .exp = &(const kn_session_exp){KN_PLAN(cramp_16hz), .subject = &prone,
                                     .muscle = "gastrocnemius", .read = KN_READ_CRAMP_DURATION}},
+    /* kind: stretch inhibition was fitted to the lengthened case; that a shortened one cramps was
+       not */
     {.id = "nm.bertolasi1993.shortened",
      .group = "neuromuscular",
      .source = "bertolasi1993",
@@ -224,6 +228,8 @@ const kn_case kn_cases_nm[] = {
      KN_CAL("nm_massage_inhibition"),
      .run = kn_run_session,
      .exp = &petrissage_40n},
+    /* kind: inhibition acts on the massaged muscle only: a structure taken from this finding, with
+     * the inhibition's size (nm_massage_inhibition cites it) */
     {.id = "nm.sullivan1991.only_massaged",
      .group = "neuromuscular",
      .source = "sullivan1991",

@@ -8,40 +8,27 @@
 
 #include "validate/validate_internal.h"
 
+/* Fuglevand's twitch-tetanus gain at T/ISI = x: the model's function against the paper's formula.
+ */
+#define GAIN_CASE(text, x)                                                                         \
+  {                                                                                                \
+    .id = "pool.fuglevand1993.gain_" text, .group = "neuromuscular", .source = "fuglevand1993",    \
+    .what = "twitch-tetanus gain at T/ISI = " text ": model vs the paper's formula (a check of "   \
+            "the implementation)",                                                                 \
+    .paper_text = "(1 - exp(-2 (T/ISI)^3)) / (T/ISI), normalised to 1 at T/ISI = 0.4 (Fig. 2)",    \
+    KN_VALUE(NAN), .unit = "1", KN_VER, .run = kn_run_formula, .exp = &(const kn_formula_exp) {    \
+      kn_formula_twitch_gain, {                                                                    \
+        (x)                                                                                        \
+      }                                                                                            \
+    }                                                                                              \
+  }
+
+/* A table of data: its rows share a shape on purpose (validate_internal.h, kn_case). */
 const kn_case kn_cases_pool[] = {
-    {.id = "pool.fuglevand1993.gain_0.6",
-     .group = "neuromuscular",
-     .source = "fuglevand1993",
-     .what = "twitch-tetanus gain at T/ISI = 0.6: model vs the paper's formula (a check of the "
-             "implementation)",
-     .paper_text = "(1 - exp(-2 (T/ISI)^3)) / (T/ISI), normalised to 1 at T/ISI = 0.4 (Fig. 2)",
-     KN_VALUE(NAN),
-     .unit = "1",
-     KN_VER,
-     .run = kn_run_formula,
-     .exp = &(const kn_formula_exp){kn_formula_twitch_gain, {0.6}}},
-    {.id = "pool.fuglevand1993.gain_0.8",
-     .group = "neuromuscular",
-     .source = "fuglevand1993",
-     .what = "twitch-tetanus gain at T/ISI = 0.8: model vs the paper's formula (a check of the "
-             "implementation)",
-     .paper_text = "(1 - exp(-2 (T/ISI)^3)) / (T/ISI), normalised to 1 at T/ISI = 0.4 (Fig. 2)",
-     KN_VALUE(NAN),
-     .unit = "1",
-     KN_VER,
-     .run = kn_run_formula,
-     .exp = &(const kn_formula_exp){kn_formula_twitch_gain, {0.8}}},
-    {.id = "pool.fuglevand1993.gain_1.0",
-     .group = "neuromuscular",
-     .source = "fuglevand1993",
-     .what = "twitch-tetanus gain at T/ISI = 1.0: model vs the paper's formula (a check of the "
-             "implementation)",
-     .paper_text = "(1 - exp(-2 (T/ISI)^3)) / (T/ISI), normalised to 1 at T/ISI = 0.4 (Fig. 2)",
-     KN_VALUE(NAN),
-     .unit = "1",
-     KN_VER,
-     .run = kn_run_formula,
-     .exp = &(const kn_formula_exp){kn_formula_twitch_gain, {1.0}}},
+    /* kind: the motor-unit pool against Fuglevand's own equations */
+    GAIN_CASE("0.6", 0.6),
+    GAIN_CASE("0.8", 0.8),
+    GAIN_CASE("1.0", 1.0),
     {.id = "pool.fuglevand1993.recruitment_complete",
      .group = "neuromuscular",
      .source = "fuglevand1993",
@@ -78,6 +65,7 @@ const kn_case kn_cases_pool[] = {
      KN_VER,
      .run = kn_run_formula,
      .exp = &(const kn_formula_exp){kn_formula_pool_force, {1}}},
+    /* kind: MuJoCo's curves against Thelen's, which nothing in the model was fitted to */
     {.id = "hill.thelen2003.fl_half_width",
      .group = "neuromuscular",
      .source = "thelen2003",

@@ -15,6 +15,7 @@
 
 #include "validate/validate_internal.h"
 
+/* A table of data: its rows share a shape on purpose (validate_internal.h, kn_case). */
 const kn_case kn_cases_population[] = {
     {.id = "population.spasm.professional",
      .group = "population",

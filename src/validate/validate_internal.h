@@ -21,7 +21,12 @@ typedef struct kn_case kn_case;
  * computed, r->model_* for population cases); r was filled from c. Returns 0 or a kn_errno. */
 typedef int (*kn_case_run_fn)(kn_validation *v, const kn_case *c, kn_validation_result *r);
 
-/* One validation case. */
+/* One validation case. Its kind is read against the parameter table (src/core/params.h): a
+ * calibration when a parameter was set from its number, or from the same figure of the paper (the
+ * parameters it set are named in `sets`, and the validation test checks that each of them cites
+ * the case's source); a verification when it checks the code against a closed form or the paper's
+ * own equations; a prediction only when nothing was chosen to match it. Where in doubt, a case is
+ * not a prediction. The comments marked "kind:" in the tables say why. */
 struct kn_case {
   const char *id, *group, *source, *what, *paper_text; /* as in kn_validation_result */
   kn_check_kind check;
