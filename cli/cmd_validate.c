@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "knead/knead.h"
+#include "knead/validate.h" /* libknead_validate, not libknead */
 
 #ifndef KN_SOURCE_DIR
 #define KN_SOURCE_DIR "."
@@ -88,7 +89,8 @@ static const char *intro =
     "parameter was fitted to the same figure of the same paper. Agreement shows the fit.\n"
     "- **prediction**: nothing in the model was chosen to match it. Only these show that the "
     "model knows something; the headline counts them alone.\n\n"
-    "The kinds are one table (src/validate/kinds.c), read case by case against every source key "
+    "The kinds are a column of the case tables (src/validate/cases*.c), read case by case against "
+    "every source key "
     "and `calibrated:` note of the parameter table (src/core/params.h); where in doubt a case is "
     "not a prediction. The validation test (tests/validation/test_validation.c) fails if a "
     "calibration names a parameter that does not cite the case's source, or if a parameter cites "

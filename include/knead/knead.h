@@ -15,7 +15,6 @@
 #include "knead/monitor.h"
 #include "knead/report.h"
 #include "knead/advise.h"
-#include "knead/validate.h"
 #include "knead/cohort.h"
 #include "knead/cohort_uncertainty.h"
 

@@ -57,6 +57,8 @@ typedef struct kn_nerve_state {
   kn_nerve_grade grade;  /* worst grade reached so far */
 } kn_nerve_state;
 
+/* Fills np from the parameter table's defaults (what a model without `parameters:` uses). */
+KN_API void kn_nerve_params_default(kn_nerve_params *np);
 KN_API void kn_nerve_reset(kn_nerve_state *s);
 
 /* Intraneural perfusion (0..1) at pressure p (Pa): logistic through the Rydevik thresholds. */

@@ -174,6 +174,8 @@ typedef struct kn_param_setting {
   int index;
   double value;
   int line, col; /* where it was given in its file (1-based; 0 if not from a file), for messages */
+  int unguarded; /* 1: outside the 0.1..10 x guard on purpose, for a condition set in code that the
+                    guard's range excludes (validation's hyperreflexia); a file cannot set it */
 } kn_param_setting;
 enum { KN_SESSION_PARAMS_MAX = 32 };
 

@@ -27,6 +27,8 @@ typedef struct kn_tissue_params {
   double soreness_site_sat;    /* s: per-site pressure-pain load reaching 63 % of that chance */
 } kn_tissue_params;
 
+/* Fills tp from the parameter table's defaults (what a model without `parameters:` uses). */
+KN_API void kn_tissue_params_default(kn_tissue_params *tp);
 /* Pressure-time threshold of muscle cell death (Pa) for an exposure of t seconds: a sigmoid from
  * death_p_high (short exposures) to death_p_low (>= 2 h); infinite below death_t_min. */
 KN_API double kn_muscle_death_threshold(const kn_tissue_params *tp, double t);

@@ -5,11 +5,12 @@
  * beyond; a yes/no outcome is green when the model agrees with the paper (SCIENCE.md §6, after
  * Pulse and BioGears). Every case is a verification, a calibration or a prediction, counted apart;
  * the population cases run a small cohort (include/knead/cohort.h) and judge each incidence
- * against its published band. */
+ * against its published band.
+ *
+ * This is the API of libknead_validate, a library of its own on top of libknead's public API (it is
+ * not part of libknead): link both. */
 #ifndef KNEAD_VALIDATE_H
 #define KNEAD_VALIDATE_H
-
-#include "knead/export.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -23,7 +24,7 @@ typedef enum kn_verdict {
   KN_VERDICT_YELLOW = 1, /* within 30 %, or near the band */
   KN_VERDICT_RED = 2     /* beyond, or outside the band */
 } kn_verdict;
-KN_API const char *kn_verdict_name(kn_verdict v); /* "green", "yellow", "red" */
+const char *kn_verdict_name(kn_verdict v); /* "green", "yellow", "red" */
 
 typedef enum kn_check_kind {
   KN_CHECK_VALUE = 0, /* paper gives a number: compare relative error */
@@ -39,7 +40,7 @@ typedef enum kn_case_kind {
   KN_CASE_PREDICTION = 3    /* nothing in the model was chosen to match it */
 } kn_case_kind;
 /* "verification", "calibration", "prediction" ("unclassified" for 0). */
-KN_API const char *kn_case_kind_name(kn_case_kind k);
+const char *kn_case_kind_name(kn_case_kind k);
 
 typedef struct kn_validation_result {
   const char *id;         /* e.g. "nerve.dahlin1986.80mmHg_2h" */
@@ -63,10 +64,10 @@ typedef struct kn_validation_result {
 } kn_validation_result;
 
 /* Number of validation cases. */
-KN_API size_t kn_validation_count(void);
+size_t kn_validation_count(void);
 /* Runs case i (0-based) with the default options and fills *out; returns 0 or a negative kn_errno.
  * A population case simulates its whole cohort on each call: use kn_validation_open to share it. */
-KN_API int kn_validation_run(size_t i, kn_validation_result *out);
+int kn_validation_run(size_t i, kn_validation_result *out);
 
 /* Subjects per profile of the population cases' cohort by default: small enough for `make check`
  * (docs/validation.md gives the time), `make validate-cohort` runs 2000. */
@@ -83,17 +84,23 @@ typedef struct kn_validation_options {
 typedef struct kn_validation kn_validation;
 /* Starts a run (opt NULL: defaults); *out is freed by kn_validation_close. Returns 0 or KN_ENOMEM.
  */
-KN_API int kn_validation_open(const kn_validation_options *opt, kn_validation **out);
-KN_API void kn_validation_close(kn_validation *v); /* NULL allowed */
+int kn_validation_open(const kn_validation_options *opt, kn_validation **out);
+void kn_validation_close(kn_validation *v); /* NULL allowed */
 /* Runs case i of the run v and fills *out; returns 0 or a negative kn_errno. */
-KN_API int kn_validation_case(kn_validation *v, size_t i, kn_validation_result *out);
+int kn_validation_case(kn_validation *v, size_t i, kn_validation_result *out);
 /* 1 if case i is a population case (it reads the shared cohort), 0 otherwise; runs nothing. */
-KN_API int kn_validation_is_population(size_t i);
+int kn_validation_is_population(size_t i);
+/* Fills *out with case i as its table gives it, without running it: what is compared, the paper's
+ * number or band, the kind and what a calibration set; model NaN, verdict red. 0 or KN_EINVAL. */
+int kn_validation_describe(size_t i, kn_validation_result *out);
+/* The kind of experiment case i runs ("formula", "exposure", "session", "pair", "ctf",
+ * "ctf_ranking", "population"); NULL out of range. Runs nothing. Static storage. */
+const char *kn_validation_experiment(size_t i);
 
 /* Grades a result from its check, numbers and model value (used by the cases; exposed for tests).
  */
-KN_API kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, double hi,
-                                      double model);
+kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, double hi,
+                               double model);
 
 #ifdef __cplusplus
 }

@@ -221,6 +221,7 @@ void kn_cohort_design_apply(const kn_cohort_design *d, uint64_t unit, kn_session
     ps->index = d->param[j];
     ps->value = d->value[pt * d->nparam + j];
     ps->line = ps->col = 0;
+    ps->unguarded = 0;
   }
 }
 

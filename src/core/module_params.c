@@ -41,3 +41,20 @@ void kn_module_params(const kn_params *p, kn_nerve_params *np, kn_tissue_params 
   tp->soreness_site_max = p->soreness_site_max;
   tp->soreness_site_sat = p->soreness_site_sat;
 }
+
+/* Both structs from the parameter table's defaults. */
+static void module_defaults(kn_nerve_params *np, kn_tissue_params *tp) {
+  kn_params p;
+  kn_params_default(&p);
+  kn_module_params(&p, np, tp);
+}
+
+void kn_nerve_params_default(kn_nerve_params *np) {
+  kn_tissue_params tp;
+  module_defaults(np, &tp);
+}
+
+void kn_tissue_params_default(kn_tissue_params *tp) {
+  kn_nerve_params np;
+  module_defaults(&np, tp);
+}

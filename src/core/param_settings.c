@@ -69,7 +69,7 @@ int kn_params_check(const kn_param_setting *ps, size_t n, char *field, size_t fs
     double lo, hi, v = ps[i].value / pi->si;
     kn_param_range(pi, &lo, &hi);
     double tol = KN_PARAM_ROUNDING * fmax(fabs(lo), fabs(hi));
-    if (!(v >= lo - tol && v <= hi + tol)) {
+    if (!ps[i].unguarded && !(v >= lo - tol && v <= hi + tol)) {
       snprintf(field, fsize, "session.parameters.%s", pi->name);
       snprintf(msg, msize, "%g %s is out of range [%g, %g]", v, pi->unit, lo, hi);
       return (int)i;

@@ -579,7 +579,7 @@ static int read_parameters(kn_in *in, const kn_field *pf, kn_session *s) {
                         "expected a bare number in the parameter's unit (%s), e.g. %g, got \"%s\"",
                         pi->unit, pi->display, kn_in_text(in, f.val));
     if (rc) return rc;
-    s->params[s->nparam++] = (kn_param_setting){index, v * pi->si, f.val->line, f.val->col};
+    s->params[s->nparam++] = (kn_param_setting){index, v * pi->si, f.val->line, f.val->col, 0};
   }
   char field[96], msg[200];
   int bad = kn_params_check(s->params, s->nparam, field, sizeof field, msg, sizeof msg);

@@ -1,8 +1,7 @@
-/* The validation registry: grading, and the cases of every module in one numbered list. */
+/* The validation registry: grading, and the case tables of every module in one numbered list. */
 #include <math.h>
 #include <stdlib.h>
 
-#include "sim/sim_internal.h"
 #include "validate/validate_internal.h"
 
 /* ---- grading ----------------------------------------------------------------------------------
@@ -11,6 +10,12 @@
 static const char *const verdict_names[] = {"green", "yellow", "red"};
 const char *kn_verdict_name(kn_verdict v) {
   return (unsigned)v <= KN_VERDICT_RED ? verdict_names[v] : "?";
+}
+
+static const char *const kind_names[] = {"unclassified", "verification", "calibration",
+                                         "prediction"};
+const char *kn_case_kind_name(kn_case_kind k) {
+  return (unsigned)k <= KN_CASE_PREDICTION ? kind_names[k] : "?";
 }
 
 kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, double hi,
@@ -32,94 +37,36 @@ kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, dou
   }
 }
 
-void kn_case_set(kn_validation_result *r, const char *id, const char *group, const char *source,
-                 const char *what, const char *paper_text, kn_check_kind check, double paper,
-                 double lo, double hi, const char *unit) {
-  *r = (kn_validation_result){.id = id,
-                              .group = group,
-                              .source = source,
-                              .what = what,
-                              .paper_text = paper_text,
-                              .check = check,
-                              .paper = paper,
-                              .lo = lo,
-                              .hi = hi,
-                              .model = NAN,
-                              .model_lo = NAN,
-                              .model_hi = NAN,
-                              .unit = unit,
-                              .verdict = KN_VERDICT_RED};
-}
-
-int kn_case_run(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
-                uint64_t seed, kn_outcome_fn look, void *ctx) {
-  return kn_case_run_tuned(acts, n, subject, who, seed, NULL, look, ctx);
-}
-
-/* The one runner behind the three entry points. */
-static int case_run(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
-                    uint64_t seed, double dt, void (*tune)(kn_params *p), kn_outcome_fn look,
-                    void *ctx) {
-  kn_session s = {.practitioner = who,
-                  .seed = seed,
-                  .dt = dt,
-                  .record_interval = 1.0,
-                  .naction = n,
-                  .actions = acts};
-  kn_subject subj;
-  if (subject)
-    subj = *subject;
-  else
-    kn_subject_default(&subj);
-  kn_model *m = NULL;
-  kn_data *d = NULL;
-  int rc = kn_model_create(&subj, &s, &m, NULL);
-  if (rc) return rc;
-  if (tune) tune(&m->par); /* only parameters the step reads directly may be changed here */
-  if ((rc = kn_data_create(m, &d)) != KN_OK) {
-    kn_model_free(m);
-    return rc;
-  }
-  kn_run(m, d, NULL, NULL);
-  look(m, kn_data_outcome(m, d), ctx);
-  kn_data_free(d);
-  kn_model_free(m);
-  return KN_OK;
-}
-
-int kn_case_run_tuned(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
-                      uint64_t seed, void (*tune)(kn_params *p), kn_outcome_fn look, void *ctx) {
-  return case_run(acts, n, subject, who, seed, 1e-3, tune, look, ctx);
-}
-
-int kn_case_run_at(kn_action *acts, size_t n, const kn_subject *subject, double dt,
-                   kn_outcome_fn look, void *ctx) {
-  return case_run(acts, n, subject, KN_PRACTITIONER_PROFESSIONAL, 1, dt, NULL, look, ctx);
-}
-
 /* The modules' case lists, in the order `knead validate` prints them; the population cases last. */
 static const struct {
-  const kn_case_fn *cases;
+  const kn_case *cases;
   const size_t *n;
 } lists[] = {{kn_cases_core, &kn_cases_core_n},
              {kn_cases_pool, &kn_cases_pool_n},
              {kn_cases_nm, &kn_cases_nm_n},
-             {kn_cases_circ, &kn_cases_circ_n}};
+             {kn_cases_circ, &kn_cases_circ_n},
+             {kn_cases_population, &kn_cases_population_n}};
 #define NLIST (sizeof lists / sizeof lists[0])
 
-static size_t model_case_count(void) {
+size_t kn_validation_count(void) {
   size_t n = 0;
   for (size_t i = 0; i < NLIST; i++)
     n += *lists[i].n;
   return n;
 }
 
-size_t kn_validation_count(void) {
-  return model_case_count() + kn_cases_population_n;
+/* Case i of the tables, or NULL. */
+static const kn_case *case_at(size_t i) {
+  for (size_t l = 0; l < NLIST; l++) {
+    if (i < *lists[l].n) return &lists[l].cases[i];
+    i -= *lists[l].n;
+  }
+  return NULL;
 }
 
 int kn_validation_is_population(size_t i) {
-  return i >= model_case_count() && i < kn_validation_count();
+  const kn_case *c = case_at(i);
+  return c && c->run == kn_run_population;
 }
 
 int kn_validation_open(const kn_validation_options *opt, kn_validation **out) {
@@ -138,20 +85,59 @@ void kn_validation_close(kn_validation *v) {
   free(v);
 }
 
-static int run_case(kn_validation *v, size_t i, kn_validation_result *out) {
-  for (size_t l = 0; l < NLIST; l++) {
-    if (i < *lists[l].n) return lists[l].cases[i](out);
-    i -= *lists[l].n;
-  }
-  if (i < kn_cases_population_n) return kn_population_case(v, i, out);
-  return KN_EINVAL;
+/* The result as the table gives it, before the run: the model NaN, red until graded. */
+static void result_of(const kn_case *c, kn_validation_result *r) {
+  *r = (kn_validation_result){.id = c->id,
+                              .group = c->group,
+                              .source = c->source,
+                              .what = c->what,
+                              .paper_text = c->paper_text,
+                              .check = c->check,
+                              .paper = c->paper,
+                              .lo = c->lo,
+                              .hi = c->hi,
+                              .model = NAN,
+                              .model_lo = NAN,
+                              .model_hi = NAN,
+                              .unit = c->unit,
+                              .kind = c->kind,
+                              .sets = c->sets,
+                              .disagreement = c->disagreement,
+                              .verdict = KN_VERDICT_RED};
+}
+
+int kn_validation_describe(size_t i, kn_validation_result *out) {
+  const kn_case *c = case_at(i);
+  if (!out || !c) return KN_EINVAL;
+  result_of(c, out);
+  return KN_OK;
+}
+
+/* The kinds of experiment by their run function. */
+static const struct {
+  kn_case_run_fn run;
+  const char *name;
+} experiments[] = {{kn_run_formula, "formula"},
+                   {kn_run_exposure, "exposure"},
+                   {kn_run_session, "session"},
+                   {kn_run_pair, "pair"},
+                   {kn_run_ctf, "ctf"},
+                   {kn_run_ctf_ranking, "ctf_ranking"},
+                   {kn_run_population, "population"}};
+
+const char *kn_validation_experiment(size_t i) {
+  const kn_case *c = case_at(i);
+  for (size_t k = 0; c && k < sizeof experiments / sizeof experiments[0]; k++)
+    if (experiments[k].run == c->run) return experiments[k].name;
+  return NULL;
 }
 
 int kn_validation_case(kn_validation *v, size_t i, kn_validation_result *out) {
-  if (!v || !out || i >= kn_validation_count()) return KN_EINVAL;
-  int rc = run_case(v, i, out);
+  const kn_case *c = case_at(i);
+  if (!v || !out || !c) return KN_EINVAL;
+  result_of(c, out);
+  int rc = c->run(v, c, out);
   if (rc) return rc;
-  kn_case_classify(out);
   out->verdict = kn_validation_grade(out->check, out->paper, out->lo, out->hi, out->model);
   return KN_OK;
 }

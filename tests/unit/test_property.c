@@ -213,7 +213,7 @@ static void parameters_at_their_limits_stay_finite(void **state) {
     kn_param_range(p, &ends[0], &ends[1]);
     for (int e = 0; e < 2; e++) {
       sess->nparam = 1;
-      sess->params[0] = (kn_param_setting){(int)i, ends[e] * p->si, 0, 0};
+      sess->params[0] = (kn_param_setting){(int)i, ends[e] * p->si, 0, 0, 0};
       kn_model *m = NULL;
       kn_data *d = NULL;
       if (kn_model_create(&subj, sess, &m, &diag)) {
