@@ -73,6 +73,7 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
     no->transport_dose = s->transport_dose;
     no->injury_dose = s->injury_dose;
     no->grade = s->grade;
+    no->t_grade = d->nerve_t_grade[n];
     no->perfusion_min = kn_nerve_perfusion(&m->nerve, s->p_peak);
     double c = 1.0 - (s->ischaemia_peak - 0.5) / 0.5;
     no->conduction_min = c > 1.0 ? 1.0 : (c < 0.0 ? 0.0 : c);
