@@ -111,6 +111,12 @@
     "typical onset of soreness (< 12 h)")                                                          \
   X(soreness_duration, "tissue", 24.0, "h", KN_HOUR, HUMAN, "cambron2007",                         \
     "typical duration of soreness (<= 36 h)")                                                      \
+  X(bruise_risk_level, "tissue", 0.7, "1", 1.0, EXPERT,                                           \
+    "calibrated: a warning 30 % before the ISO/TS 15066 force limit, the lowest force that could bruise (bruise index 1); no study sets it", \
+    "bruise index (force / ISO force limit, or shear / bruise_shear_ref) at which a bruise risk is reported") \
+  X(monitor_onset_level, "tissue", 0.5, "Lopt/s", 1.0, EXPERT,                                   \
+    "calibrated: the neuromuscular engine's abrupt-stroke trigger (a strain rate nm_tap_gain x dp/dt that acts as a tendon tap)", \
+    "muscle strain rate from a pressure rise above which the safety monitor warns of an abrupt onset") \
   /* neuromuscular ------------------------------------------------------------------------ */     \
   X(nm_ia_base, "neuromuscular", 82.0, "1/s", 1.0, ANIMAL, "prochazka_gorassini1998",              \
     "Ia discharge of a spindle at rest length, not moving")                                        \

@@ -11,6 +11,28 @@ double kn_fitted_depth(const kn_region *r, double depth, double scale) {
   return top + (depth - top) * scale;
 }
 
+void kn_sites_layout(kn_sites *s, kn_arena *a, size_t nregion, size_t nnerve, size_t nmuscle) {
+  s->regions = kn_arena_take(a, nregion, sizeof(int));
+  s->region_local = kn_arena_take(a, kn_atlas_region_count(), sizeof(int));
+  s->ppt_mean = kn_arena_take(a, nregion, sizeof(double));
+  s->ppt_sd = kn_arena_take(a, nregion, sizeof(double));
+  s->p_limit = kn_arena_take(a, nregion, sizeof(double));
+  s->f_limit = kn_arena_take(a, nregion, sizeof(double));
+  s->transient_ok = kn_arena_take(a, nregion, sizeof(int));
+  s->fat = kn_arena_take(a, nregion, sizeof(double));
+  s->mid_muscle = kn_arena_take(a, nregion, sizeof(double));
+  s->nerves = kn_arena_take(a, nnerve, sizeof(int));
+  s->nerve_region = kn_arena_take(a, nnerve, sizeof(int));
+  s->nerve_depth = kn_arena_take(a, nnerve, sizeof(double));
+  s->muscles = kn_arena_take(a, nmuscle, sizeof(int));
+  s->muscle_region = kn_arena_take(a, nmuscle, sizeof(int));
+  s->muscle_depth = kn_arena_take(a, nmuscle, sizeof(double));
+  s->nerve_first = kn_arena_take(a, nregion + 1, sizeof(int));
+  s->nerve_list = kn_arena_take(a, nnerve, sizeof(int));
+  s->muscle_first = kn_arena_take(a, nregion + 1, sizeof(int));
+  s->muscle_list = kn_arena_take(a, nmuscle, sizeof(int));
+}
+
 static int reached(const unsigned char *touched, int region) {
   return !touched || touched[region];
 }
@@ -85,6 +107,12 @@ void kn_sites_fit(kn_sites *s, const kn_subject *subject, const unsigned char *t
   s->nmuscle = nm;
   group_by_region(s->nregion, nn, s->nerve_region, s->nerve_first, s->nerve_list);
   group_by_region(s->nregion, nm, s->muscle_region, s->muscle_first, s->muscle_list);
+}
+
+kn_mechanics_params kn_mechanics_params_of(const kn_params *par, const kn_sites *s,
+                                           const kn_stress_table *t) {
+  return (kn_mechanics_params){s, t, par->poisson_ratio, par->bone_backing_gain,
+                               par->iso_transient_time};
 }
 
 /* 1 if contact k presses on local region r. */

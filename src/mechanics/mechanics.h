@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include "core/arena.h"
+#include "core/params.h"
 #include "core/stage.h"
 #include "knead/atlas.h"
 #include "knead/mechanics.h"
@@ -60,6 +62,10 @@ typedef struct kn_sites {
   int *muscle_list;          /* (nmuscle) local muscle indices grouped by region */
 } kn_sites;
 
+/* Carves s's arrays for nregion regions, nnerve nerves and nmuscle muscles from a (two-pass
+ * arena: with a->base NULL only measures). */
+void kn_sites_layout(kn_sites *s, kn_arena *a, size_t nregion, size_t nnerve, size_t nmuscle);
+
 /* Depth (m) of a structure at atlas depth `depth` (m) in region r for a subject whose fat is
  * `scale` times the reference: what lies below the fat moves with the fat's change, a structure
  * inside the fat moves in proportion. */
@@ -81,6 +87,10 @@ typedef struct kn_mechanics_params {
   double bone_backing_gain;      /* 1, kn_bone_backed_factor for nerves on bone */
   double iso_transient_time;     /* s, contacts younger than this are transient */
 } kn_mechanics_params;
+
+/* The stage's constant part for sites s and stress table t, from the parameter table. */
+kn_mechanics_params kn_mechanics_params_of(const kn_params *par, const kn_sites *s,
+                                           const kn_stress_table *t);
 
 /* What the stage reads: the contacts of this step. */
 typedef struct kn_mechanics_in {

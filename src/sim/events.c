@@ -84,21 +84,18 @@ void kn_events_step(const kn_model *m, kn_data *d) {
     int *open = &d->open_region[r * KN_EV_COUNT];
     int site = m->regions[r];
     int action = action_on(m, d, site);
-    double factor =
-        d->region_transient[r] && m->transient_ok[r] ? m->par.iso_transient_factor : 1.0;
-    double pr = d->region_p[r] / (m->p_limit[r] * factor);
-    double fr = d->region_f[r] / (m->f_limit[r] * factor);
-    double bruise = fr > d->region_shear[r] / m->tissue.shear_ref
-                        ? fr
-                        : d->region_shear[r] / m->tissue.shear_ref;
+    kn_region_ratios q; /* the tissue stage's ratios, as the outcome and the monitor */
+    kn_region_ratios_of(&m->tissue_stage, r, d->region_p[r], d->region_f[r], d->region_shear[r],
+                        d->region_transient[r], &q);
+    double pr = q.iso_p, fr = q.iso_f, bruise = q.bruise;
     condition(d, &open[KN_EV_ISO_PRESSURE], pr > 1.0, KN_EV_ISO_PRESSURE, KN_SITE_REGION, site,
               action, pr, "ratio", KN_EVIDENCE_HUMAN, 1);
     condition(d, &open[KN_EV_ISO_FORCE], fr > 1.0, KN_EV_ISO_FORCE, KN_SITE_REGION, site, action,
               fr, "ratio", KN_EVIDENCE_HUMAN, 1);
     condition(d, &open[KN_EV_PAIN], d->region_pain[r] > m->par.pain_probability_event, KN_EV_PAIN,
               KN_SITE_REGION, site, action, d->region_pain[r], "probability", KN_EVIDENCE_HUMAN, 1);
-    condition(d, &open[KN_EV_BRUISE_RISK], bruise >= 0.7, KN_EV_BRUISE_RISK, KN_SITE_REGION, site,
-              action, bruise, "ratio", KN_EVIDENCE_EXPERT, 1);
+    condition(d, &open[KN_EV_BRUISE_RISK], bruise >= m->par.bruise_risk_level, KN_EV_BRUISE_RISK,
+              KN_SITE_REGION, site, action, bruise, "ratio", KN_EVIDENCE_EXPERT, 1);
   }
   for (int n = 0; n < m->nnerve; n++) {
     int *open = &d->open_nerve[n * KN_EV_COUNT];

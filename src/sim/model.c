@@ -146,7 +146,6 @@ static int check_span(const kn_model *probe, kn_diag *diag) {
 /* Lays out every array of the model; with a->base == NULL only measures. */
 static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, size_t nreg,
                    size_t nnerve, size_t nmus, size_t nnm, size_t ncol) {
-  size_t nreg_atlas = kn_atlas_region_count();
   m->nm.muscles = kn_arena_take(a, nnm, sizeof(kn_nm_muscle));
   m->nm.other = kn_arena_take(a, naction, sizeof(int));
   m->session.actions = kn_arena_take(a, naction, sizeof(kn_action));
@@ -156,26 +155,7 @@ static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, s
   m->slot_actions = kn_arena_take(a, naction, sizeof(int));
   m->heat_actions = kn_arena_take(a, naction, sizeof(int));
   m->drink_actions = kn_arena_take(a, naction, sizeof(int));
-  kn_sites *st = &m->sites; /* the sites mechanics fits (kn_sites_fit) */
-  st->regions = kn_arena_take(a, nreg, sizeof(int));
-  st->region_local = kn_arena_take(a, nreg_atlas, sizeof(int));
-  st->ppt_mean = kn_arena_take(a, nreg, sizeof(double));
-  st->ppt_sd = kn_arena_take(a, nreg, sizeof(double));
-  st->p_limit = kn_arena_take(a, nreg, sizeof(double));
-  st->f_limit = kn_arena_take(a, nreg, sizeof(double));
-  st->transient_ok = kn_arena_take(a, nreg, sizeof(int));
-  st->fat = kn_arena_take(a, nreg, sizeof(double));
-  st->mid_muscle = kn_arena_take(a, nreg, sizeof(double));
-  st->nerves = kn_arena_take(a, nnerve, sizeof(int));
-  st->nerve_region = kn_arena_take(a, nnerve, sizeof(int));
-  st->nerve_depth = kn_arena_take(a, nnerve, sizeof(double));
-  st->muscles = kn_arena_take(a, nmus, sizeof(int));
-  st->muscle_region = kn_arena_take(a, nmus, sizeof(int));
-  st->muscle_depth = kn_arena_take(a, nmus, sizeof(double));
-  st->nerve_first = kn_arena_take(a, nreg + 1, sizeof(int));
-  st->nerve_list = kn_arena_take(a, nnerve, sizeof(int));
-  st->muscle_first = kn_arena_take(a, nreg + 1, sizeof(int));
-  st->muscle_list = kn_arena_take(a, nmus, sizeof(int));
+  kn_sites_layout(&m->sites, a, nreg, nnerve, nmus); /* the sites mechanics fits */
   m->col_names = kn_arena_take(a, ncol, sizeof(char *));
   m->col_mode = kn_arena_take(a, ncol, sizeof(int));
   char *names = kn_arena_take(a, ncol * COL_NAME_MAX, 1);
@@ -345,12 +325,9 @@ static void select_sites(kn_model *m, const unsigned char *touched) {
 
 /* The constant parts of the mechanics, nerve and tissue stages. */
 static void stages_init(kn_model *m) {
-  m->mech = (kn_mechanics_params){&m->sites, &m->stress, m->par.poisson_ratio,
-                                  m->par.bone_backing_gain, m->par.iso_transient_time};
+  m->mech = kn_mechanics_params_of(&m->par, &m->sites, &m->stress);
   m->nerve_stage = (kn_nerve_stage_params){&m->nerve, m->nnerve};
-  m->tissue_stage =
-      (kn_tissue_stage_params){&m->tissue, &m->sites, m->par.iso_transient_factor,
-                               m->par.capillary_closing, m->par.pain_probability_event};
+  m->tissue_stage = kn_tissue_stage_params_of(&m->par, &m->tissue, &m->sites);
 }
 
 int kn_model_create(const kn_subject *subject, const kn_session *session, kn_model **out,

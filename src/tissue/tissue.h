@@ -27,6 +27,11 @@ typedef struct kn_tissue_stage_params {
   double pain_probability_event;  /* 1, pain probability counted as time in pain */
 } kn_tissue_stage_params;
 
+/* The stage's constant part for sites s, from the parameter table (par) and the tissue models'
+ * parameters filled from it (tp, kept by the caller). */
+kn_tissue_stage_params kn_tissue_stage_params_of(const kn_params *par, const kn_tissue_params *tp,
+                                                 const kn_sites *s);
+
 /* What the stage reads: the mechanics stage's output. */
 typedef struct kn_tissue_stage_in {
   const double *region_p;          /* Pa (nregion) */

@@ -4,6 +4,12 @@
 #include "knead/error.h"
 #include "tissue/tissue.h"
 
+kn_tissue_stage_params kn_tissue_stage_params_of(const kn_params *par, const kn_tissue_params *tp,
+                                                 const kn_sites *s) {
+  return (kn_tissue_stage_params){tp, s, par->iso_transient_factor, par->capillary_closing,
+                                  par->pain_probability_event};
+}
+
 void kn_region_ratios_of(const kn_tissue_stage_params *tp, int r, double p, double f, double shear,
                          int transient, kn_region_ratios *out) {
   const kn_sites *s = tp->sites;
