@@ -135,16 +135,17 @@ static void region_surface(const kn_mechanics_params *p, const kn_mechanics_in *
     if (k->force > rf) rf = k->force;
     double shear = k->shear / k->area;
     if (shear > rshear) rshear = shear;
-    /* shear at depth: on the contact's axis, where the closed form holds */
-    double deep = kn_boussinesq_axis_shear(k->p, k->radius, s->mid_muscle[r], p->poisson_ratio);
-    if (deep > rdeep) rdeep = deep;
+    if (o->region_deep_shear) { /* shear at depth: on the contact's axis (the closed form) */
+      double deep = kn_boussinesq_axis_shear(k->p, k->radius, s->mid_muscle[r], p->poisson_ratio);
+      if (deep > rdeep) rdeep = deep;
+    }
     if (k->t_contact > rtc) rtc = k->t_contact;
     if (k->t_contact >= p->iso_transient_time) transient = 0;
   }
   o->region_p[r] = rp;
   o->region_f[r] = rf;
   o->region_shear[r] = rshear;
-  o->region_deep_shear[r] = rdeep;
+  if (o->region_deep_shear) o->region_deep_shear[r] = rdeep;
   o->region_rate[r] = rrate;
   o->region_t_contact[r] = rtc;
   o->region_transient[r] = transient;

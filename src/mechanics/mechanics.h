@@ -103,7 +103,7 @@ typedef struct kn_mechanics_out {
   double *region_p;          /* Pa (nregion), highest surface pressure this step */
   double *region_f;          /* N (nregion), highest force this step */
   double *region_shear;      /* Pa (nregion), highest surface shear this step */
-  double *region_deep_shear; /* Pa (nregion), highest shear in the muscle layer this step */
+  double *region_deep_shear; /* Pa (nregion), highest shear in the muscle layer; NULL: not wanted */
   double *region_rate;       /* N/s (nregion), fastest force rise this step */
   double *region_pain;       /* 1 (nregion), probability of pain this step */
   double *region_t_contact;  /* s (nregion), oldest active contact on it this step */

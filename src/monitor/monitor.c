@@ -18,33 +18,60 @@
 #define REGION_CONDITIONS                                                                          \
   (BIT(KN_MON_ISO_PRESSURE) | BIT(KN_MON_ISO_FORCE) | BIT(KN_MON_PAIN) | BIT(KN_MON_BRUISE_RISK))
 
-static const char *const reason_names[KN_MON_REASON_COUNT] = {"none",
-                                                              "iso_pressure",
-                                                              "iso_force",
-                                                              "pain",
-                                                              "bruise_risk",
-                                                              "nerve_ischaemia",
-                                                              "nerve_paresthesia",
-                                                              "nerve_conduction_block",
-                                                              "nerve_transport_block",
-                                                              "nerve_injury",
-                                                              "nerve_axonal_injury",
-                                                              "muscle_damage",
-                                                              "abrupt_onset",
-                                                              "low_margin",
-                                                              "fault_nonfinite",
-                                                              "fault_range",
-                                                              "fault_negative_force",
-                                                              "fault_area",
-                                                              "fault_location",
-                                                              "fault_time_backwards",
-                                                              "fault_time_jump",
-                                                              "fault_dropped",
-                                                              "fault_contacts",
-                                                              "fault_silent"};
+/* The names of the simulator's event kinds (one list, knead/sim.h): a reason that is the same
+ * condition as an event has the event's name. */
+static const char *const event_names[KN_EV_COUNT] = {KN_EVENT_KIND_MAP(KN_EVENT_KIND_NAME)};
+
+/* The event kind that reason r is, or KN_EV_COUNT for a reason only the monitor has. */
+static kn_event_kind event_of(kn_monitor_reason r) {
+  switch (r) {
+  case KN_MON_ISO_PRESSURE:
+    return KN_EV_ISO_PRESSURE;
+  case KN_MON_ISO_FORCE:
+    return KN_EV_ISO_FORCE;
+  case KN_MON_PAIN:
+    return KN_EV_PAIN;
+  case KN_MON_BRUISE_RISK:
+    return KN_EV_BRUISE_RISK;
+  case KN_MON_NERVE_ISCHAEMIA:
+    return KN_EV_NERVE_ISCHAEMIA;
+  case KN_MON_NERVE_PARESTHESIA:
+    return KN_EV_NERVE_PARESTHESIA;
+  case KN_MON_NERVE_BLOCK:
+    return KN_EV_NERVE_BLOCK;
+  case KN_MON_NERVE_TRANSPORT:
+    return KN_EV_NERVE_TRANSPORT;
+  case KN_MON_NERVE_INJURY:
+    return KN_EV_NERVE_INJURY;
+  case KN_MON_NERVE_SEVERE:
+    return KN_EV_NERVE_SEVERE;
+  case KN_MON_MUSCLE_DAMAGE:
+    return KN_EV_MUSCLE_DAMAGE;
+  default:
+    return KN_EV_COUNT;
+  }
+}
+
+/* Names of the reasons only the monitor has. */
+static const char *const monitor_reason_names[KN_MON_REASON_COUNT] = {
+    [KN_MON_NONE] = "none",
+    [KN_MON_ABRUPT_ONSET] = "abrupt_onset",
+    [KN_MON_LOW_MARGIN] = "low_margin",
+    [KN_MON_FAULT_NONFINITE] = "fault_nonfinite",
+    [KN_MON_FAULT_RANGE] = "fault_range",
+    [KN_MON_FAULT_NEGATIVE_FORCE] = "fault_negative_force",
+    [KN_MON_FAULT_AREA] = "fault_area",
+    [KN_MON_FAULT_LOCATION] = "fault_location",
+    [KN_MON_FAULT_TIME_BACKWARDS] = "fault_time_backwards",
+    [KN_MON_FAULT_TIME_JUMP] = "fault_time_jump",
+    [KN_MON_FAULT_DROPPED] = "fault_dropped",
+    [KN_MON_FAULT_CONTACTS] = "fault_contacts",
+    [KN_MON_FAULT_SILENT] = "fault_silent"};
 
 const char *kn_monitor_reason_name(kn_monitor_reason r) {
-  return (unsigned)r < KN_MON_REASON_COUNT ? reason_names[r] : "?";
+  if ((unsigned)r >= KN_MON_REASON_COUNT) return "?";
+  kn_event_kind ev = event_of(r);
+  return ev < KN_EV_COUNT ? event_names[ev] : monitor_reason_names[r];
 }
 
 static const char *const limit_names[KN_LIMIT_COUNT] = {
@@ -144,7 +171,7 @@ static void layout(kn_monitor *mon, kn_arena *a) {
   o->region_p = kn_arena_take(a, nr, sizeof(double));
   o->region_f = kn_arena_take(a, nr, sizeof(double));
   o->region_shear = kn_arena_take(a, nr, sizeof(double));
-  o->region_deep_shear = kn_arena_take(a, nr, sizeof(double));
+  o->region_deep_shear = NULL; /* no limit reads it: not computed on the 1 kHz path */
   o->region_rate = kn_arena_take(a, nr, sizeof(double));
   o->region_pain = kn_arena_take(a, nr, sizeof(double));
   o->region_t_contact = kn_arena_take(a, nr, sizeof(double));
@@ -193,7 +220,7 @@ int kn_monitor_configure(kn_monitor *mon, const kn_monitor_config *c) {
 static void release_loads(kn_monitor *mon, int r) {
   const kn_sites *s = &mon->m->sites;
   kn_mechanics_out *o = &mon->mech;
-  o->region_p[r] = o->region_f[r] = o->region_shear[r] = o->region_deep_shear[r] = 0.0;
+  o->region_p[r] = o->region_f[r] = o->region_shear[r] = 0.0;
   o->region_rate[r] = o->region_pain[r] = o->region_t_contact[r] = 0.0;
   o->region_transient[r] = 0;
   for (int i = s->nerve_first[r]; i < s->nerve_first[r + 1]; i++)
@@ -352,12 +379,13 @@ static void region_ratios(const kn_monitor *mon, int r, kn_region_ratios *q) {
                       o->region_transient[r], q);
 }
 
-static void region_site(const kn_monitor *mon, int r, kn_monitor_site *s) {
+/* Margins and times of region r whose ratios are q (region_ratios). */
+static void region_site(const kn_monitor *mon, int r, const kn_region_ratios *qr,
+                        kn_monitor_site *s) {
   const kn_monitor_model *m = mon->m;
   const kn_mechanics_out *o = &mon->mech;
   const kn_sites *sites = &m->sites;
-  kn_region_ratios q;
-  region_ratios(mon, r, &q);
+  kn_region_ratios q = *qr;
   site_clear(s, KN_SITE_REGION, r, o->region_p[r]);
   s->margin[KN_LIMIT_ISO_PRESSURE] = 1.0 - q.iso_p;
   s->margin[KN_LIMIT_ISO_FORCE] = 1.0 - q.iso_f;
@@ -614,11 +642,11 @@ static void check_region(kn_monitor *mon, kn_monitor_status *st, int r, double d
   const kn_monitor_model *m = mon->m;
   const kn_mechanics_out *o = &mon->mech;
   kn_mon_region *rg = &mon->regions[r];
-  kn_monitor_site spare, *s = next_site(st, &spare);
-  region_site(mon, r, s);
-  status_site(st, s);
   kn_region_ratios q;
   region_ratios(mon, r, &q);
+  kn_monitor_site spare, *s = next_site(st, &spare);
+  region_site(mon, r, &q, s);
+  status_site(st, s);
   double ratio[4] = {q.iso_p, q.iso_f, q.pain, q.bruise};
   for (int l = 0; l < 4; l++)
     if (ratio[l] > rg->worst[l]) rg->worst[l] = ratio[l];
@@ -778,7 +806,9 @@ int kn_monitor_site_status(const kn_monitor *mon, kn_site_kind kind, int site,
   switch (kind) {
   case KN_SITE_REGION:
     if (site < 0 || site >= s->nregion) return KN_ENOTFOUND;
-    region_site(mon, site, out);
+    kn_region_ratios q;
+    region_ratios(mon, site, &q);
+    region_site(mon, site, &q, out);
     return KN_OK;
   case KN_SITE_NERVE: {
     if (site < 0 || site >= s->nnerve) return KN_ENOTFOUND;

@@ -2,24 +2,7 @@
  * once (a nerve grade reached). The buffer is fixed; events past it are counted, not stored. */
 #include "sim/sim_internal.h"
 
-static const char *const kind_names[KN_EV_COUNT] = {"iso_pressure",
-                                                    "iso_force",
-                                                    "pain",
-                                                    "practitioner_eased",
-                                                    "nerve_ischaemia",
-                                                    "nerve_paresthesia",
-                                                    "nerve_conduction_block",
-                                                    "nerve_transport_block",
-                                                    "nerve_injury",
-                                                    "nerve_axonal_injury",
-                                                    "muscle_damage",
-                                                    "bruise_risk",
-                                                    "clonic_spasm",
-                                                    "tonic_spasm",
-                                                    "cramp",
-                                                    "carotid_sinus_reflex",
-                                                    "orthostatic_dizziness",
-                                                    "reflex_response"};
+static const char *const kind_names[KN_EV_COUNT] = {KN_EVENT_KIND_MAP(KN_EVENT_KIND_NAME)};
 
 const char *kn_event_kind_name(kn_event_kind k) {
   return (unsigned)k < KN_EV_COUNT ? kind_names[k] : "?";
