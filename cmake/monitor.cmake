@@ -52,7 +52,6 @@ set(KN_FIRMWARE_SOURCES
     ${PROJECT_SOURCE_DIR}/src/monitor/monitor.c
     ${PROJECT_SOURCE_DIR}/src/monitor/monitor_model.c
     ${PROJECT_SOURCE_DIR}/src/monitor/stream.c
-    ${PROJECT_SOURCE_DIR}/src/mechanics/contact_path.c
     ${PROJECT_SOURCE_DIR}/src/mechanics/contact_stress.c
     ${PROJECT_SOURCE_DIR}/src/mechanics/mechanics.c
     ${PROJECT_SOURCE_DIR}/src/nerve/nerve.c

@@ -1,8 +1,9 @@
 /* The mechanics stage and the fitting of the atlas's sites to a subject (mechanics.h). */
 #include "mechanics/mechanics.h"
 
+#include <math.h>
+
 #include "knead/error.h"
-#include "mechanics/contact_path.h"
 
 double kn_fitted_depth(const kn_region *r, double depth, double scale) {
   double top = r->skin, fat_end = r->skin + r->fat;
@@ -115,6 +116,43 @@ kn_mechanics_params kn_mechanics_params_of(const kn_params *par, const kn_sites 
                                par->iso_transient_time};
 }
 
+/* ---- the path from one contact to the structures under it ----------------------------------- */
+
+/* Distance (m) from point (px,py) to the segment (x0,y0)-(x1,y1). */
+static double segment_distance(double px, double py, double x0, double y0, double x1, double y1) {
+  double dx = x1 - x0, dy = y1 - y0;
+  double len2 = dx * dx + dy * dy;
+  double u = len2 > 0.0 ? ((px - x0) * dx + (py - y0) * dy) / len2 : 0.0;
+  if (u < 0.0) u = 0.0;
+  if (u > 1.0) u = 1.0;
+  return hypot(px - (x0 + u * dx), py - (y0 + u * dy));
+}
+
+/* Pressure (Pa) contact k puts on nerve nv lying at depth z (m): the Boussinesq stress at the
+ * nerve's course point nearest the contact, from the normalised table; a nerve on bone keeps the
+ * stress the bone stops from spreading (kn_bone_backed_factor). */
+static double nerve_pressure(const kn_mechanics_params *p, const kn_nerve *nv, double z,
+                             const kn_contact_load *k) {
+  double dist = segment_distance(k->x, k->y, nv->x0, nv->y0, nv->x1, nv->y1);
+  double infl = kn_stress_table_lookup(p->stress, dist / k->radius, z / k->radius);
+  if (nv->on_bone) infl = kn_bone_backed_factor(infl, p->bone_backing_gain);
+  return k->p * infl;
+}
+
+/* Length (m) of nerve loaded by contact k: its diameter plus the spread down to depth z. */
+static double nerve_loaded_length(double z, const kn_contact_load *k) {
+  return 2.0 * k->radius + z;
+}
+
+/* Pressure (Pa) contact k puts on the middle of muscle belly mu at depth z (m). */
+static double muscle_pressure(const kn_mechanics_params *p, const kn_muscle *mu, double z,
+                              const kn_contact_load *k) {
+  double dist = hypot(k->x - mu->x, k->y - mu->y);
+  return k->p * kn_stress_table_lookup(p->stress, dist / k->radius, z / k->radius);
+}
+
+/* ---- the stage ------------------------------------------------------------------------------- */
+
 /* 1 if contact k presses on local region r. */
 static int on_region(const kn_sites *s, const kn_contact_load *k, int r) {
   return k->region >= 0 && s->region_local[k->region] == r;
@@ -165,12 +203,11 @@ static void region_depth(const kn_mechanics_params *p, const kn_mechanics_in *in
     for (int c = 0; c < in->ncontact; c++) {
       const kn_contact_load *k = &in->contacts[c];
       if (!k->active || !on_region(s, k, r)) continue;
-      kn_disc_load load = {k->x, k->y, k->radius, k->p};
-      double sz = kn_path_nerve_pressure(p->stress, p->bone_backing_gain, nv, z, &load);
+      double sz = nerve_pressure(p, nv, z, k);
       sum += sz;
       if (sz > best) {
         best = sz;
-        len = kn_path_nerve_loaded_length(z, &load);
+        len = nerve_loaded_length(z, k);
       }
     }
     o->nerve_p[n] = sum;
@@ -183,8 +220,7 @@ static void region_depth(const kn_mechanics_params *p, const kn_mechanics_in *in
     for (int c = 0; c < in->ncontact; c++) {
       const kn_contact_load *ct = &in->contacts[c];
       if (!ct->active || !on_region(s, ct, r)) continue;
-      kn_disc_load load = {ct->x, ct->y, ct->radius, ct->p};
-      sum += kn_path_muscle_pressure(p->stress, mu, s->muscle_depth[k], &load);
+      sum += muscle_pressure(p, mu, s->muscle_depth[k], ct);
     }
     o->muscle_p[k] = sum;
   }
