@@ -343,8 +343,9 @@ static void nerve_site(const kn_monitor_model *m, const kn_nerve_state *ns, int 
   const kn_nerve_params *np = &m->nerve;
   site_clear(s, KN_SITE_NERVE, n, p);
   double q = kn_nerve_perfusion(np, p);
-  s->margin[KN_LIMIT_NERVE_PERFUSION] = (q - 0.5) / 0.5;
-  s->time_to_limit[KN_LIMIT_NERVE_PERFUSION] = q < 0.5 ? 0.0 : INFINITY;
+  double ip = np->ischaemic_perfusion;
+  s->margin[KN_LIMIT_NERVE_PERFUSION] = (q - ip) / ip;
+  s->time_to_limit[KN_LIMIT_NERVE_PERFUSION] = q < ip ? 0.0 : INFINITY;
   s->margin[KN_LIMIT_NERVE_ISCHAEMIA] = 1.0 - ns->ischaemia / np->paresthesia_level;
   s->time_to_limit[KN_LIMIT_NERVE_ISCHAEMIA] =
       ischaemia_time(np, p, ns->ischaemia, np->paresthesia_level);
@@ -665,17 +666,17 @@ static void check_nerve(kn_monitor *mon, kn_monitor_status *st, int nn) {
   const kn_monitor_model *m = mon->m;
   kn_mon_nerve *nv = &mon->nerves[nn];
   const kn_nerve_state *ns = &mon->nerve_state.nerves[nn];
-  condition(mon, st, &nv->open, KN_MON_NERVE_ISCHAEMIA, ns->perfusion < 0.5, KN_SITE_NERVE, nn,
-            ns->perfusion);
+  condition(mon, st, &nv->open, KN_MON_NERVE_ISCHAEMIA,
+            ns->perfusion < m->nerve.ischaemic_perfusion, KN_SITE_NERVE, nn, ns->perfusion);
   int tingle = ns->ischaemia_peak >= m->nerve.paresthesia_level;
-  int blocked = ns->ischaemia_peak >= 0.95;
+  int blocked = ns->ischaemia_peak >= m->nerve.block_level;
   int transport = ns->transport_dose >= 1.0 - KN_DOSE_EPS;
   int injury = ns->injury_dose >= 1.0 - KN_DOSE_EPS;
   int severe = ns->injury_dose >= m->nerve.severe_dose - KN_DOSE_EPS;
   dose(mon, st, &nv->latched, KN_MON_NERVE_PARESTHESIA, tingle,
        ns->ischaemia >= m->nerve.paresthesia_level, KN_SITE_NERVE, nn, ns->ischaemia_peak);
-  dose(mon, st, &nv->latched, KN_MON_NERVE_BLOCK, blocked, ns->ischaemia >= 0.95, KN_SITE_NERVE, nn,
-       ns->ischaemia_peak);
+  dose(mon, st, &nv->latched, KN_MON_NERVE_BLOCK, blocked, ns->ischaemia >= m->nerve.block_level,
+       KN_SITE_NERVE, nn, ns->ischaemia_peak);
   dose(mon, st, &nv->latched, KN_MON_NERVE_TRANSPORT, transport, transport, KN_SITE_NERVE, nn,
        ns->transport_dose);
   dose(mon, st, &nv->latched, KN_MON_NERVE_INJURY, injury, injury, KN_SITE_NERVE, nn,
@@ -843,7 +844,8 @@ int kn_monitor_site_worst(const kn_monitor *mon, kn_site_kind kind, int site,
   } else if (kind == KN_SITE_NERVE) {
     const kn_nerve_state *s = &mon->nerve_state.nerves[site];
     out->load = s->p_peak;
-    out->margin[KN_LIMIT_NERVE_PERFUSION] = (kn_nerve_perfusion(&m->nerve, s->p_peak) - 0.5) / 0.5;
+    double ip = m->nerve.ischaemic_perfusion;
+    out->margin[KN_LIMIT_NERVE_PERFUSION] = (kn_nerve_perfusion(&m->nerve, s->p_peak) - ip) / ip;
     out->margin[KN_LIMIT_NERVE_ISCHAEMIA] = 1.0 - s->ischaemia_peak / m->nerve.paresthesia_level;
   } else {
     out->load = mon->tissue_state.muscles[site].p_peak;

@@ -85,15 +85,16 @@ void kn_events_step(const kn_model *m, kn_data *d) {
     const kn_nerve_state *s = &d->nerve_state[n];
     int site = m->nerves[n];
     int action = action_on(m, d, kn_atlas_nerve((size_t)site)->region);
-    condition(d, &open[KN_EV_NERVE_ISCHAEMIA], s->perfusion < 0.5, KN_EV_NERVE_ISCHAEMIA,
-              KN_SITE_NERVE, site, action, s->perfusion, "fraction", KN_EVIDENCE_ANIMAL, 0);
+    condition(d, &open[KN_EV_NERVE_ISCHAEMIA], s->perfusion < m->nerve.ischaemic_perfusion,
+              KN_EV_NERVE_ISCHAEMIA, KN_SITE_NERVE, site, action, s->perfusion, "fraction",
+              KN_EVIDENCE_ANIMAL, 0);
     /* thresholds crossed: one event each, at the step that crossed */
     static const kn_event_kind grade_event[] = {
         KN_EV_COUNT, KN_EV_NERVE_PARESTHESIA, KN_EV_NERVE_BLOCK, KN_EV_NERVE_INJURY,
         KN_EV_NERVE_SEVERE}; /* each from its own mechanism: ischaemia for tingling and block,
                                 deformation for injury */
-    const double level[] = {0.0, m->nerve.paresthesia_level, 0.95, 1.0 - KN_DOSE_EPS,
-                            m->nerve.severe_dose - KN_DOSE_EPS};
+    const double level[] = {0.0, m->nerve.paresthesia_level, m->nerve.block_level,
+                            1.0 - KN_DOSE_EPS, m->nerve.severe_dose - KN_DOSE_EPS};
     for (int g = KN_NERVE_PARESTHESIA; g <= KN_NERVE_SEVERE; g++) {
       int *flag = &open[grade_event[g]];
       int ischaemic = g <= KN_NERVE_BLOCK;

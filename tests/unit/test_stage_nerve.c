@@ -22,6 +22,10 @@ static kn_nerve_params params(void) {
   np.injury_time_ref = 7200.0;
   np.severe_dose = 4.0;
   np.edge_length = 10e-3;
+  np.ischaemic_perfusion = 0.5;
+  np.conduction_onset = 0.5;
+  np.block_level = 0.95;
+  np.ischaemia_max = 1.5;
   return np;
 }
 
@@ -79,6 +83,10 @@ static void deficit_and_dose_without_flow(void **state) {
   assert_close(w.states[2].injury_dose, 60.0 * 150.0 / 30.0 / 7200.0, 1e-12);
   assert_close(w.states[2].t_ischaemic, 60.0, 1e-9);
   assert_close(w.states[0].ischaemia, 0.0, 0.0);
+  /* conduction: all fibres up to the onset (0.5), none at 1, linear between */
+  assert_close(kn_nerve_conduction(&w.np, 0.4), 1.0, 0.0);
+  assert_close(kn_nerve_conduction(&w.np, 0.75), 0.5, 1e-15);
+  assert_close(kn_nerve_conduction(&w.np, 1.2), 0.0, 0.0);
 }
 
 /* The grade time is the start of the step in which the grade rose: paresthesia at deficit 0.3,
