@@ -37,9 +37,9 @@ const char *kn_harm_name(kn_harm h);
 /* Parses a harm name; returns -1 if unknown. */
 int kn_harm_parse(const char *name);
 
-/* What one event is about. One list, X(suffix, name), generates the enum (KN_EV_<suffix>), the names
- * kn_event_kind_name() returns and the names of the monitor's reasons that are the same conditions
- * (knead/monitor.h), so a kind and its name can never drift apart. */
+/* What one event is about. One list, X(suffix, name), generates the enum (KN_EV_<suffix>), the
+ * names kn_event_kind_name() returns and the names of the monitor's reasons that are the same
+ * conditions (knead/monitor.h), so a kind and its name can never drift apart. */
 // clang-format off
 #define KN_EVENT_KIND_MAP(X)                                                                       \
   X(ISO_PRESSURE, "iso_pressure")                /* surface pressure above the ISO/TS 15066 limit (region) */ \
