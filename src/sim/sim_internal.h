@@ -78,11 +78,13 @@ struct kn_model {
   int *muscle_region;   /* local region index (nmuscle) */
   double *muscle_depth; /* m (nmuscle), for this subject */
 
-  kn_stress_table stress;   /* normalised Boussinesq stress; values shared by every model */
-  kn_sites sites;           /* the site arrays above, as mechanics fitted them (the same arrays) */
-  kn_mechanics_params mech; /* the mechanics stage's constant part */
-  kn_nerve_stage_params nerve_stage;   /* the nerve stage's */
-  kn_tissue_stage_params tissue_stage; /* the tissue stage's */
+  kn_stress_table stress; /* normalised Boussinesq stress; values shared by every model */
+
+  /* the mechanics, nerve and tissue stages (src/mechanics, src/nerve, src/tissue) */
+  kn_sites sites; /* the site arrays above, as mechanics fitted them (the same arrays) */
+  kn_mechanics_params mech;
+  kn_nerve_stage_params nerve_stage;
+  kn_tissue_stage_params tissue_stage;
 
   /* recorder layout */
   size_t ncol;
@@ -114,27 +116,30 @@ struct kn_data {
   double t;
   size_t step;
   kn_rng rng;
-  kn_contact *contacts;        /* (nslot) */
-  kn_contact_load *loads;      /* (nslot) this step's contacts as the mechanics stage reads them */
-  double *region_t_contact;    /* s (nregion), oldest contact on it this step */
-  double *nerve_t_grade;       /* s (nnerve), when each nerve's grade last rose, -1 never */
-  double *region_p;            /* Pa (nregion), highest surface pressure this step */
-  double *region_f;            /* N (nregion), highest force this step */
-  double *region_shear;        /* Pa (nregion), highest surface shear this step */
-  double *region_deep_shear;   /* Pa (nregion), highest shear in the muscle layer this step */
-  double *region_rate;         /* N/s (nregion), fastest force rise this step */
-  double *region_pain;         /* 1 (nregion), probability of pain this step */
-  int *region_transient;       /* (nregion) all contacts this step are transient */
-  double *nerve_p;             /* Pa (nnerve), pressure this step */
-  double *nerve_len;           /* m (nnerve), loaded length this step */
-  double *muscle_p;            /* Pa (nmuscle) */
-  kn_nerve_state *nerve_state; /* (nnerve) */
+  kn_contact *contacts;          /* (nslot) */
+  double *region_p;              /* Pa (nregion), highest surface pressure this step */
+  double *region_f;              /* N (nregion), highest force this step */
+  double *region_shear;          /* Pa (nregion), highest surface shear this step */
+  double *region_deep_shear;     /* Pa (nregion), highest shear in the muscle layer this step */
+  double *region_rate;           /* N/s (nregion), fastest force rise this step */
+  double *region_pain;           /* 1 (nregion), probability of pain this step */
+  int *region_transient;         /* (nregion) all contacts this step are transient */
+  double *nerve_p;               /* Pa (nnerve), pressure this step */
+  double *nerve_len;             /* m (nnerve), loaded length this step */
+  double *muscle_p;              /* Pa (nmuscle) */
+  kn_nerve_state *nerve_state;   /* (nnerve) */
   kn_muscle_state *muscle_state; /* (nmuscle) */
   kn_region_outcome *region_out; /* (nregion) */
   kn_nerve_outcome *nerve_out;   /* (nnerve) */
   kn_muscle_outcome *muscle_out; /* (nmuscle) */
   double soreness_load;          /* s */
-  kn_event *events;              /* (event_capacity) */
+
+  /* for the mechanics and nerve stages (src/sim/step.c wires them) */
+  kn_contact_load *loads;   /* (nslot) this step's contacts as the mechanics stage reads them */
+  double *region_t_contact; /* s (nregion), oldest contact on it this step */
+  double *nerve_t_grade;    /* s (nnerve), when each nerve's grade last rose, -1 never */
+
+  kn_event *events; /* (event_capacity) */
   size_t event_capacity;
   size_t nevent, nevent_dropped;
   int *open_region;       /* (nregion * KN_EV_COUNT) open event index or -1 */
