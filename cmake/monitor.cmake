@@ -52,10 +52,12 @@ set(KN_FIRMWARE_SOURCES
     ${PROJECT_SOURCE_DIR}/src/monitor/monitor.c
     ${PROJECT_SOURCE_DIR}/src/monitor/monitor_model.c
     ${PROJECT_SOURCE_DIR}/src/monitor/stream.c
-    ${PROJECT_SOURCE_DIR}/src/mechanics/contact_path.c
     ${PROJECT_SOURCE_DIR}/src/mechanics/contact_stress.c
+    ${PROJECT_SOURCE_DIR}/src/mechanics/mechanics.c
     ${PROJECT_SOURCE_DIR}/src/nerve/nerve.c
+    ${PROJECT_SOURCE_DIR}/src/nerve/nerve_stage.c
     ${PROJECT_SOURCE_DIR}/src/tissue/tissue.c
+    ${PROJECT_SOURCE_DIR}/src/tissue/tissue_stage.c
     ${PROJECT_SOURCE_DIR}/src/atlas/atlas.c
     ${PROJECT_SOURCE_DIR}/src/atlas/atlas_data.c
     ${PROJECT_SOURCE_DIR}/src/core/params.c

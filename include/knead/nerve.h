@@ -28,20 +28,24 @@ KN_API const char *kn_nerve_grade_name(kn_nerve_grade g);
 
 /* Parameters of the nerve model, SI units (filled from the parameter list by the model). */
 typedef struct kn_nerve_params {
-  double perfusion_p50;     /* Pa */
-  double perfusion_width;   /* Pa */
-  double block_time;        /* s of full ischaemia to block */
-  double recovery_time;     /* s, time constant of recovery */
-  double paresthesia_level; /* 1, ischaemic deficit giving paresthesia */
-  double transport_p_no;    /* Pa */
-  double transport_p_yes;   /* Pa */
-  double transport_time;    /* s */
-  double injury_p_safe;     /* Pa */
-  double injury_p_ref;      /* Pa */
-  double injury_time_ref;   /* s */
-  double severe_dose;       /* 1 */
-  double edge_length;       /* m */
-  double recovery[5][2];    /* s, expected recovery [min, max] for each kn_nerve_grade */
+  double perfusion_p50;       /* Pa */
+  double perfusion_width;     /* Pa */
+  double block_time;          /* s of full ischaemia to block */
+  double recovery_time;       /* s, time constant of recovery */
+  double paresthesia_level;   /* 1, ischaemic deficit giving paresthesia */
+  double transport_p_no;      /* Pa */
+  double transport_p_yes;     /* Pa */
+  double transport_time;      /* s */
+  double injury_p_safe;       /* Pa */
+  double injury_p_ref;        /* Pa */
+  double injury_time_ref;     /* s */
+  double severe_dose;         /* 1 */
+  double edge_length;         /* m */
+  double ischaemic_perfusion; /* 1, perfusion below which the nerve counts as ischaemic */
+  double conduction_onset;    /* 1, ischaemic deficit at which conduction starts to fail */
+  double block_level;         /* 1, ischaemic deficit graded as conduction block */
+  double ischaemia_max;       /* 1, largest ischaemic deficit (deep block saturates) */
+  double recovery[5][2];      /* s, expected recovery [min, max] for each kn_nerve_grade */
 } kn_nerve_params;
 
 /* State of one nerve; all zero at rest (perfusion 1, conduction 1 set by kn_nerve_reset). */
@@ -63,6 +67,10 @@ KN_API void kn_nerve_reset(kn_nerve_state *s);
 
 /* Intraneural perfusion (0..1) at pressure p (Pa): logistic through the Rydevik thresholds. */
 KN_API double kn_nerve_perfusion(const kn_nerve_params *np, double p);
+
+/* Fraction (0..1) of fibres conducting at ischaemic deficit `ischaemia`: all of them up to
+ * conduction_onset, none at 1, linear between. */
+KN_API double kn_nerve_conduction(const kn_nerve_params *np, double ischaemia);
 
 /* Structural dose rate (1/s) at pressure p (Pa) applied over loaded length L (m) along the nerve:
  * the deforming pressure edge is p * min(1, edge_length / L); above injury_p_safe the dose grows

@@ -39,28 +39,39 @@ KN_API const char *kn_harm_name(kn_harm h);
 /* Parses a harm name; returns -1 if unknown. */
 KN_API int kn_harm_parse(const char *name);
 
-/* What one event is about. */
+/* What one event is about. One list, X(suffix, name), generates the enum (KN_EV_<suffix>), the
+ * names kn_event_kind_name() returns and the names of the monitor's reasons that are the same
+ * conditions (knead/monitor.h), so a kind and its name can never drift apart. */
+// clang-format off
+#define KN_EVENT_KIND_MAP(X)                                                                       \
+  X(ISO_PRESSURE, "iso_pressure")                /* surface pressure above the ISO/TS 15066 limit (region) */ \
+  X(ISO_FORCE, "iso_force")                      /* force above the ISO/TS 15066 limit (region) */ \
+  X(PAIN, "pain")                                /* pressure likely painful (region) */ \
+  X(PRACTITIONER_EASED, "practitioner_eased")    /* a professional eased off after pain (region) */ \
+  X(NERVE_ISCHAEMIA, "nerve_ischaemia")          /* intraneural perfusion below 50 % (nerve) */ \
+  X(NERVE_PARESTHESIA, "nerve_paresthesia")      /* grade reached (nerve) */ \
+  X(NERVE_BLOCK, "nerve_conduction_block")       /* grade reached (nerve) */ \
+  X(NERVE_TRANSPORT, "nerve_transport_block")    /* fast axonal transport blocked (nerve) */ \
+  X(NERVE_INJURY, "nerve_injury")                /* grade reached (nerve) */ \
+  X(NERVE_SEVERE, "nerve_axonal_injury")         /* grade reached (nerve) */ \
+  X(MUSCLE_DAMAGE, "muscle_damage")              /* muscle cell death threshold reached (muscle) */ \
+  X(BRUISE_RISK, "bruise_risk")                  /* force or shear at >= bruise_risk_level of the bruise limit (region) */ \
+  X(CLONIC_SPASM, "clonic_spasm")                /* sustained clonus: >= 5 involuntary beats at 2-10 Hz (muscle) */ \
+  X(TONIC_SPASM, "tonic_spasm")                  /* involuntary contraction sustained for seconds, not a cramp (muscle) */ \
+  X(CRAMP, "cramp")                              /* involuntary, strong, sustained, painful contraction (muscle) */ \
+  X(CAROTID, "carotid_sinus_reflex")             /* carotid sinus reflex: pause >= 3 s or systolic fall >= 50 mmHg */ \
+  X(ORTHOSTATIC, "orthostatic_dizziness")        /* blood pressure falls on standing up enough to make one dizzy */ \
+  X(REFLEX_RESPONSE, "reflex_response")          /* normal reflex response: brief involuntary contraction, not harm */
+// clang-format on
+
 typedef enum kn_event_kind {
-  KN_EV_ISO_PRESSURE = 0,   /* surface pressure above the ISO/TS 15066 limit (region) */
-  KN_EV_ISO_FORCE,          /* force above the ISO/TS 15066 limit (region) */
-  KN_EV_PAIN,               /* pressure likely painful (region) */
-  KN_EV_PRACTITIONER_EASED, /* a professional eased off after pain (region) */
-  KN_EV_NERVE_ISCHAEMIA,    /* intraneural perfusion below 50 % (nerve) */
-  KN_EV_NERVE_PARESTHESIA,  /* grade reached (nerve) */
-  KN_EV_NERVE_BLOCK,        /* grade reached (nerve) */
-  KN_EV_NERVE_TRANSPORT,    /* fast axonal transport blocked (nerve) */
-  KN_EV_NERVE_INJURY,       /* grade reached (nerve) */
-  KN_EV_NERVE_SEVERE,       /* grade reached (nerve) */
-  KN_EV_MUSCLE_DAMAGE,      /* muscle cell death threshold reached (muscle) */
-  KN_EV_BRUISE_RISK,        /* force or shear at >= 70 % of the bruise limit (region) */
-  KN_EV_CLONIC_SPASM,       /* sustained clonus: >= 5 involuntary beats at 2-10 Hz (muscle) */
-  KN_EV_TONIC_SPASM,     /* involuntary contraction sustained for seconds, not a cramp (muscle) */
-  KN_EV_CRAMP,           /* involuntary, strong, sustained, painful contraction (muscle) */
-  KN_EV_CAROTID,         /* carotid sinus reflex: pause >= 3 s or systolic fall >= 50 mmHg */
-  KN_EV_ORTHOSTATIC,     /* blood pressure falls on standing up enough to make one dizzy */
-  KN_EV_REFLEX_RESPONSE, /* normal reflex response: brief involuntary contraction, not harm */
-  KN_EV_COUNT
+#define KN_EVENT_KIND_ENUM(suffix, name) KN_EV_##suffix,
+  KN_EVENT_KIND_MAP(KN_EVENT_KIND_ENUM)
+#undef KN_EVENT_KIND_ENUM
+      KN_EV_COUNT
 } kn_event_kind;
+/* An initialiser element per kind, in enum order: { KN_EVENT_KIND_MAP(KN_EVENT_KIND_NAME) }. */
+#define KN_EVENT_KIND_NAME(suffix, name) name,
 KN_API const char *kn_event_kind_name(kn_event_kind k); /* e.g. "iso_pressure", "nerve_injury" */
 
 typedef enum kn_site_kind {

@@ -19,6 +19,10 @@ void kn_module_params(const kn_params *p, kn_nerve_params *np, kn_tissue_params 
   np->injury_time_ref = p->nerve_injury_time_ref;
   np->severe_dose = p->nerve_severe_dose;
   np->edge_length = p->nerve_edge_length;
+  np->ischaemic_perfusion = p->nerve_ischaemic_perfusion;
+  np->conduction_onset = p->nerve_conduction_onset;
+  np->block_level = p->nerve_block_level;
+  np->ischaemia_max = p->nerve_ischaemia_max;
   memset(np->recovery, 0, sizeof np->recovery);
   np->recovery[KN_NERVE_PARESTHESIA][1] = p->nerve_paresthesia_recovery;
   np->recovery[KN_NERVE_BLOCK][0] = p->nerve_ischaemia_recovery;

@@ -75,6 +75,18 @@
     "shortest recovery of an axonal injury (near-total recovery at 6 months)")                     \
   X(nerve_severe_recovery_max, "nerve", 24.0, "month", KN_MONTH, EXPERT, "aksoy2009",              \
     "longest recovery of an axonal injury (mild deficit left at 2 years)")                         \
+  X(nerve_ischaemic_perfusion, "nerve", 0.5, "1", 1.0, ANIMAL,                                     \
+    "calibrated: half of normal intraneural flow, the middle of the perfusion curve [rydevik1981]", \
+    "perfusion below which a nerve counts as ischaemic (time ischaemic, the ischaemia event and alarm)") \
+  X(nerve_conduction_onset, "nerve", 0.5, "1", 1.0, HUMAN,                                         \
+    "calibrated: fibres start failing about 15 min into complete ischaemia, half of nerve_block_time [tourniquet_block]", \
+    "ischaemic deficit at which conduction starts to fail (all fibres blocked at 1)")               \
+  X(nerve_block_level, "nerve", 0.95, "1", 1.0, HUMAN,                                             \
+    "calibrated: conduction block graded when the ischaemic deficit is within 5 % of complete [tourniquet_block]", \
+    "ischaemic deficit graded as conduction block")                                                \
+  X(nerve_ischaemia_max, "nerve", 1.5, "1", 1.0, EXPERT,                                           \
+    "calibrated: a deep block saturates, so recovery after a long compression starts from a bounded deficit", \
+    "largest ischaemic deficit (1 = complete block)")                                              \
   /* tissue ---------------------------------------------------------------------------------- */  \
   X(muscle_death_p_high, "tissue", 32.0, "kPa", KN_KPA, ANIMAL, "linder_ganz2006",                 \
     "muscle cell death after 15 min-1 h above this pressure")                                      \
@@ -111,6 +123,12 @@
     "typical onset of soreness (< 12 h)")                                                          \
   X(soreness_duration, "tissue", 24.0, "h", KN_HOUR, HUMAN, "cambron2007",                         \
     "typical duration of soreness (<= 36 h)")                                                      \
+  X(bruise_risk_level, "tissue", 0.7, "1", 1.0, EXPERT,                                           \
+    "calibrated: a warning 30 % before the ISO/TS 15066 force limit, the lowest force that could bruise (bruise index 1); no study sets it", \
+    "bruise index (force / ISO force limit, or shear / bruise_shear_ref) at which a bruise risk is reported") \
+  X(monitor_onset_level, "tissue", 0.5, "Lopt/s", 1.0, EXPERT,                                   \
+    "calibrated: the neuromuscular engine's abrupt-stroke trigger (a strain rate nm_tap_gain x dp/dt that acts as a tendon tap)", \
+    "muscle strain rate from a pressure rise above which the safety monitor warns of an abrupt onset") \
   /* neuromuscular ------------------------------------------------------------------------ */     \
   X(nm_ia_base, "neuromuscular", 82.0, "1/s", 1.0, ANIMAL, "prochazka_gorassini1998",              \
     "Ia discharge of a spindle at rest length, not moving")                                        \

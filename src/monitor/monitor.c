@@ -10,7 +10,6 @@
 
 #include "core/arena.h"
 #include "core/units.h"
-#include "mechanics/contact_path.h"
 #include "monitor/monitor_internal.h"
 
 #define BIT(r) (1u << (unsigned)(r))
@@ -19,33 +18,60 @@
 #define REGION_CONDITIONS                                                                          \
   (BIT(KN_MON_ISO_PRESSURE) | BIT(KN_MON_ISO_FORCE) | BIT(KN_MON_PAIN) | BIT(KN_MON_BRUISE_RISK))
 
-static const char *const reason_names[KN_MON_REASON_COUNT] = {"none",
-                                                              "iso_pressure",
-                                                              "iso_force",
-                                                              "pain",
-                                                              "bruise_risk",
-                                                              "nerve_ischaemia",
-                                                              "nerve_paresthesia",
-                                                              "nerve_conduction_block",
-                                                              "nerve_transport_block",
-                                                              "nerve_injury",
-                                                              "nerve_axonal_injury",
-                                                              "muscle_damage",
-                                                              "abrupt_onset",
-                                                              "low_margin",
-                                                              "fault_nonfinite",
-                                                              "fault_range",
-                                                              "fault_negative_force",
-                                                              "fault_area",
-                                                              "fault_location",
-                                                              "fault_time_backwards",
-                                                              "fault_time_jump",
-                                                              "fault_dropped",
-                                                              "fault_contacts",
-                                                              "fault_silent"};
+/* The names of the simulator's event kinds (one list, knead/sim.h): a reason that is the same
+ * condition as an event has the event's name. */
+static const char *const event_names[KN_EV_COUNT] = {KN_EVENT_KIND_MAP(KN_EVENT_KIND_NAME)};
+
+/* The event kind that reason r is, or KN_EV_COUNT for a reason only the monitor has. */
+static kn_event_kind event_of(kn_monitor_reason r) {
+  switch (r) {
+  case KN_MON_ISO_PRESSURE:
+    return KN_EV_ISO_PRESSURE;
+  case KN_MON_ISO_FORCE:
+    return KN_EV_ISO_FORCE;
+  case KN_MON_PAIN:
+    return KN_EV_PAIN;
+  case KN_MON_BRUISE_RISK:
+    return KN_EV_BRUISE_RISK;
+  case KN_MON_NERVE_ISCHAEMIA:
+    return KN_EV_NERVE_ISCHAEMIA;
+  case KN_MON_NERVE_PARESTHESIA:
+    return KN_EV_NERVE_PARESTHESIA;
+  case KN_MON_NERVE_BLOCK:
+    return KN_EV_NERVE_BLOCK;
+  case KN_MON_NERVE_TRANSPORT:
+    return KN_EV_NERVE_TRANSPORT;
+  case KN_MON_NERVE_INJURY:
+    return KN_EV_NERVE_INJURY;
+  case KN_MON_NERVE_SEVERE:
+    return KN_EV_NERVE_SEVERE;
+  case KN_MON_MUSCLE_DAMAGE:
+    return KN_EV_MUSCLE_DAMAGE;
+  default:
+    return KN_EV_COUNT;
+  }
+}
+
+/* Names of the reasons only the monitor has. */
+static const char *const monitor_reason_names[KN_MON_REASON_COUNT] = {
+    [KN_MON_NONE] = "none",
+    [KN_MON_ABRUPT_ONSET] = "abrupt_onset",
+    [KN_MON_LOW_MARGIN] = "low_margin",
+    [KN_MON_FAULT_NONFINITE] = "fault_nonfinite",
+    [KN_MON_FAULT_RANGE] = "fault_range",
+    [KN_MON_FAULT_NEGATIVE_FORCE] = "fault_negative_force",
+    [KN_MON_FAULT_AREA] = "fault_area",
+    [KN_MON_FAULT_LOCATION] = "fault_location",
+    [KN_MON_FAULT_TIME_BACKWARDS] = "fault_time_backwards",
+    [KN_MON_FAULT_TIME_JUMP] = "fault_time_jump",
+    [KN_MON_FAULT_DROPPED] = "fault_dropped",
+    [KN_MON_FAULT_CONTACTS] = "fault_contacts",
+    [KN_MON_FAULT_SILENT] = "fault_silent"};
 
 const char *kn_monitor_reason_name(kn_monitor_reason r) {
-  return (unsigned)r < KN_MON_REASON_COUNT ? reason_names[r] : "?";
+  if ((unsigned)r >= KN_MON_REASON_COUNT) return "?";
+  kn_event_kind ev = event_of(r);
+  return ev < KN_EV_COUNT ? event_names[ev] : monitor_reason_names[r];
 }
 
 static const char *const limit_names[KN_LIMIT_COUNT] = {
@@ -134,10 +160,28 @@ void kn_monitor_sample_init(kn_monitor_sample *s, double t) {
 
 /* ---- layout ---------------------------------------------------------------------------------- */
 
+/* Everything after the struct is per-site state: a rejected push must leave all of it as it was
+ * (tests/unit/test_monitor.c compares it byte for byte). */
 static void layout(kn_monitor *mon, kn_arena *a) {
-  mon->regions = kn_arena_take(a, kn_atlas_region_count(), sizeof(kn_mon_region));
-  mon->nerves = kn_arena_take(a, kn_atlas_nerve_count(), sizeof(kn_mon_nerve));
-  mon->muscles = kn_arena_take(a, kn_atlas_muscle_count(), sizeof(kn_mon_muscle));
+  size_t nr = kn_atlas_region_count(), nn = kn_atlas_nerve_count(), nm = kn_atlas_muscle_count();
+  mon->regions = kn_arena_take(a, nr, sizeof(kn_mon_region));
+  mon->nerves = kn_arena_take(a, nn, sizeof(kn_mon_nerve));
+  mon->muscles = kn_arena_take(a, nm, sizeof(kn_mon_muscle));
+  kn_mechanics_out *o = &mon->mech;
+  o->region_p = kn_arena_take(a, nr, sizeof(double));
+  o->region_f = kn_arena_take(a, nr, sizeof(double));
+  o->region_shear = kn_arena_take(a, nr, sizeof(double));
+  o->region_deep_shear = NULL; /* no limit reads it: not computed on the 1 kHz path */
+  o->region_rate = kn_arena_take(a, nr, sizeof(double));
+  o->region_pain = kn_arena_take(a, nr, sizeof(double));
+  o->region_t_contact = kn_arena_take(a, nr, sizeof(double));
+  o->region_transient = kn_arena_take(a, nr, sizeof(int));
+  o->nerve_p = kn_arena_take(a, nn, sizeof(double));
+  o->nerve_len = kn_arena_take(a, nn, sizeof(double));
+  o->muscle_p = kn_arena_take(a, nm, sizeof(double));
+  mon->nerve_state.nerves = kn_arena_take(a, nn, sizeof(kn_nerve_state));
+  mon->nerve_out.t_grade = kn_arena_take(a, nn, sizeof(double));
+  mon->tissue_state.muscles = kn_arena_take(a, nm, sizeof(kn_muscle_state));
 }
 
 size_t kn_monitor_size(void) {
@@ -150,7 +194,7 @@ size_t kn_monitor_size(void) {
 
 kn_monitor *kn_monitor_init(const kn_monitor_model *model, void *buf, size_t size) {
   if (!model || !buf || ((size_t)buf & 15u) || size < kn_monitor_size()) return NULL;
-  memset(buf, 0, kn_monitor_size());
+  memset(buf, 0, kn_monitor_size()); /* also the alignment gaps: the state compares bytewise */
   kn_arena a = {buf, 0};
   kn_monitor *mon = kn_arena_take(&a, 1, sizeof *mon);
   layout(mon, &a);
@@ -172,6 +216,21 @@ int kn_monitor_configure(kn_monitor *mon, const kn_monitor_config *c) {
   return KN_OK;
 }
 
+/* Region r and its nerves and muscles carry no load (the mechanics stage's output for it). */
+static void release_loads(kn_monitor *mon, int r) {
+  const kn_sites *s = &mon->m->sites;
+  kn_mechanics_out *o = &mon->mech;
+  o->region_p[r] = o->region_f[r] = o->region_shear[r] = 0.0;
+  o->region_rate[r] = o->region_pain[r] = o->region_t_contact[r] = 0.0;
+  o->region_transient[r] = 0;
+  for (int i = s->nerve_first[r]; i < s->nerve_first[r + 1]; i++)
+    o->nerve_p[s->nerve_list[i]] = o->nerve_len[s->nerve_list[i]] = 0.0;
+  for (int i = s->muscle_first[r]; i < s->muscle_first[r + 1]; i++) {
+    o->muscle_p[s->muscle_list[i]] = 0.0;
+    mon->muscles[s->muscle_list[i]].p_prev = 0.0;
+  }
+}
+
 void kn_monitor_reset(kn_monitor *mon) {
   if (!mon) return;
   const kn_monitor_model *m = mon->m;
@@ -183,12 +242,14 @@ void kn_monitor_reset(kn_monitor *mon) {
   memset(mon->contacts, 0, sizeof mon->contacts);
   memset(&mon->totals, 0, sizeof mon->totals);
   mon->totals.min_margin = 1.0;
-  memset(mon->regions, 0, (size_t)m->nregion * sizeof *mon->regions);
-  memset(mon->muscles, 0, (size_t)m->nmuscle * sizeof *mon->muscles);
-  for (int n = 0; n < m->nnerve; n++) {
-    mon->nerves[n] = (kn_mon_nerve){0};
-    kn_nerve_reset(&mon->nerves[n].s);
-  }
+  memset(mon->regions, 0, (size_t)m->sites.nregion * sizeof *mon->regions);
+  memset(mon->muscles, 0, (size_t)m->sites.nmuscle * sizeof *mon->muscles);
+  memset(mon->nerves, 0, (size_t)m->sites.nnerve * sizeof *mon->nerves);
+  for (int r = 0; r < m->sites.nregion; r++)
+    release_loads(mon, r);
+  kn_nerve_stage_reset(&m->nerve_stage, &mon->nerve_state, &mon->nerve_out);
+  for (int k = 0; k < m->sites.nmuscle; k++)
+    mon->tissue_state.muscles[k] = (kn_muscle_state){0};
 }
 
 /* ---- status helpers -------------------------------------------------------------------------- */
@@ -276,18 +337,19 @@ static double ischaemia_time(const kn_nerve_params *np, double p, double i0, dou
   return build > 0.0 ? (level - i0) / build : INFINITY;
 }
 
-/* Margins and times of a nerve under pressure p over loaded length len. */
-static void nerve_site(const kn_monitor_model *m, const kn_mon_nerve *nv, int n, double p,
+/* Margins and times of a nerve in state ns under pressure p over loaded length len. */
+static void nerve_site(const kn_monitor_model *m, const kn_nerve_state *ns, int n, double p,
                        double len, kn_monitor_site *s) {
   const kn_nerve_params *np = &m->nerve;
   site_clear(s, KN_SITE_NERVE, n, p);
   double q = kn_nerve_perfusion(np, p);
-  s->margin[KN_LIMIT_NERVE_PERFUSION] = (q - 0.5) / 0.5;
-  s->time_to_limit[KN_LIMIT_NERVE_PERFUSION] = q < 0.5 ? 0.0 : INFINITY;
-  s->margin[KN_LIMIT_NERVE_ISCHAEMIA] = 1.0 - nv->s.ischaemia / np->paresthesia_level;
+  double ip = np->ischaemic_perfusion;
+  s->margin[KN_LIMIT_NERVE_PERFUSION] = (q - ip) / ip;
+  s->time_to_limit[KN_LIMIT_NERVE_PERFUSION] = q < ip ? 0.0 : INFINITY;
+  s->margin[KN_LIMIT_NERVE_ISCHAEMIA] = 1.0 - ns->ischaemia / np->paresthesia_level;
   s->time_to_limit[KN_LIMIT_NERVE_ISCHAEMIA] =
-      ischaemia_time(np, p, nv->s.ischaemia, np->paresthesia_level);
-  double td = nv->s.transport_dose, id = nv->s.injury_dose;
+      ischaemia_time(np, p, ns->ischaemia, np->paresthesia_level);
+  double td = ns->transport_dose, id = ns->injury_dose;
   s->margin[KN_LIMIT_NERVE_TRANSPORT] = 1.0 - td;
   double tr = p > np->transport_p_no
                   ? (p - np->transport_p_no) / (np->transport_p_yes - np->transport_p_no) /
@@ -301,44 +363,42 @@ static void nerve_site(const kn_monitor_model *m, const kn_mon_nerve *nv, int n,
       id >= 1.0 - KN_DOSE_EPS ? 0.0 : (ir > 0.0 ? (1.0 - id) / ir : INFINITY);
 }
 
-static void muscle_site(const kn_monitor_model *m, const kn_mon_muscle *mu, int k, double p,
+static void muscle_site(const kn_monitor_model *m, const kn_muscle_state *ms, int k, double p,
                         kn_monitor_site *s) {
   site_clear(s, KN_SITE_MUSCLE, k, p);
-  double dmg = mu->s.damage;
+  double dmg = ms->damage;
   s->margin[KN_LIMIT_MUSCLE_DAMAGE] = 1.0 - dmg;
   double td = p > 0.0 ? kn_muscle_death_time(&m->tissue, p) : INFINITY;
   s->time_to_limit[KN_LIMIT_MUSCLE_DAMAGE] =
       dmg >= 1.0 ? 0.0 : (isfinite(td) ? (1.0 - dmg) * td : INFINITY);
 }
 
-/* Ratios of a region's load to its limits: ISO pressure, ISO force (applicable limit), pain
- * (pressure / mean threshold), bruise index. */
-static void region_ratios(const kn_monitor_model *m, int r, double p, double f, double shear,
-                          int transient, double ratio[4]) {
-  double factor = transient && m->transient_ok[r] ? m->par.iso_transient_factor : 1.0;
-  ratio[0] = p / (m->p_limit[r] * factor);
-  ratio[1] = f / (m->f_limit[r] * factor);
-  ratio[2] = p / m->ppt_mean[r];
-  double sh = shear / m->tissue.shear_ref;
-  ratio[3] = ratio[1] > sh ? ratio[1] : sh;
+/* Ratios of region r's load this sample to its limits (the tissue stage's, as the simulator's). */
+static void region_ratios(const kn_monitor *mon, int r, kn_region_ratios *q) {
+  const kn_mechanics_out *o = &mon->mech;
+  kn_region_ratios_of(&mon->m->tissue_stage, r, o->region_p[r], o->region_f[r], o->region_shear[r],
+                      o->region_transient[r], q);
 }
 
-static void region_site(const kn_monitor_model *m, const kn_mon_region *rg, int r,
+/* Margins and times of region r whose ratios are q (region_ratios). */
+static void region_site(const kn_monitor *mon, int r, const kn_region_ratios *qr,
                         kn_monitor_site *s) {
-  double ratio[4];
-  region_ratios(m, r, rg->p, rg->f, rg->shear, rg->transient, ratio);
-  site_clear(s, KN_SITE_REGION, r, rg->p);
-  s->margin[KN_LIMIT_ISO_PRESSURE] = 1.0 - ratio[0];
-  s->margin[KN_LIMIT_ISO_FORCE] = 1.0 - ratio[1];
-  s->margin[KN_LIMIT_PAIN] = 1.0 - ratio[2];
-  s->margin[KN_LIMIT_BRUISE] = 1.0 - ratio[3] / KN_MON_BRUISE_LEVEL;
+  const kn_monitor_model *m = mon->m;
+  const kn_mechanics_out *o = &mon->mech;
+  const kn_sites *sites = &m->sites;
+  kn_region_ratios q = *qr;
+  site_clear(s, KN_SITE_REGION, r, o->region_p[r]);
+  s->margin[KN_LIMIT_ISO_PRESSURE] = 1.0 - q.iso_p;
+  s->margin[KN_LIMIT_ISO_FORCE] = 1.0 - q.iso_f;
+  s->margin[KN_LIMIT_PAIN] = 1.0 - q.pain;
+  s->margin[KN_LIMIT_BRUISE] = 1.0 - q.bruise / m->par.bruise_risk_level;
   /* a transient contact held on meets the quasi-static limit when it turns 0.5 s old */
-  double left = m->par.iso_transient_time - rg->t_contact;
-  int limited = rg->transient && m->transient_ok[r];
+  double left = m->par.iso_transient_time - o->region_t_contact[r];
+  int limited = o->region_transient[r] && sites->transient_ok[r];
   s->time_to_limit[KN_LIMIT_ISO_PRESSURE] =
-      ratio[0] > 1.0 ? 0.0 : (limited && rg->p > m->p_limit[r] ? left : INFINITY);
+      q.iso_p > 1.0 ? 0.0 : (limited && o->region_p[r] > sites->p_limit[r] ? left : INFINITY);
   s->time_to_limit[KN_LIMIT_ISO_FORCE] =
-      ratio[1] > 1.0 ? 0.0 : (limited && rg->f > m->f_limit[r] ? left : INFINITY);
+      q.iso_f > 1.0 ? 0.0 : (limited && o->region_f[r] > sites->f_limit[r] ? left : INFINITY);
   s->time_to_limit[KN_LIMIT_PAIN] = s->margin[KN_LIMIT_PAIN] < 0.0 ? 0.0 : INFINITY;
   s->time_to_limit[KN_LIMIT_BRUISE] = s->margin[KN_LIMIT_BRUISE] <= 0.0 ? 0.0 : INFINITY;
 }
@@ -363,11 +423,13 @@ static kn_monitor_site *next_site(kn_monitor_status *st, kn_monitor_site *spare)
   return st->nsite < KN_MONITOR_MAX_SITES ? &st->sites[st->nsite++] : spare;
 }
 
-/* Brings an unloaded nerve up to time t: zero pressure has a closed form, so one step does. */
-static void nerve_catch_up(const kn_monitor_model *m, kn_mon_nerve *nv, double t) {
-  double gap = t - nv->t;
-  if (gap > 0.0) kn_nerve_step(&m->nerve, &nv->s, 0.0, 0.0, gap);
-  nv->t = t;
+/* Brings an unloaded nerve's state ns, current to *t_state, up to time t: zero pressure has a
+ * closed form, so one step does. */
+static void nerve_catch_up(const kn_monitor_model *m, kn_nerve_state *ns, double *t_state,
+                           double t) {
+  double gap = t - *t_state;
+  if (gap > 0.0) kn_nerve_step(&m->nerve, ns, 0.0, 0.0, gap);
+  *t_state = t;
 }
 
 /* ---- rejecting a sample ---------------------------------------------------------------------- */
@@ -385,17 +447,10 @@ static int reject(kn_monitor *mon, kn_monitor_status *st, kn_monitor_reason r) {
   return KN_ERANGE;
 }
 
-/* A sample resolved to a place and a load. */
-typedef struct resolved {
-  int region;        /* -1: no contact */
-  kn_disc_load load; /* position, radius, pressure */
-  double force;      /* N, >= 0 */
-  double shear;      /* N */
-  double area;       /* m^2 */
-} resolved;
-
-/* Checks one sample and resolves where it presses; returns KN_MON_NONE or the fault. */
-static kn_monitor_reason resolve(const kn_monitor *mon, const kn_monitor_sample *s, resolved *out) {
+/* Checks one sample and resolves where it presses into the load the mechanics stage reads (the
+ * contact's age and force rate are filled by track_contacts); returns KN_MON_NONE or the fault. */
+static kn_monitor_reason resolve(const kn_monitor *mon, const kn_monitor_sample *s,
+                                 kn_contact_load *out) {
   const kn_monitor_model *m = mon->m;
   if (!isfinite(s->t) || !isfinite(s->force) || isinf(s->shear) || isinf(s->velocity) ||
       isinf(s->area) || isinf(s->x) || isinf(s->y))
@@ -415,7 +470,7 @@ static kn_monitor_reason resolve(const kn_monitor *mon, const kn_monitor_sample 
   } else if (s->landmark < -1) {
     return KN_MON_FAULT_LOCATION;
   }
-  if (region < -1 || region >= m->nregion) return KN_MON_FAULT_LOCATION;
+  if (region < -1 || region >= m->sites.nregion) return KN_MON_FAULT_LOCATION;
   const kn_contact_type *ct = NULL;
   if (s->contact_type >= 0) {
     ct = kn_atlas_contact_type((size_t)s->contact_type);
@@ -423,10 +478,7 @@ static kn_monitor_reason resolve(const kn_monitor *mon, const kn_monitor_sample 
   } else if (s->contact_type < -1) {
     return KN_MON_FAULT_LOCATION;
   }
-  out->region = -1;
-  out->force = 0.0;
-  out->shear = 0.0;
-  out->area = 0.0;
+  *out = (kn_contact_load){.region = -1};
   if (!(s->force > 0.0)) return KN_MON_NONE;    /* no contact (noise below zero included) */
   if (region < 0) return KN_MON_FAULT_LOCATION; /* pressing, but nobody says where */
   double area = s->area;
@@ -444,10 +496,14 @@ static kn_monitor_reason resolve(const kn_monitor *mon, const kn_monitor_sample 
     shear = s->velocity > 0.0 ? m->par.glide_friction * s->force : 0.0;
   if (shear < 0.0) shear = -shear; /* a direction, not a fault */
   out->region = region;
+  out->active = 1;
+  out->x = x;
+  out->y = y;
+  out->radius = sqrt(area / KN_PI);
+  out->area = area;
+  out->p = s->force / area;
   out->force = s->force;
   out->shear = shear;
-  out->area = area;
-  out->load = (kn_disc_load){x, y, sqrt(area / KN_PI), s->force / area};
   return KN_MON_NONE;
 }
 
@@ -455,74 +511,53 @@ static kn_monitor_reason resolve(const kn_monitor *mon, const kn_monitor_sample 
  * stores (after a clock restart or jump, the state goes on from where it was). */
 static void shift_clock(kn_monitor *mon, double t_prev) {
   double shift = t_prev - mon->t_prev;
-  for (int k = 0; k < mon->m->nnerve; k++)
+  for (int k = 0; k < mon->m->sites.nnerve; k++)
     mon->nerves[k].t += shift;
   mon->t_prev = t_prev;
 }
 
 /* ---- the push -------------------------------------------------------------------------------- */
 
-/* Closes the conditions of a region no longer loaded, and of the nerves and muscles in it. */
-static void unload_region(kn_monitor *mon, kn_monitor_status *st, int r) {
-  const kn_monitor_model *m = mon->m;
-  kn_mon_region *rg = &mon->regions[r];
-  rg->p = rg->f = rg->shear = rg->t_contact = 0.0;
-  rg->transient = 0;
-  for (int b = 0; b < KN_MON_REASON_COUNT; b++)
-    if (rg->open & BIT(b))
-      condition(mon, st, &rg->open, (kn_monitor_reason)b, 0, KN_SITE_REGION, r, 0.0);
-  for (int i = m->nerve_first[r]; i < m->nerve_first[r + 1]; i++) {
-    kn_mon_nerve *nv = &mon->nerves[m->nerve_list[i]];
-    nv->p = nv->len = 0.0;
-    if (nv->open)
-      condition(mon, st, &nv->open, KN_MON_NERVE_ISCHAEMIA, 0, KN_SITE_NERVE, m->nerve_list[i],
-                1.0);
+/* Checks every sample of a push before anything changes (a rejected push leaves no trace). */
+static kn_monitor_reason resolve_all(const kn_monitor *mon, const kn_monitor_sample *samples,
+                                     size_t n, kn_contact_load *loads) {
+  for (size_t i = 0; i < n; i++) {
+    kn_monitor_reason f = resolve(mon, &samples[i], &loads[i]);
+    if (f == KN_MON_NONE && samples[i].t != samples[0].t) f = KN_MON_FAULT_CONTACTS;
+    if (f != KN_MON_NONE) return f;
   }
-  for (int i = m->muscle_first[r]; i < m->muscle_first[r + 1]; i++) {
-    kn_mon_muscle *mu = &mon->muscles[m->muscle_list[i]];
-    mu->p = mu->p_prev = 0.0;
-  }
+  return KN_MON_NONE;
 }
 
-int kn_monitor_push(kn_monitor *mon, const kn_monitor_sample *samples, size_t n,
-                    kn_monitor_status *st) {
-  if (!mon || !st) return KN_EINVAL;
-  const kn_monitor_model *m = mon->m;
+/* The sample's time against the last one: sets *dt, the interval (s) the state advances by, and
+ * *rebased; raises a time fault the push goes on with. Returns KN_MON_FAULT_TIME_BACKWARDS if the
+ * sample must be rejected (only the count of backward times then changes), else KN_MON_NONE. */
+static kn_monitor_reason advance_clock(kn_monitor *mon, kn_monitor_status *st, double t, double *dt,
+                                       int *rebased) {
   const kn_monitor_config *cfg = &mon->cfg;
-  status_begin(st, samples && n ? samples[0].t : mon->t_prev);
-  if (!samples || n == 0 || n > KN_MONITOR_MAX_CONTACTS)
-    return reject(mon, st, KN_MON_FAULT_CONTACTS);
-
-  /* every contact is checked before anything changes: a rejected push leaves no trace */
-  resolved rs[KN_MONITOR_MAX_CONTACTS];
-  double t = samples[0].t;
-  for (size_t i = 0; i < n; i++) {
-    kn_monitor_reason f = resolve(mon, &samples[i], &rs[i]);
-    if (f == KN_MON_NONE && samples[i].t != t) f = KN_MON_FAULT_CONTACTS;
-    if (f != KN_MON_NONE) return reject(mon, st, f);
-  }
-  double dt = cfg->period, gap = 0.0;
+  double gap = 0.0;
   kn_monitor_reason time_fault = KN_MON_NONE;
-  int rebased = 0;
+  *dt = cfg->period;
+  *rebased = 0;
   if (mon->started) {
-    gap = dt = t - mon->t_prev;
-    if (!(dt > 0.0)) {
-      if (++mon->nback < cfg->rebase_after) return reject(mon, st, KN_MON_FAULT_TIME_BACKWARDS);
+    gap = *dt = t - mon->t_prev;
+    if (!(*dt > 0.0)) {
+      if (++mon->nback < cfg->rebase_after) return KN_MON_FAULT_TIME_BACKWARDS;
       /* the clock stayed behind: take it as restarted, one period on, doses kept */
       time_fault = KN_MON_FAULT_TIME_BACKWARDS;
-      rebased = 1;
-      dt = cfg->period;
-      shift_clock(mon, t - dt);
-    } else if (dt > cfg->gap_max) {
+      *rebased = 1;
+      *dt = cfg->period;
+      shift_clock(mon, t - *dt);
+    } else if (*dt > cfg->gap_max) {
       time_fault = KN_MON_FAULT_TIME_JUMP; /* a glitch of the clock, not a long load */
-      dt = cfg->period;
-      shift_clock(mon, t - dt);
-    } else if (dt > 1.5 * cfg->period) {
+      *dt = cfg->period;
+      shift_clock(mon, t - *dt);
+    } else if (*dt > 1.5 * cfg->period) {
       time_fault = KN_MON_FAULT_DROPPED;
     }
   } else {
-    for (int k = 0; k < m->nnerve; k++) /* nerves start at rest just before the first sample */
-      mon->nerves[k].t = t - dt;
+    for (int k = 0; k < mon->m->sites.nnerve; k++) /* nerves at rest just before the first sample */
+      mon->nerves[k].t = t - *dt;
     mon->totals.t_first = t;
   }
   mon->nback = 0;
@@ -535,30 +570,57 @@ int kn_monitor_push(kn_monitor *mon, const kn_monitor_sample *samples, size_t n,
   mon->t_prev = t;
   mon->totals.samples++;
   mon->totals.t_last = t;
+  return KN_MON_NONE;
+}
 
-  /* contacts: how long each has pressed, how fast its force changes */
+/* Contacts: how long each has pressed and how fast its force changes; the strongest sets the
+ * status's force, rate and jerk. */
+static void track_contacts(kn_monitor *mon, kn_monitor_status *st, kn_contact_load *loads, size_t n,
+                           double dt) {
   double fmax_ = -1.0;
   for (size_t i = 0; i < n; i++) {
     kn_mon_contact *c = &mon->contacts[i];
-    double rate = (rs[i].force - c->prev_force) / dt;
+    double rate = (loads[i].force - c->prev_force) / dt;
     double jerk = (rate - c->prev_rate) / dt;
-    c->prev_force = rs[i].force;
+    c->prev_force = loads[i].force;
     c->prev_rate = rate;
-    c->t_contact = rs[i].region >= 0 ? c->t_contact + dt : 0.0;
-    if (rs[i].force > fmax_) {
-      fmax_ = rs[i].force;
-      st->force = rs[i].force;
+    c->t_contact = loads[i].region >= 0 ? c->t_contact + dt : 0.0;
+    loads[i].force_rate = rate;
+    loads[i].t_contact = c->t_contact;
+    if (loads[i].force > fmax_) {
+      fmax_ = loads[i].force;
+      st->force = loads[i].force;
       st->force_rate = rate;
       st->jerk = jerk;
     }
   }
   for (size_t i = n; i < KN_MONITOR_MAX_CONTACTS; i++) /* contacts not reported are lifted */
     mon->contacts[i] = (kn_mon_contact){0};
+}
 
-  /* regions loaded now; those loaded before but not now are released */
-  int loaded[KN_MONITOR_MAX_CONTACTS], nl = 0;
+/* Closes the conditions of a region no longer loaded, and of the nerves in it. */
+static void unload_region(kn_monitor *mon, kn_monitor_status *st, int r) {
+  const kn_sites *s = &mon->m->sites;
+  kn_mon_region *rg = &mon->regions[r];
+  release_loads(mon, r);
+  for (int b = 0; b < KN_MON_REASON_COUNT; b++)
+    if (rg->open & BIT(b))
+      condition(mon, st, &rg->open, (kn_monitor_reason)b, 0, KN_SITE_REGION, r, 0.0);
+  for (int i = s->nerve_first[r]; i < s->nerve_first[r + 1]; i++) {
+    kn_mon_nerve *nv = &mon->nerves[s->nerve_list[i]];
+    if (nv->open)
+      condition(mon, st, &nv->open, KN_MON_NERVE_ISCHAEMIA, 0, KN_SITE_NERVE, s->nerve_list[i],
+                1.0);
+  }
+}
+
+/* The regions loaded now (distinct, in contact order) into loaded; those loaded at the last
+ * sample but not now are released. Returns how many are loaded. */
+static int update_loaded(kn_monitor *mon, kn_monitor_status *st, const kn_contact_load *loads,
+                         size_t n, int *loaded) {
+  int nl = 0;
   for (size_t i = 0; i < n; i++) {
-    int r = rs[i].region, seen = 0;
+    int r = loads[i].region, seen = 0;
     if (r < 0) continue;
     for (int j = 0; j < nl; j++)
       seen |= loaded[j] == r;
@@ -570,128 +632,117 @@ int kn_monitor_push(kn_monitor *mon, const kn_monitor_sample *samples, size_t n,
       still |= loaded[k] == r;
     if (!still) unload_region(mon, st, r);
   }
-
-  kn_monitor_site spare;
-  for (int j = 0; j < nl; j++) {
-    int r = loaded[j];
-    kn_mon_region *rg = &mon->regions[r];
-    rg->p = rg->f = rg->shear = 0.0;
-    rg->t_contact = 0.0;
-    rg->transient = 1;
-    int first_n = m->nerve_first[r], last_n = m->nerve_first[r + 1];
-    int first_m = m->muscle_first[r], last_m = m->muscle_first[r + 1];
-    double best[KN_MON_REGION_SITES_MAX] = {0};
-    for (int i = first_n; i < last_n; i++) {
-      kn_mon_nerve *nv = &mon->nerves[m->nerve_list[i]];
-      nerve_catch_up(m, nv, t - dt); /* recovery up to the start of this interval */
-      nv->p = nv->len = 0.0;
-    }
-    for (int i = first_m; i < last_m; i++)
-      mon->muscles[m->muscle_list[i]].p = 0.0;
-
-    /* mechanics: the simulator's per-contact path, summed over the contacts on this region */
-    for (size_t c = 0; c < n; c++) {
-      if (rs[c].region != r) continue;
-      const kn_disc_load *ld = &rs[c].load;
-      if (ld->p > rg->p) rg->p = ld->p;
-      if (rs[c].force > rg->f) rg->f = rs[c].force;
-      double shear = rs[c].shear / rs[c].area;
-      if (shear > rg->shear) rg->shear = shear;
-      double tc = mon->contacts[c].t_contact;
-      if (tc > rg->t_contact) rg->t_contact = tc;
-      if (tc >= m->par.iso_transient_time) rg->transient = 0;
-      for (int i = first_n; i < last_n; i++) {
-        int nn = m->nerve_list[i];
-        kn_mon_nerve *nv = &mon->nerves[nn];
-        double sz = kn_path_nerve_pressure(&m->stress, m->par.bone_backing_gain,
-                                           kn_atlas_nerve((size_t)nn), m->nerve_depth[nn], ld);
-        nv->p += sz;
-        if (sz > best[i - first_n]) { /* the contact that loads it most sets the length */
-          best[i - first_n] = sz;
-          nv->len = kn_path_nerve_loaded_length(m->nerve_depth[nn], ld);
-        }
-      }
-      for (int i = first_m; i < last_m; i++) {
-        int k = m->muscle_list[i];
-        mon->muscles[k].p +=
-            kn_path_muscle_pressure(&m->stress, kn_atlas_muscle((size_t)k), m->muscle_depth[k], ld);
-      }
-    }
-
-    /* the region against its limits */
-    kn_monitor_site *s = next_site(st, &spare);
-    region_site(m, rg, r, s);
-    status_site(st, s);
-    double ratio[4];
-    region_ratios(m, r, rg->p, rg->f, rg->shear, rg->transient, ratio);
-    for (int l = 0; l < 4; l++)
-      if (ratio[l] > rg->worst[l]) rg->worst[l] = ratio[l];
-    double pain = kn_pain_probability(rg->p, m->ppt_mean[r], m->ppt_sd[r]);
-    condition(mon, st, &rg->open, KN_MON_ISO_PRESSURE, ratio[0] > 1.0, KN_SITE_REGION, r, ratio[0]);
-    condition(mon, st, &rg->open, KN_MON_ISO_FORCE, ratio[1] > 1.0, KN_SITE_REGION, r, ratio[1]);
-    condition(mon, st, &rg->open, KN_MON_PAIN, pain > m->par.pain_probability_event, KN_SITE_REGION,
-              r, pain);
-    condition(mon, st, &rg->open, KN_MON_BRUISE_RISK, ratio[3] >= KN_MON_BRUISE_LEVEL,
-              KN_SITE_REGION, r, ratio[3]);
-    double x = rg->p / m->ppt_mean[r];
-    mon->totals.soreness_load += x * x * dt;
-
-    /* nerves: the simulator's nerve step, then their limits */
-    for (int i = first_n; i < last_n; i++) {
-      int nn = m->nerve_list[i];
-      kn_mon_nerve *nv = &mon->nerves[nn];
-      kn_nerve_step(&m->nerve, &nv->s, nv->p, nv->len, dt);
-      nv->t = t;
-      const kn_nerve_state *ns = &nv->s;
-      condition(mon, st, &nv->open, KN_MON_NERVE_ISCHAEMIA, ns->perfusion < 0.5, KN_SITE_NERVE, nn,
-                ns->perfusion);
-      int tingle = ns->ischaemia_peak >= m->nerve.paresthesia_level;
-      int blocked = ns->ischaemia_peak >= 0.95;
-      int transport = ns->transport_dose >= 1.0 - KN_DOSE_EPS;
-      int injury = ns->injury_dose >= 1.0 - KN_DOSE_EPS;
-      int severe = ns->injury_dose >= m->nerve.severe_dose - KN_DOSE_EPS;
-      dose(mon, st, &nv->latched, KN_MON_NERVE_PARESTHESIA, tingle,
-           ns->ischaemia >= m->nerve.paresthesia_level, KN_SITE_NERVE, nn, ns->ischaemia_peak);
-      dose(mon, st, &nv->latched, KN_MON_NERVE_BLOCK, blocked, ns->ischaemia >= 0.95, KN_SITE_NERVE,
-           nn, ns->ischaemia_peak);
-      dose(mon, st, &nv->latched, KN_MON_NERVE_TRANSPORT, transport, transport, KN_SITE_NERVE, nn,
-           ns->transport_dose);
-      dose(mon, st, &nv->latched, KN_MON_NERVE_INJURY, injury, injury, KN_SITE_NERVE, nn,
-           ns->injury_dose);
-      dose(mon, st, &nv->latched, KN_MON_NERVE_SEVERE, severe, severe, KN_SITE_NERVE, nn,
-           ns->injury_dose);
-      s = next_site(st, &spare);
-      nerve_site(m, nv, nn, nv->p, nv->len, s);
-      status_site(st, s);
-    }
-    /* muscles: damage, and how abruptly the pressure on them rises (the reflex model's tap) */
-    for (int i = first_m; i < last_m; i++) {
-      int k = m->muscle_list[i];
-      kn_mon_muscle *mu = &mon->muscles[k];
-      kn_muscle_step(&m->tissue, &mu->s, mu->p, dt);
-      int dead = mu->s.damage >= 1.0;
-      dose(mon, st, &mu->latched, KN_MON_MUSCLE_DAMAGE, dead, dead, KN_SITE_MUSCLE, k,
-           mu->s.damage);
-      double onset = m->par.nm_tap_gain * fmax(0.0, (mu->p - mu->p_prev) / dt);
-      mu->p_prev = mu->p;
-      if (onset > st->onset) st->onset = onset;
-      s = next_site(st, &spare);
-      muscle_site(m, mu, k, mu->p, s);
-      status_site(st, s);
-    }
-  }
   mon->nloaded = nl;
   for (int j = 0; j < nl; j++)
     mon->loaded[j] = loaded[j];
+  return nl;
+}
 
-  /* stroke quality and the warnings that come before a limit */
-  st->quality = fmax(0.0, 1.0 - st->onset / KN_MON_ONSET_LEVEL);
-  condition(mon, st, &mon->open, KN_MON_ABRUPT_ONSET, st->onset > KN_MON_ONSET_LEVEL,
-            KN_SITE_MUSCLE, -1, st->onset / KN_MON_ONSET_LEVEL);
+/* Region r against its limits: the status's site, its conditions, the soreness load. */
+static void check_region(kn_monitor *mon, kn_monitor_status *st, int r, double dt) {
+  const kn_monitor_model *m = mon->m;
+  const kn_mechanics_out *o = &mon->mech;
+  kn_mon_region *rg = &mon->regions[r];
+  kn_region_ratios q;
+  region_ratios(mon, r, &q);
+  kn_monitor_site spare, *s = next_site(st, &spare);
+  region_site(mon, r, &q, s);
+  status_site(st, s);
+  double ratio[4] = {q.iso_p, q.iso_f, q.pain, q.bruise};
+  for (int l = 0; l < 4; l++)
+    if (ratio[l] > rg->worst[l]) rg->worst[l] = ratio[l];
+  double pain = o->region_pain[r];
+  condition(mon, st, &rg->open, KN_MON_ISO_PRESSURE, q.iso_p > 1.0, KN_SITE_REGION, r, q.iso_p);
+  condition(mon, st, &rg->open, KN_MON_ISO_FORCE, q.iso_f > 1.0, KN_SITE_REGION, r, q.iso_f);
+  condition(mon, st, &rg->open, KN_MON_PAIN, pain > m->par.pain_probability_event, KN_SITE_REGION,
+            r, pain);
+  condition(mon, st, &rg->open, KN_MON_BRUISE_RISK, q.bruise >= m->par.bruise_risk_level,
+            KN_SITE_REGION, r, q.bruise);
+  mon->totals.soreness_load += kn_soreness_load_rate(&m->tissue_stage, r, o->region_p[r]) * dt;
+}
+
+/* Nerve n (stepped) against its limits: its conditions, doses and status site. */
+static void check_nerve(kn_monitor *mon, kn_monitor_status *st, int nn) {
+  const kn_monitor_model *m = mon->m;
+  kn_mon_nerve *nv = &mon->nerves[nn];
+  const kn_nerve_state *ns = &mon->nerve_state.nerves[nn];
+  condition(mon, st, &nv->open, KN_MON_NERVE_ISCHAEMIA,
+            ns->perfusion < m->nerve.ischaemic_perfusion, KN_SITE_NERVE, nn, ns->perfusion);
+  int tingle = ns->ischaemia_peak >= m->nerve.paresthesia_level;
+  int blocked = ns->ischaemia_peak >= m->nerve.block_level;
+  int transport = ns->transport_dose >= 1.0 - KN_DOSE_EPS;
+  int injury = ns->injury_dose >= 1.0 - KN_DOSE_EPS;
+  int severe = ns->injury_dose >= m->nerve.severe_dose - KN_DOSE_EPS;
+  dose(mon, st, &nv->latched, KN_MON_NERVE_PARESTHESIA, tingle,
+       ns->ischaemia >= m->nerve.paresthesia_level, KN_SITE_NERVE, nn, ns->ischaemia_peak);
+  dose(mon, st, &nv->latched, KN_MON_NERVE_BLOCK, blocked, ns->ischaemia >= m->nerve.block_level,
+       KN_SITE_NERVE, nn, ns->ischaemia_peak);
+  dose(mon, st, &nv->latched, KN_MON_NERVE_TRANSPORT, transport, transport, KN_SITE_NERVE, nn,
+       ns->transport_dose);
+  dose(mon, st, &nv->latched, KN_MON_NERVE_INJURY, injury, injury, KN_SITE_NERVE, nn,
+       ns->injury_dose);
+  dose(mon, st, &nv->latched, KN_MON_NERVE_SEVERE, severe, severe, KN_SITE_NERVE, nn,
+       ns->injury_dose);
+  kn_monitor_site spare, *s = next_site(st, &spare);
+  nerve_site(m, ns, nn, mon->mech.nerve_p[nn], mon->mech.nerve_len[nn], s);
+  status_site(st, s);
+}
+
+/* Muscle k (stepped) against its limits, and how abruptly the pressure on it rises (the reflex
+ * model's tap). */
+static void check_muscle(kn_monitor *mon, kn_monitor_status *st, int k, double dt) {
+  const kn_monitor_model *m = mon->m;
+  kn_mon_muscle *mu = &mon->muscles[k];
+  const kn_muscle_state *ms = &mon->tissue_state.muscles[k];
+  double p = mon->mech.muscle_p[k];
+  int dead = ms->damage >= 1.0;
+  dose(mon, st, &mu->latched, KN_MON_MUSCLE_DAMAGE, dead, dead, KN_SITE_MUSCLE, k, ms->damage);
+  double onset = m->par.nm_tap_gain * fmax(0.0, (p - mu->p_prev) / dt);
+  mu->p_prev = p;
+  if (onset > st->onset) st->onset = onset;
+  kn_monitor_site spare, *s = next_site(st, &spare);
+  muscle_site(m, ms, k, p, s);
+  status_site(st, s);
+}
+
+/* One loaded region through the simulator's stages: mechanics from the contacts on it, then its
+ * nerves and muscles, each checked against its limits. */
+static void run_region(kn_monitor *mon, kn_monitor_status *st, const kn_mechanics_in *in, int r,
+                       double t, double dt) {
+  const kn_monitor_model *m = mon->m;
+  const kn_sites *s = &m->sites;
+  const int *nerves = &s->nerve_list[s->nerve_first[r]];
+  const int *muscles = &s->muscle_list[s->muscle_first[r]];
+  int nnerve = s->nerve_first[r + 1] - s->nerve_first[r];
+  int nmuscle = s->muscle_first[r + 1] - s->muscle_first[r];
+  for (int i = 0; i < nnerve; i++) /* recovery up to the start of this interval */
+    nerve_catch_up(m, &mon->nerve_state.nerves[nerves[i]], &mon->nerves[nerves[i]].t, t - dt);
+  kn_mechanics_region(&m->mech, in, r, &mon->mech);
+  check_region(mon, st, r, dt);
+
+  kn_nerve_stage_in nin = {mon->mech.nerve_p, mon->mech.nerve_len, t - dt};
+  kn_nerve_stage_step_sites(&m->nerve_stage, &nin, &mon->nerve_state, &mon->nerve_out, nerves,
+                            nnerve, dt);
+  for (int i = 0; i < nnerve; i++) {
+    mon->nerves[nerves[i]].t = t;
+    check_nerve(mon, st, nerves[i]);
+  }
+  kn_tissue_stage_in tin = {.muscle_p = mon->mech.muscle_p};
+  kn_tissue_stage_step_muscles(&m->tissue_stage, &tin, &mon->tissue_state, muscles, nmuscle, dt);
+  for (int i = 0; i < nmuscle; i++)
+    check_muscle(mon, st, muscles[i], dt);
+}
+
+/* Stroke quality, the warnings that come before a limit, and the level the worst active reason
+ * sets; the totals of time at each level. */
+static void conclude(kn_monitor *mon, kn_monitor_status *st, int rebased, double dt) {
+  const kn_monitor_config *cfg = &mon->cfg;
+  double onset_level = mon->m->par.monitor_onset_level;
+  st->quality = fmax(0.0, 1.0 - st->onset / onset_level);
+  condition(mon, st, &mon->open, KN_MON_ABRUPT_ONSET, st->onset > onset_level, KN_SITE_MUSCLE, -1,
+            st->onset / onset_level);
   int low = st->margin < cfg->warn_margin || st->time_to_limit < cfg->warn_time;
   condition(mon, st, &mon->open, KN_MON_LOW_MARGIN, low, KN_SITE_REGION, -1, st->margin);
-
-  /* the worst active reason sets the level */
   for (int b = 1; b < KN_MON_REASON_COUNT; b++) {
     if (!(st->active & BIT(b))) continue;
     kn_monitor_reason r = (kn_monitor_reason)b;
@@ -705,6 +756,29 @@ int kn_monitor_push(kn_monitor *mon, const kn_monitor_sample *samples, size_t n,
     mon->totals.min_margin = st->margin;
     mon->totals.min_margin_limit = st->margin_limit;
   }
+}
+
+int kn_monitor_push(kn_monitor *mon, const kn_monitor_sample *samples, size_t n,
+                    kn_monitor_status *st) {
+  if (!mon || !st) return KN_EINVAL;
+  status_begin(st, samples && n ? samples[0].t : mon->t_prev);
+  if (!samples || n == 0 || n > KN_MONITOR_MAX_CONTACTS)
+    return reject(mon, st, KN_MON_FAULT_CONTACTS);
+  kn_contact_load loads[KN_MONITOR_MAX_CONTACTS];
+  kn_monitor_reason fault = resolve_all(mon, samples, n, loads);
+  if (fault != KN_MON_NONE) return reject(mon, st, fault);
+  double t = samples[0].t, dt;
+  int rebased;
+  fault = advance_clock(mon, st, t, &dt, &rebased);
+  if (fault != KN_MON_NONE) return reject(mon, st, fault);
+
+  track_contacts(mon, st, loads, n, dt);
+  int loaded[KN_MONITOR_MAX_CONTACTS];
+  int nl = update_loaded(mon, st, loads, n, loaded);
+  kn_mechanics_in in = {loads, (int)n};
+  for (int j = 0; j < nl; j++)
+    run_region(mon, st, &in, loaded[j], t, dt);
+  conclude(mon, st, rebased, dt);
   return KN_OK;
 }
 
@@ -729,21 +803,26 @@ int kn_monitor_site_status(const kn_monitor *mon, kn_site_kind kind, int site,
                            kn_monitor_site *out) {
   if (!mon || !out) return KN_EINVAL;
   const kn_monitor_model *m = mon->m;
+  const kn_sites *s = &m->sites;
   switch (kind) {
   case KN_SITE_REGION:
-    if (site < 0 || site >= m->nregion) return KN_ENOTFOUND;
-    region_site(m, &mon->regions[site], site, out);
+    if (site < 0 || site >= s->nregion) return KN_ENOTFOUND;
+    kn_region_ratios q;
+    region_ratios(mon, site, &q);
+    region_site(mon, site, &q, out);
     return KN_OK;
   case KN_SITE_NERVE: {
-    if (site < 0 || site >= m->nnerve) return KN_ENOTFOUND;
-    kn_mon_nerve nv = mon->nerves[site]; /* a copy: the query changes nothing */
-    if (nv.p == 0.0) nerve_catch_up(m, &nv, mon->t_prev);
-    nerve_site(m, &nv, site, nv.p, nv.len, out);
+    if (site < 0 || site >= s->nnerve) return KN_ENOTFOUND;
+    /* a copy: the query changes nothing */
+    kn_nerve_state ns = mon->nerve_state.nerves[site];
+    double t_state = mon->nerves[site].t, p = mon->mech.nerve_p[site];
+    if (p == 0.0) nerve_catch_up(m, &ns, &t_state, mon->t_prev);
+    nerve_site(m, &ns, site, p, mon->mech.nerve_len[site], out);
     return KN_OK;
   }
   case KN_SITE_MUSCLE:
-    if (site < 0 || site >= m->nmuscle) return KN_ENOTFOUND;
-    muscle_site(m, &mon->muscles[site], site, mon->muscles[site].p, out);
+    if (site < 0 || site >= s->nmuscle) return KN_ENOTFOUND;
+    muscle_site(m, &mon->tissue_state.muscles[site], site, mon->mech.muscle_p[site], out);
     return KN_OK;
   default:
     return KN_ENOTFOUND;
@@ -760,15 +839,16 @@ int kn_monitor_site_worst(const kn_monitor *mon, kn_site_kind kind, int site,
     out->margin[KN_LIMIT_ISO_PRESSURE] = 1.0 - w[0];
     out->margin[KN_LIMIT_ISO_FORCE] = 1.0 - w[1];
     out->margin[KN_LIMIT_PAIN] = 1.0 - w[2];
-    out->margin[KN_LIMIT_BRUISE] = 1.0 - w[3] / KN_MON_BRUISE_LEVEL;
-    out->load = w[2] * m->ppt_mean[site];
+    out->margin[KN_LIMIT_BRUISE] = 1.0 - w[3] / m->par.bruise_risk_level;
+    out->load = w[2] * m->sites.ppt_mean[site];
   } else if (kind == KN_SITE_NERVE) {
-    const kn_nerve_state *s = &mon->nerves[site].s;
+    const kn_nerve_state *s = &mon->nerve_state.nerves[site];
     out->load = s->p_peak;
-    out->margin[KN_LIMIT_NERVE_PERFUSION] = (kn_nerve_perfusion(&m->nerve, s->p_peak) - 0.5) / 0.5;
+    double ip = m->nerve.ischaemic_perfusion;
+    out->margin[KN_LIMIT_NERVE_PERFUSION] = (kn_nerve_perfusion(&m->nerve, s->p_peak) - ip) / ip;
     out->margin[KN_LIMIT_NERVE_ISCHAEMIA] = 1.0 - s->ischaemia_peak / m->nerve.paresthesia_level;
   } else {
-    out->load = mon->muscles[site].s.p_peak;
+    out->load = mon->tissue_state.muscles[site].p_peak;
   }
   return KN_OK;
 }
@@ -778,8 +858,8 @@ const kn_monitor_totals *kn_monitor_get_totals(const kn_monitor *mon) {
 }
 
 const kn_nerve_state *kn_monitor_nerve_state(kn_monitor *mon, int n) {
-  if (!mon || n < 0 || n >= mon->m->nnerve) return NULL;
-  kn_mon_nerve *nv = &mon->nerves[n];
-  if (nv->p == 0.0) nerve_catch_up(mon->m, nv, mon->t_prev);
-  return &nv->s;
+  if (!mon || n < 0 || n >= mon->m->sites.nnerve) return NULL;
+  kn_nerve_state *ns = &mon->nerve_state.nerves[n];
+  if (mon->mech.nerve_p[n] == 0.0) nerve_catch_up(mon->m, ns, &mon->nerves[n].t, mon->t_prev);
+  return ns;
 }

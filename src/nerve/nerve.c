@@ -32,10 +32,10 @@ double kn_nerve_injury_rate(const kn_nerve_params *np, double p, double loaded_l
   return excess / (np->injury_p_ref - np->injury_p_safe) / np->injury_time_ref;
 }
 
-/* Conduction falls over the second half of the ischaemic deficit: fibres start failing about 15 min
- * into full ischaemia and all are blocked at 30 min (block_time). */
-static double conduction_of(double ischaemia) {
-  double f = (ischaemia - 0.5) / 0.5;
+/* Conduction falls over the last part of the ischaemic deficit: fibres start failing about 15 min
+ * into full ischaemia (conduction_onset 0.5) and all are blocked at 30 min (block_time). */
+double kn_nerve_conduction(const kn_nerve_params *np, double ischaemia) {
+  double f = (ischaemia - np->conduction_onset) / (1.0 - np->conduction_onset);
   if (f < 0.0) f = 0.0;
   if (f > 1.0) f = 1.0;
   return 1.0 - f;
@@ -47,7 +47,7 @@ void kn_nerve_step(const kn_nerve_params *np, kn_nerve_state *s, double p, doubl
   if (p > s->p_peak) s->p_peak = p;
   double q = kn_nerve_perfusion(np, p);
   s->perfusion = q;
-  if (q < 0.5) s->t_ischaemic += dt;
+  if (q < np->ischaemic_perfusion) s->t_ischaemic += dt;
 
   /* ischaemic deficit: builds without flow, recovers with it (exact for one step at constant q) */
   double build = (1.0 - q) / np->block_time;
@@ -58,9 +58,10 @@ void kn_nerve_step(const kn_nerve_params *np, kn_nerve_state *s, double p, doubl
   } else { /* almost no flow: the exact form would cancel; Euler is exact enough here */
     s->ischaemia += (build - decay * s->ischaemia) * dt;
   }
-  if (s->ischaemia > 1.5) s->ischaemia = 1.5; /* deep block saturates; recovery starts from here */
+  if (s->ischaemia > np->ischaemia_max) /* deep block saturates; recovery starts from here */
+    s->ischaemia = np->ischaemia_max;
   if (s->ischaemia > s->ischaemia_peak) s->ischaemia_peak = s->ischaemia;
-  s->conduction = conduction_of(s->ischaemia);
+  s->conduction = kn_nerve_conduction(np, s->ischaemia);
 
   /* axonal transport: zero at transport_p_no, dose 1 after transport_time at transport_p_yes */
   if (p > np->transport_p_no)
@@ -74,7 +75,7 @@ void kn_nerve_step(const kn_nerve_params *np, kn_nerve_state *s, double p, doubl
     g = KN_NERVE_SEVERE;
   else if (s->injury_dose >= 1.0 - KN_DOSE_EPS)
     g = KN_NERVE_INJURY;
-  else if (s->ischaemia_peak >= 0.95)
+  else if (s->ischaemia_peak >= np->block_level)
     g = KN_NERVE_BLOCK;
   else if (s->ischaemia_peak >= np->paresthesia_level)
     g = KN_NERVE_PARESTHESIA;

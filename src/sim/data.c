@@ -9,6 +9,9 @@
 static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   size_t nr = (size_t)m->nregion, nn = (size_t)m->nnerve, nm = (size_t)m->nmuscle;
   d->contacts = kn_arena_take(a, (size_t)m->nslot, sizeof(kn_contact));
+  d->loads = kn_arena_take(a, (size_t)m->nslot, sizeof(kn_contact_load));
+  d->region_t_contact = kn_arena_take(a, nr, sizeof(double));
+  d->nerve_t_grade = kn_arena_take(a, nn, sizeof(double));
   d->region_p = kn_arena_take(a, nr, sizeof(double));
   d->region_f = kn_arena_take(a, nr, sizeof(double));
   d->region_shear = kn_arena_take(a, nr, sizeof(double));
@@ -78,6 +81,7 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   for (int n = 0; n < m->nnerve; n++) {
     kn_nerve_reset(&d->nerve_state[n]);
     d->nerve_out[n] = (kn_nerve_outcome){.nerve = m->nerves[n], .t_grade = -1.0};
+    d->nerve_t_grade[n] = -1.0;
   }
   for (int k = 0; k < m->nmuscle; k++) {
     d->muscle_state[k] = (kn_muscle_state){0};

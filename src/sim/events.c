@@ -2,24 +2,7 @@
  * once (a nerve grade reached). The buffer is fixed; events past it are counted, not stored. */
 #include "sim/sim_internal.h"
 
-static const char *const kind_names[KN_EV_COUNT] = {"iso_pressure",
-                                                    "iso_force",
-                                                    "pain",
-                                                    "practitioner_eased",
-                                                    "nerve_ischaemia",
-                                                    "nerve_paresthesia",
-                                                    "nerve_conduction_block",
-                                                    "nerve_transport_block",
-                                                    "nerve_injury",
-                                                    "nerve_axonal_injury",
-                                                    "muscle_damage",
-                                                    "bruise_risk",
-                                                    "clonic_spasm",
-                                                    "tonic_spasm",
-                                                    "cramp",
-                                                    "carotid_sinus_reflex",
-                                                    "orthostatic_dizziness",
-                                                    "reflex_response"};
+static const char *const kind_names[KN_EV_COUNT] = {KN_EVENT_KIND_MAP(KN_EVENT_KIND_NAME)};
 
 const char *kn_event_kind_name(kn_event_kind k) {
   return (unsigned)k < KN_EV_COUNT ? kind_names[k] : "?";
@@ -84,36 +67,34 @@ void kn_events_step(const kn_model *m, kn_data *d) {
     int *open = &d->open_region[r * KN_EV_COUNT];
     int site = m->regions[r];
     int action = action_on(m, d, site);
-    double factor =
-        d->region_transient[r] && m->transient_ok[r] ? m->par.iso_transient_factor : 1.0;
-    double pr = d->region_p[r] / (m->p_limit[r] * factor);
-    double fr = d->region_f[r] / (m->f_limit[r] * factor);
-    double bruise = fr > d->region_shear[r] / m->tissue.shear_ref
-                        ? fr
-                        : d->region_shear[r] / m->tissue.shear_ref;
+    kn_region_ratios q; /* the tissue stage's ratios, as the outcome and the monitor */
+    kn_region_ratios_of(&m->tissue_stage, r, d->region_p[r], d->region_f[r], d->region_shear[r],
+                        d->region_transient[r], &q);
+    double pr = q.iso_p, fr = q.iso_f, bruise = q.bruise;
     condition(d, &open[KN_EV_ISO_PRESSURE], pr > 1.0, KN_EV_ISO_PRESSURE, KN_SITE_REGION, site,
               action, pr, "ratio", KN_EVIDENCE_HUMAN, 1);
     condition(d, &open[KN_EV_ISO_FORCE], fr > 1.0, KN_EV_ISO_FORCE, KN_SITE_REGION, site, action,
               fr, "ratio", KN_EVIDENCE_HUMAN, 1);
     condition(d, &open[KN_EV_PAIN], d->region_pain[r] > m->par.pain_probability_event, KN_EV_PAIN,
               KN_SITE_REGION, site, action, d->region_pain[r], "probability", KN_EVIDENCE_HUMAN, 1);
-    condition(d, &open[KN_EV_BRUISE_RISK], bruise >= 0.7, KN_EV_BRUISE_RISK, KN_SITE_REGION, site,
-              action, bruise, "ratio", KN_EVIDENCE_EXPERT, 1);
+    condition(d, &open[KN_EV_BRUISE_RISK], bruise >= m->par.bruise_risk_level, KN_EV_BRUISE_RISK,
+              KN_SITE_REGION, site, action, bruise, "ratio", KN_EVIDENCE_EXPERT, 1);
   }
   for (int n = 0; n < m->nnerve; n++) {
     int *open = &d->open_nerve[n * KN_EV_COUNT];
     const kn_nerve_state *s = &d->nerve_state[n];
     int site = m->nerves[n];
     int action = action_on(m, d, kn_atlas_nerve((size_t)site)->region);
-    condition(d, &open[KN_EV_NERVE_ISCHAEMIA], s->perfusion < 0.5, KN_EV_NERVE_ISCHAEMIA,
-              KN_SITE_NERVE, site, action, s->perfusion, "fraction", KN_EVIDENCE_ANIMAL, 0);
+    condition(d, &open[KN_EV_NERVE_ISCHAEMIA], s->perfusion < m->nerve.ischaemic_perfusion,
+              KN_EV_NERVE_ISCHAEMIA, KN_SITE_NERVE, site, action, s->perfusion, "fraction",
+              KN_EVIDENCE_ANIMAL, 0);
     /* thresholds crossed: one event each, at the step that crossed */
     static const kn_event_kind grade_event[] = {
         KN_EV_COUNT, KN_EV_NERVE_PARESTHESIA, KN_EV_NERVE_BLOCK, KN_EV_NERVE_INJURY,
         KN_EV_NERVE_SEVERE}; /* each from its own mechanism: ischaemia for tingling and block,
                                 deformation for injury */
-    const double level[] = {0.0, m->nerve.paresthesia_level, 0.95, 1.0 - KN_DOSE_EPS,
-                            m->nerve.severe_dose - KN_DOSE_EPS};
+    const double level[] = {0.0, m->nerve.paresthesia_level, m->nerve.block_level,
+                            1.0 - KN_DOSE_EPS, m->nerve.severe_dose - KN_DOSE_EPS};
     for (int g = KN_NERVE_PARESTHESIA; g <= KN_NERVE_SEVERE; g++) {
       int *flag = &open[grade_event[g]];
       int ischaemic = g <= KN_NERVE_BLOCK;

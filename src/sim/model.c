@@ -143,24 +143,9 @@ static int check_span(const kn_model *probe, kn_diag *diag) {
   return fail_at(diag, KN_ERANGE, field, s->actions[last].line, s->actions[last].col, msg);
 }
 
-/* Subject's fat over the region's reference: fat thickness scales with the body-fat fraction. */
-static double fat_scale(const kn_subject *s) {
-  return s->body_fat / kn_atlas_reference_body_fat();
-}
-
-/* Depth of a structure for this subject: whatever lies below the fat moves with the fat's change;
- * a structure inside the fat moves in proportion. */
-static double fitted_depth(const kn_region *r, double depth, double scale) {
-  double top = r->skin, fat_end = r->skin + r->fat;
-  if (depth >= fat_end) return depth + r->fat * (scale - 1.0);
-  if (depth <= top) return depth;
-  return top + (depth - top) * scale;
-}
-
 /* Lays out every array of the model; with a->base == NULL only measures. */
 static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, size_t nreg,
                    size_t nnerve, size_t nmus, size_t nnm, size_t ncol) {
-  size_t nreg_atlas = kn_atlas_region_count();
   m->nm.muscles = kn_arena_take(a, nnm, sizeof(kn_nm_muscle));
   m->nm.other = kn_arena_take(a, naction, sizeof(int));
   m->session.actions = kn_arena_take(a, naction, sizeof(kn_action));
@@ -170,21 +155,7 @@ static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, s
   m->slot_actions = kn_arena_take(a, naction, sizeof(int));
   m->heat_actions = kn_arena_take(a, naction, sizeof(int));
   m->drink_actions = kn_arena_take(a, naction, sizeof(int));
-  m->regions = kn_arena_take(a, nreg, sizeof(int));
-  m->region_local = kn_arena_take(a, nreg_atlas, sizeof(int));
-  m->ppt_mean = kn_arena_take(a, nreg, sizeof(double));
-  m->ppt_sd = kn_arena_take(a, nreg, sizeof(double));
-  m->p_limit = kn_arena_take(a, nreg, sizeof(double));
-  m->f_limit = kn_arena_take(a, nreg, sizeof(double));
-  m->transient_ok = kn_arena_take(a, nreg, sizeof(int));
-  m->fat = kn_arena_take(a, nreg, sizeof(double));
-  m->mid_muscle = kn_arena_take(a, nreg, sizeof(double));
-  m->nerves = kn_arena_take(a, nnerve, sizeof(int));
-  m->nerve_region = kn_arena_take(a, nnerve, sizeof(int));
-  m->nerve_depth = kn_arena_take(a, nnerve, sizeof(double));
-  m->muscles = kn_arena_take(a, nmus, sizeof(int));
-  m->muscle_region = kn_arena_take(a, nmus, sizeof(int));
-  m->muscle_depth = kn_arena_take(a, nmus, sizeof(double));
+  kn_sites_layout(&m->sites, a, nreg, nnerve, nmus); /* the sites mechanics fits */
   kn_recorder_layout_take(a, ncol, &m->rec);
 }
 
@@ -267,49 +238,37 @@ static void circulation_init(kn_model *m) {
   if (m->circ_every < 1) m->circ_every = 1;
 }
 
-/* Regions the plan touches, and the nerves and muscles in them. */
+/* Regions the plan touches, and the nerves and muscles in them (fitted by mechanics, the same
+ * code as the monitor's model); the stages' constant parts read them. */
 static void select_sites(kn_model *m, const unsigned char *touched) {
-  size_t nreg_atlas = kn_atlas_region_count();
-  double scale = fat_scale(&m->subject);
-  int nr = 0;
-  for (size_t r = 0; r < nreg_atlas; r++) {
-    m->region_local[r] = -1;
-    if (!touched[r]) continue;
-    const kn_region *reg = kn_atlas_region(r);
-    const kn_iso_area *iso = kn_atlas_iso_area((size_t)reg->iso_area);
-    m->region_local[r] = nr;
-    m->regions[nr] = (int)r;
-    m->ppt_mean[nr] = reg->ppt_mean * m->subject.pain_threshold_scale;
-    m->ppt_sd[nr] = reg->ppt_sd * m->subject.pain_threshold_scale;
-    m->p_limit[nr] = iso->p_max;
-    m->f_limit[nr] = iso->f_max;
-    m->transient_ok[nr] = iso->transient_allowed;
-    m->fat[nr] = reg->fat * scale;
-    /* over bone (no muscle layer) the deep shear is taken just under the fat */
-    m->mid_muscle[nr] = reg->skin + m->fat[nr] + 0.5 * reg->muscle;
-    nr++;
-  }
-  m->nregion = nr;
-  int nn = 0;
-  for (size_t i = 0; i < kn_atlas_nerve_count(); i++) {
-    const kn_nerve *nv = kn_atlas_nerve(i);
-    if (m->region_local[nv->region] < 0) continue;
-    m->nerves[nn] = (int)i;
-    m->nerve_region[nn] = m->region_local[nv->region];
-    m->nerve_depth[nn] = fitted_depth(kn_atlas_region((size_t)nv->region), nv->depth, scale);
-    nn++;
-  }
-  m->nnerve = nn;
-  int nm = 0;
-  for (size_t i = 0; i < kn_atlas_muscle_count(); i++) {
-    const kn_muscle *mu = kn_atlas_muscle(i);
-    if (m->region_local[mu->region] < 0) continue;
-    m->muscles[nm] = (int)i;
-    m->muscle_region[nm] = m->region_local[mu->region];
-    m->muscle_depth[nm] = fitted_depth(kn_atlas_region((size_t)mu->region), mu->depth, scale);
-    nm++;
-  }
-  m->nmuscle = nm;
+  kn_sites *st = &m->sites;
+  kn_sites_fit(st, &m->subject, touched);
+  /* the model's own names for the same arrays, read by the other stages and the report */
+  m->nregion = st->nregion;
+  m->regions = st->regions;
+  m->region_local = st->region_local;
+  m->ppt_mean = st->ppt_mean;
+  m->ppt_sd = st->ppt_sd;
+  m->p_limit = st->p_limit;
+  m->f_limit = st->f_limit;
+  m->transient_ok = st->transient_ok;
+  m->fat = st->fat;
+  m->mid_muscle = st->mid_muscle;
+  m->nnerve = st->nnerve;
+  m->nerves = st->nerves;
+  m->nerve_region = st->nerve_region;
+  m->nerve_depth = st->nerve_depth;
+  m->nmuscle = st->nmuscle;
+  m->muscles = st->muscles;
+  m->muscle_region = st->muscle_region;
+  m->muscle_depth = st->muscle_depth;
+}
+
+/* The constant parts of the mechanics, nerve and tissue stages. */
+static void stages_init(kn_model *m) {
+  m->mech = kn_mechanics_params_of(&m->par, &m->sites, &m->stress);
+  m->nerve_stage = (kn_nerve_stage_params){&m->nerve, m->nnerve};
+  m->tissue_stage = kn_tissue_stage_params_of(&m->par, &m->tissue, &m->sites);
 }
 
 int kn_model_create(const kn_subject *subject, const kn_session *session, kn_model **out,
@@ -355,10 +314,7 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
       nreg++;
     }
   }
-  for (size_t i = 0; i < kn_atlas_nerve_count(); i++)
-    nnerve += touched[kn_atlas_nerve(i)->region];
-  for (size_t i = 0; i < kn_atlas_muscle_count(); i++)
-    nmus += touched[kn_atlas_muscle(i)->region];
+  kn_sites_count(touched, &nreg, &nnerve, &nmus);
   size_t nnm = (size_t)kn_nm_select(session, touched, marks);
   kn_recorder_sites sites = {nslot,     (int)nreg, NULL,     (int)nnerve, NULL,
                              (int)nmus, NULL,      (int)nnm, NULL,        0};
@@ -402,6 +358,7 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   circulation_init(m);
   pthread_once(&stress_once, stress_build);
   m->stress = stress_shared;
+  stages_init(m);
   kn_recorder_sites at = recorder_sites(m);
   kn_recorder_layout(&at, &m->par, session->record_interval, m->duration, &m->rec);
   m->event_capacity = EVENT_CAPACITY;

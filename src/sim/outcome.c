@@ -73,9 +73,9 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
     no->transport_dose = s->transport_dose;
     no->injury_dose = s->injury_dose;
     no->grade = s->grade;
+    no->t_grade = d->nerve_t_grade[n];
     no->perfusion_min = kn_nerve_perfusion(&m->nerve, s->p_peak);
-    double c = 1.0 - (s->ischaemia_peak - 0.5) / 0.5;
-    no->conduction_min = c > 1.0 ? 1.0 : (c < 0.0 ? 0.0 : c);
+    no->conduction_min = kn_nerve_conduction(&m->nerve, s->ischaemia_peak);
     no->recovery_min = m->nerve.recovery[s->grade][0];
     no->recovery_max = m->nerve.recovery[s->grade][1];
     no->evidence = s->grade >= KN_NERVE_INJURY ? KN_EVIDENCE_ANIMAL : KN_EVIDENCE_HUMAN;

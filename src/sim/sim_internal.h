@@ -11,6 +11,9 @@
 #include "knead/mechanics.h"
 #include "knead/sim.h"
 #include "circulation/circulation.h"
+#include "mechanics/mechanics.h"
+#include "nerve/nerve.h"
+#include "tissue/tissue.h"
 #include "neuromuscular/nm_internal.h"
 #include "recorder/recorder.h"
 #include "systemic/systemic.h"
@@ -75,6 +78,12 @@ struct kn_model {
 
   kn_stress_table stress; /* normalised Boussinesq stress; values shared by every model */
 
+  /* the mechanics, nerve and tissue stages (src/mechanics, src/nerve, src/tissue) */
+  kn_sites sites; /* the site arrays above, as mechanics fitted them (the same arrays) */
+  kn_mechanics_params mech;
+  kn_nerve_stage_params nerve_stage;
+  kn_tissue_stage_params tissue_stage;
+
   kn_recorder_params rec; /* the recorder's column layout */
   size_t event_capacity;
 
@@ -117,7 +126,13 @@ struct kn_data {
   kn_nerve_outcome *nerve_out;   /* (nnerve) */
   kn_muscle_outcome *muscle_out; /* (nmuscle) */
   double soreness_load;          /* s */
-  kn_event *events;              /* (event_capacity) */
+
+  /* for the mechanics and nerve stages (src/sim/step.c wires them) */
+  kn_contact_load *loads;   /* (nslot) this step's contacts as the mechanics stage reads them */
+  double *region_t_contact; /* s (nregion), oldest contact on it this step */
+  double *nerve_t_grade;    /* s (nnerve), when each nerve's grade last rose, -1 never */
+
+  kn_event *events; /* (event_capacity) */
   size_t event_capacity;
   size_t nevent, nevent_dropped;
   int *open_region;        /* (nregion * KN_EV_COUNT) open event index or -1 */

@@ -1,111 +1,44 @@
-/* One step, in the order of the data flow: protocol -> mechanics -> nerve -> tissue -> outcome
- * accumulation -> events -> recorder. */
+/* One step, in the order of the data flow: protocol -> mechanics -> nerve -> tissue (with the
+ * regions' outcome accumulation) -> neuromuscular -> circulation -> events -> recorder. */
 #include <math.h>
 
-#include "mechanics/contact_path.h"
 #include "sim/sim_internal.h"
 
-/* Surface loads per region, and stress at every nerve and muscle from every hand (linear
- * elasticity: the stresses of several hands add). */
-static void mechanics_step(const kn_model *m, kn_data *d) {
-  for (int r = 0; r < m->nregion; r++) {
-    d->region_p[r] = d->region_f[r] = d->region_shear[r] = d->region_rate[r] = 0.0;
-    d->region_deep_shear[r] = 0.0;
-    d->region_transient[r] = 1;
-  }
-  for (int n = 0; n < m->nnerve; n++)
-    d->nerve_p[n] = d->nerve_len[n] = 0.0;
-  for (int k = 0; k < m->nmuscle; k++)
-    d->muscle_p[k] = 0.0;
-
+/* The protocol's contacts as the mechanics stage reads them. */
+static void contact_loads(const kn_model *m, kn_data *d) {
   for (int s = 0; s < m->nslot; s++) {
     const kn_contact *c = &d->contacts[s];
-    if (c->region < 0) continue;
-    int r = m->region_local[c->region];
-    if (c->force_rate > d->region_rate[r]) d->region_rate[r] = c->force_rate;
-    if (!c->active) continue;
-    if (c->p > d->region_p[r]) d->region_p[r] = c->p;
-    if (c->force > d->region_f[r]) d->region_f[r] = c->force;
-    double shear = c->shear / c->area;
-    if (shear > d->region_shear[r]) d->region_shear[r] = shear;
-    /* shear at depth: on the contact's axis, where the closed form holds */
-    double deep = kn_boussinesq_axis_shear(c->p, c->radius, m->mid_muscle[r], m->par.poisson_ratio);
-    if (deep > d->region_deep_shear[r]) d->region_deep_shear[r] = deep;
-    if (c->t_contact >= m->par.iso_transient_time) d->region_transient[r] = 0;
-
-    /* the path to depth is shared with the safety monitor (src/mechanics/contact_path.c) */
-    kn_disc_load load = {c->x, c->y, c->radius, c->p};
-    double best = 0.0;
-    for (int n = 0; n < m->nnerve; n++) {
-      if (m->nerve_region[n] != r) continue;
-      const kn_nerve *nv = kn_atlas_nerve((size_t)m->nerves[n]);
-      double z = m->nerve_depth[n];
-      double sz = kn_path_nerve_pressure(&m->stress, m->par.bone_backing_gain, nv, z, &load);
-      d->nerve_p[n] += sz;
-      if (sz > best) { /* the hand that loads it most sets the loaded length */
-        best = sz;
-        d->nerve_len[n] = kn_path_nerve_loaded_length(z, &load);
-      }
-    }
-    for (int k = 0; k < m->nmuscle; k++) {
-      if (m->muscle_region[k] != r) continue;
-      const kn_muscle *mu = kn_atlas_muscle((size_t)m->muscles[k]);
-      d->muscle_p[k] += kn_path_muscle_pressure(&m->stress, mu, m->muscle_depth[k], &load);
-    }
+    d->loads[s] =
+        (kn_contact_load){c->region, c->active, c->x,     c->y,          c->radius,   c->area,
+                          c->p,      c->force,  c->shear, c->force_rate, c->t_contact};
   }
-  for (int r = 0; r < m->nregion; r++)
-    d->region_pain[r] = d->region_p[r] > 0.0
-                            ? kn_pain_probability(d->region_p[r], m->ppt_mean[r], m->ppt_sd[r])
-                            : 0.0;
+}
+
+/* Surface loads per region, and stress at every nerve and muscle from every hand. */
+static void mechanics_step(const kn_model *m, kn_data *d) {
+  contact_loads(m, d);
+  kn_mechanics_in in = {d->loads, m->nslot};
+  kn_mechanics_out out = {d->region_p,    d->region_f,    d->region_shear,     d->region_deep_shear,
+                          d->region_rate, d->region_pain, d->region_t_contact, d->region_transient,
+                          d->nerve_p,     d->nerve_len,   d->muscle_p};
+  kn_mechanics_step(&m->mech, &in, &out, d->dt);
 }
 
 static void nerve_step(const kn_model *m, kn_data *d) {
-  double dt = d->dt;
-  for (int n = 0; n < m->nnerve; n++) {
-    kn_nerve_state *s = &d->nerve_state[n];
-    kn_nerve_grade before = s->grade;
-    kn_nerve_step(&m->nerve, s, d->nerve_p[n], d->nerve_len[n], dt);
-    if (s->grade > before) d->nerve_out[n].t_grade = d->t; /* the step's start, as events */
-  }
+  kn_nerve_stage_in in = {d->nerve_p, d->nerve_len, d->t};
+  kn_nerve_stage_state st = {d->nerve_state};
+  kn_nerve_stage_out out = {d->nerve_t_grade};
+  kn_nerve_stage_step(&m->nerve_stage, &in, &st, &out, d->dt);
 }
 
+/* Muscles, soreness load and the regions' outcomes against the ISO limits, pain and bruise. */
 static void tissue_step(const kn_model *m, kn_data *d) {
-  double dt = d->dt;
-  for (int k = 0; k < m->nmuscle; k++)
-    kn_muscle_step(&m->tissue, &d->muscle_state[k], d->muscle_p[k], dt);
-  /* soreness load: time integral of (pressure / pain threshold)^2 per region worked, so deep work
-   * counts much more than light strokes and every stroke counts a little */
-  for (int r = 0; r < m->nregion; r++) {
-    double x = d->region_p[r] / m->ppt_mean[r];
-    d->soreness_load += x * x * dt;
-    d->region_out[r].soreness_load += x * x * dt;
-  }
-}
-
-/* Peaks and times per region against the ISO limits, pain and bruise references. */
-static void region_outcome_step(const kn_model *m, kn_data *d) {
-  double dt = d->dt;
-  for (int r = 0; r < m->nregion; r++) {
-    kn_region_outcome *o = &d->region_out[r];
-    double factor =
-        d->region_transient[r] && m->transient_ok[r] ? m->par.iso_transient_factor : 1.0;
-    double pr = d->region_p[r] / (m->p_limit[r] * factor);
-    double fr = d->region_f[r] / (m->f_limit[r] * factor);
-    if (d->region_p[r] > o->p_peak) o->p_peak = d->region_p[r];
-    if (d->region_f[r] > o->f_peak) o->f_peak = d->region_f[r];
-    if (pr > o->p_ratio) o->p_ratio = pr;
-    if (fr > o->f_ratio) o->f_ratio = fr;
-    if (pr > 1.0 || fr > 1.0) o->t_over_limit += dt;
-    if (d->region_p[r] > m->par.capillary_closing) o->t_occluded += dt;
-    if (d->region_pain[r] > o->pain_peak) o->pain_peak = d->region_pain[r];
-    if (d->region_pain[r] > m->par.pain_probability_event) o->t_pain += dt;
-    if (d->region_shear[r] > o->shear_peak) o->shear_peak = d->region_shear[r];
-    if (d->region_deep_shear[r] > o->deep_shear_peak) o->deep_shear_peak = d->region_deep_shear[r];
-    double bruise = fmax(fr, d->region_shear[r] / m->tissue.shear_ref);
-    if (bruise > o->bruise_index) o->bruise_index = bruise;
-    o->bruise_dose += kn_bruise_dose_rate(bruise) * dt;
-    if (d->region_rate[r] > o->force_rate_peak) o->force_rate_peak = d->region_rate[r];
-  }
+  kn_tissue_stage_in in = {d->region_p,          d->region_f,    d->region_shear,
+                           d->region_deep_shear, d->region_rate, d->region_pain,
+                           d->region_transient,  d->muscle_p};
+  kn_tissue_stage_state st = {d->muscle_state};
+  kn_tissue_stage_out out = {d->region_out, &d->soreness_load};
+  kn_tissue_stage_step(&m->tissue_stage, &in, &st, &out, d->dt);
 }
 
 /* Circulation and the whole body run on their own slower clock. */
@@ -138,7 +71,6 @@ int kn_step(const kn_model *m, kn_data *d) {
   tissue_step(m, d);
   if (!d->quiet) kn_nm_step(m, d);
   circulation_step(m, d);
-  region_outcome_step(m, d);
   kn_events_step(m, d);
   d->step++;
   d->t = d->quiet ? d->t + d->dt : (double)d->step * m->session.dt;

@@ -196,7 +196,8 @@ static void test_agrees_with_simulator(void **state) {
     assert_int_equal(b->grade, a->grade);
   }
   for (int k = 0; k < m->nmuscle; k++)
-    assert_close(f->mon[0]->muscles[m->muscles[k]].s.damage, d->muscle_state[k].damage, 1e-12);
+    assert_close(f->mon[0]->tissue_state.muscles[m->muscles[k]].damage, d->muscle_state[k].damage,
+                 1e-12);
   assert_close(kn_monitor_get_totals(mon)->soreness_load, d->soreness_load,
                1e-9 * d->soreness_load);
   assert_int_equal(kn_monitor_get_totals(mon)->samples, (uint64_t)steps);
@@ -298,7 +299,7 @@ static void test_time_to_limit_comes_true(void **state) {
       for (int l = 0; l < KN_LIMIT_COUNT; l++) /* after the first 10 ms of load */
         predicted[l] = site->time_to_limit[l] + 0.01;
       p_nerve = site->load;
-      len = mon->nerves[nv].len;
+      len = mon->mech.nerve_len[nv];
     }
     for (size_t w = 0; w < sizeof watch / sizeof watch[0]; w++)
       if (raised[watch[w].l] < 0.0 && has_event(&f->st, watch[w].r, 1))
@@ -349,17 +350,14 @@ static void test_muscle_damage_time(void **state) {
 
 /* ---- sensor faults: each has its response ---------------------------------------------------- */
 
-/* Regions, nerves and muscles of a monitor, to check a rejected push changed none of them. */
+/* Every per-site state of a monitor (all that its buffer holds after the struct: regions, nerves,
+ * muscles and the stages' arrays), the clock and the contacts, to check a rejected push changed
+ * none of them. */
 static void snapshot(const kn_monitor *mon, unsigned char *out, size_t *len) {
-  size_t n = 0;
-  size_t sz[3] = {kn_atlas_region_count() * sizeof(kn_mon_region),
-                  kn_atlas_nerve_count() * sizeof(kn_mon_nerve),
-                  kn_atlas_muscle_count() * sizeof(kn_mon_muscle)};
-  const void *p[3] = {mon->regions, mon->nerves, mon->muscles};
-  for (int i = 0; i < 3; i++) {
-    memcpy(out + n, p[i], sz[i]);
-    n += sz[i];
-  }
+  size_t head = (size_t)((const char *)mon->regions - (const char *)mon);
+  size_t n = kn_monitor_size() - head;
+  assert_true(head >= sizeof *mon && n > kn_atlas_nerve_count() * sizeof(kn_nerve_state));
+  memcpy(out, mon->regions, n);
   memcpy(out + n, &mon->t_prev, sizeof mon->t_prev);
   n += sizeof mon->t_prev;
   memcpy(out + n, mon->contacts, sizeof mon->contacts);

@@ -1,0 +1,88 @@
+/* The tissue stage: what the loads of this step do to the tissue, against its limits
+ * (src/core/stage.h). Muscle cell death and soreness load (the models of knead/tissue.h), and the
+ * accumulation of every region's outcome: ISO/TS 15066 limit ratios, pain, capillary occlusion,
+ * shear, bruise index and dose. Shared by the simulator (src/sim/step.c) and the safety monitor
+ * (src/monitor/).
+ *
+ * The ISO limit ratios live here, not in mechanics: an ISO/TS 15066 limit is the lowest load that
+ * could hurt or bruise, a property of the tissue like the bruise reference it is compared beside;
+ * mechanics only says what load reaches where. kn_region_ratios_of computes them for both the
+ * simulator and the monitor. */
+#ifndef KN_TISSUE_TISSUE_H
+#define KN_TISSUE_TISSUE_H
+
+#include "core/stage.h"
+#include "knead/sim.h"
+#include "knead/tissue.h"
+#include "mechanics/mechanics.h"
+
+#define KN_TISSUE_CLOCK KN_CLOCK_STEP /* doses grow with every step's load */
+
+/* Constant part. */
+typedef struct kn_tissue_stage_params {
+  const kn_tissue_params *tissue; /* the tissue models' parameters */
+  const kn_sites *sites;          /* limits, pain thresholds, muscles of each region */
+  double iso_transient_factor;    /* 1, transient limit / quasi-static limit where allowed */
+  double capillary_closing;       /* Pa, surface pressure closing skin capillaries */
+  double pain_probability_event;  /* 1, pain probability counted as time in pain */
+} kn_tissue_stage_params;
+
+/* The stage's constant part for sites s, from the parameter table (par) and the tissue models'
+ * parameters filled from it (tp, kept by the caller). */
+kn_tissue_stage_params kn_tissue_stage_params_of(const kn_params *par, const kn_tissue_params *tp,
+                                                 const kn_sites *s);
+
+/* What the stage reads: the mechanics stage's output. */
+typedef struct kn_tissue_stage_in {
+  const double *region_p;          /* Pa (nregion) */
+  const double *region_f;          /* N (nregion) */
+  const double *region_shear;      /* Pa (nregion) */
+  const double *region_deep_shear; /* Pa (nregion) */
+  const double *region_rate;       /* N/s (nregion) */
+  const double *region_pain;       /* 1 (nregion) */
+  const int *region_transient;     /* (nregion) */
+  const double *muscle_p;          /* Pa (nmuscle) */
+} kn_tissue_stage_in;
+
+/* What it keeps: one state per muscle. */
+typedef struct kn_tissue_stage_state {
+  kn_muscle_state *muscles; /* (nmuscle) */
+} kn_tissue_stage_state;
+
+/* What it gives: the regions' outcomes as they accumulate, and the session's soreness load. */
+typedef struct kn_tissue_stage_out {
+  kn_region_outcome *regions; /* (nregion) peaks, times, doses so far */
+  double *soreness_load;      /* s, sum over regions of the soreness load (one double) */
+} kn_tissue_stage_out;
+
+/* A region's load against its limits. */
+typedef struct kn_region_ratios {
+  double iso_p;  /* 1, pressure / applicable ISO pressure limit */
+  double iso_f;  /* 1, force / applicable ISO force limit */
+  double pain;   /* 1, pressure / mean pain threshold */
+  double bruise; /* 1, bruise index: max(iso_f, shear / shear_ref) */
+} kn_region_ratios;
+
+/* Ratios of local region r under surface pressure p (Pa), force f (N) and surface shear (Pa);
+ * transient: every contact on it is younger than the ISO transient time. */
+void kn_region_ratios_of(const kn_tissue_stage_params *tp, int r, double p, double f, double shear,
+                         int transient, kn_region_ratios *out);
+
+/* Rate (1, integrate over seconds) at which surface pressure p (Pa) adds to local region r's
+ * soreness load: (p / mean pain threshold)^2. */
+double kn_soreness_load_rate(const kn_tissue_stage_params *tp, int r, double p);
+
+/* Every muscle unloaded, every region's outcome empty (the atlas index kept), no soreness load. */
+void kn_tissue_stage_reset(const kn_tissue_stage_params *p, kn_tissue_stage_state *s,
+                           kn_tissue_stage_out *o);
+
+/* Advances every muscle and every region's outcome by dt (s). KN_OK. */
+int kn_tissue_stage_step(const kn_tissue_stage_params *p, const kn_tissue_stage_in *in,
+                         kn_tissue_stage_state *s, kn_tissue_stage_out *o, double dt);
+
+/* Advances only the nsite muscles listed in sites (indices) by dt: for a caller that loads a few
+ * sites at a time (the monitor). */
+void kn_tissue_stage_step_muscles(const kn_tissue_stage_params *p, const kn_tissue_stage_in *in,
+                                  kn_tissue_stage_state *s, const int *sites, int nsite, double dt);
+
+#endif
