@@ -5,6 +5,8 @@
  * reproducible. */
 #include <math.h>
 
+#include "protocol/protocol.h"
+
 #include "sim/sim_internal.h"
 
 /* Stream of the practitioner's draw (any value, fixed forever: it defines the draws). */
@@ -158,10 +160,9 @@ static double technique(const kn_model *m, const kn_action *a, double tau, doubl
   }
 }
 
-int kn_action_active(const kn_model *m, int ai, double t, double *tau, int *rep) {
-  const kn_action *a = &m->session.actions[ai];
-  double u = t - m->action_start[ai];
-  if (u < 0.0 || t >= m->action_end[ai]) return 0;
+int kn_action_phase(const kn_action *a, double start, double end, double t, double *tau, int *rep) {
+  double u = t - start;
+  if (u < 0.0 || t >= end) return 0;
   double period = a->duration + a->rest_between;
   double n = period > 0.0 ? floor(u / period) : 0.0;
   double local = u - n * period;

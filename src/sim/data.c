@@ -38,10 +38,10 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   d->row = kn_arena_take(a, m->ncol, sizeof(double));
   d->sample = kn_arena_take(a, m->ncol, sizeof(double));
   kn_nm_data_layout(m, d, a);
-  d->circ = kn_arena_take(a, nr, sizeof(kn_circ_region));
-  d->circ_out = kn_arena_take(a, nr, sizeof(kn_circ_outcome));
-  d->circ_act = kn_arena_take(a, nr, sizeof(double));
-  d->circ_muscle = kn_arena_take(a, (size_t)m->nm.nmuscle, sizeof(kn_circ_muscle));
+  kn_circ_init(&m->circ, a, &d->circ_s, &d->circ_o);
+  d->nm_activation = kn_arena_take(a, (size_t)m->nm.nmuscle, sizeof(double));
+  d->circ = d->circ_o.region;
+  d->circ_muscle = d->circ_o.muscle;
 }
 
 int kn_data_create(const kn_model *m, kn_data **out) {
@@ -112,11 +112,15 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   d->dt = m->session.dt;
   d->quiet = 0;
   d->circ_elapsed = 0.0;
-  d->carotid_hyper_event = 0;
   d->carotid_open = -1;
+  d->error = KN_OK;
+  d->error_stage = KN_STAGE_NONE;
+  d->error_time = 0.0;
   kn_nm_reset(m, d);
-  kn_systemic_reset(m, d); /* first: the circulation reads the pressures */
-  kn_circ_reset(m, d);
+  kn_systemic_reset(&m->sys, &d->sys, &d->sys_o);
+  kn_circ_reset(&m->circ, &d->circ_s, &d->circ_o);
+  for (int i = 0; i < m->nm.nmuscle; i++)
+    d->nm_activation[i] = 0.0;
 }
 
 double kn_data_time(const kn_data *d) {
@@ -152,4 +156,14 @@ int kn_data_current_action(const kn_model *m, const kn_data *d) {
   for (int s = 0; s < m->nslot; s++)
     if (d->contacts[s].action >= 0) return d->contacts[s].action;
   return -1;
+}
+
+double kn_circ_muscle_temperature(const kn_model *m, const kn_data *d, int i) {
+  (void)m;
+  return d->circ_o.muscle[i].temperature;
+}
+
+int kn_action_active(const kn_model *m, int ai, double t, double *tau, int *rep) {
+  return kn_action_phase(&m->session.actions[ai], m->action_start[ai], m->action_end[ai], t, tau,
+                         rep);
 }

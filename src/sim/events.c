@@ -1,5 +1,8 @@
 /* Events: conditions that open and close (a limit exceeded, pain, ischaemia) and thresholds crossed
  * once (a nerve grade reached). The buffer is fixed; events past it are counted, not stored. */
+#include <math.h>
+
+#include "core/units.h"
 #include "sim/sim_internal.h"
 
 static const char *const kind_names[KN_EV_COUNT] = {"iso_pressure",
@@ -151,4 +154,28 @@ void kn_events_close_all(const kn_model *m, kn_data *d) {
     for (int n = 0; n < m->nnerve; n++)
       d->open_nerve[n * KN_EV_COUNT + k] = -1;
   }
+}
+
+void kn_events_carotid(const kn_model *m, kn_data *d, int on, double rr) {
+  if (!on) {
+    d->carotid_open = -1;
+    return;
+  }
+  if (d->carotid_open < 0) { /* a dropped one (-2) is tried again while it lasts */
+    int action = kn_data_current_action(m, d);
+    push(d, KN_EV_CAROTID, KN_SITE_NERVE, m->nerves[m->carotid], action, rr, "s",
+         KN_EVIDENCE_HUMAN);
+    d->carotid_open =
+        d->nevent > 0 && d->events[d->nevent - 1].kind == KN_EV_CAROTID ? (int)d->nevent - 1 : -2;
+    return;
+  }
+  kn_event *e = &d->events[d->carotid_open];
+  e->t_end = d->t;
+  e->value = fmax(e->value, rr);
+}
+
+void kn_events_orthostatic(kn_data *d, const kn_systemic_outcome *o) {
+  if (o->dizziness)
+    push(d, KN_EV_ORTHOSTATIC, KN_SITE_BODY, -1, -1, o->stand_systolic_fall / KN_MMHG, "mmHg",
+         o->evidence_orthostatic);
 }

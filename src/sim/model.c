@@ -170,6 +170,7 @@ static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, s
   m->slot_actions = kn_arena_take(a, naction, sizeof(int));
   m->heat_actions = kn_arena_take(a, naction, sizeof(int));
   m->drink_actions = kn_arena_take(a, naction, sizeof(int));
+  m->nm_region = kn_arena_take(a, nnm, sizeof(int));
   m->regions = kn_arena_take(a, nreg, sizeof(int));
   m->region_local = kn_arena_take(a, nreg_atlas, sizeof(int));
   m->ppt_mean = kn_arena_take(a, nreg, sizeof(double));
@@ -324,6 +325,40 @@ static void circulation_init(kn_model *m) {
     if (!strcmp(kn_atlas_nerve((size_t)m->nerves[n])->name, "carotid_sinus")) m->carotid = n;
   m->circ_every = (int)lround(KN_CIRC_PERIOD / m->session.dt);
   if (m->circ_every < 1) m->circ_every = 1;
+  for (int i = 0; i < m->nm.nmuscle; i++) {
+    int tissue = m->nm.muscles[i].tissue;
+    m->nm_region[i] = tissue >= 0 ? m->muscle_region[tissue] : -1;
+  }
+  kn_circ_params_fill(m);
+}
+
+void kn_circ_params_fill(kn_model *m) {
+  m->circ = (kn_circ_params){.par = &m->par,
+                             .serum_potassium = m->subject.serum_potassium,
+                             .atherosclerosis = m->subject.atherosclerosis,
+                             .plan_end = m->plan_end,
+                             .nregion = m->nregion,
+                             .regions = m->regions,
+                             .region_local = m->region_local,
+                             .nmuscle = m->nmuscle,
+                             .muscle_region = m->muscle_region,
+                             .nnm = m->nm.nmuscle,
+                             .nm_region = m->nm_region,
+                             .actions = m->session.actions,
+                             .action_start = m->action_start,
+                             .action_end = m->action_end,
+                             .nheat = m->nheat,
+                             .heat_actions = m->heat_actions};
+  m->sys = (kn_systemic_params){.par = &m->par,
+                                .subject = &m->subject,
+                                .hypothesis_cortisol = m->session.hypothesis_cortisol,
+                                .plan_end = m->plan_end,
+                                .duration = m->duration,
+                                .nregion = m->nregion,
+                                .actions = m->session.actions,
+                                .action_start = m->action_start,
+                                .ndrink = m->ndrink,
+                                .drink_actions = m->drink_actions};
 }
 
 /* Regions the plan touches, and the nerves and muscles in them. */

@@ -118,7 +118,8 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
   o->evidence_bruise = KN_EVIDENCE_EXPERT;
   o->evidence_soreness = KN_EVIDENCE_HUMAN;
   o->ncirc = (size_t)m->nregion;
-  o->circ = d->circ_out;
+  o->circ = d->circ_o.outcome;
+  o->systemic = d->sys_o.outcome;
   const kn_systemic_outcome *so = &o->systemic;
   if (so->carotid_event) raise(&v, KN_HARM_INJURY, KN_EVIDENCE_HUMAN); /* asystole or collapse */
   if (so->dizziness) raise(&v, KN_HARM_MINOR, KN_EVIDENCE_EXPERT);

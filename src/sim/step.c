@@ -1,5 +1,12 @@
-/* One step, in the order of the data flow: protocol -> mechanics -> nerve -> tissue -> outcome
- * accumulation -> events -> recorder. */
+/* One step: the wiring diagram of the data flow. Each stage reads the outputs of the stages
+ * upstream of it (kn_X_in) and is stepped on its clock (src/core/stage.h):
+ *
+ *   protocol -> mechanics -> nerve, tissue -> neuromuscular --(last step's)--> circulation
+ *   systemic (pressures, core temperature) -> circulation -> neuromuscular (K+, temperature, next
+ *   step) -> region outcome -> events -> recorder
+ *
+ * A stage that fails (a kn_errno, e.g. a quantity no longer finite) stops the run: kn_step returns
+ * the error and kn_data_error_stage / kn_data_error_time say where and when. */
 #include <math.h>
 
 #include "mechanics/contact_path.h"
@@ -108,13 +115,87 @@ static void region_outcome_step(const kn_model *m, kn_data *d) {
   }
 }
 
-/* Circulation and the whole body run on their own slower clock. */
-static void circulation_step(const kn_model *m, kn_data *d) {
+/* Records the first failure of a step: the error, the stage and the step's start time. */
+static int fail(kn_data *d, kn_stage_id stage, int err, double t) {
+  d->error = err;
+  d->error_stage = stage;
+  d->error_time = t;
+  return err;
+}
+
+/* Cheap finiteness checks of each stage's key outputs: a handful of sums per step, no scans of the
+ * big arrays (a NaN spreads into these sums within the step that made it). */
+static double contact_sum(const kn_model *m, const kn_data *d) {
+  double sum = 0.0;
+  for (int s = 0; s < m->nslot; s++)
+    sum += d->contacts[s].force + d->contacts[s].x + d->contacts[s].y;
+  return sum;
+}
+
+static double load_sum(const kn_model *m, const kn_data *d) {
+  double sum = 0.0;
+  for (int r = 0; r < m->nregion; r++)
+    sum += d->region_p[r] + d->region_shear[r];
+  for (int n = 0; n < m->nnerve; n++)
+    sum += d->nerve_p[n];
+  for (int k = 0; k < m->nmuscle; k++)
+    sum += d->muscle_p[k];
+  return sum;
+}
+
+static double nerve_sum(const kn_model *m, const kn_data *d) {
+  double sum = 0.0;
+  for (int n = 0; n < m->nnerve; n++)
+    sum += d->nerve_state[n].ischaemia_peak + d->nerve_state[n].injury_dose;
+  return sum;
+}
+
+static double tissue_sum(const kn_model *m, const kn_data *d) {
+  double sum = d->soreness_load;
+  for (int k = 0; k < m->nmuscle; k++)
+    sum += d->muscle_state[k].damage;
+  return sum;
+}
+
+static double nm_sum(const kn_model *m, const kn_data *d) {
+  double sum = 0.0;
+  for (int i = 0; i < m->nm.nmuscle; i++)
+    sum += d->nm[i].frac;
+  return sum;
+}
+
+/* The whole body, then the local circulation, on their own slower clock (KN_CLOCK_CIRC). The
+ * neuromuscular engine's activation reaches the circulation as last step's value; its K+ and
+ * temperature reach the engine at its next step. */
+static int circulation_step(const kn_model *m, kn_data *d) {
   d->circ_elapsed += d->dt;
-  if (!d->quiet && d->step % (size_t)m->circ_every != 0) return;
-  kn_systemic_step(m, d, d->circ_elapsed);
-  kn_circ_step(m, d, d->circ_elapsed);
+  if (!d->quiet && d->step % (size_t)m->circ_every != 0) return KN_OK;
+  double dt = d->circ_elapsed;
+  kn_systemic_in sys_in = {.t = d->t,
+                           .contacts = d->contacts,
+                           .ncontact = m->nslot,
+                           .region_pain = d->region_pain,
+                           .carotid_p = m->carotid >= 0 ? d->nerve_p[m->carotid] : 0.0,
+                           .soreness_load = d->soreness_load};
+  int rc = kn_systemic_step(&m->sys, &sys_in, &d->sys, &d->sys_o, dt);
+  if (rc) return fail(d, KN_STAGE_SYSTEMIC, rc, d->t);
+  kn_events_carotid(m, d, d->sys_o.carotid_on, d->sys_o.carotid_rr);
+
+  for (int i = 0; i < m->nm.nmuscle; i++)
+    d->nm_activation[i] = d->nm[i].frac;
+  kn_circ_in circ_in = {.t = d->t,
+                        .contacts = d->contacts,
+                        .ncontact = m->nslot,
+                        .region_p = d->region_p,
+                        .muscle_p = d->muscle_p,
+                        .nm_activation = d->nm_activation,
+                        .core_temp = d->sys_o.now->core_temp,
+                        .systolic = d->sys_o.now->systolic,
+                        .diastolic = d->sys_o.now->diastolic};
+  rc = kn_circ_step(&m->circ, &circ_in, &d->circ_s, &d->circ_o, dt);
+  if (rc) return fail(d, KN_STAGE_CIRCULATION, rc, d->t);
   d->circ_elapsed = 0.0;
+  return KN_OK;
 }
 
 /* After the last action, once the muscles are still, nothing moves fast: the step grows to the
@@ -129,25 +210,49 @@ static int finished(const kn_model *m, const kn_data *d) {
   return d->t >= m->duration - 0.5 * m->session.dt;
 }
 
+/* The end of the run: the stages' finish, in the order of the data flow. */
+static void finish_run(const kn_model *m, kn_data *d) {
+  kn_nm_finish(m, d);
+  kn_systemic_in sys_in = {.t = d->t, .soreness_load = d->soreness_load};
+  kn_systemic_finish(&m->sys, &sys_in, &d->sys, &d->sys_o);
+  kn_events_orthostatic(d, &d->sys_o.outcome);
+  kn_events_close_all(m, d);
+  kn_recorder_flush(m, d);
+}
+
+#define CHECK(stage, value)                                                                        \
+  do {                                                                                             \
+    if (!isfinite(value)) return fail(d, stage, KN_ENONFINITE, t0);                                \
+  } while (0)
+
 int kn_step(const kn_model *m, kn_data *d) {
+  if (d->error) return d->error;
   if (finished(m, d)) return 0;
+  double t0 = d->t;
   choose_step(m, d);
-  if (!d->quiet) kn_protocol_step(m, d);
+  if (!d->quiet) {
+    kn_protocol_step(m, d);
+    CHECK(KN_STAGE_PROTOCOL, contact_sum(m, d));
+  }
   mechanics_step(m, d);
+  CHECK(KN_STAGE_MECHANICS, load_sum(m, d));
   nerve_step(m, d);
+  CHECK(KN_STAGE_NERVE, nerve_sum(m, d));
   tissue_step(m, d);
-  if (!d->quiet) kn_nm_step(m, d);
-  circulation_step(m, d);
+  CHECK(KN_STAGE_TISSUE, tissue_sum(m, d));
+  if (!d->quiet) {
+    kn_nm_step(m, d);
+    CHECK(KN_STAGE_NEUROMUSCULAR, nm_sum(m, d));
+  }
+  int rc = circulation_step(m, d);
+  if (rc) return rc;
   region_outcome_step(m, d);
   kn_events_step(m, d);
   d->step++;
   d->t = d->quiet ? d->t + d->dt : (double)d->step * m->session.dt;
   kn_recorder_step(m, d);
   if (finished(m, d)) {
-    kn_nm_finish(m, d);
-    kn_systemic_finish(m, d);
-    kn_events_close_all(m, d);
-    kn_recorder_flush(m, d);
+    finish_run(m, d);
     return 0;
   }
   return 1;
@@ -155,11 +260,33 @@ int kn_step(const kn_model *m, kn_data *d) {
 
 int kn_run(const kn_model *m, kn_data *d, void (*progress)(double fraction, void *ctx), void *ctx) {
   double every = m->duration / 100.0, next = every;
-  while (kn_step(m, d))
+  int more;
+  while ((more = kn_step(m, d)) > 0)
     if (progress && d->t >= next) {
       progress(d->t / m->duration, ctx);
       next += every;
     }
+  if (more < 0) return more;
   if (progress) progress(1.0, ctx);
   return KN_OK;
+}
+
+static const char *const stage_names[] = {"none",   "protocol",      "mechanics",   "nerve",
+                                          "tissue", "neuromuscular", "circulation", "systemic",
+                                          "events", "recorder"};
+
+const char *kn_stage_name(kn_stage_id s) {
+  return (unsigned)s <= KN_STAGE_RECORDER ? stage_names[s] : "?";
+}
+
+int kn_data_error(const kn_data *d) {
+  return d->error;
+}
+
+kn_stage_id kn_data_error_stage(const kn_data *d) {
+  return d->error_stage;
+}
+
+double kn_data_error_time(const kn_data *d) {
+  return d->error_time;
 }
