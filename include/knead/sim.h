@@ -292,6 +292,9 @@ int kn_data_error(const kn_data *d);
 kn_stage_id kn_data_error_stage(const kn_data *d);
 /* s, simulated time at the start of the failed step; 0 if none has failed. */
 double kn_data_error_time(const kn_data *d);
+/* Formats "simulation failed at t = 12.345 s in stage circulation: <kn_strerror>" into buf (always
+ * NUL-terminated); "" if no step has failed. Returns the length the full text needs. */
+int kn_data_error_format(const kn_data *d, char *buf, size_t size);
 
 /* The outcome so far (complete after kn_run). Pointers are owned by d and valid until the next
  * step, reset or free. */

@@ -8,6 +8,7 @@
  * A stage that fails (a kn_errno, e.g. a quantity no longer finite) stops the run: kn_step returns
  * the error and kn_data_error_stage / kn_data_error_time say where and when. */
 #include <math.h>
+#include <stdio.h>
 
 #include "mechanics/contact_path.h"
 #include "sim/sim_internal.h"
@@ -289,4 +290,13 @@ kn_stage_id kn_data_error_stage(const kn_data *d) {
 
 double kn_data_error_time(const kn_data *d) {
   return d->error_time;
+}
+
+int kn_data_error_format(const kn_data *d, char *buf, size_t size) {
+  if (!d->error) {
+    if (size) buf[0] = '\0';
+    return 0;
+  }
+  return snprintf(buf, size, "simulation failed at t = %.3f s in stage %s: %s", d->error_time,
+                  kn_stage_name(d->error_stage), kn_strerror(d->error));
 }

@@ -80,11 +80,11 @@ static int case_run(kn_action *acts, size_t n, const kn_subject *subject, kn_pra
     kn_model_free(m);
     return rc;
   }
-  kn_run(m, d, NULL, NULL);
-  look(m, kn_data_outcome(m, d), ctx);
+  rc = kn_run(m, d, NULL, NULL); /* a failed step fails the case (exit 3) */
+  if (rc == KN_OK) look(m, kn_data_outcome(m, d), ctx);
   kn_data_free(d);
   kn_model_free(m);
-  return KN_OK;
+  return rc;
 }
 
 int kn_case_run_tuned(kn_action *acts, size_t n, const kn_subject *subject, kn_practitioner who,
