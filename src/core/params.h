@@ -536,7 +536,16 @@
   X(tapotement_impact, "protocol", 40.0, "ms", 1.0e-3, EXPERT,                                     \
     "calibrated: percussion contact time", "duration of one percussion impact")                    \
   X(petrissage_depth, "protocol", 0.4, "1", 1.0, EXPERT, "calibrated: squeeze-release cycle",      \
-    "fraction of force that cycles during kneading")
+    "fraction of force that cycles during kneading")                                               \
+  X(pro_ramp_share, "protocol", 0.25, "1", 1.0, EXPERT,                                            \
+    "calibrated: a short action still reaches its planned force for half its duration",            \
+    "longest force ramp (on and off) as a fraction of the action's duration")                      \
+  X(force_noise_bound, "protocol", 3.0, "1", 1.0, EXPERT,                                          \
+    "calibrated: a hand's force wanders within three standard deviations, never without bound",   \
+    "bound of the force variation, in standard deviations")                                        \
+  X(pain_ease_target, "protocol", 0.9, "1", 1.0, EXPERT,                                           \
+    "calibrated: just under the median threshold, where pain is less likely than not",             \
+    "pressure a practitioner eases off to, as a fraction of the median pain threshold")
 // clang-format on
 
 /* The parameter values used by a model, in SI units. */

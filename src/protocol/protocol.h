@@ -5,9 +5,12 @@
 #ifndef KN_PROTOCOL_H
 #define KN_PROTOCOL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "core/params.h"
+#include "core/rng.h"
 #include "core/stage.h"
 #include "knead/sim.h"
 
@@ -34,6 +37,52 @@ typedef struct kn_contact {
   double smooth_f, smooth_x, smooth_y; /* rescaled to unit variance: what the hand does */
   double prev_force;                   /* N, last step's force */
 } kn_contact;
+
+/* Constant: the parameter table, the practitioner, the plan laid out on hands (slots) and the pain
+ * thresholds of the regions. Arrays owned by the model. */
+typedef struct kn_protocol_params {
+  const kn_params *par;                  /* the parameter table (protocol rows, friction, pain) */
+  const kn_practitioner_traits *profile; /* the practitioner drawn for this model */
+  double dt;                             /* s, the session's time step */
+  uint64_t seed;                         /* the session's seed (the hands' variation) */
+  int nslot;                             /* hands (slots) */
+  const int *slot_first;                 /* (nslot + 1) offsets into slot_actions */
+  const int *slot_actions;               /* action indices of each slot, by start time */
+  const kn_action *actions;              /* the session's actions */
+  const double *action_start;            /* s, per action */
+  const double *action_end;              /* s, per action */
+  const int *region_local;               /* atlas region -> local index, -1 if not reached */
+  const double *ppt_mean, *ppt_sd;       /* Pa, pain threshold per local region (subject) */
+} kn_protocol_params;
+
+/* What it reads: only the time (the plan is constant). */
+typedef struct kn_protocol_in {
+  double t; /* s, start of this step */
+} kn_protocol_in;
+
+/* What it keeps: the hands and the random stream of their variation. */
+typedef struct kn_protocol_state {
+  kn_contact *contacts; /* (nslot) */
+  kn_rng rng;           /* seeded with the session's seed at reset */
+} kn_protocol_state;
+
+/* What it offers downstream (mechanics, circulation, systemic, events, recorder). */
+typedef struct kn_protocol_out {
+  const kn_contact *contacts; /* (nslot) the hands now: a view of the state */
+  int *eased;                 /* (nslot) 1 where the practitioner eased off this step (an event) */
+} kn_protocol_out;
+
+/* Bytes its arrays take in the arena. */
+size_t kn_protocol_size(const kn_protocol_params *p);
+/* Carves its arrays from the arena (two-pass: a->base NULL only measures). */
+void kn_protocol_init(const kn_protocol_params *p, kn_arena *a, kn_protocol_state *s,
+                      kn_protocol_out *o);
+/* Hands lifted, at the start of their slots' plans; the random stream seeded. */
+void kn_protocol_reset(const kn_protocol_params *p, kn_protocol_state *s, kn_protocol_out *o);
+/* Every hand at in->t (the hands move on p->dt; dt is ignored). KN_OK, or KN_ENONFINITE if a
+ * hand's force or position is not finite. */
+int kn_protocol_step(const kn_protocol_params *p, const kn_protocol_in *in, kn_protocol_state *s,
+                     kn_protocol_out *o, double dt);
 
 /* Draws one practitioner of profile `who`: every trait at the median (percentile 0 and not seeded),
  * at `percentile` (1..99) in the harmful direction, or from `seed` (seeded != 0); reproducible. */

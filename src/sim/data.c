@@ -14,7 +14,8 @@ static size_t series_rows(const kn_model *m) {
 
 static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   size_t nr = (size_t)m->nregion, nn = (size_t)m->nnerve, nm = (size_t)m->nmuscle;
-  d->contacts = kn_arena_take(a, (size_t)m->nslot, sizeof(kn_contact));
+  kn_protocol_init(&m->protocol, a, &d->protocol_s, &d->protocol_o);
+  d->contacts = d->protocol_o.contacts;
   d->region_p = kn_arena_take(a, nr, sizeof(double));
   d->region_f = kn_arena_take(a, nr, sizeof(double));
   d->region_shear = kn_arena_take(a, nr, sizeof(double));
@@ -75,15 +76,7 @@ void kn_data_free(kn_data *d) {
 void kn_data_reset(const kn_model *m, kn_data *d) {
   d->t = 0.0;
   d->step = 0;
-  kn_rng_seed(&d->rng, m->session.seed);
-  for (int s = 0; s < m->nslot; s++) {
-    kn_contact *c = &d->contacts[s];
-    *c = (kn_contact){0};
-    c->action = -1;
-    c->region = -1;
-    c->cursor = m->slot_first[s];
-    c->ease = 1.0;
-  }
+  kn_protocol_reset(&m->protocol, &d->protocol_s, &d->protocol_o);
   for (int n = 0; n < m->nnerve; n++) {
     kn_nerve_reset(&d->nerve_state[n]);
     d->nerve_out[n] = (kn_nerve_outcome){.nerve = m->nerves[n], .t_grade = -1.0};

@@ -179,3 +179,12 @@ void kn_events_orthostatic(kn_data *d, const kn_systemic_outcome *o) {
     push(d, KN_EV_ORTHOSTATIC, KN_SITE_BODY, -1, -1, o->stand_systolic_fall / KN_MMHG, "mmHg",
          o->evidence_orthostatic);
 }
+
+void kn_events_eased(kn_data *d, const kn_protocol_out *o, int nslot) {
+  for (int k = 0; k < nslot; k++) {
+    const kn_contact *c = &o->contacts[k];
+    if (o->eased[k])
+      push(d, KN_EV_PRACTITIONER_EASED, KN_SITE_REGION, c->region, c->action, c->ease, "1",
+           KN_EVIDENCE_EXPERT);
+  }
+}

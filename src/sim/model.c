@@ -329,10 +329,23 @@ static void circulation_init(kn_model *m) {
     int tissue = m->nm.muscles[i].tissue;
     m->nm_region[i] = tissue >= 0 ? m->muscle_region[tissue] : -1;
   }
-  kn_circ_params_fill(m);
+  kn_stage_params_fill(m);
 }
 
-void kn_circ_params_fill(kn_model *m) {
+void kn_stage_params_fill(kn_model *m) {
+  m->protocol = (kn_protocol_params){.par = &m->par,
+                                     .profile = &m->profile,
+                                     .dt = m->session.dt,
+                                     .seed = m->session.seed,
+                                     .nslot = m->nslot,
+                                     .slot_first = m->slot_first,
+                                     .slot_actions = m->slot_actions,
+                                     .actions = m->session.actions,
+                                     .action_start = m->action_start,
+                                     .action_end = m->action_end,
+                                     .region_local = m->region_local,
+                                     .ppt_mean = m->ppt_mean,
+                                     .ppt_sd = m->ppt_sd};
   m->circ = (kn_circ_params){.par = &m->par,
                              .serum_potassium = m->subject.serum_potassium,
                              .atherosclerosis = m->subject.atherosclerosis,

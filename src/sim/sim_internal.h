@@ -70,12 +70,13 @@ struct kn_model {
   int nheat;
   int *heat_actions; /* (nheat) heat actions, in file order */
   int ndrink;
-  int *drink_actions;     /* (ndrink) */
-  int *nm_region;         /* (nm.nmuscle) local region of each neuromuscular muscle, -1 if none */
-  int carotid;            /* local index of the carotid sinus among the nerves, -1 if not reached */
-  int circ_every;         /* steps between circulation updates */
-  kn_circ_params circ;    /* the circulation stage's constants (point into this model) */
-  kn_systemic_params sys; /* the whole body's */
+  int *drink_actions; /* (ndrink) */
+  int *nm_region;     /* (nm.nmuscle) local region of each neuromuscular muscle, -1 if none */
+  int carotid;        /* local index of the carotid sinus among the nerves, -1 if not reached */
+  int circ_every;     /* steps between circulation updates */
+  kn_protocol_params protocol; /* the protocol stage's constants (point into this model) */
+  kn_circ_params circ;         /* the circulation stage's constants */
+  kn_systemic_params sys;      /* the whole body's */
 
   void *block; /* one allocation behind all arrays above */
 };
@@ -88,8 +89,9 @@ typedef struct kn_open_event {
 struct kn_data {
   double t;
   size_t step;
-  kn_rng rng;
-  kn_contact *contacts;          /* (nslot) */
+  kn_protocol_state protocol_s; /* the hands and their random stream */
+  kn_protocol_out protocol_o;
+  const kn_contact *contacts;    /* = protocol_o.contacts (nslot), for the stages that read them */
   double *region_p;              /* Pa (nregion), highest surface pressure this step */
   double *region_f;              /* N (nregion), highest force this step */
   double *region_shear;          /* Pa (nregion), highest surface shear this step */
@@ -154,8 +156,6 @@ struct kn_data {
   void *block;
 };
 
-/* protocol: contact of every slot at the data's current time */
-void kn_protocol_step(const kn_model *m, kn_data *d);
 /* 1 if action ai is in one of its repetitions at time t; *tau (may be NULL) gets the time into that
  * repetition and *rep (may be NULL) its number from 0 (kn_action_phase on the model's schedule). */
 int kn_action_active(const kn_model *m, int ai, double t, double *tau, int *rep);
@@ -172,6 +172,8 @@ void kn_events_close_all(const kn_model *m, kn_data *d);
 void kn_events_carotid(const kn_model *m, kn_data *d, int on, double rr);
 /* The orthostatic dizziness event at the end, if the whole body's outcome says so. */
 void kn_events_orthostatic(kn_data *d, const kn_systemic_outcome *o);
+/* A practitioner-eased event for every hand the protocol says eased off this step. */
+void kn_events_eased(kn_data *d, const kn_protocol_out *o, int nslot);
 
 /* neuromuscular engine (src/neuromuscular/engine.c) */
 int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned char *marks);
@@ -183,8 +185,8 @@ void kn_nm_finish(const kn_model *m, kn_data *d);
 
 /* K, muscle temperature of neuromuscular muscle i (the circulation's output) */
 double kn_circ_muscle_temperature(const kn_model *m, const kn_data *d, int i);
-/* Fills the circulation's and the whole body's constants from the model (model.c). */
-void kn_circ_params_fill(kn_model *m);
+/* Fills the protocol's, the circulation's and the whole body's constants from the model. */
+void kn_stage_params_fill(kn_model *m);
 /* 1 if no muscle fires, no spasm is open and the joints are still */
 int kn_nm_quiet(const kn_model *m, const kn_data *d);
 

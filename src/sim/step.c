@@ -126,13 +126,6 @@ static int fail(kn_data *d, kn_stage_id stage, int err, double t) {
 
 /* Cheap finiteness checks of each stage's key outputs: a handful of sums per step, no scans of the
  * big arrays (a NaN spreads into these sums within the step that made it). */
-static double contact_sum(const kn_model *m, const kn_data *d) {
-  double sum = 0.0;
-  for (int s = 0; s < m->nslot; s++)
-    sum += d->contacts[s].force + d->contacts[s].x + d->contacts[s].y;
-  return sum;
-}
-
 static double load_sum(const kn_model *m, const kn_data *d) {
   double sum = 0.0;
   for (int r = 0; r < m->nregion; r++)
@@ -230,10 +223,13 @@ int kn_step(const kn_model *m, kn_data *d) {
   if (d->error) return d->error;
   if (finished(m, d)) return 0;
   double t0 = d->t;
+  int rc;
   choose_step(m, d);
   if (!d->quiet) {
-    kn_protocol_step(m, d);
-    CHECK(KN_STAGE_PROTOCOL, contact_sum(m, d));
+    kn_protocol_in protocol_in = {.t = d->t};
+    rc = kn_protocol_step(&m->protocol, &protocol_in, &d->protocol_s, &d->protocol_o, d->dt);
+    if (rc) return fail(d, KN_STAGE_PROTOCOL, rc, t0);
+    kn_events_eased(d, &d->protocol_o, m->nslot);
   }
   mechanics_step(m, d);
   CHECK(KN_STAGE_MECHANICS, load_sum(m, d));
@@ -245,8 +241,7 @@ int kn_step(const kn_model *m, kn_data *d) {
     kn_nm_step(m, d);
     CHECK(KN_STAGE_NEUROMUSCULAR, nm_sum(m, d));
   }
-  int rc = circulation_step(m, d);
-  if (rc) return rc;
+  if ((rc = circulation_step(m, d))) return rc;
   region_outcome_step(m, d);
   kn_events_step(m, d);
   d->step++;
