@@ -31,9 +31,7 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   d->region_out = kn_arena_take(a, nr, sizeof(kn_region_outcome));
   d->nerve_out = kn_arena_take(a, nn, sizeof(kn_nerve_outcome));
   d->muscle_out = kn_arena_take(a, nm, sizeof(kn_muscle_outcome));
-  d->events = kn_arena_take(a, m->event_capacity, sizeof(kn_event));
-  d->open_region = kn_arena_take(a, nr * KN_EV_COUNT, sizeof(int));
-  d->open_nerve = kn_arena_take(a, nn * KN_EV_COUNT, sizeof(int));
+  kn_events_init(&m->events, a, &d->events_s, &d->events_o);
   d->series = kn_arena_take(a, series_rows(m) * m->ncol, sizeof(double));
   d->series_pending = kn_arena_take(a, m->ncol, sizeof(double));
   d->row = kn_arena_take(a, m->ncol, sizeof(double));
@@ -61,7 +59,6 @@ int kn_data_create(const kn_model *m, kn_data **out) {
   layout(m, d, &carve);
   d->bytes = sizeof *d + measure.used;
   d->series_capacity = series_rows(m);
-  d->event_capacity = m->event_capacity;
   kn_data_reset(m, d);
   *out = d;
   return KN_OK;
@@ -87,12 +84,8 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   }
   for (int r = 0; r < m->nregion; r++)
     d->region_out[r] = (kn_region_outcome){.region = m->regions[r]};
-  for (size_t i = 0; i < (size_t)m->nregion * KN_EV_COUNT; i++)
-    d->open_region[i] = -1;
-  for (size_t i = 0; i < (size_t)m->nnerve * KN_EV_COUNT; i++)
-    d->open_nerve[i] = -1;
   d->soreness_load = 0.0;
-  d->nevent = d->nevent_dropped = 0;
+  kn_events_reset(&m->events, &d->events_s, &d->events_o);
   d->nrow = 0;
   d->series_stride = 1;
   d->series_merged = 0;
@@ -105,7 +98,6 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   d->dt = m->session.dt;
   d->quiet = 0;
   d->circ_elapsed = 0.0;
-  d->carotid_open = -1;
   d->error = KN_OK;
   d->error_stage = KN_STAGE_NONE;
   d->error_time = 0.0;
@@ -159,4 +151,14 @@ double kn_circ_muscle_temperature(const kn_model *m, const kn_data *d, int i) {
 int kn_action_active(const kn_model *m, int ai, double t, double *tau, int *rep) {
   return kn_action_phase(&m->session.actions[ai], m->action_start[ai], m->action_end[ai], t, tau,
                          rep);
+}
+
+void kn_event_instant(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,
+                      double value, const char *unit, kn_evidence ev) {
+  kn_events_instant(&d->events_o, d->t, kind, site_kind, site, action, value, unit, ev);
+}
+
+void kn_event_at(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,
+                 double t_start, double t_end, double value, const char *unit, kn_evidence ev) {
+  kn_events_at(&d->events_o, kind, site_kind, site, action, t_start, t_end, value, unit, ev);
 }

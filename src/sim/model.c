@@ -329,10 +329,22 @@ static void circulation_init(kn_model *m) {
     int tissue = m->nm.muscles[i].tissue;
     m->nm_region[i] = tissue >= 0 ? m->muscle_region[tissue] : -1;
   }
-  kn_stage_params_fill(m);
 }
 
 void kn_stage_params_fill(kn_model *m) {
+  m->events = (kn_events_params){.par = &m->par,
+                                 .nerve = &m->nerve,
+                                 .shear_ref = m->tissue.shear_ref,
+                                 .nregion = m->nregion,
+                                 .regions = m->regions,
+                                 .p_limit = m->p_limit,
+                                 .f_limit = m->f_limit,
+                                 .transient_ok = m->transient_ok,
+                                 .nnerve = m->nnerve,
+                                 .nerves = m->nerves,
+                                 .nmuscle = m->nmuscle,
+                                 .muscles = m->muscles,
+                                 .capacity = m->event_capacity};
   m->protocol = (kn_protocol_params){.par = &m->par,
                                      .profile = &m->profile,
                                      .dt = m->session.dt,
@@ -510,6 +522,7 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   layout_columns(m);
   m->nrow_max = (size_t)floor(m->duration / session->record_interval) + 2;
   m->event_capacity = EVENT_CAPACITY;
+  kn_stage_params_fill(m);
   *out = m;
   rc = KN_OK;
 scratch:

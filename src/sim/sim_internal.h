@@ -11,6 +11,7 @@
 #include "knead/mechanics.h"
 #include "knead/sim.h"
 #include "circulation/circulation.h"
+#include "events/events.h"
 #include "neuromuscular/nm_internal.h"
 #include "protocol/protocol.h"
 #include "systemic/systemic.h"
@@ -77,14 +78,10 @@ struct kn_model {
   kn_protocol_params protocol; /* the protocol stage's constants (point into this model) */
   kn_circ_params circ;         /* the circulation stage's constants */
   kn_systemic_params sys;      /* the whole body's */
+  kn_events_params events;     /* the events\' */
 
   void *block; /* one allocation behind all arrays above */
 };
-
-/* Open condition events: one slot per (kind, site) pair that can be open at once. */
-typedef struct kn_open_event {
-  int index; /* into events, -1 if closed */
-} kn_open_event;
 
 struct kn_data {
   double t;
@@ -108,15 +105,12 @@ struct kn_data {
   kn_nerve_outcome *nerve_out;   /* (nnerve) */
   kn_muscle_outcome *muscle_out; /* (nmuscle) */
   double soreness_load;          /* s */
-  kn_event *events;              /* (event_capacity) */
-  size_t event_capacity;
-  size_t nevent, nevent_dropped;
-  int *open_region;       /* (nregion * KN_EV_COUNT) open event index or -1 */
-  int *open_nerve;        /* (nnerve * KN_EV_COUNT) */
-  double *series;         /* (series_capacity * ncol) the rows kept in memory */
-  size_t series_capacity; /* min(nrow_max, KN_SERIES_KEPT_ROWS) */
-  size_t series_stride;   /* recorded rows per kept row (1, 2, 4, ...) */
-  size_t series_merged;   /* recorded rows reduced into series_pending so far */
+  kn_events_state events_s;      /* open condition events */
+  kn_events_out events_o;        /* the events so far */
+  double *series;                /* (series_capacity * ncol) the rows kept in memory */
+  size_t series_capacity;        /* min(nrow_max, KN_SERIES_KEPT_ROWS) */
+  size_t series_stride;          /* recorded rows per kept row (1, 2, 4, ...) */
+  size_t series_merged;          /* recorded rows reduced into series_pending so far */
   double *series_pending; /* (ncol) the kept row being reduced from series_stride recorded ones */
   kn_series_sink sink;    /* every recorded row as it is made (NULL: none) */
   void *sink_ctx;
@@ -144,7 +138,6 @@ struct kn_data {
   /* views kept for the recorder and the neuromuscular engine until they read the stage outputs */
   const kn_circ_region *circ;  /* = circ_o.region (nregion) */
   kn_circ_muscle *circ_muscle; /* = circ_o.muscle (nm.nmuscle) */
-  int carotid_open;            /* index of the open carotid reflex event, -1 none, -2 dropped */
   double circ_elapsed;         /* s since the last circulation update */
   /* a failed step: the first error, the stage that raised it and when */
   int error;               /* KN_OK or a kn_errno; once set, kn_step does nothing more */
@@ -160,20 +153,11 @@ struct kn_data {
  * repetition and *rep (may be NULL) its number from 0 (kn_action_phase on the model's schedule). */
 int kn_action_active(const kn_model *m, int ai, double t, double *tau, int *rep);
 
-/* events */
+/* events of the neuromuscular engine, at the data's time: kn_events_instant / kn_events_at */
 void kn_event_instant(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,
                       double value, const char *unit, kn_evidence ev);
 void kn_event_at(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,
                  double t_start, double t_end, double value, const char *unit, kn_evidence ev);
-void kn_events_step(const kn_model *m, kn_data *d);
-void kn_events_close_all(const kn_model *m, kn_data *d);
-/* The carotid sinus reflex event: opened while the whole body says a criterion holds (on), its
- * value the longest beat interval rr (s); closed when it no longer holds. */
-void kn_events_carotid(const kn_model *m, kn_data *d, int on, double rr);
-/* The orthostatic dizziness event at the end, if the whole body's outcome says so. */
-void kn_events_orthostatic(kn_data *d, const kn_systemic_outcome *o);
-/* A practitioner-eased event for every hand the protocol says eased off this step. */
-void kn_events_eased(kn_data *d, const kn_protocol_out *o, int nslot);
 
 /* neuromuscular engine (src/neuromuscular/engine.c) */
 int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned char *marks);

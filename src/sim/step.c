@@ -158,38 +158,61 @@ static double nm_sum(const kn_model *m, const kn_data *d) {
   return sum;
 }
 
-/* The whole body, then the local circulation, on their own slower clock (KN_CLOCK_CIRC). The
- * neuromuscular engine's activation reaches the circulation as last step's value; its K+ and
- * temperature reach the engine at its next step. */
-static int circulation_step(const kn_model *m, kn_data *d) {
+/* 1 when the slower stages (KN_CLOCK_CIRC) are due this step; they then step over the time since
+ * their last step. After the plan, every (longer) quiet step is one of theirs. */
+static int circ_clock_due(const kn_model *m, kn_data *d) {
   d->circ_elapsed += d->dt;
-  if (!d->quiet && d->step % (size_t)m->circ_every != 0) return KN_OK;
-  double dt = d->circ_elapsed;
-  kn_systemic_in sys_in = {.t = d->t,
-                           .contacts = d->contacts,
-                           .ncontact = m->nslot,
-                           .region_pain = d->region_pain,
-                           .carotid_p = m->carotid >= 0 ? d->nerve_p[m->carotid] : 0.0,
-                           .soreness_load = d->soreness_load};
-  int rc = kn_systemic_step(&m->sys, &sys_in, &d->sys, &d->sys_o, dt);
-  if (rc) return fail(d, KN_STAGE_SYSTEMIC, rc, d->t);
-  kn_events_carotid(m, d, d->sys_o.carotid_on, d->sys_o.carotid_rr);
+  return d->quiet || d->step % (size_t)m->circ_every == 0;
+}
 
+/* The whole body: reads the hands, pain and the carotid sinus pressure; its reflex is an event. */
+static int systemic_step(const kn_model *m, kn_data *d) {
+  kn_systemic_in in = {.t = d->t,
+                       .contacts = d->contacts,
+                       .ncontact = m->nslot,
+                       .region_pain = d->region_pain,
+                       .carotid_p = m->carotid >= 0 ? d->nerve_p[m->carotid] : 0.0,
+                       .soreness_load = d->soreness_load};
+  int rc = kn_systemic_step(&m->sys, &in, &d->sys, &d->sys_o, d->circ_elapsed);
+  if (rc) return rc;
+  kn_events_carotid(&d->events_s, &d->events_o, d->t, d->sys_o.carotid_on, d->sys_o.carotid_rr,
+                    m->carotid >= 0 ? m->nerves[m->carotid] : -1, kn_data_current_action(m, d));
+  return KN_OK;
+}
+
+/* Local circulation: the hands and loads of this step, the whole body's pressures and core
+ * temperature of this step, and the neuromuscular engine's activation of the last step (its K+
+ * and temperature reach the engine at its next step). */
+static int circ_step(const kn_model *m, kn_data *d) {
   for (int i = 0; i < m->nm.nmuscle; i++)
     d->nm_activation[i] = d->nm[i].frac;
-  kn_circ_in circ_in = {.t = d->t,
-                        .contacts = d->contacts,
-                        .ncontact = m->nslot,
-                        .region_p = d->region_p,
-                        .muscle_p = d->muscle_p,
-                        .nm_activation = d->nm_activation,
-                        .core_temp = d->sys_o.now->core_temp,
-                        .systolic = d->sys_o.now->systolic,
-                        .diastolic = d->sys_o.now->diastolic};
-  rc = kn_circ_step(&m->circ, &circ_in, &d->circ_s, &d->circ_o, dt);
-  if (rc) return fail(d, KN_STAGE_CIRCULATION, rc, d->t);
+  kn_circ_in in = {.t = d->t,
+                   .contacts = d->contacts,
+                   .ncontact = m->nslot,
+                   .region_p = d->region_p,
+                   .muscle_p = d->muscle_p,
+                   .nm_activation = d->nm_activation,
+                   .core_temp = d->sys_o.now->core_temp,
+                   .systolic = d->sys_o.now->systolic,
+                   .diastolic = d->sys_o.now->diastolic};
+  int rc = kn_circ_step(&m->circ, &in, &d->circ_s, &d->circ_o, d->circ_elapsed);
   d->circ_elapsed = 0.0;
-  return KN_OK;
+  return rc;
+}
+
+/* Events: the conditions of this step's loads, nerves and muscles. */
+static int events_step(const kn_model *m, kn_data *d) {
+  kn_events_in in = {.t = d->t,
+                     .contacts = d->contacts,
+                     .ncontact = m->nslot,
+                     .region_p = d->region_p,
+                     .region_f = d->region_f,
+                     .region_shear = d->region_shear,
+                     .region_pain = d->region_pain,
+                     .region_transient = d->region_transient,
+                     .nerve_state = d->nerve_state,
+                     .muscle_state = d->muscle_state};
+  return kn_events_step(&m->events, &in, &d->events_s, &d->events_o, d->dt);
 }
 
 /* After the last action, once the muscles are still, nothing moves fast: the step grows to the
@@ -209,41 +232,46 @@ static void finish_run(const kn_model *m, kn_data *d) {
   kn_nm_finish(m, d);
   kn_systemic_in sys_in = {.t = d->t, .soreness_load = d->soreness_load};
   kn_systemic_finish(&m->sys, &sys_in, &d->sys, &d->sys_o);
-  kn_events_orthostatic(d, &d->sys_o.outcome);
-  kn_events_close_all(m, d);
+  kn_events_orthostatic(&d->events_o, d->t, &d->sys_o.outcome);
+  kn_events_finish(&m->events, NULL, &d->events_s, &d->events_o);
   kn_recorder_flush(m, d);
 }
 
-#define CHECK(stage, value)                                                                        \
+/* A stage's error (or a non-finite key output) ends the step and the run. */
+#define STAGE(stage, call)                                                                         \
   do {                                                                                             \
-    if (!isfinite(value)) return fail(d, stage, KN_ENONFINITE, t0);                                \
+    int rc_ = (call);                                                                              \
+    if (rc_) return fail(d, stage, rc_, t0);                                                       \
   } while (0)
+#define FINITE(value) (isfinite(value) ? KN_OK : KN_ENONFINITE)
 
 int kn_step(const kn_model *m, kn_data *d) {
   if (d->error) return d->error;
   if (finished(m, d)) return 0;
   double t0 = d->t;
-  int rc;
   choose_step(m, d);
   if (!d->quiet) {
     kn_protocol_in protocol_in = {.t = d->t};
-    rc = kn_protocol_step(&m->protocol, &protocol_in, &d->protocol_s, &d->protocol_o, d->dt);
-    if (rc) return fail(d, KN_STAGE_PROTOCOL, rc, t0);
-    kn_events_eased(d, &d->protocol_o, m->nslot);
+    STAGE(KN_STAGE_PROTOCOL,
+          kn_protocol_step(&m->protocol, &protocol_in, &d->protocol_s, &d->protocol_o, d->dt));
+    kn_events_eased(&d->events_o, d->t, &d->protocol_o, m->nslot);
   }
   mechanics_step(m, d);
-  CHECK(KN_STAGE_MECHANICS, load_sum(m, d));
+  STAGE(KN_STAGE_MECHANICS, FINITE(load_sum(m, d)));
   nerve_step(m, d);
-  CHECK(KN_STAGE_NERVE, nerve_sum(m, d));
+  STAGE(KN_STAGE_NERVE, FINITE(nerve_sum(m, d)));
   tissue_step(m, d);
-  CHECK(KN_STAGE_TISSUE, tissue_sum(m, d));
+  STAGE(KN_STAGE_TISSUE, FINITE(tissue_sum(m, d)));
   if (!d->quiet) {
     kn_nm_step(m, d);
-    CHECK(KN_STAGE_NEUROMUSCULAR, nm_sum(m, d));
+    STAGE(KN_STAGE_NEUROMUSCULAR, FINITE(nm_sum(m, d)));
   }
-  if ((rc = circulation_step(m, d))) return rc;
+  if (circ_clock_due(m, d)) {
+    STAGE(KN_STAGE_SYSTEMIC, systemic_step(m, d));
+    STAGE(KN_STAGE_CIRCULATION, circ_step(m, d));
+  }
   region_outcome_step(m, d);
-  kn_events_step(m, d);
+  STAGE(KN_STAGE_EVENTS, events_step(m, d));
   d->step++;
   d->t = d->quiet ? d->t + d->dt : (double)d->step * m->session.dt;
   kn_recorder_step(m, d);
