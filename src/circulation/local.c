@@ -59,13 +59,7 @@ static void heat_sources(const kn_circ_params *cp, double t, kn_circ_region *reg
   }
 }
 
-size_t kn_circ_size(const kn_circ_params *p) {
-  kn_arena measure = {0};
-  kn_circ_state s;
-  kn_circ_out o;
-  kn_circ_init(p, &measure, &s, &o);
-  return measure.used;
-}
+KN_STAGE_SIZE_FROM_INIT(circ)
 
 void kn_circ_init(const kn_circ_params *p, kn_arena *a, kn_circ_state *s, kn_circ_out *o) {
   size_t nr = (size_t)p->nregion;

@@ -89,13 +89,7 @@ static int action_on(const kn_events_in *in, int region) {
   return -1;
 }
 
-size_t kn_events_size(const kn_events_params *p) {
-  kn_arena measure = {0};
-  kn_events_state s;
-  kn_events_out o;
-  kn_events_init(p, &measure, &s, &o);
-  return measure.used;
-}
+KN_STAGE_SIZE_FROM_INIT(events)
 
 void kn_events_init(const kn_events_params *p, kn_arena *a, kn_events_state *s, kn_events_out *o) {
   o->events = kn_arena_take(a, p->capacity, sizeof(kn_event));

@@ -275,13 +275,7 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
   return 0;
 }
 
-size_t kn_protocol_size(const kn_protocol_params *p) {
-  kn_arena measure = {0};
-  kn_protocol_state s;
-  kn_protocol_out o;
-  kn_protocol_init(p, &measure, &s, &o);
-  return measure.used;
-}
+KN_STAGE_SIZE_FROM_INIT(protocol)
 
 void kn_protocol_init(const kn_protocol_params *p, kn_arena *a, kn_protocol_state *s,
                       kn_protocol_out *o) {
