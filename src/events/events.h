@@ -75,7 +75,7 @@ void kn_events_reset(const kn_events_params *p, kn_events_state *s, kn_events_ou
  * KN_OK. */
 int kn_events_step(const kn_events_params *p, const kn_events_in *in, kn_events_state *s,
                    kn_events_out *o, double dt);
-/* At the end: every condition event closed. */
+/* At the end: every condition event closed (in is not read and may be NULL). */
 void kn_events_finish(const kn_events_params *p, const kn_events_in *in, kn_events_state *s,
                       kn_events_out *o);
 
