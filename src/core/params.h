@@ -470,6 +470,34 @@
     "soreness load that adds the massage's full unit (at most one) to the symptom exponent")     \
   X(sys_symptom_max, "systemic", 10.0, "1", 1.0, EXPERT,                                          \
     "calibrated: a 0-10 symptom scale", "symptom load approached as its exponent grows")          \
+  X(sys_hypertension_from, "systemic", 120.0, "mmHg", KN_MMHG, EXPERT,                            \
+    "calibrated: the upper limit of a normal resting systolic pressure",                          \
+    "resting systolic pressure above which pressure responses grow (sys_hypertension_gain)")      \
+  X(sys_hypertension_step, "systemic", 20.0, "mmHg", KN_MMHG, EXPERT,                             \
+    "calibrated: one grade of hypertension", "systolic excess per step of sys_hypertension_gain") \
+  X(sys_hypertension_steps, "systemic", 2.0, "1", 1.0, EXPERT,                                    \
+    "calibrated: the response stops growing at 160 mmHg (no data beyond)",                        \
+    "most steps of sys_hypertension_gain")                                                        \
+  X(sys_carotid_dbp_share, "systemic", 0.5, "1", 1.0, EXPERT,                                     \
+    "calibrated: the carotid reflex lowers diastolic less than systolic pressure",                \
+    "diastolic fall of the carotid reflex as a share of the systolic fall")                       \
+  X(sys_hr_floor, "systemic", 0.3, "1/s", 1.0, EXPERT,                                            \
+    "calibrated: a floor (18 /min) that keeps the beat interval finite",                          \
+    "lowest heart rate before the baroreflex and carotid terms")                                  \
+  X(sys_hypohydration_max, "systemic", 0.2, "1", 1.0, EXPERT,                                     \
+    "calibrated: far beyond survivable dehydration; a bound, never reached in a session",         \
+    "largest hypohydration (fraction of body mass) the model lets build")                         \
+  X(sys_stand_dehydrated_at, "systemic", 0.02, "1", 1.0, EXPERT,                                  \
+    "calibrated: the 2 % of sys_stand_dehydrated", "hypohydration at which sys_stand_dehydrated applies") \
+  X(sys_stand_dehydrated_max, "systemic", 2.0, "1", 1.0, EXPERT,                                  \
+    "calibrated: the sustained fall stops growing at 4 % hypohydration (no data beyond)",         \
+    "most multiples of sys_stand_dehydrated")                                                     \
+  X(sys_stand_symptoms_at, "systemic", 0.03, "1", 1.0, EXPERT,                                    \
+    "calibrated: the 3 % of sys_stand_dehydrated_symptoms (carter2006)",                          \
+    "hypohydration at which sys_stand_dehydrated_symptoms applies")                               \
+  X(sys_stand_diastolic_share, "systemic", 0.5, "1", 1.0, EXPERT,                                 \
+    "calibrated: orthostatic hypotension is 20 systolic or 10 diastolic mmHg (freeman2011)",      \
+    "sustained diastolic fall on standing as a share of the systolic")                            \
   /* protocol: the practitioner --------------------------------------------------------------- */ \
   /* each trait of a profile is log-normal over people: median and log-SD (kn_practitioner_traits) */ \
   X(pro_force_ratio_sd, "protocol", 0.25, "1", 1.0, EXPERT,                                        \

@@ -118,14 +118,15 @@ int kn_systemic_step(const kn_systemic_params *sp, const kn_systemic_in *in, kn_
   double absorbed = s->drink_pending * (1.0 - exp(-dt / p->sys_drink_tau));
   s->drink_pending -= absorbed;
   s->hypohydration += p->sys_insensible_loss * dt - absorbed / sub->mass;
-  s->hypohydration = clamp(s->hypohydration, 0.0, 0.2);
+  s->hypohydration = clamp(s->hypohydration, 0.0, p->sys_hypohydration_max);
   /* the measured temperature includes the starting dehydration; changes of it move it */
   s->core_temp = sub->core_temperature +
                  p->sys_dehydration_core * 100.0 * (s->hypohydration - sub->hypohydration);
 
   /* pressures: the balance, larger in hypertension (per 20 mmHg above 120) */
-  double excess = fmax(0.0, sub->systolic_pressure - 120.0 * KN_MMHG) / (20.0 * KN_MMHG);
-  double gain = 1.0 + (p->sys_hypertension_gain - 1.0) * fmin(excess, 2.0);
+  double excess =
+      fmax(0.0, sub->systolic_pressure - p->sys_hypertension_from) / p->sys_hypertension_step;
+  double gain = 1.0 + (p->sys_hypertension_gain - 1.0) * fmin(excess, p->sys_hypertension_steps);
   double sbp = sub->systolic_pressure + gain * p->sys_sbp_per_balance * s->autonomic;
   double dbp = sub->diastolic_pressure + gain * p->sys_dbp_per_balance * fmax(0.0, s->autonomic);
 
@@ -137,14 +138,15 @@ int kn_systemic_step(const kn_systemic_params *sp, const kn_systemic_in *in, kn_
   double rr_own = hypersensitive(sp) ? p->sys_carotid_rr_hyper : p->sys_carotid_rr_normal;
   double fall_own = hypersensitive(sp) ? p->sys_carotid_sbp_hyper : p->sys_carotid_sbp_normal;
   sbp -= fall_own * s->carotid;
-  dbp -= 0.5 * fall_own * s->carotid;
+  dbp -= p->sys_carotid_dbp_share * fall_own * s->carotid;
 
   /* heart rate: baseline, balance, baroreflex (R-R interval per mmHg, resetting slowly) */
   double brs = 1e-3 * exp(p->sys_baroreflex_intercept - p->sys_baroreflex_slope * sub->age) /
                KN_MMHG; /* s/Pa */
   s->sbp_reference += (sbp - s->sbp_reference) * (1.0 - exp(-dt / p->sys_baroreflex_reset));
   double hr = baseline_hr(sp, s) + p->sys_hr_per_balance * s->autonomic;
-  double rr = 1.0 / fmax(hr, 0.3) + brs * (sbp - s->sbp_reference) + rr_own * s->carotid;
+  double rr =
+      1.0 / fmax(hr, p->sys_hr_floor) + brs * (sbp - s->sbp_reference) + rr_own * s->carotid;
   out->carotid_on = carotid_criterion(rr, fall_own * s->carotid);
   out->carotid_rr = fmax(rr, 0.0);
   s->heart_rate = 1.0 / rr;
@@ -168,7 +170,7 @@ int kn_systemic_step(const kn_systemic_params *sp, const kn_systemic_in *in, kn_
   o->longest_beat_interval = fmax(o->longest_beat_interval, rr);
   o->carotid_systolic_fall = fmax(o->carotid_systolic_fall, fall_own * s->carotid);
   /* a hypersensitive response to the same pressure, for the risk when it is unknown */
-  double rr_hyper = 1.0 / fmax(hr, 0.3) + p->sys_carotid_rr_hyper * s->carotid;
+  double rr_hyper = 1.0 / fmax(hr, p->sys_hr_floor) + p->sys_carotid_rr_hyper * s->carotid;
   double fall_hyper = p->sys_carotid_sbp_hyper * s->carotid;
   if (carotid_criterion(rr_hyper, fall_hyper)) s->carotid_hyper_event = 1;
   if (t <= sp->plan_end + 1e-9) {
@@ -213,15 +215,18 @@ static void standing_up(const kn_systemic_params *sp, const kn_systemic *s,
   double hypohydration = fmax(0.0, s->hypohydration);
   o->stand_rest = sp->duration; /* on the table from the start until getting up */
   double initial = p->sys_stand_fall * rest_share(p, o->stand_rest);
-  double sustained = p->sys_stand_dehydrated * clamp(hypohydration / 0.02, 0.0, 2.0) +
+  double dehydrated =
+      clamp(hypohydration / p->sys_stand_dehydrated_at, 0.0, p->sys_stand_dehydrated_max);
+  double sustained = p->sys_stand_dehydrated * dehydrated +
                      (sub->bp_medication ? p->sys_stand_medication : 0.0) +
                      p->sys_stand_fever * fever + p->sys_stand_age * fmax(0.0, sub->age - 40.0);
   o->stand_systolic_fall = initial;
   o->stand_sustained_fall = sustained;
-  o->stand_diastolic_fall = 0.5 * sustained;
+  o->stand_diastolic_fall = p->sys_stand_diastolic_share * sustained;
   o->ioh_probability = normal_cdf((initial - p->sys_ioh_fall) / p->sys_stand_sd);
   o->oh_probability = normal_cdf((sustained - p->sys_oh_fall) / p->sys_oh_sd);
-  double felt = 1.0 + (p->sys_stand_dehydrated_symptoms - 1.0) * hypohydration / 0.03;
+  double felt =
+      1.0 + (p->sys_stand_dehydrated_symptoms - 1.0) * hypohydration / p->sys_stand_symptoms_at;
   double felt_ioh = clamp(p->sys_ioh_symptomatic * felt, 0.0, 1.0);
   double felt_oh = clamp(p->sys_oh_symptomatic * felt, 0.0, 1.0);
   o->dizziness_probability =
