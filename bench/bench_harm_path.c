@@ -97,7 +97,7 @@ static size_t step_for(const kn_model *m, kn_data *d, double seconds, double *el
   double c0 = cpu_now(), t0 = now(), t1 = t0;
   do {
     for (int i = 0; i < CHUNK; i++)
-      if (!kn_step(m, d)) kn_data_reset(m, d); /* the last kn_step of a session did step */
+      if (kn_step(m, d) <= 0) kn_data_reset(m, d); /* the last kn_step of a session did step */
     steps += CHUNK;
     t1 = now();
   } while (t1 - t0 < seconds);
@@ -283,7 +283,7 @@ static int bench_session(const settings *s) {
   }
   double t3 = now(), c3 = cpu_now();
   size_t nstep = 1; /* the call that returns 0 takes the last step */
-  while (kn_step(m, d))
+  while (kn_step(m, d) > 0)
     nstep++;
   double t4 = now(), c4 = cpu_now();
   const kn_outcome *o = kn_data_outcome(m, d);

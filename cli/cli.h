@@ -37,6 +37,10 @@ int cohort_sensitivity(struct kn_cohort_job *job, size_t ntraj, unsigned long lo
 
 /* Prints "knead: <msg>" to stderr; returns KN_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);
+/* Prints "knead: simulation failed at t = ... s in stage ...: <reason>" for a run whose step
+ * failed (kn_data_error); returns KN_EXIT_INTERNAL. */
+struct kn_data;
+int cli_simulation_failed(const struct kn_data *d);
 
 /* Text for terminals (cli/term.c). */
 typedef struct kn_diag kn_diag;

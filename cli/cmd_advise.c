@@ -397,7 +397,12 @@ int cmd_advise(int argc, char **argv) {
   }
   /* as simulate: a bar only where someone watches a run that takes a few seconds */
   int show = isatty(STDERR_FILENO) && kn_model_duration(m) / kn_model_dt(m) > 2e6;
-  kn_run(m, d, show ? progress : NULL, NULL);
+  if (kn_run(m, d, show ? progress : NULL, NULL) != KN_OK) {
+    int failed = cli_simulation_failed(d);
+    kn_data_free(d);
+    kn_model_free(m);
+    return failed;
+  }
   const kn_outcome *o = kn_data_outcome(m, d);
   kn_advice adv[KN_ADVICE_MAX];
   size_t n = kn_advise(m, o, adv, KN_ADVICE_MAX);

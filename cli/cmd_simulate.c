@@ -177,16 +177,18 @@ static void trace_step(const kn_model *m, const kn_data *d, FILE *f) {
 }
 
 /* Steps to the end, writing the trace (trace may be NULL) and drawing a progress bar if asked;
- * stops early when a signal arrives. Returns 1 if it ran to the end, 0 if interrupted. */
+ * stops early when a signal arrives. Returns 1 if it ran to the end, 0 if interrupted, or the
+ * negative kn_errno of a step that failed. */
 static int run_session(const kn_model *m, kn_data *d, FILE *trace, int show) {
   if (trace)
     fprintf(trace, "t_s,contact,region,landmark,x_m,y_m,force_N,shear_N,velocity_m_per_s,"
                    "area_m2,contact_type\n");
   double duration = kn_model_duration(m), every = duration / 100.0, next = every;
   int more = 1;
-  while (more) {
+  while (more > 0) {
     if (cli_interrupted()) return 0;
     more = kn_step(m, d);
+    if (more < 0) return more;
     if (trace) trace_step(m, d, trace);
     if (show && kn_data_time(d) >= next) {
       progress(kn_data_time(d) / duration, NULL);
@@ -324,9 +326,11 @@ int cmd_simulate(int argc, char **argv) {
 
   /* a progress bar only where someone watches a run that takes a while */
   int show = !quiet && isatty(STDERR_FILENO) && kn_model_duration(m) / kn_model_dt(m) > 2e6;
-  if (!run_session(m, d, trace, show)) {
+  int ran = run_session(m, d, trace, show);
+  if (ran <= 0) {
     if (show) fputs("\r\033[K", stderr);
-    exit_code = cli_interrupt_exit("simulate", "nothing written");
+    exit_code =
+        ran < 0 ? cli_simulation_failed(d) : cli_interrupt_exit("simulate", "nothing written");
     goto abort;
   }
   if (series) {

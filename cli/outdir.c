@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "knead/sim.h"
 
 int cli_usage_error(const char *cmd, const char *fmt, ...) {
   /* the message may quote what the user typed (paths, option values): escaped for the terminal */
@@ -27,6 +28,13 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) {
   fprintf(stderr, "knead%s%s: %s\n", cmd ? " " : "", cmd ? cmd : "",
           cli_term_str(shown, sizeof shown, msg));
   return KN_EXIT_USAGE;
+}
+
+int cli_simulation_failed(const kn_data *d) {
+  char msg[512];
+  kn_data_error_format(d, msg, sizeof msg);
+  fprintf(stderr, "knead: %s\n", msg);
+  return KN_EXIT_INTERNAL;
 }
 
 /* ---- inputs ---------------------------------------------------------------------------------- */

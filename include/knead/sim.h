@@ -291,12 +291,39 @@ KN_API void kn_data_free(kn_data *d); /* NULL allowed */
 /* Back to t = 0 with the session's seed; no allocation. */
 KN_API void kn_data_reset(const kn_model *m, kn_data *d);
 
-/* One step of dt. Returns 1 while the session goes on, 0 once it has ended. No allocation. */
+/* One step of dt. Returns 1 while the session goes on, 0 once it has ended, or a negative kn_errno
+ * if a stage failed (KN_ENONFINITE: a simulated quantity became infinite or not a number); after a
+ * failure every further call returns the same error until kn_data_reset. No allocation. */
 KN_API int kn_step(const kn_model *m, kn_data *d);
-/* Steps to the end. progress (may be NULL) is called about every 1 % with the fraction done. */
-KN_API int kn_run(const kn_model *m, kn_data *d, void (*progress)(double fraction, void *ctx),
-                  void *ctx);
+/* Steps to the end. progress (may be NULL) is called about every 1 % with the fraction done.
+ * Returns KN_OK, or the error of the step that failed (kn_data_error_stage says where). */
+KN_API int kn_run(const kn_model *m, kn_data *d, void (*progress)(double fraction, void *ctx), void *ctx);
 KN_API double kn_data_time(const kn_data *d); /* s */
+
+/* The stages of a simulation step, in the order of the data flow (docs/architecture.md). */
+typedef enum kn_stage_id {
+  KN_STAGE_NONE = 0,
+  KN_STAGE_PROTOCOL = 1,      /* the plan to the hands */
+  KN_STAGE_MECHANICS = 2,     /* surface loads and stress at depth */
+  KN_STAGE_NERVE = 3,         /* nerve compression */
+  KN_STAGE_TISSUE = 4,        /* muscle damage, soreness load */
+  KN_STAGE_NEUROMUSCULAR = 5, /* motor units, reflexes, spasms */
+  KN_STAGE_CIRCULATION = 6,   /* local flow, temperature, metabolites */
+  KN_STAGE_SYSTEMIC = 7,      /* the whole body */
+  KN_STAGE_EVENTS = 8,        /* events and outcome peaks */
+  KN_STAGE_RECORDER = 9       /* the time series */
+} kn_stage_id;
+/* Name of a stage, e.g. "circulation"; "none" for KN_STAGE_NONE; never NULL. */
+KN_API const char *kn_stage_name(kn_stage_id s);
+/* KN_OK, or the error a step of d returned (sticky until kn_data_reset). */
+KN_API int kn_data_error(const kn_data *d);
+/* The stage whose step failed, KN_STAGE_NONE if none has. */
+KN_API kn_stage_id kn_data_error_stage(const kn_data *d);
+/* s, simulated time at the start of the failed step; 0 if none has failed. */
+KN_API double kn_data_error_time(const kn_data *d);
+/* Formats "simulation failed at t = 12.345 s in stage circulation: <kn_strerror>" into buf (always
+ * NUL-terminated); "" if no step has failed. Returns the length the full text needs. */
+KN_API int kn_data_error_format(const kn_data *d, char *buf, size_t size);
 
 /* The outcome so far (complete after kn_run). Pointers are owned by d and valid until the next
  * step, reset or free. */

@@ -9,10 +9,12 @@
  * follows a heat balance between arterial blood, the room and any heat source; muscle temperature
  * approaches the heat source's documented rise (Petrofsky) and the core. Potassium and lactate are
  * released in proportion to activation and cleared partly by flow: the wash-out of cramp relief. */
+#include "circulation/circulation.h"
+
 #include <math.h>
 
 #include "core/units.h"
-#include "sim/sim_internal.h"
+#include "knead/error.h"
 
 /* Share of flow cut by pressure p (Pa) against stop pressure p_stop (Pa): 0..1. */
 static double occlusion(double p, double p_stop) {
@@ -25,21 +27,21 @@ static double approach(double x, double target, double dt, double tau) {
   return target + (x - target) * exp(-dt / tau);
 }
 
-/* The heat source on atlas region ar now: sets its temperatures, or clears them. */
-static void heat_sources(const kn_model *m, const kn_data *d) {
-  const kn_params *p = &m->par;
-  for (int r = 0; r < m->nregion; r++) {
-    kn_circ_region *c = &d->circ[r];
+/* The heat sources on the regions now: sets their temperatures, or clears them. */
+static void heat_sources(const kn_circ_params *cp, double t, kn_circ_region *region) {
+  const kn_params *p = cp->par;
+  for (int r = 0; r < cp->nregion; r++) {
+    kn_circ_region *c = &region[r];
     c->heat_source = 0.0;
     c->heat_muscle_rise = 0.0;
   }
-  for (int k = 0; k < m->nheat; k++) {
-    int ai = m->heat_actions[k];
-    const kn_action *a = &m->session.actions[ai];
+  for (int k = 0; k < cp->nheat; k++) {
+    int ai = cp->heat_actions[k];
+    const kn_action *a = &cp->actions[ai];
     double tau;
-    if (!kn_action_active(m, ai, d->t, &tau, NULL)) continue;
-    int r = m->region_local[a->region];
-    kn_circ_region *c = &d->circ[r];
+    if (!kn_action_phase(a, cp->action_start[ai], cp->action_end[ai], t, &tau, NULL)) continue;
+    int r = cp->region_local[a->region];
+    kn_circ_region *c = &region[r];
     double skin0 = p->circ_skin_temp_rest + KN_ZERO_CELSIUS;
     double src = a->temperature;
     /* a hydrocollator pack cools toward the skin over its application */
@@ -48,38 +50,53 @@ static void heat_sources(const kn_model *m, const kn_data *d) {
     double rise = a->heat == KN_HEAT_HOT_PACK   ? p->circ_heat_pack
                   : a->heat == KN_HEAT_DRY_WRAP ? p->circ_heat_dry
                                                 : p->circ_heat_moist;
-    /* a cooler source warms less: scaled by its excess over skin temperature at 40 degC */
+    /* a cooler source warms less: scaled by its excess over skin temperature, full at the
+     * documented source temperature */
+    double excess = fmax(0.0, a->temperature - (KN_ZERO_CELSIUS + p->circ_heat_ref_skin));
     c->heat_source = fmax(c->heat_source, src);
     c->heat_muscle_rise = fmax(c->heat_muscle_rise,
-                               rise * fmax(0.0, a->temperature - (KN_ZERO_CELSIUS + 33.0)) / 7.0);
+                               rise * excess / (p->circ_heat_ref_source - p->circ_heat_ref_skin));
   }
 }
 
-void kn_circ_reset(const kn_model *m, kn_data *d) {
-  const kn_params *p = &m->par;
-  for (int r = 0; r < m->nregion; r++) {
-    d->circ[r] = (kn_circ_region){.skin_flow = 1.0,
-                                  .muscle_flow = 1.0,
-                                  .skin_temp = p->circ_skin_temp_rest + KN_ZERO_CELSIUS,
-                                  .muscle_temp = p->circ_muscle_temp_rest + KN_ZERO_CELSIUS,
-                                  .t_release = -INFINITY};
-    d->circ_out[r] = (kn_circ_outcome){.region = m->regions[r],
-                                       .skin_flow_min = 1.0,
-                                       .skin_flow_peak = 1.0,
-                                       .skin_flow_end = 1.0,
-                                       .muscle_flow_min = 1.0,
-                                       .muscle_flow_peak = 1.0,
-                                       .hyperaemia_peak = 1.0,
-                                       .skin_temperature_rest = d->circ[r].skin_temp,
-                                       .skin_temperature_peak = d->circ[r].skin_temp,
-                                       .muscle_temperature_rest = d->circ[r].muscle_temp,
-                                       .muscle_temperature_peak = d->circ[r].muscle_temp,
-                                       .potassium_peak = m->subject.serum_potassium,
-                                       .lactate_peak = p->circ_lactate_rest,
-                                       .evidence = KN_EVIDENCE_HUMAN};
+KN_STAGE_SIZE_FROM_INIT(circ)
+
+void kn_circ_init(const kn_circ_params *p, kn_arena *a, kn_circ_state *s, kn_circ_out *o) {
+  size_t nr = (size_t)p->nregion;
+  s->region = kn_arena_take(a, nr, sizeof(kn_circ_region));
+  s->activation = kn_arena_take(a, nr, sizeof(double));
+  o->region = s->region;
+  o->muscle = kn_arena_take(a, (size_t)p->nnm, sizeof(kn_circ_muscle));
+  o->outcome = kn_arena_take(a, nr, sizeof(kn_circ_outcome));
+}
+
+void kn_circ_reset(const kn_circ_params *cp, kn_circ_state *s, kn_circ_out *o) {
+  const kn_params *p = cp->par;
+  double muscle0 = p->circ_muscle_temp_rest + KN_ZERO_CELSIUS;
+  for (int r = 0; r < cp->nregion; r++) {
+    kn_circ_region *c = &s->region[r];
+    *c = (kn_circ_region){.skin_flow = 1.0,
+                          .muscle_flow = 1.0,
+                          .skin_temp = p->circ_skin_temp_rest + KN_ZERO_CELSIUS,
+                          .muscle_temp = muscle0,
+                          .t_release = -INFINITY};
+    o->outcome[r] = (kn_circ_outcome){.region = cp->regions[r],
+                                      .skin_flow_min = 1.0,
+                                      .skin_flow_peak = 1.0,
+                                      .skin_flow_end = 1.0,
+                                      .muscle_flow_min = 1.0,
+                                      .muscle_flow_peak = 1.0,
+                                      .hyperaemia_peak = 1.0,
+                                      .skin_temperature_rest = c->skin_temp,
+                                      .skin_temperature_peak = c->skin_temp,
+                                      .muscle_temperature_rest = c->muscle_temp,
+                                      .muscle_temperature_peak = c->muscle_temp,
+                                      .potassium_peak = cp->serum_potassium,
+                                      .lactate_peak = p->circ_lactate_rest,
+                                      .evidence = KN_EVIDENCE_HUMAN};
   }
-  for (int i = 0; i < m->nm.nmuscle; i++)
-    d->circ_muscle[i] = (kn_circ_muscle){m->subject.serum_potassium, p->circ_lactate_rest};
+  for (int i = 0; i < cp->nnm; i++)
+    o->muscle[i] = (kn_circ_muscle){cp->serum_potassium, p->circ_lactate_rest, muscle0};
 }
 
 /* The hands on region r now: their area share of the region, and whether one of them holds
@@ -90,37 +107,38 @@ typedef struct hands {
   double share; /* area share of the region under the hands, 0..1 */
 } hands;
 
-static hands hands_on(const kn_model *m, const kn_data *d, int r) {
-  const kn_region *rg = kn_atlas_region((size_t)m->regions[r]);
+static hands hands_on(const kn_circ_params *cp, const kn_circ_in *in, int r) {
+  const kn_region *rg = kn_atlas_region((size_t)cp->regions[r]);
   hands h = {0, 0, 0.0};
-  for (int s = 0; s < m->nslot; s++) {
-    const kn_contact *k = &d->contacts[s];
-    if (!k->active || k->region < 0 || m->region_local[k->region] != r) continue;
+  for (int s = 0; s < in->ncontact; s++) {
+    const kn_contact *k = &in->contacts[s];
+    if (!k->active || k->region < 0 || cp->region_local[k->region] != r) continue;
     h.on = 1;
     h.share += k->area;
-    if (k->action >= 0 && m->session.actions[k->action].speed <= 0.0) h.still = 1;
+    if (k->action >= 0 && cp->actions[k->action].speed <= 0.0) h.still = 1;
   }
   h.share = fmin(1.0, h.share / (rg->width * rg->length));
   return h;
 }
 
 /* One region: the flows under the hands and over the region, temperatures, hyperaemia. */
-static void region_step(const kn_model *m, kn_data *d, int r, double dt, double p_stop) {
-  const kn_params *p = &m->par;
-  kn_circ_region *c = &d->circ[r];
-  kn_circ_outcome *o = &d->circ_out[r];
-  double reserve = m->subject.atherosclerosis ? p->circ_atherosclerosis_reserve : 1.0;
+static void region_step(const kn_circ_params *cp, const kn_circ_in *in, kn_circ_state *st,
+                        kn_circ_out *out, int r, double dt, double p_stop) {
+  const kn_params *p = cp->par;
+  kn_circ_region *c = &st->region[r];
+  kn_circ_outcome *o = &out->outcome[r];
+  double reserve = cp->atherosclerosis ? p->circ_atherosclerosis_reserve : 1.0;
   double k_wash = log(2.0) / p->circ_hyperaemia_halflife;
   double skin0 = p->circ_skin_temp_rest + KN_ZERO_CELSIUS;
   double muscle0 = p->circ_muscle_temp_rest + KN_ZERO_CELSIUS;
-  double fever = d->sys.core_temp - (37.0 + KN_ZERO_CELSIUS);
-  hands h = hands_on(m, d, r);
+  double fever = in->core_temp - (p->sys_core_normal + KN_ZERO_CELSIUS);
+  hands h = hands_on(cp, in, r);
   if (h.on) c->patch_share = h.share;
 
   double p_muscle = 0.0;
-  for (int k = 0; k < m->nmuscle; k++)
-    if (m->muscle_region[k] == r) p_muscle = fmax(p_muscle, d->muscle_p[k]);
-  double o_skin = occlusion(d->region_p[r], p_stop);
+  for (int k = 0; k < cp->nmuscle; k++)
+    if (cp->muscle_region[k] == r) p_muscle = fmax(p_muscle, in->muscle_p[k]);
+  double o_skin = occlusion(in->region_p[r], p_stop);
   double o_muscle = occlusion(p_muscle, p_stop);
   /* the patch that builds an ischaemic debt: all of it under a still hand; under a gliding one,
    * a point of skin is covered only for the region share of the time */
@@ -132,7 +150,7 @@ static void region_step(const kn_model *m, kn_data *d, int r, double dt, double 
   c->debt_muscle = approach(c->debt_muscle, 1.0, dt * o_muscle * dwell, p->circ_debt_muscle_tau);
   c->debt_muscle *= exp(-k_wash * dt * (1.0 - o_muscle * dwell));
   c->massage = approach(c->massage, h.on ? 1.0 : 0.0, dt, p->circ_massage_skin_tau);
-  c->activation = approach(c->activation, d->circ_act[r], dt, p->circ_exercise_tau);
+  c->activation = approach(c->activation, st->activation[r], dt, p->circ_exercise_tau);
   /* applied heat dilates skin vessels with the warming it causes (not the warmth of the skin's
    * own raised flow, which would feed itself); it fades like the massage response */
   double heated =
@@ -155,19 +173,20 @@ static void region_step(const kn_model *m, kn_data *d, int r, double dt, double 
   double w_blood = p->circ_skin_blood_share * skin_mean;
   double w_src = c->heat_source > 0.0 ? p->circ_heat_coupling : 0.0;
   double skin_target =
-      (room + w_blood * d->sys.core_temp + w_src * c->heat_source) / (1.0 + w_blood + w_src);
+      (room + w_blood * in->core_temp + w_src * c->heat_source) / (1.0 + w_blood + w_src);
   c->skin_temp = approach(c->skin_temp, skin_target, dt, p->circ_skin_temp_tau);
   double muscle_target = muscle0 + c->heat_muscle_rise + fever;
   c->muscle_temp = approach(c->muscle_temp, muscle_target, dt, p->circ_heat_tau);
 
   /* after an occlusion is released, the skin's hyperaemia is reported (laser Doppler's measure) */
   int occluded = o_skin > 0.5;
-  if (c->occluded && !occluded) c->t_release = d->t;
+  if (c->occluded && !occluded) c->t_release = in->t;
   c->occluded = occluded;
-  if (d->t - c->t_release < 60.0) o->hyperaemia_peak = fmax(o->hyperaemia_peak, c->skin_flow);
+  if (in->t - c->t_release < p->circ_hyperaemia_window)
+    o->hyperaemia_peak = fmax(o->hyperaemia_peak, c->skin_flow);
 
   /* the limb artery feeds the whole region while it is worked by hands or by its muscles */
-  if (h.on || c->activation > 0.02) {
+  if (h.on || c->activation > p->circ_worked_activation) {
     double artery = p->circ_skin_share * skin_mean + (1.0 - p->circ_skin_share) * muscle_mean;
     c->artery_sum += (artery - 1.0) * dt;
     c->artery_time += dt;
@@ -180,36 +199,22 @@ static void region_step(const kn_model *m, kn_data *d, int r, double dt, double 
   o->muscle_flow_peak = fmax(o->muscle_flow_peak, c->muscle_flow);
   o->skin_temperature_peak = fmax(o->skin_temperature_peak, c->skin_temp);
   o->muscle_temperature_peak = fmax(o->muscle_temperature_peak, c->muscle_temp);
-  if (d->t <= m->plan_end) o->skin_flow_end = c->skin_flow;
+  if (in->t <= cp->plan_end) o->skin_flow_end = c->skin_flow;
 }
 
-void kn_circ_step(const kn_model *m, kn_data *d, double dt) {
-  const kn_params *p = &m->par;
-  const kn_nm_model *nm = &m->nm;
-  double map = (d->sys.systolic + 2.0 * d->sys.diastolic) / 3.0;
-  double p_stop = fmax(map - p->circ_stop_margin, 20.0 * KN_MMHG);
-  heat_sources(m, d);
-
-  /* activation of each region's simulated muscles (exercise hyperaemia) */
-  for (int r = 0; r < m->nregion; r++)
-    d->circ_act[r] = 0.0;
-  for (int i = 0; i < nm->nmuscle; i++) {
-    int r = nm->muscles[i].tissue >= 0 ? m->muscle_region[nm->muscles[i].tissue] : -1;
-    if (r >= 0) d->circ_act[r] = fmax(d->circ_act[r], d->nm[i].frac);
-  }
-  for (int r = 0; r < m->nregion; r++)
-    region_step(m, d, r, dt, p_stop);
-
-  /* interstitial potassium and lactate of each simulated muscle */
-  double plasma_k = m->subject.serum_potassium;
+/* Interstitial potassium and lactate of each simulated muscle, and its temperature. */
+static void muscles_step(const kn_circ_params *cp, const kn_circ_in *in, kn_circ_out *out,
+                         double dt) {
+  const kn_params *p = cp->par;
+  double plasma_k = cp->serum_potassium;
   double k_k = log(2.0) / p->circ_potassium_halflife;
   double k_la = log(2.0) / p->circ_lactate_halflife;
   double share = p->circ_potassium_flow_share;
-  for (int i = 0; i < nm->nmuscle; i++) {
-    kn_circ_muscle *cm = &d->circ_muscle[i];
-    int r = nm->muscles[i].tissue >= 0 ? m->muscle_region[nm->muscles[i].tissue] : -1;
-    double flow = r >= 0 ? d->circ[r].muscle_flow : 1.0 + p->circ_exercise_gain * d->nm[i].frac;
-    double act = d->nm[i].frac;
+  for (int i = 0; i < cp->nnm; i++) {
+    kn_circ_muscle *cm = &out->muscle[i];
+    int r = cp->nm_region[i];
+    double act = in->nm_activation[i];
+    double flow = r >= 0 ? out->region[r].muscle_flow : 1.0 + p->circ_exercise_gain * act;
     double clear = (1.0 - share) + share * flow;
     /* exact step of dK/dt = rate*act - k*clear*(K - plasma) */
     double kk = k_k * clear, kl = k_la * clear;
@@ -219,16 +224,45 @@ void kn_circ_step(const kn_model *m, kn_data *d, double dt) {
                              : cm->potassium + p->circ_potassium_rate * act * dt;
     cm->lactate = kl > 0.0 ? la_eq + (cm->lactate - la_eq) * exp(-kl * dt)
                            : cm->lactate + p->circ_lactate_rate * act * dt;
+    cm->temperature =
+        r >= 0 ? out->region[r].muscle_temp : p->circ_muscle_temp_rest + KN_ZERO_CELSIUS;
     if (r >= 0) {
-      kn_circ_outcome *o = &d->circ_out[r];
+      kn_circ_outcome *o = &out->outcome[r];
       o->potassium_peak = fmax(o->potassium_peak, cm->potassium);
       o->lactate_peak = fmax(o->lactate_peak, cm->lactate);
     }
   }
 }
 
-double kn_circ_muscle_temperature(const kn_model *m, const kn_data *d, int i) {
-  const kn_nm_muscle *mu = &m->nm.muscles[i];
-  if (mu->tissue < 0) return m->par.circ_muscle_temp_rest + KN_ZERO_CELSIUS;
-  return d->circ[m->muscle_region[mu->tissue]].muscle_temp;
+/* KN_OK, or KN_ENONFINITE if a region's flows or temperatures or a muscle's metabolites are not
+ * finite (a handful of numbers per region and muscle, every KN_CIRC_PERIOD: negligible). */
+static int check_finite(const kn_circ_params *cp, const kn_circ_out *o) {
+  double sum = 0.0;
+  for (int r = 0; r < cp->nregion; r++) {
+    const kn_circ_region *c = &o->region[r];
+    sum += c->skin_flow + c->muscle_flow + c->skin_temp + c->muscle_temp;
+  }
+  for (int i = 0; i < cp->nnm; i++)
+    sum += o->muscle[i].potassium + o->muscle[i].lactate;
+  return isfinite(sum) ? KN_OK : KN_ENONFINITE;
+}
+
+int kn_circ_step(const kn_circ_params *cp, const kn_circ_in *in, kn_circ_state *s, kn_circ_out *o,
+                 double dt) {
+  const kn_params *p = cp->par;
+  double map = (in->systolic + 2.0 * in->diastolic) / 3.0;
+  double p_stop = fmax(map - p->circ_stop_margin, p->circ_stop_floor);
+  heat_sources(cp, in->t, s->region);
+
+  /* activation of each region's simulated muscles (exercise hyperaemia) */
+  for (int r = 0; r < cp->nregion; r++)
+    s->activation[r] = 0.0;
+  for (int i = 0; i < cp->nnm; i++) {
+    int r = cp->nm_region[i];
+    if (r >= 0) s->activation[r] = fmax(s->activation[r], in->nm_activation[i]);
+  }
+  for (int r = 0; r < cp->nregion; r++)
+    region_step(cp, in, s, o, r, dt, p_stop);
+  muscles_step(cp, in, o, dt);
+  return check_finite(cp, o);
 }

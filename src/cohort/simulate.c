@@ -100,7 +100,11 @@ int kn_cohort_simulate(const kn_cohort_job *job, kn_cohort_unit *out, kn_diag *d
     kn_data *d = NULL;
     int rc = kn_model_create(&out->subject, &session, &m, diag);
     if (rc == 0) rc = kn_data_create(m, &d);
-    if (rc == 0) rc = kn_run(m, d, NULL, NULL);
+    if (rc == 0 && (rc = kn_run(m, d, NULL, NULL)) != 0 && diag) {
+      kn_diag_clear(diag);
+      diag->code = rc;
+      kn_data_error_format(d, diag->message, sizeof diag->message);
+    }
     if (rc == 0) {
       kn_cohort_result *res = &out->result[p];
       memset(res, 0, sizeof *res);

@@ -394,6 +394,22 @@
     "lactate release per unit of activation")                                                     \
   X(circ_lactate_halflife, "circulation", 10.0, "min", KN_MIN, EXPERT,                             \
     "calibrated: lactate clears over tens of minutes", "half-time of lactate clearance at rest")  \
+  X(circ_hyperaemia_window, "circulation", 60.0, "s", 1.0, EXPERT,                                \
+    "calibrated: reactive hyperaemia peaks within seconds of release and fades within a minute "  \
+    "(imms1988 half-life 14-45 s)",                                                               \
+    "time after a release within which skin flow counts as reactive hyperaemia")                  \
+  X(circ_worked_activation, "circulation", 0.02, "1", 1.0, EXPERT,                                 \
+    "calibrated: a visible contraction (2 % of maximum, as nm_spasm_force)",                      \
+    "activation of a region's muscles above which they work its limb artery")                     \
+  X(circ_stop_floor, "circulation", 20.0, "mmHg", KN_MMHG, EXPERT,                                \
+    "calibrated: keeps the pressure that stops skin flow positive in deep hypotension",           \
+    "lowest external pressure that stops skin flow, whatever the arterial pressure")              \
+  X(circ_heat_ref_skin, "circulation", 33.0, "degC", 1.0, EXPERT,                                 \
+    "calibrated: skin temperature below which a source adds no muscle warming",                   \
+    "skin temperature a heat source must exceed to warm the muscle")                              \
+  X(circ_heat_ref_source, "circulation", 40.0, "degC", 1.0, HUMAN,                                \
+    "calibrated: the 40 degC sources of petrofsky_heat give the full circ_heat_* rises",          \
+    "source temperature at which a heat source gives its documented muscle warming")             \
   /* systemic: the whole body ------------------------------------------------------------------ */ \
   X(sys_autonomic_tau, "systemic", 60.0, "s", 1.0, EXPERT,                                         \
     "calibrated: heart rate and pressure settle over minutes of massage",                         \
@@ -499,6 +515,60 @@
     "initial orthostatic hypotension: systolic fall within 15 s")                                 \
   X(sys_oh_fall, "systemic", 20.0, "mmHg", KN_MMHG, HUMAN, "freeman2011",                          \
     "orthostatic hypotension: sustained systolic fall within 3 min (diastolic 10)")               \
+  X(sys_pulse_pressure_min, "systemic", 10.0, "mmHg", KN_MMHG, EXPERT,                            \
+    "calibrated: keeps diastolic below systolic pressure when both fall with the carotid reflex", \
+    "smallest difference between systolic and diastolic pressure")                               \
+  X(sys_core_normal, "systemic", 37.0, "degC", 1.0, HUMAN,                                        \
+    "calibrated: normal core temperature; fever counts above it",                                 \
+    "core temperature above which heart rate, muscle temperature and the fall on standing rise with fever")          \
+  X(sys_symptom_fever_from, "systemic", 37.5, "degC", 1.0, EXPERT,                                \
+    "calibrated: expert-opinion symptom score of claim A6 (no measurement)",                      \
+    "core temperature from which fever adds to the symptom load")                                 \
+  X(sys_symptom_fever_margin, "systemic", 0.5, "degC", 1.0, EXPERT,                               \
+    "calibrated: a fever of 38 degC or more, the usual definition",                               \
+    "fever above sys_symptom_fever_from that makes the symptom score apply without an illness")   \
+  X(sys_symptom_fever_scale, "systemic", 1.5, "degC", 1.0, EXPERT,                                \
+    "calibrated: expert-opinion symptom score of claim A6 (no measurement)",                      \
+    "fever that adds one unit to the symptom score's exponent")                                   \
+  X(sys_symptom_illness, "systemic", 0.5, "1", 1.0, EXPERT,                                       \
+    "calibrated: expert-opinion symptom score of claim A6 (no measurement)",                      \
+    "units an acute illness adds to the symptom score's exponent")                                \
+  X(sys_symptom_hypohydration, "systemic", 0.03, "1", 1.0, EXPERT,                                \
+    "calibrated: expert-opinion symptom score of claim A6 (no measurement)",                      \
+    "hypohydration (fraction of body mass) that adds one unit to the symptom score's exponent")   \
+  X(sys_symptom_soreness, "systemic", 10.0, "min", KN_MIN, EXPERT,                                \
+    "calibrated: expert-opinion symptom score of claim A6 (no measurement)",                      \
+    "soreness load that adds the massage's full unit (at most one) to the symptom exponent")     \
+  X(sys_symptom_max, "systemic", 10.0, "1", 1.0, EXPERT,                                          \
+    "calibrated: a 0-10 symptom scale", "symptom load approached as its exponent grows")          \
+  X(sys_hypertension_from, "systemic", 120.0, "mmHg", KN_MMHG, EXPERT,                            \
+    "calibrated: the upper limit of a normal resting systolic pressure",                          \
+    "resting systolic pressure above which pressure responses grow (sys_hypertension_gain)")      \
+  X(sys_hypertension_step, "systemic", 20.0, "mmHg", KN_MMHG, EXPERT,                             \
+    "calibrated: one grade of hypertension", "systolic excess per step of sys_hypertension_gain") \
+  X(sys_hypertension_steps, "systemic", 2.0, "1", 1.0, EXPERT,                                    \
+    "calibrated: the response stops growing at 160 mmHg (no data beyond)",                        \
+    "most steps of sys_hypertension_gain")                                                        \
+  X(sys_carotid_dbp_share, "systemic", 0.5, "1", 1.0, EXPERT,                                     \
+    "calibrated: the carotid reflex lowers diastolic less than systolic pressure",                \
+    "diastolic fall of the carotid reflex as a share of the systolic fall")                       \
+  X(sys_hr_floor, "systemic", 0.3, "1/s", 1.0, EXPERT,                                            \
+    "calibrated: a floor (18 /min) that keeps the beat interval finite",                          \
+    "lowest heart rate before the baroreflex and carotid terms")                                  \
+  X(sys_hypohydration_max, "systemic", 0.2, "1", 1.0, EXPERT,                                     \
+    "calibrated: far beyond survivable dehydration; a bound, never reached in a session",         \
+    "largest hypohydration (fraction of body mass) the model lets build")                         \
+  X(sys_stand_dehydrated_at, "systemic", 0.02, "1", 1.0, EXPERT,                                  \
+    "calibrated: the 2 % of sys_stand_dehydrated", "hypohydration at which sys_stand_dehydrated applies") \
+  X(sys_stand_dehydrated_max, "systemic", 2.0, "1", 1.0, EXPERT,                                  \
+    "calibrated: the sustained fall stops growing at 4 % hypohydration (no data beyond)",         \
+    "most multiples of sys_stand_dehydrated")                                                     \
+  X(sys_stand_symptoms_at, "systemic", 0.03, "1", 1.0, EXPERT,                                    \
+    "calibrated: the 3 % of sys_stand_dehydrated_symptoms (carter2006)",                          \
+    "hypohydration at which sys_stand_dehydrated_symptoms applies")                               \
+  X(sys_stand_diastolic_share, "systemic", 0.5, "1", 1.0, EXPERT,                                 \
+    "calibrated: orthostatic hypotension is 20 systolic or 10 diastolic mmHg (freeman2011)",      \
+    "sustained diastolic fall on standing as a share of the systolic")                            \
   /* protocol: the practitioner --------------------------------------------------------------- */ \
   /* each trait of a profile is log-normal over people: median and log-SD (kn_practitioner_traits) */ \
   X(pro_force_ratio_sd, "protocol", 0.25, "1", 1.0, EXPERT,                                        \
@@ -566,6 +636,15 @@
     "calibrated: percussion contact time", "duration of one percussion impact")                    \
   X(petrissage_depth, "protocol", 0.4, "1", 1.0, EXPERT, "calibrated: squeeze-release cycle",      \
     "fraction of force that cycles during kneading")                                               \
+  X(pro_ramp_share, "protocol", 0.25, "1", 1.0, EXPERT,                                            \
+    "calibrated: a short action still reaches its planned force for half its duration",            \
+    "longest force ramp (on and off) as a fraction of the action's duration")                      \
+  X(force_noise_bound, "protocol", 3.0, "1", 1.0, EXPERT,                                          \
+    "calibrated: a hand's force wanders within three standard deviations, never without bound",   \
+    "bound of the force variation, in standard deviations")                                        \
+  X(pain_ease_target, "protocol", 0.9, "1", 1.0, EXPERT,                                           \
+    "calibrated: just under the median threshold, where pain is less likely than not",             \
+    "pressure a practitioner eases off to, as a fraction of the median pain threshold")            \
   /* advice: the thresholds of the rules (docs/advice.md) ------------------------------------- */ \
   X(adv_fever, "advise", 38.0, "degC", 1.0, HUMAN, "werner2020",                                   \
     "core temperature at or above which a fever postpones the massage (the conventional definition)") \

@@ -36,4 +36,15 @@ typedef enum kn_clock {
   KN_CLOCK_RECORD = 2 /* every record interval of the session */
 } kn_clock;
 
+/* Defines kn_X_size for a stage X whose kn_X_init carves all its arrays: it runs init on a
+ * measuring arena (base NULL) and returns the bytes taken. Needs core/arena.h. */
+#define KN_STAGE_SIZE_FROM_INIT(X)                                                                 \
+  size_t kn_##X##_size(const kn_##X##_params *p) {                                                 \
+    kn_arena measure = {0};                                                                        \
+    kn_##X##_state s;                                                                              \
+    kn_##X##_out o;                                                                                \
+    kn_##X##_init(p, &measure, &s, &o);                                                            \
+    return measure.used;                                                                           \
+  }
+
 #endif

@@ -3,9 +3,13 @@
  * relative to the plan), the position (drift off target) and the reaction to pain. Variability
  * comes from Ornstein-Uhlenbeck processes driven by the data's seeded RNG, so a run is
  * reproducible. */
+#include "protocol/protocol.h"
+
 #include <math.h>
 
-#include "sim/sim_internal.h"
+#include "core/units.h"
+#include "knead/error.h"
+#include "knead/mechanics.h"
 
 /* Stream of the practitioner's draw (any value, fixed forever: it defines the draws). */
 #define STREAM_TRAITS 0x54524149545300ULL
@@ -96,12 +100,12 @@ static double low_pass(double s, double x, double dt, double tau) {
  * smoothed by a low-pass filter so that force rate and speed do not depend on the time step. The
  * filter's output is rescaled to unit variance (an OU process of time tau through a low-pass of
  * time s has variance tau / (tau + s)). */
-static void vary_step(const kn_model *m, kn_data *d, kn_contact *c, double dt) {
-  double s = m->par.variation_smoothing;
-  double tf = m->par.force_noise_time, tx = m->par.drift_time;
-  c->noise_f = ou_step(&d->rng, c->noise_f, dt, tf);
-  c->noise_x = ou_step(&d->rng, c->noise_x, dt, tx);
-  c->noise_y = ou_step(&d->rng, c->noise_y, dt, tx);
+static void vary_step(const kn_params *p, kn_rng *rng, kn_contact *c, double dt) {
+  double s = p->variation_smoothing;
+  double tf = p->force_noise_time, tx = p->drift_time;
+  c->noise_f = ou_step(rng, c->noise_f, dt, tf);
+  c->noise_x = ou_step(rng, c->noise_x, dt, tx);
+  c->noise_y = ou_step(rng, c->noise_y, dt, tx);
   c->lp_f = low_pass(c->lp_f, c->noise_f, dt, s);
   c->lp_x = low_pass(c->lp_x, c->noise_x, dt, s);
   c->lp_y = low_pass(c->lp_y, c->noise_y, dt, s);
@@ -123,7 +127,7 @@ static void action_target(const kn_action *a, double *x, double *y) {
 }
 
 /* Technique: force modulation (1 = planned force) and movement along/across the glide direction. */
-static double technique(const kn_model *m, const kn_action *a, double tau, double *along,
+static double technique(const kn_params *p, const kn_action *a, double tau, double *along,
                         double *across) {
   *along = 0.0, *across = 0.0;
   double L = a->stroke_length;
@@ -138,7 +142,7 @@ static double technique(const kn_model *m, const kn_action *a, double tau, doubl
   case KN_ACT_PETRISSAGE: {
     double ph = 2.0 * KN_PI * a->rate * tau;
     *along = 0.5 * L * sin(ph);
-    return 1.0 - m->par.petrissage_depth * 0.5 * (1.0 - cos(ph));
+    return 1.0 - p->petrissage_depth * 0.5 * (1.0 - cos(ph));
   }
   case KN_ACT_FRICTION: {
     double ph = 2.0 * KN_PI * a->rate * tau;
@@ -148,7 +152,7 @@ static double technique(const kn_model *m, const kn_action *a, double tau, doubl
   }
   case KN_ACT_TAPOTEMENT: { /* half-sine impacts, rate per second */
     if (!(a->rate > 0.0)) return 1.0;
-    double period = 1.0 / a->rate, impact = m->par.tapotement_impact;
+    double period = 1.0 / a->rate, impact = p->tapotement_impact;
     if (impact > period) impact = period;
     double ph = fmod(tau, period);
     return ph < impact ? sin(KN_PI * ph / impact) : 0.0;
@@ -158,10 +162,9 @@ static double technique(const kn_model *m, const kn_action *a, double tau, doubl
   }
 }
 
-int kn_action_active(const kn_model *m, int ai, double t, double *tau, int *rep) {
-  const kn_action *a = &m->session.actions[ai];
-  double u = t - m->action_start[ai];
-  if (u < 0.0 || t >= m->action_end[ai]) return 0;
+int kn_action_phase(const kn_action *a, double start, double end, double t, double *tau, int *rep) {
+  double u = t - start;
+  if (u < 0.0 || t >= end) return 0;
   double period = a->duration + a->rest_between;
   double n = period > 0.0 ? floor(u / period) : 0.0;
   double local = u - n * period;
@@ -171,13 +174,13 @@ int kn_action_active(const kn_model *m, int ai, double t, double *tau, int *rep)
 }
 
 /* Moves a slot's cursor to the action in progress at t; returns it or -1. */
-static int current_action(const kn_model *m, kn_contact *c, int slot, double t) {
-  int last = m->slot_first[slot + 1];
-  while (c->cursor < last && m->action_end[m->slot_actions[c->cursor]] <= t)
+static int current_action(const kn_protocol_params *pp, kn_contact *c, int slot, double t) {
+  int last = pp->slot_first[slot + 1];
+  while (c->cursor < last && pp->action_end[pp->slot_actions[c->cursor]] <= t)
     c->cursor++;
   if (c->cursor >= last) return -1;
-  int a = m->slot_actions[c->cursor];
-  return m->action_start[a] <= t ? a : -1;
+  int a = pp->slot_actions[c->cursor];
+  return pp->action_start[a] <= t ? a : -1;
 }
 
 static void lift(kn_contact *c) {
@@ -188,35 +191,37 @@ static void lift(kn_contact *c) {
   c->t_contact = 0.0;
 }
 
-static void slot_step(const kn_model *m, kn_data *d, int slot) {
-  kn_contact *c = &d->contacts[slot];
-  double t = d->t, dt = m->session.dt;
-  const kn_practitioner_traits *pr = &m->profile;
-  int ai = current_action(m, c, slot, t);
+/* One hand this step; returns 1 if the practitioner eased off (an event). */
+static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *st, int slot) {
+  const kn_params *p = pp->par;
+  kn_contact *c = &st->contacts[slot];
+  double dt = pp->dt;
+  const kn_practitioner_traits *pr = pp->profile;
+  int ai = current_action(pp, c, slot, t);
   if (ai != c->action) { /* a new action: fresh hand, no memory of pain */
     c->action = ai;
     c->ease = 1.0;
     c->t_pain = 0.0;
   }
-  vary_step(m, d, c, dt);
+  vary_step(p, &st->rng, c, dt);
   if (ai < 0) {
     c->prev_force = 0.0;
     c->force_rate = 0.0;
     lift(c);
-    return;
+    return 0;
   }
-  const kn_action *a = &m->session.actions[ai];
+  const kn_action *a = &pp->actions[ai];
   double tau = 0.0;
-  int on = kn_action_active(m, ai, t, &tau, NULL);
+  int on = kn_action_phase(a, pp->action_start[ai], pp->action_end[ai], t, &tau, NULL);
   double force = 0.0;
   double along = 0.0, across = 0.0;
   if (on) {
-    double ramp = fmin(pr->ramp_time, 0.25 * a->duration);
+    double ramp = fmin(pr->ramp_time, p->pro_ramp_share * a->duration);
     double env = fmin(min_jerk(tau / ramp), min_jerk((a->duration - tau) / ramp));
-    double mod =
-        technique(m, a, tau, &along, &across); /* a hand's force wanders, but not without bound:
-                                                  within three standard deviations */
-    double n = fmax(-3.0, fmin(3.0, c->smooth_f));
+    double mod = technique(p, a, tau, &along, &across);
+    /* a hand's force wanders, but not without bound */
+    double bound = p->force_noise_bound;
+    double n = fmax(-bound, fmin(bound, c->smooth_f));
     double vary = fmax(0.0, 1.0 + pr->force_cv * n);
     force = (a->force * pr->force_ratio + pr->force_bias) * mod * env * vary * c->ease;
   }
@@ -236,7 +241,7 @@ static void slot_step(const kn_model *m, kn_data *d, int slot) {
   c->prev_force = force;
   if (force <= 0.0) {
     lift(c);
-    return;
+    return 0;
   }
   c->active = 1;
   c->force = force;
@@ -244,32 +249,61 @@ static void slot_step(const kn_model *m, kn_data *d, int slot) {
   c->t_contact += dt; /* the hand either carries the skin with it (friction, kneading) or slides
                          over oiled skin */
   if (kn_action_grips_skin(a->kind))
-    c->shear = m->par.grip_friction * force;
+    c->shear = p->grip_friction * force;
   else if (a->speed > 0.0 && a->stroke_length > 0.0)
-    c->shear = m->par.glide_friction * force;
+    c->shear = p->glide_friction * force;
   else
     c->shear = 0.0;
 
   /* a professional who sees pain eases off to just under the subject's threshold */
   if (pr->pain_delay >= 0.0) {
-    int r = m->region_local[a->region];
-    double pain = kn_pain_probability(c->p, m->ppt_mean[r], m->ppt_sd[r]);
-    if (pain > m->par.pain_probability_event) {
+    int r = pp->region_local[a->region];
+    double pain = kn_pain_probability(c->p, pp->ppt_mean[r], pp->ppt_sd[r]);
+    if (pain > p->pain_probability_event) {
       c->t_pain += dt;
       if (c->t_pain >= pr->pain_delay) {
-        /* 0.9 x the median threshold, where pain is less likely than not (log-normal) */
-        c->ease *= fmin(1.0, 0.9 * kn_pain_median(m->ppt_mean[r], m->ppt_sd[r]) / c->p);
+        /* just under the median threshold, where pain is less likely than not (log-normal) */
+        double target = p->pain_ease_target * kn_pain_median(pp->ppt_mean[r], pp->ppt_sd[r]);
+        c->ease *= fmin(1.0, target / c->p);
         c->t_pain = 0.0;
-        kn_event_instant(d, KN_EV_PRACTITIONER_EASED, KN_SITE_REGION, a->region, ai, c->ease, "1",
-                         KN_EVIDENCE_EXPERT);
+        return 1;
       }
     } else {
       c->t_pain = 0.0;
     }
   }
+  return 0;
 }
 
-void kn_protocol_step(const kn_model *m, kn_data *d) {
-  for (int s = 0; s < m->nslot; s++)
-    slot_step(m, d, s);
+KN_STAGE_SIZE_FROM_INIT(protocol)
+
+void kn_protocol_init(const kn_protocol_params *p, kn_arena *a, kn_protocol_state *s,
+                      kn_protocol_out *o) {
+  s->contacts = kn_arena_take(a, (size_t)p->nslot, sizeof(kn_contact));
+  o->contacts = s->contacts;
+  o->eased = kn_arena_take(a, (size_t)p->nslot, sizeof(int));
+}
+
+void kn_protocol_reset(const kn_protocol_params *p, kn_protocol_state *s, kn_protocol_out *o) {
+  kn_rng_seed(&s->rng, p->seed);
+  for (int k = 0; k < p->nslot; k++) {
+    kn_contact *c = &s->contacts[k];
+    *c = (kn_contact){0};
+    c->action = -1;
+    c->region = -1;
+    c->cursor = p->slot_first[k];
+    c->ease = 1.0;
+    o->eased[k] = 0;
+  }
+}
+
+int kn_protocol_step(const kn_protocol_params *p, const kn_protocol_in *in, kn_protocol_state *s,
+                     kn_protocol_out *o, double dt) {
+  (void)dt; /* the hands move on the session's step (p->dt) */
+  double sum = 0.0;
+  for (int k = 0; k < p->nslot; k++) {
+    o->eased[k] = slot_step(p, in->t, s, k);
+    sum += s->contacts[k].force + s->contacts[k].x + s->contacts[k].y;
+  }
+  return isfinite(sum) ? KN_OK : KN_ENONFINITE;
 }

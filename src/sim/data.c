@@ -8,7 +8,8 @@
 
 static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   size_t nr = (size_t)m->nregion, nn = (size_t)m->nnerve, nm = (size_t)m->nmuscle;
-  d->contacts = kn_arena_take(a, (size_t)m->nslot, sizeof(kn_contact));
+  kn_protocol_init(&m->protocol, a, &d->protocol_s, &d->protocol_o);
+  d->contacts = d->protocol_o.contacts;
   d->loads = kn_arena_take(a, (size_t)m->nslot, sizeof(kn_contact_load));
   d->region_t_contact = kn_arena_take(a, nr, sizeof(double));
   d->nerve_t_grade = kn_arena_take(a, nn, sizeof(double));
@@ -27,16 +28,14 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   d->region_out = kn_arena_take(a, nr, sizeof(kn_region_outcome));
   d->nerve_out = kn_arena_take(a, nn, sizeof(kn_nerve_outcome));
   d->muscle_out = kn_arena_take(a, nm, sizeof(kn_muscle_outcome));
-  d->events = kn_arena_take(a, m->event_capacity, sizeof(kn_event));
-  d->open_region = kn_arena_take(a, nr * KN_EV_COUNT, sizeof(int));
-  d->open_nerve = kn_arena_take(a, nn * KN_EV_COUNT, sizeof(int));
+  kn_events_init(&m->events, a, &d->events_s, &d->events_o);
   kn_recorder_init(&m->rec, a, &d->rec, &d->rec_out); /* at most KN_SERIES_KEPT_ROWS rows */
   d->sample = kn_arena_take(a, m->rec.ncol, sizeof(double));
   kn_nm_data_layout(m, d, a);
-  d->circ = kn_arena_take(a, nr, sizeof(kn_circ_region));
-  d->circ_out = kn_arena_take(a, nr, sizeof(kn_circ_outcome));
-  d->circ_act = kn_arena_take(a, nr, sizeof(double));
-  d->circ_muscle = kn_arena_take(a, (size_t)m->nm.nmuscle, sizeof(kn_circ_muscle));
+  kn_circ_init(&m->circ, a, &d->circ_s, &d->circ_o);
+  d->nm_activation = kn_arena_take(a, (size_t)m->nm.nmuscle, sizeof(double));
+  d->circ = d->circ_o.region;
+  d->circ_muscle = d->circ_o.muscle;
 }
 
 int kn_data_create(const kn_model *m, kn_data **out) {
@@ -54,7 +53,6 @@ int kn_data_create(const kn_model *m, kn_data **out) {
   kn_arena carve = {d->block, 0};
   layout(m, d, &carve);
   d->bytes = sizeof *d + measure.used;
-  d->event_capacity = m->event_capacity;
   kn_data_reset(m, d);
   *out = d;
   return KN_OK;
@@ -69,15 +67,7 @@ void kn_data_free(kn_data *d) {
 void kn_data_reset(const kn_model *m, kn_data *d) {
   d->t = 0.0;
   d->step = 0;
-  kn_rng_seed(&d->rng, m->session.seed);
-  for (int s = 0; s < m->nslot; s++) {
-    kn_contact *c = &d->contacts[s];
-    *c = (kn_contact){0};
-    c->action = -1;
-    c->region = -1;
-    c->cursor = m->slot_first[s];
-    c->ease = 1.0;
-  }
+  kn_protocol_reset(&m->protocol, &d->protocol_s, &d->protocol_o);
   for (int n = 0; n < m->nnerve; n++) {
     kn_nerve_reset(&d->nerve_state[n]);
     d->nerve_out[n] = (kn_nerve_outcome){.nerve = m->nerves[n], .t_grade = -1.0};
@@ -89,12 +79,8 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   }
   for (int r = 0; r < m->nregion; r++)
     d->region_out[r] = (kn_region_outcome){.region = m->regions[r]};
-  for (size_t i = 0; i < (size_t)m->nregion * KN_EV_COUNT; i++)
-    d->open_region[i] = -1;
-  for (size_t i = 0; i < (size_t)m->nnerve * KN_EV_COUNT; i++)
-    d->open_nerve[i] = -1;
   d->soreness_load = 0.0;
-  d->nevent = d->nevent_dropped = 0;
+  kn_events_reset(&m->events, &d->events_s, &d->events_o);
   kn_recorder_reset(&m->rec, &d->rec, &d->rec_out);
   d->outcome = (kn_outcome){0};
   d->nm_action = -1;
@@ -102,11 +88,14 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   d->dt = m->session.dt;
   d->quiet = 0;
   d->circ_elapsed = 0.0;
-  d->carotid_hyper_event = 0;
-  d->carotid_open = -1;
+  d->error = KN_OK;
+  d->error_stage = KN_STAGE_NONE;
+  d->error_time = 0.0;
   kn_nm_reset(m, d);
-  kn_systemic_reset(m, d); /* first: the circulation reads the pressures */
-  kn_circ_reset(m, d);
+  kn_systemic_reset(&m->sys, &d->sys, &d->sys_o);
+  kn_circ_reset(&m->circ, &d->circ_s, &d->circ_o);
+  for (int i = 0; i < m->nm.nmuscle; i++)
+    d->nm_activation[i] = 0.0;
 }
 
 double kn_data_time(const kn_data *d) {
@@ -142,4 +131,24 @@ int kn_data_current_action(const kn_model *m, const kn_data *d) {
   for (int s = 0; s < m->nslot; s++)
     if (d->contacts[s].action >= 0) return d->contacts[s].action;
   return -1;
+}
+
+double kn_circ_muscle_temperature(const kn_model *m, const kn_data *d, int i) {
+  (void)m;
+  return d->circ_o.muscle[i].temperature;
+}
+
+int kn_action_active(const kn_model *m, int ai, double t, double *tau, int *rep) {
+  return kn_action_phase(&m->session.actions[ai], m->action_start[ai], m->action_end[ai], t, tau,
+                         rep);
+}
+
+void kn_event_instant(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,
+                      double value, const char *unit, kn_evidence ev) {
+  kn_events_instant(&d->events_o, d->t, kind, site_kind, site, action, value, unit, ev);
+}
+
+void kn_event_at(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,
+                 double t_start, double t_end, double value, const char *unit, kn_evidence ev) {
+  kn_events_at(&d->events_o, kind, site_kind, site, action, t_start, t_end, value, unit, ev);
 }

@@ -155,6 +155,7 @@ static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, s
   m->slot_actions = kn_arena_take(a, naction, sizeof(int));
   m->heat_actions = kn_arena_take(a, naction, sizeof(int));
   m->drink_actions = kn_arena_take(a, naction, sizeof(int));
+  m->nm_region = kn_arena_take(a, nnm, sizeof(int));
   kn_sites_layout(&m->sites, a, nreg, nnerve, nmus); /* the sites mechanics fits */
   kn_recorder_layout_take(a, ncol, &m->rec);
 }
@@ -236,6 +237,62 @@ static void circulation_init(kn_model *m) {
     if (!strcmp(kn_atlas_nerve((size_t)m->nerves[n])->name, "carotid_sinus")) m->carotid = n;
   m->circ_every = (int)lround(KN_CIRC_PERIOD / m->session.dt);
   if (m->circ_every < 1) m->circ_every = 1;
+  for (int i = 0; i < m->nm.nmuscle; i++) {
+    int tissue = m->nm.muscles[i].tissue;
+    m->nm_region[i] = tissue >= 0 ? m->muscle_region[tissue] : -1;
+  }
+}
+
+void kn_stage_params_fill(kn_model *m) {
+  m->events = (kn_events_params){.par = &m->par,
+                                 .nerve = &m->nerve,
+                                 .tissue = &m->tissue_stage,
+                                 .nregion = m->nregion,
+                                 .regions = m->regions,
+                                 .nnerve = m->nnerve,
+                                 .nerves = m->nerves,
+                                 .nmuscle = m->nmuscle,
+                                 .muscles = m->muscles,
+                                 .capacity = m->event_capacity};
+  m->protocol = (kn_protocol_params){.par = &m->par,
+                                     .profile = &m->profile,
+                                     .dt = m->session.dt,
+                                     .seed = m->session.seed,
+                                     .nslot = m->nslot,
+                                     .slot_first = m->slot_first,
+                                     .slot_actions = m->slot_actions,
+                                     .actions = m->session.actions,
+                                     .action_start = m->action_start,
+                                     .action_end = m->action_end,
+                                     .region_local = m->region_local,
+                                     .ppt_mean = m->ppt_mean,
+                                     .ppt_sd = m->ppt_sd};
+  m->circ = (kn_circ_params){.par = &m->par,
+                             .serum_potassium = m->subject.serum_potassium,
+                             .atherosclerosis = m->subject.atherosclerosis,
+                             .plan_end = m->plan_end,
+                             .nregion = m->nregion,
+                             .regions = m->regions,
+                             .region_local = m->region_local,
+                             .nmuscle = m->nmuscle,
+                             .muscle_region = m->muscle_region,
+                             .nnm = m->nm.nmuscle,
+                             .nm_region = m->nm_region,
+                             .actions = m->session.actions,
+                             .action_start = m->action_start,
+                             .action_end = m->action_end,
+                             .nheat = m->nheat,
+                             .heat_actions = m->heat_actions};
+  m->sys = (kn_systemic_params){.par = &m->par,
+                                .subject = &m->subject,
+                                .hypothesis_cortisol = m->session.hypothesis_cortisol,
+                                .plan_end = m->plan_end,
+                                .duration = m->duration,
+                                .nregion = m->nregion,
+                                .actions = m->session.actions,
+                                .action_start = m->action_start,
+                                .ndrink = m->ndrink,
+                                .drink_actions = m->drink_actions};
 }
 
 /* Regions the plan touches, and the nerves and muscles in them (fitted by mechanics, the same
@@ -362,6 +419,7 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   kn_recorder_sites at = recorder_sites(m);
   kn_recorder_layout(&at, &m->par, session->record_interval, m->duration, &m->rec);
   m->event_capacity = EVENT_CAPACITY;
+  kn_stage_params_fill(m);
   *out = m;
   rc = KN_OK;
 scratch:

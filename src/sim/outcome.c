@@ -103,9 +103,9 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
   for (int i = 0; i < d->nspasm; i++) /* involuntary contractions: discomfort; a cramp hurts more */
     raise(&v, d->spasms[i].kind == KN_SPASM_CRAMP ? KN_HARM_MINOR : KN_HARM_DISCOMFORT,
           KN_EVIDENCE_EXPERT);
-  o->nevent = d->nevent;
-  o->events = d->events;
-  o->nevent_dropped = d->nevent_dropped;
+  o->nevent = d->events_o.nevent;
+  o->events = d->events_o.events;
+  o->nevent_dropped = d->events_o.nevent_dropped;
   o->soreness_load = d->soreness_load;
   o->soreness_probability = 1.0 - not_sore; /* any site (kn_soreness_probability) */
   o->soreness_onset = m->par.soreness_onset;
@@ -118,7 +118,8 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
   o->evidence_bruise = KN_EVIDENCE_EXPERT;
   o->evidence_soreness = KN_EVIDENCE_HUMAN;
   o->ncirc = (size_t)m->nregion;
-  o->circ = d->circ_out;
+  o->circ = d->circ_o.outcome;
+  o->systemic = d->sys_o.outcome;
   const kn_systemic_outcome *so = &o->systemic;
   if (so->carotid_event) raise(&v, KN_HARM_INJURY, KN_EVIDENCE_HUMAN); /* asystole or collapse */
   if (so->dizziness) raise(&v, KN_HARM_MINOR, KN_EVIDENCE_EXPERT);

@@ -11,34 +11,14 @@
 #include "knead/mechanics.h"
 #include "knead/sim.h"
 #include "circulation/circulation.h"
+#include "events/events.h"
 #include "mechanics/mechanics.h"
 #include "nerve/nerve.h"
 #include "tissue/tissue.h"
 #include "neuromuscular/nm_internal.h"
+#include "protocol/protocol.h"
 #include "recorder/recorder.h"
 #include "systemic/systemic.h"
-
-/* One hand or tool: the contact it makes this step. */
-typedef struct kn_contact {
-  int action;                          /* action in progress, -1 if none */
-  int cursor;                          /* next position in this slot's action list */
-  int active;                          /* touching this step */
-  int region;                          /* atlas region, -1 if none */
-  double x, y;                         /* m, centre in the region patch */
-  double area;                         /* m^2 */
-  double radius;                       /* m, of the equivalent circle */
-  double force;                        /* N, normal */
-  double shear;                        /* N, tangential */
-  double force_rate;                   /* N/s */
-  double p;                            /* Pa, surface pressure */
-  double t_contact;                    /* s since this contact began */
-  double ease;                         /* 1, force multiplier after a pain reaction */
-  double t_pain;                       /* s the current pain has lasted */
-  double noise_f, noise_x, noise_y;    /* 1, force and position variation (OU, unit variance) */
-  double lp_f, lp_x, lp_y;             /* the same through a low-pass filter */
-  double smooth_f, smooth_x, smooth_y; /* rescaled to unit variance: what the hand does */
-  double prev_force;                   /* N, last step's force */
-} kn_contact;
 
 struct kn_model {
   kn_subject subject;
@@ -94,22 +74,23 @@ struct kn_model {
   int *heat_actions; /* (nheat) heat actions, in file order */
   int ndrink;
   int *drink_actions; /* (ndrink) */
+  int *nm_region;     /* (nm.nmuscle) local region of each neuromuscular muscle, -1 if none */
   int carotid;        /* local index of the carotid sinus among the nerves, -1 if not reached */
   int circ_every;     /* steps between circulation updates */
+  kn_protocol_params protocol; /* the protocol stage's constants (point into this model) */
+  kn_circ_params circ;         /* the circulation stage's constants */
+  kn_systemic_params sys;      /* the whole body's */
+  kn_events_params events;     /* the events\' */
 
   void *block; /* one allocation behind all arrays above */
 };
 
-/* Open condition events: one slot per (kind, site) pair that can be open at once. */
-typedef struct kn_open_event {
-  int index; /* into events, -1 if closed */
-} kn_open_event;
-
 struct kn_data {
   double t;
   size_t step;
-  kn_rng rng;
-  kn_contact *contacts;          /* (nslot) */
+  kn_protocol_state protocol_s; /* the hands and their random stream */
+  kn_protocol_out protocol_o;
+  const kn_contact *contacts;    /* = protocol_o.contacts (nslot), for the stages that read them */
   double *region_p;              /* Pa (nregion), highest surface pressure this step */
   double *region_f;              /* N (nregion), highest force this step */
   double *region_shear;          /* Pa (nregion), highest surface shear this step */
@@ -132,15 +113,12 @@ struct kn_data {
   double *region_t_contact; /* s (nregion), oldest contact on it this step */
   double *nerve_t_grade;    /* s (nnerve), when each nerve's grade last rose, -1 never */
 
-  kn_event *events; /* (event_capacity) */
-  size_t event_capacity;
-  size_t nevent, nevent_dropped;
-  int *open_region;        /* (nregion * KN_EV_COUNT) open event index or -1 */
-  int *open_nerve;         /* (nnerve * KN_EV_COUNT) */
-  kn_recorder_state rec;   /* the recorder */
-  kn_recorder_out rec_out; /* the rows it keeps */
-  size_t bytes;            /* allocated by kn_data_create */
-  double *sample;          /* (rec.ncol) this step's value of every column: the recorder's in */
+  kn_events_state events_s; /* open condition events */
+  kn_events_out events_o;   /* the events so far */
+  kn_recorder_state rec;    /* the recorder */
+  kn_recorder_out rec_out;  /* the rows it keeps */
+  size_t bytes;             /* allocated by kn_data_create */
+  double *sample;           /* (rec.ncol) this step's value of every column: the recorder's in */
   /* neuromuscular engine */
   kn_nm_state *nm;       /* (nm.nmuscle) */
   kn_nm_outcome *nm_out; /* (nm.nmuscle) */
@@ -151,40 +129,35 @@ struct kn_data {
   int nm_action;                    /* non-stroke action in progress, -1 if none */
   double ctf_shift;                 /* Hz, cramp threshold change from drinks */
   int joint_effort[KN_JOINT_COUNT]; /* 1 where the subject is making an effort this step */
-  /* circulation and the whole body */
-  kn_circ_region *circ;        /* (nregion) */
-  kn_circ_outcome *circ_out;   /* (nregion) */
-  kn_circ_muscle *circ_muscle; /* (nm.nmuscle) */
-  double *circ_act;            /* (nregion) scratch: activation of the region's muscles */
-  kn_systemic sys;
-  int carotid_hyper_event; /* 1 if a hypersensitive sinus would have met a criterion */
-  int carotid_open;        /* index of the open carotid reflex event, -1 none, -2 dropped */
-  double circ_elapsed;     /* s since the last circulation update */
+  /* circulation and the whole body: the stages' state and output (src/core/stage.h) */
+  kn_circ_state circ_s;
+  kn_circ_out circ_o;
+  double *nm_activation; /* (nm.nmuscle) the engine's active fractions, circulation's input */
+  kn_systemic sys;       /* the whole body's state (sys_o.now points to it) */
+  kn_systemic_out sys_o;
+  /* views kept for the recorder and the neuromuscular engine until they read the stage outputs */
+  const kn_circ_region *circ;  /* = circ_o.region (nregion) */
+  kn_circ_muscle *circ_muscle; /* = circ_o.muscle (nm.nmuscle) */
+  double circ_elapsed;         /* s since the last circulation update */
+  /* a failed step: the first error, the stage that raised it and when */
+  int error;               /* KN_OK or a kn_errno; once set, kn_step does nothing more */
+  kn_stage_id error_stage; /* KN_STAGE_NONE unless error */
+  double error_time;       /* s, start of the failed step */
   int quiet;               /* 1 once the plan is over and the muscles are still: coarse steps */
   double dt;               /* s, the step being taken */
   kn_outcome outcome;
   void *block;
 };
 
-/* protocol: contact of every slot at the data's current time */
-void kn_protocol_step(const kn_model *m, kn_data *d);
-/* Draws one practitioner of profile `who`: every trait at the median (percentile 0 and not seeded),
- * at `percentile` (1..99) in the harmful direction, or from `seed` (seeded != 0); reproducible. */
-void kn_practitioner_draw(const kn_params *p, kn_practitioner who, int percentile, int seeded,
-                          uint64_t seed, kn_practitioner_traits *out);
 /* 1 if action ai is in one of its repetitions at time t; *tau (may be NULL) gets the time into that
- * repetition and *rep (may be NULL) its number from 0. */
+ * repetition and *rep (may be NULL) its number from 0 (kn_action_phase on the model's schedule). */
 int kn_action_active(const kn_model *m, int ai, double t, double *tau, int *rep);
-/* whether the hand grips the skin (friction, kneading) rather than sliding over it */
-int kn_action_grips_skin(kn_action_kind k);
 
-/* events */
+/* events of the neuromuscular engine, at the data's time: kn_events_instant / kn_events_at */
 void kn_event_instant(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,
                       double value, const char *unit, kn_evidence ev);
 void kn_event_at(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,
                  double t_start, double t_end, double value, const char *unit, kn_evidence ev);
-void kn_events_step(const kn_model *m, kn_data *d);
-void kn_events_close_all(const kn_model *m, kn_data *d);
 
 /* neuromuscular engine (src/neuromuscular/engine.c) */
 int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned char *marks);
@@ -194,14 +167,10 @@ void kn_nm_reset(const kn_model *m, kn_data *d);
 void kn_nm_step(const kn_model *m, kn_data *d);
 void kn_nm_finish(const kn_model *m, kn_data *d);
 
-/* circulation and the whole body (src/circulation, src/systemic), every KN_CIRC_PERIOD */
-void kn_circ_reset(const kn_model *m, kn_data *d);
-void kn_circ_step(const kn_model *m, kn_data *d, double dt);
-/* K, muscle temperature of neuromuscular muscle i */
+/* K, muscle temperature of neuromuscular muscle i (the circulation's output) */
 double kn_circ_muscle_temperature(const kn_model *m, const kn_data *d, int i);
-void kn_systemic_reset(const kn_model *m, kn_data *d);
-void kn_systemic_step(const kn_model *m, kn_data *d, double dt);
-void kn_systemic_finish(const kn_model *m, kn_data *d);
+/* Fills the protocol's, the circulation's and the whole body's constants from the model. */
+void kn_stage_params_fill(kn_model *m);
 /* 1 if no muscle fires, no spasm is open and the joints are still */
 int kn_nm_quiet(const kn_model *m, const kn_data *d);
 

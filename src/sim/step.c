@@ -1,6 +1,14 @@
-/* One step, in the order of the data flow: protocol -> mechanics -> nerve -> tissue (with the
- * regions' outcome accumulation) -> neuromuscular -> circulation -> events -> recorder. */
+/* One step: the wiring diagram of the data flow. Each stage reads the outputs of the stages
+ * upstream of it (kn_X_in) and is stepped on its clock (src/core/stage.h):
+ *
+ *   protocol -> mechanics -> nerve, tissue (with the regions' outcome) -> neuromuscular
+ *   --(last step's activation)--> circulation; systemic (pressures, core temperature) ->
+ *   circulation -> neuromuscular (K+, temperature, next step) -> events -> recorder
+ *
+ * A stage that fails (a kn_errno, e.g. a quantity no longer finite) stops the run: kn_step returns
+ * the error and kn_data_error_stage / kn_data_error_time say where and when. */
 #include <math.h>
+#include <stdio.h>
 
 #include "sim/sim_internal.h"
 
@@ -41,13 +49,103 @@ static void tissue_step(const kn_model *m, kn_data *d) {
   kn_tissue_stage_step(&m->tissue_stage, &in, &st, &out, d->dt);
 }
 
-/* Circulation and the whole body run on their own slower clock. */
-static void circulation_step(const kn_model *m, kn_data *d) {
+/* Records the first failure of a step: the error, the stage and the step's start time. */
+static int fail(kn_data *d, kn_stage_id stage, int err, double t) {
+  d->error = err;
+  d->error_stage = stage;
+  d->error_time = t;
+  return err;
+}
+
+/* Cheap finiteness checks of each stage's key outputs: a handful of sums per step, no scans of the
+ * big arrays (a NaN spreads into these sums within the step that made it). */
+static double load_sum(const kn_model *m, const kn_data *d) {
+  double sum = 0.0;
+  for (int r = 0; r < m->nregion; r++)
+    sum += d->region_p[r] + d->region_shear[r];
+  for (int n = 0; n < m->nnerve; n++)
+    sum += d->nerve_p[n];
+  for (int k = 0; k < m->nmuscle; k++)
+    sum += d->muscle_p[k];
+  return sum;
+}
+
+static double nerve_sum(const kn_model *m, const kn_data *d) {
+  double sum = 0.0;
+  for (int n = 0; n < m->nnerve; n++)
+    sum += d->nerve_state[n].ischaemia_peak + d->nerve_state[n].injury_dose;
+  return sum;
+}
+
+static double tissue_sum(const kn_model *m, const kn_data *d) {
+  double sum = d->soreness_load;
+  for (int k = 0; k < m->nmuscle; k++)
+    sum += d->muscle_state[k].damage;
+  return sum;
+}
+
+static double nm_sum(const kn_model *m, const kn_data *d) {
+  double sum = 0.0;
+  for (int i = 0; i < m->nm.nmuscle; i++)
+    sum += d->nm[i].frac;
+  return sum;
+}
+
+/* 1 when the slower stages (KN_CLOCK_CIRC) are due this step; they then step over the time since
+ * their last step. After the plan, every (longer) quiet step is one of theirs. */
+static int circ_clock_due(const kn_model *m, kn_data *d) {
   d->circ_elapsed += d->dt;
-  if (!d->quiet && d->step % (size_t)m->circ_every != 0) return;
-  kn_systemic_step(m, d, d->circ_elapsed);
-  kn_circ_step(m, d, d->circ_elapsed);
+  return d->quiet || d->step % (size_t)m->circ_every == 0;
+}
+
+/* The whole body: reads the hands, pain and the carotid sinus pressure; its reflex is an event. */
+static int systemic_step(const kn_model *m, kn_data *d) {
+  kn_systemic_in in = {.t = d->t,
+                       .contacts = d->contacts,
+                       .ncontact = m->nslot,
+                       .region_pain = d->region_pain,
+                       .carotid_p = m->carotid >= 0 ? d->nerve_p[m->carotid] : 0.0,
+                       .soreness_load = d->soreness_load};
+  int rc = kn_systemic_step(&m->sys, &in, &d->sys, &d->sys_o, d->circ_elapsed);
+  if (rc) return rc;
+  kn_events_carotid(&d->events_s, &d->events_o, d->t, d->sys_o.carotid_on, d->sys_o.carotid_rr,
+                    m->carotid >= 0 ? m->nerves[m->carotid] : -1, kn_data_current_action(m, d));
+  return KN_OK;
+}
+
+/* Local circulation: the hands and loads of this step, the whole body's pressures and core
+ * temperature of this step, and the neuromuscular engine's activation of the last step (its K+
+ * and temperature reach the engine at its next step). */
+static int circ_step(const kn_model *m, kn_data *d) {
+  for (int i = 0; i < m->nm.nmuscle; i++)
+    d->nm_activation[i] = d->nm[i].frac;
+  kn_circ_in in = {.t = d->t,
+                   .contacts = d->contacts,
+                   .ncontact = m->nslot,
+                   .region_p = d->region_p,
+                   .muscle_p = d->muscle_p,
+                   .nm_activation = d->nm_activation,
+                   .core_temp = d->sys_o.now->core_temp,
+                   .systolic = d->sys_o.now->systolic,
+                   .diastolic = d->sys_o.now->diastolic};
+  int rc = kn_circ_step(&m->circ, &in, &d->circ_s, &d->circ_o, d->circ_elapsed);
   d->circ_elapsed = 0.0;
+  return rc;
+}
+
+/* Events: the conditions of this step's loads, nerves and muscles. */
+static int events_step(const kn_model *m, kn_data *d) {
+  kn_events_in in = {.t = d->t,
+                     .contacts = d->contacts,
+                     .ncontact = m->nslot,
+                     .region_p = d->region_p,
+                     .region_f = d->region_f,
+                     .region_shear = d->region_shear,
+                     .region_pain = d->region_pain,
+                     .region_transient = d->region_transient,
+                     .nerve_state = d->nerve_state,
+                     .muscle_state = d->muscle_state};
+  return kn_events_step(&m->events, &in, &d->events_s, &d->events_o, d->dt);
 }
 
 /* After the last action, once the muscles are still, nothing moves fast: the step grows to the
@@ -62,24 +160,55 @@ static int finished(const kn_model *m, const kn_data *d) {
   return d->t >= m->duration - 0.5 * m->session.dt;
 }
 
+/* The end of the run: the stages' finish, in the order of the data flow. */
+static void finish_run(const kn_model *m, kn_data *d) {
+  kn_nm_finish(m, d);
+  kn_systemic_in sys_in = {.t = d->t, .soreness_load = d->soreness_load};
+  kn_systemic_finish(&m->sys, &sys_in, &d->sys, &d->sys_o);
+  kn_events_orthostatic(&d->events_o, d->t, &d->sys_o.outcome);
+  kn_events_finish(&m->events, NULL, &d->events_s, &d->events_o);
+  kn_sim_record_finish(m, d);
+}
+
+/* A stage's error (or a non-finite key output) ends the step and the run. */
+#define STAGE(stage, call)                                                                         \
+  do {                                                                                             \
+    int rc_ = (call);                                                                              \
+    if (rc_) return fail(d, stage, rc_, t0);                                                       \
+  } while (0)
+#define FINITE(value) (isfinite(value) ? KN_OK : KN_ENONFINITE)
+
 int kn_step(const kn_model *m, kn_data *d) {
+  if (d->error) return d->error;
   if (finished(m, d)) return 0;
+  double t0 = d->t;
   choose_step(m, d);
-  if (!d->quiet) kn_protocol_step(m, d);
+  if (!d->quiet) {
+    kn_protocol_in protocol_in = {.t = d->t};
+    STAGE(KN_STAGE_PROTOCOL,
+          kn_protocol_step(&m->protocol, &protocol_in, &d->protocol_s, &d->protocol_o, d->dt));
+    kn_events_eased(&d->events_o, d->t, &d->protocol_o, m->nslot);
+  }
   mechanics_step(m, d);
+  STAGE(KN_STAGE_MECHANICS, FINITE(load_sum(m, d)));
   nerve_step(m, d);
+  STAGE(KN_STAGE_NERVE, FINITE(nerve_sum(m, d)));
   tissue_step(m, d);
-  if (!d->quiet) kn_nm_step(m, d);
-  circulation_step(m, d);
-  kn_events_step(m, d);
+  STAGE(KN_STAGE_TISSUE, FINITE(tissue_sum(m, d)));
+  if (!d->quiet) {
+    kn_nm_step(m, d);
+    STAGE(KN_STAGE_NEUROMUSCULAR, FINITE(nm_sum(m, d)));
+  }
+  if (circ_clock_due(m, d)) {
+    STAGE(KN_STAGE_SYSTEMIC, systemic_step(m, d));
+    STAGE(KN_STAGE_CIRCULATION, circ_step(m, d));
+  }
+  STAGE(KN_STAGE_EVENTS, events_step(m, d));
   d->step++;
   d->t = d->quiet ? d->t + d->dt : (double)d->step * m->session.dt;
   kn_sim_record(m, d);
   if (finished(m, d)) {
-    kn_nm_finish(m, d);
-    kn_systemic_finish(m, d);
-    kn_events_close_all(m, d);
-    kn_sim_record_finish(m, d);
+    finish_run(m, d);
     return 0;
   }
   return 1;
@@ -87,11 +216,42 @@ int kn_step(const kn_model *m, kn_data *d) {
 
 int kn_run(const kn_model *m, kn_data *d, void (*progress)(double fraction, void *ctx), void *ctx) {
   double every = m->duration / 100.0, next = every;
-  while (kn_step(m, d))
+  int more;
+  while ((more = kn_step(m, d)) > 0)
     if (progress && d->t >= next) {
       progress(d->t / m->duration, ctx);
       next += every;
     }
+  if (more < 0) return more;
   if (progress) progress(1.0, ctx);
   return KN_OK;
+}
+
+static const char *const stage_names[] = {"none",   "protocol",      "mechanics",   "nerve",
+                                          "tissue", "neuromuscular", "circulation", "systemic",
+                                          "events", "recorder"};
+
+const char *kn_stage_name(kn_stage_id s) {
+  return (unsigned)s <= KN_STAGE_RECORDER ? stage_names[s] : "?";
+}
+
+int kn_data_error(const kn_data *d) {
+  return d->error;
+}
+
+kn_stage_id kn_data_error_stage(const kn_data *d) {
+  return d->error_stage;
+}
+
+double kn_data_error_time(const kn_data *d) {
+  return d->error_time;
+}
+
+int kn_data_error_format(const kn_data *d, char *buf, size_t size) {
+  if (!d->error) {
+    if (size) buf[0] = '\0';
+    return 0;
+  }
+  return snprintf(buf, size, "simulation failed at t = %.3f s in stage %s: %s", d->error_time,
+                  kn_stage_name(d->error_stage), kn_strerror(d->error));
 }

@@ -10,10 +10,12 @@
  * Pressure on the carotid sinus lengthens the beat interval and lowers systolic pressure, far more
  * in a hypersensitive subject (Kerr 2006). Cortisol is secreted and cleared with its half-life; its
  * massage effect is a named hypothesis. */
+#include "systemic/systemic.h"
+
 #include <math.h>
 
 #include "core/units.h"
-#include "sim/sim_internal.h"
+#include "knead/error.h"
 
 static double clamp(double x, double lo, double hi) {
   return x < lo ? lo : x > hi ? hi : x;
@@ -25,30 +27,29 @@ static double normal_cdf(double z) {
 }
 
 /* 1 if the subject's own carotid sinus is hypersensitive. */
-static int hypersensitive(const kn_model *m) {
-  return m->subject.carotid_sinus_hypersensitivity == 1;
+static int hypersensitive(const kn_systemic_params *sp) {
+  return sp->subject->carotid_sinus_hypersensitivity == 1;
 }
 
 /* Baseline heart rate (1/s) for core temperature and hydration now. */
-static double baseline_hr(const kn_model *m, const kn_systemic *s) {
-  const kn_params *p = &m->par;
-  double fever = fmax(0.0, s->core_temp - (37.0 + KN_ZERO_CELSIUS));
-  return m->subject.heart_rate + p->sys_fever_hr * fever +
+static double baseline_hr(const kn_systemic_params *sp, const kn_systemic *s) {
+  const kn_params *p = sp->par;
+  double fever = fmax(0.0, s->core_temp - (p->sys_core_normal + KN_ZERO_CELSIUS));
+  return sp->subject->heart_rate + p->sys_fever_hr * fever +
          p->sys_dehydration_hr * 100.0 * s->hypohydration;
 }
 
-void kn_systemic_reset(const kn_model *m, kn_data *d) {
-  const kn_subject *sub = &m->subject;
-  kn_systemic *s = &d->sys;
+void kn_systemic_reset(const kn_systemic_params *sp, kn_systemic *s, kn_systemic_out *out) {
+  const kn_subject *sub = sp->subject;
   *s = (kn_systemic){0};
   s->hypohydration = sub->hypohydration;
   s->core_temp = sub->core_temperature; /* as measured: with whatever dehydration there is */
   s->systolic = s->sbp_reference = sub->systolic_pressure;
   s->diastolic = sub->diastolic_pressure;
   s->cortisol = 1.0;
-  s->heart_rate = baseline_hr(m, s);
-  kn_systemic_outcome *o = &d->outcome.systemic;
-  *o = (kn_systemic_outcome){0};
+  s->heart_rate = baseline_hr(sp, s);
+  *out = (kn_systemic_out){.now = s};
+  kn_systemic_outcome *o = &out->outcome;
   o->heart_rate_start = o->heart_rate_min = o->heart_rate_max = o->heart_rate_end = s->heart_rate;
   o->systolic_start = o->systolic_end = o->systolic_min = o->systolic_max = s->systolic;
   o->diastolic_start = o->diastolic_end = o->diastolic_min = s->diastolic;
@@ -63,13 +64,13 @@ void kn_systemic_reset(const kn_model *m, kn_data *d) {
 }
 
 /* What the hands do now: calm strokes, vigorous work, and the worst pain. */
-static void hands_now(const kn_model *m, const kn_data *d, double *calm, double *vigorous,
-                      double *pain) {
+static void hands_now(const kn_systemic_params *sp, const kn_systemic_in *in, double *calm,
+                      double *vigorous, double *pain) {
   *calm = *vigorous = *pain = 0.0;
-  for (int s = 0; s < m->nslot; s++) {
-    const kn_contact *c = &d->contacts[s];
+  for (int s = 0; s < in->ncontact; s++) {
+    const kn_contact *c = &in->contacts[s];
     if (c->action < 0) continue; /* an action in progress, touching or between percussions */
-    switch (m->session.actions[c->action].kind) {
+    switch (sp->actions[c->action].kind) {
     case KN_ACT_EFFLEURAGE:
     case KN_ACT_PETRISSAGE:
       *calm = 1.0;
@@ -84,8 +85,8 @@ static void hands_now(const kn_model *m, const kn_data *d, double *calm, double 
       break;
     }
   }
-  for (int r = 0; r < m->nregion; r++)
-    *pain = fmax(*pain, d->region_pain[r]);
+  for (int r = 0; r < sp->nregion; r++)
+    *pain = fmax(*pain, in->region_pain[r]);
 }
 
 /* The carotid sinus hypersensitivity criteria: a beat interval (s) of 3 s or more, or a systolic
@@ -94,42 +95,14 @@ static int carotid_criterion(double rr, double fall) {
   return rr >= 3.0 || fall >= 50.0 * KN_MMHG;
 }
 
-/* Opens or extends the carotid reflex event while a criterion holds: a beat interval of 3 s or
- * more, or a systolic fall of 50 mmHg or more. */
-static void carotid_event_step(const kn_model *m, kn_data *d, double rr, double fall) {
-  int on = carotid_criterion(rr, fall);
-  if (!on) {
-    d->carotid_open = -1;
-    return;
-  }
-  double value = fmax(rr, 0.0);
-  if (d->carotid_open < 0) {
-    int action = kn_data_current_action(m, d);
-    kn_event_instant(d, KN_EV_CAROTID, KN_SITE_NERVE, m->nerves[m->carotid], action, value, "s",
-                     KN_EVIDENCE_HUMAN);
-    d->carotid_open =
-        d->nevent > 0 && d->events[d->nevent - 1].kind == KN_EV_CAROTID ? (int)d->nevent - 1 : -2;
-    return;
-  }
-  if (d->carotid_open >= 0) {
-    kn_event *e = &d->events[d->carotid_open];
-    e->t_end = d->t;
-    e->value = fmax(e->value, value);
-  }
-}
-
-/* Pressure on the carotid sinus now (Pa), 0 if the session does not reach it. */
-static double carotid_pressure(const kn_model *m, const kn_data *d) {
-  return m->carotid >= 0 ? d->nerve_p[m->carotid] : 0.0;
-}
-
-void kn_systemic_step(const kn_model *m, kn_data *d, double dt) {
-  const kn_params *p = &m->par;
-  const kn_subject *sub = &m->subject;
-  kn_systemic *s = &d->sys;
-  kn_systemic_outcome *o = &d->outcome.systemic;
+int kn_systemic_step(const kn_systemic_params *sp, const kn_systemic_in *in, kn_systemic *s,
+                     kn_systemic_out *out, double dt) {
+  const kn_params *p = sp->par;
+  const kn_subject *sub = sp->subject;
+  kn_systemic_outcome *o = &out->outcome;
+  double t = in->t;
   double calm, vigorous, pain;
-  hands_now(m, d, &calm, &vigorous, &pain);
+  hands_now(sp, in, &calm, &vigorous, &pain);
 
   /* autonomic balance: vigorous work or pain outweighs calm strokes */
   double drive = vigorous > 0.0 ? p->sys_vigorous_drive : calm * p->sys_calm_drive;
@@ -137,51 +110,53 @@ void kn_systemic_step(const kn_model *m, kn_data *d, double dt) {
   s->autonomic = drive + (s->autonomic - drive) * exp(-dt / p->sys_autonomic_tau);
 
   /* hydration: insensible loss, drinks absorbed */
-  for (size_t k = 0; k < (size_t)m->ndrink; k++) {
-    int ai = m->drink_actions[k];
-    double t0 = m->action_start[ai];
-    if (d->t >= t0 && d->t - dt < t0) s->drink_pending += m->session.actions[ai].volume * 1000.0;
+  for (size_t k = 0; k < (size_t)sp->ndrink; k++) {
+    int ai = sp->drink_actions[k];
+    double t0 = sp->action_start[ai];
+    if (t >= t0 && t - dt < t0) s->drink_pending += sp->actions[ai].volume * 1000.0;
   }
   double absorbed = s->drink_pending * (1.0 - exp(-dt / p->sys_drink_tau));
   s->drink_pending -= absorbed;
   s->hypohydration += p->sys_insensible_loss * dt - absorbed / sub->mass;
-  s->hypohydration = clamp(s->hypohydration, 0.0, 0.2);
+  s->hypohydration = clamp(s->hypohydration, 0.0, p->sys_hypohydration_max);
   /* the measured temperature includes the starting dehydration; changes of it move it */
   s->core_temp = sub->core_temperature +
                  p->sys_dehydration_core * 100.0 * (s->hypohydration - sub->hypohydration);
 
   /* pressures: the balance, larger in hypertension (per 20 mmHg above 120) */
-  double excess = fmax(0.0, sub->systolic_pressure - 120.0 * KN_MMHG) / (20.0 * KN_MMHG);
-  double gain = 1.0 + (p->sys_hypertension_gain - 1.0) * fmin(excess, 2.0);
+  double excess =
+      fmax(0.0, sub->systolic_pressure - p->sys_hypertension_from) / p->sys_hypertension_step;
+  double gain = 1.0 + (p->sys_hypertension_gain - 1.0) * fmin(excess, p->sys_hypertension_steps);
   double sbp = sub->systolic_pressure + gain * p->sys_sbp_per_balance * s->autonomic;
   double dbp = sub->diastolic_pressure + gain * p->sys_dbp_per_balance * fmax(0.0, s->autonomic);
 
   /* carotid sinus: the subject's own response, and a hypersensitive one for the risk */
-  double cs = clamp((carotid_pressure(m, d) - p->sys_carotid_threshold) /
+  double cs = clamp((in->carotid_p - p->sys_carotid_threshold) /
                         (p->sys_carotid_full - p->sys_carotid_threshold),
                     0.0, 1.0);
   s->carotid = cs + (s->carotid - cs) * exp(-dt / p->sys_carotid_tau);
-  double rr_own = hypersensitive(m) ? p->sys_carotid_rr_hyper : p->sys_carotid_rr_normal;
-  double fall_own = hypersensitive(m) ? p->sys_carotid_sbp_hyper : p->sys_carotid_sbp_normal;
+  double rr_own = hypersensitive(sp) ? p->sys_carotid_rr_hyper : p->sys_carotid_rr_normal;
+  double fall_own = hypersensitive(sp) ? p->sys_carotid_sbp_hyper : p->sys_carotid_sbp_normal;
   sbp -= fall_own * s->carotid;
-  dbp -= 0.5 * fall_own * s->carotid;
+  dbp -= p->sys_carotid_dbp_share * fall_own * s->carotid;
 
   /* heart rate: baseline, balance, baroreflex (R-R interval per mmHg, resetting slowly) */
   double brs = 1e-3 * exp(p->sys_baroreflex_intercept - p->sys_baroreflex_slope * sub->age) /
                KN_MMHG; /* s/Pa */
   s->sbp_reference += (sbp - s->sbp_reference) * (1.0 - exp(-dt / p->sys_baroreflex_reset));
-  double hr = baseline_hr(m, s) + p->sys_hr_per_balance * s->autonomic;
-  double rr = 1.0 / fmax(hr, 0.3) + brs * (sbp - s->sbp_reference) + rr_own * s->carotid;
-  carotid_event_step(m, d, rr, fall_own * s->carotid);
+  double hr = baseline_hr(sp, s) + p->sys_hr_per_balance * s->autonomic;
+  double rr =
+      1.0 / fmax(hr, p->sys_hr_floor) + brs * (sbp - s->sbp_reference) + rr_own * s->carotid;
+  out->carotid_on = carotid_criterion(rr, fall_own * s->carotid);
+  out->carotid_rr = fmax(rr, 0.0);
   s->heart_rate = 1.0 / rr;
   s->systolic = sbp;
-  s->diastolic = fmin(dbp, sbp - 10.0 * KN_MMHG);
+  s->diastolic = fmin(dbp, sbp - p->sys_pulse_pressure_min);
 
   /* cortisol: secretion against clearance; pain and strain raise secretion; the field2005
    * hypothesis stops it during calm strokes */
   double secretion = 1.0 + p->sys_cortisol_pain * fmax(0.0, s->autonomic);
-  if (m->session.hypothesis_cortisol == KN_HYP_FIELD && calm > 0.0 && vigorous == 0.0)
-    secretion = 0.0;
+  if (sp->hypothesis_cortisol == KN_HYP_FIELD && calm > 0.0 && vigorous == 0.0) secretion = 0.0;
   double k_c = log(2.0) / p->sys_cortisol_halflife;
   s->cortisol = secretion + (s->cortisol - secretion) * exp(-k_c * dt);
 
@@ -195,21 +170,23 @@ void kn_systemic_step(const kn_model *m, kn_data *d, double dt) {
   o->longest_beat_interval = fmax(o->longest_beat_interval, rr);
   o->carotid_systolic_fall = fmax(o->carotid_systolic_fall, fall_own * s->carotid);
   /* a hypersensitive response to the same pressure, for the risk when it is unknown */
-  double rr_hyper = 1.0 / fmax(hr, 0.3) + p->sys_carotid_rr_hyper * s->carotid;
+  double rr_hyper = 1.0 / fmax(hr, p->sys_hr_floor) + p->sys_carotid_rr_hyper * s->carotid;
   double fall_hyper = p->sys_carotid_sbp_hyper * s->carotid;
-  if (carotid_criterion(rr_hyper, fall_hyper)) d->carotid_hyper_event = 1;
-  if (d->t <= m->plan_end + 1e-9) {
+  if (carotid_criterion(rr_hyper, fall_hyper)) s->carotid_hyper_event = 1;
+  if (t <= sp->plan_end + 1e-9) {
     o->heart_rate_end = s->heart_rate;
     o->systolic_end = s->systolic;
     o->diastolic_end = s->diastolic;
     o->cortisol_change = s->cortisol - 1.0;
     o->hypohydration_end = s->hypohydration;
-    if (d->t >= m->plan_end - 60.0) { /* the last minute's means */
+    if (t >= sp->plan_end - 60.0) { /* the last minute's means */
       s->sbp_sum += s->systolic * dt;
       s->dbp_sum += s->diastolic * dt;
       s->last_minute += dt;
     }
   }
+  double vitals = s->heart_rate + s->systolic + s->diastolic + s->cortisol + s->core_temp;
+  return isfinite(vitals) ? KN_OK : KN_ENONFINITE;
 }
 
 /* Share (0..1) of the full initial fall after `rest` seconds supine: a short rest shrinks the fall
@@ -230,24 +207,26 @@ static double rest_share(const kn_params *p, double rest) {
  * the chance that a fall is felt; dehydration raises it (the same fall, a faster heart and less
  * cerebral flow). The massage's calm does not enter: no study shows a calm massage deepening the
  * fall. */
-static void standing_up(const kn_model *m, kn_data *d) {
-  const kn_params *p = &m->par;
-  const kn_subject *sub = &m->subject;
-  kn_systemic *s = &d->sys;
-  kn_systemic_outcome *o = &d->outcome.systemic;
-  double fever = fmax(0.0, s->core_temp - (37.0 + KN_ZERO_CELSIUS));
+static void standing_up(const kn_systemic_params *sp, const kn_systemic *s,
+                        kn_systemic_outcome *o) {
+  const kn_params *p = sp->par;
+  const kn_subject *sub = sp->subject;
+  double fever = fmax(0.0, s->core_temp - (p->sys_core_normal + KN_ZERO_CELSIUS));
   double hypohydration = fmax(0.0, s->hypohydration);
-  o->stand_rest = m->duration; /* on the table from the start until getting up */
+  o->stand_rest = sp->duration; /* on the table from the start until getting up */
   double initial = p->sys_stand_fall * rest_share(p, o->stand_rest);
-  double sustained = p->sys_stand_dehydrated * clamp(hypohydration / 0.02, 0.0, 2.0) +
+  double dehydrated =
+      clamp(hypohydration / p->sys_stand_dehydrated_at, 0.0, p->sys_stand_dehydrated_max);
+  double sustained = p->sys_stand_dehydrated * dehydrated +
                      (sub->bp_medication ? p->sys_stand_medication : 0.0) +
                      p->sys_stand_fever * fever + p->sys_stand_age * fmax(0.0, sub->age - 40.0);
   o->stand_systolic_fall = initial;
   o->stand_sustained_fall = sustained;
-  o->stand_diastolic_fall = 0.5 * sustained;
+  o->stand_diastolic_fall = p->sys_stand_diastolic_share * sustained;
   o->ioh_probability = normal_cdf((initial - p->sys_ioh_fall) / p->sys_stand_sd);
   o->oh_probability = normal_cdf((sustained - p->sys_oh_fall) / p->sys_oh_sd);
-  double felt = 1.0 + (p->sys_stand_dehydrated_symptoms - 1.0) * hypohydration / 0.03;
+  double felt =
+      1.0 + (p->sys_stand_dehydrated_symptoms - 1.0) * hypohydration / p->sys_stand_symptoms_at;
   double felt_ioh = clamp(p->sys_ioh_symptomatic * felt, 0.0, 1.0);
   double felt_oh = clamp(p->sys_oh_symptomatic * felt, 0.0, 1.0);
   o->dizziness_probability =
@@ -256,27 +235,32 @@ static void standing_up(const kn_model *m, kn_data *d) {
 }
 
 /* 1 when the symptom score's premise holds: an acute illness or a fever above 38 degC. */
-static int symptoms_apply(const kn_model *m, const kn_data *d) {
-  double fever = d->sys.core_temp - (37.5 + KN_ZERO_CELSIUS);
-  return m->subject.acute_illness || fever > 0.5;
+static int symptoms_apply(const kn_systemic_params *sp, const kn_systemic *s) {
+  const kn_params *p = sp->par;
+  double fever = s->core_temp - (p->sys_symptom_fever_from + KN_ZERO_CELSIUS);
+  return sp->subject->acute_illness || fever > p->sys_symptom_fever_margin;
 }
 
 /* Symptom load of the ill subject (A6): an expert-opinion score, not measured physiology, and only
  * where its premise (acute illness, fever) holds: a healthy subject, dehydrated or not, gets none.
  * Fever, acute illness and dehydration each add; so does the massage's work. */
-static double symptom_load(const kn_model *m, const kn_data *d) {
-  if (!symptoms_apply(m, d)) return 0.0;
-  const kn_subject *sub = &m->subject;
-  double fever = fmax(0.0, d->sys.core_temp - (37.5 + KN_ZERO_CELSIUS));
-  double x = fever / 1.5 + 0.5 * sub->acute_illness + d->sys.hypohydration / 0.03 +
-             fmin(1.0, d->soreness_load / (10.0 * KN_MIN));
-  return 10.0 * (1.0 - exp(-x));
+static double symptom_load(const kn_systemic_params *sp, const kn_systemic *s,
+                           double soreness_load) {
+  if (!symptoms_apply(sp, s)) return 0.0;
+  const kn_params *p = sp->par;
+  const kn_subject *sub = sp->subject;
+  double fever = fmax(0.0, s->core_temp - (p->sys_symptom_fever_from + KN_ZERO_CELSIUS));
+  double x = fever / p->sys_symptom_fever_scale + p->sys_symptom_illness * sub->acute_illness +
+             s->hypohydration / p->sys_symptom_hypohydration +
+             fmin(1.0, soreness_load / p->sys_symptom_soreness);
+  return p->sys_symptom_max * (1.0 - exp(-x));
 }
 
-void kn_systemic_finish(const kn_model *m, kn_data *d) {
-  const kn_params *p = &m->par;
-  kn_systemic *s = &d->sys;
-  kn_systemic_outcome *o = &d->outcome.systemic;
+void kn_systemic_finish(const kn_systemic_params *sp, const kn_systemic_in *in, kn_systemic *s,
+                        kn_systemic_out *out) {
+  const kn_params *p = sp->par;
+  const kn_subject *sub = sp->subject;
+  kn_systemic_outcome *o = &out->outcome;
   if (s->last_minute > 0.0) {
     o->systolic_change = s->sbp_sum / s->last_minute - o->systolic_start;
     o->diastolic_change = s->dbp_sum / s->last_minute - o->diastolic_start;
@@ -285,14 +269,10 @@ void kn_systemic_finish(const kn_model *m, kn_data *d) {
   o->carotid_event = own;
   /* known sensitivity: the subject's own response; unknown: the prevalence by age times whether a
    * hypersensitive sinus would have responded */
-  double prevalence = m->subject.age >= 50.0 ? p->sys_csh_prevalence : 0.0;
-  o->carotid_event_probability = own || m->subject.carotid_sinus_hypersensitivity >= 0
-                                     ? own
-                                     : prevalence * d->carotid_hyper_event;
-  standing_up(m, d);
-  if (o->dizziness)
-    kn_event_instant(d, KN_EV_ORTHOSTATIC, KN_SITE_BODY, -1, -1, o->stand_systolic_fall / KN_MMHG,
-                     "mmHg", o->evidence_orthostatic);
-  o->symptoms_apply = symptoms_apply(m, d);
-  o->symptom_load = symptom_load(m, d);
+  double prevalence = sub->age >= 50.0 ? p->sys_csh_prevalence : 0.0;
+  o->carotid_event_probability =
+      own || sub->carotid_sinus_hypersensitivity >= 0 ? own : prevalence * s->carotid_hyper_event;
+  standing_up(sp, s, o);
+  o->symptoms_apply = symptoms_apply(sp, s);
+  o->symptom_load = symptom_load(sp, s, in->soreness_load);
 }

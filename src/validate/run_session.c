@@ -145,10 +145,8 @@ int kn_session_probe(const kn_session_exp *e, int skip, kn_probe *p) {
   kn_model *m = NULL;
   kn_data *d = NULL;
   if ((rc = kn_model_create(&subj, &s, &m, NULL)) != KN_OK) return rc;
-  if ((rc = kn_data_create(m, &d)) == KN_OK) {
-    kn_run(m, d, NULL, NULL);
-    look(m, kn_data_outcome(m, d), p);
-  }
+  if ((rc = kn_data_create(m, &d)) == KN_OK && (rc = kn_run(m, d, NULL, NULL)) == KN_OK)
+    look(m, kn_data_outcome(m, d), p); /* a failed step fails the case: it has no outcome */
   kn_data_free(d);
   kn_model_free(m);
   return rc;

@@ -97,7 +97,7 @@ static void sim_free(sim *s) {
 static size_t step_all(const kn_model *m, kn_data *d) {
   size_t n = 0;
   counters_reset();
-  while (kn_step(m, d))
+  while (kn_step(m, d) > 0)
     n++;
   n++; /* the call that returned 0 did the last step */
   assert_no_allocator_calls("kn_step");

@@ -1,0 +1,98 @@
+/* The protocol stage (src/protocol): from the session's plan to what each hand (slot) does this
+ * step. The practitioner drawn from a profile shapes the force, the position and the reaction to
+ * pain. Its output, kn_contact, is what mechanics, circulation and the whole body read. Stage
+ * contract: src/core/stage.h. */
+#ifndef KN_PROTOCOL_H
+#define KN_PROTOCOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/params.h"
+#include "core/rng.h"
+#include "core/stage.h"
+#include "knead/sim.h"
+
+#define KN_PROTOCOL_CLOCK KN_CLOCK_STEP /* every simulation step while the plan runs */
+
+/* One hand or tool: the contact it makes this step. */
+typedef struct kn_contact {
+  int action;                          /* action in progress, -1 if none */
+  int cursor;                          /* next position in this slot's action list */
+  int active;                          /* touching this step */
+  int region;                          /* atlas region, -1 if none */
+  double x, y;                         /* m, centre in the region patch */
+  double area;                         /* m^2 */
+  double radius;                       /* m, of the equivalent circle */
+  double force;                        /* N, normal */
+  double shear;                        /* N, tangential */
+  double force_rate;                   /* N/s */
+  double p;                            /* Pa, surface pressure */
+  double t_contact;                    /* s since this contact began */
+  double ease;                         /* 1, force multiplier after a pain reaction */
+  double t_pain;                       /* s the current pain has lasted */
+  double noise_f, noise_x, noise_y;    /* 1, force and position variation (OU, unit variance) */
+  double lp_f, lp_x, lp_y;             /* the same through a low-pass filter */
+  double smooth_f, smooth_x, smooth_y; /* rescaled to unit variance: what the hand does */
+  double prev_force;                   /* N, last step's force */
+} kn_contact;
+
+/* Constant: the parameter table, the practitioner, the plan laid out on hands (slots) and the pain
+ * thresholds of the regions. Arrays owned by the model. */
+typedef struct kn_protocol_params {
+  const kn_params *par;                  /* the parameter table (protocol rows, friction, pain) */
+  const kn_practitioner_traits *profile; /* the practitioner drawn for this model */
+  double dt;                             /* s, the session's time step */
+  uint64_t seed;                         /* the session's seed (the hands' variation) */
+  int nslot;                             /* hands (slots) */
+  const int *slot_first;                 /* (nslot + 1) offsets into slot_actions */
+  const int *slot_actions;               /* action indices of each slot, by start time */
+  const kn_action *actions;              /* the session's actions */
+  const double *action_start;            /* s, per action */
+  const double *action_end;              /* s, per action */
+  const int *region_local;               /* atlas region -> local index, -1 if not reached */
+  const double *ppt_mean, *ppt_sd;       /* Pa, pain threshold per local region (subject) */
+} kn_protocol_params;
+
+/* What it reads: only the time (the plan is constant). */
+typedef struct kn_protocol_in {
+  double t; /* s, start of this step */
+} kn_protocol_in;
+
+/* What it keeps: the hands and the random stream of their variation. */
+typedef struct kn_protocol_state {
+  kn_contact *contacts; /* (nslot) */
+  kn_rng rng;           /* seeded with the session's seed at reset */
+} kn_protocol_state;
+
+/* What it offers downstream (mechanics, circulation, systemic, events, recorder). */
+typedef struct kn_protocol_out {
+  const kn_contact *contacts; /* (nslot) the hands now: a view of the state */
+  int *eased;                 /* (nslot) 1 where the practitioner eased off this step (an event) */
+} kn_protocol_out;
+
+/* Bytes its arrays take in the arena. */
+size_t kn_protocol_size(const kn_protocol_params *p);
+/* Carves its arrays from the arena (two-pass: a->base NULL only measures). */
+void kn_protocol_init(const kn_protocol_params *p, kn_arena *a, kn_protocol_state *s,
+                      kn_protocol_out *o);
+/* Hands lifted, at the start of their slots' plans; the random stream seeded. */
+void kn_protocol_reset(const kn_protocol_params *p, kn_protocol_state *s, kn_protocol_out *o);
+/* Every hand at in->t (the hands move on p->dt; dt is ignored). KN_OK, or KN_ENONFINITE if a
+ * hand's force or position is not finite. */
+int kn_protocol_step(const kn_protocol_params *p, const kn_protocol_in *in, kn_protocol_state *s,
+                     kn_protocol_out *o, double dt);
+
+/* Draws one practitioner of profile `who`: every trait at the median (percentile 0 and not seeded),
+ * at `percentile` (1..99) in the harmful direction, or from `seed` (seeded != 0); reproducible. */
+void kn_practitioner_draw(const kn_params *p, kn_practitioner who, int percentile, int seeded,
+                          uint64_t seed, kn_practitioner_traits *out);
+/* Whether the hand grips the skin (friction, kneading) rather than sliding over it. */
+int kn_action_grips_skin(kn_action_kind k);
+/* 1 if action a, scheduled from start to end (s), is in one of its repetitions at time t (s);
+ * *tau (may be NULL) gets the time into that repetition (s) and *rep (may be NULL) its number
+ * from 0. */
+int kn_action_phase(const kn_action *a, double start, double end, double t, double *tau, int *rep);
+
+#endif

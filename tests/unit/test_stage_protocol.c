@@ -1,0 +1,139 @@
+/* The protocol stage stepped alone (src/protocol/protocol.h): a plan and a practitioner built by
+ * hand, the hands checked against numbers worked out by hand. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/units.h"
+#include "knead/knead.h"
+#include "protocol/protocol.h"
+#include "test_common.h"
+
+enum { NREG_ATLAS = 64 };
+
+typedef struct rig {
+  kn_params par;
+  kn_practitioner_traits pro;
+  kn_action action[1];
+  double start[1], end[1];
+  int slot_first[2], slot_actions[1], region_local[NREG_ATLAS];
+  double ppt_mean[1], ppt_sd[1];
+  kn_protocol_params p;
+  kn_protocol_in in;
+  kn_protocol_state s;
+  kn_protocol_out o;
+  void *block;
+  int eased; /* events seen */
+} rig;
+
+/* One hand doing `kind` with 20 N for 10 s on the shoulder, by a steady practitioner: no force
+ * variation, no drift, a 1 s ramp; pain_delay < 0: never eases off. */
+static rig *rig_new(kn_action_kind kind, double pain_delay) {
+  rig *r = calloc(1, sizeof *r);
+  assert_non_null(r);
+  kn_params_default(&r->par);
+  r->pro = (kn_practitioner_traits){.force_ratio = 1.0, .ramp_time = 1.0, .pain_delay = pain_delay};
+  kn_action_init(&r->action[0], kind);
+  r->action[0].region = kn_atlas_find_region("shoulder_top");
+  assert_true(r->action[0].region >= 0 && r->action[0].region < NREG_ATLAS);
+  r->action[0].force = 20.0;
+  r->action[0].duration = 10.0;
+  r->action[0].area = 1e-4; /* 1 cm^2: 200 kPa at 20 N */
+  r->start[0] = 0.0;
+  r->end[0] = 10.0;
+  r->slot_first[1] = 1;
+  for (int i = 0; i < NREG_ATLAS; i++)
+    r->region_local[i] = -1;
+  r->region_local[r->action[0].region] = 0;
+  r->ppt_mean[0] = 400e3; /* far above 200 kPa: no pain */
+  r->ppt_sd[0] = 100e3;
+  r->p = (kn_protocol_params){.par = &r->par,
+                              .profile = &r->pro,
+                              .dt = 1e-3,
+                              .seed = 1,
+                              .nslot = 1,
+                              .slot_first = r->slot_first,
+                              .slot_actions = r->slot_actions,
+                              .actions = r->action,
+                              .action_start = r->start,
+                              .action_end = r->end,
+                              .region_local = r->region_local,
+                              .ppt_mean = r->ppt_mean,
+                              .ppt_sd = r->ppt_sd};
+  r->block = calloc(1, kn_protocol_size(&r->p) + 1);
+  assert_non_null(r->block);
+  kn_arena a = {r->block, 0};
+  kn_protocol_init(&r->p, &a, &r->s, &r->o);
+  kn_protocol_reset(&r->p, &r->s, &r->o);
+  return r;
+}
+
+/* Steps until in.t reaches t (s). */
+static void run_to(rig *r, double t) {
+  while (r->in.t < t - 0.5e-3) {
+    assert_int_equal(kn_protocol_step(&r->p, &r->in, &r->s, &r->o, r->p.dt), KN_OK);
+    r->eased += r->o.eased[0];
+    r->in.t += r->p.dt;
+  }
+}
+
+/* Halfway up a 1 s minimum-jerk ramp the force is half the plan (10 u^3 - 15 u^4 + 6 u^5 at
+ * u = 0.5 is 0.5); in the middle of the action it is the plan, 20 N on 1 cm^2 = 200 kPa, on the
+ * target with no drift; a still compression makes no shear. */
+static void test_ramp_and_plateau(void **state) {
+  (void)state;
+  rig *r = rig_new(KN_ACT_COMPRESSION, -1.0);
+  run_to(r, 0.501); /* the step at t = 0.500 s */
+  assert_close(r->o.contacts[0].force, 10.0, 1e-9);
+  run_to(r, 5.0);
+  const kn_contact *c = &r->o.contacts[0];
+  assert_int_equal(c->active, 1);
+  assert_close(c->force, 20.0, 1e-12);
+  assert_close(c->p, 200e3, 1e-6);
+  assert_close(c->x, 0.0, 0.0);
+  assert_close(c->shear, 0.0, 0.0);
+  assert_close(c->radius, sqrt(1e-4 / KN_PI), 1e-15);
+  run_to(r, 10.5); /* after the action: the hand is lifted */
+  assert_int_equal(r->o.contacts[0].active, 0);
+  assert_int_equal(r->o.contacts[0].action, -1);
+  assert_int_equal(r->eased, 0);
+  free(r->block);
+  free(r);
+}
+
+/* Friction grips the skin: shear = grip_friction (0.5) x force = 10 N at 20 N. */
+static void test_friction_shear(void **state) {
+  (void)state;
+  rig *r = rig_new(KN_ACT_FRICTION, -1.0);
+  run_to(r, 5.0);
+  assert_close(r->o.contacts[0].shear, 0.5 * r->o.contacts[0].force, 1e-12);
+  assert_close(r->o.contacts[0].force, 20.0, 1e-12);
+  free(r->block);
+  free(r);
+}
+
+/* A practitioner who eases off after 0.5 s of pain: 200 kPa against a 100 kPa threshold hurts
+ * from about 0.45 s into the ramp; 0.5 s later the hand eases to 0.9 x the median threshold (an
+ * event) as it presses then. The ramp ends a few ms later, which raises the force by its last
+ * fraction (1 - min_jerk(0.95) = 0.1 %): within 0.2 % of the target, and no longer painful. */
+static void test_eases_off_pain(void **state) {
+  (void)state;
+  rig *r = rig_new(KN_ACT_COMPRESSION, 0.5);
+  r->ppt_mean[0] = 100e3;
+  r->ppt_sd[0] = 20e3;
+  run_to(r, 5.0);
+  assert_true(r->eased >= 1);
+  double target = 0.9 * kn_pain_median(100e3, 20e3);
+  assert_close(r->o.contacts[0].p, target, 2e-3 * target);
+  assert_true(kn_pain_probability(r->o.contacts[0].p, 100e3, 20e3) < 0.5);
+  free(r->block);
+  free(r);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_ramp_and_plateau),
+      cmocka_unit_test(test_friction_shear),
+      cmocka_unit_test(test_eases_off_pain),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
