@@ -7,12 +7,24 @@
 
 #include "validate/validate_internal.h"
 
-/* Shoemaker's protocol: effleurage, petrissage and tapotement, 2 min each. */
+/* Shoemaker's protocol (shoemaker1997): effleurage, petrissage and tapotement, 2 min each. The
+ * forces are the harness's choice of a moderate stroke, not figures of the paper. */
+#define SHOEMAKER_STROKE_S 120.0    /* s of each technique (shoemaker1997) */
+#define SHOEMAKER_STROKE_N 30.0     /* N of effleurage and petrissage (harness's choice) */
+#define SHOEMAKER_TAPOTEMENT_N 15.0 /* N of tapotement (harness's choice) */
 #define SHOEMAKER(where)                                                                           \
   {                                                                                                \
-    {.kind = KN_ACT_EFFLEURAGE, .region = (where), .force = 30.0, .duration = 120.0},              \
-        {.kind = KN_ACT_PETRISSAGE, .region = (where), .force = 30.0, .duration = 120.0}, {        \
-      .kind = KN_ACT_TAPOTEMENT, .region = (where), .force = 15.0, .duration = 120.0               \
+    {.kind = KN_ACT_EFFLEURAGE,                                                                    \
+     .region = (where),                                                                            \
+     .force = SHOEMAKER_STROKE_N,                                                                  \
+     .duration = SHOEMAKER_STROKE_S},                                                              \
+        {.kind = KN_ACT_PETRISSAGE,                                                                \
+         .region = (where),                                                                        \
+         .force = SHOEMAKER_STROKE_N,                                                              \
+         .duration = SHOEMAKER_STROKE_S},                                                          \
+    {                                                                                              \
+      .kind = KN_ACT_TAPOTEMENT, .region = (where), .force = SHOEMAKER_TAPOTEMENT_N,               \
+      .duration = SHOEMAKER_STROKE_S                                                               \
     }                                                                                              \
   }
 static const kn_plan_row shoemaker_forearm[] = SHOEMAKER("forearm_anterior");
@@ -28,29 +40,32 @@ static const kn_plan_row handgrip[] = {
   }
 static const kn_plan_row hinds[] = {HINDS_PAIR, HINDS_PAIR};
 
-/* A thumb held still on the calf at 40 N for 1 or 3 min, then a minute's rest. */
+/* A thumb held still on the calf at 40 N for 1 or 3 min, then a minute's rest (the harness's
+ * plan for a sustained trigger-point press). */
+#define THUMB_HOLD_N 40.0 /* N of the thumb */
 #define THUMB_HOLD(seconds)                                                                        \
   {                                                                                                \
     {.kind = KN_ACT_COMPRESSION,                                                                   \
      .region = "calf",                                                                             \
      .muscle = "gastrocnemius",                                                                    \
-     .force = 40.0,                                                                                \
+     .force = THUMB_HOLD_N,                                                                        \
      .duration = (seconds)},                                                                       \
     {                                                                                              \
       .kind = KN_ACT_REST, .duration = 60.0                                                        \
     }                                                                                              \
   }
 static const kn_plan_row thumb_hold_1min[] = THUMB_HOLD(60.0);
-static const kn_plan_row thumb_hold_3min[] = THUMB_HOLD(180.0);
+static const kn_plan_row thumb_hold_3min[] = THUMB_HOLD(3 * KN_MIN);
 
 /* Heat at 40 degC on the thigh for 2 h, without strokes: 10 ms steps (the circulation updates
  * every 10 ms anyway). */
 #define HEAT_DT 0.01
+#define HEAT_DEGC 40.0 /* degC of the heat source (petrofsky_heat) */
 #define HEAT(how)                                                                                  \
   {                                                                                                \
     {                                                                                              \
       .kind = KN_ACT_HEAT, .region = "thigh_anterior", .duration = 2 * KN_HOUR, .heat = (how),     \
-      .temperature = 40.0 + KN_ZERO_CELSIUS                                                        \
+      .temperature = HEAT_DEGC + KN_ZERO_CELSIUS                                                   \
     }                                                                                              \
   }
 static const kn_plan_row moist_wrap[] = HEAT(KN_HEAT_MOIST_WRAP);
