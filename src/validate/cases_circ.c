@@ -29,11 +29,12 @@
   }
 static const kn_plan_row shoemaker_forearm[] = SHOEMAKER("forearm_anterior");
 static const kn_plan_row shoemaker_thigh[] = SHOEMAKER("thigh_anterior");
-/* Mild handgrip exercise (~35 % MVC) for 2 min. */
+/* Mild handgrip exercise (~35 % MVC) for 2 min: shoemaker1997's comparison with exercise. */
 static const kn_plan_row handgrip[] = {
     {.kind = KN_ACT_VOLUNTARY, .muscle = "forearm_flexors", .duration = 120.0, .level = 0.35}};
 
-/* Hinds' massage: 12 min of deep effleurage and petrissage on the quadriceps. */
+/* Hinds' massage (hinds2004): 12 min of deep effleurage and petrissage on the quadriceps; the
+ * 50 N of a deep stroke is the harness's choice. */
 #define HINDS_PAIR                                                                                 \
   {.kind = KN_ACT_EFFLEURAGE, .region = "thigh_anterior", .force = 50.0, .duration = 180.0}, {     \
     .kind = KN_ACT_PETRISSAGE, .region = "thigh_anterior", .force = 50.0, .duration = 180.0        \
@@ -72,7 +73,8 @@ static const kn_plan_row moist_wrap[] = HEAT(KN_HEAT_MOIST_WRAP);
 static const kn_plan_row dry_wrap[] = HEAT(KN_HEAT_DRY_WRAP);
 static const kn_plan_row hot_pack[] = HEAT(KN_HEAT_HOT_PACK);
 
-/* A calm 30 min back massage, or one of trigger-point pressure and percussion. */
+/* A calm 30 min back massage, or one of trigger-point pressure and percussion (cambron2006's
+ * Swedish and trigger-point massage); forces and timings are the harness's choice. */
 #define CALM                                                                                       \
   {.kind = KN_ACT_EFFLEURAGE, .region = "upper_back", .force = 30.0, .duration = 300.0}, {         \
     .kind = KN_ACT_PETRISSAGE, .region = "lower_back", .force = 30.0, .duration = 300.0            \
