@@ -94,7 +94,8 @@ int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *dia
     return KN_EINTERNAL;
   }
   snprintf(path, sizeof path, "%s/summary.json", dir);
-  int rc = json_dump_file(summary, path, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
+  int rc =
+      json_dump_file(summary, path, JSON_INDENT(2) | JSON_REAL_PRECISION(KN_REPORT_JSON_DIGITS));
   json_decref(summary);
   if (rc != 0) return io_fail(diag, path);
 
@@ -116,16 +117,17 @@ int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *dia
 char *kn_report_json(const kn_model *m, kn_data *d) {
   json_t *summary = kn_summary_json(m, d);
   if (!summary) return NULL;
-  char *text = kn_summary_add_advice(summary, m, d) == KN_OK
-                   ? json_dumps(summary, JSON_INDENT(2) | JSON_REAL_PRECISION(6))
-                   : NULL;
+  char *text =
+      kn_summary_add_advice(summary, m, d) == KN_OK
+          ? json_dumps(summary, JSON_INDENT(2) | JSON_REAL_PRECISION(KN_REPORT_JSON_DIGITS))
+          : NULL;
   json_decref(summary);
   return text;
 }
 
-/* A duration in the unit a person would use. */
+/* A duration in the unit a person would use: seconds up to two minutes, then minutes. */
 static void human_time(double s, char *buf, size_t size) {
-  if (s < 120.0)
+  if (s < 2 * KN_MIN)
     snprintf(buf, size, "%.0f s", s);
   else if (s < 2 * KN_HOUR)
     snprintf(buf, size, "%.0f min", s / KN_MIN);

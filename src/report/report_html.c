@@ -20,11 +20,21 @@
 #include "knead/report.h"
 #include "knead/sim.h"
 #include "knead/version.h"
+#include "report/report_internal.h"
 #include "report/web_assets.h"
 
 /* Display points per chart: min and max of each of this many buckets, so a peak never falls
  * between two drawn points however long the run (a wide screen has about 2000 pixels). */
 #define BUCKETS 1000
+
+#define LINE_FIRST_CAP 256   /* bytes: a line buffer's first size, doubled as needed */
+#define EVENT_COLUMNS_MAX 16 /* columns of events.csv read (it has fewer) */
+
+/* A template marker: @@KN:name@@. */
+#define MARK_OPEN "@@KN:"
+#define MARK_CLOSE "@@"
+#define MARK_OPEN_LEN (sizeof MARK_OPEN - 1)
+#define MARK_CLOSE_LEN (sizeof MARK_CLOSE - 1)
 
 static int fail(kn_diag *diag, int code, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -101,8 +111,8 @@ static int read_line(FILE *f, char **line, size_t *cap) {
   size_t n = 0;
   int c;
   if (!*line) {
-    if (!(*line = malloc(256))) return -1;
-    *cap = 256;
+    if (!(*line = malloc(LINE_FIRST_CAP))) return -1;
+    *cap = LINE_FIRST_CAP;
   }
   while ((c = getc(f)) != EOF && c != '\n') {
     if (n + 2 > *cap) {
@@ -283,9 +293,9 @@ static int events_json(const char *path, char *text, json_t **out, kn_diag *diag
     return fail(diag, KN_EPARSE, path, 1, "no header line");
   }
   *eol = '\0';
-  char *keys[16];
+  char *keys[EVENT_COLUMNS_MAX];
   size_t nk = 0;
-  for (char *save = NULL, *k = strtok_r(header, ",", &save); k && nk < 16;
+  for (char *save = NULL, *k = strtok_r(header, ",", &save); k && nk < EVENT_COLUMNS_MAX;
        k = strtok_r(NULL, ",", &save))
     keys[nk++] = k;
   char *p = eol + 1;
@@ -343,7 +353,8 @@ static json_t *atlas_json(void) {
 /* JSON text safe inside <script>: ASCII only (so U+2028/2029 are escaped), and <, >, & escaped.
  * These three occur only inside strings in JSON text, where \u escapes mean the same. */
 static int write_script_json(FILE *f, const json_t *j) {
-  char *text = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6));
+  char *text =
+      json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(KN_REPORT_JSON_DIGITS));
   if (!text) return KN_ENOMEM;
   for (const char *p = text; *p; p++) {
     if (*p == '<')
@@ -390,13 +401,14 @@ static int fill_template(FILE *f, const json_t *data, const char *title) {
   if (!tpl) return KN_EINTERNAL;
   const char *p = (const char *)tpl->data;
   for (;;) {
-    const char *m = strstr(p, "@@KN:");
+    const char *m = strstr(p, MARK_OPEN);
     if (!m) break;
-    const char *end = strstr(m + 5, "@@");
+    const char *name_start = m + MARK_OPEN_LEN;
+    const char *end = strstr(name_start, MARK_CLOSE);
     if (!end) break;
     fwrite(p, 1, (size_t)(m - p), f);
     char name[64];
-    snprintf(name, sizeof name, "%.*s", (int)(end - m - 5), m + 5);
+    snprintf(name, sizeof name, "%.*s", (int)(end - name_start), name_start);
     if (!strcmp(name, "DATA")) {
       if (write_script_json(f, data) != KN_OK) return KN_ENOMEM;
     } else if (!strcmp(name, "TITLE")) {
@@ -406,7 +418,7 @@ static int fill_template(FILE *f, const json_t *data, const char *title) {
       if (!a) return KN_EINTERNAL;
       fwrite(a->data, 1, a->size, f);
     }
-    p = end + 2;
+    p = end + MARK_CLOSE_LEN;
   }
   fputs(p, f);
   return KN_OK;

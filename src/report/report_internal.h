@@ -7,6 +7,9 @@
 #include "knead/report.h"
 #include "knead/version.h"
 
+/* Significant digits of the real numbers in summary.json and the HTML report's data. */
+#define KN_REPORT_JSON_DIGITS 6
+
 /* The whole-body lines of the terminal summary (src/report/report_body.c). */
 void kn_report_body_text(const kn_outcome *o, FILE *out);
 /* The whole summary as a JSON object (new reference). */

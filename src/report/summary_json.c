@@ -7,6 +7,8 @@
 #include "knead/params.h"
 #include "report/report_internal.h"
 
+#define DEGREES_PER_PI 180.0 /* degrees in pi radians (the angles are printed in degrees) */
+
 /* The article's causes of spasm and cramp (claim A18) as the subject gave them, each with what the
  * model does with it. */
 static json_t *causes_json(const kn_model *m) {
@@ -152,7 +154,8 @@ static json_t *action_json(const kn_model *m, size_t i) {
   case KN_ACT_POSTURE:
     for (int k = 0; k < KN_JOINT_COUNT; k++)
       if (!isnan(a->joint[k]))
-        json_object_set_new(j, kn_joint_name((kn_joint)k), json_real(a->joint[k] * 180.0 / KN_PI));
+        json_object_set_new(j, kn_joint_name((kn_joint)k),
+                            json_real(a->joint[k] * DEGREES_PER_PI / KN_PI));
     return j;
   case KN_ACT_DRINK:
     json_object_set_new(j, "fluid", json_string(kn_fluid_name(a->fluid)));
@@ -171,7 +174,7 @@ static json_t *action_json(const kn_model *m, size_t i) {
     json_object_set_new(j, "muscle", json_string(kn_atlas_muscle((size_t)a->muscle)->name));
   switch (a->kind) {
   case KN_ACT_STRETCH:
-    json_object_set_new(j, "angle_deg", json_real(a->angle * 180.0 / KN_PI));
+    json_object_set_new(j, "angle_deg", json_real(a->angle * DEGREES_PER_PI / KN_PI));
     return j;
   case KN_ACT_VOLUNTARY:
     json_object_set_new(j, "level_pct", json_real(100.0 * a->level));

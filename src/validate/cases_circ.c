@@ -7,57 +7,74 @@
 
 #include "validate/validate_internal.h"
 
-/* Shoemaker's protocol: effleurage, petrissage and tapotement, 2 min each. */
+/* Shoemaker's protocol (shoemaker1997): effleurage, petrissage and tapotement, 2 min each. The
+ * forces are the harness's choice of a moderate stroke, not figures of the paper. */
+#define SHOEMAKER_STROKE_S 120.0    /* s of each technique (shoemaker1997) */
+#define SHOEMAKER_STROKE_N 30.0     /* N of effleurage and petrissage (harness's choice) */
+#define SHOEMAKER_TAPOTEMENT_N 15.0 /* N of tapotement (harness's choice) */
 #define SHOEMAKER(where)                                                                           \
   {                                                                                                \
-    {.kind = KN_ACT_EFFLEURAGE, .region = (where), .force = 30.0, .duration = 120.0},              \
-        {.kind = KN_ACT_PETRISSAGE, .region = (where), .force = 30.0, .duration = 120.0}, {        \
-      .kind = KN_ACT_TAPOTEMENT, .region = (where), .force = 15.0, .duration = 120.0               \
+    {.kind = KN_ACT_EFFLEURAGE,                                                                    \
+     .region = (where),                                                                            \
+     .force = SHOEMAKER_STROKE_N,                                                                  \
+     .duration = SHOEMAKER_STROKE_S},                                                              \
+        {.kind = KN_ACT_PETRISSAGE,                                                                \
+         .region = (where),                                                                        \
+         .force = SHOEMAKER_STROKE_N,                                                              \
+         .duration = SHOEMAKER_STROKE_S},                                                          \
+    {                                                                                              \
+      .kind = KN_ACT_TAPOTEMENT, .region = (where), .force = SHOEMAKER_TAPOTEMENT_N,               \
+      .duration = SHOEMAKER_STROKE_S                                                               \
     }                                                                                              \
   }
 static const kn_plan_row shoemaker_forearm[] = SHOEMAKER("forearm_anterior");
 static const kn_plan_row shoemaker_thigh[] = SHOEMAKER("thigh_anterior");
-/* Mild handgrip exercise (~35 % MVC) for 2 min. */
+/* Mild handgrip exercise (~35 % MVC) for 2 min: shoemaker1997's comparison with exercise. */
 static const kn_plan_row handgrip[] = {
     {.kind = KN_ACT_VOLUNTARY, .muscle = "forearm_flexors", .duration = 120.0, .level = 0.35}};
 
-/* Hinds' massage: 12 min of deep effleurage and petrissage on the quadriceps. */
+/* Hinds' massage (hinds2004): 12 min of deep effleurage and petrissage on the quadriceps; the
+ * 50 N of a deep stroke is the harness's choice. */
 #define HINDS_PAIR                                                                                 \
   {.kind = KN_ACT_EFFLEURAGE, .region = "thigh_anterior", .force = 50.0, .duration = 180.0}, {     \
     .kind = KN_ACT_PETRISSAGE, .region = "thigh_anterior", .force = 50.0, .duration = 180.0        \
   }
 static const kn_plan_row hinds[] = {HINDS_PAIR, HINDS_PAIR};
 
-/* A thumb held still on the calf at 40 N for 1 or 3 min, then a minute's rest. */
+/* A thumb held still on the calf at 40 N for 1 or 3 min, then a minute's rest (the harness's
+ * plan for a sustained trigger-point press). */
+#define THUMB_HOLD_N 40.0 /* N of the thumb */
 #define THUMB_HOLD(seconds)                                                                        \
   {                                                                                                \
     {.kind = KN_ACT_COMPRESSION,                                                                   \
      .region = "calf",                                                                             \
      .muscle = "gastrocnemius",                                                                    \
-     .force = 40.0,                                                                                \
+     .force = THUMB_HOLD_N,                                                                        \
      .duration = (seconds)},                                                                       \
     {                                                                                              \
       .kind = KN_ACT_REST, .duration = 60.0                                                        \
     }                                                                                              \
   }
 static const kn_plan_row thumb_hold_1min[] = THUMB_HOLD(60.0);
-static const kn_plan_row thumb_hold_3min[] = THUMB_HOLD(180.0);
+static const kn_plan_row thumb_hold_3min[] = THUMB_HOLD(3 * KN_MIN);
 
 /* Heat at 40 degC on the thigh for 2 h, without strokes: 10 ms steps (the circulation updates
  * every 10 ms anyway). */
 #define HEAT_DT 0.01
+#define HEAT_DEGC 40.0 /* degC of the heat source (petrofsky_heat) */
 #define HEAT(how)                                                                                  \
   {                                                                                                \
     {                                                                                              \
       .kind = KN_ACT_HEAT, .region = "thigh_anterior", .duration = 2 * KN_HOUR, .heat = (how),     \
-      .temperature = 40.0 + KN_ZERO_CELSIUS                                                        \
+      .temperature = HEAT_DEGC + KN_ZERO_CELSIUS                                                   \
     }                                                                                              \
   }
 static const kn_plan_row moist_wrap[] = HEAT(KN_HEAT_MOIST_WRAP);
 static const kn_plan_row dry_wrap[] = HEAT(KN_HEAT_DRY_WRAP);
 static const kn_plan_row hot_pack[] = HEAT(KN_HEAT_HOT_PACK);
 
-/* A calm 30 min back massage, or one of trigger-point pressure and percussion. */
+/* A calm 30 min back massage, or one of trigger-point pressure and percussion (cambron2006's
+ * Swedish and trigger-point massage); forces and timings are the harness's choice. */
 #define CALM                                                                                       \
   {.kind = KN_ACT_EFFLEURAGE, .region = "upper_back", .force = 30.0, .duration = 300.0}, {         \
     .kind = KN_ACT_PETRISSAGE, .region = "lower_back", .force = 30.0, .duration = 300.0            \

@@ -5,12 +5,17 @@
 
 #include "validate/validate_internal.h"
 
+/* The test's protocol (miller_knight2009). */
+#define CTF_ANKLE_RAD 0.5 /* rad of the ankle held, lying prone */
+#define CTF_TRAIN_S 2.0   /* s of each stimulation train */
+#define CTF_REST_S 30.0   /* s of rest between trains */
+
 /* The threshold (Hz) of the muscle of e, on subject `who`, ramping from `from`; with `first`
  * (a drink, a stretch, a provoking train) and `wait` s of rest before the ramp. NAN if no train
  * left a cramp. */
 static int threshold(const kn_ctf_exp *e, const kn_subject_change *who, double from,
                      const kn_plan_row *first, double *ctf) {
-  kn_plan_row rows[4] = {{.kind = KN_ACT_POSTURE, .ankle = 0.5}};
+  kn_plan_row rows[4] = {{.kind = KN_ACT_POSTURE, .ankle = CTF_ANKLE_RAD}};
   size_t n = 1;
   int skip = 0;
   if (first) {
@@ -20,11 +25,11 @@ static int threshold(const kn_ctf_exp *e, const kn_subject_change *who, double f
   }
   rows[n++] = (kn_plan_row){.kind = KN_ACT_STIMULATION,
                             .muscle = e->muscle,
-                            .duration = 2.0,
+                            .duration = CTF_TRAIN_S,
                             .frequency = from,
                             .frequency_step = e->step,
                             .repetitions = e->trains,
-                            .rest = 30.0};
+                            .rest = CTF_REST_S};
   kn_session_exp s = {.plan = rows, .nplan = n, .subject = who, .muscle = e->muscle};
   kn_probe p;
   int rc = kn_session_probe(&s, skip, &p);

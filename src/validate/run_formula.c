@@ -17,10 +17,20 @@ int kn_run_formula(kn_validation *v, const kn_case *c, kn_validation_result *r) 
 /* ---- mechanics --------------------------------------------------------------------------------
  */
 
+/* The grids of the Boussinesq checks: sums and integrals of the harness, not the model's. */
+#define BRUTE_RADII 600     /* rings of the brute-force polar grid on the disc */
+#define BRUTE_ANGLES 720    /* sectors of the same grid (half a degree each) */
+#define CHECK_RAYS 256      /* rays of the model's integral on a single point */
+#define FINE_RAYS 1024      /* rays of the fine integral the stress table is checked against */
+#define TABLE_NRHO 81       /* the model's stress table: radial points (src/sim/model.c) */
+#define TABLE_NZETA 101     /* its depth points */
+#define TABLE_RHO_MAX 8.0   /* load radii it reaches sideways */
+#define TABLE_ZETA_MAX 10.0 /* and in depth */
+
 /* Brute-force check of the Boussinesq field: the point-load kernel summed over a polar grid on the
  * disc, independent of the ray integral used by the model. */
 static double brute_field(double a, double z, double r) {
-  const int nr = 600, nt = 720;
+  const int nr = BRUTE_RADII, nt = BRUTE_ANGLES;
   double sum = 0.0, dr = a / nr, dth = 2.0 * KN_PI / nt;
   for (int i = 0; i < nr; i++) {
     double rho = (i + 0.5) * dr;
@@ -39,18 +49,18 @@ static double brute_field(double a, double z, double r) {
 int kn_formula_boussinesq(const double *arg, kn_validation_result *r) {
   double z = arg[0], off = arg[1];
   r->paper = off == 0.0 ? 1.0 - pow(1.0 + 1.0 / (z * z), -1.5) : brute_field(1.0, z, off);
-  r->model = kn_boussinesq_field(1.0, 1.0, z, off, 256);
+  r->model = kn_boussinesq_field(1.0, 1.0, z, off, CHECK_RAYS);
   return KN_OK;
 }
 
 /* The model's stress table (81 x 101 points to 8 and 10 radii) against the fine integral. */
 int kn_formula_stress_table(const double *arg, kn_validation_result *r) {
-  r->paper = kn_boussinesq_field(1.0, 1.0, arg[1], arg[0], 1024);
-  size_t n = kn_stress_table_size(81, 101);
+  r->paper = kn_boussinesq_field(1.0, 1.0, arg[1], arg[0], FINE_RAYS);
+  size_t n = kn_stress_table_size(TABLE_NRHO, TABLE_NZETA);
   double *v = malloc(n * sizeof *v);
   if (!v) return KN_ENOMEM;
   kn_stress_table t;
-  kn_stress_table_init(&t, 81, 101, 8.0, 10.0, v);
+  kn_stress_table_init(&t, TABLE_NRHO, TABLE_NZETA, TABLE_RHO_MAX, TABLE_ZETA_MAX, v);
   r->model = kn_stress_table_lookup(&t, arg[0], arg[1]);
   free(v);
   return KN_OK;
@@ -73,14 +83,18 @@ int kn_formula_death_threshold(const double *arg, kn_validation_result *r) {
   return KN_OK;
 }
 
+#define NERVE_DT 0.1              /* s: the harness's step for a nerve under constant pressure */
+#define BLOCKED_CONDUCTION 0.1    /* share of fibres conducting below which a nerve is blocked */
+#define RECOVERED_CONDUCTION 0.99 /* share above which a nerve conducts again */
+
 /* Minutes until fewer than 10 % of fibres conduct, at arg[0] mmHg over arg[1] m (at most 3 h). */
 int kn_formula_block_time(const double *arg, kn_validation_result *r) {
   kn_nerve_params np;
   kn_nerve_params_default(&np);
   kn_nerve_state s;
   kn_nerve_reset(&s);
-  double t = 0.0, dt = 0.1;
-  while (s.conduction >= 0.1 && t < 3 * KN_HOUR) {
+  double t = 0.0, dt = NERVE_DT;
+  while (s.conduction >= BLOCKED_CONDUCTION && t < 3 * KN_HOUR) {
     kn_nerve_step(&np, &s, arg[0] * KN_MMHG, arg[1], dt);
     t += dt;
   }
@@ -96,7 +110,7 @@ static kn_nerve_state nerve_exposure(const kn_exposure_exp *e) {
   double L = e->length > 0.0 ? e->length : np.edge_length;
   kn_nerve_state s;
   kn_nerve_reset(&s);
-  const double dt = 0.1;
+  const double dt = NERVE_DT;
   long n = lround(e->time / dt), n_after = lround(e->time_after / dt);
   for (long i = 0; i < n; i++)
     kn_nerve_step(&np, &s, e->pressure * KN_MMHG, L, dt);
@@ -141,7 +155,7 @@ int kn_run_exposure(kn_validation *v, const kn_case *c, kn_validation_result *r)
     r->model = s.grade == KN_NERVE_SEVERE;
     break;
   default: /* KN_READ_NERVE_RECOVERED */
-    r->model = s.conduction > 0.99 && s.grade < KN_NERVE_INJURY;
+    r->model = s.conduction > RECOVERED_CONDUCTION && s.grade < KN_NERVE_INJURY;
     break;
   }
   return KN_OK;
@@ -150,13 +164,17 @@ int kn_run_exposure(kn_validation *v, const kn_case *c, kn_validation_result *r)
 /* ---- Fuglevand 1993: the motor-unit pool -------------------------------------------------------
  */
 
-#define POOL_DT 1e-3 /* s */
+#define POOL_DT 1e-3            /* s */
+#define POOL_ALIGN ((size_t)16) /* bytes: the pool's memory alignment (kn_pool_init) */
+#define POOL_FORCE_S 5.0        /* s over which the pool's force is averaged */
+#define GAIN_LINEAR_TISI 0.4    /* fuglevand1993: the gain is 1 up to this T/ISI */
 
 /* Fuglevand's twitch-tetanus gain as printed in the paper: 1 up to T/ISI = 0.4, above it
  * (1 - exp(-2 (T/ISI)^3)) / (T/ISI), normalised by the same expression at 0.4. */
 static double paper_gain(double x) {
-  if (x <= 0.4) return 1.0;
-  return ((1.0 - exp(-2.0 * x * x * x)) / x) / ((1.0 - exp(-2.0 * 0.4 * 0.4 * 0.4)) / 0.4);
+  const double k = GAIN_LINEAR_TISI;
+  if (x <= k) return 1.0;
+  return ((1.0 - exp(-2.0 * x * x * x)) / x) / ((1.0 - exp(-2.0 * k * k * k)) / k);
 }
 
 int kn_formula_twitch_gain(const double *arg, kn_validation_result *r) {
@@ -171,7 +189,7 @@ static kn_pool *fuglevand_pool(void **mem) {
   kn_pool_params_default(&p);
   p.pic_drive = 0.0;
   size_t size = kn_pool_size(p.n);
-  *mem = aligned_alloc(16, (size + 15u) & ~(size_t)15u);
+  *mem = aligned_alloc(POOL_ALIGN, (size + POOL_ALIGN - 1) & ~(POOL_ALIGN - 1));
   if (!*mem) return NULL;
   kn_pool *pool = kn_pool_init(*mem, size, &p, POOL_DT, 1);
   if (!pool) {
@@ -186,7 +204,8 @@ static kn_pool *fuglevand_pool(void **mem) {
  * capped at its peak rate), and a train of twitches P (t/T) exp(1 - t/T), each scaled by the gain
  * at T r, has the mean r g(T r) P e T. */
 static double paper_force_share(const kn_pool *pool, double e) {
-  const double mfr = 8.0, gain = 1.0; /* Hz, Hz per excitation unit [fuglevand1993] */
+  const double mfr = 8.0;  /* Hz: the minimal firing rate [fuglevand1993] */
+  const double gain = 1.0; /* Hz per excitation unit [fuglevand1993] */
   double num = 0.0, den = 0.0;
   for (int i = 0; i < kn_pool_units(pool); i++) {
     double thr = kn_pool_threshold(pool, i), pfr = kn_pool_peak_rate(pool, i);
@@ -246,7 +265,7 @@ int kn_formula_pool_force(const double *arg, kn_validation_result *r) {
   double e = arg[0] == 0.0 ? 0.5 * kn_pool_excitation_max(pool)
                            : kn_pool_threshold(pool, kn_pool_units(pool) - 1);
   r->paper = paper_force_share(pool, e);
-  r->model = simulated_force(pool, e, 5.0);
+  r->model = simulated_force(pool, e, POOL_FORCE_S);
   free(mem);
   return KN_OK;
 }
@@ -270,9 +289,10 @@ static double fl_half(const kn_hill_params *hp, double a, double b) {
 }
 
 /* Thelen: f = exp(-(L - 1)^2 / gamma), gamma = 0.45: half force at |L - 1| = sqrt(gamma ln 2). */
+#define THELEN_GAMMA 0.45 /* thelen2003's force-length width (the paper's, not the model's) */
 int kn_formula_fl_width(const double *arg, kn_validation_result *r) {
   (void)arg;
-  r->paper = 2.0 * sqrt(0.45 * log(2.0));
+  r->paper = 2.0 * sqrt(THELEN_GAMMA * log(2.0));
   kn_hill_params hp;
   kn_hill_params_default(&hp);
   r->model = fl_half(&hp, 1.0, hp.lmax) - fl_half(&hp, hp.lmin, 1.0);

@@ -152,19 +152,22 @@ int kn_session_probe(const kn_session_exp *e, int skip, kn_probe *p) {
   return rc;
 }
 
+#define OCCLUDED_S 30.0        /* s of occlusion KN_READ_OCCLUDED_30S asks for */
+#define BRUISE_UNLIKELY_P 0.01 /* bruise probability below which a bruise counts as unlikely */
+
 /* The reading of a region's or a nerve's outcome: KN_ENOTFOUND where the site is not in it. */
 static int region_reading(const kn_probe *p, kn_reading read, double *v) {
   if (!p->region_found) return KN_ENOTFOUND;
   const kn_region_outcome *o = &p->region_out;
   switch (read) {
   case KN_READ_OCCLUDED_30S:
-    *v = o->t_occluded > 30.0;
+    *v = o->t_occluded > OCCLUDED_S;
     break;
   case KN_READ_NEVER_OCCLUDED:
     *v = o->t_occluded == 0.0;
     break;
   case KN_READ_BRUISE_UNLIKELY:
-    *v = o->bruise_probability < 0.01;
+    *v = o->bruise_probability < BRUISE_UNLIKELY_P;
     break;
   default: /* KN_READ_BRUISE_LIKELY */
     *v = o->bruise == KN_BRUISE_LIKELY;
@@ -301,6 +304,9 @@ double kn_combine_both(double a, double b) {
 double kn_combine_less(double a, double b) {
   return a < b;
 }
+/* degC of fever in karjalainen1986's comparison: the feverish subject's 38.4 (cases_circ.c)
+ * against 37 degC. */
+#define FEVER_RISE_DEGC 1.4
 double kn_combine_per_fever(double a, double b) {
-  return (b - a) / KN_BPM / 1.4; /* 38.4 against 37 degC */
+  return (b - a) / KN_BPM / FEVER_RISE_DEGC;
 }

@@ -18,19 +18,27 @@ const char *kn_case_kind_name(kn_case_kind k) {
   return (unsigned)k <= KN_CASE_PREDICTION ? kind_names[k] : "?";
 }
 
+/* The grading (SCIENCE.md §6, docs/validation.md): a number is green within 10 % of the paper's,
+ * yellow within 30 %; a band is yellow within 30 % of its nearer edge. */
+#define GREEN_ERROR 0.10             /* relative error of a green number */
+#define YELLOW_ERROR 0.30            /* relative error of a yellow number or band */
+#define ERROR_DENOMINATOR_MIN 1e-300 /* guards the relative error against a zero denominator */
+
 kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, double hi,
                                double model) {
   if (!isfinite(model)) return KN_VERDICT_RED;
   switch (check) {
   case KN_CHECK_VALUE: {
-    double err = fabs(model - paper) / fmax(fabs(paper), 1e-300);
-    return err <= 0.10 ? KN_VERDICT_GREEN : err <= 0.30 ? KN_VERDICT_YELLOW : KN_VERDICT_RED;
+    double err = fabs(model - paper) / fmax(fabs(paper), ERROR_DENOMINATOR_MIN);
+    return err <= GREEN_ERROR    ? KN_VERDICT_GREEN
+           : err <= YELLOW_ERROR ? KN_VERDICT_YELLOW
+                                 : KN_VERDICT_RED;
   }
   case KN_CHECK_BAND: {
     if (model >= lo && model <= hi) return KN_VERDICT_GREEN;
     double edge = model < lo ? lo : hi;
-    double err = fabs(model - edge) / fmax(fabs(edge), fmax(hi - lo, 1e-300));
-    return err <= 0.30 ? KN_VERDICT_YELLOW : KN_VERDICT_RED;
+    double err = fabs(model - edge) / fmax(fabs(edge), fmax(hi - lo, ERROR_DENOMINATOR_MIN));
+    return err <= YELLOW_ERROR ? KN_VERDICT_YELLOW : KN_VERDICT_RED;
   }
   default:
     return model == 1.0 ? KN_VERDICT_GREEN : KN_VERDICT_RED;
