@@ -185,7 +185,7 @@ static void region_step(const kn_model *m, kn_data *d, int r, double dt, double 
 
 void kn_circ_step(const kn_model *m, kn_data *d, double dt) {
   const kn_params *p = &m->par;
-  const kn_nm_model *nm = &m->nm;
+  const kn_nm_params *nm = &m->nm;
   double map = (d->sys.systolic + 2.0 * d->sys.diastolic) / 3.0;
   double p_stop = fmax(map - p->circ_stop_margin, 20.0 * KN_MMHG);
   heat_sources(m, d);
@@ -195,7 +195,7 @@ void kn_circ_step(const kn_model *m, kn_data *d, double dt) {
     d->circ_act[r] = 0.0;
   for (int i = 0; i < nm->nmuscle; i++) {
     int r = nm->muscles[i].tissue >= 0 ? m->muscle_region[nm->muscles[i].tissue] : -1;
-    if (r >= 0) d->circ_act[r] = fmax(d->circ_act[r], d->nm[i].frac);
+    if (r >= 0) d->circ_act[r] = fmax(d->circ_act[r], d->nm_out.activation[i]);
   }
   for (int r = 0; r < m->nregion; r++)
     region_step(m, d, r, dt, p_stop);
@@ -208,8 +208,8 @@ void kn_circ_step(const kn_model *m, kn_data *d, double dt) {
   for (int i = 0; i < nm->nmuscle; i++) {
     kn_circ_muscle *cm = &d->circ_muscle[i];
     int r = nm->muscles[i].tissue >= 0 ? m->muscle_region[nm->muscles[i].tissue] : -1;
-    double flow = r >= 0 ? d->circ[r].muscle_flow : 1.0 + p->circ_exercise_gain * d->nm[i].frac;
-    double act = d->nm[i].frac;
+    double act = d->nm_out.activation[i];
+    double flow = r >= 0 ? d->circ[r].muscle_flow : 1.0 + p->circ_exercise_gain * act;
     double clear = (1.0 - share) + share * flow;
     /* exact step of dK/dt = rate*act - k*clear*(K - plasma) */
     double kk = k_k * clear, kl = k_la * clear;

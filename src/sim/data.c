@@ -37,7 +37,7 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   d->series_pending = kn_arena_take(a, m->ncol, sizeof(double));
   d->row = kn_arena_take(a, m->ncol, sizeof(double));
   d->sample = kn_arena_take(a, m->ncol, sizeof(double));
-  kn_nm_data_layout(m, d, a);
+  kn_sim_nm_layout(m, d, a);
   d->circ = kn_arena_take(a, nr, sizeof(kn_circ_region));
   d->circ_out = kn_arena_take(a, nr, sizeof(kn_circ_outcome));
   d->circ_act = kn_arena_take(a, nr, sizeof(double));
@@ -107,14 +107,12 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   memset(d->row, 0, m->ncol * sizeof(double));
   d->row[0] = -1.0;
   d->outcome = (kn_outcome){0};
-  d->nm_action = -1;
-  d->ctf_shift = 0.0;
   d->dt = m->session.dt;
   d->quiet = 0;
   d->circ_elapsed = 0.0;
   d->carotid_hyper_event = 0;
   d->carotid_open = -1;
-  kn_nm_reset(m, d);
+  kn_nm_reset(&m->nm, &d->nm, &d->nm_out);
   kn_systemic_reset(m, d); /* first: the circulation reads the pressures */
   kn_circ_reset(m, d);
 }

@@ -11,7 +11,7 @@
 #include "knead/mechanics.h"
 #include "knead/sim.h"
 #include "circulation/circulation.h"
-#include "neuromuscular/nm_internal.h"
+#include "neuromuscular/neuromuscular.h"
 #include "systemic/systemic.h"
 
 /* One hand or tool: the contact it makes this step. */
@@ -85,7 +85,7 @@ struct kn_model {
   size_t nrow_max;
   size_t event_capacity;
 
-  kn_nm_model nm; /* the neuromuscular engine's constant part */
+  kn_nm_params nm; /* the neuromuscular stage's constant part */
 
   /* circulation and the whole body */
   int nheat;
@@ -141,16 +141,13 @@ struct kn_data {
   double *sample;     /* (ncol) this step's values */
   size_t nrow;        /* rows kept in memory */
   double next_record; /* s */
-  /* neuromuscular engine */
-  kn_nm_state *nm;       /* (nm.nmuscle) */
-  kn_nm_outcome *nm_out; /* (nm.nmuscle) */
-  kn_spasm *spasms;      /* (nm.spasm_capacity) */
-  int nspasm;
-  kn_nm_joints joints;
-  int ring_head;                    /* where this step's afferent discharge goes in the rings */
-  int nm_action;                    /* non-stroke action in progress, -1 if none */
-  double ctf_shift;                 /* Hz, cramp threshold change from drinks */
-  int joint_effort[KN_JOINT_COUNT]; /* 1 where the subject is making an effort this step */
+  /* neuromuscular stage, and the arrays its kn_nm_in views (src/sim/nm_wiring.c fills them) */
+  kn_nm_state nm;
+  kn_nm_out nm_out;
+  int *nm_action_rep;          /* (nm.nother) repetition of each non-stroke action, -1 if none */
+  unsigned char *nm_percussed; /* (nm.nmuscle) percussion works on the muscle's region */
+  double *nm_temperature;      /* K (nm.nmuscle), muscle temperature from the circulation */
+  double *nm_potassium;        /* mM (nm.nmuscle), interstitial potassium from the circulation */
   /* circulation and the whole body */
   kn_circ_region *circ;        /* (nregion) */
   kn_circ_outcome *circ_out;   /* (nregion) */
@@ -186,13 +183,14 @@ void kn_event_at(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int sit
 void kn_events_step(const kn_model *m, kn_data *d);
 void kn_events_close_all(const kn_model *m, kn_data *d);
 
-/* neuromuscular engine (src/neuromuscular/engine.c) */
-int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned char *marks);
-void kn_nm_model_init(kn_model *m, const unsigned char *marks);
-void kn_nm_data_layout(const kn_model *m, kn_data *d, kn_arena *a);
-void kn_nm_reset(const kn_model *m, kn_data *d);
-void kn_nm_step(const kn_model *m, kn_data *d);
-void kn_nm_finish(const kn_model *m, kn_data *d);
+/* the neuromuscular stage's wiring (src/sim/nm_wiring.c) */
+/* Carves the stage's arrays and its input views from the data's arena. */
+void kn_sim_nm_layout(const kn_model *m, kn_data *d, kn_arena *a);
+/* Fills the stage's inputs from the protocol, mechanics and last circulation step, steps it, and
+ * turns the episodes that ended into events. */
+int kn_sim_nm_step(const kn_model *m, kn_data *d);
+/* Closes the episodes still open at the end into events. */
+void kn_sim_nm_finish(const kn_model *m, kn_data *d);
 
 /* circulation and the whole body (src/circulation, src/systemic), every KN_CIRC_PERIOD */
 void kn_circ_reset(const kn_model *m, kn_data *d);
@@ -202,8 +200,6 @@ double kn_circ_muscle_temperature(const kn_model *m, const kn_data *d, int i);
 void kn_systemic_reset(const kn_model *m, kn_data *d);
 void kn_systemic_step(const kn_model *m, kn_data *d, double dt);
 void kn_systemic_finish(const kn_model *m, kn_data *d);
-/* 1 if no muscle fires, no spasm is open and the joints are still */
-int kn_nm_quiet(const kn_model *m, const kn_data *d);
 
 /* recorder */
 void kn_recorder_step(const kn_model *m, kn_data *d);

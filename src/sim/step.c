@@ -120,7 +120,7 @@ static void circulation_step(const kn_model *m, kn_data *d) {
 /* After the last action, once the muscles are still, nothing moves fast: the step grows to the
  * record interval and the neuromuscular engine rests (its outcome cannot change). */
 static void choose_step(const kn_model *m, kn_data *d) {
-  if (!d->quiet && d->t >= m->plan_end && kn_nm_quiet(m, d)) d->quiet = 1;
+  if (!d->quiet && d->t >= m->plan_end && kn_nm_quiet(&m->nm, &d->nm)) d->quiet = 1;
   double left = m->duration - d->t;
   d->dt = d->quiet ? fmin(fmax(m->session.record_interval, KN_CIRC_PERIOD), left) : m->session.dt;
 }
@@ -136,7 +136,7 @@ int kn_step(const kn_model *m, kn_data *d) {
   mechanics_step(m, d);
   nerve_step(m, d);
   tissue_step(m, d);
-  if (!d->quiet) kn_nm_step(m, d);
+  if (!d->quiet) kn_sim_nm_step(m, d);
   circulation_step(m, d);
   region_outcome_step(m, d);
   kn_events_step(m, d);
@@ -144,7 +144,7 @@ int kn_step(const kn_model *m, kn_data *d) {
   d->t = d->quiet ? d->t + d->dt : (double)d->step * m->session.dt;
   kn_recorder_step(m, d);
   if (finished(m, d)) {
-    kn_nm_finish(m, d);
+    kn_sim_nm_finish(m, d);
     kn_systemic_finish(m, d);
     kn_events_close_all(m, d);
     kn_recorder_flush(m, d);
