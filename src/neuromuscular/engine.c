@@ -219,6 +219,7 @@ void kn_nm_init(const kn_nm_params *p, kn_arena *a, kn_nm_state *s, kn_nm_out *o
   o->length = kn_arena_take(a, n, sizeof(double));
   o->emg = kn_arena_take(a, n, sizeof(double));
   o->firing_rate = kn_arena_take(a, n, sizeof(double));
+  o->ia_rate = kn_arena_take(a, n, sizeof(double));
   o->outcome = kn_arena_take(a, n, sizeof(kn_nm_outcome));
   o->spasms = kn_arena_take(a, (size_t)p->spasm_capacity, sizeof(kn_spasm));
   o->ended = kn_arena_take(a, n, sizeof(kn_nm_ended));
@@ -268,6 +269,7 @@ static void publish(const muscle_state *s, kn_nm_out *o, int i) {
   o->length[i] = s->L;
   o->emg[i] = s->out.emg;
   o->firing_rate[i] = s->out.mean_rate;
+  o->ia_rate[i] = s->ia;
 }
 
 void kn_nm_reset(const kn_nm_params *nm, kn_nm_state *st, kn_nm_out *o) {

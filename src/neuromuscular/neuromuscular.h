@@ -101,6 +101,7 @@ typedef struct kn_nm_out {
   double *length;         /* optimal lengths (nmuscle), fibre length */
   double *emg;            /* a.u. (nmuscle), EMG proxy of this step's spikes */
   double *firing_rate;    /* 1/s (nmuscle), mean rate of the firing units */
+  double *ia_rate;        /* 1/s (nmuscle), spindle Ia discharge now (before the reflex delay) */
   kn_nm_outcome *outcome; /* (nmuscle) per-muscle outcome over the session */
   kn_spasm *spasms;       /* (spasm_capacity) spasms so far, in order of their end */
   int nspasm;
