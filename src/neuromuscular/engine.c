@@ -618,6 +618,8 @@ static double recruited_force(const kn_pool_params *pp, double e) {
   int n = pp->n;
   double k = floor((n - 1) * log(e) / log(pp->rr)); /* last recruited unit */
   if (k > n - 1) k = n - 1;
+  /* the logarithms may round a unit's own threshold just below it: count that unit too */
+  if (k < n - 1 && pow(pp->rr, (k + 1.0) / (n - 1)) <= e) k += 1.0;
   double q = pow(pp->rp, 1.0 / (n - 1));
   return (pow(q, k + 1.0) - 1.0) / (q - 1.0);
 }
