@@ -14,6 +14,8 @@
 
 /* Q10 factors are per 10 degC: the definition of Q10. */
 #define Q10_SPAN_DEGC 10.0
+/* Percent per unit share (hypohydration is a share of body mass; its effect is per percent). */
+#define PERCENT_PER_SHARE 100.0
 /* Spreads the pools' seeds apart (a large prime), so muscles do not share their variability. */
 #define POOL_SEED_STRIDE 1000003u
 
@@ -104,7 +106,7 @@ static double subject_ctf(const kn_params *p, const kn_subject *s, const kn_sess
     ctf += p->nm_ctf_fatigue * s->exertion;
   double per_pct = session->hypothesis_dehydration == KN_HYP_FIELD ? p->nm_ctf_dehydration_field
                                                                    : p->nm_ctf_dehydration;
-  ctf += per_pct * 100.0 * s->hypohydration;        /* per percent of body mass */
+  ctf += per_pct * PERCENT_PER_SHARE * s->hypohydration;
   if (s->cramp_training) ctf += p->nm_ctf_training; /* behringer_cramp_training */
   return fmax(ctf, p->nm_ctf_floor);
 }
