@@ -247,10 +247,10 @@
     "calibrated: longer than the pause between clonic beats at 3 Hz",                             \
     "time below half the onset force that ends an involuntary episode")                          \
   X(nm_ctf_floor, "neuromuscular", 4.0, "Hz", 1.0, EXPERT,                                     \
-    "calibrated: below the lowest cramp threshold frequencies measured (about 5 Hz in cramp-prone subjects, miller_knight2009)",                                                                              \
+    "calibrated: a floor below the cramp threshold frequencies measured in people, so no shift drives it to zero",                                                                              \
     "lowest cramp threshold frequency the model allows, whatever lowers it")                                                                             \
   X(nm_ctf_prone_cramps, "neuromuscular", 4.0, "1/month", 1.0, EXPERT,                                     \
-    "calibrated: four or more cramps a month taken as cramp-prone (miller_knight2009 groups)",                                                                              \
+    "calibrated: four or more cramps a month taken as cramp-prone (an assumption: the cramp-prone group was defined by history, not by a count)",                                                                              \
     "cramps a month at which the subject has the cramp-prone threshold frequency")                                                                             \
   X(nm_ctf_fatigue_field_share, "neuromuscular", 0.5, "1", 1.0, ARTICLE,                                     \
     "calibrated: illustrative size of the field hypothesis (fatigue as a cause of cramp)",                                                                              \

@@ -744,9 +744,11 @@ static double involuntary_force(const kn_nm_params *nm, const kn_nm_in *in, cons
   return s->frac - (s->e_vol_target >= 0.0 ? s->e_vol_target + p->nm_voluntary_margin : 0.0);
 }
 
-/* One muscle's step: afferents, excitation, pool, force; its outcome and episodes. */
-static void muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, int i,
-                        kn_nm_out *o) {
+/* One muscle's step: afferents, excitation, pool, force; its outcome and episodes. Returns 0 if its
+ * temperature, inhibition, excitation or force went non-finite (a bad input: the spindle and the
+ * pool would read it as silence). */
+static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, int i,
+                       kn_nm_out *o) {
   const kn_params *p = nm->par;
   const kn_nm_muscle *mu = &nm->muscles[i];
   const kn_muscle_mech *mm = mu->mech;
@@ -811,6 +813,8 @@ static void muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state 
   double invol = involuntary_force(nm, in, st, s, i);
   if (s->in_spasm && s->force > s->sp_peak_force) s->sp_peak_force = s->force;
   detect_spasm(nm, in, st, i, invol, tap, o);
+  /* one sum: a non-finite term makes it non-finite */
+  return isfinite(s->temperature + s->inhibition + s->e + s->force);
 }
 
 int kn_nm_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, kn_nm_out *o,
@@ -821,10 +825,11 @@ int kn_nm_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, kn_n
   read_orders(nm, in, st, &orders);
   st->action = orders.action;
   joints_step(nm, &st->joints, &orders);
+  int finite = 1;
   for (int i = 0; i < nm->nmuscle; i++)
-    muscle_step(nm, in, st, i, o);
+    finite &= muscle_step(nm, in, st, i, o);
   st->ring_head = (st->ring_head + 1) % nm->ring;
-  return KN_OK;
+  return finite ? KN_OK : KN_ENONFINITE;
 }
 
 void kn_nm_finish(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, kn_nm_out *o) {

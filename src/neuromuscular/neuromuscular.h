@@ -139,8 +139,9 @@ size_t kn_nm_size(const kn_nm_params *p);
 void kn_nm_init(const kn_nm_params *p, kn_arena *a, kn_nm_state *s, kn_nm_out *o);
 /* Back to the session's start: pools at rest, joints at rest0, outcomes and lists empty. */
 void kn_nm_reset(const kn_nm_params *p, kn_nm_state *s, kn_nm_out *o);
-/* One step of dt (s; must be p->dt, for which the pools and rings are built): KN_OK, or KN_EINVAL
- * for another dt. o->ended gets the episodes that ended. */
+/* One step of dt (s; must be p->dt, for which the pools and rings are built): KN_OK, KN_EINVAL for
+ * another dt, or KN_ENONFINITE if a muscle's temperature, inhibition, excitation or force went
+ * non-finite (the step is still taken). o->ended gets the episodes that ended. */
 int kn_nm_step(const kn_nm_params *p, const kn_nm_in *in, kn_nm_state *s, kn_nm_out *o, double dt);
 /* Closes the episodes still going at in->t (the end of the simulation) into o->ended. */
 void kn_nm_finish(const kn_nm_params *p, const kn_nm_in *in, kn_nm_state *s, kn_nm_out *o);

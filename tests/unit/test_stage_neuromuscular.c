@@ -193,12 +193,25 @@ static void test_other_dt_is_refused(void **state) {
   free(r.block);
 }
 
+/* A non-finite input (here the muscle temperature from the circulation) is reported, not absorbed:
+ * the pool would read a non-finite excitation as silence. */
+static void test_non_finite_input_is_reported(void **state) {
+  (void)state;
+  rig r;
+  rig_build(&r, 0);
+  assert_int_equal(kn_nm_step(&r.p, &r.in, &r.s, &r.o, DT), KN_OK);
+  r.temperature[0] = NAN;
+  assert_int_equal(kn_nm_step(&r.p, &r.in, &r.s, &r.o, DT), KN_ENONFINITE);
+  free(r.block);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_relaxed_muscle_is_silent),
       cmocka_unit_test(test_held_stretch_gives_static_ia),
       cmocka_unit_test(test_pressure_inhibits_and_depresses_hreflex),
       cmocka_unit_test(test_other_dt_is_refused),
+      cmocka_unit_test(test_non_finite_input_is_reported),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
