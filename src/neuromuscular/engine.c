@@ -170,6 +170,7 @@ void kn_nm_params_init(kn_nm_params *nm, const kn_params *par, const kn_subject 
     if (!marks[i]) continue;
     kn_nm_muscle *mu = &nm->muscles[k++];
     mu->atlas = (int)i;
+    mu->region = kn_atlas_muscle(i)->region;
     mu->mech = kn_muscle_mech_find(kn_atlas_muscle(i)->name);
     mu->tissue = tissue_index(tissue_muscles, ntissue, (int)i);
     const kn_joint_mech *jm = &kn_joint_mech_table[mu->mech->joint];
@@ -309,7 +310,9 @@ void kn_nm_reset(const kn_nm_params *nm, kn_nm_state *st, kn_nm_out *o) {
                                     .hreflex_ratio = 1.0,
                                     .cramp_threshold = mu->ctf,
                                     .evidence = KN_EVIDENCE_EXPERT};
-    publish(s, o, i);
+    o->force[i] = o->activation[i] = o->emg[i] = o->firing_rate[i] = 0.0; /* at rest */
+    o->length[i] = s->L;
+    o->ia_rate[i] = s->ia;
   }
   o->nspasm = 0;
   o->nended = 0;

@@ -33,6 +33,7 @@ struct kn_nm_muscle_state; /* one muscle's state (engine.c) */
 /* A simulated muscle: constant part. */
 typedef struct kn_nm_muscle {
   int atlas;                         /* atlas muscle index */
+  int region;                        /* its atlas region (where percussion and heat work) */
   const struct kn_muscle_mech *mech; /* its mechanics (static table) */
   int tissue;          /* index in kn_nm_in.muscle_p (the model's tissue muscles), or -1 */
   int antagonist;      /* index among the simulated muscles, or -1 */

@@ -13,11 +13,11 @@ void kn_sim_nm_layout(const kn_model *m, kn_data *d, kn_arena *a) {
   d->nm_potassium = kn_arena_take(a, n, sizeof(double));
 }
 
-/* 1 if percussion (tapotement) is now working on atlas region `region`. */
+/* 1 if percussion (tapotement) is now working on atlas region `region` (-1: on any region). */
 static int percussed(const kn_model *m, const kn_data *d, int region) {
   for (int k = 0; k < m->nslot; k++) {
     const kn_contact *c = &d->contacts[k];
-    if (c->action >= 0 && c->region == region &&
+    if (c->action >= 0 && (region < 0 || c->region == region) &&
         m->session.actions[c->action].kind == KN_ACT_TAPOTEMENT)
       return 1;
   }
@@ -41,9 +41,9 @@ static kn_nm_in nm_inputs(const kn_model *m, kn_data *d) {
     d->nm_action_rep[k] = kn_action_active(m, ai, d->t, NULL, &rep) ? rep : -1;
     in.nstarted = k + 1;
   }
+  int percussion = percussed(m, d, -1); /* most steps: none, no search per muscle */
   for (int i = 0; i < nm->nmuscle; i++) {
-    d->nm_percussed[i] =
-        (unsigned char)percussed(m, d, kn_atlas_muscle((size_t)nm->muscles[i].atlas)->region);
+    d->nm_percussed[i] = (unsigned char)(percussion && percussed(m, d, nm->muscles[i].region));
     d->nm_temperature[i] = kn_circ_muscle_temperature(m, d, i);
     d->nm_potassium[i] = d->circ_muscle[i].potassium;
   }
