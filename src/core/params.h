@@ -317,6 +317,102 @@
     "activation time constant (kn_hill_params; the simulation's activation is the pool's twitches)") \
   X(hill_t_deact, "neuromuscular", 40.0, "ms", 1.0e-3, EXPERT, "mujoco_muscle",                    \
     "deactivation time constant (kn_hill_params; unused by the simulation, as hill_t_act)")       \
+  X(nm_ctf_floor, "neuromuscular", 4.0, "Hz", 1.0, EXPERT,                                     \
+    "calibrated: a floor below the cramp threshold frequencies measured in people, so no shift drives it to zero",                                                                              \
+    "lowest cramp threshold frequency the model allows, whatever lowers it")                                                                             \
+  X(nm_ctf_prone_cramps, "neuromuscular", 4.0, "1/month", 1.0, EXPERT,                                     \
+    "calibrated: four or more cramps a month taken as cramp-prone (an assumption: the cramp-prone group was defined by history, not by a count)",                                                                              \
+    "cramps a month at which the subject has the cramp-prone threshold frequency")                                                                             \
+  X(nm_ctf_fatigue_field_share, "neuromuscular", 0.5, "1", 1.0, ARTICLE,                                     \
+    "calibrated: illustrative size of the field hypothesis (fatigue as a cause of cramp)",                                                                              \
+    "share of nm_ctf_fatigue by which exertion lowers the threshold under the field hypothesis")                                                                             \
+  X(nm_drink_dehydration_min, "neuromuscular", 0.02, "1", 1.0, EXPERT,                                     \
+    "calibrated: lau2019 measured the drinks' effect after exercise dehydration of about 2 % of body mass (figure unverified here)",                                                                              \
+    "hypohydration (share of body mass) from which a drink shifts the cramp threshold")                                                                             \
+  X(nm_posture_prone_ankle, "neuromuscular", 0.5, "rad", 1.0, EXPERT,                                     \
+    "calibrated: prone, the foot rests plantarflexed on the table",                                                                              \
+    "ankle angle lying prone")                                                                             \
+  X(nm_posture_supine_ankle, "neuromuscular", 0.35, "rad", 1.0, EXPERT,                                     \
+    "calibrated: supine, the foot falls into slight plantarflexion",                                                                              \
+    "ankle angle lying supine")                                                                             \
+  X(nm_posture_supine_knee, "neuromuscular", 0.1, "rad", 1.0, EXPERT,                                     \
+    "calibrated: supine, the knee rests slightly flexed",                                                                              \
+    "knee angle lying supine")                                                                             \
+  X(nm_posture_seated_knee, "neuromuscular", 1.57, "rad", 1.0, EXPERT,                                     \
+    "calibrated: seated, knee at a right angle",                                                                              \
+    "knee angle seated")                                                                             \
+  X(nm_posture_seated_hip, "neuromuscular", 1.57, "rad", 1.0, EXPERT,                                     \
+    "calibrated: seated, hip at a right angle",                                                                              \
+    "hip angle seated")                                                                             \
+  X(nm_posture_seated_elbow, "neuromuscular", 1.2, "rad", 1.0, EXPERT,                                     \
+    "calibrated: seated, forearms resting on the lap",                                                                              \
+    "elbow angle seated")                                                                             \
+  X(nm_posture_side_ankle, "neuromuscular", 0.3, "rad", 1.0, EXPERT,                                     \
+    "calibrated: side-lying, foot relaxed",                                                                              \
+    "ankle angle side-lying")                                                                             \
+  X(nm_posture_side_knee, "neuromuscular", 0.5, "rad", 1.0, EXPERT,                                     \
+    "calibrated: side-lying, knees drawn up a little",                                                                              \
+    "knee angle side-lying")                                                                             \
+  X(nm_posture_side_hip, "neuromuscular", 0.5, "rad", 1.0, EXPERT,                                     \
+    "calibrated: side-lying, hips flexed a little",                                                                              \
+    "hip angle side-lying")                                                                             \
+  X(nm_delay_room, "neuromuscular", 1.5, "1", 1.0, EXPERT,                                     \
+    "calibrated: room in the delay rings for the reflex loop to slow by half in cooled tissue (conduction Q10 over about 12 degC)",                                                                              \
+    "longest reflex loop delay kept, multiple of the loop delay at 37 degC")                                                                             \
+  X(nm_hold_lag, "neuromuscular", 0.05, "s", 1.0, EXPERT,                                     \
+    "calibrated: a hand placing a limb follows its target within a few tens of milliseconds",                                                                              \
+    "time constant with which a joint follows a holding hand")                                                                             \
+  X(nm_support_damping, "neuromuscular", 0.1, "1", 1.0, EXPERT,                                     \
+    "calibrated: a padded support damps the joint at about a third of critical (damping 2 sqrt(share k I))",                                                                              \
+    "share of k I in the damping a support adds (b = 2 sqrt(share k I))")                                                                             \
+  X(nm_end_stop_stiffness, "neuromuscular", 200.0, "1", 1.0, EXPERT,                                     \
+    "calibrated: the end of the range of motion is far stiffer than the joint within it",                                                                              \
+    "stiffness beyond the range of motion, multiple of the joint's passive stiffness")                                                                             \
+  X(nm_abrupt_tap, "neuromuscular", 0.5, "L0/s", 1.0, EXPERT,                                     \
+    "calibrated: a fast pressure rise stretches the belly like a tendon tap",                                                                              \
+    "local strain rate from a stroke above which its trigger is named an abrupt stroke")                                                                             \
+  X(nm_episode_end_share, "neuromuscular", 0.5, "1", 1.0, EXPERT,                                     \
+    "calibrated: an episode ends when force stays below half its onset threshold for nm_episode_gap",                                                                              \
+    "share of nm_spasm_force below which an involuntary episode is ending")                                                                             \
+  X(nm_hreflex_volley, "neuromuscular", 0.3, "1", 1.0, EXPERT,                                     \
+    "calibrated: a standard H-reflex test volley recruits part of the pool, here 30 % of its twitch force at rest",                                                                              \
+    "share of the pool's twitch force that the H-reflex volley recruits at rest")                                                                             \
+  X(nm_reference_temp, "neuromuscular", 37.0, "degC", 1.0, EXPERT,                                     \
+    "calibrated: resting muscle taken at core temperature, where the reflex and twitch figures were set",                                                                              \
+    "muscle temperature at which the reflex and twitch parameters hold")                                                                             \
+  X(nm_inhibition_floor, "neuromuscular", 1e-6, "1", 1.0, EXPERT,                                     \
+    "calibrated: numerical, far below any effect on recruitment (thresholds start at 1)",                                                                              \
+    "massage inhibition below which it is gone (no denormal tail)")                                                                             \
+  X(nm_inhibited_min, "neuromuscular", 1e-3, "1", 1.0, EXPERT,                                     \
+    "calibrated: numerical, a thousandth of the first unit's threshold",                                                                              \
+    "massage inhibition above which a muscle counts as inhibited")                                                                             \
+  X(nm_voluntary_gain, "neuromuscular", 20.0, "1/s", 1.0, EXPERT,                                     \
+    "calibrated: voluntary force settles on its target within about 0.1 s without overshoot",                                                                              \
+    "rate at which voluntary drive corrects the force error, per unit of error")                                                                             \
+  X(nm_voluntary_max, "neuromuscular", 1.5, "1", 1.0, EXPERT,                                     \
+    "calibrated: headroom of voluntary drive above the excitation that gives every unit its peak rate",                                                                              \
+    "largest voluntary drive, multiple of the pool's maximal excitation")                                                                             \
+  X(nm_voluntary_margin, "neuromuscular", 0.05, "1", 1.0, EXPERT,                                     \
+    "calibrated: force within 5 % of maximum above a voluntary target is the control's overshoot, not an involuntary contraction",                                                                              \
+    "force above the voluntary target (fraction of maximum) not counted as involuntary")                                                                             \
+  X(nm_pic_fade, "neuromuscular", 1.2, "1", 1.0, EXPERT,                                     \
+    "calibrated: a fully adapted cramp discharge ends (minetto2009); slightly more than the PIC drive and hysteresis together",                                                                              \
+    "excitation removed by full adaptation, multiple of pic_drive + pic_hysteresis")                                                                             \
+  X(nm_temperature_step, "neuromuscular", 1e-3, "degC", 1.0, EXPERT,                                     \
+    "calibrated: numerical, a change far below any effect of the Q10s",                                                                              \
+    "temperature change that recomputes the Q10 factors")                                                                             \
+  X(nm_stim_margin, "neuromuscular", 0.01, "1", 1.0, EXPERT,                                     \
+    "calibrated: numerical, a stimulus pulse reaches its top unit surely",                                                                              \
+    "excitation above the top reached unit's threshold of a stimulus pulse")                                                                             \
+  X(nm_evoked_tail, "neuromuscular", 0.3, "s", 1.0, EXPERT,                                     \
+    "calibrated: evoked force outlasts a stimulation train by the high-threshold units' sustained firing plus a twitch",                                                                              \
+    "time after a train (beyond pic_sustain_high) during which force counts as evoked")                                                                             \
+  X(nm_relax_tail, "neuromuscular", 0.5, "s", 1.0, EXPERT,                                     \
+    "calibrated: relaxation after a voluntary effort takes about half a second",                                                                              \
+    "time after an effort during which force counts as relaxing, not involuntary")                                                                             \
+  X(nm_quiet_omega, "neuromuscular", 1e-3, "rad/s", 1.0, EXPERT,                                     \
+    "calibrated: numerical, a joint moving slower than this is still",                                                                              \
+    "joint speed below which the neuromuscular engine may rest once the plan is over")                                                                             \
   /* circulation: local flow, temperature, metabolites ---------------------------------------- */ \
   X(circ_stop_margin, "circulation", 10.8, "mmHg", KN_MMHG, HUMAN, "skin_perfusion_pressure",     \
     "external pressure that stops skin flow = mean arterial pressure minus this")                 \

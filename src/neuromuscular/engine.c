@@ -1,30 +1,71 @@
-/* The neuromuscular engine: for every simulated muscle, a motor-unit pool driven by the stretch
+/* The neuromuscular stage: for every simulated muscle, a motor-unit pool driven by the stretch
  * reflex (spindle Ia with its delay), autogenic inhibition (tendon organ Ib), reciprocal inhibition
  * from the antagonist, the inhibition of pressure on the muscle, voluntary drive and electrical
  * stimulation; Hill force; and joint dynamics that turn forces into lengths. Involuntary
  * contractions are found in the force and classified when they end, with clinical definitions, as
- * clonic spasm, tonic spasm, cramp or (briefer) a normal reflex response. */
+ * clonic spasm, tonic spasm, cramp or (briefer) a normal reflex response. It reads only its
+ * kn_nm_in and writes only its state and kn_nm_out (src/neuromuscular/neuromuscular.h). */
 #include <math.h>
 #include <string.h>
 
 #include "core/units.h"
-#include "sim/sim_internal.h"
+#include "neuromuscular/neuromuscular.h"
 #include "neuromuscular/muscle_params.h"
+#include "neuromuscular/nm_internal.h"
+
+/* Q10 factors are per 10 degC: the definition of Q10. */
+#define Q10_SPAN_DEGC 10.0
+/* Percent per unit share (hypohydration is a share of body mass; its effect is per percent). */
+#define PERCENT_PER_SHARE 100.0
+/* Spreads the pools' seeds apart (a large prime), so muscles do not share their variability. */
+#define POOL_SEED_STRIDE 1000003u
+
+/* A simulated muscle: state. */
+typedef struct kn_nm_muscle_state {
+  kn_pool *pool;
+  double *ia_ring, *ib_ring; /* (ring) recent Ia and Ib discharge, 1/s */
+  double L, V;               /* optimal lengths, optimal lengths per second */
+  double ia, ib;             /* 1/s, now */
+  double e;                  /* excitation of the pool this step */
+  double e_vol;              /* voluntary drive */
+  double e_vol_target;       /* force wanted, fraction of maximum, -1 if none */
+  double inhibition;         /* excitation removed by massage now */
+  double inhibition_max;     /* the deepest so far */
+  double adapt;              /* slow fading of self-sustained firing (share of PICs on, filtered) */
+  double force;              /* N */
+  double frac;               /* active force / f_max (pool output) */
+  double p_prev;             /* Pa, pressure on the belly last step */
+  double temperature;        /* degC */
+  double scale_temperature;  /* degC at which twitch_scale was computed */
+  double twitch_scale;       /* Q10 factor on twitch times at that temperature */
+  int delay_now;             /* steps, reflex loop delay at that temperature */
+  int stim_on;               /* a stimulation train is running */
+  double stim_rate;          /* Hz */
+  double stim_fraction;      /* share of units reached */
+  double stim_phase;         /* cycles of the stimulator */
+  double t_last_cramp;       /* s, end of its last cramp, -inf if none */
+  double t_stim_end;         /* s, last step a stimulation train ran, -inf if none */
+  double t_effort_end;       /* s, last step of a voluntary effort or stimulation, -inf if none */
+  double t_percussion_end;   /* s, last step percussion worked on its region, -inf if none */
+  kn_action_kind effort_kind; /* which of the two */
+  /* spasm detection */
+  int in_spasm, sp_rate_n, sp_action, sp_npic;
+  kn_nm_beats sp_beats;
+  double sp_start, sp_peak, sp_peak_force, sp_last_above, sp_rate_sum;
+  const char *sp_trigger;
+  /* relaxation and tone */
+  double rest_force_sum, rest_time;
+  int nspasm;
+  kn_pool_output out;
+} muscle_state;
 
 /* ---- choosing the muscles ----------------------------------------------------------------------
  */
-
-/* The muscle an action is about, or -1. */
-static int action_muscle(const kn_action *a) {
-  return a->muscle;
-}
 
 static void mark(unsigned char *marks, int muscle) {
   if (muscle >= 0 && kn_muscle_mech_find(kn_atlas_muscle((size_t)muscle)->name)) marks[muscle] = 1;
 }
 
-/* Marks the atlas muscles to simulate: those in regions that strokes reach, those that actions name
- * (heat: every muscle of its region), and the antagonists of all of them. Returns how many. */
 int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned char *marks) {
   size_t nm = kn_atlas_muscle_count();
   memset(marks, 0, nm);
@@ -33,7 +74,7 @@ int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned cha
   for (size_t k = 0; k < s->naction; k++) {
     const kn_action *a = &s->actions[k];
     if (kn_action_is_stroke(a->kind)) continue;
-    mark(marks, action_muscle(a));
+    mark(marks, a->muscle);
     if (a->kind == KN_ACT_HEAT && a->region >= 0)
       for (size_t i = 0; i < nm; i++)
         if (kn_atlas_muscle(i)->region == a->region) mark(marks, (int)i);
@@ -49,59 +90,80 @@ int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned cha
   return n;
 }
 
-/* ---- the subject's cramp threshold frequency
- * ----------------------------------------------------- */
+/* ---- the subject's cramp threshold frequency ---------------------------------------------------
+ */
 
 /* Cramp threshold frequency (Hz) of the subject's calf at the start: from the cramp history
- * (miller_knight2009: cramp-prone 14.9 Hz, never 25.5 Hz; four or more cramps a month taken as
+ * (miller_knight2009: cramp-prone 14.9 Hz, never 25.5 Hz; nm_ctf_prone_cramps a month taken as
  * cramp-prone, calibrated), shifted by recent exertion (lab: fatigue raises it, stone_fatigue) and
  * by dehydration (lab: no effect, braulick2013; 'field' hypothesis: lowers it) and raised by cramp
  * training. */
-static double subject_ctf(const kn_model *m) {
-  const kn_params *p = &m->par;
-  const kn_subject *s = &m->subject;
-  double history = fmin(1.0, s->cramps_per_month / 4.0);
+static double subject_ctf(const kn_params *p, const kn_subject *s, const kn_session *session) {
+  double history = fmin(1.0, s->cramps_per_month / p->nm_ctf_prone_cramps);
   double ctf = p->nm_ctf_never - history * (p->nm_ctf_never - p->nm_ctf_prone);
-  if (m->session.hypothesis_fatigue == KN_HYP_FIELD)
-    ctf -= 0.5 * p->nm_ctf_fatigue * s->exertion; /* field: fatigue as a cause (illustrative) */
+  if (session->hypothesis_fatigue == KN_HYP_FIELD) /* field: fatigue as a cause (illustrative) */
+    ctf -= p->nm_ctf_fatigue_field_share * p->nm_ctf_fatigue * s->exertion;
   else
     ctf += p->nm_ctf_fatigue * s->exertion;
-  double per_pct = m->session.hypothesis_dehydration == KN_HYP_FIELD ? p->nm_ctf_dehydration_field
-                                                                     : p->nm_ctf_dehydration;
-  ctf += per_pct * 100.0 * s->hypohydration;
+  double per_pct = session->hypothesis_dehydration == KN_HYP_FIELD ? p->nm_ctf_dehydration_field
+                                                                   : p->nm_ctf_dehydration;
+  ctf += per_pct * PERCENT_PER_SHARE * s->hypohydration;
   if (s->cramp_training) ctf += p->nm_ctf_training; /* behringer_cramp_training */
-  return fmax(ctf, 4.0);
+  return fmax(ctf, p->nm_ctf_floor);
 }
 
 /* Posture: resting joint angles (rad). Lying prone the foot rests plantarflexed (calf short);
- * supine it falls less; seated knees and hips flexed (calibrated: usual positions on a massage
- * table). */
-static void posture_angles(kn_posture p, double *rest) {
+ * supine it falls less; seated knees and hips flexed (nm_posture_* rows: usual positions on a
+ * massage table). */
+static void posture_angles(const kn_params *p, kn_posture posture, double *rest) {
   for (int j = 0; j < KN_JOINT_COUNT; j++)
     rest[j] = 0.0;
-  switch (p) {
+  switch (posture) {
   case KN_POSTURE_PRONE:
-    rest[KN_JOINT_ANKLE] = 0.5;
+    rest[KN_JOINT_ANKLE] = p->nm_posture_prone_ankle;
     break;
   case KN_POSTURE_SUPINE:
-    rest[KN_JOINT_ANKLE] = 0.35, rest[KN_JOINT_KNEE] = 0.1;
+    rest[KN_JOINT_ANKLE] = p->nm_posture_supine_ankle;
+    rest[KN_JOINT_KNEE] = p->nm_posture_supine_knee;
     break;
   case KN_POSTURE_SEATED:
-    rest[KN_JOINT_KNEE] = 1.57, rest[KN_JOINT_HIP] = 1.57, rest[KN_JOINT_ELBOW] = 1.2;
+    rest[KN_JOINT_KNEE] = p->nm_posture_seated_knee;
+    rest[KN_JOINT_HIP] = p->nm_posture_seated_hip;
+    rest[KN_JOINT_ELBOW] = p->nm_posture_seated_elbow;
     break;
   case KN_POSTURE_SIDE_LYING:
-    rest[KN_JOINT_ANKLE] = 0.3, rest[KN_JOINT_KNEE] = 0.5, rest[KN_JOINT_HIP] = 0.5;
+    rest[KN_JOINT_ANKLE] = p->nm_posture_side_ankle;
+    rest[KN_JOINT_KNEE] = p->nm_posture_side_knee;
+    rest[KN_JOINT_HIP] = p->nm_posture_side_hip;
     break;
   default:
     break;
   }
 }
 
-/* Fills the engine's model part (arrays laid out by the caller). marks from kn_nm_select. */
-void kn_nm_model_init(kn_model *m, const unsigned char *marks) {
-  kn_nm_model *nm = &m->nm;
-  kn_hill_params_from(&m->par, &nm->hill);
-  double ctf0 = subject_ctf(m);
+/* ---- params ------------------------------------------------------------------------------------
+ */
+
+/* Index of atlas muscle `atlas` among the tissue muscles, or -1 (the last one if repeated). */
+static int tissue_index(const int *tissue_muscles, int ntissue, int atlas) {
+  int found = -1;
+  for (int t = 0; t < ntissue; t++)
+    if (tissue_muscles[t] == atlas) found = t;
+  return found;
+}
+
+void kn_nm_params_init(kn_nm_params *nm, const kn_params *par, const kn_subject *subject,
+                       const kn_session *session, const double *action_start,
+                       const unsigned char *marks, const int *tissue_muscles, int ntissue) {
+  nm->par = par;
+  nm->dt = session->dt;
+  nm->seed = session->seed;
+  nm->serum_potassium = subject->serum_potassium;
+  nm->hypohydration = subject->hypohydration;
+  nm->actions = session->actions;
+  nm->action_start = action_start;
+  kn_hill_params_from(par, &nm->hill);
+  double ctf0 = subject_ctf(par, subject, session);
   int k = 0;
   memset(nm->joint_used, 0, sizeof nm->joint_used);
   int max_delay = 1;
@@ -109,24 +171,23 @@ void kn_nm_model_init(kn_model *m, const unsigned char *marks) {
     if (!marks[i]) continue;
     kn_nm_muscle *mu = &nm->muscles[k++];
     mu->atlas = (int)i;
+    mu->region = kn_atlas_muscle(i)->region;
     mu->mech = kn_muscle_mech_find(kn_atlas_muscle(i)->name);
-    mu->tissue = -1;
-    for (int t = 0; t < m->nmuscle; t++)
-      if (m->muscles[t] == (int)i) mu->tissue = t;
+    mu->tissue = tissue_index(tissue_muscles, ntissue, (int)i);
     const kn_joint_mech *jm = &kn_joint_mech_table[mu->mech->joint];
     /* the loop: afferent conduction to the cord and efferent back, each the one-way delay */
-    mu->delay_steps = (int)lround(2.0 * jm->delay / m->session.dt);
+    mu->delay_steps = (int)lround(2.0 * jm->delay / session->dt);
     if (mu->delay_steps < 1) mu->delay_steps = 1;
-    /* room for the loop to slow by half in cooled tissue (conduction's Q10) */
-    int longest = (int)ceil(1.5 * mu->delay_steps) + 1;
+    /* room for the loop to slow in cooled tissue (conduction's Q10) */
+    int longest = (int)ceil(par->nm_delay_room * mu->delay_steps) + 1;
     if (longest > max_delay) max_delay = longest;
     nm->joint_used[mu->mech->joint] = 1;
     /* less susceptible muscles need a higher stimulation rate to cramp (manjra1996 ranking) */
     mu->ctf = ctf0 / mu->mech->cramp;
-    kn_pool_params_from(&m->par, &mu->pool);
+    kn_pool_params_from(par, &mu->pool);
     mu->pool.pic_on_rate = mu->ctf;
-    mu->pool.pic_drive = m->par.nm_pic_drive;
-    mu->pool.pic_hysteresis = m->par.nm_pic_hysteresis * m->par.nm_pic_drive;
+    mu->pool.pic_drive = par->nm_pic_drive;
+    mu->pool.pic_hysteresis = par->nm_pic_hysteresis * par->nm_pic_drive;
   }
   nm->nmuscle = k;
   nm->ring = max_delay;
@@ -137,101 +198,132 @@ void kn_nm_model_init(kn_model *m, const unsigned char *marks) {
       if (!strcmp(kn_atlas_muscle((size_t)nm->muscles[b].atlas)->name, ant))
         nm->muscles[a].antagonist = b;
   }
-  posture_angles(KN_POSTURE_PRONE, nm->rest0);
+  posture_angles(par, KN_POSTURE_PRONE, nm->rest0);
   nm->nother = 0;
-  for (size_t i = 0; i < m->session.naction; i++)
-    if (!kn_action_is_stroke(m->session.actions[i].kind)) nm->other[nm->nother++] = (int)i;
+  for (size_t i = 0; i < session->naction; i++)
+    if (!kn_action_is_stroke(session->actions[i].kind)) nm->other[nm->nother++] = (int)i;
   int maxn = 1;
   for (int a = 0; a < nm->nmuscle; a++)
     if (nm->muscles[a].pool.n > maxn) maxn = nm->muscles[a].pool.n;
   nm->pool_bytes = kn_pool_size(maxn);
-  nm->spasm_capacity = 1024;
+  nm->spasm_capacity = KN_NM_SPASM_CAPACITY;
   /* exact first-order steps of the massage inhibition's rise and fall */
-  nm->k_rise = 1.0 - exp(-m->session.dt / m->par.nm_inhibition_rise);
-  nm->k_fall = 1.0 - exp(-m->session.dt / m->par.nm_inhibition_fall);
+  nm->k_rise = 1.0 - exp(-session->dt / par->nm_inhibition_rise);
+  nm->k_fall = 1.0 - exp(-session->dt / par->nm_inhibition_fall);
 }
 
-/* ---- data -------------------------------------------------------------------------------------
+/* ---- state and output --------------------------------------------------------------------------
  */
 
-void kn_nm_data_layout(const kn_model *m, kn_data *d, kn_arena *a) {
-  const kn_nm_model *nm = &m->nm;
-  size_t n = (size_t)nm->nmuscle;
-  d->nm = kn_arena_take(a, n, sizeof(kn_nm_state));
-  d->nm_out = kn_arena_take(a, n, sizeof(kn_nm_outcome));
-  d->spasms = kn_arena_take(a, (size_t)nm->spasm_capacity, sizeof(kn_spasm));
+void kn_nm_init(const kn_nm_params *p, kn_arena *a, kn_nm_state *s, kn_nm_out *o) {
+  size_t n = (size_t)p->nmuscle;
+  s->muscle = kn_arena_take(a, n, sizeof(muscle_state));
+  o->force = kn_arena_take(a, n, sizeof(double));
+  o->activation = kn_arena_take(a, n, sizeof(double));
+  o->length = kn_arena_take(a, n, sizeof(double));
+  o->emg = kn_arena_take(a, n, sizeof(double));
+  o->firing_rate = kn_arena_take(a, n, sizeof(double));
+  o->ia_rate = kn_arena_take(a, n, sizeof(double));
+  o->outcome = kn_arena_take(a, n, sizeof(kn_nm_outcome));
+  o->spasms = kn_arena_take(a, (size_t)p->spasm_capacity, sizeof(kn_spasm));
+  o->ended = kn_arena_take(a, n, sizeof(kn_nm_ended));
   for (size_t i = 0; i < n; i++) {
-    void *pool = kn_arena_take(a, nm->pool_bytes, 1);
-    double *ia = kn_arena_take(a, (size_t)nm->ring, sizeof(double));
-    double *ib = kn_arena_take(a, (size_t)nm->ring, sizeof(double));
+    void *pool = kn_arena_take(a, p->pool_bytes, 1);
+    double *ia = kn_arena_take(a, (size_t)p->ring, sizeof(double));
+    double *ib = kn_arena_take(a, (size_t)p->ring, sizeof(double));
     if (a->base) {
-      d->nm[i].pool = (kn_pool *)pool; /* initialised by kn_nm_reset */
-      d->nm[i].ia_ring = ia;
-      d->nm[i].ib_ring = ib;
+      s->muscle[i].pool = (kn_pool *)pool; /* initialised by kn_nm_reset */
+      s->muscle[i].ia_ring = ia;
+      s->muscle[i].ib_ring = ib;
     }
   }
 }
 
+size_t kn_nm_size(const kn_nm_params *p) {
+  kn_arena measure = {NULL, 0};
+  kn_nm_state s;
+  kn_nm_out o;
+  kn_nm_init(p, &measure, &s, &o);
+  return measure.used;
+}
+
 /* Normalised length and lengthening velocity of a muscle from its joint. */
-static void muscle_kinematics(const kn_model *m, const kn_nm_muscle *mu, const kn_nm_joints *j,
+static void muscle_kinematics(const kn_params *p, const kn_nm_muscle *mu, const kn_nm_joints *j,
                               double *L, double *V) {
   const kn_muscle_mech *mm = mu->mech;
-  double share = m->par.nm_fibre_share / mm->l_opt;
+  double share = p->nm_fibre_share / mm->l_opt;
   *L = 1.0 + mm->sign * mm->arm * (j->theta[mm->joint] - mm->angle_opt) * share;
   *V = mm->sign * mm->arm * j->omega[mm->joint] * share;
 }
 
 /* Ia discharge (1/s) from fibre stretch beyond optimal length and its velocity (prochazka). */
-static double spindle(const kn_model *m, const kn_nm_muscle *mu, double L, double V, double temp) {
-  const kn_params *p = &m->par;
+static double spindle(const kn_params *p, const kn_nm_muscle *mu, double L, double V, double temp) {
   double lmm = mu->mech->l_opt / KN_MM;
   double v = V * lmm, x = (L - 1.0) * lmm;
   double rate =
       p->nm_ia_base + p->nm_ia_kv * copysign(pow(fabs(v), p->nm_ia_exponent), v) + p->nm_ia_kx * x;
-  rate *= 1.0 + p->nm_spindle_per_degc * (temp - 37.0);
+  rate *= 1.0 + p->nm_spindle_per_degc * (temp - p->nm_reference_temp);
   return rate > 0.0 ? rate : 0.0;
 }
 
-void kn_nm_reset(const kn_model *m, kn_data *d) {
-  const kn_nm_model *nm = &m->nm;
+/* Copies a muscle's state to the stage's output arrays. */
+static void publish(const muscle_state *s, kn_nm_out *o, int i) {
+  o->force[i] = s->force;
+  o->activation[i] = s->frac;
+  o->length[i] = s->L;
+  o->emg[i] = s->out.emg;
+  o->firing_rate[i] = s->out.mean_rate;
+  o->ia_rate[i] = s->ia;
+}
+
+void kn_nm_reset(const kn_nm_params *nm, kn_nm_state *st, kn_nm_out *o) {
+  const kn_params *p = nm->par;
   for (int j = 0; j < KN_JOINT_COUNT; j++) {
-    d->joints.fixed[j] = 0;
-    d->joints.theta[j] = d->joints.rest[j] = nm->rest0[j];
-    d->joints.omega[j] = d->joints.torque[j] = 0.0;
+    st->joints.fixed[j] = 0;
+    st->joints.theta[j] = st->joints.rest[j] = nm->rest0[j];
+    st->joints.omega[j] = st->joints.torque[j] = 0.0;
+    st->joints.hold[j] = 0.0;
+    st->joint_effort[j] = 0;
   }
   for (int i = 0; i < nm->nmuscle; i++) {
     const kn_nm_muscle *mu = &nm->muscles[i];
-    kn_nm_state *s = &d->nm[i];
+    muscle_state *s = &st->muscle[i];
     kn_pool *pool = s->pool;
     double *ia = s->ia_ring, *ib = s->ib_ring;
     memset(s, 0, sizeof *s);
-    s->pool = kn_pool_init(pool, nm->pool_bytes, &mu->pool, m->session.dt,
-                           m->session.seed * 1000003u + (uint64_t)i);
+    s->pool = kn_pool_init(pool, nm->pool_bytes, &mu->pool, nm->dt,
+                           nm->seed * POOL_SEED_STRIDE + (uint64_t)i);
     s->ia_ring = ia;
     s->ib_ring = ib;
-    s->temperature = s->scale_temperature = 37.0;
+    s->temperature = s->scale_temperature = p->nm_reference_temp;
     s->twitch_scale = 1.0;
     s->delay_now = mu->delay_steps;
     s->t_last_cramp = -INFINITY;
     s->t_stim_end = -INFINITY;
     s->t_effort_end = -INFINITY;
     s->t_percussion_end = -INFINITY;
-    muscle_kinematics(m, mu, &d->joints, &s->L, &s->V);
-    double rest_ia = spindle(m, mu, s->L, 0.0, 37.0);
+    muscle_kinematics(p, mu, &st->joints, &s->L, &s->V);
+    double rest_ia = spindle(p, mu, s->L, 0.0, p->nm_reference_temp);
     for (int r = 0; r < nm->ring; r++)
       ia[r] = rest_ia, ib[r] = 0.0;
     s->ia = rest_ia;
-    d->nm_out[i] = (kn_nm_outcome){.muscle = mu->atlas,
-                                   .hreflex_ratio = 1.0,
-                                   .cramp_threshold = mu->ctf,
-                                   .evidence = KN_EVIDENCE_EXPERT};
+    o->outcome[i] = (kn_nm_outcome){.muscle = mu->atlas,
+                                    .hreflex_ratio = 1.0,
+                                    .cramp_threshold = mu->ctf,
+                                    .evidence = KN_EVIDENCE_EXPERT};
+    o->force[i] = o->activation[i] = o->emg[i] = o->firing_rate[i] = 0.0; /* at rest */
+    o->length[i] = s->L;
+    o->ia_rate[i] = s->ia;
   }
-  d->nspasm = 0;
-  d->ring_head = 0;
+  o->nspasm = 0;
+  o->nended = 0;
+  st->ring_head = 0;
+  st->action = -1;
+  st->ctf_shift = 0.0;
 }
 
-/* ---- one step
- * ------------------------------------------------------------------------------------ */
+/* ---- one step ----------------------------------------------------------------------------------
+ */
 
 /* What the non-stroke actions do right now: posture, stretch targets, voluntary drive, stimulation,
  * heat and drinks. */
@@ -241,105 +333,110 @@ typedef struct nm_orders {
   int action;                    /* a non-stroke action in progress, -1 if none */
 } nm_orders;
 
-static void read_orders(const kn_model *m, kn_data *d, nm_orders *o) {
-  const kn_nm_model *nm = &m->nm;
-  double t = d->t, dt = m->session.dt;
+/* The practitioner places the limbs: joints go to the posture's angles at once. */
+static void place_limbs(const kn_params *p, const kn_action *a, kn_nm_joints *jt) {
+  posture_angles(p, a->posture, jt->rest);
+  for (int j = 0; j < KN_JOINT_COUNT; j++) {
+    /* an angle given explicitly is kept by the support (bolster, strap, the examiner) */
+    jt->fixed[j] = !isnan(a->joint[j]);
+    if (jt->fixed[j]) jt->rest[j] = a->joint[j];
+    jt->theta[j] = jt->hold[j] = jt->rest[j];
+    jt->omega[j] = 0.0;
+  }
+}
+
+/* What action a (in repetition rep) asks of muscle i. */
+static void order_muscle(const kn_nm_params *nm, const kn_action *a, int rep, int i,
+                         kn_nm_state *st, nm_orders *o) {
+  const kn_nm_muscle *mu = &nm->muscles[i];
+  muscle_state *s = &st->muscle[i];
+  if (a->kind == KN_ACT_VOLUNTARY) { /* isometric: the examiner holds the joint where it is */
+    s->e_vol_target = a->level;
+    kn_joint j = mu->mech->joint;
+    st->joint_effort[j] = 1;
+    if (!o->held[j]) {
+      o->held[j] = 1;
+      o->target[j] = st->joints.hold[j];
+    }
+  }
+  if (a->kind == KN_ACT_STIMULATION) {
+    s->stim_on = 1;
+    s->stim_rate = a->frequency + rep * a->frequency_step;
+    s->stim_fraction = a->fraction;
+  }
+  if (a->kind == KN_ACT_STRETCH) {
+    kn_joint j = mu->mech->joint;
+    o->held[j] = 1;
+    o->target[j] = st->joints.rest[j] + mu->mech->sign * a->angle;
+  }
+}
+
+static void read_orders(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, nm_orders *o) {
+  const kn_params *p = nm->par;
+  double t = in->t, dt = nm->dt;
   memset(o, 0, sizeof *o);
   o->action = -1;
-  memset(d->joint_effort, 0, sizeof d->joint_effort);
+  memset(st->joint_effort, 0, sizeof st->joint_effort);
   for (int i = 0; i < nm->nmuscle; i++) {
-    d->nm[i].e_vol_target = -1.0;
-    d->nm[i].stim_on = 0;
+    st->muscle[i].e_vol_target = -1.0;
+    st->muscle[i].stim_on = 0;
   }
-  for (int k = 0; k < nm->nother; k++) {
+  for (int k = 0; k < in->nstarted; k++) { /* in order of the file, which is in order of time */
     int ai = nm->other[k];
-    const kn_action *a = &m->session.actions[ai];
-    if (t < m->action_start[ai]) break; /* in order of the file, which is in order of time */
-    if (a->kind == KN_ACT_POSTURE && t < m->action_start[ai] + dt) {
-      /* the practitioner places the limbs: joints go to the posture's angles at once */
-      posture_angles(a->posture, d->joints.rest);
-      for (int j = 0; j < KN_JOINT_COUNT; j++) {
-        /* an angle given explicitly is kept by the support (bolster, strap, the examiner) */
-        d->joints.fixed[j] = !isnan(a->joint[j]);
-        if (d->joints.fixed[j]) d->joints.rest[j] = a->joint[j];
-        d->joints.theta[j] = d->joints.hold[j] = d->joints.rest[j];
-        d->joints.omega[j] = 0.0;
-      }
-    }
-    if (a->kind == KN_ACT_DRINK && t < m->action_start[ai] + dt) {
+    const kn_action *a = &nm->actions[ai];
+    int just_started = t < nm->action_start[ai] + dt;
+    if (a->kind == KN_ACT_POSTURE && just_started) place_limbs(p, a, &st->joints);
+    if (a->kind == KN_ACT_DRINK && just_started) {
       /* lau2019: after dehydration, water lowers and an electrolyte drink raises the threshold */
-      if (m->subject.hypohydration >= 0.02)
-        d->ctf_shift +=
-            a->fluid == KN_FLUID_WATER ? m->par.nm_ctf_water : m->par.nm_ctf_electrolyte;
+      if (nm->hypohydration >= p->nm_drink_dehydration_min)
+        st->ctf_shift += a->fluid == KN_FLUID_WATER ? p->nm_ctf_water : p->nm_ctf_electrolyte;
     }
-    double tau;
-    int rep;
-    if (!kn_action_active(m, ai, t, &tau, &rep)) continue;
+    int rep = in->action_rep[k];
+    if (rep < 0) continue;
     o->action = ai;
-    for (int i = 0; i < nm->nmuscle; i++) {
-      const kn_nm_muscle *mu = &nm->muscles[i];
-      kn_nm_state *s = &d->nm[i];
-      if (a->muscle != mu->atlas) continue;
-      if (a->kind == KN_ACT_VOLUNTARY) { /* isometric: the examiner holds the joint where it is */
-        s->e_vol_target = a->level;
-        kn_joint j = mu->mech->joint;
-        d->joint_effort[j] = 1;
-        if (!o->held[j]) {
-          o->held[j] = 1;
-          o->target[j] = d->joints.hold[j];
-        }
-      }
-      if (a->kind == KN_ACT_STIMULATION) {
-        s->stim_on = 1;
-        s->stim_rate = a->frequency + rep * a->frequency_step;
-        s->stim_fraction = a->fraction;
-      }
-      if (a->kind == KN_ACT_STRETCH) {
-        kn_joint j = mu->mech->joint;
-        o->held[j] = 1;
-        o->target[j] = d->joints.rest[j] + mu->mech->sign * a->angle;
-      }
-    }
+    for (int i = 0; i < nm->nmuscle; i++)
+      if (a->muscle == nm->muscles[i].atlas) order_muscle(nm, a, rep, i, st, o);
   }
 }
 
 /* Joint dynamics: muscle torques of the last step, the passive joint and its support, and a
  * practitioner's hand holding a stretch (a stiff spring-damper). Semi-implicit Euler. */
-static void joints_step(const kn_model *m, kn_data *d, const nm_orders *o) {
-  double dt = m->session.dt;
+static void joints_step(const kn_nm_params *nm, kn_nm_joints *jt, const nm_orders *o) {
+  const kn_params *p = nm->par;
+  double dt = nm->dt;
   for (int j = 0; j < KN_JOINT_COUNT; j++) {
-    if (!m->nm.joint_used[j]) continue;
+    if (!nm->joint_used[j]) continue;
     const kn_joint_mech *jm = &kn_joint_mech_table[j];
-    double th = d->joints.theta[j], om = d->joints.omega[j];
+    double th = jt->theta[j], om = jt->omega[j];
     if (o->held[j]) {
-      /* a hand places the joint: it follows the target with a 50 ms lag, whatever the muscles
+      /* a hand places the joint: it follows the target with a short lag, whatever the muscles
        * do (an exact first-order step, stable at any time step) */
-      double th1 = o->target[j] + (th - o->target[j]) * exp(-dt / 0.05);
-      d->joints.omega[j] = (th1 - th) / dt;
-      d->joints.theta[j] = th1;
-      d->joints.torque[j] = 0.0;
+      double th1 = o->target[j] + (th - o->target[j]) * exp(-dt / p->nm_hold_lag);
+      jt->omega[j] = (th1 - th) / dt;
+      jt->theta[j] = th1;
+      jt->torque[j] = 0.0;
       continue;
     }
-    d->joints.hold[j] = th; /* where a hand would grasp it */
+    jt->hold[j] = th; /* where a hand would grasp it */
     /* springs toward the resting angle: the joint's own, plus the support (bolster, strap) where
      * a posture set the angle; stiff end stops beyond the range of motion */
-    double k = jm->stiffness * (d->joints.fixed[j] ? m->par.nm_support_stiffness : 1.0);
-    double b = jm->damping + (d->joints.fixed[j] ? 2.0 * sqrt(0.1 * k * jm->inertia) : 0.0);
-    double target = d->joints.rest[j];
+    double k = jm->stiffness * (jt->fixed[j] ? p->nm_support_stiffness : 1.0);
+    double b =
+        jm->damping + (jt->fixed[j] ? 2.0 * sqrt(p->nm_support_damping * k * jm->inertia) : 0.0);
+    double target = jt->rest[j];
     if (th < jm->lo || th > jm->hi) {
       double stop = th < jm->lo ? jm->lo : jm->hi;
-      double ks = 200.0 * jm->stiffness;
+      double ks = p->nm_end_stop_stiffness * jm->stiffness;
       target = (k * target + ks * stop) / (k + ks);
       k += ks;
-      b += 2.0 * sqrt(ks * jm->inertia);
+      b += 2.0 * sqrt(ks * jm->inertia); /* critically damped */
     }
     /* implicit in the spring and damper (stable for any stiffness), explicit in the muscles */
     double I = jm->inertia;
-    om = (om + dt * (d->joints.torque[j] - k * (th - target)) / I) /
-         (1.0 + dt * b / I + dt * dt * k / I);
-    d->joints.omega[j] = om;
-    d->joints.theta[j] = th + dt * om;
-    d->joints.torque[j] = 0.0;
+    om = (om + dt * (jt->torque[j] - k * (th - target)) / I) / (1.0 + dt * b / I + dt * dt * k / I);
+    jt->omega[j] = om;
+    jt->theta[j] = th + dt * om;
+    jt->torque[j] = 0.0;
   }
 }
 
@@ -349,18 +446,19 @@ static double massage_inhibition(const kn_params *p, double pressure) {
                         : 0.0;
 }
 
-static const char *trigger_of(const kn_model *m, const kn_data *d, int i, int action, double tap) {
-  const kn_nm_state *s = &d->nm[i];
+/* What started an episode of muscle s beginning at t during `action` (-1: none). */
+static const char *trigger_of(const kn_nm_params *nm, const muscle_state *s, double t, int action,
+                              double tap) {
+  const kn_params *p = nm->par;
   /* a spasm that starts within seconds of an effort or a stimulation train follows from it */
-  const kn_params *p = &m->par;
-  if (d->t - s->t_effort_end < p->nm_trigger_window)
+  if (t - s->t_effort_end < p->nm_trigger_window)
     return s->effort_kind == KN_ACT_STIMULATION ? "after electrical stimulation"
                                                 : "after a voluntary contraction";
   /* percussion drives the pool one reflex volley per tap, like a stimulation train: a spasm that
    * shows within seconds of it was set going during it */
-  if (d->t - s->t_percussion_end < p->nm_trigger_window) return "after percussion";
+  if (t - s->t_percussion_end < p->nm_trigger_window) return "after percussion";
   if (action < 0) return "spontaneous";
-  switch (m->session.actions[action].kind) {
+  switch (nm->actions[action].kind) {
   case KN_ACT_VOLUNTARY:
     return "voluntary contraction";
   case KN_ACT_STIMULATION:
@@ -372,17 +470,25 @@ static const char *trigger_of(const kn_model *m, const kn_data *d, int i, int ac
   default:
     break;
   }
-  return tap > 0.5 ? "abrupt stroke" : "massage stroke";
+  return tap > p->nm_abrupt_tap ? "abrupt stroke" : "massage stroke";
 }
 
-static void push_spasm(const kn_model *m, kn_data *d, int i, kn_spasm_kind kind, double freq) {
-  kn_nm_state *s = &d->nm[i];
-  const kn_nm_muscle *mu = &m->nm.muscles[i];
+/* Puts an ended episode of muscle i on the output's list for the events. */
+static void push_ended(const kn_nm_params *nm, const muscle_state *s, int i, kn_event_kind kind,
+                       kn_nm_out *o) {
+  o->ended[o->nended++] = (kn_nm_ended){
+      kind,       nm->muscles[i].atlas,  s->sp_action,      s->sp_start, s->sp_last_above,
+      s->sp_peak, "fraction of maximum", KN_EVIDENCE_EXPERT};
+}
+
+static void push_spasm(const kn_nm_params *nm, muscle_state *s, int i, kn_spasm_kind kind,
+                       double freq, kn_nm_out *o) {
+  const kn_nm_muscle *mu = &nm->muscles[i];
   s->nspasm++;
-  d->nm_out[i].nspasm = s->nspasm;
+  o->outcome[i].nspasm = s->nspasm;
   if (kind == KN_SPASM_CRAMP) s->t_last_cramp = s->sp_last_above;
-  if (d->nspasm >= m->nm.spasm_capacity) return;
-  kn_spasm *sp = &d->spasms[d->nspasm++];
+  if (o->nspasm >= nm->spasm_capacity) return;
+  kn_spasm *sp = &o->spasms[o->nspasm++];
   *sp = (kn_spasm){kind,
                    mu->atlas,
                    s->sp_start,
@@ -396,40 +502,26 @@ static void push_spasm(const kn_model *m, kn_data *d, int i, kn_spasm_kind kind,
                    s->sp_trigger,
                    KN_EVIDENCE_EXPERT};
   static const kn_event_kind ev[] = {KN_EV_CLONIC_SPASM, KN_EV_TONIC_SPASM, KN_EV_CRAMP};
-  kn_event_at(d, ev[kind], KN_SITE_MUSCLE, mu->atlas, s->sp_action, s->sp_start, s->sp_last_above,
-              s->sp_peak, "fraction of maximum", KN_EVIDENCE_EXPERT);
-}
-
-/* 1 if percussion (tapotement) is now working on the muscle's region. */
-static int percussed(const kn_model *m, const kn_data *d, const kn_nm_muscle *mu) {
-  int region = kn_atlas_muscle((size_t)mu->atlas)->region;
-  for (int k = 0; k < m->nslot; k++) {
-    const kn_contact *c = &d->contacts[k];
-    if (c->action >= 0 && c->region == region &&
-        m->session.actions[c->action].kind == KN_ACT_TAPOTEMENT)
-      return 1;
-  }
-  return 0;
+  push_ended(nm, s, i, ev[kind], o);
 }
 
 /* Rate (Hz) of the percussion that is action `action`, 0 if it is no percussion. */
-static double percussion_rate(const kn_model *m, int action) {
+static double percussion_rate(const kn_nm_params *nm, int action) {
   if (action < 0) return 0.0;
-  const kn_action *a = &m->session.actions[action];
+  const kn_action *a = &nm->actions[action];
   return a->kind == KN_ACT_TAPOTEMENT ? a->rate : 0.0;
 }
 
 /* Counts an episode too brief, weak or few-beated to be a spasm: a normal reflex response. */
-static void push_reflex_response(const kn_model *m, kn_data *d, int i) {
-  const kn_nm_state *s = &d->nm[i];
-  kn_nm_outcome *out = &d->nm_out[i];
+static void push_reflex_response(const kn_nm_params *nm, const muscle_state *s, int i,
+                                 kn_nm_out *o) {
+  kn_nm_outcome *out = &o->outcome[i];
   double dur = s->sp_last_above - s->sp_start;
   out->reflex_responses++;
   if (dur > out->reflex_longest) out->reflex_longest = dur;
   if (s->sp_peak > out->reflex_peak) out->reflex_peak = s->sp_peak;
   if (s->sp_peak_force > out->reflex_peak_force) out->reflex_peak_force = s->sp_peak_force;
-  kn_event_at(d, KN_EV_REFLEX_RESPONSE, KN_SITE_MUSCLE, m->nm.muscles[i].atlas, s->sp_action,
-              s->sp_start, s->sp_last_above, s->sp_peak, "fraction of maximum", KN_EVIDENCE_EXPERT);
+  push_ended(nm, s, i, KN_EV_REFLEX_RESPONSE, o);
 }
 
 void kn_nm_beats_start(kn_nm_beats *b, double t, double invol) {
@@ -475,31 +567,31 @@ int kn_nm_episode_kind(const kn_params *p, const kn_nm_episode *e, double *freq)
 }
 
 /* 1 if the muscle's episode has become self-sustained: a cramp's discharge. */
-static int self_sustained(const kn_model *m, const kn_nm_state *s, int i) {
-  return s->sp_npic >= m->par.nm_cramp_pic_share * m->nm.muscles[i].pool.n;
+static int self_sustained(const kn_nm_params *nm, const muscle_state *s, int i) {
+  return s->sp_npic >= nm->par->nm_cramp_pic_share * nm->muscles[i].pool.n;
 }
 
 /* Classifies an episode that has ended: a spasm or cramp, else a reflex response. */
-static void classify_spasm(const kn_model *m, kn_data *d, int i) {
-  kn_nm_state *s = &d->nm[i];
+static void classify_spasm(const kn_nm_params *nm, muscle_state *s, int i, kn_nm_out *o) {
   s->in_spasm = 0;
   kn_nm_episode e = {s->sp_last_above - s->sp_start, s->sp_peak, s->sp_beats,
-                     percussion_rate(m, s->sp_action), self_sustained(m, s, i)};
+                     percussion_rate(nm, s->sp_action), self_sustained(nm, s, i)};
   double freq;
-  int kind = kn_nm_episode_kind(&m->par, &e, &freq);
+  int kind = kn_nm_episode_kind(nm->par, &e, &freq);
   if (kind == KN_NM_REFLEX_RESPONSE)
-    push_reflex_response(m, d, i);
+    push_reflex_response(nm, s, i, o);
   else
-    push_spasm(m, d, i, (kn_spasm_kind)kind, kind == KN_SPASM_CLONIC ? freq : 0.0);
+    push_spasm(nm, s, i, (kn_spasm_kind)kind, kind == KN_SPASM_CLONIC ? freq : 0.0, o);
 }
 
 /* Finds involuntary contractions in the force and classifies each when it ends. A self-sustained
  * episode (a cramp's discharge) lasts while units with their persistent inward currents on still
  * fire, even when massage pushes its force below the threshold for a while. */
-static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, double tap) {
-  const kn_params *p = &m->par;
-  kn_nm_state *s = &d->nm[i];
-  double t = d->t, on = p->nm_spasm_force;
+static void detect_spasm(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, int i,
+                         double invol, double tap, kn_nm_out *o) {
+  const kn_params *p = nm->par;
+  muscle_state *s = &st->muscle[i];
+  double t = in->t, on = p->nm_spasm_force;
   if (!s->in_spasm) {
     if (invol < on) return;
     s->in_spasm = 1;
@@ -510,18 +602,18 @@ static void detect_spasm(const kn_model *m, kn_data *d, int i, double invol, dou
     s->sp_rate_sum = 0.0;
     s->sp_rate_n = 0;
     s->sp_npic = s->out.npic;
-    s->sp_action = kn_data_current_action(m, d);
-    if (s->sp_action < 0) s->sp_action = d->nm_action;
-    s->sp_trigger = trigger_of(m, d, i, s->sp_action, tap);
+    s->sp_action = in->action_now;
+    if (s->sp_action < 0) s->sp_action = st->action;
+    s->sp_trigger = trigger_of(nm, s, t, s->sp_action, tap);
     return;
   }
   if (invol > s->sp_peak) s->sp_peak = invol;
   if (s->out.nfiring > 0) s->sp_rate_sum += s->out.mean_rate, s->sp_rate_n++;
   if (invol >= on) s->sp_last_above = t;
   kn_nm_beats_step(p, &s->sp_beats, t, invol);
-  if (invol >= 0.5 * on || t - s->sp_last_above < p->nm_episode_gap) return;
-  if (self_sustained(m, s, i) && s->out.npic > 0) return; /* the cramp's discharge goes on */
-  classify_spasm(m, d, i);                                /* it has ended */
+  if (invol >= p->nm_episode_end_share * on || t - s->sp_last_above < p->nm_episode_gap) return;
+  if (self_sustained(nm, s, i) && s->out.npic > 0) return; /* the cramp's discharge goes on */
+  classify_spasm(nm, s, i, o);                             /* it has ended */
 }
 
 /* Twitch force of all units with threshold <= e, in units of the first unit's: thresholds are
@@ -532,179 +624,235 @@ static double recruited_force(const kn_pool_params *pp, double e) {
   int n = pp->n;
   double k = floor((n - 1) * log(e) / log(pp->rr)); /* last recruited unit */
   if (k > n - 1) k = n - 1;
+  /* the logarithms may round a unit's own threshold just below it: count that unit too */
+  if (k < n - 1 && pow(pp->rr, (k + 1.0) / (n - 1)) <= e) k += 1.0;
   double q = pow(pp->rp, 1.0 / (n - 1));
   return (pow(q, k + 1.0) - 1.0) / (q - 1.0);
 }
 
 /* H-reflex amplitude with inhibition `inh` relative to none: the twitch force of the units a
- * standard Ia volley recruits, one that recruits 30 % of the pool's twitch force at rest. */
-double kn_nm_hreflex_ratio(const kn_pool_params *pp, double tone, double inh) {
+ * standard Ia volley recruits, one that recruits the share `volley` of the pool's twitch force at
+ * rest. The volley is set relative to the resting state, so resting tone cancels. */
+double kn_nm_hreflex_ratio(const kn_pool_params *pp, double volley, double inh) {
   double total = recruited_force(pp, pp->rr);
-  /* the volley's reach: threshold below which 30 % of the twitch force lies */
+  /* the volley's reach: threshold below which that share of the twitch force lies */
   double q = pow(pp->rp, 1.0 / (pp->n - 1));
-  double k = ceil(log(1.0 + 0.3 * total * (q - 1.0)) / log(q)) - 1.0;
+  double k = ceil(log(1.0 + volley * total * (q - 1.0)) / log(q)) - 1.0;
   double reach = pow(pp->rr, k / (pp->n - 1));
   double rest = recruited_force(pp, reach);
-  (void)tone; /* the volley is set relative to the resting state, so tone cancels */
   return rest > 0.0 ? recruited_force(pp, reach - inh) / rest : 1.0;
 }
 
-void kn_nm_step(const kn_model *m, kn_data *d) {
-  const kn_nm_model *nm = &m->nm;
-  const kn_params *p = &m->par;
-  double dt = m->session.dt, t = d->t;
-  nm_orders o;
-  read_orders(m, d, &o);
-  d->nm_action = o.action;
-  joints_step(m, d, &o);
-  int head = d->ring_head;
+/* Voluntary force control: the drive follows the force error (s->e_vol_target >= 0). */
+static void voluntary_drive(const kn_params *p, muscle_state *s, double dt) {
+  if (s->e_vol_target < 0.0) {
+    s->e_vol = 0.0;
+    return;
+  }
+  double e_max = kn_pool_excitation_max(s->pool);
+  if (s->e_vol <= 0.0) s->e_vol = s->e_vol_target * e_max;
+  s->e_vol += dt * p->nm_voluntary_gain * (s->e_vol_target - s->frac) * e_max;
+  s->e_vol = fmax(0.0, fmin(s->e_vol, p->nm_voluntary_max * e_max));
+}
+
+/* Temperature effects (Q10): twitch times and the reflex loop's delay, recomputed only when the
+ * muscle's temperature changed. */
+static void temperature_scaling(const kn_nm_params *nm, const kn_nm_muscle *mu, muscle_state *s) {
+  const kn_params *p = nm->par;
+  if (!(fabs(s->temperature - s->scale_temperature) > p->nm_temperature_step)) return;
+  s->scale_temperature = s->temperature;
+  double cooler = (p->nm_reference_temp - s->temperature) / Q10_SPAN_DEGC;
+  s->twitch_scale = pow(p->nm_q10_twitch, cooler);
+  /* conduction speeds up with warmth: the reflex loop's delay shortens (cooler: lengthens, within
+   * the ring) */
+  double steps = mu->delay_steps * pow(p->nm_q10_conduction, cooler);
+  s->delay_now = (int)fmin(fmax(1.0, round(steps)), nm->ring - 1);
+}
+
+/* The pool's input this step: the excitation, and a stimulus pulse when the stimulator fires. */
+static kn_pool_input pool_input(const kn_params *p, muscle_state *s, double dt) {
+  kn_pool_input in = {s->e, 0.0, s->twitch_scale};
+  if (!s->stim_on) {
+    s->stim_phase = 1.0; /* the first pulse of the next train comes at once */
+    return in;
+  }
+  s->stim_phase += s->stim_rate * dt;
+  if (s->stim_phase >= 1.0) {
+    /* a pulse fires the motor axons it reaches (largest first) and, through the Ia afferents it
+     * also excites, reflexly recruits the smallest units: an H-reflex volley */
+    s->stim_phase -= floor(s->stim_phase);
+    in.stim_fraction = s->stim_fraction;
+    int top = (int)(s->stim_fraction * (kn_pool_units(s->pool) - 1));
+    in.excitation = fmax(in.excitation, kn_pool_threshold(s->pool, top) + p->nm_stim_margin);
+  }
+  return in;
+}
+
+/* Cramp threshold frequency (Hz) of muscle i now: drinks, interstitial potassium, a recent cramp.
+ */
+static double cramp_threshold_now(const kn_nm_params *nm, const kn_nm_in *in, const kn_nm_state *st,
+                                  int i) {
+  const kn_params *p = nm->par;
+  const muscle_state *s = &st->muscle[i];
+  double ctf = nm->muscles[i].ctf + st->ctf_shift;
+  /* raised interstitial potassium depolarises the terminals: cramps come at a lower rate, and
+   * blood flow washing it out reverses that (noble2019) */
+  ctf -= p->circ_potassium_ctf * fmax(0.0, in->potassium[i] - nm->serum_potassium);
+  if (in->t - s->t_last_cramp < p->nm_ctf_after_cramp_time)
+    ctf += p->nm_ctf_after_cramp; /* miller2017 */
+  return fmax(p->nm_ctf_floor, ctf);
+}
+
+/* The session's outcome for muscle i after this step: peak force, inhibition, resting tone. */
+static void muscle_outcome(const kn_nm_params *nm, muscle_state *s, int i, double dt,
+                           kn_nm_out *o) {
+  const kn_params *p = nm->par;
+  kn_nm_outcome *out = &o->outcome[i];
+  if (s->force > out->force_peak) out->force_peak = s->force;
+  if (s->inhibition > p->nm_inhibited_min) {
+    out->inhibited_time += dt;
+    /* the H-reflex falls monotonically with inhibition: only a new deepest inhibition changes
+     * the lowest ratio */
+    if (s->inhibition > s->inhibition_max) {
+      s->inhibition_max = s->inhibition;
+      out->hreflex_ratio =
+          kn_nm_hreflex_ratio(&nm->muscles[i].pool, p->nm_hreflex_volley, s->inhibition);
+    }
+  } else if (s->e_vol <= 0.0 && !s->stim_on) {
+    s->rest_force_sum += s->force * dt;
+    s->rest_time += dt;
+    out->rest_force = s->rest_force_sum / s->rest_time;
+  }
+}
+
+/* Force the subject does not will (fraction of maximum): beyond the voluntary target. Evoked force
+ * during a stimulation train, while the stimulated high-threshold units still sustain, or during
+ * percussion, and the relaxation after an effort, do not count. */
+static double involuntary_force(const kn_nm_params *nm, const kn_nm_in *in, const kn_nm_state *st,
+                                muscle_state *s, int i) {
+  const kn_params *p = nm->par;
+  const kn_nm_muscle *mu = &nm->muscles[i];
+  double t = in->t;
+  if (s->stim_on || s->e_vol_target >= 0.0) {
+    s->t_effort_end = t;
+    s->effort_kind = s->stim_on ? KN_ACT_STIMULATION : KN_ACT_VOLUNTARY;
+  }
+  if (s->stim_on) s->t_stim_end = t;
+  /* co-contraction of muscles at a joint the subject is working: part of the effort */
+  if (st->joint_effort[mu->mech->joint] && s->e_vol_target < 0.0) s->t_stim_end = t;
+  if (in->percussed[i]) /* twitches in time with the taps: not spasms */
+    s->t_stim_end = s->t_percussion_end = t;
+  int evoked = s->stim_on || t - s->t_stim_end < mu->pool.pic_sustain_high + p->nm_evoked_tail;
+  int tail = s->e_vol_target < 0.0 && t - s->t_effort_end < p->nm_relax_tail;
+  if (evoked || tail) return 0.0;
+  return s->frac - (s->e_vol_target >= 0.0 ? s->e_vol_target + p->nm_voluntary_margin : 0.0);
+}
+
+/* One muscle's step: afferents, excitation, pool, force; its outcome and episodes. Returns 0 if its
+ * temperature, inhibition, excitation or force went non-finite (a bad input: the spindle and the
+ * pool would read it as silence). */
+static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, int i,
+                       kn_nm_out *o) {
+  const kn_params *p = nm->par;
+  const kn_nm_muscle *mu = &nm->muscles[i];
+  const kn_muscle_mech *mm = mu->mech;
+  muscle_state *s = &st->muscle[i];
+  double dt = nm->dt, ref = p->nm_reference_temp;
+  int head = st->ring_head;
+
+  /* temperature from the circulation (heat, fever), as a change from rest: the reflex and
+   * twitch parameters are those of resting muscle, taken here as nm_reference_temp */
+  s->temperature = ref + in->temperature[i] - (p->circ_muscle_temp_rest + KN_ZERO_CELSIUS);
+
+  /* lengths, and the local strain of a stroke pressing on the belly */
+  double pressure = mu->tissue >= 0 ? in->muscle_p[mu->tissue] : 0.0;
+  double tap = p->nm_tap_gain * fmax(0.0, (pressure - s->p_prev) / dt);
+  s->p_prev = pressure;
+  muscle_kinematics(p, mu, &st->joints, &s->L, &s->V);
+  s->ia = spindle(p, mu, s->L, s->V + tap, s->temperature);
+  s->ib = p->nm_ib_gain * (s->force / mm->f_max) *
+          (1.0 + p->nm_spindle_per_degc * (s->temperature - ref));
+  s->ia_ring[head] = s->ia;
+  s->ib_ring[head] = s->ib;
+  int back = (head - s->delay_now + nm->ring) % nm->ring;
+  double ia_d = s->ia_ring[back], ib_d = s->ib_ring[back];
+  double ia_rest = p->nm_ia_base;
+  double ri = 0.0;
+  if (mu->antagonist >= 0) ri = fmax(0.0, st->muscle[mu->antagonist].ia_ring[back] - ia_rest);
+
+  /* excitation: resting tone (higher in cramp-prone muscles), reflexes, massage, will */
+  double tone = p->nm_tone + p->nm_excitability_per_hz * (p->nm_ctf_never - mu->ctf);
+  /* massage inhibition follows the pressure with a lag: it builds under sustained strokes and
+   * vanishes within a fraction of a second when they stop */
+  double want = massage_inhibition(p, pressure);
+  s->inhibition += (want - s->inhibition) * (want > s->inhibition ? nm->k_rise : nm->k_fall);
+  if (s->inhibition < p->nm_inhibition_floor) s->inhibition = 0.0; /* gone: no denormal tail */
+  voluntary_drive(p, s, dt);
+  /* cramp discharge fades: an adaptation grows while the self-sustaining units' PICs are on and
+   * ends their plateaus after some 20 s (minetto2009); stretch beyond optimal length inhibits
+   * (bertolasi1993). It builds while any PIC is on (until it has switched them all off) and wears
+   * off slowly afterwards, so a muscle falls quiet after a cramp and can cramp again minutes
+   * later */
+  double goal = s->out.npic > 0 ? 1.0 : 0.0;
+  double tau_a = goal > s->adapt ? p->nm_cramp_decay : p->nm_cramp_recovery;
+  s->adapt += (goal - s->adapt) * dt / tau_a;
+  double lengthened = p->nm_stretch_inhibition * fmax(0.0, s->L - 1.0);
+  double fade = s->adapt * p->nm_pic_fade * (mu->pool.pic_drive + mu->pool.pic_hysteresis);
+  s->e = tone + s->e_vol + p->nm_gain_ia * (ia_d - ia_rest) - p->nm_gain_ib * ib_d -
+         p->nm_gain_ri * ri - s->inhibition - lengthened - fade;
+  if (s->out.npic > s->sp_npic) s->sp_npic = s->out.npic;
+
+  kn_pool_set_pic_rate(s->pool, cramp_threshold_now(nm, in, st, i));
+  temperature_scaling(nm, mu, s);
+  kn_pool_input pin = pool_input(p, s, dt);
+  kn_pool_step(s->pool, &pin, &s->out);
+  s->frac = s->out.force;
+  double active = s->out.force * kn_hill_fl(&nm->hill, s->L) * kn_hill_fv(&nm->hill, s->V);
+  s->force = mm->f_max * (active + kn_hill_passive(&nm->hill, s->L));
+  st->joints.torque[mm->joint] -= mm->sign * mm->arm * s->force;
+  publish(s, o, i);
+
+  /* outcomes: relaxation, tone, spasms */
+  muscle_outcome(nm, s, i, dt, o);
+  double invol = involuntary_force(nm, in, st, s, i);
+  if (s->in_spasm && s->force > s->sp_peak_force) s->sp_peak_force = s->force;
+  detect_spasm(nm, in, st, i, invol, tap, o);
+  /* one sum: a non-finite term makes it non-finite */
+  return isfinite(s->temperature + s->inhibition + s->e + s->force);
+}
+
+int kn_nm_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, kn_nm_out *o,
+               double dt) {
+  if (dt != nm->dt) return KN_EINVAL; /* the pools and delay rings are built for nm->dt */
+  o->nended = 0;
+  nm_orders orders;
+  read_orders(nm, in, st, &orders);
+  st->action = orders.action;
+  joints_step(nm, &st->joints, &orders);
+  int finite = 1;
+  for (int i = 0; i < nm->nmuscle; i++)
+    finite &= muscle_step(nm, in, st, i, o);
+  st->ring_head = (st->ring_head + 1) % nm->ring;
+  return finite ? KN_OK : KN_ENONFINITE;
+}
+
+void kn_nm_finish(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, kn_nm_out *o) {
+  o->nended = 0;
   for (int i = 0; i < nm->nmuscle; i++) {
-    const kn_nm_muscle *mu = &nm->muscles[i];
-    const kn_muscle_mech *mm = mu->mech;
-    kn_nm_state *s = &d->nm[i];
-
-    /* temperature from the circulation (heat, fever), as a change from rest: the reflex and
-     * twitch parameters are those of resting muscle, taken here as 37 degC */
-    s->temperature =
-        37.0 + kn_circ_muscle_temperature(m, d, i) - (p->circ_muscle_temp_rest + 273.15);
-
-    /* lengths, and the local strain of a stroke pressing on the belly */
-    double pressure = mu->tissue >= 0 ? d->muscle_p[mu->tissue] : 0.0;
-    double tap = p->nm_tap_gain * fmax(0.0, (pressure - s->p_prev) / dt);
-    s->p_prev = pressure;
-    muscle_kinematics(m, mu, &d->joints, &s->L, &s->V);
-    s->ia = spindle(m, mu, s->L, s->V + tap, s->temperature);
-    s->ib = p->nm_ib_gain * (s->force / mm->f_max) *
-            (1.0 + p->nm_spindle_per_degc * (s->temperature - 37.0));
-    s->ia_ring[head] = s->ia;
-    s->ib_ring[head] = s->ib;
-    int back = (head - s->delay_now + nm->ring) % nm->ring;
-    double ia_d = s->ia_ring[back], ib_d = s->ib_ring[back];
-    double ia_rest = p->nm_ia_base;
-    double ri = 0.0;
-    if (mu->antagonist >= 0) {
-      const kn_nm_state *an = &d->nm[mu->antagonist];
-      ri = fmax(0.0, an->ia_ring[back] - ia_rest);
-    }
-
-    /* excitation: resting tone (higher in cramp-prone muscles), reflexes, massage, will */
-    double tone = p->nm_tone + p->nm_excitability_per_hz * (p->nm_ctf_never - mu->ctf);
-    /* massage inhibition follows the pressure with a lag: it builds under sustained strokes and
-     * vanishes within a fraction of a second when they stop */
-    double want = massage_inhibition(p, pressure);
-    s->inhibition += (want - s->inhibition) * (want > s->inhibition ? nm->k_rise : nm->k_fall);
-    if (s->inhibition < 1e-6) s->inhibition = 0.0; /* gone: no denormal tail */
-    if (s->e_vol_target >= 0.0) { /* voluntary force control: drive follows the force error */
-      if (s->e_vol <= 0.0) s->e_vol = s->e_vol_target * kn_pool_excitation_max(s->pool);
-      s->e_vol += dt * 20.0 * (s->e_vol_target - s->frac) * kn_pool_excitation_max(s->pool);
-      s->e_vol = fmax(0.0, fmin(s->e_vol, 1.5 * kn_pool_excitation_max(s->pool)));
-    } else {
-      s->e_vol = 0.0;
-    }
-    /* cramp discharge fades: an adaptation grows while the self-sustaining units' PICs are on and
-     * ends their plateaus after some 20 s (minetto2009); stretch beyond optimal length inhibits
-     * (bertolasi1993) */
-    /* it builds while any PIC is on (until it has switched them all off) and wears off slowly
-     * afterwards, so a muscle falls quiet after a cramp and can cramp again minutes later */
-    double goal = s->out.npic > 0 ? 1.0 : 0.0;
-    double tau_a = goal > s->adapt ? p->nm_cramp_decay : p->nm_cramp_recovery;
-    s->adapt += (goal - s->adapt) * dt / tau_a;
-    double lengthened = p->nm_stretch_inhibition * fmax(0.0, s->L - 1.0);
-    double fade = s->adapt * 1.2 * (mu->pool.pic_drive + mu->pool.pic_hysteresis);
-    s->e = tone + s->e_vol + p->nm_gain_ia * (ia_d - ia_rest) - p->nm_gain_ib * ib_d -
-           p->nm_gain_ri * ri - s->inhibition - lengthened - fade;
-    if (s->out.npic > s->sp_npic) s->sp_npic = s->out.npic;
-
-    /* cramp threshold frequency now: drinks, and a recent cramp (miller2017) */
-    double ctf = mu->ctf + d->ctf_shift;
-    /* raised interstitial potassium depolarises the terminals: cramps come at a lower rate, and
-     * blood flow washing it out reverses that (noble2019) */
-    ctf -=
-        p->circ_potassium_ctf * fmax(0.0, d->circ_muscle[i].potassium - m->subject.serum_potassium);
-    if (t - s->t_last_cramp < p->nm_ctf_after_cramp_time) ctf += p->nm_ctf_after_cramp;
-    kn_pool_set_pic_rate(s->pool, fmax(4.0, ctf));
-
-    if (fabs(s->temperature - s->scale_temperature) > 1e-3) { /* Q10: only when it changed */
-      s->scale_temperature = s->temperature;
-      s->twitch_scale = pow(p->nm_q10_twitch, (37.0 - s->temperature) / 10.0);
-      /* conduction speeds up with warmth: the reflex loop's delay shortens (cooler: lengthens,
-       * within the ring) */
-      double steps = mu->delay_steps * pow(p->nm_q10_conduction, (37.0 - s->temperature) / 10.0);
-      s->delay_now = (int)fmin(fmax(1.0, round(steps)), nm->ring - 1);
-    }
-    kn_pool_input in = {s->e, 0.0, s->twitch_scale};
-    if (s->stim_on) {
-      s->stim_phase += s->stim_rate * dt;
-      if (s->stim_phase >= 1.0) {
-        /* a pulse fires the motor axons it reaches (largest first) and, through the Ia afferents
-         * it also excites, reflexly recruits the smallest units: an H-reflex volley */
-        s->stim_phase -= floor(s->stim_phase);
-        in.stim_fraction = s->stim_fraction;
-        int top = (int)(s->stim_fraction * (kn_pool_units(s->pool) - 1));
-        in.excitation = fmax(in.excitation, kn_pool_threshold(s->pool, top) + 0.01);
-      }
-    } else {
-      s->stim_phase = 1.0; /* the first pulse of the next train comes at once */
-    }
-    kn_pool_step(s->pool, &in, &s->out);
-    s->frac = s->out.force;
-    double active = s->out.force * kn_hill_fl(&nm->hill, s->L) * kn_hill_fv(&nm->hill, s->V);
-    s->force = mm->f_max * (active + kn_hill_passive(&nm->hill, s->L));
-    d->joints.torque[mm->joint] -= mm->sign * mm->arm * s->force;
-
-    /* outcomes: relaxation, tone, spasms */
-    kn_nm_outcome *out = &d->nm_out[i];
-    if (s->force > out->force_peak) out->force_peak = s->force;
-    if (s->inhibition > 1e-3) {
-      out->inhibited_time += dt;
-      /* the H-reflex falls monotonically with inhibition: only a new deepest inhibition changes
-       * the lowest ratio */
-      if (s->inhibition > s->inhibition_max) {
-        s->inhibition_max = s->inhibition;
-        out->hreflex_ratio = kn_nm_hreflex_ratio(&mu->pool, tone, s->inhibition);
-      }
-    } else if (s->e_vol <= 0.0 && !s->stim_on) {
-      s->rest_force_sum += s->force * dt;
-      s->rest_time += dt;
-      out->rest_force = s->rest_force_sum / s->rest_time;
-    }
-    /* what the subject does not will: force beyond the voluntary target. Evoked force during a
-     * stimulation train, and while the stimulated high-threshold units still sustain, does not
-     * count */
-    if (s->stim_on || s->e_vol_target >= 0.0) {
-      s->t_effort_end = t;
-      s->effort_kind = s->stim_on ? KN_ACT_STIMULATION : KN_ACT_VOLUNTARY;
-    }
-    if (s->stim_on) s->t_stim_end = t;
-    /* co-contraction of muscles at a joint the subject is working: part of the effort */
-    if (d->joint_effort[mm->joint] && s->e_vol_target < 0.0) s->t_stim_end = t;
-    if (percussed(m, d, mu)) /* twitches in time with the taps: not spasms */
-      s->t_stim_end = s->t_percussion_end = t;
-    int evoked = s->stim_on || t - s->t_stim_end < mu->pool.pic_sustain_high + 0.3;
-    int tail = s->e_vol_target < 0.0 && t - s->t_effort_end < 0.5; /* relaxing after an effort */
-    double invol =
-        evoked || tail ? 0.0 : s->frac - (s->e_vol_target >= 0.0 ? s->e_vol_target + 0.05 : 0.0);
-    if (s->in_spasm && s->force > s->sp_peak_force) s->sp_peak_force = s->force;
-    detect_spasm(m, d, i, invol, tap);
-  }
-  d->ring_head = (head + 1) % nm->ring;
-}
-
-/* Closes spasms still going at the end of the simulation. */
-void kn_nm_finish(const kn_model *m, kn_data *d) {
-  for (int i = 0; i < m->nm.nmuscle; i++) {
-    kn_nm_state *s = &d->nm[i];
+    muscle_state *s = &st->muscle[i];
     if (!s->in_spasm) continue;
-    s->sp_last_above = d->t;
-    classify_spasm(m, d, i);
+    s->sp_last_above = in->t;
+    classify_spasm(nm, s, i, o);
   }
 }
 
-int kn_nm_quiet(const kn_model *m, const kn_data *d) {
-  for (int i = 0; i < m->nm.nmuscle; i++)
-    if (d->nm[i].out.nfiring > 0 || d->nm[i].in_spasm || d->nm[i].stim_on) return 0;
+int kn_nm_quiet(const kn_nm_params *nm, const kn_nm_state *st) {
+  for (int i = 0; i < nm->nmuscle; i++) {
+    const muscle_state *s = &st->muscle[i];
+    if (s->out.nfiring > 0 || s->in_spasm || s->stim_on) return 0;
+  }
   for (int j = 0; j < KN_JOINT_COUNT; j++)
-    if (m->nm.joint_used[j] && fabs(d->joints.omega[j]) > 1e-3) return 0;
+    if (nm->joint_used[j] && fabs(st->joints.omega[j]) > nm->par->nm_quiet_omega) return 0;
   return 1;
 }
 

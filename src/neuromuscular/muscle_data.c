@@ -1,6 +1,12 @@
 /* Mechanics of the massaged muscles: the joint each crosses, moment arm, optimal fibre length,
  * maximum force, reflex delay, antagonist and cramp susceptibility. Lower limb from the Arnold 2010
- * model, upper limb from Holzbaur 2005; trunk and neck values are coarse and say so. */
+ * model, upper limb from Holzbaur 2005; trunk and neck values are coarse and say so.
+ *
+ * These two tables are data, not code: each muscle row carries its source key (src), and the joint
+ * rows' figures come from the sources named above the joint table (winter2009 inertias,
+ * geyer_herr2010 delays, usual clinical ranges of motion). They stay tables rather than rows of the
+ * parameter table (src/core/params.h) because a figure belongs to a muscle or a joint; the literal
+ * scan exempts them for that reason. */
 #include <stddef.h>
 
 #include "neuromuscular/nm_internal.h"
@@ -49,8 +55,9 @@ const size_t kn_muscle_mech_n = sizeof kn_muscle_mech_table / sizeof kn_muscle_m
 /* Each joint with the segment it moves: inertia about the joint, passive stiffness and damping of
  * the joint and the surface it rests on, one-way reflex delay of the muscles crossing it, and its
  * range of motion (calibrated: usual clinical ranges). Inertias
- * from Winter's segment tables (foot, shank + foot, forearm + hand, hand, arm, head, leg, trunk);
- * delays ankle 20 ms, knee 10 ms, hip 5 ms [geyer_herr2010], arm and neck by conduction distance.
+ * from Winter's segment tables [winter2009] (foot, shank + foot, forearm + hand, hand, arm, head,
+ * leg, trunk); delays ankle 20 ms, knee 10 ms, hip 5 ms [geyer_herr2010], arm and neck by
+ * conduction distance.
  */
 const kn_joint_mech kn_joint_mech_table[KN_JOINT_COUNT] = {
     [KN_JOINT_ANKLE] = {"ankle", 0.012, 30.0, 0.05, 0.020, -0.35, 0.87},

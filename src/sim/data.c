@@ -31,9 +31,8 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   kn_events_init(&m->events, a, &d->events_s, &d->events_o);
   kn_recorder_init(&m->rec, a, &d->rec, &d->rec_out); /* at most KN_SERIES_KEPT_ROWS rows */
   d->sample = kn_arena_take(a, m->rec.ncol, sizeof(double));
-  kn_nm_data_layout(m, d, a);
+  kn_sim_nm_layout(m, d, a);
   kn_circ_init(&m->circ, a, &d->circ_s, &d->circ_o);
-  d->nm_activation = kn_arena_take(a, (size_t)m->nm.nmuscle, sizeof(double));
   d->circ = d->circ_o.region;
   d->circ_muscle = d->circ_o.muscle;
 }
@@ -83,19 +82,15 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   kn_events_reset(&m->events, &d->events_s, &d->events_o);
   kn_recorder_reset(&m->rec, &d->rec, &d->rec_out);
   d->outcome = (kn_outcome){0};
-  d->nm_action = -1;
-  d->ctf_shift = 0.0;
   d->dt = m->session.dt;
   d->quiet = 0;
   d->circ_elapsed = 0.0;
   d->error = KN_OK;
   d->error_stage = KN_STAGE_NONE;
   d->error_time = 0.0;
-  kn_nm_reset(m, d);
+  kn_nm_reset(&m->nm, &d->nm, &d->nm_out);
   kn_systemic_reset(&m->sys, &d->sys, &d->sys_o);
   kn_circ_reset(&m->circ, &d->circ_s, &d->circ_o);
-  for (int i = 0; i < m->nm.nmuscle; i++)
-    d->nm_activation[i] = 0.0;
 }
 
 double kn_data_time(const kn_data *d) {

@@ -411,7 +411,8 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   m->duration = m->plan_end + session->recovery;
   m->nstep = (size_t)ceil(m->duration / session->dt - 1e-9);
   select_sites(m, touched);
-  kn_nm_model_init(m, marks);
+  kn_nm_params_init(&m->nm, &m->par, &m->subject, &m->session, m->action_start, marks, m->muscles,
+                    m->nmuscle);
   circulation_init(m);
   pthread_once(&stress_once, stress_build);
   m->stress = stress_shared;

@@ -97,11 +97,12 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
   o->nmuscle = (size_t)m->nmuscle;
   o->muscles = d->muscle_out;
   o->nnm = (size_t)m->nm.nmuscle;
-  o->nm = d->nm_out;
-  o->nspasm = (size_t)d->nspasm;
-  o->spasms = d->spasms;
-  for (int i = 0; i < d->nspasm; i++) /* involuntary contractions: discomfort; a cramp hurts more */
-    raise(&v, d->spasms[i].kind == KN_SPASM_CRAMP ? KN_HARM_MINOR : KN_HARM_DISCOMFORT,
+  o->nm = d->nm_out.outcome;
+  o->nspasm = (size_t)d->nm_out.nspasm;
+  o->spasms = d->nm_out.spasms;
+  /* involuntary contractions: discomfort; a cramp hurts more */
+  for (int i = 0; i < d->nm_out.nspasm; i++)
+    raise(&v, d->nm_out.spasms[i].kind == KN_SPASM_CRAMP ? KN_HARM_MINOR : KN_HARM_DISCOMFORT,
           KN_EVIDENCE_EXPERT);
   o->nevent = d->events_o.nevent;
   o->events = d->events_o.events;

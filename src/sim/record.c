@@ -28,11 +28,10 @@ static void sample(const kn_model *m, const kn_data *d, double *v, int slow) {
     v[c++] = d->muscle_state[k].damage;
   }
   for (int k = 0; k < m->nm.nmuscle; k++) {
-    const kn_nm_state *s = &d->nm[k];
-    v[c++] = s->force;
-    v[c++] = s->out.emg;
-    v[c++] = s->out.mean_rate;
-    v[c++] = s->L;
+    v[c++] = d->nm_out.force[k];
+    v[c++] = d->nm_out.emg[k];
+    v[c++] = d->nm_out.firing_rate[k];
+    v[c++] = d->nm_out.length[k];
   }
   if (!slow) return;
   for (int r = 0; r < m->nregion; r++) {

@@ -15,7 +15,7 @@
 #include "mechanics/mechanics.h"
 #include "nerve/nerve.h"
 #include "tissue/tissue.h"
-#include "neuromuscular/nm_internal.h"
+#include "neuromuscular/neuromuscular.h"
 #include "protocol/protocol.h"
 #include "recorder/recorder.h"
 #include "systemic/systemic.h"
@@ -67,7 +67,7 @@ struct kn_model {
   kn_recorder_params rec; /* the recorder's column layout */
   size_t event_capacity;
 
-  kn_nm_model nm; /* the neuromuscular engine's constant part */
+  kn_nm_params nm; /* the neuromuscular stage's constant part */
 
   /* circulation and the whole body */
   int nheat;
@@ -119,21 +119,17 @@ struct kn_data {
   kn_recorder_out rec_out;  /* the rows it keeps */
   size_t bytes;             /* allocated by kn_data_create */
   double *sample;           /* (rec.ncol) this step's value of every column: the recorder's in */
-  /* neuromuscular engine */
-  kn_nm_state *nm;       /* (nm.nmuscle) */
-  kn_nm_outcome *nm_out; /* (nm.nmuscle) */
-  kn_spasm *spasms;      /* (nm.spasm_capacity) */
-  int nspasm;
-  kn_nm_joints joints;
-  int ring_head;                    /* where this step's afferent discharge goes in the rings */
-  int nm_action;                    /* non-stroke action in progress, -1 if none */
-  double ctf_shift;                 /* Hz, cramp threshold change from drinks */
-  int joint_effort[KN_JOINT_COUNT]; /* 1 where the subject is making an effort this step */
+  /* neuromuscular stage, and the arrays its kn_nm_in views (src/sim/nm_wiring.c fills them) */
+  kn_nm_state nm;
+  kn_nm_out nm_out;
+  int *nm_action_rep;          /* (nm.nother) repetition of each non-stroke action, -1 if none */
+  unsigned char *nm_percussed; /* (nm.nmuscle) percussion works on the muscle's region */
+  double *nm_temperature;      /* K (nm.nmuscle), muscle temperature from the circulation */
+  double *nm_potassium;        /* mM (nm.nmuscle), interstitial potassium from the circulation */
   /* circulation and the whole body: the stages' state and output (src/core/stage.h) */
   kn_circ_state circ_s;
   kn_circ_out circ_o;
-  double *nm_activation; /* (nm.nmuscle) the engine's active fractions, circulation's input */
-  kn_systemic sys;       /* the whole body's state (sys_o.now points to it) */
+  kn_systemic sys; /* the whole body's state (sys_o.now points to it) */
   kn_systemic_out sys_o;
   /* views kept for the recorder and the neuromuscular engine until they read the stage outputs */
   const kn_circ_region *circ;  /* = circ_o.region (nregion) */
@@ -159,20 +155,19 @@ void kn_event_instant(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, in
 void kn_event_at(kn_data *d, kn_event_kind kind, kn_site_kind site_kind, int site, int action,
                  double t_start, double t_end, double value, const char *unit, kn_evidence ev);
 
-/* neuromuscular engine (src/neuromuscular/engine.c) */
-int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned char *marks);
-void kn_nm_model_init(kn_model *m, const unsigned char *marks);
-void kn_nm_data_layout(const kn_model *m, kn_data *d, kn_arena *a);
-void kn_nm_reset(const kn_model *m, kn_data *d);
-void kn_nm_step(const kn_model *m, kn_data *d);
-void kn_nm_finish(const kn_model *m, kn_data *d);
+/* the neuromuscular stage's wiring (src/sim/nm_wiring.c) */
+/* Carves the stage's arrays and its input views from the data's arena. */
+void kn_sim_nm_layout(const kn_model *m, kn_data *d, kn_arena *a);
+/* Fills the stage's inputs from the protocol, mechanics and last circulation step, steps it, and
+ * turns the episodes that ended into events. */
+int kn_sim_nm_step(const kn_model *m, kn_data *d);
+/* Closes the episodes still open at the end into events. */
+void kn_sim_nm_finish(const kn_model *m, kn_data *d);
 
 /* K, muscle temperature of neuromuscular muscle i (the circulation's output) */
 double kn_circ_muscle_temperature(const kn_model *m, const kn_data *d, int i);
 /* Fills the protocol's, the circulation's and the whole body's constants from the model. */
 void kn_stage_params_fill(kn_model *m);
-/* 1 if no muscle fires, no spasm is open and the joints are still */
-int kn_nm_quiet(const kn_model *m, const kn_data *d);
 
 /* recorder wiring (src/sim/record.c): this step's values to the recorder; the last row */
 void kn_sim_record(const kn_model *m, kn_data *d);

@@ -84,13 +84,6 @@ static double tissue_sum(const kn_model *m, const kn_data *d) {
   return sum;
 }
 
-static double nm_sum(const kn_model *m, const kn_data *d) {
-  double sum = 0.0;
-  for (int i = 0; i < m->nm.nmuscle; i++)
-    sum += d->nm[i].frac;
-  return sum;
-}
-
 /* 1 when the slower stages (KN_CLOCK_CIRC) are due this step; they then step over the time since
  * their last step. After the plan, every (longer) quiet step is one of theirs. */
 static int circ_clock_due(const kn_model *m, kn_data *d) {
@@ -117,14 +110,12 @@ static int systemic_step(const kn_model *m, kn_data *d) {
  * temperature of this step, and the neuromuscular engine's activation of the last step (its K+
  * and temperature reach the engine at its next step). */
 static int circ_step(const kn_model *m, kn_data *d) {
-  for (int i = 0; i < m->nm.nmuscle; i++)
-    d->nm_activation[i] = d->nm[i].frac;
   kn_circ_in in = {.t = d->t,
                    .contacts = d->contacts,
                    .ncontact = m->nslot,
                    .region_p = d->region_p,
                    .muscle_p = d->muscle_p,
-                   .nm_activation = d->nm_activation,
+                   .nm_activation = d->nm_out.activation,
                    .core_temp = d->sys_o.now->core_temp,
                    .systolic = d->sys_o.now->systolic,
                    .diastolic = d->sys_o.now->diastolic};
@@ -151,7 +142,7 @@ static int events_step(const kn_model *m, kn_data *d) {
 /* After the last action, once the muscles are still, nothing moves fast: the step grows to the
  * record interval and the neuromuscular engine rests (its outcome cannot change). */
 static void choose_step(const kn_model *m, kn_data *d) {
-  if (!d->quiet && d->t >= m->plan_end && kn_nm_quiet(m, d)) d->quiet = 1;
+  if (!d->quiet && d->t >= m->plan_end && kn_nm_quiet(&m->nm, &d->nm)) d->quiet = 1;
   double left = m->duration - d->t;
   d->dt = d->quiet ? fmin(fmax(m->session.record_interval, KN_CIRC_PERIOD), left) : m->session.dt;
 }
@@ -162,7 +153,7 @@ static int finished(const kn_model *m, const kn_data *d) {
 
 /* The end of the run: the stages' finish, in the order of the data flow. */
 static void finish_run(const kn_model *m, kn_data *d) {
-  kn_nm_finish(m, d);
+  kn_sim_nm_finish(m, d);
   kn_systemic_in sys_in = {.t = d->t, .soreness_load = d->soreness_load};
   kn_systemic_finish(&m->sys, &sys_in, &d->sys, &d->sys_o);
   kn_events_orthostatic(&d->events_o, d->t, &d->sys_o.outcome);
@@ -195,10 +186,7 @@ int kn_step(const kn_model *m, kn_data *d) {
   STAGE(KN_STAGE_NERVE, FINITE(nerve_sum(m, d)));
   tissue_step(m, d);
   STAGE(KN_STAGE_TISSUE, FINITE(tissue_sum(m, d)));
-  if (!d->quiet) {
-    kn_nm_step(m, d);
-    STAGE(KN_STAGE_NEUROMUSCULAR, FINITE(nm_sum(m, d)));
-  }
+  if (!d->quiet) STAGE(KN_STAGE_NEUROMUSCULAR, kn_sim_nm_step(m, d));
   if (circ_clock_due(m, d)) {
     STAGE(KN_STAGE_SYSTEMIC, systemic_step(m, d));
     STAGE(KN_STAGE_CIRCULATION, circ_step(m, d));

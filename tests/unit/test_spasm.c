@@ -41,7 +41,7 @@ static int classify(trace_fn f, const double *arg, double t_end, double pace, in
     if (v > e->peak) e->peak = v;
     if (v >= on) last_above = t;
     kn_nm_beats_step(&par, &e->beats, t, v);
-    if (v < 0.5 * on && t - last_above >= par.nm_episode_gap) break;
+    if (v < par.nm_episode_end_share * on && t - last_above >= par.nm_episode_gap) break;
   }
   assert_true(start >= 0.0); /* the trace did start an episode */
   e->duration = last_above - start;
