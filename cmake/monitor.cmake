@@ -53,6 +53,7 @@ set(KN_FIRMWARE_SOURCES
     ${PROJECT_SOURCE_DIR}/src/monitor/monitor_model.c
     ${PROJECT_SOURCE_DIR}/src/monitor/stream.c
     ${PROJECT_SOURCE_DIR}/src/mechanics/contact_stress.c
+    ${PROJECT_SOURCE_DIR}/src/protocol/pain.c
     ${PROJECT_SOURCE_DIR}/src/mechanics/mechanics.c
     ${PROJECT_SOURCE_DIR}/src/nerve/nerve.c
     ${PROJECT_SOURCE_DIR}/src/nerve/nerve_stage.c
