@@ -665,6 +665,15 @@
   X(sys_stand_diastolic_share, "systemic", 0.5, "1", 1.0, EXPERT,                                 \
     "calibrated: orthostatic hypotension is 20 systolic or 10 diastolic mmHg (freeman2011)",      \
     "sustained diastolic fall on standing as a share of the systolic")                            \
+  X(sys_csh_rr, "systemic", 3.0, "s", 1.0, HUMAN, "sutton2014",                                    \
+    "beat interval (asystole) that meets the carotid sinus hypersensitivity criterion")          \
+  X(sys_csh_sbp_fall, "systemic", 50.0, "mmHg", KN_MMHG, HUMAN, "sutton2014",                      \
+    "systolic fall that meets the carotid sinus hypersensitivity criterion")                     \
+  X(sys_csh_age, "systemic", 50.0, "year", 1.0, HUMAN, "lacerda2020",                              \
+    "age from which sys_csh_prevalence counts (none counted below)")                              \
+  X(sys_stand_age_from, "systemic", 40.0, "year", 1.0, HUMAN,                                      \
+    "calibrated: with sys_stand_age, orthostatic hypotension by age (finucane2014)",               \
+    "age above which sys_stand_age adds to the sustained fall on standing")                       \
   /* protocol: the practitioner --------------------------------------------------------------- */ \
   /* each trait of a profile is log-normal over people: median and log-SD (kn_practitioner_traits) */ \
   X(pro_force_ratio_sd, "protocol", 0.25, "1", 1.0, EXPERT,                                        \

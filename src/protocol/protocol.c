@@ -14,10 +14,18 @@
 /* Stream of the practitioner's draw (any value, fixed forever: it defines the draws). */
 #define STREAM_TRAITS 0x54524149545300ULL
 
+/* normal_quantile's bisection: the bracket (standard deviations; Phi(-8) is 6e-16, below any
+ * uniform draw that QUANTILE_U_EDGE lets through) and the halvings (64 reach the last bit of a
+ * double over a 16-wide bracket). */
+#define QUANTILE_Z_MAX 8.0
+#define QUANTILE_HALVINGS 64
+/* The uniform draws are kept this far inside (0, 1), where the quantile is finite. */
+#define QUANTILE_U_EDGE 1e-9
+
 /* The standard normal quantile: the z with Phi(z) = u, by bisection (called once per model). */
 static double normal_quantile(double u) {
-  double lo = -8.0, hi = 8.0;
-  for (int i = 0; i < 64; i++) {
+  double lo = -QUANTILE_Z_MAX, hi = QUANTILE_Z_MAX;
+  for (int i = 0; i < QUANTILE_HALVINGS; i++) {
     double mid = 0.5 * (lo + hi);
     if (0.5 * erfc(-mid / sqrt(2.0)) < u)
       lo = mid;
@@ -59,7 +67,7 @@ void kn_practitioner_draw(const kn_params *p, kn_practitioner who, int percentil
     u[k] = seeded ? kn_rng_uniform(&r) : percentile > 0 ? percentile / 100.0 : 0.5;
   double z[NTRAIT];
   for (int k = 0; k < NTRAIT; k++)
-    z[k] = normal_quantile(fmin(fmax(u[k], 1e-9), 1.0 - 1e-9));
+    z[k] = normal_quantile(fmin(fmax(u[k], QUANTILE_U_EDGE), 1.0 - QUANTILE_U_EDGE));
   int partner = who == KN_PRACTITIONER_UNTRAINED_PARTNER;
   double sd = partner ? p->untrained_trait_sd : p->pro_trait_sd;
   out->force_ratio =
@@ -78,7 +86,7 @@ int kn_action_grips_skin(kn_action_kind k) {
   return k == KN_ACT_FRICTION || k == KN_ACT_PETRISSAGE;
 }
 
-/* Minimum-jerk rise from 0 to 1 over u in [0, 1]. */
+/* Minimum-jerk rise from 0 to 1 over u in [0, 1]: 10u^3 - 15u^4 + 6u^5 (Flash & Hogan 1985). */
 static double min_jerk(double u) {
   if (u <= 0.0) return 0.0;
   if (u >= 1.0) return 1.0;

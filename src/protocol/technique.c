@@ -6,6 +6,10 @@
 #include "knead/atlas.h"
 #include "knead/spec.h"
 
+/* calibrated: heat's default, 40 degC, the usual hot water or pack (a default of the plan, like
+ * the techniques' below: the session may set any temperature) */
+#define HEAT_DEFAULT_CELSIUS 40.0
+
 typedef struct technique_default {
   double speed;         /* m/s */
   double stroke_length; /* m */
@@ -36,8 +40,8 @@ void kn_action_init(kn_action *a, kn_action_kind kind) {
   a->start = -1.0;
   for (int j = 0; j < KN_JOINT_COUNT; j++)
     a->joint[j] = NAN;
-  a->fraction = 0.5;       /* stimulation: half the motor units (calibrated: a usual intensity) */
-  a->temperature = 313.15; /* heat: 40 degC, the usual hot water or pack */
+  a->fraction = 0.5; /* stimulation: half the motor units (calibrated: a usual intensity) */
+  a->temperature = KN_ZERO_CELSIUS + HEAT_DEFAULT_CELSIUS;
   if (!kn_action_is_stroke(kind)) return;
   const technique_default *t = &defaults[kind];
   a->speed = t->speed;

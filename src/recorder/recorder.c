@@ -11,6 +11,10 @@
 
 #include "knead/params.h"
 
+/* Time (s) by which t may fall short of the next record and still make it: t is summed from many
+ * steps and carries their rounding (numerical guard). */
+#define RECORD_TIME_TOLERANCE 1e-9
+
 /* Whose columns a row of the table makes: one column per site of the list. */
 typedef enum site_list {
   LIST_TIME,    /* one column, the clock */
@@ -402,8 +406,7 @@ int kn_recorder_step(const kn_recorder_params *p, const kn_recorder_in *in, kn_r
     else
       row[c] = fmin(row[c], val[c]);
   }
-  /* the tolerance absorbs the rounding of t summed from many steps */
-  if (in->t + 1e-9 >= s->next_record) {
+  if (in->t + RECORD_TIME_TOLERANCE >= s->next_record) {
     commit(p, s, o);
     s->next_record += p->interval;
     row[0] = -1.0; /* marks the next interval fresh */

@@ -12,8 +12,26 @@
 #include "sim/sim_internal.h"
 
 enum { STRESS_NRHO = 81, STRESS_NZETA = 101 };
-static const double STRESS_RHO_MAX = 8.0, STRESS_ZETA_MAX = 10.0;
+/* The stress table's reach, in disc radii: radial distance and depth (beyond them it is
+ * negligible). */
+static const double STRESS_RHO_MAX = 8.0;
+static const double STRESS_ZETA_MAX = 10.0;
 enum { EVENT_CAPACITY = 8192 };
+
+/* The session's accepted ranges (docs/input.md): the time step (s), the recovery after the plan
+ * (h), the practitioner's percentile and an action's duration (h); limits of the numerical method
+ * and of a usable run, not of the body. */
+static const double SESSION_DT_MIN = 1e-4;
+static const double SESSION_DT_MAX = 1e-2;
+enum { SESSION_RECOVERY_MAX_H = 48, PERCENTILE_MAX = 99, ACTION_DURATION_MAX_H = 4 };
+/* Heat: the temperature (degC) must lie between water's freezing and boiling points. */
+static const double HEAT_MIN_CELSIUS = 0.0;
+static const double HEAT_MAX_CELSIUS = 100.0;
+/* Times (s) closer than this are one instant: they are sums of seconds and carry rounding. */
+static const double SAME_TIME = 1e-12;
+/* Steps closer than this share to a whole number count as that number (the rounding of
+ * duration / dt must not add a step). */
+static const double STEP_COUNT_TOLERANCE = 1e-9;
 
 /* The stress under a unit pressure on a unit disc depends on nothing a model holds, and computing
  * it took most of kn_model_create (0.17 s): it is built once per process, on first use from
@@ -64,15 +82,15 @@ static int check_session(const kn_session *s, kn_diag *diag) {
   char field[64];
   if (!s || s->naction == 0 || !s->actions)
     return fail(diag, KN_EINVAL, "session.actions", "a session needs at least one action");
-  if (!(s->dt >= 1e-4 && s->dt <= 1e-2))
+  if (!(s->dt >= SESSION_DT_MIN && s->dt <= SESSION_DT_MAX))
     return fail(diag, KN_ERANGE, "session.time_step", "time step must be 0.1..10 ms");
   if (!(s->record_interval >= s->dt))
     return fail(diag, KN_ERANGE, "session.record_interval", "must be at least the time step");
-  if (!(s->recovery >= 0.0 && s->recovery <= 48 * 3600.0))
+  if (!(s->recovery >= 0.0 && s->recovery <= SESSION_RECOVERY_MAX_H * KN_HOUR))
     return fail(diag, KN_ERANGE, "session.recovery", "must be 0..48 h");
   if ((unsigned)s->practitioner > KN_PRACTITIONER_ROUGH_PARTNER)
     return fail(diag, KN_EINVAL, "session.practitioner", "unknown practitioner profile");
-  if (s->practitioner_percentile < 0 || s->practitioner_percentile > 99)
+  if (s->practitioner_percentile < 0 || s->practitioner_percentile > PERCENTILE_MAX)
     return fail(diag, KN_ERANGE, "session.practitioner_percentile", "must be 1..99 (0: median)");
   if (s->practitioner_percentile && s->practitioner_seeded)
     return fail(diag, KN_EINVAL, "session.practitioner_percentile",
@@ -83,8 +101,8 @@ static int check_session(const kn_session *s, kn_diag *diag) {
     const kn_action *a = &s->actions[i];
     snprintf(field, sizeof field, "session.actions[%zu]", i);
     if ((unsigned)a->kind >= KN_ACT_COUNT) return fail(diag, KN_EINVAL, field, "unknown action");
-    if (!(a->duration >= 0.0 && a->duration <= 4 * 3600.0) || a->repetitions < 1 ||
-        !(a->rest_between >= 0.0))
+    if (!(a->duration >= 0.0 && a->duration <= ACTION_DURATION_MAX_H * KN_HOUR) ||
+        a->repetitions < 1 || !(a->rest_between >= 0.0))
       return fail(diag, KN_ERANGE, field, "duration, repetitions or rest out of range");
     if (!is_contact(a)) {
       if ((a->kind == KN_ACT_STRETCH || a->kind == KN_ACT_VOLUNTARY ||
@@ -100,7 +118,8 @@ static int check_session(const kn_session *s, kn_diag *diag) {
             a->fraction <= 1.0 && a->frequency_step >= 0.0))
         return fail(diag, KN_ERANGE, field, "bad stimulation frequency, step or fraction");
       if (a->kind == KN_ACT_HEAT && (a->region < 0 || !kn_atlas_region((size_t)a->region) ||
-                                     !(a->temperature > 273.15 && a->temperature < 373.15)))
+                                     !(a->temperature > KN_ZERO_CELSIUS + HEAT_MIN_CELSIUS &&
+                                       a->temperature < KN_ZERO_CELSIUS + HEAT_MAX_CELSIUS)))
         return fail(diag, KN_ERANGE, field, "heat needs a region and a temperature");
       continue;
     }
@@ -193,7 +212,7 @@ static int schedule_slots(kn_model *m, int *order, int *slot_of, double *slot_fr
   int nslot = 0;
   for (int k = 0; k < count; k++) {
     int i = order[k], s = 0;
-    while (s < nslot && slot_free[s] > m->action_start[i] + 1e-12)
+    while (s < nslot && slot_free[s] > m->action_start[i] + SAME_TIME)
       s++;
     if (s == nslot) nslot++;
     slot_free[s] = m->action_end[i];
@@ -409,7 +428,7 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   schedule_times(m);
   m->nslot = schedule_slots(m, order, slot_of, slot_free, 0);
   m->duration = m->plan_end + session->recovery;
-  m->nstep = (size_t)ceil(m->duration / session->dt - 1e-9);
+  m->nstep = (size_t)ceil(m->duration / session->dt - STEP_COUNT_TOLERANCE);
   select_sites(m, touched);
   kn_nm_params_init(&m->nm, &m->par, &m->subject, &m->session, m->action_start, marks, m->muscles,
                     m->nmuscle);

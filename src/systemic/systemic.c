@@ -17,6 +17,10 @@
 #include "core/units.h"
 #include "knead/error.h"
 
+/* Time (s) by which t may pass plan_end and still count as its end: t is summed from many steps
+ * and carries their rounding (numerical guard, not physiology). */
+#define PLAN_END_TOLERANCE 1e-9
+
 static double clamp(double x, double lo, double hi) {
   return x < lo ? lo : x > hi ? hi : x;
 }
@@ -89,10 +93,10 @@ static void hands_now(const kn_systemic_params *sp, const kn_systemic_in *in, do
     *pain = fmax(*pain, in->region_pain[r]);
 }
 
-/* The carotid sinus hypersensitivity criteria: a beat interval (s) of 3 s or more, or a systolic
- * fall (Pa) of 50 mmHg or more (sutton2014). */
-static int carotid_criterion(double rr, double fall) {
-  return rr >= 3.0 || fall >= 50.0 * KN_MMHG;
+/* The carotid sinus hypersensitivity criteria: a beat interval (s) of sys_csh_rr or more, or a
+ * systolic fall (Pa) of sys_csh_sbp_fall or more (sutton2014: 3 s, 50 mmHg). */
+static int carotid_criterion(const kn_params *p, double rr, double fall) {
+  return rr >= p->sys_csh_rr || fall >= p->sys_csh_sbp_fall;
 }
 
 int kn_systemic_step(const kn_systemic_params *sp, const kn_systemic_in *in, kn_systemic *s,
@@ -147,7 +151,7 @@ int kn_systemic_step(const kn_systemic_params *sp, const kn_systemic_in *in, kn_
   double hr = baseline_hr(sp, s) + p->sys_hr_per_balance * s->autonomic;
   double rr =
       1.0 / fmax(hr, p->sys_hr_floor) + brs * (sbp - s->sbp_reference) + rr_own * s->carotid;
-  out->carotid_on = carotid_criterion(rr, fall_own * s->carotid);
+  out->carotid_on = carotid_criterion(p, rr, fall_own * s->carotid);
   out->carotid_rr = fmax(rr, 0.0);
   s->heart_rate = 1.0 / rr;
   s->systolic = sbp;
@@ -172,8 +176,8 @@ int kn_systemic_step(const kn_systemic_params *sp, const kn_systemic_in *in, kn_
   /* a hypersensitive response to the same pressure, for the risk when it is unknown */
   double rr_hyper = 1.0 / fmax(hr, p->sys_hr_floor) + p->sys_carotid_rr_hyper * s->carotid;
   double fall_hyper = p->sys_carotid_sbp_hyper * s->carotid;
-  if (carotid_criterion(rr_hyper, fall_hyper)) s->carotid_hyper_event = 1;
-  if (t <= sp->plan_end + 1e-9) {
+  if (carotid_criterion(p, rr_hyper, fall_hyper)) s->carotid_hyper_event = 1;
+  if (t <= sp->plan_end + PLAN_END_TOLERANCE) {
     o->heart_rate_end = s->heart_rate;
     o->systolic_end = s->systolic;
     o->diastolic_end = s->diastolic;
@@ -217,9 +221,9 @@ static void standing_up(const kn_systemic_params *sp, const kn_systemic *s,
   double initial = p->sys_stand_fall * rest_share(p, o->stand_rest);
   double dehydrated =
       clamp(hypohydration / p->sys_stand_dehydrated_at, 0.0, p->sys_stand_dehydrated_max);
-  double sustained = p->sys_stand_dehydrated * dehydrated +
-                     (sub->bp_medication ? p->sys_stand_medication : 0.0) +
-                     p->sys_stand_fever * fever + p->sys_stand_age * fmax(0.0, sub->age - 40.0);
+  double sustained =
+      p->sys_stand_dehydrated * dehydrated + (sub->bp_medication ? p->sys_stand_medication : 0.0) +
+      p->sys_stand_fever * fever + p->sys_stand_age * fmax(0.0, sub->age - p->sys_stand_age_from);
   o->stand_systolic_fall = initial;
   o->stand_sustained_fall = sustained;
   o->stand_diastolic_fall = p->sys_stand_diastolic_share * sustained;
@@ -265,11 +269,11 @@ void kn_systemic_finish(const kn_systemic_params *sp, const kn_systemic_in *in, 
     o->systolic_change = s->sbp_sum / s->last_minute - o->systolic_start;
     o->diastolic_change = s->dbp_sum / s->last_minute - o->diastolic_start;
   }
-  int own = carotid_criterion(o->longest_beat_interval, o->carotid_systolic_fall);
+  int own = carotid_criterion(p, o->longest_beat_interval, o->carotid_systolic_fall);
   o->carotid_event = own;
   /* known sensitivity: the subject's own response; unknown: the prevalence by age times whether a
    * hypersensitive sinus would have responded */
-  double prevalence = sub->age >= 50.0 ? p->sys_csh_prevalence : 0.0;
+  double prevalence = sub->age >= p->sys_csh_age ? p->sys_csh_prevalence : 0.0;
   o->carotid_event_probability =
       own || sub->carotid_sinus_hypersensitivity >= 0 ? own : prevalence * s->carotid_hyper_event;
   standing_up(sp, s, o);

@@ -6,6 +6,12 @@
 
 #include "knead/tissue.h"
 
+/* The words of the bruise grade: the bands of the dose's probability that the outcome names
+ * "possible" and "likely" (a presentation of the probability, which is the model's output; the
+ * advice reads the probability, not the grade). */
+#define BRUISE_POSSIBLE_FROM 0.05
+#define BRUISE_LIKELY_FROM 0.5
+
 double kn_muscle_death_threshold(const kn_tissue_params *tp, double t) {
   if (t < tp->death_t_min) return INFINITY;
   double span = tp->death_p_high - tp->death_p_low;
@@ -38,8 +44,8 @@ const char *kn_bruise_grade_name(kn_bruise_grade g) {
 }
 
 kn_bruise_grade kn_bruise_grade_of(double probability) {
-  if (probability >= 0.5) return KN_BRUISE_LIKELY;
-  if (probability >= 0.05) return KN_BRUISE_POSSIBLE;
+  if (probability >= BRUISE_LIKELY_FROM) return KN_BRUISE_LIKELY;
+  if (probability >= BRUISE_POSSIBLE_FROM) return KN_BRUISE_POSSIBLE;
   return KN_BRUISE_NONE;
 }
 

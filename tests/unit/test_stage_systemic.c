@@ -78,6 +78,29 @@ static void test_carotid(void **state) {
   assert_close(r.o.outcome.carotid_systolic_fall / KN_MMHG, 21.0, 0.01);
 }
 
+/* The criteria are read from the table (sys_csh_rr, sys_csh_sbp_fall), not fixed: a normal sinus's
+ * 21 mmHg fall (mcintosh1994) meets a 20 mmHg criterion; a hypersensitive sinus's 4 s and 60 mmHg
+ * (kerr2006) meet neither a 10 s nor a 100 mmHg one. */
+static void test_carotid_criteria_from_table(void **state) {
+  (void)state;
+  rig r;
+  rig_init(&r);
+  r.par.sys_csh_sbp_fall = 20.0 * KN_MMHG;
+  r.in.carotid_p = 180.0 * KN_MMHG;
+  reset(&r);
+  run(&r, 2000, 0.01);
+  assert_int_equal(r.o.carotid_on, 1);
+
+  rig_init(&r);
+  r.par.sys_csh_rr = 10.0;
+  r.par.sys_csh_sbp_fall = 100.0 * KN_MMHG;
+  r.sub.carotid_sinus_hypersensitivity = 1;
+  r.in.carotid_p = 180.0 * KN_MMHG;
+  reset(&r);
+  run(&r, 2000, 0.01);
+  assert_int_equal(r.o.carotid_on, 0);
+}
+
 /* When the carotid reflex drops systolic pressure more than diastolic, diastolic stays 10 mmHg
  * below it: systolic 100 - 60 = 40, diastolic min(90 - 30, 40 - 10) = 30 mmHg. */
 static void test_pulse_pressure_floor(void **state) {
@@ -129,6 +152,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_rest),
       cmocka_unit_test(test_carotid),
+      cmocka_unit_test(test_carotid_criteria_from_table),
       cmocka_unit_test(test_pulse_pressure_floor),
       cmocka_unit_test(test_symptom_load),
       cmocka_unit_test(test_nan_in),
