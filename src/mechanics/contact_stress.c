@@ -10,6 +10,13 @@
 #include "knead/error.h"
 #include "knead/mechanics.h"
 
+/* Fewest rays kn_boussinesq_field integrates over: a numerical floor, so that a caller's small or
+ * bad n still gives a usable midpoint sum (the integrand has no singularity to resolve). */
+#define RAYS_MIN 8
+/* Rays per entry of the stress table. The table is built once per model, so this is cheap; the
+ * validation harness checks the table against a 1024-ray integral (src/validate/run_formula.c). */
+#define TABLE_RAYS 512
+
 double kn_boussinesq_axis(double p, double a, double z) {
   if (z <= 0.0) return p;
   double q = a / z;
@@ -39,7 +46,7 @@ static double ray_share(double a, double z, double r, double th) {
 }
 
 double kn_boussinesq_field(double p, double a, double z, double r, int n) {
-  if (n < 8) n = 8;
+  if (n < RAYS_MIN) n = RAYS_MIN;
   if (r < 0.0) r = -r;
   if (z <= 0.0) return r < a ? p : (r == a ? 0.5 * p : 0.0);
   double sum = 0.0;
@@ -88,7 +95,7 @@ int kn_stress_table_init(kn_stress_table *t, int nrho, int nzeta, double rho_max
     double zeta = zeta_max * iz / (nzeta - 1);
     for (int ir = 0; ir < nrho; ir++) {
       double rho = rho_max * ir / (nrho - 1);
-      values[iz * nrho + ir] = kn_boussinesq_field(1.0, 1.0, zeta, rho, 512);
+      values[iz * nrho + ir] = kn_boussinesq_field(1.0, 1.0, zeta, rho, TABLE_RAYS);
     }
   }
   return KN_OK;

@@ -14,6 +14,52 @@
 
 #define BIT(r) (1u << (unsigned)(r))
 
+/* The severity order of the reasons (severity() below), as names: only the order matters, in
+ * three bands -- warnings, then harm and limits from 10, then faults from 30. Internal: the status
+ * carries the reason, not its rank. */
+enum severity_rank {
+  RANK_NONE,
+  RANK_LOW_MARGIN,
+  RANK_FAULT_DROPPED,
+  RANK_ABRUPT_ONSET,
+  RANK_PAIN = 10,
+  RANK_BRUISE_RISK,
+  RANK_ISO_PRESSURE,
+  RANK_ISO_FORCE,
+  RANK_NERVE_ISCHAEMIA,
+  RANK_NERVE_PARESTHESIA,
+  RANK_NERVE_TRANSPORT,
+  RANK_NERVE_BLOCK,
+  RANK_MUSCLE_DAMAGE,
+  RANK_NERVE_INJURY,
+  RANK_NERVE_SEVERE,
+  RANK_FAULT_TIME_BACKWARDS = 30,
+  RANK_FAULT_SILENT,
+  RANK_FAULT_TIME_JUMP,
+  RANK_FAULT_AREA,
+  RANK_FAULT_LOCATION,
+  RANK_FAULT_NEGATIVE_FORCE,
+  RANK_FAULT_RANGE,
+  RANK_FAULT_NONFINITE = RANK_FAULT_RANGE, /* ranked with a value out of range */
+  RANK_FAULT_CONTACTS,
+};
+
+/* kn_monitor_config's defaults and accepted ranges: the embedder's choices, not model parameters;
+ * each value and its reason is in docs/monitor.md ("Configuration"). */
+#define CFG_PERIOD 1e-3         /* s: a 1 kHz force loop */
+#define CFG_PERIOD_MIN 1e-5     /* s: 10 us, the fastest loop accepted */
+#define CFG_GAP_MAX 0.1         /* s: a hand does not cross a nerve in 100 ms at massage speeds */
+#define CFG_FORCE_NOISE 0.5     /* N: zero offset of a typical 6-axis force sensor */
+#define CFG_WARN_MARGIN 0.2     /* 20 % headroom, the usual guard band of force-limiting set-ups */
+#define CFG_WARN_TIME 10.0      /* s: time for a gentle ramp-down at massage force rates */
+#define CFG_FORCE_BOUND_MAX 1e5 /* N: the largest force_max or shear_max an embedder may set */
+/* A gap longer than this many periods means a sample was dropped; gap_max must be at least this,
+ * so that a dropped sample and a jump of the clock stay distinguishable. */
+#define DROPPED_GAP_PERIODS 1.5
+/* Below this decay rate (1/s) the ischaemic deficit is taken as not recovering: a guard against
+ * dividing by a rate that is zero up to rounding. */
+#define DECAY_RATE_MIN 1e-12
+
 /* Reasons that open and close with the load, and those raised once per site. */
 #define REGION_CONDITIONS                                                                          \
   (BIT(KN_MON_ISO_PRESSURE) | BIT(KN_MON_ISO_FORCE) | BIT(KN_MON_PAIN) | BIT(KN_MON_BRUISE_RISK))
@@ -91,30 +137,30 @@ const char *kn_monitor_level_name(kn_monitor_level l) {
  * limits, then warnings. */
 static int severity(kn_monitor_reason r) {
   static const unsigned char rank[KN_MON_REASON_COUNT] = {
-      [KN_MON_NONE] = 0,
-      [KN_MON_LOW_MARGIN] = 1,
-      [KN_MON_FAULT_DROPPED] = 2,
-      [KN_MON_ABRUPT_ONSET] = 3,
-      [KN_MON_PAIN] = 10,
-      [KN_MON_BRUISE_RISK] = 11,
-      [KN_MON_ISO_PRESSURE] = 12,
-      [KN_MON_ISO_FORCE] = 13,
-      [KN_MON_NERVE_ISCHAEMIA] = 14,
-      [KN_MON_NERVE_PARESTHESIA] = 15,
-      [KN_MON_NERVE_TRANSPORT] = 16,
-      [KN_MON_NERVE_BLOCK] = 17,
-      [KN_MON_MUSCLE_DAMAGE] = 18,
-      [KN_MON_NERVE_INJURY] = 19,
-      [KN_MON_NERVE_SEVERE] = 20,
-      [KN_MON_FAULT_TIME_BACKWARDS] = 30,
-      [KN_MON_FAULT_SILENT] = 31,
-      [KN_MON_FAULT_TIME_JUMP] = 32,
-      [KN_MON_FAULT_AREA] = 33,
-      [KN_MON_FAULT_LOCATION] = 34,
-      [KN_MON_FAULT_NEGATIVE_FORCE] = 35,
-      [KN_MON_FAULT_RANGE] = 36,
-      [KN_MON_FAULT_NONFINITE] = 36,
-      [KN_MON_FAULT_CONTACTS] = 37,
+      [KN_MON_NONE] = RANK_NONE,
+      [KN_MON_LOW_MARGIN] = RANK_LOW_MARGIN,
+      [KN_MON_FAULT_DROPPED] = RANK_FAULT_DROPPED,
+      [KN_MON_ABRUPT_ONSET] = RANK_ABRUPT_ONSET,
+      [KN_MON_PAIN] = RANK_PAIN,
+      [KN_MON_BRUISE_RISK] = RANK_BRUISE_RISK,
+      [KN_MON_ISO_PRESSURE] = RANK_ISO_PRESSURE,
+      [KN_MON_ISO_FORCE] = RANK_ISO_FORCE,
+      [KN_MON_NERVE_ISCHAEMIA] = RANK_NERVE_ISCHAEMIA,
+      [KN_MON_NERVE_PARESTHESIA] = RANK_NERVE_PARESTHESIA,
+      [KN_MON_NERVE_TRANSPORT] = RANK_NERVE_TRANSPORT,
+      [KN_MON_NERVE_BLOCK] = RANK_NERVE_BLOCK,
+      [KN_MON_MUSCLE_DAMAGE] = RANK_MUSCLE_DAMAGE,
+      [KN_MON_NERVE_INJURY] = RANK_NERVE_INJURY,
+      [KN_MON_NERVE_SEVERE] = RANK_NERVE_SEVERE,
+      [KN_MON_FAULT_TIME_BACKWARDS] = RANK_FAULT_TIME_BACKWARDS,
+      [KN_MON_FAULT_SILENT] = RANK_FAULT_SILENT,
+      [KN_MON_FAULT_TIME_JUMP] = RANK_FAULT_TIME_JUMP,
+      [KN_MON_FAULT_AREA] = RANK_FAULT_AREA,
+      [KN_MON_FAULT_LOCATION] = RANK_FAULT_LOCATION,
+      [KN_MON_FAULT_NEGATIVE_FORCE] = RANK_FAULT_NEGATIVE_FORCE,
+      [KN_MON_FAULT_RANGE] = RANK_FAULT_RANGE,
+      [KN_MON_FAULT_NONFINITE] = RANK_FAULT_NONFINITE,
+      [KN_MON_FAULT_CONTACTS] = RANK_FAULT_CONTACTS,
   };
   return (unsigned)r < KN_MON_REASON_COUNT ? rank[r] : 0;
 }
@@ -136,11 +182,11 @@ static kn_monitor_level level_of(kn_monitor_reason r, int rebased) {
 }
 
 void kn_monitor_config_default(kn_monitor_config *c) {
-  c->period = 1e-3;
-  c->gap_max = 0.1;
-  c->force_noise = 0.5;
-  c->warn_margin = 0.2;
-  c->warn_time = 10.0;
+  c->period = CFG_PERIOD;
+  c->gap_max = CFG_GAP_MAX;
+  c->force_noise = CFG_FORCE_NOISE;
+  c->warn_margin = CFG_WARN_MARGIN;
+  c->warn_time = CFG_WARN_TIME;
   c->rebase_after = 3;
   c->force_max = KN_MONITOR_FORCE_MAX;
   c->shear_max = KN_MONITOR_SHEAR_MAX;
@@ -193,7 +239,8 @@ size_t kn_monitor_size(void) {
 }
 
 kn_monitor *kn_monitor_init(const kn_monitor_model *model, void *buf, size_t size) {
-  if (!model || !buf || ((size_t)buf & 15u) || size < kn_monitor_size()) return NULL;
+  if (!model || !buf || ((size_t)buf & (KN_MON_ALIGN - 1u)) || size < kn_monitor_size())
+    return NULL;
   memset(buf, 0, kn_monitor_size()); /* also the alignment gaps: the state compares bytewise */
   kn_arena a = {buf, 0};
   kn_monitor *mon = kn_arena_take(&a, 1, sizeof *mon);
@@ -206,11 +253,12 @@ kn_monitor *kn_monitor_init(const kn_monitor_model *model, void *buf, size_t siz
 
 int kn_monitor_configure(kn_monitor *mon, const kn_monitor_config *c) {
   if (!mon || !c) return KN_EINVAL;
-  if (!(c->period >= 1e-5 && c->period <= 1.0) || !(c->gap_max >= 1.5 * c->period) ||
-      !(c->gap_max < INFINITY) || !(c->force_noise >= 0.0 && c->force_noise <= 100.0) ||
+  if (!(c->period >= CFG_PERIOD_MIN && c->period <= 1.0) ||
+      !(c->gap_max >= DROPPED_GAP_PERIODS * c->period) || !(c->gap_max < INFINITY) ||
+      !(c->force_noise >= 0.0 && c->force_noise <= 100.0) ||
       !(c->warn_margin >= 0.0 && c->warn_margin <= 1.0) || !(c->warn_time >= 0.0) ||
-      c->rebase_after < 1 || !(c->force_max >= 1.0 && c->force_max <= 1e5) ||
-      !(c->shear_max >= 1.0 && c->shear_max <= 1e5))
+      c->rebase_after < 1 || !(c->force_max >= 1.0 && c->force_max <= CFG_FORCE_BOUND_MAX) ||
+      !(c->shear_max >= 1.0 && c->shear_max <= CFG_FORCE_BOUND_MAX))
     return KN_EINVAL;
   mon->cfg = *c;
   return KN_OK;
@@ -329,7 +377,7 @@ static double ischaemia_time(const kn_nerve_params *np, double p, double i0, dou
   if (i0 >= level) return 0.0;
   double q = kn_nerve_perfusion(np, p);
   double build = (1.0 - q) / np->block_time, decay = q / np->recovery_time;
-  if (decay > 1e-12) {
+  if (decay > DECAY_RATE_MIN) {
     double target = build / decay;
     if (target <= level) return INFINITY;
     return log((target - i0) / (target - level)) / decay;
@@ -552,7 +600,7 @@ static kn_monitor_reason advance_clock(kn_monitor *mon, kn_monitor_status *st, d
       time_fault = KN_MON_FAULT_TIME_JUMP; /* a glitch of the clock, not a long load */
       *dt = cfg->period;
       shift_clock(mon, t - *dt);
-    } else if (*dt > 1.5 * cfg->period) {
+    } else if (*dt > DROPPED_GAP_PERIODS * cfg->period) {
       time_fault = KN_MON_FAULT_DROPPED;
     }
   } else {

@@ -13,7 +13,7 @@ int kn_monitor_model_create(const kn_subject *subject, kn_monitor_model **out) {
     subject = &def;
   }
   size_t size = kn_monitor_model_size();
-  void *buf = aligned_alloc(16, (size + 15) & ~(size_t)15);
+  void *buf = aligned_alloc(KN_MON_ALIGN, (size + KN_MON_ALIGN - 1) & ~(size_t)(KN_MON_ALIGN - 1));
   if (!buf) return KN_ENOMEM;
   *out = kn_monitor_model_init(subject, buf, size);
   if (!*out) {

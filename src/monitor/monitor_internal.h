@@ -20,6 +20,10 @@ enum { KN_MON_STRESS_NRHO = 81, KN_MON_STRESS_NZETA = 101 };
 /* Largest number of nerves or muscles the atlas puts in one region (checked by the model). */
 enum { KN_MON_REGION_SITES_MAX = 6 };
 
+/* Bytes the caller's model and monitor buffers are aligned to: the arena's alignment
+ * (core/arena.h), as knead/monitor.h promises (16-byte aligned). */
+enum { KN_MON_ALIGN = 16 };
+
 /* The monitor's model: the simulator's stages over the whole atlas (local index = atlas index). */
 struct kn_monitor_model {
   kn_subject subject;

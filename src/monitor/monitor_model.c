@@ -56,7 +56,8 @@ static void stages_init(kn_monitor_model *m) {
 }
 
 kn_monitor_model *kn_monitor_model_init(const kn_subject *subject, void *buf, size_t size) {
-  if (!subject || !buf || ((size_t)buf & 15u) || size < kn_monitor_model_size()) return NULL;
+  if (!subject || !buf || ((size_t)buf & (KN_MON_ALIGN - 1u)) || size < kn_monitor_model_size())
+    return NULL;
   if (!(subject->body_fat > 0.0) || !(subject->pain_threshold_scale > 0.0)) return NULL;
   memset(buf, 0, sizeof(kn_monitor_model));
   kn_arena a = {buf, 0};

@@ -52,10 +52,23 @@ static int word_is(const char *s, size_t len, const char *w) {
   return 1;
 }
 
+/* The fixed numbers of IEEE-754 binary64 and of the decimal reading (Clinger's fast path): 10^22 is
+ * the largest power of ten a double holds exactly, 2^53 bounds the integers it holds exactly, and
+ * 19 decimal digits always fit a uint64_t (10^19 < 2^64). */
+enum {
+  POW10_EXACT_MAX = 22, /* 10^0 .. 10^22 are exact doubles */
+  MANTISSA_BITS = 53,   /* a double's significand, hidden bit included */
+  DIGITS_KEPT = 19,     /* significant digits read into the uint64_t mantissa */
+  EXP10_READ_MAX =
+      100000,            /* an exponent beyond this is out of range anyway: stop before overflow */
+  EXP10_OVERFLOW = 310,  /* 10^310 > DBL_MAX (1.8e308): too large, with a margin for rounding */
+  EXP10_UNDERFLOW = 330, /* 10^-330 < the least subnormal (4.9e-324): rounds to zero */
+};
+
 /* 10^e for 0 <= e <= 22: exact in a double. */
-static const double pow10_exact[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+static const double pow10_exact[POW10_EXACT_MAX + 1] = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 /* Reads a whole token as a number: [+-] digits [. digits] [e [+-] digits], or nan, inf, infinity
  * (any case). Up to 19 significant digits are kept. With a mantissa below 2^53 and a power of ten
@@ -78,7 +91,7 @@ static int parse_number(const char *s, size_t len, double *out) {
   int ndig = 0, exp10 = 0, any = 0;
   for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
     any = 1;
-    if (ndig < 19) {
+    if (ndig < DIGITS_KEPT) {
       if (mant || s[i] != '0') mant = mant * 10 + (uint64_t)(s[i] - '0'), ndig += mant != 0;
     } else {
       exp10++; /* digits past 19 only scale */
@@ -87,7 +100,7 @@ static int parse_number(const char *s, size_t len, double *out) {
   if (i < len && s[i] == '.') {
     for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
       any = 1;
-      if (ndig < 19) {
+      if (ndig < DIGITS_KEPT) {
         mant = mant * 10 + (uint64_t)(s[i] - '0');
         ndig += mant != 0;
         exp10--;
@@ -100,7 +113,7 @@ static int parse_number(const char *s, size_t len, double *out) {
     int eneg = 0, e = 0, edig = 0;
     if (i < len && (s[i] == '+' || s[i] == '-')) eneg = s[i++] == '-';
     for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, edig++)
-      if (e < 100000) e = e * 10 + (s[i] - '0');
+      if (e < EXP10_READ_MAX) e = e * 10 + (s[i] - '0');
     if (!edig) return -1;
     exp10 += eneg ? -e : e;
   }
@@ -108,21 +121,22 @@ static int parse_number(const char *s, size_t len, double *out) {
   double v = (double)mant;
   if (mant == 0) {
     v = 0.0;
-  } else if (mant < ((uint64_t)1 << 53) && exp10 >= -22 && exp10 <= 22) {
+  } else if (mant < ((uint64_t)1 << MANTISSA_BITS) && exp10 >= -POW10_EXACT_MAX &&
+             exp10 <= POW10_EXACT_MAX) {
     v = exp10 >= 0 ? v * pow10_exact[exp10] : v / pow10_exact[-exp10];
-  } else if (exp10 + ndig > 310) {
+  } else if (exp10 + ndig > EXP10_OVERFLOW) {
     return -2;
-  } else if (exp10 + ndig < -330) {
+  } else if (exp10 + ndig < -EXP10_UNDERFLOW) {
     v = 0.0;
   } else {
     int e = exp10;
-    while (e > 22) {
-      v *= 1e22;
-      e -= 22;
+    while (e > POW10_EXACT_MAX) {
+      v *= pow10_exact[POW10_EXACT_MAX];
+      e -= POW10_EXACT_MAX;
     }
-    while (e < -22) {
-      v /= 1e22;
-      e += 22;
+    while (e < -POW10_EXACT_MAX) {
+      v /= pow10_exact[POW10_EXACT_MAX];
+      e += POW10_EXACT_MAX;
     }
     v = e >= 0 ? v * pow10_exact[e] : v / pow10_exact[-e];
     if (isinf(v)) return -2;
