@@ -46,6 +46,28 @@
     return fmt(s / 3600, 1) + " h";
   }
   function humanKey(k) { return String(k).replace(/_/g, " "); }
+  /* What each key of summary.json's site objects is comes from the C side too (D.quantities: the
+   * outcome's quantity table, kn_outcome_quantity): title, unit, where its evidence level is. */
+  var QUANTITY = {};
+  (D.quantities || []).forEach(function (q) { QUANTITY[q.group + " " + q.key] = q; });
+  function quantity(group, key) { return QUANTITY[group + " " + key] || null; }
+  function unitText(q) { return q && q.unit && q.unit !== "1" ? q.unit : ""; }
+  /* a table column of a site's key: a short heading with the table's unit (digits as fmt) */
+  function qcol(group, key, heading, digits) {
+    var u = unitText(quantity(group, key));
+    return [key, u ? heading + " " + u : heading, digits];
+  }
+  /* an evidence level: the table's kind where it has the key ("cortisol_evidence" too) */
+  function isEvidence(group, key) {
+    var q = quantity(group, key);
+    return q ? q.kind === "evidence" : key === "evidence";
+  }
+  /* a key's heading for people: the table's title and unit; the key itself if the table lacks it */
+  function qtitle(group, key) {
+    var q = quantity(group, key);
+    if (!q) return humanKey(key);
+    return unitText(q) ? q.title + " (" + unitText(q) + ")" : q.title;
+  }
 
   /* ---- verdict ------------------------------------------------------------------------------ */
   var HARM = {
@@ -364,9 +386,9 @@
     var box = $("outcome-tables");
     if ((S.regions || []).length) {
       box.appendChild(h("h3", { text: "Pressed areas" }));
-      box.appendChild(table(S.regions, [["label", "area"], ["p_peak_kPa", "peak kPa"],
-        ["p_limit_kPa", "limit kPa"], [function (r) { return 100 * Math.max(r.p_ratio, r.f_ratio); }, "% of limit", 0],
-        ["f_peak_N", "peak N"], ["pain_probability_peak", "pain prob.", 2], ["time_in_pain_s", "s in pain", 0],
+      box.appendChild(table(S.regions, [["label", "area"], qcol("regions", "p_peak_kPa", "peak"),
+        qcol("regions", "p_limit_kPa", "limit"), [function (r) { return 100 * Math.max(r.p_ratio, r.f_ratio); }, "% of limit", 0],
+        qcol("regions", "f_peak_N", "peak"), ["pain_probability_peak", "pain prob.", 2], qcol("regions", "time_in_pain_s", "in pain", 0),
         [function (r) { return 100 * (r.bruise_probability || 0); }, "bruise %", 0], ["bruise", "bruise"],
         [function (r) { return 100 * (r.soreness_probability || 0); }, "soreness %", 1],
         [function (r) { return r.evidence && r.evidence.limits; }, "limits", "ev"],
@@ -375,24 +397,25 @@
     }
     if ((S.nerves || []).length) {
       box.appendChild(h("h3", { text: "Nerves and vessels" }));
-      box.appendChild(table(S.nerves, [["label", "nerve or vessel"], ["depth_mm", "depth mm", 1],
-        ["p_peak_mmHg", "peak mmHg", 0], ["perfusion_min_pct", "perfusion min %", 0],
-        ["conduction_min_pct", "conduction min %", 0], ["injury_dose", "injury dose", 2], ["grade", "outcome"],
+      box.appendChild(table(S.nerves, [["label", "nerve or vessel"], qcol("nerves", "depth_mm", "depth", 1),
+        qcol("nerves", "p_peak_mmHg", "peak", 0), qcol("nerves", "perfusion_min_pct", "perfusion min", 0),
+        qcol("nerves", "conduction_min_pct", "conduction min", 0), ["injury_dose", "injury dose", 2], ["grade", "outcome"],
         [function (n) { return n.grade === "none" ? "" : fmt(n.recovery_min_days, 0) + "-" + fmt(n.recovery_max_days, 0) + " days"; }, "recovery"],
         ["injury_looks_like", "what it looks like"], ["evidence", "evidence", "ev"]]));
     }
     if ((S.muscles || []).length) {
       box.appendChild(h("h3", { text: "Muscles under pressure" }));
-      box.appendChild(table(S.muscles, [["label", "muscle"], ["p_peak_kPa", "peak kPa"],
+      box.appendChild(table(S.muscles, [["label", "muscle"], qcol("muscles", "p_peak_kPa", "peak"),
         ["damage_dose", "damage dose", 3], ["cell_death", "cell death"], ["evidence", "evidence", "ev"]]));
     }
     if ((S.neuromuscular || []).length) {
       box.appendChild(h("h3", { text: "Muscle relaxation and spasms" }));
-      box.appendChild(table(S.neuromuscular, [["muscle", "muscle"], ["hreflex_min_pct", "H-reflex min %", 0],
-        ["time_inhibited_s", "s relaxed by massage", 0], ["force_peak_N", "peak force N"],
-        ["cramp_threshold_Hz", "cramp threshold Hz", 1], ["spasms", "spasms", 0],
-        ["reflex_responses", REFLEX_LABEL + "s (not harm)", 0], ["reflex_longest_s", "longest s", 1],
-        ["reflex_peak_force_pct", "peak % of max", 0], ["evidence", "evidence", "ev"]]));
+      var NM = "neuromuscular";
+      box.appendChild(table(S.neuromuscular, [["muscle", "muscle"], qcol(NM, "hreflex_min_pct", "H-reflex min", 0),
+        qcol(NM, "time_inhibited_s", "relaxed by massage", 0), qcol(NM, "force_peak_N", "peak force"),
+        qcol(NM, "cramp_threshold_Hz", "cramp threshold", 1), ["spasms", "spasms", 0],
+        ["reflex_responses", REFLEX_LABEL + "s (not harm)", 0], qcol(NM, "reflex_longest_s", "longest", 1),
+        qcol(NM, "reflex_peak_force_pct", "peak of max", 0), ["evidence", "evidence", "ev"]]));
     }
     if ((S.spasms || []).length) {
       box.appendChild(h("h3", { text: "Involuntary contractions" }));
@@ -408,7 +431,8 @@
     if (S.soreness) {
       box.appendChild(h("h3", { text: "Soreness afterwards" }));
       box.appendChild(table([S.soreness], [[function (s) { return 100 * s.probability; }, "chance %", 0],
-        ["onset_h", "onset within h", 0], ["duration_h", "lasting up to h", 0], ["evidence", "evidence", "ev"]]));
+        qcol("soreness", "onset_h", "onset within", 0), qcol("soreness", "duration_h", "lasting up to", 0),
+        ["evidence", "evidence", "ev"]]));
     }
     /* sections this page does not know yet (e.g. new parts of the model): shown as they are */
     var known = ["knead_version", "harm", "harm_evidence", "harm_scale", "duration_s", "subject", "session",
@@ -418,16 +442,18 @@
       if (known.indexOf(k) >= 0) return;
       var v = S[k];
       box.appendChild(h("h3", { text: humanKey(k).charAt(0).toUpperCase() + humanKey(k).slice(1) }));
-      box.appendChild(generic(v));
+      box.appendChild(generic(v, k));
     });
   }
-  function generic(v) {
+  /* A section as it is: group is its path in summary.json (e.g. "systemic/heart"), so the outcome's
+   * quantity table names its keys; without a row a key is shown as it is written. */
+  function generic(v, group) {
     if (Array.isArray(v)) {
       if (!v.length) return h("p", { text: "none" });
       if (typeof v[0] === "object" && v[0] !== null) {
         var cols = [];
         v.forEach(function (r) { Object.keys(r).forEach(function (k) { if (cols.indexOf(k) < 0) cols.push(k); }); });
-        return table(v, cols.map(function (k) { return [k, humanKey(k), k === "evidence" ? "ev" : undefined]; }));
+        return table(v, cols.map(function (k) { return [k, qtitle(group, k), isEvidence(group, k) ? "ev" : undefined]; }));
       }
       return h("p", { text: v.map(function (x) { return fmt(x); }).join(", ") });
     }
@@ -435,10 +461,11 @@
       var rows = Object.keys(v).map(function (k) { return { key: k, value: v[k] }; });
       var t = h("table", {});
       rows.forEach(function (r) {
-        var cell = r.key === "evidence" ? h("td", {}, [evBadge(r.value)])
-          : typeof r.value === "object" && r.value !== null ? h("td", {}, [generic(r.value)])
+        var cell = isEvidence(group, r.key) ? h("td", {}, [evBadge(r.value)])
+          : typeof r.value === "object" && r.value !== null
+            ? h("td", {}, [generic(r.value, group ? group + "/" + r.key : undefined)])
           : h("td", { cls: typeof r.value === "number" ? "num" : "", text: fmt(r.value) });
-        t.appendChild(h("tr", {}, [h("th", { text: humanKey(r.key) }), cell]));
+        t.appendChild(h("tr", {}, [h("th", { text: qtitle(group, r.key) }), cell]));
       });
       return t;
     }

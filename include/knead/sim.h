@@ -297,7 +297,8 @@ KN_API void kn_data_reset(const kn_model *m, kn_data *d);
 KN_API int kn_step(const kn_model *m, kn_data *d);
 /* Steps to the end. progress (may be NULL) is called about every 1 % with the fraction done.
  * Returns KN_OK, or the error of the step that failed (kn_data_error_stage says where). */
-KN_API int kn_run(const kn_model *m, kn_data *d, void (*progress)(double fraction, void *ctx), void *ctx);
+KN_API int kn_run(const kn_model *m, kn_data *d, void (*progress)(double fraction, void *ctx),
+                  void *ctx);
 KN_API double kn_data_time(const kn_data *d); /* s */
 
 /* The stages of a simulation step, in the order of the data flow (docs/architecture.md). */
@@ -391,6 +392,45 @@ KN_API const kn_column_info *kn_series_column(const kn_model *m, size_t col);
  * run): limits at the parameters' defaults. 1 if the name is one knead writes, else 0 with *out
  * holding the name, site kind body and no unit, evidence or limit. */
 KN_API int kn_series_column_find(const char *name, kn_column_info *out);
+
+/* What a key of a site's object in summary.json holds. */
+typedef enum kn_quantity_kind {
+  KN_QUANTITY_NUMBER = 0,   /* a number in `unit` */
+  KN_QUANTITY_COUNT = 1,    /* a whole number (unit "1") */
+  KN_QUANTITY_FLAG = 2,     /* true or false */
+  KN_QUANTITY_TEXT = 3,     /* a name or a grade */
+  KN_QUANTITY_EVIDENCE = 4, /* an evidence level, or an object of them by outcome */
+  KN_QUANTITY_OBJECT = 5    /* an object of its own (e.g. a haemodynamic event and its kind) */
+} kn_quantity_kind;
+/* "number", "count", "flag", "text", "evidence", "object"; "?" out of range. */
+KN_API const char *kn_quantity_kind_name(kn_quantity_kind k);
+
+/* What one key of a site's outcome in summary.json is (docs/cli.md, summary.json): the one
+ * description summary.json's writer and the report share, so no reader parses key names. */
+typedef struct kn_quantity_info {
+  kn_column_site site_kind; /* region, nerve, muscle or body */
+  const char *group;        /* static: the object's path in summary.json, "/" separated; an array
+                               of one object per site ("regions") or one object ("systemic/heart") */
+  const char *key;          /* static: the key in that object, e.g. "p_peak_kPa" */
+  const char *title;  /* static: the quantity for people, e.g. "Highest pressure on the skin" */
+  const char *suffix; /* static: the unit as the key ends in it ("kPa", "pct"); "" if none */
+  const char *unit;   /* static: the unit of the value, e.g. "kPa", "%", "1"; "" for text */
+  kn_quantity_kind kind;
+  const char *evidence_key; /* static: where summary.json holds the level the outcome gives this
+                               quantity: a path in the same object ("evidence", "evidence/pain") or
+                               from the root when it starts with "/" ("/soreness/evidence"); NULL:
+                               no level of its own, say "model derived" */
+  const char *limit_key;    /* static: the key in the same object holding the limit the model
+                               compares it to (in `unit`); NULL if none */
+  const char *limit_name;   /* static: what the limit is; NULL if none */
+} kn_quantity_info;
+
+/* Rows of the outcome's quantity table: one per key of each site's object summary.json writes. */
+KN_API size_t kn_outcome_quantity_count(void);
+/* Row i of the table (static); NULL if i >= kn_outcome_quantity_count(). */
+KN_API const kn_quantity_info *kn_outcome_quantity(size_t i);
+/* The row of key in group; NULL if summary.json writes no such key there. */
+KN_API const kn_quantity_info *kn_outcome_quantity_find(const char *group, const char *key);
 
 /* Rows kept in memory: a run records any number of rows but d keeps at most this many (memory
  * independent of the session's length); stream the full series with kn_data_set_series_sink. */

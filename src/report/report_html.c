@@ -269,6 +269,25 @@ static json_t *column_json(const char *name, const json_t *summary) {
   return j;
 }
 
+/* The outcome's quantity table (kn_outcome_quantity): what each key of summary.json's site objects
+ * is, so the page reads titles, units, evidence and limits from it, never from key names. */
+static json_t *quantities_json(void) {
+  json_t *arr = json_array();
+  for (size_t i = 0; i < kn_outcome_quantity_count(); i++) {
+    const kn_quantity_info *q = kn_outcome_quantity(i);
+    json_t *j =
+        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "site_kind", kn_column_site_name(q->site_kind),
+                  "group", q->group, "key", q->key, "title", q->title, "unit", q->unit, "kind",
+                  kn_quantity_kind_name(q->kind));
+    json_object_set_new(j, "evidence_key",
+                        q->evidence_key ? json_string(q->evidence_key) : json_null());
+    json_object_set_new(j, "limit_key", q->limit_key ? json_string(q->limit_key) : json_null());
+    json_object_set_new(j, "limit_name", q->limit_name ? json_string(q->limit_name) : json_null());
+    json_array_append_new(arr, j);
+  }
+  return arr;
+}
+
 /* The series for display as the page's JSON (steals s->cols), with what each column is. */
 static json_t *series_json(series *s, const json_t *summary) {
   json_t *names = json_array(), *columns = json_array();
@@ -450,8 +469,9 @@ int kn_report_html_write(const char *dir, kn_diag *diag) {
   }
   if ((rc = events_json(path, ev_text, &events, diag)) != KN_OK) goto done;
 
-  data = json_pack("{s:s, s:O, s:o, s:O, s:o}", "knead_version", kn_version(), "summary", summary,
-                   "series", series_json(&s, summary), "events", events, "atlas", atlas_json());
+  data = json_pack("{s:s, s:O, s:o, s:O, s:o, s:o}", "knead_version", kn_version(), "summary",
+                   summary, "series", series_json(&s, summary), "events", events, "atlas",
+                   atlas_json(), "quantities", quantities_json());
   if (!data) {
     rc = fail(diag, KN_ENOMEM, dir, 0, "out of memory");
     goto done;
