@@ -38,6 +38,22 @@ typedef struct kn_contact_load {
   double t_contact;  /* s since this contact began */
 } kn_contact_load;
 
+/* A pain threshold's log-normal distribution, fitted once (kn_pain_curve_of) so the 1 kHz path
+ * does not take the same two logarithms and square root again at every step. */
+typedef struct kn_pain_curve {
+  double mean;  /* Pa, mean threshold */
+  double mu;    /* 1, mean of ln(threshold / Pa) */
+  double sigma; /* 1, standard deviation of ln(threshold / Pa) */
+  int step;     /* 1 if the SD is not positive: certain pain at and above the mean */
+} kn_pain_curve;
+
+/* The curve of a threshold with mean ppt_mean and standard deviation ppt_sd (Pa). */
+kn_pain_curve kn_pain_curve_of(double ppt_mean, double ppt_sd);
+
+/* Probability (0..1) that surface pressure p (Pa) is painful on curve c: exactly
+ * kn_pain_probability(p, mean, sd) of the threshold c was fitted to. */
+double kn_pain_curve_probability(const kn_pain_curve *c, double p);
+
 /* The body parts a model reaches, fitted to one subject. Local indices: regions 0..nregion-1 in
  * atlas order, nerves and muscles of those regions in atlas order. The arrays belong to the
  * model that owns this struct (carved from its block); kn_sites_fit fills them. */
@@ -60,6 +76,7 @@ typedef struct kn_sites {
   int *nerve_list;           /* (nnerve) local nerve indices grouped by region */
   int *muscle_first;         /* (nregion + 1) offsets into muscle_list */
   int *muscle_list;          /* (nmuscle) local muscle indices grouped by region */
+  kn_pain_curve *pain;       /* (nregion) the pain threshold's distribution, fitted once */
 } kn_sites;
 
 /* Carves s's arrays for nregion regions, nnerve nerves and nmuscle muscles from a (two-pass

@@ -19,6 +19,7 @@ typedef struct world {
   int nerves[1], nerve_region[1], muscles[1], muscle_region[1];
   double nerve_depth[1], muscle_depth[1];
   int nerve_first[2], nerve_list[1], muscle_first[2], muscle_list[1];
+  kn_pain_curve pain[1];
   kn_stress_table table;
   kn_mechanics_params p;
   double region_p[1], region_f[1], region_shear[1], region_deep[1], region_rate[1];
@@ -67,13 +68,15 @@ static void build(void) {
                   w.nerve_first,
                   w.nerve_list,
                   w.muscle_first,
-                  w.muscle_list};
+                  w.muscle_list,
+                  w.pain};
   for (int r = 0; r < NREG_ATLAS_MAX; r++)
     w.region_local[r] = -1;
   w.region_local[region_atlas] = 0;
   w.regions[0] = region_atlas;
   w.ppt_mean[0] = 400e3;
   w.ppt_sd[0] = 300e3; /* cv 0.75: median 400 / sqrt(1 + 0.5625) = 320 kPa */
+  w.pain[0] = kn_pain_curve_of(w.ppt_mean[0], w.ppt_sd[0]);
   w.mid_muscle[0] = 10e-3;
   w.nerves[0] = nerve_atlas;
   w.nerve_depth[0] = 10e-3;
