@@ -17,6 +17,7 @@ void kn_sites_layout(kn_sites *s, kn_arena *a, size_t nregion, size_t nnerve, si
   s->region_local = kn_arena_take(a, kn_atlas_region_count(), sizeof(int));
   s->ppt_mean = kn_arena_take(a, nregion, sizeof(double));
   s->ppt_sd = kn_arena_take(a, nregion, sizeof(double));
+  s->pain = kn_arena_take(a, nregion, sizeof(kn_pain_curve));
   s->p_limit = kn_arena_take(a, nregion, sizeof(double));
   s->f_limit = kn_arena_take(a, nregion, sizeof(double));
   s->transient_ok = kn_arena_take(a, nregion, sizeof(int));
@@ -72,6 +73,7 @@ static void fit_regions(kn_sites *s, const kn_subject *subject, const unsigned c
     s->regions[nr] = (int)r;
     s->ppt_mean[nr] = reg->ppt_mean * subject->pain_threshold_scale;
     s->ppt_sd[nr] = reg->ppt_sd * subject->pain_threshold_scale;
+    s->pain[nr] = kn_pain_curve_of(s->ppt_mean[nr], s->ppt_sd[nr]);
     s->p_limit[nr] = iso->p_max;
     s->f_limit[nr] = iso->f_max;
     s->transient_ok[nr] = iso->transient_allowed;
@@ -158,78 +160,111 @@ static int on_region(const kn_sites *s, const kn_contact_load *k, int r) {
   return k->region >= 0 && s->region_local[k->region] == r;
 }
 
-/* Surface loads of region r: the highest of its contacts, and whether all are transient. */
-static void region_surface(const kn_mechanics_params *p, const kn_mechanics_in *in, int r,
-                           kn_mechanics_out *o) {
+/* The surface loads of one region while its contacts are read: the highest of each. */
+typedef struct surface_peaks {
+  double p, f, shear, deep, rate, t_contact;
+  int transient; /* 1 while every contact read is transient */
+} surface_peaks;
+
+/* Folds contact k on region r into the region's surface peaks sp. */
+static void surface_add(const kn_mechanics_params *p, const kn_contact_load *k, int r,
+                        int want_deep, surface_peaks *sp) {
+  if (k->force_rate > sp->rate) sp->rate = k->force_rate;
+  if (!k->active) return;
+  if (k->p > sp->p) sp->p = k->p;
+  if (k->force > sp->f) sp->f = k->force;
+  double shear = k->shear / k->area;
+  if (shear > sp->shear) sp->shear = shear;
+  if (want_deep) { /* shear at depth: on the contact's axis (the closed form) */
+    double deep =
+        kn_boussinesq_axis_shear(k->p, k->radius, p->sites->mid_muscle[r], p->poisson_ratio);
+    if (deep > sp->deep) sp->deep = deep;
+  }
+  if (k->t_contact > sp->t_contact) sp->t_contact = k->t_contact;
+  if (k->t_contact >= p->iso_transient_time) sp->transient = 0;
+}
+
+/* Region r's surface outputs from its peaks sp. */
+static void surface_store(const kn_sites *s, const surface_peaks *sp, int r, kn_mechanics_out *o) {
+  o->region_p[r] = sp->p;
+  o->region_f[r] = sp->f;
+  o->region_shear[r] = sp->shear;
+  if (o->region_deep_shear) o->region_deep_shear[r] = sp->deep;
+  o->region_rate[r] = sp->rate;
+  o->region_t_contact[r] = sp->t_contact;
+  o->region_transient[r] = sp->transient;
+  o->region_pain[r] = sp->p > 0.0 ? kn_pain_curve_probability(&s->pain[r], sp->p) : 0.0;
+}
+
+/* Nerves whose strongest contact one pass over the contacts can track (a region holding more
+ * takes further passes; the atlas has at most 6 in a region). */
+enum { NERVES_PER_PASS = 8 };
+
+/* Adds the stress of active contact k at the nerves nerve_list[i0..i1) of its region (linear
+ * elasticity: the stresses of several hands add); the contact that loads a nerve most, best[i -
+ * i0] so far, sets its loaded length. */
+static void nerves_add(const kn_mechanics_params *p, const kn_contact_load *k, int i0, int i1,
+                       double *best, kn_mechanics_out *o) {
   const kn_sites *s = p->sites;
-  double rp = 0.0, rf = 0.0, rshear = 0.0, rdeep = 0.0, rrate = 0.0, rtc = 0.0;
-  int transient = 1;
+  for (int i = i0; i < i1; i++) {
+    int n = s->nerve_list[i];
+    double z = s->nerve_depth[n];
+    double sz = nerve_pressure(p, kn_atlas_nerve((size_t)s->nerves[n]), z, k);
+    o->nerve_p[n] += sz;
+    if (sz > best[i - i0]) {
+      best[i - i0] = sz;
+      o->nerve_len[n] = nerve_loaded_length(z, k);
+    }
+  }
+}
+
+/* Adds the stress of active contact k at the muscles of its local region r. */
+static void muscles_add(const kn_mechanics_params *p, const kn_contact_load *k, int r,
+                        kn_mechanics_out *o) {
+  const kn_sites *s = p->sites;
+  for (int i = s->muscle_first[r]; i < s->muscle_first[r + 1]; i++) {
+    int m = s->muscle_list[i];
+    o->muscle_p[m] +=
+        muscle_pressure(p, kn_atlas_muscle((size_t)s->muscles[m]), s->muscle_depth[m], k);
+  }
+}
+
+/* Region r's nerves and muscles unloaded, before the contacts on it add their stresses. */
+static void depth_clear(const kn_sites *s, int r, kn_mechanics_out *o) {
+  for (int i = s->nerve_first[r]; i < s->nerve_first[r + 1]; i++)
+    o->nerve_p[s->nerve_list[i]] = o->nerve_len[s->nerve_list[i]] = 0.0;
+  for (int i = s->muscle_first[r]; i < s->muscle_first[r + 1]; i++)
+    o->muscle_p[s->muscle_list[i]] = 0.0;
+}
+
+/* One pass over the contacts (the 1 kHz path: not one per nerve and per muscle) gives the surface
+ * loads, the muscles and the first NERVES_PER_PASS nerves; further nerves take a pass each
+ * NERVES_PER_PASS. Each sum adds the contacts in their order, as before the pass was shared. */
+void kn_mechanics_region(const kn_mechanics_params *p, const kn_mechanics_in *in, int r,
+                         kn_mechanics_out *o) {
+  const kn_sites *s = p->sites;
+  int n0 = s->nerve_first[r], n_end = s->nerve_first[r + 1];
+  int n1 = n_end - n0 > NERVES_PER_PASS ? n0 + NERVES_PER_PASS : n_end;
+  double best[NERVES_PER_PASS] = {0};
+  surface_peaks sp = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1};
+  int want_deep = o->region_deep_shear != NULL;
+  depth_clear(s, r, o);
   for (int c = 0; c < in->ncontact; c++) {
     const kn_contact_load *k = &in->contacts[c];
     if (!on_region(s, k, r)) continue;
-    if (k->force_rate > rrate) rrate = k->force_rate;
+    surface_add(p, k, r, want_deep, &sp);
     if (!k->active) continue;
-    if (k->p > rp) rp = k->p;
-    if (k->force > rf) rf = k->force;
-    double shear = k->shear / k->area;
-    if (shear > rshear) rshear = shear;
-    if (o->region_deep_shear) { /* shear at depth: on the contact's axis (the closed form) */
-      double deep = kn_boussinesq_axis_shear(k->p, k->radius, s->mid_muscle[r], p->poisson_ratio);
-      if (deep > rdeep) rdeep = deep;
-    }
-    if (k->t_contact > rtc) rtc = k->t_contact;
-    if (k->t_contact >= p->iso_transient_time) transient = 0;
+    nerves_add(p, k, n0, n1, best, o);
+    muscles_add(p, k, r, o);
   }
-  o->region_p[r] = rp;
-  o->region_f[r] = rf;
-  o->region_shear[r] = rshear;
-  if (o->region_deep_shear) o->region_deep_shear[r] = rdeep;
-  o->region_rate[r] = rrate;
-  o->region_t_contact[r] = rtc;
-  o->region_transient[r] = transient;
-  o->region_pain[r] = rp > 0.0 ? kn_pain_probability(rp, s->ppt_mean[r], s->ppt_sd[r]) : 0.0;
-}
-
-/* Stress at every nerve and muscle of region r from every active contact on it (linear
- * elasticity: the stresses of several hands add). The contact that loads a nerve most sets its
- * loaded length. */
-static void region_depth(const kn_mechanics_params *p, const kn_mechanics_in *in, int r,
-                         kn_mechanics_out *o) {
-  const kn_sites *s = p->sites;
-  for (int i = s->nerve_first[r]; i < s->nerve_first[r + 1]; i++) {
-    int n = s->nerve_list[i];
-    const kn_nerve *nv = kn_atlas_nerve((size_t)s->nerves[n]);
-    double z = s->nerve_depth[n], sum = 0.0, best = 0.0, len = 0.0;
-    for (int c = 0; c < in->ncontact; c++) {
-      const kn_contact_load *k = &in->contacts[c];
-      if (!k->active || !on_region(s, k, r)) continue;
-      double sz = nerve_pressure(p, nv, z, k);
-      sum += sz;
-      if (sz > best) {
-        best = sz;
-        len = nerve_loaded_length(z, k);
-      }
-    }
-    o->nerve_p[n] = sum;
-    o->nerve_len[n] = len;
+  surface_store(s, &sp, r, o);
+  for (int i0 = n1; i0 < n_end; i0 += NERVES_PER_PASS) {
+    int i1 = n_end - i0 > NERVES_PER_PASS ? i0 + NERVES_PER_PASS : n_end;
+    double more[NERVES_PER_PASS] = {0};
+    for (int c = 0; c < in->ncontact; c++)
+      if (in->contacts[c].active && on_region(s, &in->contacts[c], r))
+        nerves_add(p, &in->contacts[c], i0, i1, more, o);
   }
-  for (int i = s->muscle_first[r]; i < s->muscle_first[r + 1]; i++) {
-    int k = s->muscle_list[i];
-    const kn_muscle *mu = kn_atlas_muscle((size_t)s->muscles[k]);
-    double sum = 0.0;
-    for (int c = 0; c < in->ncontact; c++) {
-      const kn_contact_load *ct = &in->contacts[c];
-      if (!ct->active || !on_region(s, ct, r)) continue;
-      sum += muscle_pressure(p, mu, s->muscle_depth[k], ct);
-    }
-    o->muscle_p[k] = sum;
-  }
-}
-
-void kn_mechanics_region(const kn_mechanics_params *p, const kn_mechanics_in *in, int r,
-                         kn_mechanics_out *o) {
-  region_surface(p, in, r, o);
-  region_depth(p, in, r, o);
 }
 
 int kn_mechanics_step(const kn_mechanics_params *p, const kn_mechanics_in *in, kn_mechanics_out *o,

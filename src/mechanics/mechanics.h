@@ -20,6 +20,7 @@
 #include "knead/atlas.h"
 #include "knead/mechanics.h"
 #include "knead/spec.h"
+#include "protocol/protocol.h"
 
 #define KN_MECHANICS_CLOCK KN_CLOCK_STEP /* the hands move every step */
 
@@ -60,6 +61,7 @@ typedef struct kn_sites {
   int *nerve_list;           /* (nnerve) local nerve indices grouped by region */
   int *muscle_first;         /* (nregion + 1) offsets into muscle_list */
   int *muscle_list;          /* (nmuscle) local muscle indices grouped by region */
+  kn_pain_curve *pain;       /* (nregion) the pain threshold's distribution, fitted once */
 } kn_sites;
 
 /* Carves s's arrays for nregion regions, nnerve nerves and nmuscle muscles from a (two-pass

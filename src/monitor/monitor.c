@@ -371,11 +371,10 @@ static void site_clear(kn_monitor_site *s, kn_site_kind kind, int site, double l
   }
 }
 
-/* Time (s) for the ischaemic deficit to rise from i0 to level under constant pressure p, using the
- * closed form kn_nerve_step integrates with. */
-static double ischaemia_time(const kn_nerve_params *np, double p, double i0, double level) {
+/* Time (s) for the ischaemic deficit to rise from i0 to level under a constant pressure whose
+ * perfusion is q (kn_nerve_perfusion), using the closed form kn_nerve_step integrates with. */
+static double ischaemia_time(const kn_nerve_params *np, double q, double i0, double level) {
   if (i0 >= level) return 0.0;
-  double q = kn_nerve_perfusion(np, p);
   double build = (1.0 - q) / np->block_time, decay = q / np->recovery_time;
   if (decay > DECAY_RATE_MIN) {
     double target = build / decay;
@@ -385,18 +384,18 @@ static double ischaemia_time(const kn_nerve_params *np, double p, double i0, dou
   return build > 0.0 ? (level - i0) / build : INFINITY;
 }
 
-/* Margins and times of a nerve in state ns under pressure p over loaded length len. */
+/* Margins and times of a nerve in state ns under pressure p, whose perfusion is q
+ * (kn_nerve_perfusion), over loaded length len. */
 static void nerve_site(const kn_monitor_model *m, const kn_nerve_state *ns, int n, double p,
-                       double len, kn_monitor_site *s) {
+                       double q, double len, kn_monitor_site *s) {
   const kn_nerve_params *np = &m->nerve;
   site_clear(s, KN_SITE_NERVE, n, p);
-  double q = kn_nerve_perfusion(np, p);
   double ip = np->ischaemic_perfusion;
   s->margin[KN_LIMIT_NERVE_PERFUSION] = (q - ip) / ip;
   s->time_to_limit[KN_LIMIT_NERVE_PERFUSION] = q < ip ? 0.0 : INFINITY;
   s->margin[KN_LIMIT_NERVE_ISCHAEMIA] = 1.0 - ns->ischaemia / np->paresthesia_level;
   s->time_to_limit[KN_LIMIT_NERVE_ISCHAEMIA] =
-      ischaemia_time(np, p, ns->ischaemia, np->paresthesia_level);
+      ischaemia_time(np, q, ns->ischaemia, np->paresthesia_level);
   double td = ns->transport_dose, id = ns->injury_dose;
   s->margin[KN_LIMIT_NERVE_TRANSPORT] = 1.0 - td;
   double tr = p > np->transport_p_no
@@ -732,7 +731,11 @@ static void check_nerve(kn_monitor *mon, kn_monitor_status *st, int nn) {
   dose(mon, st, &nv->latched, KN_MON_NERVE_SEVERE, severe, severe, KN_SITE_NERVE, nn,
        ns->injury_dose);
   kn_monitor_site spare, *s = next_site(st, &spare);
-  nerve_site(m, ns, nn, mon->mech.nerve_p[nn], mon->mech.nerve_len[nn], s);
+  /* the step just took this pressure: its perfusion is the one the step computed (the step reads
+   * a negative or NaN pressure as none, so only for those is it computed again) */
+  double p = mon->mech.nerve_p[nn];
+  double q = p >= 0.0 ? ns->perfusion : kn_nerve_perfusion(&m->nerve, p);
+  nerve_site(m, ns, nn, p, q, mon->mech.nerve_len[nn], s);
   status_site(st, s);
 }
 
@@ -865,7 +868,7 @@ int kn_monitor_site_status(const kn_monitor *mon, kn_site_kind kind, int site,
     kn_nerve_state ns = mon->nerve_state.nerves[site];
     double t_state = mon->nerves[site].t, p = mon->mech.nerve_p[site];
     if (p == 0.0) nerve_catch_up(m, &ns, &t_state, mon->t_prev);
-    nerve_site(m, &ns, site, p, mon->mech.nerve_len[site], out);
+    nerve_site(m, &ns, site, p, kn_nerve_perfusion(&m->nerve, p), mon->mech.nerve_len[site], out);
     return KN_OK;
   }
   case KN_SITE_MUSCLE:

@@ -16,6 +16,24 @@
 
 #define KN_PROTOCOL_CLOCK KN_CLOCK_STEP /* every simulation step while the plan runs */
 
+/* The pressure-pain model (src/protocol/pain.c): the hands react to pain, so it lives with the
+ * first stage. */
+/* A pain threshold's log-normal distribution, fitted once (kn_pain_curve_of) so the 1 kHz path
+ * does not take the same two logarithms and square root again at every step. */
+typedef struct kn_pain_curve {
+  double mean;  /* Pa, mean threshold */
+  double mu;    /* 1, mean of ln(threshold / Pa) */
+  double sigma; /* 1, standard deviation of ln(threshold / Pa) */
+  int step;     /* 1 if the SD is not positive: certain pain at and above the mean */
+} kn_pain_curve;
+
+/* The curve of a threshold with mean ppt_mean and standard deviation ppt_sd (Pa). */
+kn_pain_curve kn_pain_curve_of(double ppt_mean, double ppt_sd);
+
+/* Probability (0..1) that surface pressure p (Pa) is painful on curve c: exactly
+ * kn_pain_probability(p, mean, sd) of the threshold c was fitted to. */
+double kn_pain_curve_probability(const kn_pain_curve *c, double p);
+
 /* One hand or tool: the contact it makes this step. */
 typedef struct kn_contact {
   int action;                          /* action in progress, -1 if none */

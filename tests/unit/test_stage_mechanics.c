@@ -19,6 +19,7 @@ typedef struct world {
   int nerves[1], nerve_region[1], muscles[1], muscle_region[1];
   double nerve_depth[1], muscle_depth[1];
   int nerve_first[2], nerve_list[1], muscle_first[2], muscle_list[1];
+  kn_pain_curve pain[1];
   kn_stress_table table;
   kn_mechanics_params p;
   double region_p[1], region_f[1], region_shear[1], region_deep[1], region_rate[1];
@@ -67,13 +68,15 @@ static void build(void) {
                   w.nerve_first,
                   w.nerve_list,
                   w.muscle_first,
-                  w.muscle_list};
+                  w.muscle_list,
+                  w.pain};
   for (int r = 0; r < NREG_ATLAS_MAX; r++)
     w.region_local[r] = -1;
   w.region_local[region_atlas] = 0;
   w.regions[0] = region_atlas;
   w.ppt_mean[0] = 400e3;
   w.ppt_sd[0] = 300e3; /* cv 0.75: median 400 / sqrt(1 + 0.5625) = 320 kPa */
+  w.pain[0] = kn_pain_curve_of(w.ppt_mean[0], w.ppt_sd[0]);
   w.mid_muscle[0] = 10e-3;
   w.nerves[0] = nerve_atlas;
   w.nerve_depth[0] = 10e-3;
@@ -171,6 +174,55 @@ static void muscle_on_axis(void **state) {
   assert_close(w.muscle_p[0], 0.2844582 * 159154.94, 1e-4 * 45272.0);
 }
 
+/* A region holding more nerves than one pass over the contacts tracks (11 > 8; the atlas has at
+ * most 6): every nerve, in the first pass or a later one, gets the same sum and loaded length.
+ * Hand A: radius 10 mm at p; hand B: radius 20 mm at p / 2, both over the nerve's start. On the
+ * axis sigma_z / p = 1 - (1 + (a/z)^2)^-1.5: at z = 10 mm A 0.6464466, B 0.5 x 0.9105573 =
+ * 0.4552786 (A loads most: length 20 + 10 mm); at z = 20 mm A 0.2844582, B 0.5 x 0.6464466 =
+ * 0.3232233 (B loads most: length 40 + 20 mm). */
+static void many_nerves_take_more_passes(void **state) {
+  (void)state;
+  enum { N = 11 };
+  static int nerves[N], nerve_region[N], nerve_list[N], nerve_first[2] = {0, N};
+  static double depth[N], nerve_p[N], nerve_len[N];
+  build();
+  for (int i = 0; i < N; i++) {
+    nerves[i] = nerve_atlas, nerve_region[i] = 0, nerve_list[i] = i;
+    depth[i] = i % 2 ? 20e-3 : 10e-3;
+  }
+  w.s.nnerve = N;
+  w.s.nerves = nerves, w.s.nerve_region = nerve_region, w.s.nerve_depth = depth;
+  w.s.nerve_first = nerve_first, w.s.nerve_list = nerve_list;
+  w.o.nerve_p = nerve_p, w.o.nerve_len = nerve_len;
+  kn_contact_load c[2] = {hand(50.0), hand(50.0)};
+  c[1].radius = 20e-3;
+  c[1].area = KN_PI * 4e-4;
+  c[1].p = 0.5 * c[0].p;
+  c[1].force = c[1].p * c[1].area;
+  kn_mechanics_in in = {c, 2};
+  kn_mechanics_step(&w.p, &in, &w.o, 1e-3);
+  for (int i = 0; i < N; i++) {
+    double share = i % 2 ? 0.2844582 + 0.3232233 : 0.6464466 + 0.4552786;
+    assert_close(nerve_p[i], share * 159154.94, 1e-4 * 175000.0);
+    assert_close(nerve_len[i], i % 2 ? 60e-3 : 30e-3, 1e-12);
+  }
+}
+
+/* The fitted curve gives kn_pain_probability's numbers exactly (the simulator's and the monitor's
+ * outputs must not move), and with no spread it is a step at the mean. */
+static void pain_curve_as_the_formula(void **state) {
+  (void)state;
+  kn_pain_curve c = kn_pain_curve_of(400e3, 300e3);
+  double ps[] = {-1.0, 0.0, 1.0, 120e3, 320e3, 400e3, 2e6};
+  for (size_t i = 0; i < sizeof ps / sizeof ps[0]; i++)
+    assert_true(kn_pain_curve_probability(&c, ps[i]) == kn_pain_probability(ps[i], 400e3, 300e3));
+  kn_pain_curve step = kn_pain_curve_of(400e3, 0.0);
+  assert_true(kn_pain_curve_probability(&step, 399e3) == 0.0);
+  assert_true(kn_pain_curve_probability(&step, 400e3) == 1.0);
+  kn_pain_curve none = kn_pain_curve_of(0.0, 300e3); /* no threshold: never pain */
+  assert_true(kn_pain_curve_probability(&none, 1e6) == 0.0);
+}
+
 /* Depths follow the fat: below the fat a structure moves with the fat's change, inside it in
  * proportion, above it not at all. */
 static void fitted_depth_by_hand(void **state) {
@@ -191,6 +243,8 @@ int main(void) {
       cmocka_unit_test(shear_rate_and_lifted_hands),
       cmocka_unit_test(muscle_on_axis),
       cmocka_unit_test(fitted_depth_by_hand),
+      cmocka_unit_test(many_nerves_take_more_passes),
+      cmocka_unit_test(pain_curve_as_the_formula),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }
