@@ -91,6 +91,7 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   kn_nm_reset(&m->nm, &d->nm, &d->nm_out);
   kn_systemic_reset(&m->sys, &d->sys, &d->sys_o);
   kn_circ_reset(&m->circ, &d->circ_s, &d->circ_o);
+  d->nm_circ_fresh = 1;
 }
 
 double kn_data_time(const kn_data *d) {

@@ -42,10 +42,14 @@ static kn_nm_in nm_inputs(const kn_model *m, kn_data *d) {
     in.nstarted = k + 1;
   }
   int percussion = percussed(m, d, -1); /* most steps: none, no search per muscle */
-  for (int i = 0; i < nm->nmuscle; i++) {
+  for (int i = 0; i < nm->nmuscle; i++)
     d->nm_percussed[i] = (unsigned char)(percussion && percussed(m, d, nm->muscles[i].region));
-    d->nm_temperature[i] = kn_circ_muscle_temperature(m, d, i);
-    d->nm_potassium[i] = d->circ_muscle[i].potassium;
+  if (d->nm_circ_fresh) { /* circulation's values change only on its own clock */
+    for (int i = 0; i < nm->nmuscle; i++) {
+      d->nm_temperature[i] = kn_circ_muscle_temperature(m, d, i);
+      d->nm_potassium[i] = d->circ_muscle[i].potassium;
+    }
+    d->nm_circ_fresh = 0;
   }
   return in;
 }

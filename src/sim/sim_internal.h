@@ -126,6 +126,7 @@ struct kn_data {
   unsigned char *nm_percussed; /* (nm.nmuscle) percussion works on the muscle's region */
   double *nm_temperature;      /* K (nm.nmuscle), muscle temperature from the circulation */
   double *nm_potassium;        /* mM (nm.nmuscle), interstitial potassium from the circulation */
+  int nm_circ_fresh;           /* 1 when circulation has stepped since they were copied */
   /* circulation and the whole body: the stages' state and output (src/core/stage.h) */
   kn_circ_state circ_s;
   kn_circ_out circ_o;

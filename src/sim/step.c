@@ -121,6 +121,7 @@ static int circ_step(const kn_model *m, kn_data *d) {
                    .diastolic = d->sys_o.now->diastolic};
   int rc = kn_circ_step(&m->circ, &in, &d->circ_s, &d->circ_o, d->circ_elapsed);
   d->circ_elapsed = 0.0;
+  d->nm_circ_fresh = 1;
   return rc;
 }
 

@@ -64,9 +64,18 @@ typedef struct kn_region_ratios {
 } kn_region_ratios;
 
 /* Ratios of local region r under surface pressure p (Pa), force f (N) and surface shear (Pa);
- * transient: every contact on it is younger than the ISO transient time. */
-void kn_region_ratios_of(const kn_tissue_stage_params *tp, int r, double p, double f, double shear,
-                         int transient, kn_region_ratios *out);
+ * transient: every contact on it is younger than the ISO transient time. Inline: the simulator's
+ * tissue and events stages and the monitor call it for every loaded region at every step. */
+static inline void kn_region_ratios_of(const kn_tissue_stage_params *tp, int r, double p, double f,
+                                       double shear, int transient, kn_region_ratios *out) {
+  const kn_sites *s = tp->sites;
+  double factor = transient && s->transient_ok[r] ? tp->iso_transient_factor : 1.0;
+  out->iso_p = p / (s->p_limit[r] * factor);
+  out->iso_f = f / (s->f_limit[r] * factor);
+  out->pain = p / s->ppt_mean[r];
+  double bruise_shear = shear / tp->tissue->shear_ref;
+  out->bruise = out->iso_f > bruise_shear ? out->iso_f : bruise_shear; /* fmax without <math.h> */
+}
 
 /* Rate (1, integrate over seconds) at which surface pressure p (Pa) adds to local region r's
  * soreness load: (p / mean pain threshold)^2. */

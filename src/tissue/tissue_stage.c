@@ -10,16 +10,6 @@ kn_tissue_stage_params kn_tissue_stage_params_of(const kn_params *par, const kn_
                                   par->pain_probability_event};
 }
 
-void kn_region_ratios_of(const kn_tissue_stage_params *tp, int r, double p, double f, double shear,
-                         int transient, kn_region_ratios *out) {
-  const kn_sites *s = tp->sites;
-  double factor = transient && s->transient_ok[r] ? tp->iso_transient_factor : 1.0;
-  out->iso_p = p / (s->p_limit[r] * factor);
-  out->iso_f = f / (s->f_limit[r] * factor);
-  out->pain = p / s->ppt_mean[r];
-  out->bruise = fmax(out->iso_f, shear / tp->tissue->shear_ref);
-}
-
 double kn_soreness_load_rate(const kn_tissue_stage_params *tp, int r, double p) {
   double x = p / tp->sites->ppt_mean[r];
   return x * x;
