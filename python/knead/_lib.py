@@ -138,6 +138,7 @@ typedef struct kn_param_setting {
   int index;
   double value;
   int line, col;
+  int unguarded;
 } kn_param_setting;
 
 typedef struct kn_session {
