@@ -266,7 +266,7 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
   /* a professional who sees pain eases off to just under the subject's threshold */
   if (pr->pain_delay >= 0.0) {
     int r = pp->region_local[a->region];
-    double pain = kn_pain_probability(c->p, pp->ppt_mean[r], pp->ppt_sd[r]);
+    double pain = kn_pain_curve_probability(&pp->pain[r], c->p); /* fitted once per model */
     if (pain > p->pain_probability_event) {
       c->t_pain += dt;
       if (c->t_pain >= pr->pain_delay) {

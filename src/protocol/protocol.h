@@ -71,6 +71,7 @@ typedef struct kn_protocol_params {
   const double *action_end;              /* s, per action */
   const int *region_local;               /* atlas region -> local index, -1 if not reached */
   const double *ppt_mean, *ppt_sd;       /* Pa, pain threshold per local region (subject) */
+  const kn_pain_curve *pain;             /* the same thresholds fitted once (kn_pain_curve_of) */
 } kn_protocol_params;
 
 /* What it reads: only the time (the plan is constant). */

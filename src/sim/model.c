@@ -285,7 +285,8 @@ void kn_stage_params_fill(kn_model *m) {
                                      .action_end = m->action_end,
                                      .region_local = m->region_local,
                                      .ppt_mean = m->ppt_mean,
-                                     .ppt_sd = m->ppt_sd};
+                                     .ppt_sd = m->ppt_sd,
+                                     .pain = m->sites.pain};
   m->circ = (kn_circ_params){.par = &m->par,
                              .serum_potassium = m->subject.serum_potassium,
                              .atherosclerosis = m->subject.atherosclerosis,

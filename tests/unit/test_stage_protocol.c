@@ -17,6 +17,7 @@ typedef struct rig {
   double start[1], end[1];
   int slot_first[2], slot_actions[1], region_local[NREG_ATLAS];
   double ppt_mean[1], ppt_sd[1];
+  kn_pain_curve pain[1];
   kn_protocol_params p;
   kn_protocol_in in;
   kn_protocol_state s;
@@ -46,6 +47,7 @@ static rig *rig_new(kn_action_kind kind, double pain_delay) {
   r->region_local[r->action[0].region] = 0;
   r->ppt_mean[0] = 400e3; /* far above 200 kPa: no pain */
   r->ppt_sd[0] = 100e3;
+  r->pain[0] = kn_pain_curve_of(r->ppt_mean[0], r->ppt_sd[0]);
   r->p = (kn_protocol_params){.par = &r->par,
                               .profile = &r->pro,
                               .dt = 1e-3,
@@ -58,7 +60,8 @@ static rig *rig_new(kn_action_kind kind, double pain_delay) {
                               .action_end = r->end,
                               .region_local = r->region_local,
                               .ppt_mean = r->ppt_mean,
-                              .ppt_sd = r->ppt_sd};
+                              .ppt_sd = r->ppt_sd,
+                              .pain = r->pain};
   r->block = calloc(1, kn_protocol_size(&r->p) + 1);
   assert_non_null(r->block);
   kn_arena a = {r->block, 0};
@@ -120,6 +123,7 @@ static void test_eases_off_pain(void **state) {
   rig *r = rig_new(KN_ACT_COMPRESSION, 0.5);
   r->ppt_mean[0] = 100e3;
   r->ppt_sd[0] = 20e3;
+  r->pain[0] = kn_pain_curve_of(r->ppt_mean[0], r->ppt_sd[0]);
   run_to(r, 5.0);
   assert_true(r->eased >= 1);
   double target = 0.9 * kn_pain_median(100e3, 20e3);
