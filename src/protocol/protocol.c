@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "core/fmath.h"
 #include "core/units.h"
 #include "knead/error.h"
 #include "knead/mechanics.h"
@@ -224,13 +225,13 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
   double force = 0.0;
   double along = 0.0, across = 0.0;
   if (on) {
-    double ramp = fmin(pr->ramp_time, p->pro_ramp_share * a->duration);
-    double env = fmin(min_jerk(tau / ramp), min_jerk((a->duration - tau) / ramp));
+    double ramp = kn_min(pr->ramp_time, p->pro_ramp_share * a->duration);
+    double env = kn_min(min_jerk(tau / ramp), min_jerk((a->duration - tau) / ramp));
     double mod = technique(p, a, tau, &along, &across);
     /* a hand's force wanders, but not without bound */
     double bound = p->force_noise_bound;
-    double n = fmax(-bound, fmin(bound, c->smooth_f));
-    double vary = fmax(0.0, 1.0 + pr->force_cv * n);
+    double n = kn_max(-bound, kn_min(bound, c->smooth_f));
+    double vary = kn_max(0.0, 1.0 + pr->force_cv * n);
     force = (a->force * pr->force_ratio + pr->force_bias) * mod * env * vary * c->ease;
   }
   const kn_region *reg = kn_atlas_region((size_t)a->region);
@@ -239,8 +240,8 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
   double ux = sin(a->direction), uy = cos(a->direction);
   double x = tx + along * ux - across * uy + pr->drift * c->smooth_x;
   double y = ty + along * uy + across * ux + pr->drift * c->smooth_y;
-  x = fmax(-0.5 * reg->width, fmin(0.5 * reg->width, x));
-  y = fmax(-0.5 * reg->length, fmin(0.5 * reg->length, y));
+  x = kn_max(-0.5 * reg->width, kn_min(0.5 * reg->width, x));
+  y = kn_max(-0.5 * reg->length, kn_min(0.5 * reg->length, y));
   c->region = a->region;
   c->x = x, c->y = y;
   c->area = a->area;
@@ -272,7 +273,7 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
       if (c->t_pain >= pr->pain_delay) {
         /* just under the median threshold, where pain is less likely than not (log-normal) */
         double target = p->pain_ease_target * kn_pain_median(pp->ppt_mean[r], pp->ppt_sd[r]);
-        c->ease *= fmin(1.0, target / c->p);
+        c->ease *= kn_min(1.0, target / c->p);
         c->t_pain = 0.0;
         return 1;
       }
