@@ -94,33 +94,36 @@ static double min_jerk(double u) {
   return u * u * u * (10.0 + u * (-15.0 + 6.0 * u));
 }
 
-/* One Ornstein-Uhlenbeck step with unit stationary variance and correlation time tau. */
-static double ou_step(kn_rng *rng, double x, double dt, double tau) {
-  double a = exp(-dt / tau);
-  return a * x + sqrt(1.0 - a * a) * kn_rng_normal(rng);
-}
-
-/* First-order low-pass step with time constant tau: smooths a process so it has a derivative. */
-static double low_pass(double s, double x, double dt, double tau) {
-  return s + (x - s) * (1.0 - exp(-dt / tau));
+/* The filters' coefficients for steps of dt: an Ornstein-Uhlenbeck process with unit stationary
+ * variance and correlation time tau steps as x' = a x + sqrt(1 - a^2) N(0,1), a = exp(-dt / tau);
+ * a first-order low-pass of time constant s as y' = y + (x - y)(1 - exp(-dt / s)). */
+static kn_vary_coefs vary_coefs(const kn_params *p, double dt) {
+  double s = p->variation_smoothing;
+  double tf = p->force_noise_time, tx = p->drift_time;
+  double af = exp(-dt / tf), ax = exp(-dt / tx);
+  return (kn_vary_coefs){.decay_f = af,
+                         .kick_f = sqrt(1.0 - af * af),
+                         .decay_x = ax,
+                         .kick_x = sqrt(1.0 - ax * ax),
+                         .low_pass = 1.0 - exp(-dt / s),
+                         .gain_f = sqrt((tf + s) / tf),
+                         .gain_x = sqrt((tx + s) / tx)};
 }
 
 /* Advances the hand's variability: Ornstein-Uhlenbeck processes for force and position, each
  * smoothed by a low-pass filter so that force rate and speed do not depend on the time step. The
  * filter's output is rescaled to unit variance (an OU process of time tau through a low-pass of
  * time s has variance tau / (tau + s)). */
-static void vary_step(const kn_params *p, kn_rng *rng, kn_contact *c, double dt) {
-  double s = p->variation_smoothing;
-  double tf = p->force_noise_time, tx = p->drift_time;
-  c->noise_f = ou_step(rng, c->noise_f, dt, tf);
-  c->noise_x = ou_step(rng, c->noise_x, dt, tx);
-  c->noise_y = ou_step(rng, c->noise_y, dt, tx);
-  c->lp_f = low_pass(c->lp_f, c->noise_f, dt, s);
-  c->lp_x = low_pass(c->lp_x, c->noise_x, dt, s);
-  c->lp_y = low_pass(c->lp_y, c->noise_y, dt, s);
-  c->smooth_f = c->lp_f * sqrt((tf + s) / tf);
-  c->smooth_x = c->lp_x * sqrt((tx + s) / tx);
-  c->smooth_y = c->lp_y * sqrt((tx + s) / tx);
+static void vary_step(const kn_vary_coefs *k, kn_rng *rng, kn_contact *c) {
+  c->noise_f = k->decay_f * c->noise_f + k->kick_f * kn_rng_normal(rng);
+  c->noise_x = k->decay_x * c->noise_x + k->kick_x * kn_rng_normal(rng);
+  c->noise_y = k->decay_x * c->noise_y + k->kick_x * kn_rng_normal(rng);
+  c->lp_f = c->lp_f + (c->noise_f - c->lp_f) * k->low_pass;
+  c->lp_x = c->lp_x + (c->noise_x - c->lp_x) * k->low_pass;
+  c->lp_y = c->lp_y + (c->noise_y - c->lp_y) * k->low_pass;
+  c->smooth_f = c->lp_f * k->gain_f;
+  c->smooth_x = c->lp_x * k->gain_x;
+  c->smooth_y = c->lp_y * k->gain_x;
 }
 
 /* Where the action aims, in its region's patch. */
@@ -212,7 +215,7 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
     c->ease = 1.0;
     c->t_pain = 0.0;
   }
-  vary_step(p, &st->rng, c, dt);
+  vary_step(&st->vary, &st->rng, c);
   if (ai < 0) {
     c->prev_force = 0.0;
     c->force_rate = 0.0;
@@ -295,6 +298,7 @@ void kn_protocol_init(const kn_protocol_params *p, kn_arena *a, kn_protocol_stat
 
 void kn_protocol_reset(const kn_protocol_params *p, kn_protocol_state *s, kn_protocol_out *o) {
   kn_rng_seed(&s->rng, p->seed);
+  s->vary = vary_coefs(p->par, p->dt);
   for (int k = 0; k < p->nslot; k++) {
     kn_contact *c = &s->contacts[k];
     *c = (kn_contact){0};
