@@ -1,6 +1,7 @@
-/* knead — command-line entry: dispatch to one file per subcommand. Besides the commands, two hidden
- * calls the build uses (cmake/cli_docs.cmake): `knead --man [COMMAND]` prints a man page in roff
- * and `knead --completion bash` the bash completion script, both from the option tables. */
+/* knead — command-line entry: dispatch to one file per subcommand. Besides the commands, hidden
+ * calls the build uses (cmake/cli_docs.cmake): `knead --man [COMMAND]` prints a man page in roff,
+ * `knead --completion bash` the bash completion script, both from the option tables, and
+ * `knead --commands` the commands' names. */
 #include <stdio.h>
 #include <string.h>
 
@@ -42,8 +43,14 @@ static int help(int argc, char **argv) {
   return KN_EXIT_OK;
 }
 
-/* knead --man [COMMAND], knead --completion bash (for the build; not in the help). */
+/* knead --man [COMMAND], knead --completion bash, knead --commands (for the build; not in the
+ * help). */
 static int generated_docs(int argc, char **argv) {
+  if (!strcmp(argv[1], "--commands")) { /* the names, one a line: the man pages to write */
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+      printf("%s\n", commands[i]->name);
+    return KN_EXIT_OK;
+  }
   if (!strcmp(argv[1], "--man")) {
     const cli_command *c = argc > 2 ? cli_command_find(argv[2]) : NULL;
     if (argc > 3 || (argc == 3 && !c)) return cli_usage_error("--man", "needs no or one command");
@@ -71,7 +78,8 @@ int main(int argc, char **argv) {
     printf("knead %s\n", kn_version());
     return KN_EXIT_OK;
   }
-  if (!strcmp(cmd, "--man") || !strcmp(cmd, "--completion")) return generated_docs(argc, argv);
+  if (!strcmp(cmd, "--man") || !strcmp(cmd, "--completion") || !strcmp(cmd, "--commands"))
+    return generated_docs(argc, argv);
   const cli_command *c = cli_command_find(cmd);
   if (!c) return unknown_command(cmd);
   /* the commands that write or run long stop cleanly on SIGINT, SIGTERM and SIGHUP (they check
