@@ -167,10 +167,11 @@ int cli_interrupt_exit(const char *cmd, const char *what);
  * (nothing for a run without). Returns 0 or an exit code. */
 int cohort_print_uncertainty(const char *db, FILE *out);
 /* knead cohort --sensitivity: the Morris screening of a loaded job (job->design is set and reset
- * here), `block` subjects per parameter point. Prints the ranking; returns 0 or an exit code. */
+ * here), `block` subjects per parameter point, with a progress line if show_progress. Prints the
+ * ranking; returns 0 or an exit code. */
 struct kn_cohort_job;
 int cohort_sensitivity(struct kn_cohort_job *job, size_t ntraj, unsigned long long block,
-                       const char *spreads, int threads, int quiet, FILE *out);
+                       const char *spreads, int threads, int show_progress, FILE *out);
 
 /* Prints "knead: <msg>" to stderr; returns KN_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);

@@ -719,7 +719,8 @@ static int run_sensitivity(const args *a) {
   int rc = load_inputs(a, &pop, &sess, &job, 1);
   if (rc == 0)
     rc = cohort_sensitivity(&job, (size_t)a->trajectories, (unsigned long long)a->n, a->spreads,
-                            a->threads ? a->threads : default_threads(), a->quiet, stdout);
+                            a->threads ? a->threads : default_threads(),
+                            cli_progress_wanted(a->progress, a->quiet), stdout);
   kn_session_free(sess);
   kn_population_free(pop);
   return rc;

@@ -341,10 +341,15 @@ static void man_command(const cli_command *cmd, FILE *out) {
   fprintf(out, ".SH NAME\nknead\\-%s \\- ", cmd->name);
   roff(out, cmd->summary);
   fputs("\n.SH SYNOPSIS\n.nf\n", out);
-  for (size_t i = 0; cmd->synopsis[i]; i++) {
+  for (size_t i = 0; cmd->synopsis[i]; i++) { /* continuation lines under the first argument */
     fprintf(out, "\\fBknead %s\\fR ", cmd->name);
-    roff(out, cmd->synopsis[i]);
-    fputc('\n', out);
+    for (const char *line = cmd->synopsis[i]; *line;) {
+      size_t len = strcspn(line, "\n");
+      if (line != cmd->synopsis[i]) fprintf(out, "%*s", (int)strlen(cmd->name) + 7, "");
+      roff_text(out, line, len);
+      fputc('\n', out);
+      line += len + (line[len] == '\n');
+    }
   }
   fputs(".fi\n.SH DESCRIPTION\n", out);
   roff_paragraphs(out, cmd->description, 0);
