@@ -57,6 +57,19 @@ for c in $("$knead" --commands); do
   expect_text "unknown-$c" "$tmp/err" "knead $c: unknown option \"--frobnicate\"; try knead $c --help"
   [ ! -s "$tmp/out" ] && ok || bad "unknown-$c: wrote to stdout"
 done
+# every option a help names is one the parser takes (the same table; none left out): given with a
+# value joined ("--opt=x") or alone, then --help, it is never refused as unknown
+n=0
+for c in $("$knead" --commands); do
+  "$knead" "$c" --help > "$tmp/help"
+  for opt in $(grep -oE -- '^(  -[a-zA-Z], |      )--[a-z][a-z-]+( [A-Z])?' "$tmp/help" | grep -oE -- '--[a-z-]+( [A-Z])?' | tr ' ' '#'); do
+    case "$opt" in *'#'*) arg="${opt%%#*}=x" ;; *) arg="$opt" ;; esac
+    "$knead" "$c" "$arg" --help > /dev/null 2> "$tmp/err" < /dev/null
+    grep -qE 'unknown option|ambiguous|takes no value' "$tmp/err" && bad "$c $arg: refused: $(cat "$tmp/err")" || ok
+    n=$((n + 1))
+  done
+done
+[ "$n" -ge 60 ] && ok || bad "only $n options found in the helps"
 check help-unknown 2 "$knead" help massage; expect_text help-unknown "$tmp/err" 'unknown command "massage"'
 check unknown-short 2 "$knead" simulate -x; expect_text unknown-short "$tmp/err" 'unknown option "-x"'
 check ambiguous 2 "$knead" simulate "$subj" "$sess" --pr
