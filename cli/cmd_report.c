@@ -36,6 +36,7 @@ int cmd_report(int argc, char **argv) {
     }
   }
   if (!dir) return cli_usage_error("report", "needs the folder of a run (knead simulate -o DIR)");
+  if (!kn_report_html_available()) return cli_usage_error("report", "%s", kn_report_html_missing());
   /* report.html replaces only a report.html knead wrote (listed in the folder's marker) */
   char path[1100];
   struct stat st;
