@@ -9,10 +9,6 @@
 #include "knead/knead.h"
 #include "knead/validate.h" /* libknead_validate, not libknead */
 
-#ifndef KN_SOURCE_DIR
-#define KN_SOURCE_DIR "."
-#endif
-
 enum { MAX_CASES = 160 };
 
 static void fmt_paper(const kn_validation_result *r, char *buf, size_t n) {
@@ -222,7 +218,9 @@ static int parse_count(const char *s, unsigned long long max, unsigned long long
 int cmd_validate(int argc, char **argv) {
   const char *write = NULL, *group = NULL;
   int quiet = 0;
-  kn_validation_options opt = {.root = KN_SOURCE_DIR, .cohort_n = 0, .threads = 1};
+  char data_dir[4096] = ".";
+  cli_data_dir(data_dir, sizeof data_dir); /* "." if the folder's name is too long */
+  kn_validation_options opt = {.root = data_dir, .cohort_n = 0, .threads = 1};
   for (int i = 1; i < argc; i++) {
     unsigned long long v;
     if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
@@ -235,9 +233,9 @@ int cmd_validate(int argc, char **argv) {
              "  --group population  only the population cases (incidences of a cohort)\n"
              "  -n N                subjects per profile in the population cohort (default %d)\n"
              "  -j, --threads T     threads of the population cohort (default 1)\n"
-             "  --root DIR          where data/ and examples/ are (default: the source tree\n"
-             "                      knead was built from, %s)\n",
-             KN_VALIDATION_COHORT_N, KN_SOURCE_DIR);
+             "  --root DIR          where data/ and examples/ are (default: knead's data folder,\n"
+             "                      %s)\n",
+             KN_VALIDATION_COHORT_N, data_dir);
       return KN_EXIT_OK;
     } else if (!strcmp(argv[i], "--write")) {
       if (++i >= argc) return cli_usage_error("validate", "--write needs a file");
