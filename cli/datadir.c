@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Where knead's shipped data is: data/populations, examples/ and the schemas (issue 18). */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <limits.h>
@@ -20,6 +21,8 @@
 #ifndef KN_DATA_FROM_BIN
 #define KN_DATA_FROM_BIN "../share/knead"
 #endif
+
+static const char build_dir[] = KN_BINARY_DIR; /* "" when unknown */
 
 /* A folder that holds the shipped data: the population file every install has. */
 static int holds_data(const char *dir) {
@@ -50,7 +53,7 @@ int cli_data_dir(char *buf, size_t size) {
   }
   /* run from its build folder: the source tree it was built from */
   char build[PATH_MAX];
-  if (exe[0] && KN_BINARY_DIR[0] && realpath(KN_BINARY_DIR, build) && !strcmp(build, exe) &&
+  if (exe[0] && build_dir[0] && realpath(build_dir, build) && !strcmp(build, exe) &&
       holds_data(KN_SOURCE_DIR))
     return copy_out(buf, size, KN_SOURCE_DIR);
   /* installed (or a copy of an installed tree, e.g. an unpacked .deb): <prefix>/share/knead */
