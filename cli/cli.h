@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The knead command: shared pieces of the subcommands. */
 #ifndef KN_CLI_H
 #define KN_CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead report OUTDIR: writes OUTDIR/report.html from the files of an earlier run. */
 #include <errno.h>
 #include <stdio.h>

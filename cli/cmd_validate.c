@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead validate [--write FILE] [--group population] [-n N] [-j T] [--root DIR] [--quiet]: every
  * validation case, model beside paper, counted by kind (verification, calibration, prediction). */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — command-line entry: dispatch to one file per subcommand. */
 #include <stdio.h>
 #include <string.h>

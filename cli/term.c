@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — text for terminals: every user-given string (a name from an input file, a path from the
  * command line, a diagnostic that quotes either) passes through here on its way to stdout or
  * stderr, so a name holding "\e]0;...\a\e[2J" cannot retitle the window or clear the screen. The

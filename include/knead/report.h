@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — writing results: summary.json, timeseries.csv, events.csv and a text summary.
  * The library writes only where it is told: to a folder or a stream the caller gives. */
 #ifndef KNEAD_REPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Result files and the terminal summary. */
 #include <errno.h>
 #include <math.h>

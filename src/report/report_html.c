@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report.html: one self-contained page built from the files of an output folder.
  *
  * The page is the template web/report.html with its markers replaced by the inlined front end
