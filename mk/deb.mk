@@ -5,7 +5,7 @@
 #   make deb-check   unpacks it (dpkg-deb -x) into a throw-away root and runs knead --version and
 #                    one simulation from there (tests/install/deb_check.sh); part of `make check`
 DEB_PACKAGES += dpkg-dev
-KN_VERSION := $(shell sed -n 's/^project(knead VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+KN_VERSION := $(shell grep -m1 '^project' CMakeLists.txt | grep -o 'VERSION [0-9.]*' | cut -d' ' -f2)
 DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
 DEB_FILE = $(RELEASE_BUILD)/packages/knead_$(KN_VERSION)_$(DEB_ARCH).deb
 
