@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # knead — the two commands of the README, and the targets they use.
 #   make demo    set up, build, and simulate a bundled example
-#   make check   set up, build (normal + ASan/UBSan), check formatting, and run every test
+#   make check   set up, build (normal + ASan/UBSan, and gcc Release + clang Debug: mk/install.mk),
+#                check formatting and licence lines, run every test, install and package
 # Everything the project needs is installed here, from Debian packages, never by hand.
 
 BUILD      ?= build
