@@ -23,7 +23,8 @@ for dep in libc6 libfyaml0 libjansson4 libudunits2-0 libsqlite3-0; do
 done
 check "dpkg-deb --contents" 0 dpkg-deb --contents "$deb"
 for f in ./usr/bin/knead ./usr/include/knead/knead.h /pkgconfig/knead.pc /cmake/knead/kneadConfig.cmake \
-  /libknead.so.0 ./usr/share/knead/data/populations/us_adult.yaml ./usr/share/doc/knead/LICENSE; do
+  /libknead.so.0 ./usr/share/knead/data/populations/us_adult.yaml ./usr/share/doc/knead/LICENSE \
+  ./usr/share/doc/knead/copyright; do
   expect_text "packaged: $f" "$tmp/out" "$f"
 done
 
