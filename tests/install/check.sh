@@ -5,7 +5,7 @@
 # which installs BUILD_DIR into a temporary prefix (cmake --install --prefix), then
 #   - builds and runs two out-of-tree consumers against it: find_package/ (CMake package:
 #     control_loop.c from share/knead/examples on knead::knead, firmware_monitor.c on knead::monitor)
-#     and the same control_loop.c with nothing but `pkg-config --cflags --libs knead`;
+#     and the same two programs with nothing but pkg-config (knead, knead-monitor);
 #   - checks libknead.so's SONAME and that the programs load the installed libknead;
 #   - runs the installed knead: --version, one simulation of the installed examples, and the
 #     population validation from another folder (it must find share/knead/data/populations);
@@ -20,7 +20,8 @@ check "cmake --install" 0 cmake --install "$build" --prefix "$prefix"
 libdir=$(dirname "$(find "$prefix" -name libknead.so -print -quit)")
 share="$prefix/share/knead"
 for f in "$prefix/bin/knead" "$libdir/libknead.a" "$libdir/libknead_monitor.a" \
-  "$libdir/pkgconfig/knead.pc" "$libdir/cmake/knead/kneadConfig.cmake" \
+  "$libdir/pkgconfig/knead.pc" "$libdir/pkgconfig/knead-monitor.pc" \
+  "$libdir/cmake/knead/kneadConfig.cmake" \
   "$prefix/include/knead/knead.h" "$share/data/populations/us_adult.yaml" \
   "$share/examples/subject_default.yaml" "$share/schema/session.schema.json"; do
   if [ -e "$f" ]; then ok; else bad "not installed: ${f#"$prefix"/}"; fi
@@ -64,6 +65,13 @@ check "pkg-config: modversion" 0 env PKG_CONFIG_PATH="$libdir/pkgconfig" pkg-con
 expect_text "pkg-config: version" "$tmp/out" "$("$build/knead" --version | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -1)"
 check "pkg-config: build" 0 pkgcc "$libdir/pkgconfig" "$tmp/pc_loop"
 check "pkg-config: control_loop" 0 "$tmp/pc_loop" "$trace" "$subject"
+# the monitor alone: a static library and libm, nothing else
+check "pkg-config knead-monitor: build" 0 env PKG_CONFIG_PATH="$libdir/pkgconfig" sh -c \
+  "cc -std=c11 -o '$tmp/pc_fw' '$here/firmware_monitor.c' \$(pkg-config --cflags --libs knead-monitor)"
+check "pkg-config knead-monitor: firmware_monitor" 0 "$tmp/pc_fw"
+if ldd "$tmp/pc_fw" | grep -qE 'libknead|libfyaml|libjansson|libsqlite3|libudunits2'; then
+  bad "firmware_monitor (pkg-config) loads more than libc and libm"
+else ok; fi
 
 # 3. the installed command, run from elsewhere: it finds its data in share/knead
 check "installed knead --version" 0 "$prefix/bin/knead" --version
