@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Benchmark: virtual cohort throughput. Prints figures, never fails on time.
  *
  *   bench_cohort [KNEAD [KNEAD_MPI]]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What the benchmarks share: clocks, the machine they run on, the kind of build, sorting. */
 #ifndef KN_BENCH_COMMON_H
 #define KN_BENCH_COMMON_H

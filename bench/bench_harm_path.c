@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Benchmark of the harm path (protocol -> mechanics -> nerve -> tissue -> outcome -> events ->
  * recorder). Prints figures; never fails on time: exit 0 unless something errors.
  *

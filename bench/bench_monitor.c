@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Benchmark of the safety monitor: time per sample of kn_monitor_push over 10 million samples of
  * one contact point at 1 kHz, and the memory it needs.
  *

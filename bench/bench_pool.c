@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Benchmark of one motor-unit pool (120 units, dt = 1 ms). Prints figures; never fails on time:
  * exit 0 unless something errors.
  *

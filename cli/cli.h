@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The knead command: shared pieces of the subcommands. */
 #ifndef KN_CLI_H
 #define KN_CLI_H
@@ -172,6 +173,12 @@ int cohort_print_uncertainty(const char *db, FILE *out);
 struct kn_cohort_job;
 int cohort_sensitivity(struct kn_cohort_job *job, size_t ntraj, unsigned long long block,
                        const char *spreads, int threads, int show_progress, FILE *out);
+
+/* The folder of knead's shipped data (data/populations, examples/, schema/) into buf (size bytes):
+ * $KNEAD_DATA_DIR if set; the source tree when run from the build folder; <prefix>/share/knead
+ * beside an installed command; else the source tree if it exists, else ".". 0, or -1 if too long.
+ * (cli/datadir.c; docs/install.md) */
+int cli_data_dir(char *buf, size_t size);
 
 /* Prints "knead: <msg>" to stderr; returns KN_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...);

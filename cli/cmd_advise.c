@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead advise: a plain answer without writing a file. The flags say who is massaged and what is
  * planned; they are written as the subject and session documents a file would hold and read by
  * the same loaders, so every check, range and message is the one the files get. The plan is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead atlas [--format md|json]: the atlas and the model parameters, each number with its source.
  */
 #include <jansson.h>

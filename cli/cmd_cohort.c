@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead cohort POPULATION SESSION -n N -o DB [--seed S] [--profiles LIST] [-j THREADS]
  *              [--uncertainty [--draws K]]
  * knead cohort POPULATION SESSION -n N --sensitivity [--trajectories R]  (cli/cohort_uncertainty.c)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead monitor [--subject S.yaml] [--input FILE|-] [--events FILE] [--status-every S] ...
  *
  * Reads contact samples (CSV or JSON lines) from a file or stdin, runs them through the safety

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead report OUTDIR: writes OUTDIR/report.html from the files of an earlier run. */
 #include <errno.h>
 #include <stdio.h>
@@ -51,6 +52,7 @@ int cmd_report(int argc, char **argv) {
     dir = v;
   }
   if (!dir) return cli_usage_error("report", "needs the folder of a run (knead simulate -o DIR)");
+  if (!kn_report_html_available()) return cli_usage_error("report", "%s", kn_report_html_missing());
   /* report.html replaces only a report.html knead wrote (listed in the folder's marker) */
   char path[1100];
   struct stat st;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead simulate SUBJECT SESSION [-o DIR [--report]] [--fail-on GRADE] [--quiet] [--trace FILE]
  *                [--practitioner-percentile P | --practitioner-seed N]: the options' table
  * (cli_simulate) gives the parsing, the help, the man page and the completion. */
@@ -303,6 +304,8 @@ int cmd_simulate(int argc, char **argv) {
   }
   if (npath < 2) return cli_usage_error("simulate", "needs SUBJECT and SESSION files; try --help");
   if (html && !outdir) return cli_usage_error("simulate", "--report needs -o DIR to write into");
+  if (html && !kn_report_html_available())
+    return cli_usage_error("simulate", "--report: %s", kn_report_html_missing());
   if (percentile && seeded)
     return cli_usage_error("simulate",
                            "give --practitioner-percentile or --practitioner-seed, not both");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead validate [--write FILE] [--group population] [-n N] [-j T] [--root DIR] [--quiet]: every
  * validation case, model beside paper, counted by kind (verification, calibration, prediction). */
 #include <math.h>
@@ -8,10 +9,6 @@
 #include "cli.h"
 #include "knead/knead.h"
 #include "knead/validate.h" /* libknead_validate, not libknead */
-
-#ifndef KN_SOURCE_DIR
-#define KN_SOURCE_DIR "."
-#endif
 
 enum { MAX_CASES = 160 };
 
@@ -232,7 +229,8 @@ static const cli_option options[] = {
     {'j', "threads", "T", CLI_COMPLETE_NONE, NULL,
      "worker threads of the population cohort (default 1)"},
     {OPT_ROOT, "root", "DIR", CLI_COMPLETE_DIR, NULL,
-     "the folder holding data/ and examples/ (default: the source tree\nknead was built from)"},
+     "the folder holding data/ and examples/ (default: knead's data folder:\n$KNEAD_DATA_DIR, the "
+     "source tree when run from its build folder,\nelse PREFIX/share/knead)"},
     {'q', "quiet", NULL, CLI_COMPLETE_NONE, NULL,
      "leave out the per-case lines; the counts are still printed"},
 };
@@ -268,7 +266,9 @@ const cli_command cli_validate = {
 int cmd_validate(int argc, char **argv) {
   const char *write = NULL, *group = NULL;
   int quiet = 0;
-  kn_validation_options opt = {.root = KN_SOURCE_DIR, .cohort_n = 0, .threads = 1};
+  char data_dir[4096] = ".";
+  cli_data_dir(data_dir, sizeof data_dir); /* "." if the folder's name is too long */
+  kn_validation_options opt = {.root = data_dir, .cohort_n = 0, .threads = 1};
   cli_parser parser;
   cli_parse_begin(&parser, &cli_validate, argc, argv);
   for (;;) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead cohort --uncertainty and --sensitivity: the parameter-uncertainty table of a stored run,
  * and the Morris screening (docs/cohort.md, "Parameter uncertainty"). */
 #include <inttypes.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — command-line entry: dispatch to one file per subcommand. Besides the commands, hidden
  * calls the build uses (cmake/cli_docs.cmake): `knead --man [COMMAND]` prints a man page in roff,
  * `knead --completion bash` the bash completion script, both from the option tables, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — options: one table per subcommand (cli_command) drives the parsing through glibc's
  * getopt_long, the --help text, the man page and the bash completion, so the option list is
  * written once (cli/cmd_*.c) and the three cannot drift apart. */

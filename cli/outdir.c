@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Writing an output folder or file so that a failed or interrupted run leaves nothing behind, an
  * input is never overwritten, and nothing knead did not write is ever deleted.
  *

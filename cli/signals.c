@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Interruption: SIGINT, SIGTERM and SIGHUP only set a flag; each command checks it between steps
  * (records, subjects, lines) and cleans up in its normal control flow, so nothing unsafe runs in a
  * handler and nothing half-written is left behind. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the terminal: colour (NO_COLOR), the progress line of long runs, and text. Every
  * user-given string (a name from an input file, a path from the command line, a diagnostic that
  * quotes either) passes through here on its way to stdout or

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Man pages and bash completion of the knead command (issue 18): written at build time by the
 # knead binary itself from its option tables (cli/cmd_*.c), the same text as `knead CMD --help`,
 # so the three cannot drift apart:

@@ -1,11 +1,13 @@
+# SPDX-License-Identifier: Apache-2.0
 # knead cohort: SQLite storage and threads in the library; MPI (optional) in the command.
 #   -DKN_MPI=ON   build `knead cohort` for mpirun (OpenMPI from Debian: libopenmpi-dev, openmpi-bin)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 set(THREADS_PREFER_PTHREAD_FLAG ON)
 find_package(Threads REQUIRED)
 target_link_libraries(kn_cohort PUBLIC PkgConfig::SQLITE3 Threads::Threads)
-target_link_libraries(knead_static PUBLIC PkgConfig::SQLITE3 Threads::Threads)
-target_link_libraries(knead_shared PUBLIC PkgConfig::SQLITE3 Threads::Threads)
+# (installed, knead_static names sqlite3 itself: CMakeLists.txt, KN_LIB_DEPS_INSTALLED)
+target_link_libraries(knead_static PUBLIC $<BUILD_INTERFACE:PkgConfig::SQLITE3> Threads::Threads)
+target_link_libraries(knead_shared PRIVATE PkgConfig::SQLITE3 Threads::Threads)
 
 option(KN_MPI "Build knead cohort with MPI (spreads subjects over ranks and machines)" OFF)
 if(KN_MPI)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # --- fuzzing the input loaders (clang's libFuzzer; mk/fuzz_input.mk builds them in build-fuzz) ---
 # One target per loader: the session and subject files, and the population file. They link a copy
 # of the library compiled with the fuzzer's coverage instrumentation, ASan and UBSan.

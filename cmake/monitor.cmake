@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The real-time safety monitor (issue 6): a firmware build check, the C example, the allocation
 # test's allocator wrap, and (with clang) the libFuzzer target of the sample stream.
 #
@@ -79,6 +80,13 @@ target_include_directories(knead_monitor_firmware PRIVATE ${PROJECT_SOURCE_DIR}/
                                                           ${PROJECT_SOURCE_DIR}/src)
 target_compile_options(knead_monitor_firmware PRIVATE ${KN_WARNINGS} -include
                                                       ${KN_GUARD}/poison.h)
+# the same objects as a library of their own, installed (knead::monitor, libknead_monitor.a): the
+# monitor for a program that wants nothing else, linked with libm only
+add_library(knead_monitor STATIC $<TARGET_OBJECTS:knead_monitor_firmware>)
+set_target_properties(knead_monitor PROPERTIES EXPORT_NAME monitor)
+target_include_directories(knead_monitor PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
+                                                $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+target_link_libraries(knead_monitor PUBLIC m)
 add_test(NAME monitor/firmware_symbols
          COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM}
                  "-DOBJECTS=$<JOIN:$<TARGET_OBJECTS:knead_monitor_firmware>,|>"
@@ -101,7 +109,7 @@ foreach(lib static shared)
   endif()
   add_executable(monitor_control_loop${suffix} ${PROJECT_SOURCE_DIR}/examples/monitor/control_loop.c)
   target_compile_options(monitor_control_loop${suffix} PRIVATE ${KN_WARNINGS})
-  target_link_libraries(monitor_control_loop${suffix} PRIVATE knead_${lib})
+  target_link_libraries(monitor_control_loop${suffix} PRIVATE knead_${lib} m)
   add_test(NAME monitor/control_loop${suffix}
            COMMAND monitor_control_loop${suffix}
                    ${PROJECT_SOURCE_DIR}/examples/monitor/untrained_neck.csv

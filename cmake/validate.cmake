@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Validation (issue 16): the cases against published data, as a library of its own on top of the
 # public API of libknead. libknead.so/.a do not contain it; the knead command (`knead validate`)
 # and the validation tests link it.

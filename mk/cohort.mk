@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # knead cohort: SQLite (library and the sqlite3 tool the tests read databases with), OpenMPI for the
 # MPI build, and the MPI check that `make check` runs.
 #   make build-mpi          knead built with -DKN_MPI=ON in $(MPI_BUILD)
@@ -11,7 +12,7 @@ CHECK_EXTRA += check-cohort-mpi
 .PHONY: build-mpi check-cohort-mpi bench-cohort
 
 $(MPI_BUILD)/CMakeCache.txt: | setup
-	cmake -S . -B $(MPI_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKN_MPI=ON
+	cmake -S . -B $(MPI_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKN_MPI=ON -DKN_WERROR=ON
 
 build-mpi: setup $(MPI_BUILD)/CMakeCache.txt
 	cmake --build $(MPI_BUILD) -j $(JOBS) --target knead

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Fuzzing the input loaders (issue 15) with clang's libFuzzer: the session and subject files
 # (tests/fuzz/fuzz_input.c as fuzz_session, fuzz_subject) and the population file
 # (fuzz_population), seeded from tests/bad_input. They build in the monitor's fuzz tree

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The layering enforced (issue 16): the include rules of cmake/layers.txt, the module graph, the
 # symbols each module's objects use, and the exports of libknead.so. The checks run in
 # `make check` and take about a second each.

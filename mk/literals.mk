@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The literal scan (issue 16): every physiological number lives in the parameter table
 # (src/core/params.h). scripts/check_literals.py states the rule; scripts/literals_allow.txt is its
 # allow-list, as data.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The real-time safety monitor (issue 6): fuzzing its sample stream with clang's libFuzzer, the
 # recorded example traces, and its benchmark.
 #   make fuzz             fuzz for 10 minutes (FUZZ_TIME=seconds to change); make check runs 20 s

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The Python package (issue 18, part 6): python/knead over libknead through cffi, and its tests.
 #   make python-check   python/tests with pytest against the build in $(BUILD) (part of check)
 # Debian's Python, cffi, pandas and pytest; pip and setuptools for the offline `pip install` test.

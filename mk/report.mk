@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The HTML report (issue 5): its front end comes from npm, its browser test needs Chromium.
 #   make web-deps       npm ci: the charting library inlined into report.html, and playwright-core
 #   make browser-check  reports from several examples opened in headless Chromium (part of check)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Validation at full size (issue 14): the population cases on a large cohort, and the dose-response
 # plot. Neither is part of `make check`, which runs the population cases on 60 subjects per profile
 # and the dose-response test on 20 (tests/validation).

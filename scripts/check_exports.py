@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """libknead.so exports the public API and nothing else.
 
   scripts/check_exports.py BUILD_DIR     check (`make exports-check` runs it on the normal build)

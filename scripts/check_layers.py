@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The layering of knead's modules: checks every #include against the rules of cmake/layers.txt,
 prints the module graph, and writes the rule table of docs/architecture.md.
 

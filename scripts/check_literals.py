@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The literal scan: every physiological number lives in the parameter table (issue 16, part 4).
 
 Usage: scripts/check_literals.py [--root DIR] [--allow FILE] [--summary] [--names] [PATH...]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # cmake -DKNEAD=path/to/knead [-DEMULATOR=...] -DMAN_DIR=dir -DCOMPLETION_DIR=dir -P cli_docs.cmake
 # Writes knead.1 and knead-<command>.1 for every command `knead --commands` lists, and the bash
 # completion script, from the knead binary's own option tables (cmake/cli_docs.cmake runs it).

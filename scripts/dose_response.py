@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Dose-response of harm: spasm and bruising incidence against planned force and onset rate.
 
 Sweeps the session of examples/cohort/dose_response.yaml.in (a thumb compression on the neck and a

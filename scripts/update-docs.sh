@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Rewrites the generated parts of the docs from the code: the parameter table in docs/model.md and
 # docs/validation.md. Usage: scripts/update-docs.sh [path/to/knead]   (default build/knead)
 set -euo pipefail

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared includes for cmocka tests. */
 #ifndef KN_TEST_COMMON_H
 #define KN_TEST_COMMON_H

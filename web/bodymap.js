@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* knead report: the body map. Our own drawing: a front and a back silhouette (viewBox 200 x 430)
  * with each atlas region placed on it as an ellipse. The atlas regions have no side, so a limb
  * region is drawn on both limbs ("both"); the two hands of ISO/TS 15066 are placed as the right

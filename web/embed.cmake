@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Turns files into a C source of byte arrays (cmake -P, no tools beyond CMake itself):
 #   cmake -DOUT=file.c -DNAMES="a;b" -DFILES="/path/a;/path/b" -P web/embed.cmake
 # The arrays end in a NUL so the text can be used as a C string too. Called by cmake/report.cmake.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* knead report: builds the page from the run's data (the JSON in #kn-data).
  * Every string from the data goes into the page with textContent or setAttribute, never as markup.
  * Charts are data-driven: timeseries.csv columns are grouped by what they measure and by the kind

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A massage robot's 1 kHz force loop with the knead safety monitor in it.
  *
  *   monitor_control_loop TRACE.csv [SUBJECT.yaml]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — advice: what a person should do, from the inputs and the simulated outcome.
  *
  * A fixed table of rules (docs/advice.md) reads the subject, the session and the outcome of a run

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the body atlas: constant tables of body regions, their ISO/TS 15066 limits, tissue
  * layers, landmarks, muscles and the nerves and vessels at massage endangerment sites.
  *

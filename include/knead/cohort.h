@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — virtual cohorts: many subjects drawn from a population, each given the same session under
  * one or more practitioner profiles, with incidences of harm and their confidence intervals.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — parameter uncertainty in a cohort: which parameter values each subject is simulated
  * with, and what the spread of the parameters does to each incidence.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — error codes and diagnostics.
  *
  * One list (KN_ERRNO_MAP) generates the enum, kn_strerror() and kn_errname(), so a code and its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — what the shared library exports.
  *
  * libknead compiles with -fvisibility=hidden (CMakeLists.txt): a symbol is exported from

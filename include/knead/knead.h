@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — a simulator of what a massage does to the human body. Umbrella header. */
 #ifndef KNEAD_H
 #define KNEAD_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — mechanics: from a hand on the skin to stress at depth, against the body's limits.
  *
  * Soft tissue is treated as a linear elastic half-space under a uniform circular load (Boussinesq /

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — real-time safety monitor for massage robots, chairs and guns.
  *
  * The same mechanics -> nerve -> tissue path as the simulator, fed by sensor samples instead of a

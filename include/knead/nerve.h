@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — nerve compression: intraneural perfusion, ischaemic conduction block, axonal transport
  * block, structural (mechanical) injury dose, and the graded outcome with its recovery time.
  *

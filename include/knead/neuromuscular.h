@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the neuromuscular engine's building blocks: a motor-unit pool (Fuglevand 1993) with
  * persistent inward currents (Lee & Heckman 1998), and Hill-type muscle curves.
  *

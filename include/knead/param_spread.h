@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the spread of a model parameter: the range or standard deviation its source gives, or,
  * for a calibrated value the screening needs, a range chosen by judgement (flagged as such).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the model's parameters, each with its unit, value and source key.
  *
  * The values live in one X-macro list (src/core/params.h) so that the simulation, `knead atlas` and

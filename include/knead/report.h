@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — writing results: summary.json, timeseries.csv, events.csv and a text summary.
  * The library writes only where it is told: to a folder or a stream the caller gives. */
 #ifndef KNEAD_REPORT_H
@@ -37,6 +38,11 @@ KN_API char *kn_report_json(const kn_model *m, kn_data *d);
  * maximum of 1000 buckets, so peaks survive. Written whole (via a temporary file) or not at all.
  * Returns 0 or a negative kn_errno with diag (may be NULL) filled: file, line, message. */
 KN_API int kn_report_html_write(const char *dir, kn_diag *diag);
+/* 1 if this build of libknead carries the report's front end (cmake/report.cmake, KN_REPORT);
+ * 0 if it was built without it, when kn_report_html_write fails with KN_ESTATE. */
+KN_API int kn_report_html_available(void);
+/* One line saying how to get the HTML report, for a build without it; static text. */
+KN_API const char *kn_report_html_missing(void);
 
 /* Writes a short, readable summary (verdict first, advice last) to out, without colour. */
 KN_API void kn_report_text(const kn_model *m, kn_data *d, FILE *out);

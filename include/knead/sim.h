@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the simulation: a constant model and the data that holds all state (MuJoCo's split).
  *
  *   kn_model_create(subject, session) -> model   (atlas + subject + plan + parameters; constant)

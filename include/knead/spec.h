@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — what the user gives: the subject (who is massaged) and the session (what is done).
  *
  * Both are read from YAML 1.2 or JSON files (libfyaml). Quantities carry units ("40 N",

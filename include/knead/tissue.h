@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — tissue: muscle cell death from sustained pressure (Linder-Ganz 2006), the probability of
  * a visible bruise from a dose of force beyond the ISO/TS 15066 force limit and of surface shear,
  * and the probability of soreness from a per-site saturating dose (Cambron 2007). */

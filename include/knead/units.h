@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — conversion factors to SI, for writing numbers in the units their papers use (every
  * value the library takes and gives is in SI units). */
 #ifndef KNEAD_UNITS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — validation: the model against published numbers, case by case.
  *
  * Each case runs the model and compares with the paper: a number is green within 10 %, yellow

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — version macros and run-time version. */
 #ifndef KNEAD_VERSION_H
 #define KNEAD_VERSION_H

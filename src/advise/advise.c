@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Advice: a table of rules over the subject, the session and the outcome (docs/advice.md).
  *
  * Each rule is a function that looks at one thing (a fever, a nerve under pressure, a cramp) and

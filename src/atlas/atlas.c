@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the body atlas: accessors and look-ups over the constant tables in atlas_data.c. No
  * state, no allocation: every pointer returned points into a static const table. */
 #include "atlas/atlas_internal.h"

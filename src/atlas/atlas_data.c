@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the body atlas tables. Every number is SI (m, m^2, Pa, N) and every row names its source:
  * a key of kn_atlas_source_table (full references in docs/model.md, section "Sources") or
  * "calibrated: <reason>" where we chose the number ourselves (the reason names any keys it leans

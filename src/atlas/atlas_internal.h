@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — atlas internals: the tables behind include/knead/atlas.h and the row indices that let one
  * table point into another by name instead of by a bare number. Private to src/atlas/. */
 #ifndef KNEAD_ATLAS_INTERNAL_H

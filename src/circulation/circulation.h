@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The circulation stage (src/circulation): local circulation, temperature and metabolites.
  *
  * Each region the session reaches has a skin compartment under the hands and a muscle-layer

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Local circulation: flow under the hands, reactive hyperaemia, the skin-flow response of massage,
  * heat, temperatures, and the interstitial potassium and lactate of the working muscles.
  *

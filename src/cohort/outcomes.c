@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — which outcomes a cohort counts, and when each counts as having happened.
  *
  * This table is the one place that maps a simulation's outcome to the rows of the incidence table

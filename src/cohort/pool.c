@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the worker threads of a cohort run.
  *
  * Workers take the next subject from a shared position, simulate it into their own unit buffer and

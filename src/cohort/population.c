@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the population file: how the traits of the subjects of a cohort are distributed.
  *
  *   population:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — one subject of a cohort: draw it, give it the session under each profile, keep the
  * outcome as plain data. */
 #include "knead/cohort.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — incidence and relative risk with their confidence intervals.
  *
  * Wilson's score interval keeps its coverage near the nominal level for rare events and small

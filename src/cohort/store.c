@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — a cohort in SQLite: one run per database, one transaction per subject.
  *
  * A subject's row, its results under every profile and their events are written in one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Inside the cohort module: how the database code (store.c, uncertainty_store.c) reports a failure.
  */
 #ifndef KN_COHORT_STORE_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — parameter designs for a cohort: nested draws for uncertainty intervals, Morris
  * trajectories for a sensitivity screening (include/knead/cohort_uncertainty.h). */
 #include <math.h>

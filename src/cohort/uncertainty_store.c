@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — parameter uncertainty of a stored cohort: incidence per parameter draw, its percentile
  * interval, and the tables parameter_draws and uncertainty (docs/cohort.md, schema). */
 #include <inttypes.h>

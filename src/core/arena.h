@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A two-pass bump allocator: the first pass (base == NULL) only measures, the second carves the
  * pieces out of one block. Lets the model and the data be one allocation each. */
 #ifndef KN_CORE_ARENA_H

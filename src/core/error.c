@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — error codes and diagnostics: texts generated from the one list in knead/error.h, and the
  * "file:line:col: field: message" formatting that every loader message goes through. */
 #include "knead/error.h"

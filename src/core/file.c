@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading a whole file into memory (core/file.h). */
 #include "core/file.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading a whole file into memory: the one reader behind the input loaders (src/input) and the
  * report's events.csv (src/report). */
 #ifndef KN_CORE_FILE_H

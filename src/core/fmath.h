@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Maximum and minimum of two doubles, inline. fmax/fmin are library calls on x86-64 (the compiler
  * may not inline them without -ffinite-math-only, because of their NaN rule), and the step's hot
  * loops call them tens of millions of times a run. For every pair without a NaN these return what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The nerve and tissue modules' parameter structs, filled from the parameter list. Shared by the
  * simulator and the monitor; free of stdio and the allocator (the monitor's firmware build compiles
  * it, cmake/monitor.cmake). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The nerve and tissue modules' parameters from the model's parameter list. */
 #ifndef KN_CORE_MODULE_PARAMS_H
 #define KN_CORE_MODULE_PARAMS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Checking the parameters a session sets (`parameters:`). Apart from params.c because the monitor's
  * firmware build takes params.c and has no stdio. */
 #include <math.h>

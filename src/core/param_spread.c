@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The spreads of the model's parameters (include/knead/param_spread.h): from the sources where
  * they give one, by judgement (from_source 0, "expert:") for the calibrated values that decide a
  * spasm and that a sensitivity screening must move. Values in each parameter's own unit. */

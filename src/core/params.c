@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The parameter list made available as data: defaults for the model, rows for docs and the CLI. */
 #include "core/params.h"
 

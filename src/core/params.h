@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The model's parameters: one list, read by the simulation (kn_params), by `knead atlas` and by the
  * docs (kn_param_info). X(name, module, value_in_unit, unit, si_per_unit, evidence, source,
  * meaning). A source is a key from the atlas source table, or "calibrated: <what to>". */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Random numbers for the practitioner's variability: xoshiro256** seeded by splitmix64 (Blackman &
  * Vigna), state kept in the caller's data so that runs are reproducible and independent. */
 #ifndef KN_CORE_RNG_H

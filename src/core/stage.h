@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The stage contract: how every box of the data flow looks from the outside.
  *
  * A stage X (protocol, mechanics, nerve, tissue, neuromuscular, circulation, systemic, events,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — user-given text made safe to show: the one place that decides which characters a
  * message or a terminal line shows as an escape instead of the character itself.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — run-time version of the linked library (compare with the KN_VERSION_* macros). */
 #include "knead/version.h"
 

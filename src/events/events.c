@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Events: conditions that open and close (a limit exceeded, pain, ischaemia) and thresholds crossed
  * once (a nerve grade reached). The buffer is fixed; events past it are counted, not stored. */
 #include "events/events.h"

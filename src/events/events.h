@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The events stage (src/events): conditions that open and close (a limit exceeded, pain,
  * ischaemia) and thresholds crossed once (a nerve grade reached), in one fixed buffer; events past
  * it are counted, not stored. Other stages report their own events through kn_events_instant /

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the checking readers the loaders are built from: each reads one value from the node tree,
  * checks its type, unit and range, and on any problem fills the diagnostic with the node's
  * position, the field path and a message that says what to write instead. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the input readers: the YAML document tree and the checking field readers that the subject
  * and session loaders (src/input) and the population loader (src/cohort) are written with.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the checks every input file passes before the YAML parser sees it.
  *
  * Two reasons for a pass of our own over the bytes. First, libfyaml stops at a NUL byte as if the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — quantities with units ("40 N", "2.5 kgf/cm^2", "30 mmHg", "2 min", "28 %").
  *
  * The number is read by us (strictly: decimal, optional exponent, no "inf"/"nan"/hex), in the "C"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the session file: what is done, as a timeline of actions.
  *
  *   session:

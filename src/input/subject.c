@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — the subject file: who is massaged.
  *
  *   subject:

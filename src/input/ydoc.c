@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — reading an input file and turning its YAML or JSON text into a small node tree.
  *
  * We build our own tree from libfyaml's event stream rather than use its document API because the

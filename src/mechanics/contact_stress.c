@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Stress under a uniform circular load on an elastic half-space (Boussinesq; Love 1929).
  *
  * The point-load kernel sigma_z = 3 P z^3 / (2 pi R^5) integrates in closed form along any ray from

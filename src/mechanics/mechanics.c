@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The mechanics stage and the fitting of the atlas's sites to a subject (mechanics.h). */
 #include "mechanics/mechanics.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The mechanics stage: from the hands on the skin to the loads of every region this step and the
  * pressure on every nerve and muscle under them (src/core/stage.h). Shared by the simulator
  * (src/sim/step.c) and the safety monitor (src/monitor/), which step the very same code.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The safety monitor: one push per sample runs the simulator's mechanics -> nerve -> tissue path
  * for the contacts it carries, checks every limit at the sites under them, and says what to do.
  *

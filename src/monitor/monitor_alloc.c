@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Host conveniences: the monitor model in memory from malloc. The only monitor source that may
  * allocate; the firmware build leaves it out (cmake/monitor.cmake). */
 #include <stdlib.h>

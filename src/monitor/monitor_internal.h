@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Inside the safety monitor. Only src/monitor/ (and its tests) see this; the API is
  * knead/monitor.h. Nothing here may need <stdio.h> or <stdlib.h> (firmware build). */
 #ifndef KN_MONITOR_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The monitor's model: the whole atlas fitted to one subject by the simulator's own site fitting
  * (kn_sites_fit), and the mechanics, nerve and tissue stages set up as the simulator sets them
  * (src/sim/model.c), laid out in the caller's buffer. */

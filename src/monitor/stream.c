@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The sample stream: one line, CSV or a flat JSON object, to one contact sample. Written for a
  * device's serial line as much as for files: no allocation, no locale (numbers are read here, not
  * by strtod, whose decimal point follows the locale), every byte checked, and a bad line leaves the

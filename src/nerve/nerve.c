@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Nerve compression. Three clocks run under pressure: ischaemia (reversible conduction block, the
  * tourniquet time scale), axonal transport (Dahlin 1984) and structural deformation (Rydevik &
  * Nordborg 1980, Dahlin 1986). Each is a dose that grows under load; only ischaemia recovers within

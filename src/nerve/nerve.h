@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The nerve stage: every nerve of a model under the pressures mechanics puts on it
  * (src/core/stage.h). The model of one nerve is knead/nerve.h (kn_nerve_step); this stage is the
  * loop over a model's nerves, and stamps the time each nerve's grade rises. Shared by the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The nerve stage: the loop over a model's nerves (nerve/nerve.h). */
 #include "nerve/nerve.h"
 

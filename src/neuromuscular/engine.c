@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The neuromuscular stage: for every simulated muscle, a motor-unit pool driven by the stretch
  * reflex (spindle Ia with its delay), autogenic inhibition (tendon organ Ib), reciprocal inhibition
  * from the antagonist, the inhibition of pressure on the muscle, voluntary drive and electrical

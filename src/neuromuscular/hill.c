@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Hill-type muscle curves: the piecewise-quadratic shapes documented for MuJoCo's muscle model
  * [mujoco_muscle], written from their description (each piece is a quadratic or a line, joined
  * with matching slopes, so every curve is continuous with a continuous first derivative).

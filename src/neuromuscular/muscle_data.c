@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Mechanics of the massaged muscles: the joint each crosses, moment arm, optimal fibre length,
  * maximum force, reflex delay, antagonist and cramp susceptibility. Lower limb from the Arnold 2010
  * model, upper limb from Holzbaur 2005; trunk and neck values are coarse and say so.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The motor-unit pool's and the Hill curves' parameters from the model's parameter table
  * (src/core/params.h, rows pool_* and hill_*), so a session's `parameters:` reaches them. */
 #ifndef KN_NEUROMUSCULAR_MUSCLE_PARAMS_H

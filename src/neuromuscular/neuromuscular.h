@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The neuromuscular stage (src/core/stage.h): for every simulated muscle, a motor-unit pool driven
  * by the stretch reflex, autogenic and reciprocal inhibition, the inhibition of pressure on the
  * belly, voluntary drive and electrical stimulation; Hill force; joint dynamics; and the

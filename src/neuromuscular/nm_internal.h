@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Inside the neuromuscular folder: the muscle and joint tables (muscle_data.c), the H-reflex
  * read-out and the episode classifier. Other modules include src/neuromuscular/neuromuscular.h
  * instead. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The motor-unit pool of Fuglevand, Winter & Patla 1993 [fuglevand1993], with persistent inward
  * currents after Lee & Heckman 1998 [lee_heckman1998].
  *

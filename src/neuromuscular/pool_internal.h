@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Inside the motor-unit pool: read-outs of single units for the tests and the validation cases.
  * Not API: the engine reads the pool through kn_pool_output. */
 #ifndef KN_NEUROMUSCULAR_POOL_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The pressure-pain model: how likely a pressure hurts. It sits with the first stage because the
  * practitioner's hands (the protocol) already react to pain; mechanics, the events and the safety
  * monitor read it from here (kn_pain_probability and kn_pain_median are declared in

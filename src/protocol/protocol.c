@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* From a plan to a hand: each slot (hand or tool) follows its actions in turn; the practitioner
  * drawn from a profile (kn_practitioner_draw) shapes the force (ramps, variation, mean force
  * relative to the plan), the position (drift off target) and the reaction to pain. Variability

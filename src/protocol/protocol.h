@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The protocol stage (src/protocol): from the session's plan to what each hand (slot) does this
  * step. The practitioner drawn from a profile shapes the force, the position and the reaction to
  * pain. Its output, kn_contact, is what mechanics, circulation and the whole body read. Stage

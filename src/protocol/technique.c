@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What each technique does when the plan does not say: the defaults of kn_action_init. */
 #include <math.h>
 #include <string.h>

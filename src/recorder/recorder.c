@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The recorder: the column layout with its metadata, and the reduction of every column (max, min
  * or last) over one record interval, so that a decimated series keeps the peaks that matter. Every
  * recorded row goes to the caller's sink as it is made (the full series, streamed); memory keeps at

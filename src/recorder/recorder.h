@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The recorder stage (src/core/stage.h): every column of the time series reduced (max, min or last)
  * over one record interval, so that a decimated series keeps the peaks that matter; each recorded
  * row goes to the caller's sink as it is made, and memory keeps at most KN_SERIES_KEPT_ROWS rows,

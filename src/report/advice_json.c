@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The "advice" section of summary.json: the rules' advice (src/advise), strongest first. */
 #include <jansson.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Result files and the terminal summary. */
 #include <errno.h>
 #include <math.h>
@@ -12,7 +13,8 @@ static int io_fail(kn_diag *diag, const char *path) {
   if (diag) {
     kn_diag_clear(diag);
     diag->code = KN_EIO;
-    snprintf(diag->file, sizeof diag->file, "%s", path);
+    /* a path longer than diag->file is cut on purpose: the message still says what failed */
+    snprintf(diag->file, sizeof diag->file, "%.*s", (int)(sizeof diag->file - 1), path);
     snprintf(diag->message, sizeof diag->message, "cannot write: %s", strerror(errno));
   }
   return KN_EIO;

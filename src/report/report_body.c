@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The terminal lines of the whole body: heart, pressure, cortisol, carotid sinus, standing up,
  * and the ill subject's symptom load. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report.html: one self-contained page built from the files of an output folder.
  *
  * The page is the template web/report.html with its markers replaced by the inlined front end
@@ -443,6 +444,15 @@ static int fill_template(FILE *f, const json_t *data, const char *title) {
   return KN_OK;
 }
 
+int kn_report_html_available(void) {
+  return asset("report.html") != NULL;
+}
+
+const char *kn_report_html_missing(void) {
+  return "this knead was built without the HTML report (no charting library at build time): "
+         "run `npm ci` in the source tree (or `make web-deps`) and build again";
+}
+
 int kn_report_html_write(const char *dir, kn_diag *diag) {
   char path[1100], tmp[1200];
   size_t len;
@@ -452,6 +462,8 @@ int kn_report_html_write(const char *dir, kn_diag *diag) {
   json_t *summary = NULL, *events = NULL, *data = NULL;
   FILE *f = NULL;
 
+  if (!kn_report_html_available())
+    return fail(diag, KN_ESTATE, dir, 0, "%s", kn_report_html_missing());
   snprintf(path, sizeof path, "%s/summary.json", dir);
   json_error_t jerr;
   summary = json_load_file(path, 0, &jerr);

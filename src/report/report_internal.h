@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #ifndef KN_REPORT_INTERNAL_H
 #define KN_REPORT_INTERNAL_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* summary.json: inputs echoed, then every outcome in people's units with its evidence level. */
 #include <jansson.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The report's front end, inlined at build time (cmake/report.cmake, web/embed.cmake): our own
  * web/ sources and the charting library from node_modules. Each array ends in a NUL byte. */
 #ifndef KN_WEB_ASSETS_H

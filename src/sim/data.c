@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The data: every state variable and buffer of one simulation, carved from one allocation sized by
  * the model. Nothing is allocated after kn_data_create. */
 #include <stdlib.h>

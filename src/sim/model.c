@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Building a model: check the plan, lay out the timeline on hands (slots), pick the body parts the
  * session can reach, fit the atlas to the subject, and lay out the recorder. All arrays of a model
  * live in one block, except the stress table that every model of the process shares. */

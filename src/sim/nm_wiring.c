@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The neuromuscular stage's wiring: fills its kn_nm_in from the protocol (the non-stroke actions
  * in progress, percussion), mechanics (pressure on the bellies) and, as last circulation step's
  * values, muscle temperature and interstitial potassium; steps it; and turns the episodes it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The outcome: states and peaks gathered into one struct, with the evidence behind each output and
  * the overall harm grade. */
 #include <string.h>

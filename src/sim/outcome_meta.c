@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The outcome's quantity table: what each key of a site's object in summary.json is (title, unit,
  * where its evidence level and its limit are), so readers never parse key names. One row per key
  * src/report/summary_json.c writes; tests/unit/test_outcome_meta.c checks both directions. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The recorder's wiring: this step's value of every column, gathered from the stages' outputs in
  * the order of the recorder's layout (src/recorder), in the unit each column is written in. */
 #include "core/units.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Inside the model and the data. Only src/ sees this; the public API is knead/sim.h. */
 #ifndef KN_SIM_INTERNAL_H
 #define KN_SIM_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One step: the wiring diagram of the data flow. Each stage reads the outputs of the stages
  * upstream of it (kn_X_in) and is stepped on its clock (src/core/stage.h):
  *

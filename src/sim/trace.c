@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The simulator's contacts as monitor samples, so that a simulated session can be replayed
  * through the safety monitor (`knead simulate --trace`, then `knead monitor`). */
 #include <math.h>

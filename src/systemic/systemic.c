@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The whole body: autonomic balance, heart rate and blood pressure with a baroreflex, the carotid
  * sinus reflex, cortisol, core temperature and hydration, standing up at the end, and the ill
  * subject's symptom load.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The systemic stage (src/systemic): the whole body. Autonomic balance, heart rate, blood pressure
  * with a baroreflex, the carotid sinus reflex, cortisol, core temperature, hydration, standing up
  * at the end and the ill subject's symptom load. Runs on the circulation's clock. Stage contract:

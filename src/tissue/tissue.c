@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tissue damage. Muscle: Linder-Ganz et al. 2006 found rat muscle cells die above 32 kPa within
  * 15 min-1 h and above 9 kPa after 2 h, with a sigmoid between; a varying load is summed with
  * Miner's rule (each moment uses up dt / time-to-death at its pressure), which ignores recovery

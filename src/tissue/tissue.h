@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The tissue stage: what the loads of this step do to the tissue, against its limits
  * (src/core/stage.h). Muscle cell death and soreness load (the models of knead/tissue.h), and the
  * accumulation of every region's outcome: ISO/TS 15066 limit ratios, pain, capillary occlusion,

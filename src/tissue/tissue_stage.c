@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The tissue stage: muscles, soreness load and the regions' outcomes (tissue/tissue.h). */
 #include <math.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The validation cases of the core (mechanics, nerve, tissue, the article's nerve cases): each row
  * names a published experiment or case report, the paper's number, and the experiment that runs
  * the model on it (validate_internal.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Validation of circulation and the whole body: limb and skin flow under massage (Shoemaker 1997,
  * Hinds 2004), occlusion and reactive hyperaemia (skin perfusion pressure, Tee 2004), heat
  * (Petrofsky), blood pressure after massage (Cambron 2006, Liao 2016), fever (Karjalainen 1986),

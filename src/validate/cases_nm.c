@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Validation of the neuromuscular engine: cramp threshold frequency and its modifiers (Miller &
  * Knight 2009, Lau 2019, Miller 2017, Stone), cramp discharge (Minetto 2009), shortened and
  * lengthened positions and stretch (Bertolasi 1993), inhibition of motoneurons by massage (Morelli

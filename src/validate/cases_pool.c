@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Validation cases of the motor-unit pool and the Hill curves: Fuglevand 1993's pool model run
  * against the numbers its own equations give, and MuJoCo's muscle curves against Thelen 2003
  * (the experiments: run_formula.c). The paper's standard pool recruits its last unit at RR = 30

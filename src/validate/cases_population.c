@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Population cases: incidences of a small virtual cohort against the bands published for the same
  * population (COHORT_EVIDENCE.md; docs/validation.md gives each band's reasoning). The cohort and
  * the dehydrated subject: run_population.c. Each case reads one outcome row of the cohort

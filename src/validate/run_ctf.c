@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The cramp threshold frequency test (Miller & Knight 2009) as an experiment: lying prone with the
  * ankle at 0.5 rad, 2 s stimulation trains of half the motor units at rising frequency, 30 s
  * apart, until a train leaves a cramp; the threshold is the rate of that train. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Experiments without a session: closed forms and single modules of the public API (mechanics,
  * nerve, tissue, the motor-unit pool, the Hill curves), and a nerve or a muscle held under a
  * constant pressure. */

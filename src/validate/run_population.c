@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Population experiments: incidences of a small virtual cohort, to be judged against the bands
  * published for the same population (the cases: cases_population.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Experiments that run whole sessions through the public API: a plan written as data, a subject
  * that differs from the default in a few fields, parameters changed through the session's
  * `parameters:`, and one reading of the outcome; or two such sessions combined. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The validation registry: grading, and the case tables of every module in one numbered list. */
 #include <math.h>
 #include <stdlib.h>

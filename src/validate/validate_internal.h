@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Inside the validation library: a case is a row of a table (what is compared, the paper's number,
  * the kind of evidence it gives) that names the kind of experiment it runs and that experiment's
  * description. One run function per kind of experiment; the tables live in cases*.c.

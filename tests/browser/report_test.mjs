@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Browser test of report.html, as a person would use it: Debian's Chromium driven by
 // playwright-core (no browser download). For several examples it runs `knead simulate --report`
 // (and `knead report` on an existing folder), opens each page from the file system and checks:

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # knead advise as a person uses it: flags instead of files, verdict first, then reasons, then
 # advice; --json for machines; bad flags give a clear message and exit 2; colour only on a
 # terminal and never with NO_COLOR.

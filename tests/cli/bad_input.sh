@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Bad-input tests of `knead simulate` and `knead cohort`: every case in tests/bad_input/ must be
 # refused with exit code 2, the exact message of its .expect file as the first line of stderr, and
 # nothing left in the folder the output would go to (no output, no temporary file).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The command line as a user meets it: help, version, exit codes, output folders, atlas, validate.
 set -u
 knead="$1"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # knead cohort as a user meets it: usage and bad input, the same results for 1 and 2 threads,
 # resumption after kill -9 (nothing lost, nothing twice), a database of another run refused, the
 # schema, and an incidence table whose intervals are known in closed form.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # knead cohort under MPI: 1 and 2 ranks (and 2 ranks x 2 threads) give the database a single
 # process with one thread gives, row for row. Needs a knead built with -DKN_MPI=ON (make
 # check-cohort-mpi builds one in build-mpi and runs this script with it); with a knead built

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # knead cohort --uncertainty and --sensitivity: usage errors (exit 2, nothing written), parameter
 # draws and both intervals the same for 1 and 2 threads, the parameter interval equal to the
 # percentiles of the per-draw incidences computed here from the stored rows, a run with other draws

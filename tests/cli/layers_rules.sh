@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The layering check itself (scripts/check_layers.py), on small made-up trees: a clean tree passes,
 # and each kind of break is found and named with its file:line. The expected lines follow from the
 # made-up rules below by hand (stageb is downstream of stagea; eng and top are reached through the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The man pages and the bash completion the build writes (cmake/cli_docs.cmake, from the option
 # tables that also give --help): every page renders with `man -l` without a warning, is the one
 # the binary writes now (not stale), and names every option its --help names; the completion

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # End-to-end tests of `knead monitor` (issue 6): the alarms on a recorded session agree with what
 # `knead simulate` finds on the same trace, file and stdin give the same result, bad lines are
 # reported and skipped (or fatal) without losing anything from the good ones, sensor faults are

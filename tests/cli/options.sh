@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The command line as people expect it (issue 18): every spelling of an option's value that
 # getopt_long takes, options before or after the files, knead help CMD, exit codes in every help,
 # clear refusals (unknown, ambiguous, missing value, a value for a switch), the progress line of

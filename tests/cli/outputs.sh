@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Outputs checked before the run, and limits decided before work starts: an output is never an
 # input, a link, an empty name, or a folder knead did not write (decided by file types and the
 # .knead-output marker, not names); a user's file is never deleted; concurrent runs into one -o end

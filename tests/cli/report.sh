@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # report.html from the command line: `simulate --report` and `knead report DIR` give the same
 # self-contained page; nothing in it loads from the network; input strings are escaped; long
 # series are reduced for display; bad folders give a clear message and exit 2.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Golden scenario tests: each example with an expectation file in tests/scenarios must produce the
 # expected lines in summary.json (and none of the forbidden ones), deterministically.
 set -u

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Interruption: SIGINT, SIGTERM and SIGHUP at random moments during simulate, report, monitor and
 # cohort end with exit 130, 143 or 129 and one line, and leave nothing behind: no temporary folder
 # or file, no parent folder the run created, no half-written trace or events file; an interrupted

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer targets: the input loaders, one per build (KN_FUZZ_SESSION, KN_FUZZ_SUBJECT,
  * KN_FUZZ_POPULATION).
  *

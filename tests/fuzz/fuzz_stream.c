@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer target: the monitor's sample stream and the monitor behind it.
  *
  * The input is split into lines; each goes through kn_stream_parse_line, and every sample it yields

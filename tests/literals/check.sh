@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The literal scan's own test: scripts/check_literals.py on tests/literals/sample.c.in with
 # tests/literals/allow.txt must report exactly the lines of expected.txt (worked out by hand from
 # the rule in the script's header) and exit 1. Run from the repository's root.

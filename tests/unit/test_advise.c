@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The advice rules (src/advise) on small plans written in YAML: each rule fires on what it is
  * about and stays quiet otherwise; severities order the list; every source resolves; the verdict
  * follows the strongest advice; the caller's capacity is respected. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Golden advice: every example of examples/article/ (and the A6 fever case) simulated, its advice
  * compared with the .expect files of tests/advice (format in tests/advice/README.md), so that each
  * claim of the article has its advice shown. Every article example must have an expectation file.

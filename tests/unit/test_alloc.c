@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Allocate once (DESIGN.md): after kn_model_create and kn_data_create, stepping a whole session
  * calls no allocator, nor does kn_data_reset and a second run. The test is linked with
  * -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free (CMakeLists.txt), so every call to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the body atlas: the tables agree with the evidence in SCIENCE.md, refer to each
  * other consistently, every number resolves to a source, and the geometry keeps its promises
  * (nerves under their landmarks, muscle bellies away from nerves). */

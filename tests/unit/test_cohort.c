@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Virtual cohorts: confidence intervals against published values, the population file (errors with
  * their position, shares of the traits drawn, the body-fat equation), counter-based streams, the
  * outcome table, the SQLite store and the thread pool. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Hill-type muscle curves: values at the key points of the documented shapes, continuity of the
  * curves and of their slopes at the joins, monotonic pieces. */
 #include "test_common.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the input loaders (subject and session files, YAML and JSON), of their error
  * messages, and of the error-code and diagnostic helpers they report through. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Mechanics: the Boussinesq field, its table, bone backing and pain probability. */
 #include "test_common.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The safety monitor (knead/monitor.h): the same numbers as the simulator on the same contacts,
  * margins and times to limit that come true, every sensor fault with its defined response, the
  * memory it asks for, and determinism. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The monitor allocates nothing after init (issue 6). Linked with -Wl,--wrap for malloc, calloc,
  * realloc, aligned_alloc and free (cmake/monitor.cmake): every call from the library lands in the
  * counters below and goes on to the real allocator. */

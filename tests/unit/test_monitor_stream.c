@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The monitor's sample stream (kn_stream_parse_line): CSV with or without a header, JSON lines,
  * numbers read exactly and without the locale, and every kind of bad line refused with its column
  * and field while the parser stays as it was. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Nerve: perfusion curve, ischaemic block and its recovery, transport and structural doses. */
 #include "test_common.h"
 

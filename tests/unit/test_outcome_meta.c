@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The outcome's quantity table against summary.json as the public report API writes it: every key
  * of every site's object has a row and every row's key is there (both directions), the key ends in
  * the row's unit suffix, the value is of the row's kind, and the evidence and limit keys a row

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Every parameter has a source that resolves, and docs/model.md states the value the code uses. */
 #include "test_common.h"
 

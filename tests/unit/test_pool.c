@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Motor-unit pool (Fuglevand 1993 with persistent inward currents): unit properties, rate law,
  * twitch-tetanus gain, twitch shape, fusion, force normalisation, cost of a relaxed pool, PICs,
  * stimulation, determinism. Expected values are computed here from the published formulas, not

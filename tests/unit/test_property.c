@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Property test: random valid sessions on random valid subjects keep every output finite and in
  * range (no NaN, no negative dose, probabilities in [0, 1]). Seeded, so a failure reproduces. */
 #include "test_common.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of kn_quantity_parse: conversions to SI against values worked out by hand from the
  * unit definitions, and the refusals (wrong dimension, no unit, not a number) with their messages.
  */

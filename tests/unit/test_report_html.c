@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report.html from an output folder written here by hand: long series reduced for display with
  * their peaks and dips kept, short ones kept whole, strings from the inputs escaped for HTML and
  * for the <script> element, the front end inlined, malformed files refused with file and line. */

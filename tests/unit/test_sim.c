@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The simulation through its public API (knead/knead.h): reproducible runs, no hidden globals,
  * reset, a harmless plan that comes out harmless, the recorded time series (names, units, size,
  * peaks kept), and the two practitioner profiles. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The clinical classification of involuntary contractions (docs/model.md, "Spasms, cramps and
  * reflex responses"): synthetic involuntary-force traces go through the engine's beat counter
  * (kn_nm_beats_step) and classifier (kn_nm_episode_kind) with the default parameters. Brief

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The circulation stage stepped alone (src/circulation/circulation.h): params, in, state and out
  * built by hand, checked against numbers worked out from the model's equations and the papers
  * its parameters are calibrated to, not against values the code printed. And the error of a step:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The events stage stepped alone (src/events/events.h): loads built by hand, the events checked
  * against what the definitions say (docs/cli.md, events.csv): a condition opens, lasts, merges
  * across short gaps and ends; thresholds are crossed once; a full buffer counts what it drops. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The mechanics stage (src/mechanics/mechanics.h) stepped alone: sites, contacts and outputs built
  * by hand, checked against the closed forms worked out here (Boussinesq on the axis, Johnson's
  * axial stresses, the log-normal median), not against numbers the code printed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The nerve stage (src/nerve/nerve.h) stepped alone over hand-built nerves and pressures, checked
  * against numbers worked out here from the model's formulas (perfusion at the p50, the ischaemic
  * deficit without flow, the time a grade is stamped with). */

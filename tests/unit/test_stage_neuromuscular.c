@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The neuromuscular stage stepped alone (src/neuromuscular/neuromuscular.h): one muscle, the
  * gastrocnemius, with its params, inputs, state and output built here, no model and no data. The
  * expected numbers are worked out by hand from the formulas and tables docs/model.md gives

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The protocol stage stepped alone (src/protocol/protocol.h): a plan and a practitioner built by
  * hand, the hands checked against numbers worked out by hand. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The recorder stage alone: reductions over an interval, the slow columns, the sink, halving of
  * the kept rows, against values worked out by hand; the column layout and its metadata; and the
  * evidence level of each column against the outcome it feeds. */

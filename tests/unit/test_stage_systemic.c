@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The systemic stage stepped alone (src/systemic/systemic.h): params and in built by hand, checked
  * against numbers worked out from the model's equations and the papers behind its parameters. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The tissue stage (src/tissue/tissue.h) stepped alone: one region and one muscle built by hand,
  * constant loads, and the outcome checked against sums worked out here (ISO ratios with the
  * transient factor, time over the limit, bruise dose (ratio - 1)^2 t, soreness load (p/PPT)^2 t,

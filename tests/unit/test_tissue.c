@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Tissue: the Linder-Ganz threshold, Miner accumulation, the bruise dose-response and its grades,
  * soreness saturating per site. */
 #include "test_common.h"

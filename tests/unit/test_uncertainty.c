@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Parameter spreads and the designs built on them: every spread belongs to a real parameter and
  * holds its default; draws are reproducible and inside their spreads; Morris trajectories move one
  * parameter at a time on the grid, and their elementary effects recover a known linear response. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The public accessors validation relies on (it sees the model only through include/knead): the
  * nerve and tissue parameters from the table's defaults, when an action starts, the unit list,
  * and a parameter set beyond the typo guard on purpose (kn_param_setting.unguarded). Expected

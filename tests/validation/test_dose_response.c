@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Harm as dose-response (issue 14): the untrained partner's spasm and bruising incidences do not
  * fall as the planned force rises or as each stroke's onset gets faster, rise from the lowest dose
  * to the highest, and smooth strokes give almost none.

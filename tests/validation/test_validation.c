@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Every validation case, printed model beside paper; each must be green (SCIENCE.md §6). A case the
  * model does not reproduce is not weakened: the case says why (r.disagreement), it stays red in
  * docs/validation.md, and this test checks it is still red, so the note cannot go stale.

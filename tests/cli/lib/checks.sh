@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Sourced by the command-line tests (tests/cli/*.sh; this folder is not run as a test itself): a
 # temporary folder removed on exit, the pass and fail counters, the checks the scripts share and
 # their closing line. A script that needs more done on exit sets its own trap after sourcing this.
