@@ -7,7 +7,7 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEB_PACKAGES = build-essential cmake pkg-config libfyaml-dev libudunits2-dev libjansson-dev \
-               libcmocka-dev clang-format
+               libcmocka-dev clang-format zlib1g-dev
 
 .PHONY: all setup build build-asan demo check test test-asan format format-check bench validate docs clean
 

@@ -17,6 +17,7 @@ static void help(FILE *out) {
       out,
       "usage: knead simulate SUBJECT.yaml SESSION.yaml [-o DIR [--report]] [--fail-on GRADE]\n"
       "                      [--quiet] [--trace FILE] [--max-output SIZE]\n"
+      "                      [--timeseries csv|csv.gz]\n"
       "                      [--practitioner-percentile P | --practitioner-seed N]\n\n"
       "Runs the session on the subject and prints a summary, verdict first.\n"
       "  -o DIR           write summary.json, timeseries.csv and events.csv into DIR\n"
@@ -36,6 +37,10 @@ static void help(FILE *out) {
       "                   a practitioner drawn at random from the profile with seed N\n"
       "  --max-output SIZE  refuse before the run a timeseries.csv or trace projected larger\n"
       "                   than SIZE (default 1GB; e.g. 5GB, 500MB)\n"
+      "  --timeseries FORMAT\n"
+      "                   csv (default): DIR/timeseries.csv; csv.gz: DIR/timeseries.csv.gz, the\n"
+      "                   same text gzip-compressed (about a quarter of the size; pandas and\n"
+      "                   zcat read it as it is)\n"
       "exit codes: 0 ok; 1 harm at or above --fail-on; 2 bad input or usage; 3 internal error;\n"
       "            130, 143, 129 interrupted by SIGINT, SIGTERM, SIGHUP (nothing written)\n");
 }
@@ -67,6 +72,9 @@ static void progress(double fraction, void *ctx) {
 /* Upper estimates of the bytes one value of timeseries.csv ("-1.23457e+06,") and one line of the
  * trace take, for the size projected before the run. */
 #define SERIES_VALUE_BYTES 13.0
+/* The same for timeseries.csv.gz: gzip shrinks the series 4 to 6 times (docs/performance.md), so
+ * 13 / 3 bytes a value stays an upper estimate. */
+#define SERIES_GZ_VALUE_BYTES (SERIES_VALUE_BYTES / 3.0)
 #define TRACE_LINE_BYTES 120.0
 
 /* Parses a size such as 2GB, 500M, 1e9 (bytes; K, M, G, T are powers of 1000, B optional).
@@ -205,6 +213,7 @@ int cmd_simulate(int argc, char **argv) {
   uint64_t percentile = 0, practitioner_seed = 0;
   int seeded = 0;
   double max_output = MAX_OUTPUT_DEFAULT;
+  kn_series_format series_format = KN_SERIES_CSV;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -231,6 +240,10 @@ int cmd_simulate(int argc, char **argv) {
     } else if (!strcmp(a, "--trace")) {
       if (++i >= argc) return cli_usage_error("simulate", "--trace needs a file");
       trace_path = argv[i];
+    } else if (!strcmp(a, "--timeseries")) {
+      if (++i >= argc || (strcmp(argv[i], "csv") && strcmp(argv[i], "csv.gz")))
+        return cli_usage_error("simulate", "--timeseries needs csv or csv.gz");
+      series_format = strcmp(argv[i], "csv") ? KN_SERIES_CSV_GZ : KN_SERIES_CSV;
     } else if (!strcmp(a, "--max-output")) {
       if (++i >= argc || (max_output = parse_size(argv[i])) <= 0.0)
         return cli_usage_error("simulate", "--max-output needs a size, e.g. 2GB or 500MB");
@@ -275,7 +288,9 @@ int cmd_simulate(int argc, char **argv) {
   }
   cli_outdir out;
   cli_outfile trace_out = {.tmp = ""};
-  FILE *series = NULL, *trace = NULL;
+  FILE *trace = NULL;
+  kn_series_file *series = NULL;
+  const char *series_name = kn_series_format_file(series_format);
   int exit_code = KN_EXIT_OK;
   cli_inputs inputs = {0};
   cli_inputs_add(&inputs, paths[0]);
@@ -295,9 +310,12 @@ int cmd_simulate(int argc, char **argv) {
         (exit_code = check_output_size(m, paths[1], "the trace",
                                        steps * (double)hand_count(m) * TRACE_LINE_BYTES, steps, 11,
                                        max_output)))) ||
-      (outdir && (exit_code = check_output_size(m, paths[1], "timeseries.csv",
-                                                rows * ncol * SERIES_VALUE_BYTES, rows,
-                                                kn_series_ncol(m), max_output)))) {
+      (outdir &&
+       (exit_code = check_output_size(
+            m, paths[1], series_name,
+            rows * ncol *
+                (series_format == KN_SERIES_CSV_GZ ? SERIES_GZ_VALUE_BYTES : SERIES_VALUE_BYTES),
+            rows, kn_series_ncol(m), max_output)))) {
     kn_model_free(m);
     return exit_code;
   }
@@ -309,14 +327,13 @@ int cmd_simulate(int argc, char **argv) {
   if (outdir && (exit_code = cli_outdir_begin(&out, "simulate", outdir, &inputs)) != 0) goto done;
   if (outdir) { /* the full series, streamed as the run goes: memory stays bounded */
     char path[1200];
-    snprintf(path, sizeof path, "%s/timeseries.csv", out.tmp);
-    if (!(series = fopen(path, "w"))) {
+    snprintf(path, sizeof path, "%s/%s", out.tmp, series_name);
+    if (!(series = kn_series_file_open(m, path, series_format))) {
       fprintf(stderr, "knead simulate: %s: %s\n", path, strerror(errno));
       exit_code = KN_EXIT_INTERNAL;
       goto abort;
     }
-    kn_report_series_header(m, series);
-    kn_data_set_series_sink(d, kn_report_series_sink, series);
+    kn_data_set_series_sink(d, kn_series_file_sink, series);
   }
   if (trace_path && !(trace = cli_outfile_open(&trace_out, trace_path))) {
     fprintf(stderr, "knead simulate: --trace %s: %s\n", trace_path, strerror(errno));
@@ -334,10 +351,10 @@ int cmd_simulate(int argc, char **argv) {
     goto abort;
   }
   if (series) {
-    int bad = ferror(series);
-    if (fclose(series) != 0 || bad) {
+    int bad = kn_series_file_close(series);
+    if (bad) {
       series = NULL;
-      fprintf(stderr, "knead simulate: %s/timeseries.csv: could not write\n", outdir);
+      fprintf(stderr, "knead simulate: %s/%s: could not write\n", outdir, series_name);
       exit_code = KN_EXIT_INTERNAL;
       goto abort;
     }
@@ -369,13 +386,13 @@ int cmd_simulate(int argc, char **argv) {
     kn_report_text_styled(m, d, stdout, isatty(STDOUT_FILENO) && !(no_color && no_color[0]));
     char shown[2048];
     if (outdir)
-      printf("results: %s/{summary.json,timeseries.csv,events.csv%s}\n",
-             cli_term_str(shown, sizeof shown, outdir), html ? ",report.html" : "");
+      printf("results: %s/{summary.json,%s,events.csv%s}\n",
+             cli_term_str(shown, sizeof shown, outdir), series_name, html ? ",report.html" : "");
   }
   if (fail_on > 0 && (int)kn_data_outcome(m, d)->harm >= fail_on) exit_code = KN_EXIT_HARM;
   goto done;
 abort:
-  if (series) fclose(series);
+  kn_series_file_close(series);
   if (trace_path) cli_outfile_abort(&trace_out, trace);
   if (outdir) cli_outdir_abort(&out);
 done:

@@ -27,6 +27,26 @@ KN_API void kn_report_series_header(const kn_model *m, FILE *f);
  * (%.6g); the caller checks ferror(f) when the run ends. */
 KN_API void kn_report_series_sink(void *file, const double *rows, size_t nrow, size_t ncol);
 
+/* The time series as a file the caller streams a run into: timeseries.csv, or the same text
+ * gzip-compressed, which pandas.read_csv and zcat read directly (a long run's series is about a
+ * quarter of the size; docs/performance.md). */
+typedef enum kn_series_format {
+  KN_SERIES_CSV = 0,   /* timeseries.csv */
+  KN_SERIES_CSV_GZ = 1 /* timeseries.csv.gz */
+} kn_series_format;
+/* The file name a run's folder holds the series under in that format (static). */
+KN_API const char *kn_series_format_file(kn_series_format format);
+typedef struct kn_series_file kn_series_file;
+/* Creates path and writes the header line (as kn_report_series_header). The file is the caller's
+ * until kn_series_file_close. NULL with errno set if it cannot be created or written. Allocates. */
+KN_API kn_series_file *kn_series_file_open(const kn_model *m, const char *path,
+                                           kn_series_format format);
+/* A kn_series_sink writing rows to the kn_series_file given as ctx; no allocation. */
+KN_API void kn_series_file_sink(void *file, const double *rows, size_t nrow, size_t ncol);
+/* Flushes and closes the file and frees f: 0, or -1 if any write failed (the file is then
+ * incomplete). NULL is a no-op. */
+KN_API int kn_series_file_close(kn_series_file *f);
+
 /* The summary (as summary.json, with the advice) as JSON text; the caller frees it with free().
  * NULL if out of memory. */
 KN_API char *kn_report_json(const kn_model *m, kn_data *d);

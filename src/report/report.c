@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/format.h"
 #include "core/units.h"
 #include "knead/advise.h"
 #include "report/report_internal.h"
@@ -29,19 +30,19 @@ static int close_checked(FILE *f) {
 }
 
 void kn_report_series_header(const kn_model *m, FILE *f) {
-  for (size_t c = 0; c < kn_series_ncol(m); c++)
-    fprintf(f, "%s%s", c ? "," : "", kn_series_name(m, c));
+  for (size_t c = 0; c < kn_series_ncol(m); c++) {
+    if (c) fputc(',', f);
+    kn_csv_field(f, kn_series_name(m, c));
+  }
   fputc('\n', f);
 }
 
+static int file_write(void *file, const char *text, size_t n) {
+  return fwrite(text, 1, n, file) == n ? 0 : -1;
+}
+
 void kn_report_series_sink(void *file, const double *rows, size_t nrow, size_t ncol) {
-  FILE *f = file;
-  for (size_t r = 0; r < nrow; r++) {
-    const double *row = rows + r * ncol;
-    for (size_t c = 0; c < ncol; c++)
-      fprintf(f, "%s%.6g", c ? "," : "", row[c]);
-    fputc('\n', f);
-  }
+  kn_series_rows_text(file_write, file, rows, nrow, ncol); /* errors: ferror(file) says */
 }
 
 /* The rows kept in memory (the whole series of a short run; see kn_series_nrow). */
@@ -70,9 +71,19 @@ static int write_events(const kn_outcome *o, FILE *f) {
   fprintf(f, "t_start_s,t_end_s,kind,site_kind,site,action,value,unit,evidence\n");
   for (size_t i = 0; i < o->nevent; i++) {
     const kn_event *e = &o->events[i];
-    fprintf(f, "%.3f,%.3f,%s,%s,%s,%d,%.6g,%s,%s\n", e->t_start, e->t_end,
-            kn_event_kind_name(e->kind), site_kinds[e->site_kind], site_name(e), e->action,
-            e->value, e->unit, kn_evidence_name(e->evidence));
+    char value[KN_FORMAT_G6_MAX];
+    kn_format_g6(e->value, value);
+    const char *text[] = {kn_event_kind_name(e->kind), site_kinds[e->site_kind], site_name(e)};
+    fprintf(f, "%.3f,%.3f", e->t_start, e->t_end);
+    for (size_t k = 0; k < sizeof text / sizeof text[0]; k++) {
+      fputc(',', f);
+      kn_csv_field(f, text[k]);
+    }
+    fprintf(f, ",%d,%s,", e->action, value);
+    kn_csv_field(f, e->unit);
+    fputc(',', f);
+    kn_csv_field(f, kn_evidence_name(e->evidence));
+    fputc('\n', f);
   }
   return 0;
 }
