@@ -14,54 +14,184 @@
 #define PA_PER_MMHG 133.322387415
 #define FEVER_DEGC 38.0 /* as the advice rule: fever from 38 degC */
 
-static void help(FILE *out) {
-  fprintf(
-      out,
-      "usage: knead advise [WHERE] [HOW] [WHO] [--json]\n\n"
-      "Is this massage plan safe? Simulates one action and answers: verdict first, then the\n"
-      "reasons, then what to do. For example:\n"
-      "  knead advise --region neck_lateral --technique deep --contact thumb --force 60N \\\n"
-      "               --minutes 5 --giver partner --fever 38.2\n\n"
-      "where (one of):\n"
-      "  --region NAME       body region, e.g. neck_lateral, shoulder_top, calf (knead atlas)\n"
-      "                      also: neck (= neck_lateral), back (= upper_back), shoulder\n"
-      "  --landmark NAME     a point, e.g. posterior_triangle, spiral_groove, carotid_sinus\n"
-      "  --muscle NAME       a muscle belly, e.g. upper_trapezius, gastrocnemius\n"
-      "how:\n"
-      "  --technique T       effleurage (stroking), petrissage (kneading), friction,\n"
-      "                      compression (press and hold), tapotement (percussion),\n"
-      "                      deep (slow deep strokes); default effleurage\n"
-      "  --contact C         thumb, fingertips, palm, knuckles, forearm, elbow, tool\n"
-      "                      (default: the technique's own)\n"
-      "  --force F           e.g. 40N, \"4 kgf\" (bare number: N); or --pressure P, e.g. \"300 "
-      "kPa\"\n"
-      "  --minutes M         how long (bare number: minutes; or \"90 s\"); default 5\n"
-      "  --repetitions N     and --rest T between them (bare number: s)\n"
-      "  --speed V           glide speed, e.g. \"3 cm/s\"; --rate R for kneading or percussion\n"
-      "  --giver G           professional, partner (an untrained partner) or rough (the rough\n"
-      "                      partner, a what-if); default professional\n"
-      "  --practitioner-percentile P\n"
-      "                      the giver with every trait at percentile P (1..99) of the profile,\n"
-      "                      in the harmful direction (95: a rough one); default the median\n"
-      "  --practitioner-seed N\n"
-      "                      a giver drawn at random from the profile with seed N\n"
-      "  --posture P         prone, supine, seated, side_lying, standing\n"
-      "who (default: an average adult of 40):\n"
-      "  --age Y  --sex female|male  --height \"170 cm\"  --mass \"70 kg\"\n"
-      "  --fever T           core temperature, e.g. 38.2 (bare number: degC)\n"
-      "  --ill               acutely ill (a cold, flu)\n"
-      "  --dehydration D     body mass lost, e.g. 3%% (bare number: %%)\n"
-      "  --cramps-per-month N, --exertion none|light|moderate|hard|exhausting\n"
-      "  --blood-pressure S/D   e.g. 150/95 (mmHg); --bp-medication; --hypertension\n"
-      "  --carotid-sensitive yes|no|unknown   carotid sinus hypersensitivity\n"
-      "output:\n"
-      "  --json              the whole result as JSON (as summary.json), for machines\n"
-      "exit codes: 0 go ahead; 1 change the plan or stop; 2 bad flags; 3 internal error\n");
-}
+/* The options: each but --json becomes one field of the subject or of the session's action. */
+enum {
+  F_REGION,
+  F_LANDMARK,
+  F_MUSCLE,
+  F_TECHNIQUE,
+  F_CONTACT,
+  F_FORCE,
+  F_PRESSURE,
+  F_MINUTES,
+  F_REPETITIONS,
+  F_REST,
+  F_SPEED,
+  F_RATE,
+  F_GIVER,
+  F_PERCENTILE,
+  F_SEED,
+  F_POSTURE,
+  F_AGE,
+  F_SEX,
+  F_HEIGHT,
+  F_MASS,
+  F_FEVER,
+  F_ILL,
+  F_DEHYDRATION,
+  F_CRAMPS,
+  F_EXERTION,
+  F_BLOOD_PRESSURE,
+  F_BP_MEDICATION,
+  F_HYPERTENSION,
+  F_CAROTID,
+  NFLAG, /* the options above write a field; those below do not */
+  F_JSON = NFLAG
+};
 
-/* A flag that becomes one field of the subject or of the session's action. */
+/* Where an option's value goes: the subject (0), the action (1) or the session (2), its key in
+ * the file and the unit a bare number is in (NULL: none). */
+typedef struct flag_field {
+  int doc;
+  const char *key;
+  const char *unit;
+} flag_field;
+
+static const flag_field fields[NFLAG] = {
+    [F_REGION] = {1, "region", NULL},
+    [F_LANDMARK] = {1, "landmark", NULL},
+    [F_MUSCLE] = {1, "muscle", NULL},
+    [F_TECHNIQUE] = {1, "do", NULL},
+    [F_CONTACT] = {1, "contact", NULL},
+    [F_FORCE] = {1, "force", "N"},
+    [F_PRESSURE] = {1, "pressure", "kPa"},
+    [F_MINUTES] = {1, "duration", "min"},
+    [F_REPETITIONS] = {1, "repetitions", NULL},
+    [F_REST] = {1, "rest_between", "s"},
+    [F_SPEED] = {1, "speed", "cm/s"},
+    [F_RATE] = {1, "rate", "Hz"},
+    [F_GIVER] = {2, "practitioner", NULL},
+    [F_PERCENTILE] = {2, "practitioner_percentile", NULL},
+    [F_SEED] = {2, "practitioner_seed", NULL},
+    [F_POSTURE] = {2, "posture", NULL},
+    [F_AGE] = {0, "age", NULL},
+    [F_SEX] = {0, "sex", NULL},
+    [F_HEIGHT] = {0, "height", "cm"},
+    [F_MASS] = {0, "mass", "kg"},
+    [F_FEVER] = {0, "temperature", "degC"},
+    [F_ILL] = {0, "acute_illness", NULL},
+    [F_DEHYDRATION] = {0, "hypohydration", "%"},
+    [F_CRAMPS] = {0, "cramps_per_month", NULL},
+    [F_EXERTION] = {0, "exertion", NULL},
+    [F_BLOOD_PRESSURE] = {0, "systolic_pressure", NULL},
+    [F_BP_MEDICATION] = {0, "bp_medication", NULL},
+    [F_HYPERTENSION] = {0, "hypertension", NULL},
+    [F_CAROTID] = {0, "carotid_sinus_hypersensitivity", NULL},
+};
+
+#define ID(f) (CLI_LONG + (f))
+static const cli_option options[] = {
+    {0, NULL, NULL, CLI_COMPLETE_NONE, NULL, "where (one of)"},
+    {ID(F_REGION), "region", "NAME", CLI_COMPLETE_REGION, NULL,
+     "body region, e.g. neck_lateral, shoulder_top, calf (knead atlas);\nalso: neck (= "
+     "neck_lateral), back (= upper_back), shoulder"},
+    {ID(F_LANDMARK), "landmark", "NAME", CLI_COMPLETE_LANDMARK, NULL,
+     "a point, e.g. posterior_triangle, spiral_groove, carotid_sinus"},
+    {ID(F_MUSCLE), "muscle", "NAME", CLI_COMPLETE_MUSCLE, NULL,
+     "a muscle belly, e.g. upper_trapezius, gastrocnemius"},
+    {0, NULL, NULL, CLI_COMPLETE_NONE, NULL, "how"},
+    {ID(F_TECHNIQUE), "technique", "T", CLI_COMPLETE_TECHNIQUE, NULL,
+     "effleurage (stroking), petrissage (kneading), friction,\ncompression (press and hold), "
+     "tapotement (percussion),\ndeep_stroke (deep: slow deep strokes); default effleurage"},
+    {ID(F_CONTACT), "contact", "C", CLI_COMPLETE_CONTACT, NULL,
+     "thumb, fingertips, palm, knuckles, forearm, elbow, tool\n(default: the technique's own)"},
+    {ID(F_FORCE), "force", "F", CLI_COMPLETE_NONE, NULL,
+     "how hard, e.g. 40N, \"4 kgf\" (bare number: N); or --pressure"},
+    {ID(F_PRESSURE), "pressure", "P", CLI_COMPLETE_NONE, NULL,
+     "how hard as a pressure, e.g. \"300 kPa\" (bare number: kPa)"},
+    {ID(F_MINUTES), "minutes", "M", CLI_COMPLETE_NONE, NULL,
+     "how long (bare number: minutes; or \"90 s\"); default 5"},
+    {ID(F_REPETITIONS), "repetitions", "N", CLI_COMPLETE_NONE, NULL,
+     "repetitions of the action, as in a session file"},
+    {ID(F_REST), "rest", "T", CLI_COMPLETE_NONE, NULL,
+     "rest between the repetitions (bare number: s)"},
+    {ID(F_SPEED), "speed", "V", CLI_COMPLETE_NONE, NULL,
+     "glide speed, e.g. \"3 cm/s\" (bare number: cm/s)"},
+    {ID(F_RATE), "rate", "R", CLI_COMPLETE_NONE, NULL,
+     "rate of kneading or percussion (bare number: Hz)"},
+    {ID(F_GIVER), "giver", "G", CLI_COMPLETE_PROFILE, NULL,
+     "professional (therapist), partner (untrained: an untrained partner)\nor rough (the rough "
+     "partner, a what-if); default professional"},
+    {ID(F_PERCENTILE), "practitioner-percentile", "P", CLI_COMPLETE_NONE, NULL,
+     "the giver with every trait at percentile P (1..99) of the profile,\nin the harmful "
+     "direction (95: a rough one); default the median"},
+    {ID(F_SEED), "practitioner-seed", "N", CLI_COMPLETE_NONE, NULL,
+     "a giver drawn at random from the profile with seed N"},
+    {ID(F_POSTURE), "posture", "P", CLI_COMPLETE_POSTURE, NULL,
+     "prone, supine, seated, side_lying, standing"},
+    {0, NULL, NULL, CLI_COMPLETE_NONE, NULL, "who (default: an average adult of 40)"},
+    {ID(F_AGE), "age", "Y", CLI_COMPLETE_NONE, NULL, "age in years"},
+    {ID(F_SEX), "sex", "S", CLI_COMPLETE_WORDS, "female male", "female or male"},
+    {ID(F_HEIGHT), "height", "H", CLI_COMPLETE_NONE, NULL,
+     "height, e.g. \"170 cm\" (bare number: cm)"},
+    {ID(F_MASS), "mass", "M", CLI_COMPLETE_NONE, NULL,
+     "body mass, e.g. \"70 kg\" (bare number: kg)"},
+    {ID(F_FEVER), "fever", "T", CLI_COMPLETE_NONE, NULL,
+     "core temperature, e.g. 38.2 (bare number: degC); a fever from 38 degC"},
+    {ID(F_ILL), "ill", NULL, CLI_COMPLETE_NONE, NULL, "acutely ill (a cold, flu)"},
+    {ID(F_DEHYDRATION), "dehydration", "D", CLI_COMPLETE_NONE, NULL,
+     "body mass lost, e.g. 3% (bare number: %)"},
+    {ID(F_CRAMPS), "cramps-per-month", "N", CLI_COMPLETE_NONE, NULL, "cramp history"},
+    {ID(F_EXERTION), "exertion", "E", CLI_COMPLETE_WORDS, "none light moderate hard exhausting",
+     "recent exercise: none, light, moderate, hard, exhausting"},
+    {ID(F_BLOOD_PRESSURE), "blood-pressure", "S/D", CLI_COMPLETE_NONE, NULL,
+     "blood pressure, e.g. 150/95 (mmHg)"},
+    {ID(F_BP_MEDICATION), "bp-medication", NULL, CLI_COMPLETE_NONE, NULL,
+     "takes blood-pressure medication"},
+    {ID(F_HYPERTENSION), "hypertension", NULL, CLI_COMPLETE_NONE, NULL, "has hypertension"},
+    {ID(F_CAROTID), "carotid-sensitive", "ANSWER", CLI_COMPLETE_WORDS, "yes no unknown",
+     "carotid sinus hypersensitivity: yes, no or unknown"},
+    {0, NULL, NULL, CLI_COMPLETE_NONE, NULL, "output"},
+    {ID(F_JSON), "json", NULL, CLI_COMPLETE_NONE, NULL,
+     "the whole result as JSON (as summary.json, advice included), for\nmachines"},
+};
+
+static const char *const synopsis[] = {"WHERE HOW [WHO] [--json]", NULL};
+
+static const cli_exit exits[] = {
+    {"0", "go ahead"},
+    {"1", "change the plan first, or stop"},
+    {"2", "bad flags: one line naming the flag, nothing on stdout"},
+    {"3", "internal error"},
+    {NULL, NULL},
+};
+
+const cli_command cli_advise = {
+    .name = "advise",
+    .summary = "is this plan safe? a verdict, the reasons and advice, without a file",
+    .synopsis = synopsis,
+    .description =
+        "Is this massage plan safe? The flags build the subject and a one-action session (read\n"
+        "by the same loaders as files, so every range, unit and \"did you mean\" is the\n"
+        "files'); the plan is simulated and the answer printed: verdict first, then the\n"
+        "reasons, then what to do. For example:\n"
+        "\n"
+        "  knead advise --region neck_lateral --technique deep --contact thumb --force 60N \\\n"
+        "               --minutes 5 --giver partner --fever 38.2\n"
+        "\n"
+        "Say where (one of --region, --landmark, --muscle) and how hard (--force or\n"
+        "--pressure).",
+    .options = options,
+    .noption = sizeof options / sizeof options[0],
+    .operands = CLI_COMPLETE_NONE,
+    .exits = exits,
+    .notes = NULL,
+    .run = cmd_advise,
+};
+
+/* A flag given on the command line: what it writes, and its value. */
 typedef struct flag {
-  const char *name;  /* "--force" */
+  char name[32];     /* "--force" */
   int doc;           /* 0 subject, 1 action, 2 session */
   const char *key;   /* field in the file */
   const char *unit;  /* appended to a bare number, or NULL */
@@ -69,38 +199,21 @@ typedef struct flag {
   const char *value; /* given value, NULL if not given */
 } flag;
 
-static flag flags_template[] = {
-    {"--region", 1, "region", NULL, 0, NULL},
-    {"--landmark", 1, "landmark", NULL, 0, NULL},
-    {"--muscle", 1, "muscle", NULL, 0, NULL},
-    {"--technique", 1, "do", NULL, 0, NULL},
-    {"--contact", 1, "contact", NULL, 0, NULL},
-    {"--force", 1, "force", "N", 0, NULL},
-    {"--pressure", 1, "pressure", "kPa", 0, NULL},
-    {"--minutes", 1, "duration", "min", 0, NULL},
-    {"--repetitions", 1, "repetitions", NULL, 0, NULL},
-    {"--rest", 1, "rest_between", "s", 0, NULL},
-    {"--speed", 1, "speed", "cm/s", 0, NULL},
-    {"--rate", 1, "rate", "Hz", 0, NULL},
-    {"--giver", 2, "practitioner", NULL, 0, NULL},
-    {"--practitioner-percentile", 2, "practitioner_percentile", NULL, 0, NULL},
-    {"--practitioner-seed", 2, "practitioner_seed", NULL, 0, NULL},
-    {"--posture", 2, "posture", NULL, 0, NULL},
-    {"--age", 0, "age", NULL, 0, NULL},
-    {"--sex", 0, "sex", NULL, 0, NULL},
-    {"--height", 0, "height", "cm", 0, NULL},
-    {"--mass", 0, "mass", "kg", 0, NULL},
-    {"--fever", 0, "temperature", "degC", 0, NULL},
-    {"--ill", 0, "acute_illness", NULL, 1, NULL},
-    {"--dehydration", 0, "hypohydration", "%", 0, NULL},
-    {"--cramps-per-month", 0, "cramps_per_month", NULL, 0, NULL},
-    {"--exertion", 0, "exertion", NULL, 0, NULL},
-    {"--blood-pressure", 0, "systolic_pressure", NULL, 0, NULL},
-    {"--bp-medication", 0, "bp_medication", NULL, 1, NULL},
-    {"--hypertension", 0, "hypertension", NULL, 1, NULL},
-    {"--carotid-sensitive", 0, "carotid_sinus_hypersensitivity", NULL, 0, NULL},
-};
-#define NFLAG (sizeof flags_template / sizeof flags_template[0])
+/* The flags, from the option table and the fields. */
+static void flags_init(flag *fl) {
+  for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+    const cli_option *o = &options[i];
+    if (o->id < CLI_LONG || o->id - CLI_LONG >= NFLAG) continue;
+    flag *f = &fl[o->id - CLI_LONG];
+    const flag_field *fd = &fields[o->id - CLI_LONG];
+    snprintf(f->name, sizeof f->name, "--%s", o->long_name);
+    f->doc = fd->doc;
+    f->key = fd->key;
+    f->unit = fd->unit;
+    f->is_switch = o->value == NULL;
+    f->value = NULL;
+  }
+}
 
 /* Words people use, mapped to the names in the files. */
 static const char *alias(const char *key, const char *v) {
@@ -204,12 +317,10 @@ static void report_diag(const flag *fl, const kn_diag *d) {
   }
 }
 
-/* A progress bar on stderr (only for long runs on a terminal, see cmd_advise). */
-static void progress(double fraction, void *ctx) {
-  (void)ctx;
-  fprintf(stderr, "\r[%-40.*s] %3.0f%%", (int)(40 * fraction),
-          "########################################", 100.0 * fraction);
-  if (fraction >= 1.0) fputs("\r\033[K", stderr);
+/* kn_run's progress callback: the line on stderr (cli_progress). */
+static void show_progress(double fraction, void *ctx) {
+  cli_progress *p = ctx;
+  cli_progress_update(p, fraction * p->total);
 }
 
 /* The reasons: what the simulation found, one line each, most serious first. */
@@ -286,37 +397,30 @@ static void print_reasons(const kn_model *m, const kn_outcome *o, FILE *out) {
 
 int cmd_advise(int argc, char **argv) {
   flag fl[NFLAG];
-  memcpy(fl, flags_template, sizeof fl);
+  flags_init(fl);
   int json = 0;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-      help(stdout);
-      return KN_EXIT_OK;
-    }
-    if (!strcmp(a, "--json")) {
+  cli_parser p;
+  cli_parse_begin(&p, &cli_advise, argc, argv);
+  for (;;) {
+    const char *v;
+    int opt = cli_next(&p, &v);
+    if (opt == CLI_END) break;
+    if (opt == CLI_HELP) return KN_EXIT_OK;
+    if (opt == CLI_ERROR) return KN_EXIT_USAGE;
+    if (opt == CLI_OPERAND)
+      return cli_usage_error("advise", "unexpected argument \"%s\"; try knead advise --help", v);
+    if (opt == ID(F_JSON)) {
       json = 1;
       continue;
     }
-    /* --flag VALUE or --flag=VALUE */
-    const char *eq = strchr(a, '=');
-    size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
-    flag *f = NULL;
-    for (size_t k = 0; k < NFLAG; k++)
-      if (strlen(fl[k].name) == nlen && !strncmp(fl[k].name, a, nlen)) f = &fl[k];
-    if (!f) return cli_usage_error("advise", "unknown option \"%s\"; try knead advise --help", a);
+    flag *f = &fl[opt - CLI_LONG];
     if (f->is_switch) {
-      if (eq) return cli_usage_error("advise", "%.*s takes no value", (int)nlen, a);
       f->value = "true";
-    } else if (eq) {
-      f->value = eq + 1;
-    } else if (i + 1 < argc) {
-      f->value = argv[++i];
-    } else {
-      return cli_usage_error("advise", "%s needs a value; try knead advise --help", a);
-    }
-    if (!f->is_switch && !f->value[0])
+    } else if (!v || !v[0]) {
       return cli_usage_error("advise", "%s needs a value; try knead advise --help", f->name);
+    } else {
+      f->value = v;
+    }
   }
   int where = 0;
   for (size_t k = 0; k < NFLAG; k++)
@@ -395,9 +499,12 @@ int cmd_advise(int argc, char **argv) {
     fprintf(stderr, "knead advise: out of memory\n");
     return KN_EXIT_INTERNAL;
   }
-  /* as simulate: a bar only where someone watches a run that takes a few seconds */
-  int show = isatty(STDERR_FILENO) && kn_model_duration(m) / kn_model_dt(m) > 2e6;
-  if (kn_run(m, d, show ? progress : NULL, NULL) != KN_OK) {
+  /* as simulate: progress only where someone watches (a terminal) */
+  cli_progress progress;
+  cli_progress_begin(&progress, cli_progress_wanted(-1, 0), kn_model_duration(m), "s simulated", 1);
+  int ran = kn_run(m, d, progress.on ? show_progress : NULL, &progress);
+  cli_progress_end(&progress, kn_data_time(d));
+  if (ran != KN_OK) {
     int failed = cli_simulation_failed(d);
     kn_data_free(d);
     kn_model_free(m);
@@ -421,8 +528,7 @@ int cmd_advise(int argc, char **argv) {
       free(text);
     }
   } else {
-    const char *no_color = getenv("NO_COLOR");
-    int color = isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
+    int color = cli_color(stdout);
     static const char *const vcol[] = {"\033[1;32m", "\033[1;33m", "\033[1;31m"};
     const char *words[] = {"GO AHEAD", "CHANGE THE PLAN FIRST", "STOP: DO NOT DO THIS"};
     printf("verdict: %s%s%s (harm expected: %s)\n", color ? vcol[v] : "", words[v],

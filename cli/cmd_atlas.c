@@ -151,20 +151,50 @@ static json_t *atlas_json(void) {
                    sources);
 }
 
+static const cli_option options[] = {
+    {CLI_LONG, "format", "FORMAT", CLI_COMPLETE_WORDS, "md json",
+     "md: markdown tables (default); json: one object for programs"},
+};
+
+static const char *const synopsis[] = {"[--format md|json]", NULL};
+
+static const cli_exit exits[] = {
+    {"0", "ok"},
+    {"2", "bad usage (another format, an unknown argument)"},
+    {"3", "internal error"},
+    {NULL, NULL},
+};
+
+const cli_command cli_atlas = {
+    .name = "atlas",
+    .summary = "the body atlas and the model parameters, each number with its source",
+    .synopsis = synopsis,
+    .description =
+        "Prints the body atlas (ISO/TS 15066 areas, regions, landmarks, nerves and vessels,\n"
+        "muscles, contact types) and the model parameters (value, unit, spread, evidence,\n"
+        "source, meaning), each number with its source, and the full references.",
+    .options = options,
+    .noption = sizeof options / sizeof options[0],
+    .operands = CLI_COMPLETE_NONE,
+    .exits = exits,
+    .notes = NULL,
+    .run = cmd_atlas,
+};
+
 int cmd_atlas(int argc, char **argv) {
   const char *format = "md";
-  for (int i = 1; i < argc; i++) {
-    if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-      printf("usage: knead atlas [--format md|json]\n\nPrints the body atlas (ISO/TS 15066 areas, "
-             "regions, landmarks, nerves and vessels,\nmuscles, contact types) and the model "
-             "parameters, each number with its source.\n");
-      return KN_EXIT_OK;
-    } else if (!strcmp(argv[i], "--format")) {
-      if (++i >= argc) return cli_usage_error("atlas", "--format needs md or json");
-      format = argv[i];
-    } else {
-      return cli_usage_error("atlas", "unknown argument \"%s\"; try --help", argv[i]);
-    }
+  cli_parser p;
+  cli_parse_begin(&p, &cli_atlas, argc, argv);
+  for (;;) {
+    const char *v;
+    int opt = cli_next(&p, &v);
+    if (opt == CLI_END) break;
+    if (opt == CLI_HELP) return KN_EXIT_OK;
+    if (opt == CLI_ERROR) return KN_EXIT_USAGE;
+    if (opt == CLI_OPERAND)
+      return cli_usage_error("atlas", "unknown argument \"%s\"; try --help", v);
+    if (!v) return cli_usage_error("atlas", "--format needs md or json");
+    format = v;
   }
   if (!strcmp(format, "md")) {
     print_md();

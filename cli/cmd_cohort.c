@@ -24,60 +24,104 @@
 
 #define Z95 1.959963984540054 /* standard normal quantile for a two-sided 95 % interval */
 
-static void help(FILE *out) {
-  fprintf(
-      out,
-      "usage: knead cohort POPULATION.yaml SESSION.yaml -n N -o RESULTS.sqlite [options]\n"
-      "       knead cohort POPULATION.yaml SESSION.yaml -n N --sensitivity [--trajectories R]\n"
-      "       knead cohort --summary RESULTS.sqlite [--by TRAIT]\n"
-      "       knead cohort --dump RESULTS.sqlite\n\n"
-      "Draws N virtual subjects from the population, gives each the session under every\n"
-      "practitioner profile, stores one row per subject and profile in SQLite and prints the\n"
-      "incidence of each harm with its 95 %% confidence interval (Wilson) and the relative risk.\n"
-      "  -n N               subjects (numbered 0..N-1)\n"
-      "  -o FILE            the database; an interrupted run resumes when started again with\n"
-      "                     the same arguments (other arguments: refused)\n"
-      "  --seed S           the run's seed (default 1); subject i is the same for any threads,\n"
-      "                     ranks and order\n"
-      "  --profiles LIST    practitioner profiles, comma-separated (default: the session's):\n"
-      "                     professional, untrained_partner, rough_partner; each subject\n"
-      "                     draws their own practitioner from each profile\n"
-      "  -j, --threads T    worker threads (default: the cores of this machine, shared by the\n"
-      "                     MPI ranks on it)\n"
-      "  --progress         progress bar on stderr even when it is not a terminal\n"
-      "  --no-progress      no progress bar\n"
-      "  -q, --quiet        print nothing but errors\n"
-      "  --by TRAIT         also a table per stratum: sex, age (18-39, 40-59, 60+),\n"
-      "                     hypertension, cramps (history: none, any)\n"
-      "  --uncertainty      sample the parameters with a spread (knead atlas) alongside the\n"
-      "                     subjects: subject i gets parameter draw i mod K; each incidence then\n"
-      "                     has a sampling and a parameter-uncertainty interval\n"
-      "  --draws K          parameter draws for --uncertainty (default 20, 2 to 10000, <= N)\n"
-      "  --sensitivity      Morris screening instead of a cohort: which parameters drive each\n"
-      "                     incidence; N subjects per parameter point, no database (-o unused)\n"
-      "  --trajectories R   Morris trajectories (default 10, 2 to 1000); cost: R x (parameters\n"
-      "                     + 1) x N simulations per profile\n"
-      "  --spreads SET      parameters to vary: all (default; sources and expert ranges),\n"
-      "                     source (only spreads the sources give), or a module:\n"
-      "                     neuromuscular, nerve, tissue, circulation, systemic\n"
-      "  --summary FILE     print the incidence table of a stored run\n"
-      "  --dump FILE        print every stored row as text, in a canonical order\n"
+enum {
+  OPT_SUMMARY = CLI_LONG,
+  OPT_DUMP,
+  OPT_SEED,
+  OPT_PROFILES,
+  OPT_BY,
+  OPT_UNCERTAINTY,
+  OPT_SENSITIVITY,
+  OPT_DRAWS,
+  OPT_TRAJECTORIES,
+  OPT_SPREADS,
+  OPT_PROGRESS,
+  OPT_NO_PROGRESS
+};
+
+static const cli_option options[] = {
+    {'n', NULL, "N", CLI_COMPLETE_NONE, NULL, "subjects (numbered 0..N-1), 1 to 100000000"},
+    {'o', "output", "FILE", CLI_COMPLETE_FILE, NULL,
+     "the database; an interrupted run resumes when started again with\nthe same arguments "
+     "(other arguments: refused)"},
+    {OPT_SEED, "seed", "S", CLI_COMPLETE_NONE, NULL,
+     "the run's seed (default 1); subject i is the same for any threads,\nranks and order"},
+    {OPT_PROFILES, "profiles", "LIST", CLI_COMPLETE_WORDS,
+     "professional untrained_partner rough_partner professional,untrained_partner",
+     "practitioner profiles, comma-separated (default: the session's):\nprofessional, "
+     "untrained_partner, rough_partner; each subject\ndraws their own practitioner from each "
+     "profile"},
+    {'j', "threads", "T", CLI_COMPLETE_NONE, NULL,
+     "worker threads (default: the cores of this machine, shared by the\nMPI ranks on it)"},
+    {OPT_PROGRESS, "progress", NULL, CLI_COMPLETE_NONE, NULL,
+     "progress on stderr (subjects done/total, rate, time left) even when\nit is not a "
+     "terminal (then one line a second)"},
+    {OPT_NO_PROGRESS, "no-progress", NULL, CLI_COMPLETE_NONE, NULL,
+     "no progress; the default shows it only when stderr is a terminal"},
+    {'q', "quiet", NULL, CLI_COMPLETE_NONE, NULL, "print nothing but errors"},
+    {OPT_BY, "by", "TRAIT", CLI_COMPLETE_WORDS, "sex age hypertension cramps",
+     "also a table per stratum: sex, age (18-39, 40-59, 60+),\nhypertension, cramps (history: "
+     "none, any)"},
+    {OPT_UNCERTAINTY, "uncertainty", NULL, CLI_COMPLETE_NONE, NULL,
+     "sample the parameters with a spread (knead atlas) alongside the\nsubjects: subject i gets "
+     "parameter draw i mod K; each incidence then\nhas a sampling and a parameter-uncertainty "
+     "interval"},
+    {OPT_DRAWS, "draws", "K", CLI_COMPLETE_NONE, NULL,
+     "parameter draws for --uncertainty (default 20, 2 to 10000, <= N)"},
+    {OPT_SENSITIVITY, "sensitivity", NULL, CLI_COMPLETE_NONE, NULL,
+     "Morris screening instead of a cohort: which parameters drive each\nincidence; N subjects "
+     "per parameter point, no database (-o unused)"},
+    {OPT_TRAJECTORIES, "trajectories", "R", CLI_COMPLETE_NONE, NULL,
+     "Morris trajectories (default 10, 2 to 1000); cost: R x (parameters\n+ 1) x N simulations "
+     "per profile"},
+    {OPT_SPREADS, "spreads", "SET", CLI_COMPLETE_WORDS,
+     "all source neuromuscular nerve tissue circulation systemic",
+     "parameters to vary: all (default; sources and expert ranges),\nsource (only spreads the "
+     "sources give), or a module:\nneuromuscular, nerve, tissue, circulation, systemic"},
+    {OPT_SUMMARY, "summary", "FILE", CLI_COMPLETE_FILE, NULL,
+     "print the incidence table of a stored run"},
+    {OPT_DUMP, "dump", "FILE", CLI_COMPLETE_FILE, NULL,
+     "print every stored row as text, in a canonical order"},
+};
+
+static const char *const synopsis[] = {
+    "POPULATION.yaml SESSION.yaml -n N -o RESULTS.sqlite [options]",
+    "POPULATION.yaml SESSION.yaml -n N --sensitivity [--trajectories R]",
+    "--summary RESULTS.sqlite [--by TRAIT]", "--dump RESULTS.sqlite", NULL};
+
+static const cli_exit exits[] = {
+    {"0", "ok"},
+    {"2", "bad input or usage, or a database of another run, damaged or in use (the file\n"
+          "untouched)"},
+    {"3", "internal error (a write failed, the disk is full)"},
+    {"130, 143, 129", "interrupted by SIGINT, SIGTERM, SIGHUP (every finished subject kept: "
+                      "the\nsame command resumes)"},
+    {NULL, NULL},
+};
+
+const cli_command cli_cohort = {
+    .name = "cohort",
+    .summary = "a virtual cohort: the incidence of each harm, with intervals; resumable",
+    .synopsis = synopsis,
+    .description =
+        "Draws N virtual subjects from the population, gives each the session under every\n"
+        "practitioner profile, stores one row per subject and profile in SQLite and prints the\n"
+        "incidence of each harm with its 95 % confidence interval (Wilson) and the relative\n"
+        "risk. Formats, schema, statistics and MPI: docs/cohort.md.",
+    .options = options,
+    .noption = sizeof options / sizeof options[0],
+    .operands = CLI_COMPLETE_FILE,
+    .exits = exits,
 #ifdef KN_HAVE_MPI
-      "Built with MPI: mpirun -n R knead cohort ... spreads the subjects over R ranks.\n"
+    .notes = "Built with MPI: mpirun -n R knead cohort ... spreads the subjects over R ranks.",
+#else
+    .notes = NULL,
 #endif
-      "exit codes: 0 ok; 2 bad input, usage, or a database of another run, damaged or in use;\n"
-      "            3 internal error; 130, 143, 129 interrupted by SIGINT, SIGTERM, SIGHUP (every\n"
-      "            finished subject kept: the same command resumes)\n");
-}
+    .run = cmd_cohort,
+};
 
 static void print_diag(const kn_diag *d) {
   cli_print_diag(d);
-}
-
-static double now_s(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
 /* ---- the incidence table --------------------------------------------------------------------- */
@@ -187,32 +231,14 @@ static int dump_only(const char *path) {
 
 typedef struct run {
   kn_cohort_store *store;
-  uint64_t total, done; /* subjects to compute in this start, and computed so far */
-  int show_progress;
-  double t0, last_draw;
+  uint64_t total, done;  /* subjects to compute in this start, and computed so far */
+  cli_progress progress; /* rank 0: subjects done/total on stderr */
+  double t0;             /* s, the start (monotonic) */
   int rank, nrank;
   int ranks_running;    /* rank 0: other ranks still sending */
   kn_cohort_unit *recv; /* rank 0: buffer for a unit from another rank */
   int failed;
 } run;
-
-static void draw_progress(run *r, int final) {
-  if (!r->show_progress) return;
-  double t = now_s();
-  if (!final && t - r->last_draw < 0.2) return;
-  r->last_draw = t;
-  double el = t - r->t0, rate = el > 0 ? (double)r->done / el : 0.0;
-  double eta = rate > 0 ? (double)(r->total - r->done) / rate : 0.0;
-  int width = 30, fill = r->total ? (int)((double)width * (double)r->done / (double)r->total) : 0;
-  char bar[64];
-  for (int i = 0; i < width; i++)
-    bar[i] = i < fill ? '#' : ' ';
-  bar[width] = '\0';
-  fprintf(stderr, "\r[%s] %" PRIu64 "/%" PRIu64 " subjects  %.2f/s  ETA %dm%02ds ", bar, r->done,
-          r->total, rate, (int)(eta / 60), (int)eta % 60);
-  if (final) fputs("\r\033[K", stderr);
-  fflush(stderr);
-}
 
 static int store_unit(run *r, const kn_cohort_unit *u) {
   kn_diag diag;
@@ -221,7 +247,7 @@ static int store_unit(run *r, const kn_cohort_unit *u) {
     return KN_EXIT_INTERNAL;
   }
   r->done++;
-  draw_progress(r, 0);
+  cli_progress_update(&r->progress, (double)r->done);
   return 0;
 }
 
@@ -369,68 +395,89 @@ static int parse_args(int argc, char **argv, args *a, int *mode, const char **fi
   a->seed = 1;
   a->progress = -1;
   a->by = -1;
-  for (int i = 1; i < argc; i++) {
-    const char *s = argv[i];
-    if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+  cli_parser p;
+  cli_parse_begin(&p, &cli_cohort, argc, argv);
+  for (;;) {
+    const char *v;
+    int opt = cli_next(&p, &v);
+    if (opt == CLI_END) break;
+    switch (opt) {
+    case CLI_HELP:
       *mode = 'h';
       return 0;
-    } else if (!strcmp(s, "--summary") || !strcmp(s, "--dump")) {
-      if (++i >= argc) return cli_usage_error("cohort", "%s needs a database file", s);
-      *mode = s[2] == 's' ? 's' : 'd';
-      *file = argv[i];
-    } else if (!strcmp(s, "-n")) {
-      if (++i >= argc || parse_u64(argv[i], &a->n) || a->n == 0 || a->n > 100000000)
+    case CLI_ERROR:
+      return KN_EXIT_USAGE;
+    case CLI_OPERAND:
+      if (a->npath >= 2)
+        return cli_usage_error("cohort", "too many arguments; try knead cohort --help");
+      a->paths[a->npath++] = v;
+      break;
+    case OPT_SUMMARY:
+    case OPT_DUMP:
+      if (!v) return cli_usage_error("cohort", "%s needs a database file", p.spelled);
+      *mode = opt == OPT_SUMMARY ? 's' : 'd';
+      *file = v;
+      break;
+    case 'n':
+      if (!v || parse_u64(v, &a->n) || a->n == 0 || a->n > 100000000)
         return cli_usage_error("cohort", "-n needs a number of subjects, 1 to 100000000");
       a->has_n = 1;
-    } else if (!strcmp(s, "--seed")) {
-      if (++i >= argc || parse_u64(argv[i], &a->seed))
+      break;
+    case OPT_SEED:
+      if (!v || parse_u64(v, &a->seed))
         return cli_usage_error("cohort", "--seed needs a non-negative integer");
-    } else if (!strcmp(s, "-o") || !strcmp(s, "--output")) {
-      if (++i >= argc) return cli_usage_error("cohort", "-o needs a database file");
-      a->db = argv[i];
-    } else if (!strcmp(s, "--profiles")) {
-      if (++i >= argc) return cli_usage_error("cohort", "--profiles needs a list");
-      a->profiles = argv[i];
-    } else if (!strcmp(s, "-j") || !strcmp(s, "--threads") || !strncmp(s, "-j", 2)) {
+      break;
+    case 'o':
+      if (!v) return cli_usage_error("cohort", "%s needs a database file", p.spelled);
+      a->db = v;
+      break;
+    case OPT_PROFILES:
+      if (!v) return cli_usage_error("cohort", "--profiles needs a list");
+      a->profiles = v;
+      break;
+    case 'j': {
       uint64_t t = 0;
-      const char *v = s[2] && s[1] == 'j' ? s + 2 : (++i < argc ? argv[i] : NULL); /* -j4 */
-      if (v == NULL || parse_u64(v, &t) || t < 1 || t > 1024)
-        return cli_usage_error("cohort", "%s needs a number of threads, 1 to 1024", s);
+      if (!v || parse_u64(v, &t) || t < 1 || t > 1024)
+        return cli_usage_error("cohort", "%s needs a number of threads, 1 to 1024", p.spelled);
       a->threads = (int)t;
-    } else if (!strcmp(s, "--by")) {
+      break;
+    }
+    case OPT_BY:
       a->by = -1;
-      for (int b = 0; b < KN_BY_COUNT && i + 1 < argc; b++)
-        if (!strcmp(argv[i + 1], kn_cohort_by_name((kn_cohort_by)b))) a->by = b;
-      if (++i >= argc || a->by < 0)
+      for (int b = 0; b < KN_BY_COUNT && v; b++)
+        if (!strcmp(v, kn_cohort_by_name((kn_cohort_by)b))) a->by = b;
+      if (a->by < 0)
         return cli_usage_error("cohort", "--by needs one of: sex, age, hypertension, cramps");
-    } else if (!strcmp(s, "--uncertainty")) {
+      break;
+    case OPT_UNCERTAINTY:
       a->uncertainty = 1;
-    } else if (!strcmp(s, "--sensitivity")) {
+      break;
+    case OPT_SENSITIVITY:
       a->sensitivity = 1;
-    } else if (!strcmp(s, "--draws")) {
-      if (++i >= argc || parse_u64(argv[i], &a->draws) || a->draws < 2 || a->draws > 10000)
+      break;
+    case OPT_DRAWS:
+      if (!v || parse_u64(v, &a->draws) || a->draws < 2 || a->draws > 10000)
         return cli_usage_error("cohort", "--draws needs a number of parameter draws, 2 to 10000");
-    } else if (!strcmp(s, "--trajectories")) {
-      if (++i >= argc || parse_u64(argv[i], &a->trajectories) || a->trajectories < 2 ||
-          a->trajectories > 1000)
+      break;
+    case OPT_TRAJECTORIES:
+      if (!v || parse_u64(v, &a->trajectories) || a->trajectories < 2 || a->trajectories > 1000)
         return cli_usage_error("cohort", "--trajectories needs a number, 2 to 1000");
-    } else if (!strcmp(s, "--spreads")) {
-      if (++i >= argc || !kn_cohort_spread_set_valid(argv[i]))
+      break;
+    case OPT_SPREADS:
+      if (!v || !kn_cohort_spread_set_valid(v))
         return cli_usage_error("cohort", "--spreads needs all, source or a module with spreads "
                                          "(neuromuscular, nerve, tissue, circulation, systemic)");
-      a->spreads = argv[i];
-    } else if (!strcmp(s, "--progress")) {
-      a->progress = 1;
-    } else if (!strcmp(s, "--no-progress")) {
-      a->progress = 0;
-    } else if (!strcmp(s, "-q") || !strcmp(s, "--quiet")) {
+      a->spreads = v;
+      break;
+    case OPT_PROGRESS:
+    case OPT_NO_PROGRESS:
+      a->progress = opt == OPT_PROGRESS;
+      break;
+    case 'q':
       a->quiet = 1;
-    } else if (s[0] == '-' && s[1] != '\0') {
-      return cli_usage_error("cohort", "unknown option \"%s\"; try knead cohort --help", s);
-    } else if (a->npath < 2) {
-      a->paths[a->npath++] = s;
-    } else {
-      return cli_usage_error("cohort", "too many arguments; try knead cohort --help");
+      break;
+    default:
+      return cli_usage_error("cohort", "%s: not handled", p.spelled);
     }
   }
   if (*mode) return 0;
@@ -588,8 +635,9 @@ static int run_cohort(const args *a) {
   for (uint64_t j = (uint64_t)rank; j < npending; j += (uint64_t)nrank)
     pending[nmine++] = pending[j];
   r.total = npending;
-  r.show_progress = rank == 0 && !a->quiet && (a->progress == 1 || (a->progress < 0 && isatty(2)));
-  r.t0 = r.last_draw = now_s();
+  cli_progress_begin(&r.progress, rank == 0 && cli_progress_wanted(a->progress, a->quiet),
+                     (double)npending, "subjects", 0);
+  r.t0 = cli_now();
   r.ranks_running = nrank - 1;
   if (rank == 0 && nrank > 1) {
     r.recv = malloc(sizeof *r.recv);
@@ -602,7 +650,7 @@ static int run_cohort(const args *a) {
   int threads = a->threads ? a->threads : default_threads();
   rc = kn_cohort_pool_run(&job, pending, nmine, threads, deliver, poll_ranks, &r, &diag);
   if (rc == STOP_INTERRUPTED || cli_interrupted()) { /* every finished subject is committed */
-    if (r.show_progress) fputs("\r\033[K", stderr);
+    cli_progress_clear(&r.progress);
     rc = cli_interrupt_exit("cohort", "finished subjects are saved; the same command resumes");
     goto out;
   }
@@ -625,7 +673,7 @@ static int run_cohort(const args *a) {
 #endif
   if (rc) goto out;
   if (rank == 0) {
-    draw_progress(&r, 1);
+    cli_progress_end(&r.progress, (double)r.done);
     if (kn_cohort_store_finish(r.store, &diag)) {
       print_diag(&diag);
       rc = KN_EXIT_INTERNAL;
@@ -639,7 +687,7 @@ static int run_cohort(const args *a) {
       goto out;
     }
     if (!a->quiet) {
-      double el = now_s() - r.t0;
+      double el = cli_now() - r.t0;
       if (npending > 0)
         fprintf(stderr,
                 "%" PRIu64 " subjects in %.1f s (%.3g per second, %d rank%s x %d threads)\n",
@@ -671,7 +719,8 @@ static int run_sensitivity(const args *a) {
   int rc = load_inputs(a, &pop, &sess, &job, 1);
   if (rc == 0)
     rc = cohort_sensitivity(&job, (size_t)a->trajectories, (unsigned long long)a->n, a->spreads,
-                            a->threads ? a->threads : default_threads(), a->quiet, stdout);
+                            a->threads ? a->threads : default_threads(),
+                            cli_progress_wanted(a->progress, a->quiet), stdout);
   kn_session_free(sess);
   kn_population_free(pop);
   return rc;
@@ -689,7 +738,7 @@ int cmd_cohort(int argc, char **argv) {
   int rc = parse_args(argc, argv, &a, &mode, &file);
   if (rc == 0) {
     if (mode == 'h')
-      help(stdout);
+      rc = KN_EXIT_OK; /* the help is printed */
     else if (mode == 's')
       rc = summary_only(file, a.by);
     else if (mode == 'd')

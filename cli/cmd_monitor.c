@@ -13,33 +13,70 @@
 #include "cli.h"
 #include "knead/knead.h"
 
-static void help(FILE *out) {
-  fprintf(
-      out,
-      "usage: knead monitor [--subject S.yaml] [--input FILE|-] [--events FILE]\n"
-      "                     [--status-every S] [--on-error skip|fail]\n"
-      "                     [--fail-on warning|limit|fault] [--period S] [--gap-max S]\n\n"
-      "Watches contact samples for harm, as a massage robot's safety monitor would.\n"
-      "Input: one sample per line, CSV (header optional: t_s,contact,region,landmark,x_m,y_m,\n"
-      "force_N,shear_N,velocity_m_per_s,area_m2,contact_type) or JSON objects with the same\n"
-      "keys. Lines with the same t_s are one instant (contact points 0..3).\n"
-      "Output: JSON lines on stdout: {\"type\":\"alarm\"...} when an alarm is raised or\n"
-      "cleared, {\"type\":\"status\"...} every S seconds of sample time, and a final\n"
-      "{\"type\":\"summary\"...}. Bad lines: FILE:LINE:COL: field: message on stderr.\n"
-      "  --subject S.yaml   who is massaged (default: the default subject)\n"
-      "  --input FILE|-     samples from FILE, or stdin (default)\n"
-      "  --events FILE      also write the alarm episodes as FILE in the format of\n"
-      "                     knead simulate's events.csv (conditions within 2 s merged)\n"
-      "  --status-every S   status line period in seconds of sample time (default 1; 0: every\n"
-      "                     sample)\n"
-      "  --on-error skip    report a bad line and go on (default); fail: stop with exit 2\n"
-      "  --fail-on LEVEL    exit 1 if the level reached warning, limit or fault\n"
-      "  --period S         nominal sample period (default 0.001)\n"
-      "  --gap-max S        longest gap taken as dropped samples (default 0.1)\n"
-      "  --quiet            print only alarms and the summary\n"
-      "exit codes: 0 ok; 1 level at or above --fail-on; 2 bad input or usage; 3 internal error;\n"
-      "            130, 143, 129 interrupted by SIGINT, SIGTERM, SIGHUP (--events not written)\n");
-}
+enum {
+  OPT_SUBJECT = CLI_LONG,
+  OPT_EVENTS,
+  OPT_STATUS_EVERY,
+  OPT_ON_ERROR,
+  OPT_FAIL_ON,
+  OPT_PERIOD,
+  OPT_GAP_MAX
+};
+
+static const cli_option options[] = {
+    {OPT_SUBJECT, "subject", "S.yaml", CLI_COMPLETE_FILE, NULL,
+     "who is massaged (default: the default subject)"},
+    {'i', "input", "FILE", CLI_COMPLETE_FILE, NULL, "samples from FILE, or stdin for - (default)"},
+    {OPT_EVENTS, "events", "FILE", CLI_COMPLETE_FILE, NULL,
+     "also write the alarm episodes as FILE in the format of\nknead simulate's events.csv "
+     "(conditions within 2 s merged)"},
+    {OPT_STATUS_EVERY, "status-every", "S", CLI_COMPLETE_NONE, NULL,
+     "status line period in seconds of sample time (default 1; 0: every\nsample)"},
+    {OPT_ON_ERROR, "on-error", "WHAT", CLI_COMPLETE_WORDS, "skip fail",
+     "skip: report a bad line and go on (default); fail: stop with exit 2"},
+    {OPT_FAIL_ON, "fail-on", "LEVEL", CLI_COMPLETE_WORDS, "warning limit fault",
+     "exit 1 if the level reached warning, limit or fault"},
+    {OPT_PERIOD, "period", "S", CLI_COMPLETE_NONE, NULL,
+     "nominal sample period (default 0.001; a trace of a 10 ms simulation:\n0.01)"},
+    {OPT_GAP_MAX, "gap-max", "S", CLI_COMPLETE_NONE, NULL,
+     "longest gap taken as dropped samples (default 0.1); more is a clock\njump"},
+    {'q', "quiet", NULL, CLI_COMPLETE_NONE, NULL, "no status lines: alarms and the summary only"},
+};
+
+static const char *const synopsis[] = {
+    "[--subject S.yaml] [--input FILE|-] [--events FILE]\n[--status-every S] [--on-error "
+    "skip|fail] [--fail-on warning|limit|fault]\n[--period S] [--gap-max S] [--quiet]",
+    NULL};
+
+static const cli_exit exits[] = {
+    {"0", "ok"},
+    {"1", "the level reached --fail-on"},
+    {"2", "bad usage, an unreadable input or subject, a bad line with --on-error fail, or an\n"
+          "--events file that may not be written"},
+    {"3", "internal error"},
+    {"130, 143, 129", "interrupted by SIGINT, SIGTERM, SIGHUP (--events not written)"},
+    {NULL, NULL},
+};
+
+const cli_command cli_monitor = {
+    .name = "monitor",
+    .summary = "watch live contact samples (CSV or JSON lines) for harm, as a robot would",
+    .synopsis = synopsis,
+    .description =
+        "Watches contact samples for harm, as a massage robot's safety monitor would.\n"
+        "Input: one sample per line, CSV (header optional: t_s,contact,region,landmark,x_m,y_m,\n"
+        "force_N,shear_N,velocity_m_per_s,area_m2,contact_type) or JSON objects with the same\n"
+        "keys. Lines with the same t_s are one instant (contact points 0..3).\n"
+        "Output: JSON lines on stdout: {\"type\":\"alarm\"...} when an alarm is raised or\n"
+        "cleared, {\"type\":\"status\"...} every S seconds of sample time, and a final\n"
+        "{\"type\":\"summary\"...}. Bad lines: FILE:LINE:COL: field: message on stderr.",
+    .options = options,
+    .noption = sizeof options / sizeof options[0],
+    .operands = CLI_COMPLETE_NONE,
+    .exits = exits,
+    .notes = NULL,
+    .run = cmd_monitor,
+};
 
 /* ---- JSON lines ------------------------------------------------------------------------------ */
 
@@ -512,49 +549,63 @@ int cmd_monitor(int argc, char **argv) {
   double status_every = 1.0;
   kn_monitor_config cfg;
   kn_monitor_config_default(&cfg);
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-      help(stdout);
-      return KN_EXIT_OK;
-    } else if (!strcmp(a, "--subject") && v) {
-      subject_path = v, i++;
-    } else if ((!strcmp(a, "--input") || !strcmp(a, "-i")) && v) {
-      input = v, i++;
-    } else if (!strcmp(a, "--events") && v) {
-      events_path = v, i++;
-    } else if (!strcmp(a, "--status-every") && v) {
+  cli_parser p;
+  cli_parse_begin(&p, &cli_monitor, argc, argv);
+  for (;;) {
+    const char *v;
+    int opt = cli_next(&p, &v);
+    if (opt == CLI_END) break;
+    if (opt == CLI_HELP) return KN_EXIT_OK;
+    if (opt == CLI_ERROR) return KN_EXIT_USAGE;
+    if (opt == CLI_OPERAND)
+      return cli_usage_error("monitor",
+                             "unexpected argument \"%s\"; the samples come with "
+                             "--input FILE; try --help",
+                             v);
+    if (!v && opt != 'q')
+      return cli_usage_error("monitor", "%s needs a value; try --help", p.spelled);
+    switch (opt) {
+    case OPT_SUBJECT:
+      subject_path = v;
+      break;
+    case 'i':
+      input = v;
+      break;
+    case OPT_EVENTS:
+      events_path = v;
+      break;
+    case OPT_STATUS_EVERY:
       if (parse_seconds(v, 0.0, 1e9, &status_every))
         return cli_usage_error("monitor", "--status-every needs seconds >= 0");
-      i++;
-    } else if (!strcmp(a, "--on-error") && v) {
+      break;
+    case OPT_ON_ERROR:
       if (!strcmp(v, "skip"))
         stop_on_error = 0;
       else if (!strcmp(v, "fail"))
         stop_on_error = 1;
       else
         return cli_usage_error("monitor", "--on-error needs skip or fail");
-      i++;
-    } else if (!strcmp(a, "--fail-on") && v) {
+      break;
+    case OPT_FAIL_ON:
       fail_on = !strcmp(v, "warning") ? KN_MON_WARNING
                 : !strcmp(v, "limit") ? KN_MON_LIMIT
                 : !strcmp(v, "fault") ? KN_MON_FAULT
                                       : -1;
       if (fail_on < 0) return cli_usage_error("monitor", "--fail-on needs warning, limit or fault");
-      i++;
-    } else if (!strcmp(a, "--period") && v) {
+      break;
+    case OPT_PERIOD:
       if (parse_seconds(v, 1e-5, 1.0, &cfg.period))
         return cli_usage_error("monitor", "--period needs seconds, 1e-5..1");
-      i++;
-    } else if (!strcmp(a, "--gap-max") && v) {
+      break;
+    case OPT_GAP_MAX:
       if (parse_seconds(v, 0.0, 3600.0, &cfg.gap_max))
         return cli_usage_error("monitor", "--gap-max needs seconds");
-      i++;
-    } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+      break;
+    case 'q':
       quiet = 1;
-    } else {
-      return cli_usage_error("monitor", "unknown option or missing value \"%s\"; try --help", a);
+      break;
+    default:
+      return cli_usage_error("monitor", "%s: not handled", p.spelled);
     }
   }
 

@@ -7,33 +7,48 @@
 #include "cli.h"
 #include "knead/knead.h"
 
-static void help(FILE *out) {
-  fprintf(out,
-          "usage: knead report OUTDIR\n\n"
-          "Writes OUTDIR/report.html from summary.json, timeseries.csv and events.csv, written\n"
-          "there by `knead simulate ... -o OUTDIR`: one self-contained page (verdict and advice,\n"
-          "body map, interactive charts, every outcome with its evidence, the inputs) that opens\n"
-          "in any browser without a network. `knead simulate ... -o OUTDIR --report` does the\n"
-          "same in one step.\n"
-          "An existing report.html is replaced only if knead wrote it (listed in .knead-output).\n"
-          "exit codes: 0 ok; 2 bad usage or not a knead output folder; 3 could not write;\n"
-          "            130, 143, 129 interrupted by SIGINT, SIGTERM, SIGHUP\n");
-}
+static const char *const synopsis[] = {"OUTDIR", NULL};
+
+static const cli_exit exits[] = {
+    {"0", "written"},
+    {"2", "bad usage, not a knead output folder (a missing or malformed file, named in\nthe "
+          "message), or a report.html knead did not write"},
+    {"3", "could not write"},
+    {"130, 143, 129", "interrupted by SIGINT, SIGTERM, SIGHUP"},
+    {NULL, NULL},
+};
+
+const cli_command cli_report = {
+    .name = "report",
+    .summary = "write OUTDIR/report.html from the files of a run",
+    .synopsis = synopsis,
+    .description =
+        "Writes OUTDIR/report.html from summary.json, timeseries.csv and events.csv, written\n"
+        "there by `knead simulate ... -o OUTDIR`: one self-contained page (verdict and advice,\n"
+        "body map, interactive charts, every outcome with its evidence, the inputs) that opens\n"
+        "in any browser without a network. `knead simulate ... -o OUTDIR --report` does the\n"
+        "same in one step.\n"
+        "An existing report.html is replaced only if knead wrote it (listed in .knead-output).",
+    .options = NULL,
+    .noption = 0,
+    .operands = CLI_COMPLETE_DIR,
+    .exits = exits,
+    .notes = NULL,
+    .run = cmd_report,
+};
 
 int cmd_report(int argc, char **argv) {
   const char *dir = NULL;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-      help(stdout);
-      return KN_EXIT_OK;
-    } else if (a[0] == '-' && a[1] != '\0') {
-      return cli_usage_error("report", "unknown option \"%s\"; try knead report --help", a);
-    } else if (!dir) {
-      dir = a;
-    } else {
-      return cli_usage_error("report", "one folder only; try knead report --help");
-    }
+  cli_parser p;
+  cli_parse_begin(&p, &cli_report, argc, argv);
+  for (;;) {
+    const char *v;
+    int opt = cli_next(&p, &v);
+    if (opt == CLI_END) break;
+    if (opt == CLI_HELP) return KN_EXIT_OK;
+    if (opt != CLI_OPERAND) return KN_EXIT_USAGE; /* no options: said by cli_next */
+    if (dir) return cli_usage_error("report", "one folder only; try knead report --help");
+    dir = v;
   }
   if (!dir) return cli_usage_error("report", "needs the folder of a run (knead simulate -o DIR)");
   /* report.html replaces only a report.html knead wrote (listed in the folder's marker) */

@@ -1,5 +1,6 @@
 /* knead simulate SUBJECT SESSION [-o DIR [--report]] [--fail-on GRADE] [--quiet] [--trace FILE]
- *                [--practitioner-percentile P | --practitioner-seed N] */
+ *                [--practitioner-percentile P | --practitioner-seed N]: the options' table
+ * (cli_simulate) gives the parsing, the help, the man page and the completion. */
 #include <errno.h>
 #include <stdint.h>
 #include <math.h>
@@ -12,38 +13,83 @@
 #include "cli.h"
 #include "knead/knead.h"
 
-static void help(FILE *out) {
-  fprintf(
-      out,
-      "usage: knead simulate SUBJECT.yaml SESSION.yaml [-o DIR [--report]] [--fail-on GRADE]\n"
-      "                      [--quiet] [--trace FILE] [--max-output SIZE]\n"
-      "                      [--timeseries csv|csv.gz]\n"
-      "                      [--practitioner-percentile P | --practitioner-seed N]\n\n"
-      "Runs the session on the subject and prints a summary, verdict first.\n"
-      "  -o DIR           write summary.json, timeseries.csv and events.csv into DIR\n"
-      "                   (written whole or not at all; an existing DIR is replaced only if\n"
-      "                   knead wrote it)\n"
-      "  --report         also write DIR/report.html: verdict, advice, body map and charts in\n"
-      "                   one page that opens offline (knead report DIR does it later)\n"
-      "  --fail-on GRADE  exit 1 if the harm is GRADE or worse: discomfort, minor, injury, severe\n"
-      "  --quiet          print nothing but errors\n"
-      "  --trace FILE     write the contact samples applied at every step to FILE in the input\n"
-      "                   format of knead monitor (CSV; written whole or not at all)\n"
-      "  --practitioner-percentile P\n"
-      "                   the session's practitioner with every trait at percentile P (1..99)\n"
-      "                   of the profile, in the harmful direction (95: a rough one); default:\n"
-      "                   the session's, else the median practitioner\n"
-      "  --practitioner-seed N\n"
-      "                   a practitioner drawn at random from the profile with seed N\n"
-      "  --max-output SIZE  refuse before the run a timeseries.csv or trace projected larger\n"
-      "                   than SIZE (default 1GB; e.g. 5GB, 500MB)\n"
-      "  --timeseries FORMAT\n"
-      "                   csv (default): DIR/timeseries.csv; csv.gz: DIR/timeseries.csv.gz, the\n"
-      "                   same text gzip-compressed (about a quarter of the size; pandas and\n"
-      "                   zcat read it as it is)\n"
-      "exit codes: 0 ok; 1 harm at or above --fail-on; 2 bad input or usage; 3 internal error;\n"
-      "            130, 143, 129 interrupted by SIGINT, SIGTERM, SIGHUP (nothing written)\n");
-}
+enum {
+  OPT_REPORT = CLI_LONG,
+  OPT_FAIL_ON,
+  OPT_TRACE,
+  OPT_MAX_OUTPUT,
+  OPT_TIMESERIES,
+  OPT_PERCENTILE,
+  OPT_SEED,
+  OPT_PROGRESS,
+  OPT_NO_PROGRESS
+};
+
+static const cli_option options[] = {
+    {'o', "output", "DIR", CLI_COMPLETE_DIR, NULL,
+     "write summary.json, timeseries.csv and events.csv into DIR\n(written whole or not at "
+     "all; an existing DIR is replaced only if\nknead wrote it)"},
+    {OPT_REPORT, "report", NULL, CLI_COMPLETE_NONE, NULL,
+     "also write DIR/report.html: verdict, advice, body map and charts in\none page that opens "
+     "offline (knead report DIR does it later)"},
+    {OPT_FAIL_ON, "fail-on", "GRADE", CLI_COMPLETE_WORDS, "discomfort minor injury severe",
+     "exit 1 if the harm is GRADE or worse: discomfort, minor, injury, severe"},
+    {'q', "quiet", NULL, CLI_COMPLETE_NONE, NULL, "print nothing but errors"},
+    {OPT_PROGRESS, "progress", NULL, CLI_COMPLETE_NONE, NULL,
+     "progress on stderr (simulated time done/total, rate, time left)\neven when stderr is not "
+     "a terminal (then one line a second)"},
+    {OPT_NO_PROGRESS, "no-progress", NULL, CLI_COMPLETE_NONE, NULL,
+     "no progress; the default shows it only when stderr is a terminal"},
+    {OPT_TRACE, "trace", "FILE", CLI_COMPLETE_FILE, NULL,
+     "write the contact samples applied at every step to FILE in the input\nformat of knead "
+     "monitor (CSV; written whole or not at all)"},
+    {OPT_PERCENTILE, "practitioner-percentile", "P", CLI_COMPLETE_NONE, NULL,
+     "the session's practitioner with every trait at percentile P (1..99)\nof the profile, in "
+     "the harmful direction (95: a rough one); default:\nthe session's, else the median "
+     "practitioner"},
+    {OPT_SEED, "practitioner-seed", "N", CLI_COMPLETE_NONE, NULL,
+     "a practitioner drawn at random from the profile with seed N"},
+    {OPT_MAX_OUTPUT, "max-output", "SIZE", CLI_COMPLETE_NONE, NULL,
+     "refuse before the run a timeseries.csv or trace projected larger\nthan SIZE (default 1GB; "
+     "e.g. 5GB, 500MB)"},
+    {OPT_TIMESERIES, "timeseries", "FORMAT", CLI_COMPLETE_WORDS, "csv csv.gz",
+     "csv (default): DIR/timeseries.csv; csv.gz: DIR/timeseries.csv.gz, the\nsame text "
+     "gzip-compressed (about a fifth of the size; pandas.read_csv and\nzcat read it as it is)"},
+};
+
+static const char *const synopsis[] = {
+    "SUBJECT.yaml SESSION.yaml [-o DIR [--report]] [--fail-on GRADE]\n[--quiet] [--trace FILE] "
+    "[--max-output SIZE] [--timeseries csv|csv.gz]\n[--progress | --no-progress] "
+    "[--practitioner-percentile P | "
+    "--practitioner-seed N]",
+    NULL};
+
+static const cli_exit exits[] = {
+    {"0", "ok"},
+    {"1", "the harm is at or above --fail-on (the run is complete, its results written)"},
+    {"2", "bad input or usage: nothing written"},
+    {"3", "internal error (out of memory, results not written, a simulation step failed):\nno "
+          "partial output left"},
+    {"130, 143, 129", "interrupted by SIGINT, SIGTERM, SIGHUP: nothing written"},
+    {NULL, NULL},
+};
+
+const cli_command cli_simulate = {
+    .name = "simulate",
+    .summary = "run a massage session on a subject, print the verdict, write the results",
+    .synopsis = synopsis,
+    .description =
+        "Reads the subject (who is massaged) and the session (what is done; YAML or JSON,\n"
+        "docs/input.md), runs the session and prints a short summary, verdict first. Options\n"
+        "may come before or after the files; a value may follow its option (-o DIR, --output\n"
+        "DIR) or be joined to it (-oDIR, -o=DIR, --output=DIR).",
+    .options = options,
+    .noption = sizeof options / sizeof options[0],
+    .operands = CLI_COMPLETE_FILE,
+    .exits = exits,
+    .notes = NULL,
+    .run = cmd_simulate,
+};
 
 /* Reads a whole non-negative decimal integer; returns -1 if s is not one. */
 static int parse_u64(const char *s, uint64_t *out) {
@@ -58,13 +104,6 @@ static int parse_u64(const char *s, uint64_t *out) {
 
 static void print_diag(const kn_diag *d) {
   cli_print_diag(d);
-}
-
-static void progress(double fraction, void *ctx) {
-  (void)ctx;
-  fprintf(stderr, "\r[%-40.*s] %3.0f%%", (int)(40 * fraction),
-          "########################################", 100.0 * fraction);
-  if (fraction >= 1.0) fputs("\r\033[K", stderr);
 }
 
 /* The default of --max-output: the largest timeseries.csv (or trace) a run may write. */
@@ -184,26 +223,26 @@ static void trace_step(const kn_model *m, const kn_data *d, FILE *f) {
     fprintf(f, "%.6f,0,,,,,0,,,,\n", t);
 }
 
-/* Steps to the end, writing the trace (trace may be NULL) and drawing a progress bar if asked;
+/* Steps between two looks at the clock for the progress line (a few microseconds each). */
+#define PROGRESS_STEPS 256
+
+/* Steps to the end, writing the trace (trace may be NULL) and the progress line (if it is on);
  * stops early when a signal arrives. Returns 1 if it ran to the end, 0 if interrupted, or the
  * negative kn_errno of a step that failed. */
-static int run_session(const kn_model *m, kn_data *d, FILE *trace, int show) {
+static int run_session(const kn_model *m, kn_data *d, FILE *trace, cli_progress *progress) {
   if (trace)
     fprintf(trace, "t_s,contact,region,landmark,x_m,y_m,force_N,shear_N,velocity_m_per_s,"
                    "area_m2,contact_type\n");
-  double duration = kn_model_duration(m), every = duration / 100.0, next = every;
   int more = 1;
+  unsigned steps = 0;
   while (more > 0) {
     if (cli_interrupted()) return 0;
     more = kn_step(m, d);
     if (more < 0) return more;
     if (trace) trace_step(m, d, trace);
-    if (show && kn_data_time(d) >= next) {
-      progress(kn_data_time(d) / duration, NULL);
-      next += every;
-    }
+    if (progress->on && ++steps % PROGRESS_STEPS == 0)
+      cli_progress_update(progress, kn_data_time(d));
   }
-  if (show) progress(1.0, NULL);
   return 1;
 }
 
@@ -214,45 +253,66 @@ int cmd_simulate(int argc, char **argv) {
   int seeded = 0;
   double max_output = MAX_OUTPUT_DEFAULT;
   kn_series_format series_format = KN_SERIES_CSV;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-      help(stdout);
+  int progress_flag = -1;
+  cli_parser p;
+  cli_parse_begin(&p, &cli_simulate, argc, argv);
+  for (;;) {
+    const char *v;
+    int opt = cli_next(&p, &v);
+    if (opt == CLI_END) break;
+    switch (opt) {
+    case CLI_HELP:
       return KN_EXIT_OK;
-    } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-      if (++i >= argc) return cli_usage_error("simulate", "-o needs a folder");
-      outdir = argv[i];
-    } else if (!strcmp(a, "--fail-on")) {
-      if (++i >= argc || (fail_on = kn_harm_parse(argv[i])) < 0 || fail_on == 0)
+    case CLI_ERROR:
+      return KN_EXIT_USAGE;
+    case CLI_OPERAND:
+      if (npath >= 2)
+        return cli_usage_error("simulate", "too many arguments; try knead simulate --help");
+      paths[npath++] = v;
+      break;
+    case 'o':
+      if (!v) return cli_usage_error("simulate", "%s needs a folder", p.spelled);
+      outdir = v;
+      break;
+    case OPT_FAIL_ON:
+      if (!v || (fail_on = kn_harm_parse(v)) < 0 || fail_on == 0)
         return cli_usage_error("simulate",
                                "--fail-on needs one of: discomfort, minor, injury, severe");
-    } else if (!strcmp(a, "--report")) {
+      break;
+    case OPT_REPORT:
       html = 1;
-    } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+      break;
+    case 'q':
       quiet = 1;
-    } else if (!strcmp(a, "--practitioner-percentile")) {
-      if (++i >= argc || parse_u64(argv[i], &percentile) || percentile < 1 || percentile > 99)
+      break;
+    case OPT_PROGRESS:
+    case OPT_NO_PROGRESS:
+      progress_flag = opt == OPT_PROGRESS;
+      break;
+    case OPT_PERCENTILE:
+      if (!v || parse_u64(v, &percentile) || percentile < 1 || percentile > 99)
         return cli_usage_error("simulate", "--practitioner-percentile needs a whole number 1..99");
-    } else if (!strcmp(a, "--practitioner-seed")) {
-      if (++i >= argc || parse_u64(argv[i], &practitioner_seed))
+      break;
+    case OPT_SEED:
+      if (!v || parse_u64(v, &practitioner_seed))
         return cli_usage_error("simulate", "--practitioner-seed needs a non-negative integer");
       seeded = 1;
-    } else if (!strcmp(a, "--trace")) {
-      if (++i >= argc) return cli_usage_error("simulate", "--trace needs a file");
-      trace_path = argv[i];
-    } else if (!strcmp(a, "--timeseries")) {
-      if (++i >= argc || (strcmp(argv[i], "csv") && strcmp(argv[i], "csv.gz")))
-        return cli_usage_error("simulate", "--timeseries needs csv or csv.gz");
-      series_format = strcmp(argv[i], "csv") ? KN_SERIES_CSV_GZ : KN_SERIES_CSV;
-    } else if (!strcmp(a, "--max-output")) {
-      if (++i >= argc || (max_output = parse_size(argv[i])) <= 0.0)
+      break;
+    case OPT_TRACE:
+      if (!v) return cli_usage_error("simulate", "--trace needs a file");
+      trace_path = v;
+      break;
+    case OPT_MAX_OUTPUT:
+      if (!v || (max_output = parse_size(v)) <= 0.0)
         return cli_usage_error("simulate", "--max-output needs a size, e.g. 2GB or 500MB");
-    } else if (a[0] == '-' && a[1] != '\0') {
-      return cli_usage_error("simulate", "unknown option \"%s\"; try knead simulate --help", a);
-    } else if (npath < 2) {
-      paths[npath++] = a;
-    } else {
-      return cli_usage_error("simulate", "too many arguments; try knead simulate --help");
+      break;
+    case OPT_TIMESERIES:
+      if (!v || (strcmp(v, "csv") && strcmp(v, "csv.gz")))
+        return cli_usage_error("simulate", "--timeseries needs csv or csv.gz");
+      series_format = strcmp(v, "csv") ? KN_SERIES_CSV_GZ : KN_SERIES_CSV;
+      break;
+    default:
+      return cli_usage_error("simulate", "%s: not handled", p.spelled);
     }
   }
   if (npath < 2) return cli_usage_error("simulate", "needs SUBJECT and SESSION files; try --help");
@@ -341,15 +401,18 @@ int cmd_simulate(int argc, char **argv) {
     goto abort;
   }
 
-  /* a progress bar only where someone watches a run that takes a while */
-  int show = !quiet && isatty(STDERR_FILENO) && kn_model_duration(m) / kn_model_dt(m) > 2e6;
-  int ran = run_session(m, d, trace, show);
+  /* progress where someone watches (a terminal, unless --quiet or --no-progress) */
+  cli_progress progress;
+  cli_progress_begin(&progress, cli_progress_wanted(progress_flag, quiet), kn_model_duration(m),
+                     "s simulated", 1);
+  int ran = run_session(m, d, trace, &progress);
   if (ran <= 0) {
-    if (show) fputs("\r\033[K", stderr);
+    cli_progress_clear(&progress);
     exit_code =
         ran < 0 ? cli_simulation_failed(d) : cli_interrupt_exit("simulate", "nothing written");
     goto abort;
   }
+  cli_progress_end(&progress, kn_data_time(d));
   if (series) {
     int bad = kn_series_file_close(series);
     if (bad) {
@@ -382,8 +445,7 @@ int cmd_simulate(int argc, char **argv) {
   if (outdir && (exit_code = cli_outdir_commit(&out)) != 0) goto done;
   if (!quiet) {
     /* colour only for a person at a terminal who has not asked for none (no-color.org) */
-    const char *no_color = getenv("NO_COLOR");
-    kn_report_text_styled(m, d, stdout, isatty(STDOUT_FILENO) && !(no_color && no_color[0]));
+    kn_report_text_styled(m, d, stdout, cli_color(stdout));
     char shown[2048];
     if (outdir)
       printf("results: %s/{summary.json,%s,events.csv%s}\n",

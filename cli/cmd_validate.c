@@ -219,48 +219,99 @@ static int parse_count(const char *s, unsigned long long max, unsigned long long
   return 0;
 }
 
+enum { OPT_WRITE = CLI_LONG, OPT_GROUP, OPT_ROOT };
+
+static const cli_option options[] = {
+    {OPT_WRITE, "write", "FILE", CLI_COMPLETE_FILE, NULL,
+     "also write the table as markdown to FILE (docs/validation.md), with\neach case's kind "
+     "and the parameters a calibration set; only for the\nwhole table at the default size"},
+    {OPT_GROUP, "group", "GROUP", CLI_COMPLETE_WORDS, "population",
+     "population: only the population cases (incidences of a cohort)"},
+    {'n', NULL, "N", CLI_COMPLETE_NONE, NULL,
+     "subjects per profile in the population cohort (default " CLI_STR(KN_VALIDATION_COHORT_N) ")"},
+    {'j', "threads", "T", CLI_COMPLETE_NONE, NULL,
+     "worker threads of the population cohort (default 1)"},
+    {OPT_ROOT, "root", "DIR", CLI_COMPLETE_DIR, NULL,
+     "the folder holding data/ and examples/ (default: the source tree\nknead was built from)"},
+    {'q', "quiet", NULL, CLI_COMPLETE_NONE, NULL,
+     "leave out the per-case lines; the counts are still printed"},
+};
+
+static const char *const synopsis[] = {
+    "[--write FILE] [--group population] [-n N] [-j T] [--root DIR]\n[--quiet]", NULL};
+
+static const cli_exit exits[] = {
+    {"0", "no case is red"},
+    {"1", "at least one case is red"},
+    {"2", "bad usage"},
+    {"3", "a case failed to run, or FILE could not be written"},
+    {NULL, NULL},
+};
+
+const cli_command cli_validate = {
+    .name = "validate",
+    .summary = "run the validation cases: the model beside published data",
+    .synopsis = synopsis,
+    .description =
+        "Runs every validation case and prints model beside paper, each case's kind\n"
+        "(verification, calibration, prediction) and the counts of each kind, headed by\n"
+        "\"predictions: N green of M\". A number is green within 10 %, yellow within 30 %, red\n"
+        "beyond; docs/validation.md explains the three kinds.",
+    .options = options,
+    .noption = sizeof options / sizeof options[0],
+    .operands = CLI_COMPLETE_NONE,
+    .exits = exits,
+    .notes = NULL,
+    .run = cmd_validate,
+};
+
 int cmd_validate(int argc, char **argv) {
   const char *write = NULL, *group = NULL;
   int quiet = 0;
   kn_validation_options opt = {.root = KN_SOURCE_DIR, .cohort_n = 0, .threads = 1};
-  for (int i = 1; i < argc; i++) {
-    unsigned long long v;
-    if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-      printf("usage: knead validate [--write FILE] [--group population] [-n N] [-j T]\n"
-             "                      [--root DIR] [--quiet]\n\n"
-             "Runs every validation case and prints model beside paper, each case's kind\n"
-             "(verification, calibration, prediction) and the counts of each kind, headed by\n"
-             "\"predictions: N green of M\"; --write also writes the table as markdown\n"
-             "(docs/validation.md). Exit 1 if any case is red.\n"
-             "  --group population  only the population cases (incidences of a cohort)\n"
-             "  -n N                subjects per profile in the population cohort (default %d)\n"
-             "  -j, --threads T     threads of the population cohort (default 1)\n"
-             "  --root DIR          where data/ and examples/ are (default: the source tree\n"
-             "                      knead was built from, %s)\n",
-             KN_VALIDATION_COHORT_N, KN_SOURCE_DIR);
+  cli_parser parser;
+  cli_parse_begin(&parser, &cli_validate, argc, argv);
+  for (;;) {
+    unsigned long long n;
+    const char *v;
+    int o = cli_next(&parser, &v);
+    if (o == CLI_END) break;
+    switch (o) {
+    case CLI_HELP:
       return KN_EXIT_OK;
-    } else if (!strcmp(argv[i], "--write")) {
-      if (++i >= argc) return cli_usage_error("validate", "--write needs a file");
-      write = argv[i];
-    } else if (!strcmp(argv[i], "--group")) {
-      if (++i >= argc || strcmp(argv[i], "population"))
+    case CLI_ERROR:
+      return KN_EXIT_USAGE;
+    case CLI_OPERAND:
+      return cli_usage_error("validate", "unknown argument \"%s\"; try --help", v);
+    case OPT_WRITE:
+      if (!v) return cli_usage_error("validate", "--write needs a file");
+      write = v;
+      break;
+    case OPT_GROUP:
+      if (!v || strcmp(v, "population"))
         return cli_usage_error("validate", "--group takes \"population\"");
-      group = argv[i];
-    } else if (!strcmp(argv[i], "-n")) {
-      if (++i >= argc || parse_count(argv[i], 10000000ULL, &v))
+      group = v;
+      break;
+    case 'n':
+      if (parse_count(v, 10000000ULL, &n))
         return cli_usage_error("validate", "-n needs a number of subjects, 1 to 10000000");
-      opt.cohort_n = v;
-    } else if (!strcmp(argv[i], "-j") || !strcmp(argv[i], "--threads")) {
-      if (++i >= argc || parse_count(argv[i], 1024ULL, &v))
-        return cli_usage_error("validate", "%s needs a number of threads, 1 to 1024", argv[i - 1]);
-      opt.threads = (int)v;
-    } else if (!strcmp(argv[i], "--root")) {
-      if (++i >= argc) return cli_usage_error("validate", "--root needs a folder");
-      opt.root = argv[i];
-    } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
+      opt.cohort_n = n;
+      break;
+    case 'j':
+      if (parse_count(v, 1024ULL, &n))
+        return cli_usage_error("validate", "%s needs a number of threads, 1 to 1024",
+                               parser.spelled);
+      opt.threads = (int)n;
+      break;
+    case OPT_ROOT:
+      if (!v) return cli_usage_error("validate", "--root needs a folder");
+      opt.root = v;
+      break;
+    case 'q':
       quiet = 1;
-    } else {
-      return cli_usage_error("validate", "unknown argument \"%s\"; try --help", argv[i]);
+      break;
+    default:
+      return cli_usage_error("validate", "%s: not handled", parser.spelled);
     }
   }
   if (write && (group || opt.cohort_n))

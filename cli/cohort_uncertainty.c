@@ -69,7 +69,7 @@ typedef struct screening {
   int nprofile;
   uint64_t *k; /* (npoint x nprofile x noutcome) */
   uint64_t done, total;
-  int quiet;
+  cli_progress progress; /* simulations done/total on stderr */
 } screening;
 
 static int count_unit(const kn_cohort_unit *u, void *ctx) {
@@ -80,8 +80,7 @@ static int count_unit(const kn_cohort_unit *u, void *ctx) {
       s->k[(pt * (size_t)s->nprofile + (size_t)p) * s->noutcome + i] +=
           (uint64_t)u->result[p].flags[i];
   s->done++;
-  if (!s->quiet && s->done % 50 == 0)
-    fprintf(stderr, "\r%" PRIu64 "/%" PRIu64 " simulations", s->done, s->total);
+  cli_progress_update(&s->progress, (double)s->done);
   return 0;
 }
 
@@ -148,7 +147,7 @@ static int print_ranking(const screening *s, const kn_cohort_job *job, int p, si
 }
 
 int cohort_sensitivity(kn_cohort_job *job, size_t ntraj, unsigned long long block,
-                       const char *spreads, int threads, int quiet, FILE *out) {
+                       const char *spreads, int threads, int show_progress, FILE *out) {
   kn_diag diag;
   kn_cohort_design *d = NULL;
   if (kn_cohort_design_morris(job->session, spreads, job->seed, ntraj, block, &d, &diag)) {
@@ -162,7 +161,7 @@ int cohort_sensitivity(kn_cohort_job *job, size_t ntraj, unsigned long long bloc
   s.noutcome = kn_cohort_outcome_count();
   s.nprofile = job->nprofile;
   s.total = kn_cohort_design_units(d);
-  s.quiet = quiet;
+  cli_progress_begin(&s.progress, show_progress, (double)s.total, "simulations", 0);
   s.k = calloc(d->npoint * (size_t)job->nprofile * s.noutcome, sizeof *s.k);
   uint64_t *units = malloc(s.total * sizeof *units);
   int rc = 0;
@@ -176,7 +175,10 @@ int cohort_sensitivity(kn_cohort_job *job, size_t ntraj, unsigned long long bloc
   job->design = d;
   rc = kn_cohort_pool_run(job, units, s.total, threads, count_unit, NULL, &s, &diag);
   job->design = NULL;
-  if (!quiet) fputs("\r\033[K", stderr);
+  if (rc < 0)
+    cli_progress_clear(&s.progress);
+  else
+    cli_progress_end(&s.progress, (double)s.done);
   if (rc < 0) {
     print_diag(&diag);
     rc = rc == KN_ERANGE ? KN_EXIT_USAGE : KN_EXIT_INTERNAL;

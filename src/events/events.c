@@ -62,14 +62,20 @@ static void condition(kn_events_out *o, double t, int *slot, int on, kn_event_ki
   }
 }
 
-/* The action of the hand working on an atlas region now, else any action in progress, else -1. */
-static int action_on(const kn_events_in *in, int region) {
-  for (int k = 0; k < in->ncontact; k++)
-    if (in->contacts[k].action >= 0 && in->contacts[k].region == region)
-      return in->contacts[k].action;
+/* The action of any hand in progress, or -1: what action_on falls back to. */
+static int any_action(const kn_events_in *in) {
   for (int k = 0; k < in->ncontact; k++)
     if (in->contacts[k].action >= 0) return in->contacts[k].action;
   return -1;
+}
+
+/* The action of the hand working on an atlas region now, else `any` (any_action, found once per
+ * step rather than once per site). */
+static int action_on(const kn_events_in *in, int region, int any) {
+  for (int k = 0; k < in->ncontact; k++)
+    if (in->contacts[k].action >= 0 && in->contacts[k].region == region)
+      return in->contacts[k].action;
+  return any;
 }
 
 KN_STAGE_SIZE_FROM_INIT(events)
@@ -94,13 +100,13 @@ void kn_events_reset(const kn_events_params *p, kn_events_state *s, kn_events_ou
 }
 
 /* Limits, pain and bruise risk of each region. */
-static void regions_step(const kn_events_params *p, const kn_events_in *in, kn_events_state *s,
-                         kn_events_out *o) {
+static void regions_step(const kn_events_params *p, const kn_events_in *in, int any,
+                         kn_events_state *s, kn_events_out *o) {
   double t = in->t;
   for (int r = 0; r < p->nregion; r++) {
     int *open = &s->open_region[r * KN_EV_COUNT];
     int site = p->regions[r];
-    int action = action_on(in, site);
+    int action = action_on(in, site, any);
     kn_region_ratios q; /* the tissue stage's ratios, as the outcome and the monitor */
     kn_region_ratios_of(p->tissue, r, in->region_p[r], in->region_f[r], in->region_shear[r],
                         in->region_transient[r], &q);
@@ -119,14 +125,14 @@ static void regions_step(const kn_events_params *p, const kn_events_in *in, kn_e
 }
 
 /* Ischaemia of each nerve, and the grades it reaches. */
-static void nerves_step(const kn_events_params *p, const kn_events_in *in, kn_events_state *st,
-                        kn_events_out *o) {
+static void nerves_step(const kn_events_params *p, const kn_events_in *in, int any,
+                        kn_events_state *st, kn_events_out *o) {
   double t = in->t;
   for (int n = 0; n < p->nnerve; n++) {
     int *open = &st->open_nerve[n * KN_EV_COUNT];
     const kn_nerve_state *s = &in->nerve_state[n];
     int site = p->nerves[n];
-    int action = action_on(in, kn_atlas_nerve((size_t)site)->region);
+    int action = action_on(in, kn_atlas_nerve((size_t)site)->region, any);
     condition(o, t, &open[KN_EV_NERVE_ISCHAEMIA], s->perfusion < p->nerve->ischaemic_perfusion,
               KN_EV_NERVE_ISCHAEMIA, KN_SITE_NERVE, site, action, s->perfusion, "fraction",
               KN_EVIDENCE_ANIMAL, 0);
@@ -158,11 +164,12 @@ static void nerves_step(const kn_events_params *p, const kn_events_in *in, kn_ev
 int kn_events_step(const kn_events_params *p, const kn_events_in *in, kn_events_state *s,
                    kn_events_out *o, double dt) {
   (void)dt;
-  regions_step(p, in, s, o);
-  nerves_step(p, in, s, o);
+  int any = any_action(in);
+  regions_step(p, in, any, s, o);
+  nerves_step(p, in, any, s, o);
   for (int k = 0; k < p->nmuscle; k++) { /* muscle damage: once, when it reaches 1 */
     double damage = in->muscle_state[k].damage;
-    int action = action_on(in, kn_atlas_muscle((size_t)p->muscles[k])->region);
+    int action = action_on(in, kn_atlas_muscle((size_t)p->muscles[k])->region, any);
     if (damage >= 1.0 && s->damage_seen[k] < 1.0)
       push(o, in->t, KN_EV_MUSCLE_DAMAGE, KN_SITE_MUSCLE, p->muscles[k], action, damage, "dose",
            KN_EVIDENCE_ANIMAL);

@@ -31,10 +31,9 @@ static double ray_tail(double z, double s) {
   return c * c * c;
 }
 
-/* Share of the load seen along the ray at angle th (measured from the +r direction) from a field
- * point at distance r from the disc's centre. */
-static double ray_share(double a, double z, double r, double th) {
-  double c = cos(th), s = sin(th);
+/* Share of the load seen along the ray of direction (c, s) = (cos th, sin th), th measured from the
+ * +r direction, from a field point at distance r from the disc's centre. */
+static double ray_share(double a, double z, double r, double c, double s) {
   double disc = a * a - r * r * s * s; /* the ray meets the disc edge where this is >= 0 */
   if (disc < 0.0) return 0.0;
   double root = sqrt(disc);
@@ -45,26 +44,65 @@ static double ray_share(double a, double z, double r, double th) {
   return ray_tail(z, s_near) - ray_tail(z, s_far);
 }
 
-double kn_boussinesq_field(double p, double a, double z, double r, int n) {
-  if (n < RAYS_MIN) n = RAYS_MIN;
-  if (r < 0.0) r = -r;
-  if (z <= 0.0) return r < a ? p : (r == a ? 0.5 * p : 0.0);
+/* The trigonometry of an n-ray integral that does not depend on the field point. The stress table
+ * computes it once for all its entries (its build was mostly sin and cos); a single evaluation
+ * passes NULL arrays and computes each angle as it goes. Either way each value is the same
+ * expression, so the results are identical. */
+typedef struct ray_angles {
+  int n;
+  double *cos_mid, *sin_mid; /* cos, sin of (i + 1/2) 2 pi / n: rays of a point inside the disc */
+  double *sin_phi, *cos_phi; /* sin, cos of -pi/2 + (i + 1/2) pi / n: a point outside */
+} ray_angles;
+
+static void ray_angles_fill(ray_angles *g) {
+  double dth = 2.0 * KN_PI / g->n, dphi = KN_PI / g->n;
+  for (int i = 0; i < g->n; i++) {
+    double th = (i + 0.5) * dth, phi = -0.5 * KN_PI + (i + 0.5) * dphi;
+    g->cos_mid[i] = cos(th);
+    g->sin_mid[i] = sin(th);
+    g->sin_phi[i] = sin(phi);
+    g->cos_phi[i] = cos(phi);
+  }
+}
+
+/* The integral over the ray angle, without the factor p / (2 pi); z > 0, r >= 0. */
+static double ray_sum(const ray_angles *g, double a, double z, double r) {
+  int n = g->n;
   double sum = 0.0;
   if (r <= a) {
     /* every ray meets the disc: a smooth periodic integrand, where the midpoint rule excels */
     double dth = 2.0 * KN_PI / n;
-    for (int i = 0; i < n; i++)
-      sum += ray_share(a, z, r, (i + 0.5) * dth) * dth;
+    for (int i = 0; i < n; i++) {
+      double th = (i + 0.5) * dth;
+      double c = g->cos_mid ? g->cos_mid[i] : cos(th), s = g->sin_mid ? g->sin_mid[i] : sin(th);
+      sum += ray_share(a, z, r, c, s) * dth;
+    }
   } else {
     /* only rays within alpha of the centre direction meet the disc; th = pi + alpha sin(phi)
      * removes the square-root behaviour at the tangent rays */
     double alpha = asin(a / r), dphi = KN_PI / n;
     for (int i = 0; i < n; i++) {
       double phi = -0.5 * KN_PI + (i + 0.5) * dphi;
-      sum += ray_share(a, z, r, KN_PI + alpha * sin(phi)) * alpha * cos(phi) * dphi;
+      double sp = g->sin_phi ? g->sin_phi[i] : sin(phi), cp = g->cos_phi ? g->cos_phi[i] : cos(phi);
+      double th = KN_PI + alpha * sp;
+      sum += ray_share(a, z, r, cos(th), sin(th)) * alpha * cp * dphi;
     }
   }
-  return p * sum / (2.0 * KN_PI);
+  return sum;
+}
+
+/* The field of a unit load on a unit disc at the surface (z <= 0): the load's own pressure (as
+ * kn_boussinesq_field at z <= 0). */
+static double surface_unit(double r) {
+  return r < 1.0 ? 1.0 : (r == 1.0 ? 0.5 : 0.0);
+}
+
+double kn_boussinesq_field(double p, double a, double z, double r, int n) {
+  if (n < RAYS_MIN) n = RAYS_MIN;
+  if (r < 0.0) r = -r;
+  if (z <= 0.0) return r < a ? p : (r == a ? 0.5 * p : 0.0);
+  ray_angles g = {n, NULL, NULL, NULL, NULL};
+  return p * ray_sum(&g, a, z, r) / (2.0 * KN_PI);
 }
 
 double kn_boussinesq_axis_shear(double p, double a, double z, double nu) {
@@ -91,11 +129,15 @@ int kn_stress_table_init(kn_stress_table *t, int nrho, int nzeta, double rho_max
   t->rho_max = rho_max;
   t->zeta_max = zeta_max;
   t->values = values;
+  double cm[TABLE_RAYS], sm[TABLE_RAYS], sp[TABLE_RAYS], cp[TABLE_RAYS];
+  ray_angles g = {TABLE_RAYS, cm, sm, sp, cp};
+  ray_angles_fill(&g);
   for (int iz = 0; iz < nzeta; iz++) {
     double zeta = zeta_max * iz / (nzeta - 1);
-    for (int ir = 0; ir < nrho; ir++) {
+    for (int ir = 0; ir < nrho; ir++) { /* kn_boussinesq_field(1, 1, zeta, rho, TABLE_RAYS) */
       double rho = rho_max * ir / (nrho - 1);
-      values[iz * nrho + ir] = kn_boussinesq_field(1.0, 1.0, zeta, rho, TABLE_RAYS);
+      values[iz * nrho + ir] =
+          zeta <= 0.0 ? surface_unit(rho) : ray_sum(&g, 1.0, zeta, rho) / (2.0 * KN_PI);
     }
   }
   return KN_OK;

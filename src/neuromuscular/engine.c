@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/fmath.h"
 #include "core/units.h"
 #include "neuromuscular/neuromuscular.h"
 #include "neuromuscular/muscle_params.h"
@@ -260,8 +261,9 @@ static void muscle_kinematics(const kn_params *p, const kn_nm_muscle *mu, const 
 static double spindle(const kn_params *p, const kn_nm_muscle *mu, double L, double V, double temp) {
   double lmm = mu->mech->l_opt / KN_MM;
   double v = V * lmm, x = (L - 1.0) * lmm;
-  double rate =
-      p->nm_ia_base + p->nm_ia_kv * copysign(pow(fabs(v), p->nm_ia_exponent), v) + p->nm_ia_kx * x;
+  /* a still fibre (v exactly 0, most steps of a resting joint) skips pow: its term is 0 anyway */
+  double velocity_term = v == 0.0 ? 0.0 : copysign(pow(fabs(v), p->nm_ia_exponent), v);
+  double rate = p->nm_ia_base + p->nm_ia_kv * velocity_term + p->nm_ia_kx * x;
   rate *= 1.0 + p->nm_spindle_per_degc * (temp - p->nm_reference_temp);
   return rate > 0.0 ? rate : 0.0;
 }
@@ -652,7 +654,7 @@ static void voluntary_drive(const kn_params *p, muscle_state *s, double dt) {
   double e_max = kn_pool_excitation_max(s->pool);
   if (s->e_vol <= 0.0) s->e_vol = s->e_vol_target * e_max;
   s->e_vol += dt * p->nm_voluntary_gain * (s->e_vol_target - s->frac) * e_max;
-  s->e_vol = fmax(0.0, fmin(s->e_vol, p->nm_voluntary_max * e_max));
+  s->e_vol = kn_max(0.0, kn_min(s->e_vol, p->nm_voluntary_max * e_max));
 }
 
 /* Temperature effects (Q10): twitch times and the reflex loop's delay, recomputed only when the
@@ -666,7 +668,7 @@ static void temperature_scaling(const kn_nm_params *nm, const kn_nm_muscle *mu, 
   /* conduction speeds up with warmth: the reflex loop's delay shortens (cooler: lengthens, within
    * the ring) */
   double steps = mu->delay_steps * pow(p->nm_q10_conduction, cooler);
-  s->delay_now = (int)fmin(fmax(1.0, round(steps)), nm->ring - 1);
+  s->delay_now = (int)kn_min(kn_max(1.0, round(steps)), nm->ring - 1);
 }
 
 /* The pool's input this step: the excitation, and a stimulus pulse when the stimulator fires. */
@@ -683,7 +685,7 @@ static kn_pool_input pool_input(const kn_params *p, muscle_state *s, double dt) 
     s->stim_phase -= floor(s->stim_phase);
     in.stim_fraction = s->stim_fraction;
     int top = (int)(s->stim_fraction * (kn_pool_units(s->pool) - 1));
-    in.excitation = fmax(in.excitation, kn_pool_threshold(s->pool, top) + p->nm_stim_margin);
+    in.excitation = kn_max(in.excitation, kn_pool_threshold(s->pool, top) + p->nm_stim_margin);
   }
   return in;
 }
@@ -697,10 +699,10 @@ static double cramp_threshold_now(const kn_nm_params *nm, const kn_nm_in *in, co
   double ctf = nm->muscles[i].ctf + st->ctf_shift;
   /* raised interstitial potassium depolarises the terminals: cramps come at a lower rate, and
    * blood flow washing it out reverses that (noble2019) */
-  ctf -= p->circ_potassium_ctf * fmax(0.0, in->potassium[i] - nm->serum_potassium);
+  ctf -= p->circ_potassium_ctf * kn_max(0.0, in->potassium[i] - nm->serum_potassium);
   if (in->t - s->t_last_cramp < p->nm_ctf_after_cramp_time)
     ctf += p->nm_ctf_after_cramp; /* miller2017 */
-  return fmax(p->nm_ctf_floor, ctf);
+  return kn_max(p->nm_ctf_floor, ctf);
 }
 
 /* The session's outcome for muscle i after this step: peak force, inhibition, resting tone. */
@@ -766,7 +768,7 @@ static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *
 
   /* lengths, and the local strain of a stroke pressing on the belly */
   double pressure = mu->tissue >= 0 ? in->muscle_p[mu->tissue] : 0.0;
-  double tap = p->nm_tap_gain * fmax(0.0, (pressure - s->p_prev) / dt);
+  double tap = p->nm_tap_gain * kn_max(0.0, (pressure - s->p_prev) / dt);
   s->p_prev = pressure;
   muscle_kinematics(p, mu, &st->joints, &s->L, &s->V);
   s->ia = spindle(p, mu, s->L, s->V + tap, s->temperature);
@@ -778,7 +780,7 @@ static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *
   double ia_d = s->ia_ring[back], ib_d = s->ib_ring[back];
   double ia_rest = p->nm_ia_base;
   double ri = 0.0;
-  if (mu->antagonist >= 0) ri = fmax(0.0, st->muscle[mu->antagonist].ia_ring[back] - ia_rest);
+  if (mu->antagonist >= 0) ri = kn_max(0.0, st->muscle[mu->antagonist].ia_ring[back] - ia_rest);
 
   /* excitation: resting tone (higher in cramp-prone muscles), reflexes, massage, will */
   double tone = p->nm_tone + p->nm_excitability_per_hz * (p->nm_ctf_never - mu->ctf);
@@ -796,7 +798,7 @@ static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *
   double goal = s->out.npic > 0 ? 1.0 : 0.0;
   double tau_a = goal > s->adapt ? p->nm_cramp_decay : p->nm_cramp_recovery;
   s->adapt += (goal - s->adapt) * dt / tau_a;
-  double lengthened = p->nm_stretch_inhibition * fmax(0.0, s->L - 1.0);
+  double lengthened = p->nm_stretch_inhibition * kn_max(0.0, s->L - 1.0);
   double fade = s->adapt * p->nm_pic_fade * (mu->pool.pic_drive + mu->pool.pic_hysteresis);
   s->e = tone + s->e_vol + p->nm_gain_ia * (ia_d - ia_rest) - p->nm_gain_ib * ib_d -
          p->nm_gain_ri * ri - s->inhibition - lengthened - fade;

@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "core/fmath.h"
 #include "core/units.h"
 #include "knead/error.h"
 #include "knead/mechanics.h"
@@ -93,33 +94,36 @@ static double min_jerk(double u) {
   return u * u * u * (10.0 + u * (-15.0 + 6.0 * u));
 }
 
-/* One Ornstein-Uhlenbeck step with unit stationary variance and correlation time tau. */
-static double ou_step(kn_rng *rng, double x, double dt, double tau) {
-  double a = exp(-dt / tau);
-  return a * x + sqrt(1.0 - a * a) * kn_rng_normal(rng);
-}
-
-/* First-order low-pass step with time constant tau: smooths a process so it has a derivative. */
-static double low_pass(double s, double x, double dt, double tau) {
-  return s + (x - s) * (1.0 - exp(-dt / tau));
+/* The filters' coefficients for steps of dt: an Ornstein-Uhlenbeck process with unit stationary
+ * variance and correlation time tau steps as x' = a x + sqrt(1 - a^2) N(0,1), a = exp(-dt / tau);
+ * a first-order low-pass of time constant s as y' = y + (x - y)(1 - exp(-dt / s)). */
+static kn_vary_coefs vary_coefs(const kn_params *p, double dt) {
+  double s = p->variation_smoothing;
+  double tf = p->force_noise_time, tx = p->drift_time;
+  double af = exp(-dt / tf), ax = exp(-dt / tx);
+  return (kn_vary_coefs){.decay_f = af,
+                         .kick_f = sqrt(1.0 - af * af),
+                         .decay_x = ax,
+                         .kick_x = sqrt(1.0 - ax * ax),
+                         .low_pass = 1.0 - exp(-dt / s),
+                         .gain_f = sqrt((tf + s) / tf),
+                         .gain_x = sqrt((tx + s) / tx)};
 }
 
 /* Advances the hand's variability: Ornstein-Uhlenbeck processes for force and position, each
  * smoothed by a low-pass filter so that force rate and speed do not depend on the time step. The
  * filter's output is rescaled to unit variance (an OU process of time tau through a low-pass of
  * time s has variance tau / (tau + s)). */
-static void vary_step(const kn_params *p, kn_rng *rng, kn_contact *c, double dt) {
-  double s = p->variation_smoothing;
-  double tf = p->force_noise_time, tx = p->drift_time;
-  c->noise_f = ou_step(rng, c->noise_f, dt, tf);
-  c->noise_x = ou_step(rng, c->noise_x, dt, tx);
-  c->noise_y = ou_step(rng, c->noise_y, dt, tx);
-  c->lp_f = low_pass(c->lp_f, c->noise_f, dt, s);
-  c->lp_x = low_pass(c->lp_x, c->noise_x, dt, s);
-  c->lp_y = low_pass(c->lp_y, c->noise_y, dt, s);
-  c->smooth_f = c->lp_f * sqrt((tf + s) / tf);
-  c->smooth_x = c->lp_x * sqrt((tx + s) / tx);
-  c->smooth_y = c->lp_y * sqrt((tx + s) / tx);
+static void vary_step(const kn_vary_coefs *k, kn_rng *rng, kn_contact *c) {
+  c->noise_f = k->decay_f * c->noise_f + k->kick_f * kn_rng_normal(rng);
+  c->noise_x = k->decay_x * c->noise_x + k->kick_x * kn_rng_normal(rng);
+  c->noise_y = k->decay_x * c->noise_y + k->kick_x * kn_rng_normal(rng);
+  c->lp_f = c->lp_f + (c->noise_f - c->lp_f) * k->low_pass;
+  c->lp_x = c->lp_x + (c->noise_x - c->lp_x) * k->low_pass;
+  c->lp_y = c->lp_y + (c->noise_y - c->lp_y) * k->low_pass;
+  c->smooth_f = c->lp_f * k->gain_f;
+  c->smooth_x = c->lp_x * k->gain_x;
+  c->smooth_y = c->lp_y * k->gain_x;
 }
 
 /* Where the action aims, in its region's patch. */
@@ -211,7 +215,7 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
     c->ease = 1.0;
     c->t_pain = 0.0;
   }
-  vary_step(p, &st->rng, c, dt);
+  vary_step(&st->vary, &st->rng, c);
   if (ai < 0) {
     c->prev_force = 0.0;
     c->force_rate = 0.0;
@@ -224,13 +228,13 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
   double force = 0.0;
   double along = 0.0, across = 0.0;
   if (on) {
-    double ramp = fmin(pr->ramp_time, p->pro_ramp_share * a->duration);
-    double env = fmin(min_jerk(tau / ramp), min_jerk((a->duration - tau) / ramp));
+    double ramp = kn_min(pr->ramp_time, p->pro_ramp_share * a->duration);
+    double env = kn_min(min_jerk(tau / ramp), min_jerk((a->duration - tau) / ramp));
     double mod = technique(p, a, tau, &along, &across);
     /* a hand's force wanders, but not without bound */
     double bound = p->force_noise_bound;
-    double n = fmax(-bound, fmin(bound, c->smooth_f));
-    double vary = fmax(0.0, 1.0 + pr->force_cv * n);
+    double n = kn_max(-bound, kn_min(bound, c->smooth_f));
+    double vary = kn_max(0.0, 1.0 + pr->force_cv * n);
     force = (a->force * pr->force_ratio + pr->force_bias) * mod * env * vary * c->ease;
   }
   const kn_region *reg = kn_atlas_region((size_t)a->region);
@@ -239,8 +243,8 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
   double ux = sin(a->direction), uy = cos(a->direction);
   double x = tx + along * ux - across * uy + pr->drift * c->smooth_x;
   double y = ty + along * uy + across * ux + pr->drift * c->smooth_y;
-  x = fmax(-0.5 * reg->width, fmin(0.5 * reg->width, x));
-  y = fmax(-0.5 * reg->length, fmin(0.5 * reg->length, y));
+  x = kn_max(-0.5 * reg->width, kn_min(0.5 * reg->width, x));
+  y = kn_max(-0.5 * reg->length, kn_min(0.5 * reg->length, y));
   c->region = a->region;
   c->x = x, c->y = y;
   c->area = a->area;
@@ -272,7 +276,7 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
       if (c->t_pain >= pr->pain_delay) {
         /* just under the median threshold, where pain is less likely than not (log-normal) */
         double target = p->pain_ease_target * kn_pain_median(pp->ppt_mean[r], pp->ppt_sd[r]);
-        c->ease *= fmin(1.0, target / c->p);
+        c->ease *= kn_min(1.0, target / c->p);
         c->t_pain = 0.0;
         return 1;
       }
@@ -294,6 +298,7 @@ void kn_protocol_init(const kn_protocol_params *p, kn_arena *a, kn_protocol_stat
 
 void kn_protocol_reset(const kn_protocol_params *p, kn_protocol_state *s, kn_protocol_out *o) {
   kn_rng_seed(&s->rng, p->seed);
+  s->vary = vary_coefs(p->par, p->dt);
   for (int k = 0; k < p->nslot; k++) {
     kn_contact *c = &s->contacts[k];
     *c = (kn_contact){0};

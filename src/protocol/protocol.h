@@ -80,9 +80,19 @@ typedef struct kn_protocol_in {
 } kn_protocol_in;
 
 /* What it keeps: the hands and the random stream of their variation. */
+/* The hand-variability filters' step coefficients for the run's dt (computed at reset: the same
+ * for every contact and every step). */
+typedef struct kn_vary_coefs {
+  double decay_f, kick_f; /* force noise: exp(-dt / tau), sqrt(1 - decay^2) */
+  double decay_x, kick_x; /* position drift: the same */
+  double low_pass;        /* 1 - exp(-dt / smoothing) */
+  double gain_f, gain_x;  /* sqrt((tau + smoothing) / tau): back to unit variance */
+} kn_vary_coefs;
+
 typedef struct kn_protocol_state {
   kn_contact *contacts; /* (nslot) */
   kn_rng rng;           /* seeded with the session's seed at reset */
+  kn_vary_coefs vary;   /* set at reset */
 } kn_protocol_state;
 
 /* What it offers downstream (mechanics, circulation, systemic, events, recorder). */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/fmath.h"
 #include "knead/params.h"
 
 /* Time (s) by which t may fall short of the next record and still make it: t is summed from many
@@ -352,9 +353,9 @@ static void reduce_into(const kn_recorder_params *p, double *dst, const double *
     if (p->reduce[c] == KN_REDUCE_LAST)
       dst[c] = src[c];
     else if (p->reduce[c] == KN_REDUCE_MAX)
-      dst[c] = fmax(dst[c], src[c]);
+      dst[c] = kn_max(dst[c], src[c]);
     else
-      dst[c] = fmin(dst[c], src[c]);
+      dst[c] = kn_min(dst[c], src[c]);
   }
 }
 
@@ -402,9 +403,9 @@ int kn_recorder_step(const kn_recorder_params *p, const kn_recorder_in *in, kn_r
     if (fresh || p->reduce[c] == KN_REDUCE_LAST)
       row[c] = val[c];
     else if (p->reduce[c] == KN_REDUCE_MAX)
-      row[c] = fmax(row[c], val[c]);
+      row[c] = kn_max(row[c], val[c]);
     else
-      row[c] = fmin(row[c], val[c]);
+      row[c] = kn_min(row[c], val[c]);
   }
   if (in->t + RECORD_TIME_TOLERANCE >= s->next_record) {
     commit(p, s, o);

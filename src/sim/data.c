@@ -92,6 +92,8 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   kn_systemic_reset(&m->sys, &d->sys, &d->sys_o);
   kn_circ_reset(&m->circ, &d->circ_s, &d->circ_o);
   d->nm_circ_fresh = 1;
+  d->nm_other_ended = 0;
+  d->nm_percussion_was = 1; /* so the first step writes every flag */
 }
 
 double kn_data_time(const kn_data *d) {

@@ -35,15 +35,22 @@ static kn_nm_in nm_inputs(const kn_model *m, kn_data *d) {
                  .percussed = d->nm_percussed,
                  .temperature = d->nm_temperature,
                  .potassium = d->nm_potassium};
-  for (int k = 0; k < nm->nother; k++) { /* in order of the file, which is in order of time */
+  /* in order of the file, which is in order of start; the leading ones that are over stay at -1
+   * and need no look each step (a run of hours has many) */
+  while (d->nm_other_ended < nm->nother && d->t >= m->action_end[nm->other[d->nm_other_ended]])
+    d->nm_action_rep[d->nm_other_ended++] = -1;
+  in.nstarted = d->nm_other_ended;
+  for (int k = d->nm_other_ended; k < nm->nother; k++) {
     int ai = nm->other[k], rep;
     if (d->t < m->action_start[ai]) break;
     d->nm_action_rep[k] = kn_action_active(m, ai, d->t, NULL, &rep) ? rep : -1;
     in.nstarted = k + 1;
   }
-  int percussion = percussed(m, d, -1); /* most steps: none, no search per muscle */
-  for (int i = 0; i < nm->nmuscle; i++)
-    d->nm_percussed[i] = (unsigned char)(percussion && percussed(m, d, nm->muscles[i].region));
+  int percussion = percussed(m, d, -1);   /* most steps: none, no search per muscle */
+  if (percussion || d->nm_percussion_was) /* else every flag is already 0 */
+    for (int i = 0; i < nm->nmuscle; i++)
+      d->nm_percussed[i] = (unsigned char)(percussion && percussed(m, d, nm->muscles[i].region));
+  d->nm_percussion_was = percussion;
   if (d->nm_circ_fresh) { /* circulation's values change only on its own clock */
     for (int i = 0; i < nm->nmuscle; i++) {
       d->nm_temperature[i] = kn_circ_muscle_temperature(m, d, i);

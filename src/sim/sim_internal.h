@@ -127,6 +127,8 @@ struct kn_data {
   double *nm_temperature;      /* K (nm.nmuscle), muscle temperature from the circulation */
   double *nm_potassium;        /* mM (nm.nmuscle), interstitial potassium from the circulation */
   int nm_circ_fresh;           /* 1 when circulation has stepped since they were copied */
+  int nm_other_ended;          /* leading non-stroke actions (in file order) over for good */
+  int nm_percussion_was;       /* percussion worked somewhere at the last step */
   /* circulation and the whole body: the stages' state and output (src/core/stage.h) */
   kn_circ_state circ_s;
   kn_circ_out circ_o;

@@ -67,7 +67,8 @@ check help 0 "$knead" advise --help; expect_text help "$tmp/out" "usage: knead a
 if command -v script >/dev/null; then
   script -qec "$knead advise --region neck --force 60N --fever 38.2" /dev/null > "$tmp/tty" 2>&1
   expect_text tty-colour "$tmp/tty" $'\033[1;31m'
-  expect_text tty-progress "$tmp/tty" "[####"   # a 65-minute simulation: a bar on stderr
+  expect_text tty-progress "$tmp/tty" "s simulated"   # a 65-minute simulation: progress on stderr
+  expect_text tty-progress-rate "$tmp/tty" "x real time"
   NO_COLOR=1 script -qec "$knead advise --region neck --force 60N --fever 38.2" /dev/null > "$tmp/tty" 2>&1
   no_text no-color "$tmp/tty" $'\033[1;'
 fi
