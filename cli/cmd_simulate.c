@@ -448,7 +448,7 @@ int cmd_simulate(int argc, char **argv) {
     kn_report_text_styled(m, d, stdout, cli_color(stdout));
     char shown[2048];
     if (outdir)
-      printf("results: %s/{summary.json,%s,events.csv%s}\n",
+      printf("results: %s/{summary.json,%s,events.csv,columns.json%s}\n",
              cli_term_str(shown, sizeof shown, outdir), series_name, html ? ",report.html" : "");
   }
   if (fail_on > 0 && (int)kn_data_outcome(m, d)->harm >= fail_on) exit_code = KN_EXIT_HARM;

@@ -52,6 +52,23 @@ static int write_series(const kn_model *m, const kn_data *d, FILE *f) {
   return 0;
 }
 
+/* What each column of events.csv holds: the one table the header and columns.json are written
+ * from. */
+static const struct {
+  const char *name, *unit, *title;
+} EVENT_COLUMNS[] = {
+    {"t_start_s", "s", "When the event began (simulated time)"},
+    {"t_end_s", "s", "When it ended (the same as t_start_s for an instant)"},
+    {"kind", "", "What happened (docs/cli.md, events)"},
+    {"site_kind", "", "region, nerve, muscle or body"},
+    {"site", "", "The atlas name of the site, or body"},
+    {"action", "", "Index of the session's action in progress (0 = first), -1 if none"},
+    {"value", "see unit", "The event's peak value, in the unit of the next column"},
+    {"unit", "", "The unit of value"},
+    {"evidence", "", "Evidence level of the event's mechanism"},
+};
+enum { EVENT_NCOL = sizeof EVENT_COLUMNS / sizeof EVENT_COLUMNS[0] };
+
 static const char *site_name(const kn_event *e) {
   switch (e->site_kind) {
   case KN_SITE_REGION:
@@ -68,7 +85,11 @@ static const char *site_name(const kn_event *e) {
 static const char *const site_kinds[] = {"region", "nerve", "muscle", "body"};
 
 static int write_events(const kn_outcome *o, FILE *f) {
-  fprintf(f, "t_start_s,t_end_s,kind,site_kind,site,action,value,unit,evidence\n");
+  for (size_t c = 0; c < EVENT_NCOL; c++) {
+    if (c) fputc(',', f);
+    kn_csv_field(f, EVENT_COLUMNS[c].name);
+  }
+  fputc('\n', f);
   for (size_t i = 0; i < o->nevent; i++) {
     const kn_event *e = &o->events[i];
     char value[KN_FORMAT_G6_MAX];
@@ -86,6 +107,34 @@ static int write_events(const kn_outcome *o, FILE *f) {
     fputc('\n', f);
   }
   return 0;
+}
+
+/* columns.json: what every column of the series and of events.csv is (name, unit, site, evidence,
+ * limit), with the files' layout version, so a reader never parses meaning from a column name. */
+static json_t *columns_json(const kn_model *m) {
+  json_t *series = json_array(), *events = json_array();
+  for (size_t c = 0; c < kn_series_ncol(m); c++) {
+    const kn_column_info *ci = kn_series_column(m, c);
+    json_t *j =
+        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "name", ci->name, "title",
+                  ci->title, "unit", ci->unit, "quantity", ci->quantity, "topic", ci->topic,
+                  "site_kind", kn_column_site_name(ci->site_kind), "site", ci->site_name, "reduce",
+                  kn_column_reduce_name(ci->reduce), "updated_every_10_ms", ci->slow);
+    json_object_set_new(j, "evidence",
+                        ci->has_evidence ? json_string(kn_evidence_name(ci->evidence))
+                                         : json_string("model derived"));
+    json_object_set_new(j, "limit", isfinite(ci->limit) ? json_real(ci->limit) : json_null());
+    json_object_set_new(j, "limit_name",
+                        ci->limit_name ? json_string(ci->limit_name) : json_null());
+    json_array_append_new(series, j);
+  }
+  for (size_t c = 0; c < EVENT_NCOL; c++)
+    json_array_append_new(events,
+                          json_pack("{s:s, s:s, s:s}", "name", EVENT_COLUMNS[c].name, "unit",
+                                    EVENT_COLUMNS[c].unit, "title", EVENT_COLUMNS[c].title));
+  return json_pack("{s:s, s:s, s:{s:o}, s:{s:s, s:o}}", "schema_version", KN_SUMMARY_SCHEMA_VERSION,
+                   "knead_version", kn_version(), "timeseries", "columns", series, "events", "file",
+                   "events.csv", "columns", events);
 }
 
 int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *diag) {
@@ -122,6 +171,14 @@ int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *dia
   if (!f) return io_fail(diag, path);
   write_events(o, f);
   if (close_checked(f)) return io_fail(diag, path);
+
+  json_t *columns = columns_json(m);
+  snprintf(path, sizeof path, "%s/columns.json", dir);
+  rc = columns ? json_dump_file(columns, path,
+                                JSON_INDENT(2) | JSON_REAL_PRECISION(KN_REPORT_JSON_DIGITS))
+               : -1;
+  json_decref(columns);
+  if (rc != 0) return io_fail(diag, path);
   return KN_OK;
 }
 
