@@ -12,7 +12,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 # does neither: CMakeLists.txt, cmake/report.cmake).
 KN_CMAKE_FLAGS ?= -DKN_WERROR=ON -DKN_REPORT=ON
 DEB_PACKAGES = build-essential cmake pkg-config libfyaml-dev libudunits2-dev libjansson-dev \
-               libcmocka-dev clang-format
+               libcmocka-dev clang-format zlib1g-dev
 
 .PHONY: all setup build build-asan demo check test test-asan format format-check bench validate docs clean
 

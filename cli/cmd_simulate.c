@@ -19,6 +19,7 @@ enum {
   OPT_FAIL_ON,
   OPT_TRACE,
   OPT_MAX_OUTPUT,
+  OPT_TIMESERIES,
   OPT_PERCENTILE,
   OPT_SEED,
   OPT_PROGRESS,
@@ -52,11 +53,15 @@ static const cli_option options[] = {
     {OPT_MAX_OUTPUT, "max-output", "SIZE", CLI_COMPLETE_NONE, NULL,
      "refuse before the run a timeseries.csv or trace projected larger\nthan SIZE (default 1GB; "
      "e.g. 5GB, 500MB)"},
+    {OPT_TIMESERIES, "timeseries", "FORMAT", CLI_COMPLETE_WORDS, "csv csv.gz",
+     "csv (default): DIR/timeseries.csv; csv.gz: DIR/timeseries.csv.gz, the\nsame text "
+     "gzip-compressed (about a fifth of the size; pandas.read_csv and\nzcat read it as it is)"},
 };
 
 static const char *const synopsis[] = {
     "SUBJECT.yaml SESSION.yaml [-o DIR [--report]] [--fail-on GRADE]\n[--quiet] [--trace FILE] "
-    "[--max-output SIZE] [--progress | --no-progress]\n[--practitioner-percentile P | "
+    "[--max-output SIZE] [--timeseries csv|csv.gz]\n[--progress | --no-progress] "
+    "[--practitioner-percentile P | "
     "--practitioner-seed N]",
     NULL};
 
@@ -107,6 +112,9 @@ static void print_diag(const kn_diag *d) {
 /* Upper estimates of the bytes one value of timeseries.csv ("-1.23457e+06,") and one line of the
  * trace take, for the size projected before the run. */
 #define SERIES_VALUE_BYTES 13.0
+/* The same for timeseries.csv.gz: gzip shrinks the series 4 to 6 times (docs/performance.md), so
+ * 13 / 3 bytes a value stays an upper estimate. */
+#define SERIES_GZ_VALUE_BYTES (SERIES_VALUE_BYTES / 3.0)
 #define TRACE_LINE_BYTES 120.0
 
 /* Parses a size such as 2GB, 500M, 1e9 (bytes; K, M, G, T are powers of 1000, B optional).
@@ -245,6 +253,7 @@ int cmd_simulate(int argc, char **argv) {
   uint64_t percentile = 0, practitioner_seed = 0;
   int seeded = 0;
   double max_output = MAX_OUTPUT_DEFAULT;
+  kn_series_format series_format = KN_SERIES_CSV;
   int progress_flag = -1;
   cli_parser p;
   cli_parse_begin(&p, &cli_simulate, argc, argv);
@@ -298,6 +307,11 @@ int cmd_simulate(int argc, char **argv) {
       if (!v || (max_output = parse_size(v)) <= 0.0)
         return cli_usage_error("simulate", "--max-output needs a size, e.g. 2GB or 500MB");
       break;
+    case OPT_TIMESERIES:
+      if (!v || (strcmp(v, "csv") && strcmp(v, "csv.gz")))
+        return cli_usage_error("simulate", "--timeseries needs csv or csv.gz");
+      series_format = strcmp(v, "csv") ? KN_SERIES_CSV_GZ : KN_SERIES_CSV;
+      break;
     default:
       return cli_usage_error("simulate", "%s: not handled", p.spelled);
     }
@@ -337,7 +351,9 @@ int cmd_simulate(int argc, char **argv) {
   }
   cli_outdir out;
   cli_outfile trace_out = {.tmp = ""};
-  FILE *series = NULL, *trace = NULL;
+  FILE *trace = NULL;
+  kn_series_file *series = NULL;
+  const char *series_name = kn_series_format_file(series_format);
   int exit_code = KN_EXIT_OK;
   cli_inputs inputs = {0};
   cli_inputs_add(&inputs, paths[0]);
@@ -357,9 +373,12 @@ int cmd_simulate(int argc, char **argv) {
         (exit_code = check_output_size(m, paths[1], "the trace",
                                        steps * (double)hand_count(m) * TRACE_LINE_BYTES, steps, 11,
                                        max_output)))) ||
-      (outdir && (exit_code = check_output_size(m, paths[1], "timeseries.csv",
-                                                rows * ncol * SERIES_VALUE_BYTES, rows,
-                                                kn_series_ncol(m), max_output)))) {
+      (outdir &&
+       (exit_code = check_output_size(
+            m, paths[1], series_name,
+            rows * ncol *
+                (series_format == KN_SERIES_CSV_GZ ? SERIES_GZ_VALUE_BYTES : SERIES_VALUE_BYTES),
+            rows, kn_series_ncol(m), max_output)))) {
     kn_model_free(m);
     return exit_code;
   }
@@ -371,14 +390,13 @@ int cmd_simulate(int argc, char **argv) {
   if (outdir && (exit_code = cli_outdir_begin(&out, "simulate", outdir, &inputs)) != 0) goto done;
   if (outdir) { /* the full series, streamed as the run goes: memory stays bounded */
     char path[1200];
-    snprintf(path, sizeof path, "%s/timeseries.csv", out.tmp);
-    if (!(series = fopen(path, "w"))) {
+    snprintf(path, sizeof path, "%s/%s", out.tmp, series_name);
+    if (!(series = kn_series_file_open(m, path, series_format))) {
       fprintf(stderr, "knead simulate: %s: %s\n", path, strerror(errno));
       exit_code = KN_EXIT_INTERNAL;
       goto abort;
     }
-    kn_report_series_header(m, series);
-    kn_data_set_series_sink(d, kn_report_series_sink, series);
+    kn_data_set_series_sink(d, kn_series_file_sink, series);
   }
   if (trace_path && !(trace = cli_outfile_open(&trace_out, trace_path))) {
     fprintf(stderr, "knead simulate: --trace %s: %s\n", trace_path, strerror(errno));
@@ -399,10 +417,10 @@ int cmd_simulate(int argc, char **argv) {
   }
   cli_progress_end(&progress, kn_data_time(d));
   if (series) {
-    int bad = ferror(series);
-    if (fclose(series) != 0 || bad) {
+    int bad = kn_series_file_close(series);
+    if (bad) {
       series = NULL;
-      fprintf(stderr, "knead simulate: %s/timeseries.csv: could not write\n", outdir);
+      fprintf(stderr, "knead simulate: %s/%s: could not write\n", outdir, series_name);
       exit_code = KN_EXIT_INTERNAL;
       goto abort;
     }
@@ -433,13 +451,13 @@ int cmd_simulate(int argc, char **argv) {
     kn_report_text_styled(m, d, stdout, cli_color(stdout));
     char shown[2048];
     if (outdir)
-      printf("results: %s/{summary.json,timeseries.csv,events.csv%s}\n",
-             cli_term_str(shown, sizeof shown, outdir), html ? ",report.html" : "");
+      printf("results: %s/{summary.json,%s,events.csv,columns.json%s}\n",
+             cli_term_str(shown, sizeof shown, outdir), series_name, html ? ",report.html" : "");
   }
   if (fail_on > 0 && (int)kn_data_outcome(m, d)->harm >= fail_on) exit_code = KN_EXIT_HARM;
   goto done;
 abort:
-  if (series) fclose(series);
+  kn_series_file_close(series);
   if (trace_path) cli_outfile_abort(&trace_out, trace);
   if (outdir) cli_outdir_abort(&out);
 done:

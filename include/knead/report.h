@@ -15,6 +15,11 @@
 extern "C" {
 #endif
 
+/* The layout of summary.json, written as its "schema_version" (docs/schema/summary.schema.json):
+ * the major part changes when a key is removed or changes meaning, the minor part when keys are
+ * added. Also the layout version of timeseries.csv and events.csv, written in columns.json. */
+#define KN_SUMMARY_SCHEMA_VERSION "1.0"
+
 /* Writes summary.json, timeseries.csv and events.csv into the existing folder dir after kn_run.
  * timeseries.csv holds the rows kept in memory (kn_series_values: every row of a run of at most
  * KN_SERIES_KEPT_ROWS rows); it is not written when d has a series sink: the caller streamed it
@@ -27,6 +32,26 @@ KN_API void kn_report_series_header(const kn_model *m, FILE *f);
 /* A kn_series_sink writing rows to the FILE * given as ctx in the format of timeseries.csv
  * (%.6g); the caller checks ferror(f) when the run ends. */
 KN_API void kn_report_series_sink(void *file, const double *rows, size_t nrow, size_t ncol);
+
+/* The time series as a file the caller streams a run into: timeseries.csv, or the same text
+ * gzip-compressed, which pandas.read_csv and zcat read directly (a long run's series is about a
+ * quarter of the size; docs/performance.md). */
+typedef enum kn_series_format {
+  KN_SERIES_CSV = 0,   /* timeseries.csv */
+  KN_SERIES_CSV_GZ = 1 /* timeseries.csv.gz */
+} kn_series_format;
+/* The file name a run's folder holds the series under in that format (static). */
+KN_API const char *kn_series_format_file(kn_series_format format);
+typedef struct kn_series_file kn_series_file;
+/* Creates path and writes the header line (as kn_report_series_header). The file is the caller's
+ * until kn_series_file_close. NULL with errno set if it cannot be created or written. Allocates. */
+KN_API kn_series_file *kn_series_file_open(const kn_model *m, const char *path,
+                                           kn_series_format format);
+/* A kn_series_sink writing rows to the kn_series_file given as ctx; no allocation. */
+KN_API void kn_series_file_sink(void *file, const double *rows, size_t nrow, size_t ncol);
+/* Flushes and closes the file and frees f: 0, or -1 if any write failed (the file is then
+ * incomplete). NULL is a no-op. */
+KN_API int kn_series_file_close(kn_series_file *f);
 
 /* The summary (as summary.json, with the advice) as JSON text; the caller frees it with free().
  * NULL if out of memory. */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/format.h"
 #include "core/units.h"
 #include "knead/advise.h"
 #include "report/report_internal.h"
@@ -31,19 +32,19 @@ static int close_checked(FILE *f) {
 }
 
 void kn_report_series_header(const kn_model *m, FILE *f) {
-  for (size_t c = 0; c < kn_series_ncol(m); c++)
-    fprintf(f, "%s%s", c ? "," : "", kn_series_name(m, c));
+  for (size_t c = 0; c < kn_series_ncol(m); c++) {
+    if (c) fputc(',', f);
+    kn_csv_field(f, kn_series_name(m, c));
+  }
   fputc('\n', f);
 }
 
+static int file_write(void *file, const char *text, size_t n) {
+  return fwrite(text, 1, n, file) == n ? 0 : -1;
+}
+
 void kn_report_series_sink(void *file, const double *rows, size_t nrow, size_t ncol) {
-  FILE *f = file;
-  for (size_t r = 0; r < nrow; r++) {
-    const double *row = rows + r * ncol;
-    for (size_t c = 0; c < ncol; c++)
-      fprintf(f, "%s%.6g", c ? "," : "", row[c]);
-    fputc('\n', f);
-  }
+  kn_series_rows_text(file_write, file, rows, nrow, ncol); /* errors: ferror(file) says */
 }
 
 /* The rows kept in memory (the whole series of a short run; see kn_series_nrow). */
@@ -52,6 +53,23 @@ static int write_series(const kn_model *m, const kn_data *d, FILE *f) {
   kn_report_series_sink(f, kn_series_values(d), kn_series_nrow(d), kn_series_ncol(m));
   return 0;
 }
+
+/* What each column of events.csv holds: the one table the header and columns.json are written
+ * from. */
+static const struct {
+  const char *name, *unit, *title;
+} EVENT_COLUMNS[] = {
+    {"t_start_s", "s", "When the event began (simulated time)"},
+    {"t_end_s", "s", "When it ended (the same as t_start_s for an instant)"},
+    {"kind", "", "What happened (docs/cli.md, events)"},
+    {"site_kind", "", "region, nerve, muscle or body"},
+    {"site", "", "The atlas name of the site, or body"},
+    {"action", "", "Index of the session's action in progress (0 = first), -1 if none"},
+    {"value", "see unit", "The event's peak value, in the unit of the next column"},
+    {"unit", "", "The unit of value"},
+    {"evidence", "", "Evidence level of the event's mechanism"},
+};
+enum { EVENT_NCOL = sizeof EVENT_COLUMNS / sizeof EVENT_COLUMNS[0] };
 
 static const char *site_name(const kn_event *e) {
   switch (e->site_kind) {
@@ -69,14 +87,56 @@ static const char *site_name(const kn_event *e) {
 static const char *const site_kinds[] = {"region", "nerve", "muscle", "body"};
 
 static int write_events(const kn_outcome *o, FILE *f) {
-  fprintf(f, "t_start_s,t_end_s,kind,site_kind,site,action,value,unit,evidence\n");
+  for (size_t c = 0; c < EVENT_NCOL; c++) {
+    if (c) fputc(',', f);
+    kn_csv_field(f, EVENT_COLUMNS[c].name);
+  }
+  fputc('\n', f);
   for (size_t i = 0; i < o->nevent; i++) {
     const kn_event *e = &o->events[i];
-    fprintf(f, "%.3f,%.3f,%s,%s,%s,%d,%.6g,%s,%s\n", e->t_start, e->t_end,
-            kn_event_kind_name(e->kind), site_kinds[e->site_kind], site_name(e), e->action,
-            e->value, e->unit, kn_evidence_name(e->evidence));
+    char value[KN_FORMAT_G6_MAX];
+    kn_format_g6(e->value, value);
+    const char *text[] = {kn_event_kind_name(e->kind), site_kinds[e->site_kind], site_name(e)};
+    fprintf(f, "%.3f,%.3f", e->t_start, e->t_end);
+    for (size_t k = 0; k < sizeof text / sizeof text[0]; k++) {
+      fputc(',', f);
+      kn_csv_field(f, text[k]);
+    }
+    fprintf(f, ",%d,%s,", e->action, value);
+    kn_csv_field(f, e->unit);
+    fputc(',', f);
+    kn_csv_field(f, kn_evidence_name(e->evidence));
+    fputc('\n', f);
   }
   return 0;
+}
+
+/* columns.json: what every column of the series and of events.csv is (name, unit, site, evidence,
+ * limit), with the files' layout version, so a reader never parses meaning from a column name. */
+static json_t *columns_json(const kn_model *m) {
+  json_t *series = json_array(), *events = json_array();
+  for (size_t c = 0; c < kn_series_ncol(m); c++) {
+    const kn_column_info *ci = kn_series_column(m, c);
+    json_t *j =
+        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "name", ci->name, "title",
+                  ci->title, "unit", ci->unit, "quantity", ci->quantity, "topic", ci->topic,
+                  "site_kind", kn_column_site_name(ci->site_kind), "site", ci->site_name, "reduce",
+                  kn_column_reduce_name(ci->reduce), "updated_every_10_ms", ci->slow);
+    json_object_set_new(j, "evidence",
+                        ci->has_evidence ? json_string(kn_evidence_name(ci->evidence))
+                                         : json_string("model derived"));
+    json_object_set_new(j, "limit", isfinite(ci->limit) ? json_real(ci->limit) : json_null());
+    json_object_set_new(j, "limit_name",
+                        ci->limit_name ? json_string(ci->limit_name) : json_null());
+    json_array_append_new(series, j);
+  }
+  for (size_t c = 0; c < EVENT_NCOL; c++)
+    json_array_append_new(events,
+                          json_pack("{s:s, s:s, s:s}", "name", EVENT_COLUMNS[c].name, "unit",
+                                    EVENT_COLUMNS[c].unit, "title", EVENT_COLUMNS[c].title));
+  return json_pack("{s:s, s:s, s:{s:o}, s:{s:s, s:o}}", "schema_version", KN_SUMMARY_SCHEMA_VERSION,
+                   "knead_version", kn_version(), "timeseries", "columns", series, "events", "file",
+                   "events.csv", "columns", events);
 }
 
 int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *diag) {
@@ -113,6 +173,14 @@ int kn_report_write(const kn_model *m, kn_data *d, const char *dir, kn_diag *dia
   if (!f) return io_fail(diag, path);
   write_events(o, f);
   if (close_checked(f)) return io_fail(diag, path);
+
+  json_t *columns = columns_json(m);
+  snprintf(path, sizeof path, "%s/columns.json", dir);
+  rc = columns ? json_dump_file(columns, path,
+                                JSON_INDENT(2) | JSON_REAL_PRECISION(KN_REPORT_JSON_DIGITS))
+               : -1;
+  json_decref(columns);
+  if (rc != 0) return io_fail(diag, path);
   return KN_OK;
 }
 

@@ -8,6 +8,8 @@
  * (<, >, & and U+2028/2029 written as \u escapes), and the page's script puts strings into the
  * document as text, never as markup. */
 #include <errno.h>
+#include <unistd.h>
+#include <zlib.h>
 #include <limits.h>
 #include <jansson.h>
 #include <math.h>
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "core/file.h"
+#include "core/format.h"
 #include "knead/atlas.h"
 #include "knead/report.h"
 #include "knead/sim.h"
@@ -108,14 +111,14 @@ static void series_free(series *s) {
 
 /* One line of at most SERIES_LINE_MAX bytes into *line (grown as needed; the newline removed).
  * 1 read, 0 at the end, -1 if too long. */
-static int read_line(FILE *f, char **line, size_t *cap) {
+static int read_line(gzFile f, char **line, size_t *cap) {
   size_t n = 0;
   int c;
   if (!*line) {
     if (!(*line = malloc(LINE_FIRST_CAP))) return -1;
     *cap = LINE_FIRST_CAP;
   }
-  while ((c = getc(f)) != EOF && c != '\n') {
+  while ((c = gzgetc(f)) != -1 && c != '\n') {
     if (n + 2 > *cap) {
       if (*cap >= SERIES_LINE_MAX) return -1;
       size_t bigger = 2 * *cap;
@@ -125,7 +128,7 @@ static int read_line(FILE *f, char **line, size_t *cap) {
     }
     (*line)[n++] = (char)c;
   }
-  if (c == EOF && n == 0) return 0;
+  if (c == -1 && n == 0) return 0;
   (*line)[n] = '\0';
   return 1;
 }
@@ -167,11 +170,12 @@ static void take_row(series *s, size_t r, const double *row) {
   if (r + 1 == s->r1) bucket_end(s);
 }
 
-/* Reads timeseries.csv twice: once to count its rows (so the buckets are known), once to reduce
- * them. Returns 0 or a negative kn_errno with diag filled. */
+/* Reads timeseries.csv (or timeseries.csv.gz: zlib reads either) twice: once to count its rows
+ * (so the buckets are known), once to reduce them. Returns 0 or a negative kn_errno with diag
+ * filled. */
 static int read_series(const char *path, series *s, kn_diag *diag) {
   memset(s, 0, sizeof *s);
-  FILE *f = fopen(path, "rb");
+  gzFile f = gzopen(path, "rb");
   if (!f) return fail(diag, KN_EIO, path, 0, "cannot read: %s", strerror(errno));
   char *line = NULL;
   size_t cap = 0;
@@ -186,7 +190,7 @@ static int read_series(const char *path, series *s, kn_diag *diag) {
   s->ncol = 1;
   for (char *p = s->header; *p; p++)
     s->ncol += *p == ',';
-  s->names = malloc(s->ncol * sizeof *s->names);
+  s->names = calloc(s->ncol, sizeof *s->names);
   s->cols = json_array();
   row = malloc(s->ncol * sizeof *row);
   s->lo = malloc(s->ncol * sizeof *s->lo);
@@ -198,19 +202,21 @@ static int read_series(const char *path, series *s, kn_diag *diag) {
     goto done;
   }
   size_t c = 0;
-  for (char *save = NULL, *tok = strtok_r(s->header, ",", &save); tok;
-       tok = strtok_r(NULL, ",", &save))
-    s->names[c++] = tok;
+  for (char *rest = s->header; rest && c < s->ncol;)
+    s->names[c++] = kn_csv_field_next(&rest);
   if (c != s->ncol || strcmp(s->names[0], "t_s") != 0) {
     rc = fail(diag, KN_EPARSE, path, 1, "header must start with t_s and name every column");
     goto done;
   }
   for (c = 0; c < s->ncol; c++)
     json_array_append_new(s->cols, json_array());
-  long body = ftell(f);
+  z_off_t body = gztell(f);
+  int zerr = Z_OK;
   while ((got = read_line(f, &line, &cap)) > 0)
     s->nrow++;
-  if (got < 0 || ferror(f) || body < 0 || fseek(f, body, SEEK_SET) != 0) {
+  gzerror(f, &zerr);
+  if (got < 0 || (zerr != Z_OK && zerr != Z_BUF_ERROR) || body < 0 ||
+      gzseek(f, body, SEEK_SET) != body) {
     rc = fail(diag, got < 0 ? KN_EPARSE : KN_EIO, path, got < 0 ? (int)s->nrow + 2 : 0, "%s",
               got < 0 ? "line too long" : "cannot read");
     goto done;
@@ -238,7 +244,7 @@ static int read_series(const char *path, series *s, kn_diag *diag) {
 done:
   free(line);
   free(row);
-  fclose(f);
+  gzclose(f);
   return rc;
 }
 
@@ -315,21 +321,17 @@ static int events_json(const char *path, char *text, json_t **out, kn_diag *diag
   *eol = '\0';
   char *keys[EVENT_COLUMNS_MAX];
   size_t nk = 0;
-  for (char *save = NULL, *k = strtok_r(header, ",", &save); k && nk < EVENT_COLUMNS_MAX;
-       k = strtok_r(NULL, ",", &save))
-    keys[nk++] = k;
+  for (char *rest = header; rest && nk < EVENT_COLUMNS_MAX;)
+    keys[nk++] = kn_csv_field_next(&rest);
   char *p = eol + 1;
   for (int line = 2; *p; line++) {
     char *end = strchr(p, '\n');
     if (end) *end = '\0';
     json_t *ev = json_object();
     size_t k = 0;
-    for (char *f = p; k < nk; k++) {
-      char *comma = strchr(f, ',');
-      if (comma) *comma = '\0';
-      json_object_set_new(ev, keys[k], json_string(f));
-      if (!comma) break;
-      f = comma + 1;
+    for (char *rest = p; k < nk; k++) { /* RFC 4180 fields, as write_events quotes them */
+      json_object_set_new(ev, keys[k], json_string(kn_csv_field_next(&rest)));
+      if (!rest) break;
     }
     if (k + 1 < nk) {
       json_decref(ev);
@@ -472,7 +474,9 @@ int kn_report_html_write(const char *dir, kn_diag *diag) {
               summary ? "not a knead summary" : jerr.text);
     goto done;
   }
-  snprintf(path, sizeof path, "%s/timeseries.csv", dir);
+  snprintf(path, sizeof path, "%s/%s", dir, kn_series_format_file(KN_SERIES_CSV));
+  if (access(path, F_OK) != 0) /* the compressed series when the run wrote that instead */
+    snprintf(path, sizeof path, "%s/%s", dir, kn_series_format_file(KN_SERIES_CSV_GZ));
   if ((rc = read_series(path, &s, diag)) != KN_OK) goto done;
   snprintf(path, sizeof path, "%s/events.csv", dir);
   if (!(ev_text = slurp(path, &len))) {

@@ -289,7 +289,7 @@ static json_t *region_json(const kn_model *m, const kn_outcome *out, const kn_re
 static json_t *nerve_json(const kn_nerve_outcome *o) {
   const kn_nerve *n = kn_atlas_nerve((size_t)o->nerve);
   return json_pack(
-      "{s:s, s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:b, s:f, s:s, s:f, s:f,"
+      "{s:s, s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:b, s:f, s:s, s:o, s:f,"
       " s:f, s:s?, s:s}",
       "nerve", n->name, "label", n->label, "kind", n->kind == KN_NERVE ? "nerve" : "vessel",
       "region", kn_atlas_region((size_t)n->region)->name, "depth_mm", o->depth / KN_MM,
@@ -297,9 +297,9 @@ static json_t *nerve_json(const kn_nerve_outcome *o) {
       "conduction_min_pct", 100.0 * o->conduction_min, "time_ischaemic_s", o->t_ischaemic,
       "transport_dose", o->transport_dose, "transport_blocked", o->transport_dose >= 1.0,
       "injury_dose", o->injury_dose, "grade", kn_nerve_grade_name(o->grade), "time_grade_s",
-      o->t_grade, "recovery_min_days", o->recovery_min / KN_DAY, "recovery_max_days",
-      o->recovery_max / KN_DAY, "injury_looks_like", n->injury, "evidence",
-      kn_evidence_name(o->evidence));
+      o->t_grade >= 0.0 ? json_real(o->t_grade) : json_null(), "recovery_min_days",
+      o->recovery_min / KN_DAY, "recovery_max_days", o->recovery_max / KN_DAY, "injury_looks_like",
+      n->injury, "evidence", kn_evidence_name(o->evidence));
 }
 
 static json_t *muscle_json(const kn_muscle_outcome *o) {
@@ -375,14 +375,14 @@ json_t *kn_summary_json(const kn_model *m, kn_data *d) {
   json_t *circ = json_array();
   for (size_t i = 0; i < o->ncirc; i++)
     json_array_append_new(circ, circ_json(&o->circ[i]));
-  json_t *root =
-      json_pack("{s:s, s:s, s:s, s:s, s:f, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i}",
-                "knead_version", kn_version(), "harm", kn_harm_name(o->harm), "harm_evidence",
-                kn_evidence_name(o->harm_evidence), "harm_scale",
-                "none < discomfort < minor < injury < severe", "duration_s", o->duration, "subject",
-                subject_json(m), "session", session_json(m), "regions", regions, "nerves", nerves,
-                "muscles", muscles, "neuromuscular", nm, "spasms", spasms, "soreness", sore,
-                "events", (int)o->nevent, "events_dropped", (int)o->nevent_dropped);
+  json_t *root = json_pack(
+      "{s:s, s:s, s:s, s:s, s:s, s:f, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i}",
+      "schema_version", KN_SUMMARY_SCHEMA_VERSION, "knead_version", kn_version(), "harm",
+      kn_harm_name(o->harm), "harm_evidence", kn_evidence_name(o->harm_evidence), "harm_scale",
+      "none < discomfort < minor < injury < severe", "duration_s", o->duration, "subject",
+      subject_json(m), "session", session_json(m), "regions", regions, "nerves", nerves, "muscles",
+      muscles, "neuromuscular", nm, "spasms", spasms, "soreness", sore, "events", (int)o->nevent,
+      "events_dropped", (int)o->nevent_dropped);
   json_object_set_new(root, "reflex_responses", reflex_json(o));
   json_object_set_new(root, "bruise", bruise);
   json_object_set_new(root, "circulation", circ);

@@ -91,7 +91,7 @@ static const kn_quantity_info QUANTITIES[] = {
     {NERVE, "nerves", "injury_dose", "Nerve injury dose (1 = injury)", "", "1", NUM, "evidence",
      NULL, "1: structural injury"},
     {NERVE, "nerves", "grade", "Nerve outcome", "", "", TEXT, "evidence", NO_LIMIT},
-    {NERVE, "nerves", "time_grade_s", "When the outcome was reached (-1: never)", "s", "s", NUM,
+    {NERVE, "nerves", "time_grade_s", "When the outcome was reached (null: never)", "s", "s", NUM,
      "evidence", NO_LIMIT},
     {NERVE, "nerves", "recovery_min_days", "Expected recovery, shortest", "days", "days", NUM,
      "evidence", NO_LIMIT},

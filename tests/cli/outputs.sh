@@ -140,4 +140,16 @@ check max-output-small 2 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/small"
 check max-output-bad 2 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/small" --max-output lots
 check max-output-raised 0 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/small" --max-output 1MB --quiet
 no_debris limits "$tmp"
+
+# ---- the compressed series: the same text as timeseries.csv, and report.html reads it ------------
+check series-csv 0 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/plain" --quiet
+check series-gz 0 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/gz" --timeseries=csv.gz --report --quiet
+if [ -e "$tmp/gz/timeseries.csv.gz" ] && [ ! -e "$tmp/gz/timeseries.csv" ]; then ok; else bad "series-gz: files"; fi
+if gzip -dc "$tmp/gz/timeseries.csv.gz" | cmp -s - "$tmp/plain/timeseries.csv"; then ok; else bad "series-gz: text differs"; fi
+if cmp -s "$tmp/gz/summary.json" "$tmp/plain/summary.json"; then ok; else bad "series-gz: summary differs"; fi
+if [ -s "$tmp/gz/report.html" ]; then ok; else bad "series-gz: no report.html"; fi
+check series-gz-again 0 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/gz" --timeseries csv.gz --quiet
+check series-format-bad 2 "$knead" simulate "$subj" "$tmp/S.yaml" -o "$tmp/bad" --timeseries hdf5
+expect_text series-format-bad "$tmp/err" "--timeseries needs csv or csv.gz"
+if [ ! -e "$tmp/bad" ]; then ok; else bad "series-format-bad: output written"; fi
 finish

@@ -35,4 +35,15 @@ for expect in "$src"/tests/scenarios/*.expect; do
   rm -rf "$tmp/again"
   if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
+# every summary against summary.json's JSON Schema (docs/schema; make summary-schema writes it)
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+if "$py" "$src/scripts/summary_schema.py" check "$src/docs/schema/summary.schema.json" \
+  "$tmp"/*/summary.json; then
+  pass=$((pass + 1))
+else
+  echo "FAIL summary.json does not match docs/schema/summary.schema.json (a layout change on purpose:"
+  echo "     make summary-schema, and bump KN_SUMMARY_SCHEMA_VERSION in include/knead/report.h)"
+  fail=$((fail + 1))
+fi
 finish
