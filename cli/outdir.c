@@ -59,8 +59,8 @@ static const char *input_of(const cli_inputs *in, const struct stat *st) {
 /* ---- the marker ------------------------------------------------------------------------------ */
 
 /* The files knead writes into an output folder: only these may ever be listed in a marker. */
-static const char *const knead_files[] = {"summary.json", "timeseries.csv", "events.csv",
-                                          "report.html", "timeseries.csv.gz", "columns.json"};
+static const char *const knead_files[] = {"summary.json", "timeseries.csv",    "events.csv",
+                                          "report.html",  "timeseries.csv.gz", "columns.json"};
 enum { KNEAD_NFILES = sizeof knead_files / sizeof knead_files[0] };
 
 /* Bit i for knead_files[i], 0 for any other name. */

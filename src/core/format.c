@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Numbers and CSV fields as the output files write them (core/format.h). */
 #include "core/format.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Numbers and fields as the output files write them: the same text as printf's "%.6g", made
  * without printf's arbitrary-precision arithmetic on the common path, and RFC 4180 CSV fields.
  *

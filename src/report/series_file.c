@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The time series as a file: timeseries.csv, or the same text gzip-compressed (timeseries.csv.gz),
  * streamed row by row while the run goes (knead/report.h). */
 #include <errno.h>
