@@ -525,7 +525,7 @@
     "calibrated: SBP -1.8 mmHg after a calm session (cambron2006) with DBP falling half as much as SBP (kaye2008: -10.4/-5.3)", \
     "relative change of stroke volume per unit of autonomic balance (contractility)")           \
   X(sys_baroreflex_buffer, "systemic", 0.86, "1", 1.0, HUMAN,                                     \
-    "calibrated: SBP -1.8 mmHg after a calm session (cambron2006); resistance rose as cardiac output fell in a back rub (boone2001)", \
+    "calibrated: SBP -1.8 mmHg after a calm session (cambron2006)", \
     "share of a change of cardiac output that the baroreflex offsets by peripheral resistance")   \
   X(sys_hr_per_balance, "systemic", 10.0, "1/min", KN_BPM, EXPERT,                                 \
     "calibrated: moderate-pressure massage slows the heart by a few beats (diego2004)",           \
