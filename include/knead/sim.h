@@ -196,6 +196,10 @@ typedef struct kn_circ_outcome {
   double potassium_peak;          /* mol/m^3, interstitial K+ in the muscle layer */
   double lactate_peak;            /* mol/m^3, interstitial lactate */
   kn_evidence evidence;
+  double recovery_flow_early; /* 1, limb artery inflow 30 s after its muscles' last effort ended
+                                 (post-exercise hyperaemia; 0 if no effort ended 30 s before the
+                                 end of the run) */
+  double recovery_flow_mean;  /* 1, its mean over the 10 min after that effort (or until the end) */
 } kn_circ_outcome;
 
 /* The whole body over the session and the recovery after it. */
@@ -225,6 +229,10 @@ typedef struct kn_systemic_outcome {
   double symptom_load; /* 0..10, nausea/headache/flu-like feeling (A6); 0 unless symptoms_apply */
   kn_evidence evidence_heart, evidence_pressure, evidence_cortisol, evidence_carotid,
       evidence_orthostatic, evidence_symptoms;
+  double stroke_volume_start, stroke_volume_end;   /* m^3, at rest and at the end of the session */
+  double cardiac_output_start, cardiac_output_end; /* m^3/s, heart rate x stroke volume */
+  kn_evidence evidence_output;                     /* of stroke volume and cardiac output */
+  kn_evidence evidence_body;                       /* of core temperature and hydration */
 } kn_systemic_outcome;
 
 typedef struct kn_outcome {

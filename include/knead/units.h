@@ -18,7 +18,9 @@
 #define KN_WEEK (7.0 * KN_DAY)      /* s per week */
 #define KN_MONTH (30.4375 * KN_DAY) /* s per mean month */
 #define KN_PI 3.14159265358979323846
-#define KN_ZERO_CELSIUS 273.15 /* K at 0 degC */
-#define KN_BPM (1.0 / 60.0)    /* 1/s per beat per minute */
+#define KN_ZERO_CELSIUS 273.15       /* K at 0 degC */
+#define KN_BPM (1.0 / 60.0)          /* 1/s per beat per minute */
+#define KN_ML 1.0e-6                 /* m^3 per mL */
+#define KN_L_PER_MIN (1.0e-3 / 60.0) /* m^3/s per L/min */
 
 #endif

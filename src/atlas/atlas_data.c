@@ -684,6 +684,28 @@ const kn_source kn_atlas_source_table[] = {
      "Liao IC, Chen SL, Wang MY, Tsai PS. Effects of massage on blood pressure in patients wit"
      "h hypertension and prehypertension: a meta-analysis of randomized controlled trials. J C"
      "ardiovasc Nurs 2016;31(1):73-83."},
+    {"kaye2008",
+     "Kaye AD, Kaye AJ, Swinford J, Baluch A, Bawcom BA, Lambert TJ, Hoover JM. The effect of d"
+     "eep-tissue massage therapy on blood pressure and heart rate. J Altern Complement Med 2008"
+     ";14(2):125-128."},
+    {"boone2001",
+     "Boone T, Tanner M, Radosevich A. Effects of a 10-minute back rub on cardiovascular respon"
+     "ses in healthy subjects. Am J Chin Med 2001;29(1):47-52."},
+    {"ross1965",
+     "Ross J Jr, Linhart JW, Braunwald E. Effects of changing heart rate in man by electrical s"
+     "timulation of the right atrium: studies at rest, during exercise, and with isoproterenol."
+     " Circulation 1965;32:549-558."},
+    {"mosteller1987",
+     "Mosteller RD. Simplified calculation of body-surface area. N Engl J Med 1987;317(17):1098"
+     "."},
+    {"wiltshire2010",
+     "Wiltshire EV, Poitras V, Pak M, Hong T, Rayner J, Tschakovsky ME. Massage impairs postexe"
+     "rcise muscle blood flow and \"lactic acid\" removal. Med Sci Sports Exerc 2010;42(6):1062-"
+     "1071."},
+    {"lind1967",
+     "Lind AR, McNicol GW. Local and central circulatory responses to sustained contractions an"
+     "d the effect of free or restricted arterial inflow on post-exercise hyperaemia. J Physiol"
+     " 1967;192:575-593 (authors and pages as recalled; the abstract read is PMC1365529)."},
     {"kardos2001",
      "Kardos A, Watterich G, de Menezes R, Csanady M, Casadei B, Rudas L. Determinants of spon"
      "taneous baroreflex sensitivity in a healthy working population. Hypertension 2001;37(3):"

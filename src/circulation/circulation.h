@@ -22,20 +22,26 @@
 
 /* One region's local circulation. */
 typedef struct kn_circ_region {
-  double debt_skin, debt_muscle;  /* 1, ischaemic vasodilator signal under the hand (0..1) */
-  double massage;                 /* 1, skin vasodilation of massage (0..1) */
-  double heat_dilation;           /* 1, skin vasodilation of applied heat (extra flow, x rest) */
-  double skin_flow, muscle_flow;  /* 1, under the hand, relative to rest */
-  double skin_temp;               /* K */
-  double muscle_temp;             /* K, middle of the muscle layer */
-  double heat_source;             /* K, temperature of the heat source now on it, 0 if none */
-  double heat_skin_target;        /* K, skin temperature the source would reach */
-  double heat_muscle_rise;        /* K, muscle rise the source would reach after hours */
-  double activation;              /* 1, filtered activation of its muscles (exercise hyperaemia) */
-  double t_release;               /* s, last release of an occlusion, -inf if none */
-  double artery_sum, artery_time; /* for the mean artery-flow change while worked */
-  int occluded;                   /* 1 while the skin under a hand is more than half occluded */
-  double patch_share;             /* 1, area share of the region under the hands lately */
+  double debt_skin, debt_muscle; /* 1, ischaemic vasodilator signal under the hand (0..1) */
+  double massage;                /* 1, skin vasodilation of massage (0..1) */
+  double heat_dilation;          /* 1, skin vasodilation of applied heat (extra flow, x rest) */
+  double skin_flow, muscle_flow; /* 1, under the hand, relative to rest */
+  double skin_temp;              /* K */
+  double muscle_temp;            /* K, middle of the muscle layer */
+  double heat_source;            /* K, temperature of the heat source now on it, 0 if none */
+  double heat_skin_target;       /* K, skin temperature the source would reach */
+  double heat_muscle_rise;       /* K, muscle rise the source would reach after hours */
+  double activation;             /* 1, filtered activation of its muscles (whether they work) */
+  double metabolic;              /* 1, metabolic vasodilator of their effort (activation units) */
+  double muscle_mean;            /* 1, muscle-layer flow over the whole region, relative to rest */
+  double artery_flow;            /* 1, the limb artery's inflow to the region, relative to rest */
+  int effort;                    /* 1 while its muscles work (activation above worked) */
+  double t_effort_end;           /* s, end of their last effort, -inf if none */
+  double recovery_sum, recovery_time; /* for the mean artery inflow after that effort */
+  double t_release;                   /* s, last release of an occlusion, -inf if none */
+  double artery_sum, artery_time;     /* for the mean artery-flow change while worked */
+  int occluded;                       /* 1 while the skin under a hand is more than half occluded */
+  double patch_share;                 /* 1, area share of the region under the hands lately */
 } kn_circ_region;
 
 /* One neuromuscular muscle's interstitium and temperature. */

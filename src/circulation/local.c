@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Local circulation: flow under the hands, reactive hyperaemia, the skin-flow response of massage,
- * heat, temperatures, and the interstitial potassium and lactate of the working muscles.
+/* Local circulation: flow under the hands, reactive hyperaemia, exercise and post-exercise
+ * hyperaemia, the skin-flow response of massage, heat, temperatures, and the interstitial potassium
+ * and lactate of the working muscles.
  *
  * Flow under a hand falls linearly with the pressure on the tissue and stops when it reaches the
  * skin perfusion pressure (mean arterial pressure less 10.8 mmHg). While flow is cut, an ischaemic
  * vasodilator signal builds (first order toward 1); after release it decays with the hyperaemia's
- * half-life and raises flow by up to circ_hyperaemia_gain times rest. Massage strokes dilate skin
+ * half-life and raises flow by up to circ_hyperaemia_gain times rest. An effort builds a metabolic
+ * vasodilator that follows activation within seconds and, once the effort eases, is washed out by
+ * the flow through the muscle (time constant circ_washout_tau at resting flow): post-exercise
+ * hyperaemia lasts minutes, and anything that impedes flow after an effort (hands squeezing the
+ * muscle) slows its wash-out (Wiltshire 2010). Massage strokes dilate skin
  * vessels (Hinds 2004); heat raises skin flow with skin temperature (Petrofsky). Skin temperature
  * follows a heat balance between arterial blood, the room and any heat source; muscle temperature
  * approaches the heat source's documented rise (Petrofsky) and the core. Potassium and lactate are
@@ -16,6 +21,12 @@
 
 #include "core/units.h"
 #include "knead/error.h"
+
+/* s after the end of an effort at which the post-exercise artery inflow is reported, and the
+ * window of its mean: the times Wiltshire 2010 reported (30 s, 10 min); read-out times, not
+ * physiology. */
+#define RECOVERY_EARLY_S 30.0
+#define RECOVERY_WINDOW_S 600.0
 
 /* Share of flow cut by pressure p (Pa) against stop pressure p_stop (Pa): 0..1. */
 static double occlusion(double p, double p_stop) {
@@ -80,7 +91,10 @@ void kn_circ_reset(const kn_circ_params *cp, kn_circ_state *s, kn_circ_out *o) {
                           .muscle_flow = 1.0,
                           .skin_temp = p->circ_skin_temp_rest + KN_ZERO_CELSIUS,
                           .muscle_temp = muscle0,
-                          .t_release = -INFINITY};
+                          .muscle_mean = 1.0,
+                          .artery_flow = 1.0,
+                          .t_release = -INFINITY,
+                          .t_effort_end = -INFINITY};
     o->outcome[r] = (kn_circ_outcome){.region = cp->regions[r],
                                       .skin_flow_min = 1.0,
                                       .skin_flow_peak = 1.0,
@@ -122,6 +136,39 @@ static hands hands_on(const kn_circ_params *cp, const kn_circ_in *in, int r) {
   return h;
 }
 
+/* The metabolic vasodilator of the region's effort: it follows activation a within seconds while
+ * the effort holds or grows (exercise hyperaemia), and once the effort eases it is washed out in
+ * proportion to the flow through the muscle layer (last step's region mean): fast while flow is
+ * high, with circ_washout_tau at resting flow, slower where hands squeeze the muscle. */
+static void metabolic_step(const kn_params *p, kn_circ_region *c, double a, double dt) {
+  if (a >= c->metabolic) {
+    c->metabolic = approach(c->metabolic, a, dt, p->circ_exercise_tau);
+    return;
+  }
+  double washout = fmax(c->muscle_mean, 0.0) / p->circ_washout_tau;
+  c->metabolic = a + (c->metabolic - a) * exp(-dt * washout);
+}
+
+/* After an effort of the region's muscles: the artery inflow RECOVERY_EARLY_S after it ended and
+ * its mean over the RECOVERY_WINDOW_S after (post-exercise hyperaemia, as Wiltshire 2010 reported
+ * it). A new effort starts the record again. */
+static void recovery_step(const kn_params *p, double t, double a, kn_circ_region *c,
+                          kn_circ_outcome *o, double dt) {
+  int effort = a > p->circ_worked_activation;
+  if (c->effort && !effort) {
+    c->t_effort_end = t;
+    c->recovery_sum = c->recovery_time = 0.0;
+    o->recovery_flow_early = 0.0;
+  }
+  c->effort = effort;
+  double since = t - c->t_effort_end;
+  if (effort || since > RECOVERY_WINDOW_S) return;
+  c->recovery_sum += c->artery_flow * dt;
+  c->recovery_time += dt;
+  o->recovery_flow_mean = c->recovery_sum / c->recovery_time;
+  if (since <= RECOVERY_EARLY_S) o->recovery_flow_early = c->artery_flow;
+}
+
 /* One region: the flows under the hands and over the region, temperatures, hyperaemia. */
 static void region_step(const kn_circ_params *cp, const kn_circ_in *in, kn_circ_state *st,
                         kn_circ_out *out, int r, double dt, double p_stop) {
@@ -152,6 +199,7 @@ static void region_step(const kn_circ_params *cp, const kn_circ_in *in, kn_circ_
   c->debt_muscle *= exp(-k_wash * dt * (1.0 - o_muscle * dwell));
   c->massage = approach(c->massage, h.on ? 1.0 : 0.0, dt, p->circ_massage_skin_tau);
   c->activation = approach(c->activation, st->activation[r], dt, p->circ_exercise_tau);
+  metabolic_step(p, c, st->activation[r], dt);
   /* applied heat dilates skin vessels with the warming it causes (not the warmth of the skin's
    * own raised flow, which would feed itself); it fades like the massage response */
   double heated =
@@ -160,7 +208,7 @@ static void region_step(const kn_circ_params *cp, const kn_circ_in *in, kn_circ_
 
   /* flows: over the region (massage, heat, exercise) and under the hands (occlusion, debt) */
   double rest_skin = 1.0 + p->circ_massage_skin_gain * c->massage + c->heat_dilation;
-  double rest_muscle = 1.0 + reserve * p->circ_exercise_gain * c->activation;
+  double rest_muscle = 1.0 + reserve * p->circ_exercise_gain * c->metabolic;
   c->skin_flow =
       (1.0 - o_skin) * rest_skin * (1.0 + reserve * p->circ_hyperaemia_gain * c->debt_skin);
   c->muscle_flow =
@@ -168,6 +216,8 @@ static void region_step(const kn_circ_params *cp, const kn_circ_in *in, kn_circ_
   double share = c->patch_share;
   double skin_mean = share * c->skin_flow + (1.0 - share) * rest_skin;
   double muscle_mean = share * c->muscle_flow + (1.0 - share) * rest_muscle;
+  c->muscle_mean = muscle_mean;
+  c->artery_flow = p->circ_skin_share * skin_mean + (1.0 - p->circ_skin_share) * muscle_mean;
 
   /* skin temperature: blood, room and source in balance (weights relative to the room's) */
   double room = p->circ_room_temp + KN_ZERO_CELSIUS;
@@ -188,11 +238,13 @@ static void region_step(const kn_circ_params *cp, const kn_circ_in *in, kn_circ_
 
   /* the limb artery feeds the whole region while it is worked by hands or by its muscles */
   if (h.on || c->activation > p->circ_worked_activation) {
-    double artery = p->circ_skin_share * skin_mean + (1.0 - p->circ_skin_share) * muscle_mean;
+    double artery = c->artery_flow;
     c->artery_sum += (artery - 1.0) * dt;
     c->artery_time += dt;
     o->artery_flow_change = c->artery_sum / c->artery_time;
   }
+
+  recovery_step(p, in->t, st->activation[r], c, o, dt);
 
   o->skin_flow_min = fmin(o->skin_flow_min, c->skin_flow);
   o->skin_flow_peak = fmax(o->skin_flow_peak, c->skin_flow);

@@ -507,6 +507,9 @@
   X(circ_heat_ref_source, "circulation", 40.0, "degC", 1.0, HUMAN,                                \
     "calibrated: the 40 degC sources of petrofsky_heat give the full circ_heat_* rises",          \
     "source temperature at which a heat source gives its documented muscle warming")             \
+  X(circ_washout_tau, "circulation", 3.0, "min", KN_MIN, HUMAN,                                   \
+    "calibrated: 10-min flow integral / flow 30 s after 2 min of 40 % MVC handgrip, 5.5 min (wiltshire2010)", \
+    "time constant with which resting flow washes out the metabolic vasodilator of an effort")   \
   /* systemic: the whole body ------------------------------------------------------------------ */ \
   X(sys_autonomic_tau, "systemic", 60.0, "s", 1.0, EXPERT,                                         \
     "calibrated: heart rate and pressure settle over minutes of massage",                         \
@@ -519,12 +522,12 @@
     "autonomic balance approached during deep, trigger-point and percussive work")                \
   X(sys_pain_drive, "systemic", 1.0, "1", 1.0, EXPERT,                                             \
     "calibrated: pain is a sympathetic stimulus", "autonomic balance added per unit of pain probability") \
-  X(sys_sbp_per_balance, "systemic", 3.6, "mmHg", KN_MMHG, HUMAN,                                  \
-    "calibrated: SBP -1.8 mmHg after a calm session (cambron2006)",                               \
-    "systolic change per unit of autonomic balance")                                              \
-  X(sys_dbp_per_balance, "systemic", 2.0, "mmHg", KN_MMHG, HUMAN,                                  \
-    "calibrated: DBP +0.1 mmHg overall, up with trigger-point and sports massage (cambron2006)",  \
-    "diastolic change per unit of sympathetic balance (none for vagal)")                          \
+  X(sys_sv_per_balance, "systemic", 0.18, "1", 1.0, HUMAN,                                        \
+    "calibrated: SBP -1.8 mmHg after a calm session (cambron2006) with DBP falling half as much as SBP (kaye2008: -10.4/-5.3)", \
+    "relative change of stroke volume per unit of autonomic balance (contractility)")           \
+  X(sys_baroreflex_buffer, "systemic", 0.86, "1", 1.0, HUMAN,                                     \
+    "calibrated: SBP -1.8 mmHg after a calm session (cambron2006)", \
+    "share of a change of cardiac output that the baroreflex offsets by peripheral resistance")   \
   X(sys_hr_per_balance, "systemic", 10.0, "1/min", KN_BPM, EXPERT,                                 \
     "calibrated: moderate-pressure massage slows the heart by a few beats (diego2004)",           \
     "heart-rate change per unit of autonomic balance")                                            \
@@ -675,6 +678,13 @@
   X(sys_stand_age_from, "systemic", 40.0, "year", 1.0, HUMAN,                                      \
     "calibrated: with sys_stand_age, orthostatic hypotension by age (finucane2014)",               \
     "age above which sys_stand_age adds to the sustained fall on standing")                       \
+  X(sys_cardiac_index, "systemic", 3.0, "L/min/m^2", KN_L_PER_MIN, HUMAN,                       \
+    "calibrated: middle of the normal resting range 2.5-4.0 L/min/m^2 (ross1965 measured 3.67 supine)", \
+    "resting cardiac output per m^2 of body surface")                                            \
+  X(sys_bsa_mosteller, "systemic", 3600.0, "cm kg/m^4", 1.0, HUMAN, "mosteller1987",             \
+    "body surface area = sqrt(height in cm x mass in kg / this)")                                \
+  X(sys_sv_filling, "systemic", 1.0, "1", 1.0, HUMAN, "ross1965",                                 \
+    "exponent of stroke volume on the beat interval: 1 keeps cardiac output with heart rate at rest (paced 80 -> 121 /min: index 3.67 -> 3.72)") \
   /* protocol: the practitioner --------------------------------------------------------------- */ \
   /* each trait of a profile is log-normal over people: median and log-SD (kn_practitioner_traits) */ \
   X(pro_force_ratio_sd, "protocol", 0.25, "1", 1.0, EXPERT,                                        \

@@ -74,22 +74,29 @@ static json_t *subject_json(const kn_model *m) {
 
 /* One region's circulation, in people's units. */
 static json_t *circ_json(const kn_circ_outcome *o) {
-  return json_pack("{s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:s}",
-                   "region", kn_atlas_region((size_t)o->region)->name, "skin_flow_min_rel",
-                   o->skin_flow_min, "skin_flow_peak_rel", o->skin_flow_peak, "skin_flow_end_rel",
-                   o->skin_flow_end, "muscle_flow_min_rel", o->muscle_flow_min,
-                   "muscle_flow_peak_rel", o->muscle_flow_peak, "hyperaemia_peak_rel",
-                   o->hyperaemia_peak, "artery_flow_change_pct", 100.0 * o->artery_flow_change,
-                   "skin_temp_rest_degC", o->skin_temperature_rest - KN_ZERO_CELSIUS,
-                   "skin_temp_peak_degC", o->skin_temperature_peak - KN_ZERO_CELSIUS,
-                   "muscle_temp_rest_degC", o->muscle_temperature_rest - KN_ZERO_CELSIUS,
-                   "muscle_temp_peak_degC", o->muscle_temperature_peak - KN_ZERO_CELSIUS,
-                   "potassium_peak_mM", o->potassium_peak, "lactate_peak_mM", o->lactate_peak,
-                   "evidence", kn_evidence_name(o->evidence));
+  json_t *j = json_pack(
+      "{s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:s}", "region",
+      kn_atlas_region((size_t)o->region)->name, "skin_flow_min_rel", o->skin_flow_min,
+      "skin_flow_peak_rel", o->skin_flow_peak, "skin_flow_end_rel", o->skin_flow_end,
+      "muscle_flow_min_rel", o->muscle_flow_min, "muscle_flow_peak_rel", o->muscle_flow_peak,
+      "hyperaemia_peak_rel", o->hyperaemia_peak, "artery_flow_change_pct",
+      100.0 * o->artery_flow_change, "skin_temp_rest_degC",
+      o->skin_temperature_rest - KN_ZERO_CELSIUS, "skin_temp_peak_degC",
+      o->skin_temperature_peak - KN_ZERO_CELSIUS, "muscle_temp_rest_degC",
+      o->muscle_temperature_rest - KN_ZERO_CELSIUS, "muscle_temp_peak_degC",
+      o->muscle_temperature_peak - KN_ZERO_CELSIUS, "potassium_peak_mM", o->potassium_peak,
+      "lactate_peak_mM", o->lactate_peak, "evidence", kn_evidence_name(o->evidence));
+  /* post-exercise hyperaemia: null where no effort of the region's muscles ended */
+  int effort = o->recovery_flow_mean > 0.0;
+  json_object_set_new(j, "recovery_flow_30s_rel",
+                      effort ? json_real(o->recovery_flow_early) : json_null());
+  json_object_set_new(j, "recovery_flow_10min_rel",
+                      effort ? json_real(o->recovery_flow_mean) : json_null());
+  return j;
 }
 
-/* The whole body: heart, pressure, cortisol, temperature, hydration, carotid, standing up, the
- * ill subject's symptoms. */
+/* The whole body: heart, pressure, stroke volume and cardiac output, cortisol, temperature,
+ * hydration, carotid, standing up, the ill subject's symptoms. */
 static json_t *systemic_json(const kn_systemic_outcome *o) {
   json_t *heart =
       json_pack("{s:f, s:f, s:f, s:f, s:f, s:s}", "start_bpm", o->heart_rate_start / KN_BPM,
@@ -104,6 +111,11 @@ static json_t *systemic_json(const kn_systemic_outcome *o) {
                 "systolic_max_mmHg", o->systolic_max / KN_MMHG, "systolic_end_mmHg",
                 o->systolic_end / KN_MMHG, "diastolic_end_mmHg", o->diastolic_end / KN_MMHG,
                 "evidence", kn_evidence_name(o->evidence_pressure));
+  json_t *output = json_pack(
+      "{s:f, s:f, s:f, s:f, s:s}", "stroke_volume_start_mL", o->stroke_volume_start / KN_ML,
+      "stroke_volume_end_mL", o->stroke_volume_end / KN_ML, "cardiac_output_start_L_per_min",
+      o->cardiac_output_start / KN_L_PER_MIN, "cardiac_output_end_L_per_min",
+      o->cardiac_output_end / KN_L_PER_MIN, "evidence", kn_evidence_name(o->evidence_output));
   json_t *carotid = json_pack("{s:b, s:f, s:f, s:s}", "event", o->carotid_event, "probability",
                               o->carotid_event_probability, "systolic_fall_mmHg",
                               o->carotid_systolic_fall / KN_MMHG, "evidence",
@@ -120,13 +132,13 @@ static json_t *systemic_json(const kn_systemic_outcome *o) {
       "haemodynamic event (sustained fall >= 20/10 mmHg within 3 min), not a symptom",
       "dizziness_probability", o->dizziness_probability, "dizziness", o->dizziness, "evidence",
       kn_evidence_name(o->evidence_orthostatic));
-  json_t *body =
-      json_pack("{s:f, s:f, s:f, s:f, s:f, s:s}", "core_temp_start_degC",
-                o->core_temperature_start - KN_ZERO_CELSIUS, "core_temp_peak_degC",
-                o->core_temperature_peak - KN_ZERO_CELSIUS, "hypohydration_start_pct",
-                100.0 * o->hypohydration_start, "hypohydration_end_pct",
-                100.0 * o->hypohydration_end, "cortisol_change_pct", 100.0 * o->cortisol_change,
-                "cortisol_evidence", kn_evidence_name(o->evidence_cortisol));
+  json_t *body = json_pack(
+      "{s:f, s:f, s:f, s:f, s:s, s:f, s:s}", "core_temp_start_degC",
+      o->core_temperature_start - KN_ZERO_CELSIUS, "core_temp_peak_degC",
+      o->core_temperature_peak - KN_ZERO_CELSIUS, "hypohydration_start_pct",
+      100.0 * o->hypohydration_start, "hypohydration_end_pct", 100.0 * o->hypohydration_end,
+      "evidence", kn_evidence_name(o->evidence_body), "cortisol_change_pct",
+      100.0 * o->cortisol_change, "cortisol_evidence", kn_evidence_name(o->evidence_cortisol));
   /* the score's premise is acute illness or fever: without it there is no score (null) */
   json_t *symptoms = json_pack("{s:b, s:s, s:s}", "applies", o->symptoms_apply, "evidence",
                                kn_evidence_name(o->evidence_symptoms), "note",
@@ -135,8 +147,9 @@ static json_t *systemic_json(const kn_systemic_outcome *o) {
                                "acute illness or fever");
   json_object_set_new(symptoms, "load_0_to_10",
                       o->symptoms_apply ? json_real(o->symptom_load) : json_null());
-  return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "heart", heart, "pressure", pressure, "body",
-                   body, "carotid_sinus", carotid, "standing_up", stand, "symptoms", symptoms);
+  return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "heart", heart, "pressure", pressure,
+                   "output", output, "body", body, "carotid_sinus", carotid, "standing_up", stand,
+                   "symptoms", symptoms);
 }
 
 static json_t *action_json(const kn_model *m, size_t i) {

@@ -1,15 +1,21 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The whole body: autonomic balance, heart rate and blood pressure with a baroreflex, the carotid
- * sinus reflex, cortisol, core temperature and hydration, standing up at the end, and the ill
- * subject's symptom load.
+/* The whole body: autonomic balance, heart rate, stroke volume, cardiac output and peripheral
+ * resistance giving blood pressure with a baroreflex, the carotid sinus reflex, cortisol, core
+ * temperature and hydration, standing up at the end, and the ill subject's symptom load.
  *
  * Autonomic balance (-1 vagal .. +1 sympathetic) approaches a drive set by what the hands do now:
  * calm strokes pull it toward sys_calm_drive, deep, trigger-point and percussive work toward
- * sys_vigorous_drive, and pain adds sys_pain_drive per unit of pain probability. Pressures move
- * with the balance (larger in hypertension); heart rate moves with it, with fever and dehydration,
- * and against pressure through the baroreflex, whose sensitivity falls with age (Kardos 2001).
- * Pressure on the carotid sinus lengthens the beat interval and lowers systolic pressure, far more
- * in a hypersensitive subject (Kerr 2006). Cortisol is secreted and cleared with its half-life; its
+ * sys_vigorous_drive, and pain adds sys_pain_drive per unit of pain probability. Heart rate moves
+ * with the balance, with fever and dehydration, and against pressure through the baroreflex, whose
+ * sensitivity falls with age (Kardos 2001). Pressure is made, not set: cardiac output is heart rate
+ * x stroke volume (resting output from the cardiac index and body surface, Mosteller 1987); stroke
+ * volume keeps output at rest when the heart rate alone changes (Ross 1965) and moves with the
+ * balance (contractility); peripheral resistance offsets most of a change of output (the
+ * baroreflex's vascular arm; resistance rose as output fell in a back rub, Boone 2001). Mean
+ * pressure = output x resistance, pulse pressure = stroke volume / arterial compliance, so a calm
+ * massage lowers both pressures, systolic more (narrower pulse), and vigorous work raises both.
+ * Pressure on the carotid sinus lengthens the beat interval and lowers pressure, far more in a
+ * hypersensitive subject (Kerr 2006). Cortisol is secreted and cleared with its half-life; its
  * massage effect is a named hypothesis. */
 #include "systemic/systemic.h"
 
@@ -21,6 +27,14 @@
 /* Time (s) by which t may pass plan_end and still count as its end: t is summed from many steps
  * and carries their rounding (numerical guard, not physiology). */
 #define PLAN_END_TOLERANCE 1e-9
+
+/* Mean arterial pressure = diastolic + this share of the pulse pressure (the clinical convention
+ * for a resting heart rate, as the circulation stage uses). */
+#define MAP_PULSE_SHARE (1.0 / 3.0)
+
+/* Lowest contractility factor of stroke volume: keeps it positive when a sensitivity analysis sets
+ * sys_sv_per_balance far above its default (numerical guard, not physiology). */
+#define CONTRACTILITY_FLOOR 0.1
 
 static double clamp(double x, double lo, double hi) {
   return x < lo ? lo : x > hi ? hi : x;
@@ -44,6 +58,44 @@ static double baseline_hr(const kn_systemic_params *sp, const kn_systemic *s) {
          p->sys_dehydration_hr * 100.0 * s->hypohydration;
 }
 
+/* The subject at rest: cardiac output from the cardiac index and the body surface (Mosteller),
+ * stroke volume at the resting heart rate, peripheral resistance from mean pressure. Needs
+ * s->hr_rest. */
+static void resting_haemodynamics(const kn_systemic_params *sp, kn_systemic *s) {
+  const kn_params *p = sp->par;
+  const kn_subject *sub = sp->subject;
+  double bsa = sqrt(sub->height / KN_CM * sub->mass / p->sys_bsa_mosteller); /* m^2 */
+  double pulse = sub->systolic_pressure - sub->diastolic_pressure;
+  double map = sub->diastolic_pressure + MAP_PULSE_SHARE * pulse;
+  s->co_rest = s->cardiac_output = p->sys_cardiac_index * bsa;
+  s->sv_rest = s->stroke_volume = s->co_rest / s->hr_rest;
+  s->resistance = map / s->co_rest;
+}
+
+/* The pressures (Pa) the heart and vessels make now, at autonomic balance b and the heart rate hr
+ * (1/s) the balance sets: stroke volume from filling and contractility, output, resistance
+ * offsetting a share of the change of output, then mean and pulse pressure. gain scales the
+ * changes from rest (larger in hypertension). Sets s->stroke_volume and s->resistance. */
+static void haemodynamics(const kn_systemic_params *sp, kn_systemic *s, double b, double hr,
+                          double gain, double *sbp, double *dbp) {
+  const kn_params *p = sp->par;
+  const kn_subject *sub = sp->subject;
+  double filling = pow(s->hr_rest / hr, p->sys_sv_filling);
+  double contractility = fmax(1.0 + p->sys_sv_per_balance * b, CONTRACTILITY_FLOOR);
+  double sv = s->sv_rest * filling * contractility;
+  double output = hr * sv / s->co_rest; /* relative to rest */
+  double resistance = pow(output, -p->sys_baroreflex_buffer);
+  double pulse0 = sub->systolic_pressure - sub->diastolic_pressure;
+  double map0 = sub->diastolic_pressure + MAP_PULSE_SHARE * pulse0;
+  double map = map0 * output * resistance;
+  double pulse = pulse0 * sv / s->sv_rest; /* stroke volume / compliance, C = SV0 / PP0 */
+  double d_map = gain * (map - map0), d_pulse = gain * (pulse - pulse0);
+  *sbp = sub->systolic_pressure + d_map + (1.0 - MAP_PULSE_SHARE) * d_pulse;
+  *dbp = sub->diastolic_pressure + d_map - MAP_PULSE_SHARE * d_pulse;
+  s->stroke_volume = sv;
+  s->resistance = map0 / s->co_rest * resistance;
+}
+
 void kn_systemic_reset(const kn_systemic_params *sp, kn_systemic *s, kn_systemic_out *out) {
   const kn_subject *sub = sp->subject;
   *s = (kn_systemic){0};
@@ -52,7 +104,8 @@ void kn_systemic_reset(const kn_systemic_params *sp, kn_systemic *s, kn_systemic
   s->systolic = s->sbp_reference = sub->systolic_pressure;
   s->diastolic = sub->diastolic_pressure;
   s->cortisol = 1.0;
-  s->heart_rate = baseline_hr(sp, s);
+  s->heart_rate = s->hr_rest = baseline_hr(sp, s);
+  resting_haemodynamics(sp, s);
   *out = (kn_systemic_out){.now = s};
   kn_systemic_outcome *o = &out->outcome;
   o->heart_rate_start = o->heart_rate_min = o->heart_rate_max = o->heart_rate_end = s->heart_rate;
@@ -66,6 +119,13 @@ void kn_systemic_reset(const kn_systemic_params *sp, kn_systemic *s, kn_systemic
   o->evidence_carotid = KN_EVIDENCE_HUMAN;
   o->evidence_orthostatic = KN_EVIDENCE_EXPERT; /* TILDA-calibrated; rest, hydration: expert */
   o->evidence_symptoms = KN_EVIDENCE_ARTICLE;
+  o->stroke_volume_start = o->stroke_volume_end = s->stroke_volume;
+  o->cardiac_output_start = o->cardiac_output_end = s->cardiac_output;
+  /* output and stroke volume follow from pressures and heart rate through a calibrated model
+   * (their direction as boone2001); core temperature and hydration: sawka2001 with expert loss
+   * and absorption rates */
+  o->evidence_output = KN_EVIDENCE_EXPERT;
+  o->evidence_body = KN_EVIDENCE_EXPERT;
 }
 
 /* What the hands do now: calm strokes, vigorous work, and the worst pain. */
@@ -128,12 +188,15 @@ int kn_systemic_step(const kn_systemic_params *sp, const kn_systemic_in *in, kn_
   s->core_temp = sub->core_temperature +
                  p->sys_dehydration_core * 100.0 * (s->hypohydration - sub->hypohydration);
 
-  /* pressures: the balance, larger in hypertension (per 20 mmHg above 120) */
+  /* pressures: heart and vessels at the balance; the changes larger in hypertension (per 20 mmHg
+   * above 120) */
   double excess =
       fmax(0.0, sub->systolic_pressure - p->sys_hypertension_from) / p->sys_hypertension_step;
   double gain = 1.0 + (p->sys_hypertension_gain - 1.0) * fmin(excess, p->sys_hypertension_steps);
-  double sbp = sub->systolic_pressure + gain * p->sys_sbp_per_balance * s->autonomic;
-  double dbp = sub->diastolic_pressure + gain * p->sys_dbp_per_balance * fmax(0.0, s->autonomic);
+  double hr_balance =
+      fmax(baseline_hr(sp, s) + p->sys_hr_per_balance * s->autonomic, p->sys_hr_floor);
+  double sbp, dbp;
+  haemodynamics(sp, s, s->autonomic, hr_balance, gain, &sbp, &dbp);
 
   /* carotid sinus: the subject's own response, and a hypersensitive one for the risk */
   double cs = clamp((in->carotid_p - p->sys_carotid_threshold) /
@@ -149,12 +212,11 @@ int kn_systemic_step(const kn_systemic_params *sp, const kn_systemic_in *in, kn_
   double brs = 1e-3 * exp(p->sys_baroreflex_intercept - p->sys_baroreflex_slope * sub->age) /
                KN_MMHG; /* s/Pa */
   s->sbp_reference += (sbp - s->sbp_reference) * (1.0 - exp(-dt / p->sys_baroreflex_reset));
-  double hr = baseline_hr(sp, s) + p->sys_hr_per_balance * s->autonomic;
-  double rr =
-      1.0 / fmax(hr, p->sys_hr_floor) + brs * (sbp - s->sbp_reference) + rr_own * s->carotid;
+  double rr = 1.0 / hr_balance + brs * (sbp - s->sbp_reference) + rr_own * s->carotid;
   out->carotid_on = carotid_criterion(p, rr, fall_own * s->carotid);
   out->carotid_rr = fmax(rr, 0.0);
   s->heart_rate = 1.0 / rr;
+  s->cardiac_output = s->heart_rate * s->stroke_volume;
   s->systolic = sbp;
   s->diastolic = fmin(dbp, sbp - p->sys_pulse_pressure_min);
 
@@ -175,13 +237,15 @@ int kn_systemic_step(const kn_systemic_params *sp, const kn_systemic_in *in, kn_
   o->longest_beat_interval = fmax(o->longest_beat_interval, rr);
   o->carotid_systolic_fall = fmax(o->carotid_systolic_fall, fall_own * s->carotid);
   /* a hypersensitive response to the same pressure, for the risk when it is unknown */
-  double rr_hyper = 1.0 / fmax(hr, p->sys_hr_floor) + p->sys_carotid_rr_hyper * s->carotid;
+  double rr_hyper = 1.0 / hr_balance + p->sys_carotid_rr_hyper * s->carotid;
   double fall_hyper = p->sys_carotid_sbp_hyper * s->carotid;
   if (carotid_criterion(p, rr_hyper, fall_hyper)) s->carotid_hyper_event = 1;
   if (t <= sp->plan_end + PLAN_END_TOLERANCE) {
     o->heart_rate_end = s->heart_rate;
     o->systolic_end = s->systolic;
     o->diastolic_end = s->diastolic;
+    o->stroke_volume_end = s->stroke_volume;
+    o->cardiac_output_end = s->cardiac_output;
     o->cortisol_change = s->cortisol - 1.0;
     o->hypohydration_end = s->hypohydration;
     if (t >= sp->plan_end - 60.0) { /* the last minute's means */
@@ -190,7 +254,8 @@ int kn_systemic_step(const kn_systemic_params *sp, const kn_systemic_in *in, kn_
       s->last_minute += dt;
     }
   }
-  double vitals = s->heart_rate + s->systolic + s->diastolic + s->cortisol + s->core_temp;
+  double vitals =
+      s->heart_rate + s->systolic + s->diastolic + s->cortisol + s->core_temp + s->cardiac_output;
   return isfinite(vitals) ? KN_OK : KN_ENONFINITE;
 }
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The systemic stage (src/systemic): the whole body. Autonomic balance, heart rate, blood pressure
- * with a baroreflex, the carotid sinus reflex, cortisol, core temperature, hydration, standing up
- * at the end and the ill subject's symptom load. Runs on the circulation's clock. Stage contract:
+/* The systemic stage (src/systemic): the whole body. Autonomic balance, heart rate, stroke volume,
+ * cardiac output and peripheral resistance giving blood pressure, with a baroreflex, the carotid
+ * sinus reflex, cortisol, core temperature, hydration, standing up at the end and the ill
+ * subject's symptom load. Runs on the circulation's clock. Stage contract:
  * src/core/stage.h. */
 #ifndef KN_SYSTEMIC_H
 #define KN_SYSTEMIC_H
@@ -20,6 +21,10 @@ typedef struct kn_systemic {
   double systolic;                      /* Pa */
   double diastolic;                     /* Pa */
   double sbp_reference;                 /* Pa, the baroreflex's slowly resetting set point */
+  double stroke_volume;                 /* m^3 */
+  double cardiac_output;                /* m^3/s, stroke volume x heart rate now */
+  double resistance;                    /* Pa s/m^3, total peripheral resistance */
+  double hr_rest, sv_rest, co_rest;     /* 1/s, m^3, m^3/s: the subject at rest */
   double carotid;                       /* 1, filtered carotid sinus stimulus (0..1) */
   double cortisol;                      /* 1, relative to the start */
   double core_temp;                     /* K */

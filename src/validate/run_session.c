@@ -153,8 +153,9 @@ int kn_session_probe(const kn_session_exp *e, int skip, kn_probe *p) {
   return rc;
 }
 
-#define OCCLUDED_S 30.0        /* s of occlusion KN_READ_OCCLUDED_30S asks for */
-#define BRUISE_UNLIKELY_P 0.01 /* bruise probability below which a bruise counts as unlikely */
+#define OCCLUDED_S 30.0          /* s of occlusion KN_READ_OCCLUDED_30S asks for */
+#define RECOVERY_WINDOW_MIN 10.0 /* min of the post-exercise mean (kn_circ_outcome) */
+#define BRUISE_UNLIKELY_P 0.01   /* bruise probability below which a bruise counts as unlikely */
 
 /* The reading of a region's or a nerve's outcome: KN_ENOTFOUND where the site is not in it. */
 static int region_reading(const kn_probe *p, kn_reading read, double *v) {
@@ -270,6 +271,24 @@ static int reading(const kn_probe *p, kn_reading read, double at, double *v) {
     return KN_OK;
   case KN_READ_NO_CLONUS:
     *v = p->clonus_frequency == 0.0;
+    return KN_OK;
+  case KN_READ_RECOVERY_EARLY:
+    *v = c->recovery_flow_early;
+    return KN_OK;
+  case KN_READ_RECOVERY_MEAN:
+    *v = c->recovery_flow_mean;
+    return KN_OK;
+  case KN_READ_RECOVERY_SHAPE:
+    *v = c->recovery_flow_mean * RECOVERY_WINDOW_MIN / c->recovery_flow_early;
+    return KN_OK;
+  case KN_READ_OUTPUT_CHANGE:
+    *v = 100.0 * (p->sys.cardiac_output_end / p->sys.cardiac_output_start - 1.0);
+    return KN_OK;
+  case KN_READ_STROKE_CHANGE:
+    *v = 100.0 * (p->sys.stroke_volume_end / p->sys.stroke_volume_start - 1.0);
+    return KN_OK;
+  case KN_READ_DIASTOLIC_SHARE:
+    *v = p->sys.diastolic_change / p->sys.systolic_change;
     return KN_OK;
   }
   return KN_EINVAL;

@@ -156,7 +156,13 @@ typedef enum kn_reading {
   KN_READ_NOT_CRAMPED,      /* yes: it did not */
   KN_READ_CRAMP_END_AFTER,  /* s from `at` to the end of the first cramp (NAN without one) */
   KN_READ_CLONUS_FREQUENCY, /* Hz of the muscle's clonic spasm, 0 if none */
-  KN_READ_NO_CLONUS         /* yes: no clonic spasm */
+  KN_READ_NO_CLONUS,        /* yes: no clonic spasm */
+  KN_READ_RECOVERY_EARLY,   /* x rest, artery inflow 30 s after the last effort (region) */
+  KN_READ_RECOVERY_MEAN,    /* x rest, its mean over the 10 min after (region) */
+  KN_READ_RECOVERY_SHAPE,   /* min, 10-min inflow integral / inflow at 30 s (region) */
+  KN_READ_OUTPUT_CHANGE,    /* %, cardiac output at the end of the session vs the start */
+  KN_READ_STROKE_CHANGE,    /* %, stroke volume likewise */
+  KN_READ_DIASTOLIC_SHARE   /* 1, diastolic change / systolic change */
 } kn_reading;
 
 /* One session: the plan, who receives it and gives it, and what is read where. */

@@ -112,6 +112,8 @@ static void test_pulse_pressure_floor(void **state) {
   r.sub.systolic_pressure = 100.0 * KN_MMHG;
   r.sub.diastolic_pressure = 90.0 * KN_MMHG;
   r.in.carotid_p = 1000.0 * KN_MMHG;
+  r.par.sys_insensible_loss = 0.0; /* no dehydration in the long step: its faster heart would
+                                      narrow the pulse (stroke volume) and move both pressures */
   reset(&r);
   run(&r, 1, 1e6); /* the stimulus saturates in one long step */
   assert_close(r.o.now->systolic / KN_MMHG, 40.0, 1e-6);
@@ -139,6 +141,55 @@ static void test_symptom_load(void **state) {
   assert_close(r.o.outcome.symptom_load, 0.0, 0.0);
 }
 
+/* A hand on the back doing `kind` for 30 min (the balance settles: 1 - e^-30), nothing else
+ * moving (no water loss, no pain). */
+static void stroke_for_30_min(rig *r, kn_action_kind kind) {
+  static kn_action action[1];
+  kn_action_init(&action[0], kind);
+  static kn_contact hand[1];
+  hand[0] = (kn_contact){.action = 0, .active = 1};
+  r->p.actions = action;
+  r->in.contacts = hand;
+  r->in.ncontact = 1;
+  r->par.sys_insensible_loss = 0.0;
+  reset(r);
+  run(r, 180000, 0.01);
+}
+
+/* The default subject (170 cm, 70 kg: body surface sqrt(170 x 70 / 3600) = 1.818 m^2; 3.0
+ * L/min/m^2 -> 5.454 L/min; 70 /min -> 77.92 mL) at rest, then after 30 min of calm strokes:
+ * balance -0.5, heart 65 /min; stroke volume (70/65)(1 - 0.18 x 0.5) = 0.98 of rest (76.37 mL),
+ * output 0.91 of rest; mean pressure 93.33 x (0.91^0.14 - 1) = -1.2242 mmHg, pulse 40 x -0.02 =
+ * -0.8 mmHg: systolic -1.2242 - 0.5333 = -1.758, diastolic -1.2242 + 0.2667 = -0.958: both fall,
+ * systolic more (the former model gave diastolic 0). */
+static void test_calm_lowers_both_pressures(void **state) {
+  (void)state;
+  rig r;
+  rig_init(&r);
+  reset(&r);
+  assert_close(r.o.outcome.stroke_volume_start / KN_ML, 77.92, 0.01);
+  assert_close(r.o.outcome.cardiac_output_start / KN_L_PER_MIN, 5.454, 0.001);
+  stroke_for_30_min(&r, KN_ACT_EFFLEURAGE);
+  assert_close(r.s.autonomic, -0.5, 1e-9);
+  assert_close(r.s.stroke_volume / KN_ML, 77.92 * (70.0 / 65.0) * 0.91, 0.01);
+  assert_close(r.s.systolic / KN_MMHG - 120.0, -1.758, 0.002);
+  assert_close(r.s.diastolic / KN_MMHG - 80.0, -0.958, 0.002);
+  assert_close(r.o.outcome.stroke_volume_end, r.s.stroke_volume, 0.0);
+}
+
+/* Trigger-point pressure for 30 min: balance +0.5, heart 75 /min; stroke volume (70/75)(1.09) =
+ * 1.01733 of rest, output 1.09; mean pressure 93.33 x (1.09^0.14 - 1) = +1.1329, pulse +0.6933:
+ * systolic +1.595, diastolic +0.902 (cambron2006: raised). */
+static void test_vigorous_raises_both_pressures(void **state) {
+  (void)state;
+  rig r;
+  rig_init(&r);
+  stroke_for_30_min(&r, KN_ACT_COMPRESSION);
+  assert_close(r.s.autonomic, 0.5, 1e-9);
+  assert_close(r.s.systolic / KN_MMHG - 120.0, 1.595, 0.002);
+  assert_close(r.s.diastolic / KN_MMHG - 80.0, 0.902, 0.002);
+}
+
 /* A carotid pressure that is not a number makes the step fail with KN_ENONFINITE. */
 static void test_nan_in(void **state) {
   (void)state;
@@ -156,6 +207,8 @@ int main(void) {
       cmocka_unit_test(test_carotid_criteria_from_table),
       cmocka_unit_test(test_pulse_pressure_floor),
       cmocka_unit_test(test_symptom_load),
+      cmocka_unit_test(test_calm_lowers_both_pressures),
+      cmocka_unit_test(test_vigorous_raises_both_pressures),
       cmocka_unit_test(test_nan_in),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
