@@ -471,9 +471,10 @@ static double massage_inhibition(const kn_params *p, double pressure) {
                         : 0.0;
 }
 
-/* What started an episode of muscle s beginning at t during `action` (-1: none). */
+/* What started an episode of muscle s beginning at t during `action` (-1: none); loaded: a load
+ * pulls on the muscle's joint (the session's `loads:`). */
 static const char *trigger_of(const kn_nm_params *nm, const muscle_state *s, double t, int action,
-                              double tap) {
+                              double tap, int loaded) {
   const kn_params *p = nm->par;
   /* a spasm that starts within seconds of an effort or a stimulation train follows from it */
   if (t - s->t_effort_end < p->nm_trigger_window)
@@ -482,7 +483,7 @@ static const char *trigger_of(const kn_nm_params *nm, const muscle_state *s, dou
   /* percussion drives the pool one reflex volley per tap, like a stimulation train: a spasm that
    * shows within seconds of it was set going during it */
   if (t - s->t_percussion_end < p->nm_trigger_window) return "after percussion";
-  if (action < 0) return "spontaneous";
+  if (action < 0) return loaded ? "load on the joint" : "spontaneous";
   switch (nm->actions[action].kind) {
   case KN_ACT_VOLUNTARY:
     return "voluntary contraction";
@@ -495,6 +496,7 @@ static const char *trigger_of(const kn_nm_params *nm, const muscle_state *s, dou
   default:
     break;
   }
+  if (loaded && !kn_action_is_stroke(nm->actions[action].kind)) return "load on the joint";
   return tap > p->nm_abrupt_tap ? "abrupt stroke" : "massage stroke";
 }
 
@@ -629,7 +631,7 @@ static void detect_spasm(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state
     s->sp_npic = s->out.npic;
     s->sp_action = in->action_now;
     if (s->sp_action < 0) s->sp_action = st->action;
-    s->sp_trigger = trigger_of(nm, s, t, s->sp_action, tap);
+    s->sp_trigger = trigger_of(nm, s, t, s->sp_action, tap, nm->loaded[nm->muscles[i].mech->joint]);
     return;
   }
   if (invol > s->sp_peak) s->sp_peak = invol;
