@@ -82,7 +82,8 @@ const kn_case kn_cases_pool[] = {
                      "0.7 and 1.4, a width of about 0.7; read from the figure, unverified); "
                      "MuJoCo's bump (0.55) is narrower, Thelen's (1.117) wider, and it still gives "
                      "57 % of the force at 0.5 optimal length, where filaments overlap little; "
-                     "the model keeps MuJoCo's curve (docs/validation.md)",
+                     "the model keeps MuJoCo's curve (docs/model.md, Motor-unit pool and muscle "
+                     "curve defaults)",
      .run = kn_run_formula,
      .exp = &(const kn_formula_exp){kn_formula_fl_width, {0}}},
     {.id = "hill.thelen2003.fv_half_vmax",
