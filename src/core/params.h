@@ -420,7 +420,7 @@
   X(nm_segment_ref_height, "neuromuscular", 1.70, "m", 1.0, EXPERT, "winter2009",                  \
     "body height the joint table's segment inertias are for (segment lengths scale with height)")  \
   X(nm_spasticity_gain, "neuromuscular", 3.0, "1 per grade", 1.0, EXPERT,                          \
-    "calibrated: at modified Ashworth 3 an abrupt dorsiflexing bias leaves sustained 3-8 Hz ankle clonus, at 0 none (hidler_rymer1999; rack1984: spastic reflex gain at the top of the normal range)", \
+    "calibrated: at modified Ashworth 3 an abrupt dorsiflexing bias leaves sustained 3-8 Hz ankle clonus, at 0 none (hidler_rymer1999)", \
     "stretch-reflex loop gain added per modified Ashworth grade, multiple of nm_gain_ia")          \
   /* circulation: local flow, temperature, metabolites ---------------------------------------- */ \
   X(circ_stop_margin, "circulation", 10.8, "mmHg", KN_MMHG, HUMAN, "skin_perfusion_pressure",     \
