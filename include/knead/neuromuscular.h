@@ -121,17 +121,19 @@ KN_API double kn_twitch_gain(double t_over_isi);
 /* ---- Hill-type muscle ------------------------------------------------------------------------ */
 
 /* Curves in normalised units: length L = fibre length / optimal length; velocity V in optimal
- * lengths per second (positive: lengthening). Shapes: the piecewise-quadratic curves documented for
- * MuJoCo's muscle model (lmin 0.5, lmax 1.6, vmax 1.5, fpmax 1.3, fvmax 1.2), checked against the
- * Thelen 2003 curves in validation. */
+ * lengths per second (positive: lengthening). Shapes: force-length and passive force are the
+ * piecewise-quadratic curves documented for MuJoCo's muscle model (lmin 0.5, lmax 1.6, fpmax 1.3);
+ * force-velocity is Hill's hyperbola as Thelen 2003 writes it (vmax 10, af 0.25) when shortening
+ * and a quadratic rise to fvmax 1.2 when lengthening. */
 typedef struct kn_hill_params {
   double lmin, lmax;     /* normalised lengths where active force reaches zero, 0.5 and 1.6 */
-  double vmax;           /* optimal lengths per second at which shortening force reaches 0, 1.5 */
+  double vmax;           /* optimal lengths per second at which shortening force reaches 0, 10 */
   double fpmax;          /* passive force at lmax, relative to max active force, 1.3: quadratic
                             from L = 1 to (1 + lmax)/2, linear beyond (as MuJoCo's attribute is
                             documented; its engine reaches 1.5 fpmax at lmax) */
   double fvmax;          /* force when lengthening fast, relative to isometric, 1.2 */
   double t_act, t_deact; /* s, activation and deactivation time constants, 0.010 and 0.040 */
+  double af;             /* 1, curvature of the shortening hyperbola (Hill's a/F0), 0.25 */
 } kn_hill_params;
 
 /* Fills p with the defaults above: the hill_* rows of the parameter table. */

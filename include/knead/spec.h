@@ -58,6 +58,8 @@ typedef struct kn_subject {
   int bp_medication;                  /* 0/1, takes medication that lowers blood pressure */
   int anticoagulant; /* 0/1, takes an anticoagulant (bruises more easily), default 0 */
   double heart_rate; /* 1/s, resting, 35..130 /min, default 70 /min */
+  double spasticity; /* modified Ashworth grade 0..4 of the massaged limbs (1+ is 1.5), default 0:
+                        raises the stretch-reflex loop gain (hyperreflexia) */
 } kn_subject;
 
 /* Who gives the massage: a profile, i.e. a distribution over people (see kn_practitioner_traits).
@@ -202,6 +204,13 @@ typedef struct kn_session {
   size_t naction;     /* number of actions (>= 1) */
   kn_action *actions; /* (naction), owned by the session */
   char source[256];   /* file it was read from */
+  /* `loads:` an apparatus attached to a joint's distal segment (Rack 1984, Walsh 1976): it holds
+   * the joint instead of a posture's support, adds its inertia and applies a steady torque from the
+   * start of the session */
+  int loaded[KN_JOINT_COUNT];          /* 1 where a load is attached */
+  double load_inertia[KN_JOINT_COUNT]; /* kg m^2, its inertia about the joint (mass x distance^2) */
+  double load_torque[KN_JOINT_COUNT];  /* N m, its steady torque, positive in the joint's named
+                                          direction (ankle: plantarflexion) */
 } kn_session;
 
 /* Fills an action with the defaults of its technique (speed, stroke length, rate, contact type and

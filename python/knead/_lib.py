@@ -101,6 +101,7 @@ typedef struct kn_subject {
   int bp_medication;
   int anticoagulant;
   double heart_rate;
+  double spasticity;
 } kn_subject;
 
 typedef struct kn_action {
@@ -159,6 +160,9 @@ typedef struct kn_session {
   size_t naction;
   kn_action *actions;
   char source[256];
+  int loaded[8];
+  double load_inertia[8];
+  double load_torque[8];
 } kn_session;
 
 void kn_subject_default(kn_subject *s);

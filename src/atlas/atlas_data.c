@@ -531,6 +531,25 @@ const kn_source kn_atlas_source_table[] = {
     {"hidler_rymer1999",
      "Hidler JM, Rymer WZ. A simulation study of reflex instability in spasticity: origins of "
      "clonus. IEEE Trans Rehabil Eng 1999;7(3):327-340."},
+    {"gordon1966",
+     "Gordon AM, Huxley AF, Julian FJ. The variation in isometric tension with sarcomere length in "
+     "vertebrate muscle fibres. J Physiol 1966;184(1):170-192."},
+    {"rack1984",
+     "Rack PMH, Ross HF, Thilmann AF. The ankle stretch reflexes in normal and spastic subjects: "
+     "the response to sinusoidal movement. Brain 1984;107(2):637-654 (clonus at 3-7 Hz in normal "
+     "and spastic subjects with a load attached to the foot; its frequency changed with the "
+     "load)."},
+    {"walsh1976",
+     "Walsh EG. Clonus: beats provoked by the application of a rhythmic force. J Neurol Neurosurg "
+     "Psychiatry 1976;39(3):266-274 (clonus started by the abrupt application of a dorsiflexing "
+     "bias; the bias changed its amplitude, not its frequency)."},
+    {"walsh_wright1987",
+     "Walsh EG, Wright GW. Patellar clonus: an autonomous central generator. J Neurol Neurosurg "
+     "Psychiatry 1987;50(9):1225-1227 (added inertia raised the amplitude, not the frequency)."},
+    {"powers1988",
+     "Powers RK, Marder-Meyer J, Rymer WZ. Quantitative relations between hypertonia and stretch "
+     "reflex threshold in spastic hemiparesis. Ann Neurol 1988;23(2):115-124 (a lower reflex "
+     "threshold rather than a higher reflex gain)."},
     {"lance1980",
      "Lance JW. Symposium synopsis. In: Feldman RG, Young RR, Koella WP, eds. Spasticity: "
      "Disordered Motor Control. Chicago: Year Book Medical Publishers; 1980:485-494 (spasticity: a "

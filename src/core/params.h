@@ -308,8 +308,8 @@
     "normalised length below which active force is zero")                                          \
   X(hill_lmax, "neuromuscular", 1.6, "L0", 1.0, EXPERT, "mujoco_muscle",                           \
     "normalised length above which active force is zero")                                          \
-  X(hill_vmax, "neuromuscular", 1.5, "L0/s", 1.0, EXPERT, "mujoco_muscle",                         \
-    "shortening speed at which active force reaches zero")                                         \
+  X(hill_vmax, "neuromuscular", 10.0, "L0/s", 1.0, EXPERT, "thelen2003",                          \
+    "shortening speed at which active force reaches zero (Thelen's young adults)")                                         \
   X(hill_fpmax, "neuromuscular", 1.3, "1", 1.0, EXPERT, "mujoco_muscle",                           \
     "passive force at hill_lmax, relative to maximum active force")                                \
   X(hill_fvmax, "neuromuscular", 1.2, "1", 1.0, EXPERT, "mujoco_muscle",                           \
@@ -414,6 +414,15 @@
   X(nm_quiet_omega, "neuromuscular", 1e-3, "rad/s", 1.0, EXPERT,                                     \
     "calibrated: numerical, a joint moving slower than this is still",                                                                              \
     "joint speed below which the neuromuscular engine may rest once the plan is over")                                                                             \
+  X(hill_fv_af, "neuromuscular", 0.25, "1", 1.0, EXPERT, "thelen2003",                             \
+    "curvature of Hill's force-velocity hyperbola when shortening (a/F0, Thelen's Af)")            \
+  X(nm_segment_ref_mass, "neuromuscular", 70.0, "kg", 1.0, EXPERT, "winter2009",                   \
+    "body mass the joint table's segment inertias are for (segment masses scale with body mass)")  \
+  X(nm_segment_ref_height, "neuromuscular", 1.70, "m", 1.0, EXPERT, "winter2009",                  \
+    "body height the joint table's segment inertias are for (segment lengths scale with height)")  \
+  X(nm_spasticity_gain, "neuromuscular", 3.0, "1 per grade", 1.0, EXPERT,                          \
+    "calibrated: at modified Ashworth 3 an abrupt dorsiflexing bias leaves sustained 3-8 Hz ankle clonus, at 0 none (hidler_rymer1999)", \
+    "stretch-reflex loop gain added per modified Ashworth grade, multiple of nm_gain_ia")          \
   /* circulation: local flow, temperature, metabolites ---------------------------------------- */ \
   X(circ_stop_margin, "circulation", 10.8, "mmHg", KN_MMHG, HUMAN, "skin_perfusion_pressure",     \
     "external pressure that stops skin flow = mean arterial pressure minus this")                 \

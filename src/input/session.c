@@ -523,6 +523,7 @@ static const char *const session_keys[] = {"name",
                                            "recovery",
                                            "hypotheses",
                                            "parameters",
+                                           "loads",
                                            "actions",
                                            NULL};
 
@@ -589,6 +590,51 @@ static int read_parameters(kn_in *in, const kn_field *pf, kn_session *s) {
   return kn_in_fail(in, at, field, KN_ERANGE, "%s", msg);
 }
 
+/* A load attached to a joint's distal segment: `loads: {ankle: {mass: 1 kg, distance: 12 cm,
+ * torque: -2 N m}}`. Mass and distance come together (the load's inertia is mass x distance^2);
+ * torque is its steady pull, positive in the joint's named direction. */
+static const char *const load_keys[] = {"mass", "distance", "torque", NULL};
+static const kn_qspec q_load_mass = {"kg", NULL, "1 kg", "kg", 1.0, 0.0, 20.0, 0};
+static const kn_qspec q_load_distance = {"m", NULL, "12 cm", "cm", CM, 0.0, 1.0, 0};
+static const kn_qspec q_load_torque = {"N m", NULL, "-2 N m", "N m", 1.0, -50.0, 50.0, 0};
+
+static int read_load(kn_in *in, const kn_field *jf, kn_session *s, int j) {
+  const kn_ynode *m = jf->val;
+  int rc = kn_in_map_of(in, m, jf->path, load_keys);
+  if (rc) return rc;
+  kn_field fm, fd, ft;
+  int has_m = kn_in_field(in, m, jf->path, "mass", &fm);
+  int has_d = kn_in_field(in, m, jf->path, "distance", &fd);
+  if (has_m != has_d)
+    return kn_in_fail(in, m, jf->path, KN_EMISSING,
+                      "give mass and distance together (the load's "
+                      "inertia is mass x distance^2)");
+  if (!has_m && !kn_in_field(in, m, jf->path, "torque", &ft))
+    return kn_in_fail(in, m, jf->path, KN_EMISSING, "give mass and distance, torque, or both");
+  double mass = 0.0, distance = 0.0, torque = 0.0;
+  if (has_m && ((rc = kn_in_quantity(in, &fm, &q_load_mass, &mass)) ||
+                (rc = kn_in_quantity(in, &fd, &q_load_distance, &distance))))
+    return rc;
+  if (kn_in_field(in, m, jf->path, "torque", &ft) &&
+      (rc = kn_in_quantity(in, &ft, &q_load_torque, &torque)))
+    return rc;
+  s->loaded[j] = 1;
+  s->load_inertia[j] = mass * distance * distance;
+  s->load_torque[j] = torque;
+  return 0;
+}
+
+static int read_loads(kn_in *in, const kn_field *lf, kn_session *s) {
+  int rc = kn_in_map_of(in, lf->val, lf->path, joint_names);
+  if (rc) return rc;
+  for (int j = 0; j < KN_JOINT_COUNT; j++) {
+    kn_field f;
+    if (kn_in_field(in, lf->val, lf->path, joint_names[j], &f) && (rc = read_load(in, &f, s, j)))
+      return rc;
+  }
+  return 0;
+}
+
 static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
   const char *path = "session";
   int rc = kn_in_map_of(in, m, path, session_keys);
@@ -630,6 +676,7 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
     return rc;
   if (kn_in_field(in, m, path, "hypotheses", &f) && (rc = read_hypotheses(in, &f, s))) return rc;
   if (kn_in_field(in, m, path, "parameters", &f) && (rc = read_parameters(in, &f, s))) return rc;
+  if (kn_in_field(in, m, path, "loads", &f) && (rc = read_loads(in, &f, s))) return rc;
 
   if (!kn_in_field(in, m, path, "actions", &f))
     return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"actions\"");

@@ -27,6 +27,7 @@
  *     bp_medication: false       true | false (medication that lowers blood pressure)
  *     anticoagulant: false       true | false (an anticoagulant: bruises more easily)
  *     heart_rate: 70 /min        35..130 /min (bare number = per minute)
+ *     spasticity: 2              modified Ashworth grade 0..4 (1+ written 1.5), bare number
  *
  * Every field is optional; the defaults are kn_subject_default's. */
 #include "knead/spec.h"
@@ -104,6 +105,8 @@ static const kn_qspec q_diastolic = {"Pa",    "mmHg",       "80 mmHg",     "mmHg
                                      KN_MMHG, 40 * KN_MMHG, 130 * KN_MMHG, 0};
 static const kn_qspec q_heart_rate = {"1/s",      "1/min",     "70 /min",    "/min",
                                       1.0 / 60.0, 35.0 / 60.0, 130.0 / 60.0, 0};
+/* Modified Ashworth scale: 0, 1, 1+ (written 1.5), 2, 3, 4 (bohannon_smith1987). */
+static const kn_qspec q_spasticity = {"1", "1", "2", "", 1.0, 0.0, 4.0, 0};
 static const kn_qspec q_posture_hours = {"s", "h", "8 h", "h", KN_HOUR, 0.0, 72 * KN_HOUR, 0};
 
 /* Serum concentrations: mol/m^3, which equals mmol/L; wide enough for severe clinical
@@ -161,6 +164,7 @@ static const char *const subject_keys[] = {"name",
                                            "bp_medication",
                                            "anticoagulant",
                                            "heart_rate",
+                                           "spasticity",
                                            NULL};
 
 /* exertion: one of the words, or a number from 0 (none) to 1 (exhausting). */
@@ -320,6 +324,9 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
     return rc;
   if (kn_in_field(in, m, path, "cramp_training", &f) &&
       (rc = kn_in_bool(in, &f, &s->cramp_training)))
+    return rc;
+  if (kn_in_field(in, m, path, "spasticity", &f) &&
+      (rc = kn_in_quantity(in, &f, &q_spasticity, &s->spasticity)))
     return rc;
   if (kn_in_field(in, m, path, "pain_threshold_scale", &f) &&
       (rc = kn_in_quantity(in, &f, &q_pain, &s->pain_threshold_scale)))

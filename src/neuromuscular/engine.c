@@ -71,8 +71,12 @@ static void mark(unsigned char *marks, int muscle) {
 int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned char *marks) {
   size_t nm = kn_atlas_muscle_count();
   memset(marks, 0, nm);
-  for (size_t i = 0; i < nm; i++)
+  for (size_t i = 0; i < nm; i++) {
     if (touched[kn_atlas_muscle(i)->region]) mark(marks, (int)i);
+    /* a load on a joint moves the muscles that cross it */
+    const kn_muscle_mech *mm = kn_muscle_mech_find(kn_atlas_muscle(i)->name);
+    if (mm && s->loaded[mm->joint]) mark(marks, (int)i);
+  }
   for (size_t k = 0; k < s->naction; k++) {
     const kn_action *a = &s->actions[k];
     if (kn_action_is_stroke(a->kind)) continue;
@@ -154,6 +158,24 @@ static int tissue_index(const int *tissue_muscles, int ntissue, int atlas) {
   return found;
 }
 
+double kn_nm_segment_inertia(const kn_params *p, kn_joint j, double mass, double height) {
+  double h = height / p->nm_segment_ref_height;
+  return kn_joint_mech_table[j].inertia * (mass / p->nm_segment_ref_mass) * h * h;
+}
+
+/* The joints of this body with the session's loads: inertia, steady torque, who holds them; and
+ * the subject's spasticity as a raised stretch-reflex loop gain (docs/model.md, "Clonus"). */
+static void body_and_loads(kn_nm_params *nm, const kn_params *par, const kn_subject *subject,
+                           const kn_session *session) {
+  for (int j = 0; j < KN_JOINT_COUNT; j++) {
+    nm->inertia[j] = kn_nm_segment_inertia(par, (kn_joint)j, subject->mass, subject->height) +
+                     session->load_inertia[j];
+    nm->load_torque[j] = session->load_torque[j];
+    nm->loaded[j] = session->loaded[j];
+  }
+  nm->ia_gain = 1.0 + par->nm_spasticity_gain * subject->spasticity;
+}
+
 void kn_nm_params_init(kn_nm_params *nm, const kn_params *par, const kn_subject *subject,
                        const kn_session *session, const double *action_start,
                        const unsigned char *marks, const int *tissue_muscles, int ntissue) {
@@ -212,6 +234,7 @@ void kn_nm_params_init(kn_nm_params *nm, const kn_params *par, const kn_subject 
   /* exact first-order steps of the massage inhibition's rise and fall */
   nm->k_rise = 1.0 - exp(-session->dt / par->nm_inhibition_rise);
   nm->k_fall = 1.0 - exp(-session->dt / par->nm_inhibition_fall);
+  body_and_loads(nm, par, subject, session);
 }
 
 /* ---- state and output --------------------------------------------------------------------------
@@ -422,21 +445,23 @@ static void joints_step(const kn_nm_params *nm, kn_nm_joints *jt, const nm_order
     }
     jt->hold[j] = th; /* where a hand would grasp it */
     /* springs toward the resting angle: the joint's own, plus the support (bolster, strap) where
-     * a posture set the angle; stiff end stops beyond the range of motion */
-    double k = jm->stiffness * (jt->fixed[j] ? p->nm_support_stiffness : 1.0);
-    double b =
-        jm->damping + (jt->fixed[j] ? 2.0 * sqrt(p->nm_support_damping * k * jm->inertia) : 0.0);
+     * a posture set the angle and no load holds it; stiff end stops beyond the range of motion */
+    double I = nm->inertia[j];
+    int supported = jt->fixed[j] && !nm->loaded[j];
+    double k = jm->stiffness * (supported ? p->nm_support_stiffness : 1.0);
+    double b = jm->damping + (supported ? 2.0 * sqrt(p->nm_support_damping * k * I) : 0.0);
     double target = jt->rest[j];
     if (th < jm->lo || th > jm->hi) {
       double stop = th < jm->lo ? jm->lo : jm->hi;
       double ks = p->nm_end_stop_stiffness * jm->stiffness;
       target = (k * target + ks * stop) / (k + ks);
       k += ks;
-      b += 2.0 * sqrt(ks * jm->inertia); /* critically damped */
+      b += 2.0 * sqrt(ks * I); /* critically damped */
     }
-    /* implicit in the spring and damper (stable for any stiffness), explicit in the muscles */
-    double I = jm->inertia;
-    om = (om + dt * (jt->torque[j] - k * (th - target)) / I) / (1.0 + dt * b / I + dt * dt * k / I);
+    /* implicit in the spring and damper (stable for any stiffness), explicit in the muscles and
+     * the load's steady torque */
+    double drive = jt->torque[j] + nm->load_torque[j];
+    om = (om + dt * (drive - k * (th - target)) / I) / (1.0 + dt * b / I + dt * dt * k / I);
     jt->omega[j] = om;
     jt->theta[j] = th + dt * om;
     jt->torque[j] = 0.0;
@@ -449,9 +474,10 @@ static double massage_inhibition(const kn_params *p, double pressure) {
                         : 0.0;
 }
 
-/* What started an episode of muscle s beginning at t during `action` (-1: none). */
+/* What started an episode of muscle s beginning at t during `action` (-1: none); loaded: a load
+ * pulls on the muscle's joint (the session's `loads:`). */
 static const char *trigger_of(const kn_nm_params *nm, const muscle_state *s, double t, int action,
-                              double tap) {
+                              double tap, int loaded) {
   const kn_params *p = nm->par;
   /* a spasm that starts within seconds of an effort or a stimulation train follows from it */
   if (t - s->t_effort_end < p->nm_trigger_window)
@@ -460,7 +486,7 @@ static const char *trigger_of(const kn_nm_params *nm, const muscle_state *s, dou
   /* percussion drives the pool one reflex volley per tap, like a stimulation train: a spasm that
    * shows within seconds of it was set going during it */
   if (t - s->t_percussion_end < p->nm_trigger_window) return "after percussion";
-  if (action < 0) return "spontaneous";
+  if (action < 0) return loaded ? "load on the joint" : "spontaneous";
   switch (nm->actions[action].kind) {
   case KN_ACT_VOLUNTARY:
     return "voluntary contraction";
@@ -473,6 +499,7 @@ static const char *trigger_of(const kn_nm_params *nm, const muscle_state *s, dou
   default:
     break;
   }
+  if (loaded && !kn_action_is_stroke(nm->actions[action].kind)) return "load on the joint";
   return tap > p->nm_abrupt_tap ? "abrupt stroke" : "massage stroke";
 }
 
@@ -607,7 +634,7 @@ static void detect_spasm(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state
     s->sp_npic = s->out.npic;
     s->sp_action = in->action_now;
     if (s->sp_action < 0) s->sp_action = st->action;
-    s->sp_trigger = trigger_of(nm, s, t, s->sp_action, tap);
+    s->sp_trigger = trigger_of(nm, s, t, s->sp_action, tap, nm->loaded[nm->muscles[i].mech->joint]);
     return;
   }
   if (invol > s->sp_peak) s->sp_peak = invol;
@@ -801,7 +828,7 @@ static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *
   s->adapt += (goal - s->adapt) * dt / tau_a;
   double lengthened = p->nm_stretch_inhibition * kn_max(0.0, s->L - 1.0);
   double fade = s->adapt * p->nm_pic_fade * (mu->pool.pic_drive + mu->pool.pic_hysteresis);
-  s->e = tone + s->e_vol + p->nm_gain_ia * (ia_d - ia_rest) - p->nm_gain_ib * ib_d -
+  s->e = tone + s->e_vol + nm->ia_gain * p->nm_gain_ia * (ia_d - ia_rest) - p->nm_gain_ib * ib_d -
          p->nm_gain_ri * ri - s->inhibition - lengthened - fade;
   if (s->out.npic > s->sp_npic) s->sp_npic = s->out.npic;
 

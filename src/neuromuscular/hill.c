@@ -1,16 +1,21 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hill-type muscle curves: the piecewise-quadratic shapes documented for MuJoCo's muscle model
- * [mujoco_muscle], written from their description (each piece is a quadratic or a line, joined
- * with matching slopes, so every curve is continuous with a continuous first derivative).
+/* Hill-type muscle curves. Force-length and passive force: the piecewise-quadratic shapes
+ * documented for MuJoCo's muscle model [mujoco_muscle], written from their description (each piece
+ * a quadratic or a line, joined with matching slopes). Force-velocity: Hill's hyperbola when
+ * shortening, as Thelen 2003 writes it at full activation [thelen2003].
  *
  *   active force-length  a "bump": 0 at lmin, rising to 1 at L = 1, back to 0 at lmax; on each
  *                        side two quadratics meet halfway (value 1/2 there)
- *   force-velocity       0 for V <= -vmax, (1 + V/vmax)^2 up to 0, then rising along a quadratic
- *                        to fvmax at V = (fvmax - 1) vmax, flat beyond
+ *   force-velocity       0 for V <= -vmax; (1 + v) / (1 - v/af) for -1 < v = V/vmax <= 0 (slope
+ *                        1 + 1/af at 0); lengthening, a quadratic with the same slope at 0 that
+ *                        levels off at fvmax at v = c = 2 (fvmax - 1) / (1 + 1/af), flat beyond
  *   passive              0 for L <= 1, quadratic to (1 + lmax)/2, linear beyond, reaching fpmax
  *                        at lmax (MuJoCo's documented meaning of fpmax)
  *
- * Validation compares them with Thelen 2003 [thelen2003] (src/validate/cases_pool.c). */
+ * The slope of the force-velocity curve at V = 0 is the muscle's viscosity: MuJoCo's parabola with
+ * vmax 1.5 L0/s gave 1.33 per L0/s, Thelen's hyperbola with vmax 10 L0/s gives 0.5, and that
+ * damping decides whether a stretch reflex loop can ring (docs/model.md, "Clonus"). Validation
+ * compares the curves with Thelen 2003 (src/validate/cases_pool.c). */
 #include <math.h>
 
 #include "neuromuscular/muscle_params.h"
@@ -23,7 +28,8 @@ void kn_hill_params_from(const kn_params *par, kn_hill_params *p) {
                         .fpmax = par->hill_fpmax,
                         .fvmax = par->hill_fvmax,
                         .t_act = par->hill_t_act,
-                        .t_deact = par->hill_t_deact};
+                        .t_deact = par->hill_t_deact,
+                        .af = par->hill_fv_af};
 }
 
 void kn_hill_params_default(kn_hill_params *p) {
@@ -53,12 +59,13 @@ double kn_hill_fv(const kn_hill_params *p, double V) {
   if (!p || isnan(V)) return 0.0;
   double v = V / p->vmax; /* in units of the maximal shortening speed */
   if (v <= -1.0) return 0.0;
-  if (v <= 0.0) return (1.0 + v) * (1.0 + v);
-  double c = p->fvmax - 1.0; /* lengthening speed (in vmax) at which the force saturates */
-  if (c <= 0.0) return 1.0;  /* no eccentric enhancement */
+  if (v <= 0.0) return (1.0 + v) / (1.0 - v / p->af);
+  double slope = 1.0 + 1.0 / p->af;          /* of the hyperbola at v = 0 */
+  double c = 2.0 * (p->fvmax - 1.0) / slope; /* lengthening speed (in vmax) where it saturates */
+  if (c <= 0.0) return 1.0;                  /* no eccentric enhancement */
   if (v >= c) return p->fvmax;
-  double r = c - v;
-  return p->fvmax - r * r / c; /* slope 2 at v = 0, as on the shortening side */
+  double r = 1.0 - v / c;
+  return p->fvmax - (p->fvmax - 1.0) * r * r; /* slope 2 (fvmax - 1) / c = slope at v = 0 */
 }
 
 double kn_hill_passive(const kn_hill_params *p, double L) {

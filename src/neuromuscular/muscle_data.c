@@ -57,8 +57,9 @@ const size_t kn_muscle_mech_n = sizeof kn_muscle_mech_table / sizeof kn_muscle_m
  * the joint and the surface it rests on, one-way reflex delay of the muscles crossing it, and its
  * range of motion (calibrated: usual clinical ranges). Inertias
  * from Winter's segment tables [winter2009] (foot, shank + foot, forearm + hand, hand, arm, head,
- * leg, trunk); delays ankle 20 ms, knee 10 ms, hip 5 ms [geyer_herr2010], arm and neck by
- * conduction distance.
+ * leg, trunk) for a body of nm_segment_ref_mass and nm_segment_ref_height (70 kg, 1.70 m); the
+ * engine scales them to the subject by mass x height^2 (kn_nm_segment_inertia); delays ankle 20 ms,
+ * knee 10 ms, hip 5 ms [geyer_herr2010], arm and neck by conduction distance.
  */
 const kn_joint_mech kn_joint_mech_table[KN_JOINT_COUNT] = {
     [KN_JOINT_ANKLE] = {"ankle", 0.012, 30.0, 0.05, 0.020, -0.35, 0.87},

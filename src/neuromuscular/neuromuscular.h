@@ -64,6 +64,11 @@ typedef struct kn_nm_params {
   int *other;        /* (nother) their indices, in file (= time) order */
   int spasm_capacity;
   double k_rise, k_fall; /* per-step fractions of the inhibition's rise and fall */
+  /* the joints as this subject's body and the session's loads make them */
+  double inertia[KN_JOINT_COUNT];     /* kg m^2, moving segments (scaled to the body) + load */
+  double load_torque[KN_JOINT_COUNT]; /* N m, steady torque of an attached load */
+  int loaded[KN_JOINT_COUNT];         /* 1: a load holds the joint instead of a posture's support */
+  double ia_gain; /* 1, the subject's stretch-reflex loop gain, multiple of nm_gain_ia */
 } kn_nm_params;
 
 /* The joints' state. */
@@ -126,7 +131,8 @@ typedef struct kn_nm_in {
 
 /* Marks the atlas muscles to simulate (marks: one byte per atlas muscle): those in the regions
  * `touched` (one byte per atlas region), those that non-stroke actions name (heat: every muscle of
- * its region), and their antagonists. Returns how many. */
+ * its region), those crossing a joint the session loads, and their antagonists. Returns how many.
+ */
 int kn_nm_select(const kn_session *s, const unsigned char *touched, unsigned char *marks);
 /* Fills p from the parameter table `par`, the subject and the session (its actions and their
  * schedule `action_start`, s), for the muscles in `marks`; tissue_muscles (ntissue atlas indices)

@@ -41,6 +41,10 @@ extern const kn_joint_mech kn_joint_mech_table[KN_JOINT_COUNT];
 /* H-reflex amplitude (relative to rest) of a pool under inhibition inh (excitation units), for a
  * test volley that recruits the share `volley` of the pool's twitch force at rest. */
 double kn_nm_hreflex_ratio(const kn_pool_params *pp, double volley, double inh);
+/* Moment of inertia (kg m^2) about joint j of the segments it moves, for a body of `mass` kg and
+ * `height` m: the joint table's value scaled by mass x height^2 from the body it is for
+ * (nm_segment_ref_mass, nm_segment_ref_height), as proportional segment tables imply. */
+double kn_nm_segment_inertia(const kn_params *p, kn_joint j, double mass, double height);
 /* The mechanics row of an atlas muscle, or NULL. */
 const kn_muscle_mech *kn_muscle_mech_find(const char *name);
 

@@ -65,11 +65,12 @@ static json_t *whole_body_json(const kn_subject *s) {
 static json_t *subject_json(const kn_model *m) {
   const kn_subject *s = kn_model_subject(m);
   static const char *const sex[] = {"unspecified", "female", "male"};
-  return json_pack("{s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:o, s:o}", "name", s->name, "sex",
+  return json_pack("{s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:o, s:o}", "name", s->name, "sex",
                    sex[(unsigned)s->sex <= 2 ? s->sex : 0], "age_years", s->age, "height_m",
                    s->height, "mass_kg", s->mass, "body_fat_pct", 100.0 * s->body_fat,
-                   "pain_threshold_scale", s->pain_threshold_scale, "causes_of_cramp",
-                   causes_json(m), "whole_body", whole_body_json(s));
+                   "pain_threshold_scale", s->pain_threshold_scale, "spasticity_ashworth",
+                   s->spasticity, "causes_of_cramp", causes_json(m), "whole_body",
+                   whole_body_json(s));
 }
 
 /* One region's circulation, in people's units. */
@@ -253,6 +254,17 @@ static json_t *practitioner_json(const kn_model *m) {
   return j;
 }
 
+/* The session's loads on joints (`loads:`), one object per loaded joint. */
+static json_t *loads_json(const kn_session *s) {
+  json_t *arr = json_array();
+  for (int j = 0; j < KN_JOINT_COUNT; j++)
+    if (s->loaded[j])
+      json_array_append_new(arr, json_pack("{s:s, s:f, s:f}", "joint", kn_joint_name((kn_joint)j),
+                                           "inertia_kg_m2", s->load_inertia[j], "torque_N_m",
+                                           s->load_torque[j]));
+  return arr;
+}
+
 static json_t *session_json(const kn_model *m) {
   const kn_session *s = kn_model_session(m);
   json_t *actions = json_array();
@@ -262,11 +274,12 @@ static json_t *session_json(const kn_model *m) {
   json_t *hyp =
       json_pack("{s:s, s:s, s:s}", "dehydration", lab_field[s->hypothesis_dehydration], "fatigue",
                 lab_field[s->hypothesis_fatigue], "cortisol", cortisol[s->hypothesis_cortisol]);
-  return json_pack("{s:s, s:s, s:o, s:I, s:f, s:f, s:f, s:o, s:o, s:s, s:o}", "name", s->name,
+  return json_pack("{s:s, s:s, s:o, s:I, s:f, s:f, s:f, s:o, s:o, s:o, s:s, s:o}", "name", s->name,
                    "practitioner", kn_practitioner_name(s->practitioner), "practitioner_traits",
                    practitioner_json(m), "seed", (json_int_t)s->seed, "time_step_ms", s->dt * 1e3,
                    "record_interval_s", s->record_interval, "recovery_s", s->recovery, "hypotheses",
-                   hyp, "parameters", parameters_json(s), "source", s->source, "actions", actions);
+                   hyp, "parameters", parameters_json(s), "loads", loads_json(s), "source",
+                   s->source, "actions", actions);
 }
 
 /* One region's outcome beside the limits it is compared to; the evidence levels are the

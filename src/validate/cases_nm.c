@@ -3,7 +3,7 @@
  * Knight 2009, Lau 2019, Miller 2017, Stone), cramp discharge (Minetto 2009), shortened and
  * lengthened positions and stretch (Bertolasi 1993), inhibition of motoneurons by massage (Morelli
  * 1990, Sullivan 1991, Goldberg 1992), which muscles cramp (Manjra 1996) and clonus (Hidler &
- * Rymer 1999). The cramp tests: run_ctf.c; the sessions: run_session.c. */
+ * Rymer 1999, Rack 1984). The cramp tests: run_ctf.c; the sessions: run_session.c. */
 #include <math.h>
 
 #include "validate/validate_internal.h"
@@ -74,18 +74,33 @@ static const kn_session_exp petrissage_40n = {KN_PLAN(calf_petrissage_40n),
 static const kn_session_exp petrissage_20n = {KN_PLAN(calf_petrissage_20n),
                                               .muscle = "gastrocnemius", .read = KN_READ_HREFLEX};
 
-/* Clonus (hidler_rymer1999): an abrupt push on the calf (80 N for 0.3 s) with the ankle at neutral,
- * held by a soft support. With the reflex loop gain raised 30-fold (hyperreflexia, as in
- * spasticity) and a softer support it should settle into a 3-8 Hz oscillation; with the normal
- * gain it should not. Both changes lie beyond the typo guard of `parameters:` (0.1..10 x the
- * default), on purpose: they are set as unguarded. The push is deliberately abrupt (50 ms onset):
- * the rough partner's, not a drawn one. */
-static const kn_plan_row calf_push[] = {
-    {.kind = KN_ACT_POSTURE, .ankle = 0.0},
-    {.kind = KN_ACT_COMPRESSION, .muscle = "gastrocnemius", .force = 80.0, .duration = 0.3},
-    {.kind = KN_ACT_REST, .duration = 5.0}};
-static const kn_param_change raised_gain[] = {
-    {"nm_gain_ia", 30.0, 1}, {"nm_support_stiffness", 0.05, 1}, {NULL, 0.0, 0}};
+/* Clonus: the examination as Walsh 1976 posed it, lying prone with the ankle placed at neutral and
+ * a steady dorsiflexing bias applied abruptly by an apparatus on the foot (here 4 N m from the
+ * first step: the examiner's brisk push, held), which then holds the foot instead of a bolster. A
+ * spastic subject (modified Ashworth 3: the loop gain nm_spasticity_gain raises) should settle
+ * into a 3-8 Hz clonus (hidler_rymer1999: reflex loop instability); a subject without spasticity
+ * should not. Everything is a subject trait or a session input within the `parameters:` guard:
+ * no unguarded setting. Rack 1984 attached loads of different inertia to the foot and saw the
+ * clonus frequency change with the load: the prediction adds 2 kg at 12 cm from the ankle
+ * (0.029 kg m^2, twice the foot's own inertia) and reads the frequency ratio. */
+#define CLONUS_BIAS (-4.0)      /* N m, dorsiflexing */
+#define RACK_LOAD_MASS 2.0      /* kg */
+#define RACK_LOAD_DISTANCE 0.12 /* m from the ankle axis */
+static const kn_plan_row ankle_bias[] = {{.kind = KN_ACT_POSTURE, .ankle = 0.0},
+                                         {.kind = KN_ACT_REST, .duration = 5.0}};
+static const kn_subject_change spastic = {.spasticity = 3.0};
+static const kn_load_change bias = {.joint = KN_JOINT_ANKLE, .torque = CLONUS_BIAS};
+static const kn_load_change bias_mass = {.joint = KN_JOINT_ANKLE,
+                                         .mass = RACK_LOAD_MASS,
+                                         .distance = RACK_LOAD_DISTANCE,
+                                         .torque = CLONUS_BIAS};
+static const kn_session_exp clonus_free = {KN_PLAN(ankle_bias), .subject = &spastic,
+                                           .muscle = "soleus", .load = &bias,
+                                           .read = KN_READ_CLONUS_FREQUENCY};
+static const kn_session_exp clonus_loaded = {KN_PLAN(ankle_bias), .subject = &spastic,
+                                             .muscle = "soleus", .load = &bias_mass,
+                                             .read = KN_READ_CLONUS_FREQUENCY};
+static const kn_pair_exp rack_inertia = {&clonus_free, &clonus_loaded, kn_combine_ratio};
 
 /* A table of data: its rows share a shape on purpose (validate_internal.h, kn_case). */
 const kn_case kn_cases_nm[] = {
@@ -315,27 +330,37 @@ const kn_case kn_cases_nm[] = {
     {.id = "nm.hidler_rymer1999.clonus",
      .group = "neuromuscular",
      .source = "hidler_rymer1999",
-     .what = "frequency of the oscillation an abrupt calf push leaves with the loop gain raised",
+     .what = "frequency of the oscillation an abrupt dorsiflexing bias leaves in a spastic ankle "
+             "(modified Ashworth 3)",
      .paper_text = "3-8 Hz clonus (reflex loop instability)",
      KN_BAND(3.0, 8.0),
      .unit = "Hz",
-     KN_CAL("nm_gain_ia"),
+     KN_CAL("nm_spasticity_gain"),
      .run = kn_run_session,
-     .exp = &(const kn_session_exp){KN_PLAN(calf_push), .subject = &prone,
-                                    .practitioner = KN_PRACTITIONER_ROUGH_PARTNER,
-                                    .params = raised_gain, .muscle = "gastrocnemius",
-                                    .read = KN_READ_CLONUS_FREQUENCY}},
+     .exp = &clonus_free},
     {.id = "nm.hidler_rymer1999.no_clonus",
      .group = "neuromuscular",
      .source = "hidler_rymer1999",
-     .what = "with the normal loop gain the same push leaves no clonus (decays in a beat or two)",
+     .what = "without spasticity the same bias leaves no clonus (decays in a beat or two)",
      .paper_text = "stable stretch reflex",
      KN_YES,
-     KN_CAL("nm_gain_ia"),
+     KN_CAL("nm_spasticity_gain"),
      .run = kn_run_session,
-     .exp = &(const kn_session_exp){KN_PLAN(calf_push), .subject = &prone,
-                                    .practitioner = KN_PRACTITIONER_ROUGH_PARTNER,
-                                    .muscle = "gastrocnemius", .read = KN_READ_NO_CLONUS}},
+     .exp = &(const kn_session_exp){KN_PLAN(ankle_bias), .muscle = "soleus", .load = &bias,
+                                    .read = KN_READ_NO_CLONUS}},
+    /* kind: prediction: nothing was fitted to a clonus frequency under load */
+    {.id = "nm.rack1984.clonus_inertia",
+     .group = "neuromuscular",
+     .source = "rack1984",
+     .what = "clonus frequency with 2 kg at 12 cm on the foot, relative to none (spastic ankle, "
+             "the same bias)",
+     .paper_text = "frequency changed with the load (Rack 1984); below 1 for added inertia",
+     KN_BAND(0.5, 0.97),
+     .unit = "ratio",
+     KN_PRE,
+     .disagreement = NULL,
+     .run = kn_run_pair,
+     .exp = &rack_inertia},
     {.id = "nm.behringer.cramp_training",
      .group = "neuromuscular",
      .source = "behringer_cramp_training",

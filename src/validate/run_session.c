@@ -58,6 +58,7 @@ void kn_subject_of(const kn_subject_change *c, kn_subject *s) {
   if (c->systolic > 0.0) s->systolic_pressure = c->systolic;
   if (c->diastolic > 0.0) s->diastolic_pressure = c->diastolic;
   if (c->core_temperature > 0.0) s->core_temperature = c->core_temperature;
+  if (c->spasticity > 0.0) s->spasticity = c->spasticity;
 }
 
 /* The session's `parameters:`: each named parameter at its default times the factor. */
@@ -139,6 +140,12 @@ int kn_session_probe(const kn_session_exp *e, int skip, kn_probe *p) {
                   .record_interval = 1.0,
                   .naction = e->nplan,
                   .actions = acts};
+  if (e->load) {
+    const kn_load_change *l = e->load;
+    s.loaded[l->joint] = 1;
+    s.load_inertia[l->joint] = l->mass * l->distance * l->distance;
+    s.load_torque[l->joint] = l->torque;
+  }
   int rc = parameters_of(e->params, &s);
   if (rc) return rc;
   kn_subject subj;

@@ -116,7 +116,14 @@ typedef struct kn_subject_change {
   double age, cramps_per_month, hypohydration, exertion;
   int cramp_training, hypertension, carotid_sinus_hypersensitivity;
   double systolic, diastolic, core_temperature; /* Pa, Pa, K */
+  double spasticity;                            /* modified Ashworth grade */
 } kn_subject_change;
+
+/* A load attached to a joint (the session's `loads:`): mass at a distance, and a steady torque. */
+typedef struct kn_load_change {
+  kn_joint joint;
+  double mass, distance, torque; /* kg, m, N m (positive in the joint's named direction) */
+} kn_load_change;
 
 /* A parameter changed through the session's `parameters:`, as a factor on its default; outside
  * the 0.1..10 x guard only where the case says so (kn_param_setting.unguarded). */
@@ -177,7 +184,8 @@ typedef struct kn_session_exp {
   int force_of;       /* ...mmHg under its contact (KN_FORCE_MMHG) or ISO limits (KN_FORCE_ISO) */
   const char *region, *nerve, *muscle; /* where the outcome is read (NULL: not there) */
   kn_reading read;
-  double at; /* s, for the readings that need a time */
+  double at;                  /* s, for the readings that need a time */
+  const kn_load_change *load; /* NULL: no load */
 } kn_session_exp;
 enum { KN_FORCE_PLAN = 0, KN_FORCE_MMHG = 1, KN_FORCE_ISO = 2 };
 #define KN_PLAN(rows) .plan = (rows), .nplan = sizeof(rows) / sizeof((rows)[0])

@@ -29,7 +29,8 @@ static void defaults(void **state) {
   (void)state;
   assert_close(hp.lmin, 0.5, 0.0);
   assert_close(hp.lmax, 1.6, 0.0);
-  assert_close(hp.vmax, 1.5, 0.0);
+  assert_close(hp.vmax, 10.0, 0.0); /* thelen2003 */
+  assert_close(hp.af, 0.25, 0.0);
   assert_close(hp.fpmax, 1.3, 0.0);
   assert_close(hp.fvmax, 1.2, 0.0);
   assert_close(hp.t_act, 0.010, 0.0);
@@ -70,24 +71,33 @@ static void force_length(void **state) {
   assert_close(kn_hill_fl(&hp, NAN), 0.0, 0.0);
 }
 
+/* Thelen's hyperbola at full activation, worked by hand with af = 1/4: f = (1 + v) / (1 + 4 |v|)
+ * for v = V/vmax in [-1, 0]; slope 1 + 1/af = 5 at v = 0; lengthening it saturates at
+ * c = 2 (fvmax - 1) / 5 = 0.08 for fvmax 1.2. */
 static void force_velocity(void **state) {
   (void)state;
-  double vm = hp.vmax, c = hp.fvmax - 1.0;
+  double vm = hp.vmax, c = 2.0 * (hp.fvmax - 1.0) / 5.0;
   assert_close(kn_hill_fv(&hp, 0.0), 1.0, 0.0);
   assert_close(kn_hill_fv(&hp, -vm), 0.0, 0.0);
   assert_close(kn_hill_fv(&hp, -2.0 * vm), 0.0, 0.0);
-  assert_close(kn_hill_fv(&hp, -0.5 * vm), 0.25, 1e-12); /* (1 - 1/2)^2 */
+  assert_close(kn_hill_fv(&hp, -0.5 * vm), 1.0 / 6.0, 1e-12); /* 0.5 / 3 */
+  assert_close(kn_hill_fv(&hp, -0.25 * vm), 0.375, 1e-12);    /* 0.75 / 2 */
   assert_close(kn_hill_fv(&hp, c * vm), hp.fvmax, 1e-12);
   assert_close(kn_hill_fv(&hp, 10.0 * vm), hp.fvmax, 0.0);
-  assert_close(kn_hill_fv(&hp, 0.5 * c * vm), hp.fvmax - 0.25 * c, 1e-12);
+  /* halfway to saturation: fvmax - (fvmax - 1) / 4 */
+  assert_close(kn_hill_fv(&hp, 0.5 * c * vm), hp.fvmax - 0.25 * (hp.fvmax - 1.0), 1e-12);
+  /* the slope at 0 is the muscle's viscosity: 5 / vmax = 0.5 per optimal length per second */
+  double h = 1e-6;
+  assert_close((kn_hill_fv(&hp, h) - kn_hill_fv(&hp, -h)) / (2.0 * h), 5.0 / vm, 1e-6);
   double prev = 0.0;
   for (double V = -1.2 * vm; V <= 1.2 * vm; V += 0.001) {
     double f = kn_hill_fv(&hp, V);
     assert_true(f >= prev && f <= hp.fvmax);
     prev = f;
   }
-  assert_smooth_at(kn_hill_fv, -vm);
-  assert_smooth_at(kn_hill_fv, 0.0); /* slope 2/vmax on both sides */
+  /* smooth where the pieces join at 0 and at saturation (at -vmax the hyperbola meets zero with
+   * slope 0.2 / vmax, a kink Thelen's curve has too) */
+  assert_smooth_at(kn_hill_fv, 0.0);
   assert_smooth_at(kn_hill_fv, c * vm);
   kn_hill_params flat = hp;
   flat.fvmax = 1.0; /* no eccentric enhancement */

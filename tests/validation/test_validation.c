@@ -30,6 +30,12 @@ static const struct {
      "the lower end of the 200-400 mmHg that damages a nerve in 2 h, not the 400 mmHg, 15 min "
      "case"},
     {"adv_fever", "werner2020", "the conventional definition of fever (38 degC), not scenario A12"},
+    /* the force-velocity curve is Thelen's; the prediction compares the force-length curve, which
+     * nothing took from Thelen */
+    {"hill_vmax", "thelen2003",
+     "Thelen's Vmax for the force-velocity curve, not the force-length width"},
+    {"hill_fv_af", "thelen2003",
+     "Thelen's Af for the force-velocity curve, not the force-length width"},
     {NULL, NULL, NULL},
 };
 #define NALLOW (sizeof allow / sizeof allow[0] - 1)
