@@ -413,6 +413,23 @@
   X(nm_quiet_omega, "neuromuscular", 1e-3, "rad/s", 1.0, EXPERT,                                     \
     "calibrated: numerical, a joint moving slower than this is still",                                                                              \
     "joint speed below which the neuromuscular engine may rest once the plan is over")                                                                             \
+  /* reflex after-effects and the timing of the lengthening inhibition (docs/model.md, "Stretch  \
+   * reflex") */                                                                                 \
+  X(nm_pad_release, "neuromuscular", 0.5, "1 per impulse", 1.0, HUMAN,                            \
+    "calibrated: a test stretch repeated at 1 Hz evokes 62.5 % of the first one's reflex, the soleus H-reflex at 1 Hz (imura1997)", \
+    "share of the Ia synapse's available transmitter that one Ia impulse above the resting discharge uses (post-activation depression)") \
+  X(nm_pad_recovery, "neuromuscular", 4.0, "s", 1.0, HUMAN,                                        \
+    "calibrated: the depression a tap or an H-reflex leaves lasts more than 8 s (crone_nielsen1989) and is gone by about 10-15 s (hultborn1996, figure not verified here)", \
+    "time constant of recovery from post-activation depression")                                 \
+  X(nm_pad_rate_max, "neuromuscular", 200.0, "1/s", 1.0, HUMAN,                                   \
+    "calibrated: human Ia afferents follow tendon vibration one to one up to about 100-200 Hz (as commonly cited from microneurography; figure not verified here)", \
+    "highest Ia discharge above rest counted as impulses that use transmitter (the spindle model's rate has no ceiling)") \
+  X(nm_pad_share, "neuromuscular", 0.5, "1", 1.0, HUMAN,                                           \
+    "calibrated: the soleus H-reflex is depressed no more at 6 Hz (62.9 %) than at 1 Hz (62.5 %) (imura1997): the depression saturates; half the Ia excitation taken as depressible", \
+    "share of the Ia synapse's excitation that post-activation depression can remove")           \
+  X(nm_stretch_inhibition_rise, "neuromuscular", 0.15, "s", 1.0, EXPERT,                           \
+    "calibrated: the short-latency reflex to a fast stretch survives past optimal length and grows with amplitude, as in people (issue 17; no dose figure verified here), while a stretch still ends a cramp within seconds (bertolasi1993)", \
+    "time constant with which the inhibition of a lengthened muscle builds, after the reflex loop delay") \
   /* circulation: local flow, temperature, metabolites ---------------------------------------- */ \
   X(circ_stop_margin, "circulation", 10.8, "mmHg", KN_MMHG, HUMAN, "skin_perfusion_pressure",     \
     "external pressure that stops skin flow = mean arterial pressure minus this")                 \

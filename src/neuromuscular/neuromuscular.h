@@ -63,6 +63,8 @@ typedef struct kn_nm_params {
   int *other;        /* (nother) their indices, in file (= time) order */
   int spasm_capacity;
   double k_rise, k_fall; /* per-step fractions of the inhibition's rise and fall */
+  double k_pad;          /* per-step fraction of the recovery from post-activation depression */
+  double k_stretch_inh;  /* per-step fraction of the lengthening inhibition's approach */
 } kn_nm_params;
 
 /* The joints' state. */

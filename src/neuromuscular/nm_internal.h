@@ -40,6 +40,13 @@ extern const kn_joint_mech kn_joint_mech_table[KN_JOINT_COUNT];
 /* H-reflex amplitude (relative to rest) of a pool under inhibition inh (excitation units), for a
  * test volley that recruits the share `volley` of the pool's twitch force at rest. */
 double kn_nm_hreflex_ratio(const kn_pool_params *pp, double volley, double inh);
+/* Post-activation depression of the Ia synapse (docs/model.md, "Stretch reflex"): the share of
+ * the Ia excitation transmitted when the share `pad` (0..1) of its transmitter is available. */
+double kn_nm_pad_efficacy(const kn_params *p, double pad);
+/* pad after a step of dt s in which the Ia discharge was ia_excess (1/s) above rest: each impulse
+ * (counted up to nm_pad_rate_max) uses nm_pad_release of what is available, then the store refills
+ * by the fraction k_pad (= 1 - exp(-dt / nm_pad_recovery)). */
+double kn_nm_pad_step(const kn_params *p, double pad, double ia_excess, double dt, double k_pad);
 /* The mechanics row of an atlas muscle, or NULL. */
 const kn_muscle_mech *kn_muscle_mech_find(const char *name);
 
