@@ -20,14 +20,18 @@
   { .kind = KN_ACT_POSTURE, .ankle = 0.0 }
 #define SETTLE_ROW                                                                                 \
   { .kind = KN_ACT_REST, .duration = SETTLE }
-#define REST(s)                                                                                    \
-  { .kind = KN_ACT_REST, .duration = (s) }
+/* rests of the plans, s */
+#define REST_1S                                                                                    \
+  { .kind = KN_ACT_REST, .duration = 1.0 }
+#define REST_8S                                                                                    \
+  { .kind = KN_ACT_REST, .duration = 8.0 }
 /* the test: 4 deg of dorsiflexion at 200 deg/s, held 0.2 s (a brisk, tap-like stretch) */
-#define TEST(m)                                                                                    \
-  {                                                                                                \
-    .kind = KN_ACT_STRETCH, .muscle = (m), .angle = 4.0 * DEG, .velocity = 200.0 * DEG,            \
-    .duration = 0.2                                                                                \
-  }
+#define TEST_ROW_BODY                                                                              \
+  .kind = KN_ACT_STRETCH, .angle = 4.0 * DEG, .velocity = 200.0 * DEG, .duration = 0.2
+#define TEST_SOLEUS                                                                                \
+  { TEST_ROW_BODY, .muscle = "soleus" }
+#define TEST_GASTROCNEMIUS                                                                         \
+  { TEST_ROW_BODY, .muscle = "gastrocnemius" }
 
 /* Sinkjaer 1996: 8 deg at 250 deg/s. */
 static const kn_plan_row sinkjaer[] = {NEUTRAL,
@@ -37,39 +41,29 @@ static const kn_plan_row sinkjaer[] = {NEUTRAL,
                                         .angle = 8.0 * DEG,
                                         .velocity = 250.0 * DEG,
                                         .duration = 0.3},
-                                       REST(1.0)};
+                                       REST_1S};
 
-/* 4 deg at 50 and at 200 deg/s; 4 and 16 deg at the hand's own pace. */
-#define RAMP(deg, dps)                                                                             \
-  {                                                                                                \
-    NEUTRAL, SETTLE_ROW,                                                                           \
-        {.kind = KN_ACT_STRETCH,                                                                   \
-         .muscle = "soleus",                                                                       \
-         .angle = (deg)*DEG,                                                                       \
-         .velocity = (dps)*DEG,                                                                    \
-         .duration = 0.3},                                                                         \
-        REST(1.0)                                                                                  \
-  }
-static const kn_plan_row slow4[] = RAMP(4.0, 50.0);
-static const kn_plan_row fast4[] = RAMP(4.0, 200.0);
-static const kn_plan_row hand4[] = RAMP(4.0, 0.0);
-static const kn_plan_row hand16[] = RAMP(16.0, 0.0);
+/* 4 deg at 50 and at 200 deg/s; 4 and 16 deg at the hand's own pace; each held 0.3 s. */
+#define RAMP_BODY .kind = KN_ACT_STRETCH, .muscle = "soleus", .duration = 0.3
+static const kn_plan_row slow4[] = {
+    NEUTRAL, SETTLE_ROW, {RAMP_BODY, .angle = 4.0 * DEG, .velocity = 50.0 * DEG}, REST_1S};
+static const kn_plan_row fast4[] = {
+    NEUTRAL, SETTLE_ROW, {RAMP_BODY, .angle = 4.0 * DEG, .velocity = 200.0 * DEG}, REST_1S};
+static const kn_plan_row hand4[] = {NEUTRAL, SETTLE_ROW, {RAMP_BODY, .angle = 4.0 * DEG}, REST_1S};
+static const kn_plan_row hand16[] = {
+    NEUTRAL, SETTLE_ROW, {RAMP_BODY, .angle = 16.0 * DEG}, REST_1S};
 
-/* Ten test stretches at 1 Hz and at 0.2 Hz. */
-#define TRAIN(period)                                                                              \
-  {                                                                                                \
-    NEUTRAL, SETTLE_ROW,                                                                           \
-        {.kind = KN_ACT_STRETCH,                                                                   \
-         .muscle = "soleus",                                                                       \
-         .angle = 4.0 * DEG,                                                                       \
-         .velocity = 200.0 * DEG,                                                                  \
-         .duration = 0.2,                                                                          \
-         .repetitions = 10,                                                                        \
-         .rest = (period)-0.2},                                                                    \
-        REST(1.0)                                                                                  \
-  }
-static const kn_plan_row train_1hz[] = TRAIN(1.0);
-static const kn_plan_row train_02hz[] = TRAIN(5.0);
+/* Ten test stretches at 1 Hz and at 0.2 Hz (0.2 s each, then 0.8 s or 4.8 s of rest). */
+static const kn_plan_row train_1hz[] = {
+    NEUTRAL,
+    SETTLE_ROW,
+    {TEST_ROW_BODY, .muscle = "soleus", .repetitions = 10, .rest = 0.8},
+    REST_1S};
+static const kn_plan_row train_02hz[] = {
+    NEUTRAL,
+    SETTLE_ROW,
+    {TEST_ROW_BODY, .muscle = "soleus", .repetitions = 10, .rest = 4.8},
+    REST_1S};
 
 /* Harris & Koceja 2006: a slow passive dorsiflexion of 10 deg at 15 deg/s (the ankle then let go
  * back to neutral), a test 1 s later (assumed: the abstract gives no interval) or 8 s later;
@@ -79,12 +73,14 @@ static const kn_plan_row train_02hz[] = TRAIN(5.0);
     .kind = KN_ACT_STRETCH, .muscle = "soleus", .angle = 10.0 * DEG, .velocity = 15.0 * DEG,       \
     .duration = 0.7                                                                                \
   }
-static const kn_plan_row dorsiflexed_1s[] = {NEUTRAL,   SETTLE_ROW,     DORSIFLEX,
-                                             REST(1.0), TEST("soleus"), REST(1.0)};
-static const kn_plan_row control_1s[] = {NEUTRAL, SETTLE_ROW, REST(1.7), TEST("soleus"), REST(1.0)};
-static const kn_plan_row dorsiflexed_8s[] = {NEUTRAL,   SETTLE_ROW,     DORSIFLEX,
-                                             REST(8.0), TEST("soleus"), REST(1.0)};
-static const kn_plan_row control_8s[] = {NEUTRAL, SETTLE_ROW, REST(8.7), TEST("soleus"), REST(1.0)};
+static const kn_plan_row dorsiflexed_1s[] = {NEUTRAL, SETTLE_ROW,  DORSIFLEX,
+                                             REST_1S, TEST_SOLEUS, REST_1S};
+static const kn_plan_row control_1s[] = {
+    NEUTRAL, SETTLE_ROW, {.kind = KN_ACT_REST, .duration = 1.7}, TEST_SOLEUS, REST_1S};
+static const kn_plan_row dorsiflexed_8s[] = {NEUTRAL, SETTLE_ROW,  DORSIFLEX,
+                                             REST_8S, TEST_SOLEUS, REST_1S};
+static const kn_plan_row control_8s[] = {
+    NEUTRAL, SETTLE_ROW, {.kind = KN_ACT_REST, .duration = 8.7}, TEST_SOLEUS, REST_1S};
 
 /* A minute of tapotement (fingertips, 6 Hz, 30 N) or two of petrissage (palm, 40 N) on the calf,
  * then a test 2 s or 30 s after; controls rest as long. */
@@ -92,20 +88,20 @@ static const kn_plan_row tapotement[] = {
     NEUTRAL,
     SETTLE_ROW,
     {.kind = KN_ACT_TAPOTEMENT, .muscle = "gastrocnemius", .force = 30.0, .duration = 60.0},
-    REST(2.0),
-    TEST("gastrocnemius"),
-    REST(1.0)};
-static const kn_plan_row control_tap[] = {NEUTRAL, SETTLE_ROW, REST(62.0), TEST("gastrocnemius"),
-                                          REST(1.0)};
+    {.kind = KN_ACT_REST, .duration = 2.0},
+    TEST_GASTROCNEMIUS,
+    REST_1S};
+static const kn_plan_row control_tap[] = {
+    NEUTRAL, SETTLE_ROW, {.kind = KN_ACT_REST, .duration = 62.0}, TEST_GASTROCNEMIUS, REST_1S};
 static const kn_plan_row petrissage[] = {
     NEUTRAL,
     SETTLE_ROW,
     {.kind = KN_ACT_PETRISSAGE, .muscle = "gastrocnemius", .force = 40.0, .duration = 120.0},
-    REST(30.0),
-    TEST("gastrocnemius"),
-    REST(1.0)};
-static const kn_plan_row control_petrissage[] = {NEUTRAL, SETTLE_ROW, REST(150.0),
-                                                 TEST("gastrocnemius"), REST(1.0)};
+    {.kind = KN_ACT_REST, .duration = 30.0},
+    TEST_GASTROCNEMIUS,
+    REST_1S};
+static const kn_plan_row control_petrissage[] = {
+    NEUTRAL, SETTLE_ROW, {.kind = KN_ACT_REST, .duration = 150.0}, TEST_GASTROCNEMIUS, REST_1S};
 
 #define PLANS(a, b)                                                                                \
   .plan = (a), .nplan = sizeof(a) / sizeof((a)[0]), .plan_test = (b),                              \
