@@ -126,15 +126,16 @@ const kn_case kn_cases_reflex[] = {
                                    .nref = 1,
                                    .window = WINDOW,
                                    .read = KN_REFLEX_LATENCY_MS}},
-    /* kind: no parameter was set from a reflex at two velocities; the spindle's velocity
-     * sensitivity (prochazka_gorassini1998, cat) carries it */
+    /* kind: no parameter was set from a reflex at two velocities; it checks that the spindle's
+     * velocity sensitivity (its power law, prochazka_gorassini1998) reaches the reflex EMG through
+     * the delays, the depression and the pool: a verification of the chain, not a prediction */
     {.id = "reflex.grows_with_velocity",
      .group = "neuromuscular",
-     .source = "lance1980",
+     .source = "prochazka_gorassini1998",
      .what = "soleus reflex EMG to 4 deg at 200 deg/s larger than at 50 deg/s",
-     .paper_text = "stretch reflexes are velocity dependent",
+     .paper_text = "Ia discharge grows with stretch velocity (power 0.6)",
      KN_YES,
-     KN_PRE,
+     KN_VER,
      .run = kn_run_reflex,
      .exp = &(const kn_reflex_exp){PLANS(slow4, fast4), .muscle = "soleus", .ref = {SETTLE},
                                    .nref = 1, .test = {SETTLE}, .ntest = 1, .window = WINDOW_SLOW,
@@ -200,6 +201,11 @@ const kn_case kn_cases_reflex[] = {
      KN_BAND(0.06, 0.56),
      .unit = "ratio",
      KN_PRE,
+     .disagreement = "the model depresses the reflex 39 %, just short of the 44 % the paper found "
+                     "with its largest test (Hmax): the model's test is a brisk stretch, not an "
+                     "H-reflex at 25-50 % Hmax, and the 1 s interval is assumed (the abstract "
+                     "gives none); the depression's ceiling (nm_pad_share, half the Ia "
+                     "excitation) limits it",
      .run = kn_run_reflex,
      .exp = &(const kn_reflex_exp){PLANS(control_1s, dorsiflexed_1s), .muscle = "soleus",
                                    .ref = {SETTLE + 1.7}, .nref = 1, .test = {SETTLE + 1.7},
@@ -231,8 +237,8 @@ const kn_case kn_cases_reflex[] = {
                                    .ref = {SETTLE + 62.0}, .nref = 1, .test = {SETTLE + 62.0},
                                    .ntest = 1, .window = WINDOW, .read = KN_REFLEX_RATIO}},
     /* kind: the massage inhibition's fall (nm_inhibition_fall) was set from morelli1990's
-     * recovery, which is over in a second; what is left 30 s later is post-activation depression,
-     * set from other papers: a prediction */
+     * recovery; what is left 30 s later is post-activation depression, set from other papers, but
+     * the finding is the same paper's: counted as a calibration */
     {.id = "reflex.morelli1990.after_petrissage",
      .group = "neuromuscular",
      .source = "morelli1990",
@@ -240,7 +246,7 @@ const kn_case kn_cases_reflex[] = {
      .paper_text = "back to baseline after massage (band: within 10 %, ours)",
      KN_BAND(0.9, 1.1),
      .unit = "ratio",
-     KN_PRE,
+     KN_CAL("nm_inhibition_fall"),
      .run = kn_run_reflex,
      .exp = &(const kn_reflex_exp){PLANS(control_petrissage, petrissage), .muscle = "gastrocnemius",
                                    .ref = {SETTLE + 150.0}, .nref = 1, .test = {SETTLE + 150.0},

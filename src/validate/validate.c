@@ -123,13 +123,10 @@ int kn_validation_describe(size_t i, kn_validation_result *out) {
 static const struct {
   kn_case_run_fn run;
   const char *name;
-} experiments[] = {{kn_run_formula, "formula"},
-                   {kn_run_exposure, "exposure"},
-                   {kn_run_session, "session"},
-                   {kn_run_pair, "pair"},
-                   {kn_run_ctf, "ctf"},
-                   {kn_run_ctf_ranking, "ctf_ranking"},
-                   {kn_run_population, "population"}};
+} experiments[] = {{kn_run_formula, "formula"}, {kn_run_exposure, "exposure"},
+                   {kn_run_session, "session"}, {kn_run_pair, "pair"},
+                   {kn_run_ctf, "ctf"},         {kn_run_ctf_ranking, "ctf_ranking"},
+                   {kn_run_reflex, "reflex"},   {kn_run_population, "population"}};
 
 const char *kn_validation_experiment(size_t i) {
   const kn_case *c = case_at(i);
