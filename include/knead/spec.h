@@ -131,6 +131,10 @@ typedef enum kn_heat_method {
 
 typedef enum kn_fluid { KN_FLUID_WATER = 0, KN_FLUID_ELECTROLYTE } kn_fluid;
 
+/* rad/s, the fastest stretch a session may ask for: 1000 deg/s (motorised ankle perturbations in
+ * reflex studies reach about 300 deg/s). */
+#define KN_STRETCH_VELOCITY_MAX 17.453292519943295
+
 /* One entry of the session timeline. Unused numeric fields are 0 unless said otherwise. */
 typedef struct kn_action {
   kn_action_kind kind;
@@ -152,8 +156,11 @@ typedef struct kn_action {
   kn_posture posture;  /* for KN_ACT_POSTURE */
   double joint[KN_JOINT_COUNT]; /* rad, posture: joint angles set (NAN where not given) */
   double angle;                 /* rad, stretch: joint rotation that lengthens `muscle` (> 0) */
-  double level;                 /* 0..1, voluntary contraction: fraction of maximum */
-  double frequency;             /* Hz, stimulation: pulse rate of the first train */
+  double velocity;    /* rad/s, stretch: how fast the joint is turned; 0: the hand's own pace (it
+                         follows with a 50 ms lag, nm_hold_lag) */
+  double contraction; /* 0..1, stretch: share of maximum the subject holds in `muscle` during it */
+  double level;       /* 0..1, voluntary contraction: fraction of maximum */
+  double frequency;   /* Hz, stimulation: pulse rate of the first train */
   double frequency_step; /* Hz, stimulation: added to the rate at each repetition (ramp protocol) */
   double fraction;       /* 0..1, stimulation: share of the motor units reached */
   kn_heat_method heat;   /* heat: how */

@@ -123,6 +123,8 @@ typedef struct kn_action {
   kn_posture posture;
   double joint[8];
   double angle;
+  double velocity;
+  double contraction;
   double level;
   double frequency;
   double frequency_step;

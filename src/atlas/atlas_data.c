@@ -576,6 +576,40 @@ const kn_source kn_atlas_source_table[] = {
                      "alpha motoneuron excitability. Phys Ther 1991;71(8):555-560."},
     {"goldberg1992", "Goldberg J, Sullivan SJ, Seaborne DE. The effect of two intensities of "
                      "massage on H-reflex amplitude. Phys Ther 1992;72(6):449-457."},
+    {"crone_nielsen1989",
+     "Crone C, Nielsen J. Methodological implications of the post activation depression of the "
+     "soleus H-reflex in man. Exp Brain Res 1989;78(1):28-32 (a preceding H-reflex, a brief "
+     "contraction or an Achilles tendon tap inhibits the soleus H-reflex for more than 8 s, with "
+     "the same time course; from the abstract)."},
+    {"hultborn1996",
+     "Hultborn H, Illert M, Nielsen J, Paul A, Ballegaard M, Wiese H. On the mechanism of the "
+     "post-activation depression of the H-reflex in human subjects. Exp Brain Res "
+     "1996;108(3):450-462 (homosynaptic depression at the Ia terminals; recovery over about 10 s "
+     "as commonly cited; not read here)."},
+    {"imura1997",
+     "Imura S, Kishikawa M, Wada T, Iwai A, Fuziwara M. Changes in the H-reflex amplitude caused "
+     "by fluctuation of stimulus frequency. J Phys Ther Sci 1997;9(2):111-119 (soleus H-reflex, 10 "
+     "subjects, 0.1-20 Hz: 'change rate' 62.5 % at 1 Hz, from the abstract; read here as the "
+     "amplitude relative to the low-rate one, which the abstract does not define)."},
+    {"shields2011",
+     "Shields RK, Dudley-Javoroski S, Oza PD. Low-frequency H-reflex depression in trained human "
+     "soleus after spinal cord injury. Neurosci Lett 2011;499(2):88-92 (H-reflex lower at 1, 2 and "
+     "5 Hz than at 0.1 or 0.2 Hz; from the abstract)."},
+    {"harris_koceja2006",
+     "Harris RA, Koceja DM. Comparison of electrically and mechanically induced soleus H-reflex "
+     "depression. Electromyogr Clin Neurophysiol 2006;46(7-8):413-419 (a 10 deg passive "
+     "dorsiflexion at 15 deg/s depresses the next H-reflex 94, 91 and 44 % at 25 %, 50 % Hmax and "
+     "Hmax; a conditioning H-reflex 65, 55, 19 %; from the abstract, interval not given)."},
+    {"aymard2000",
+     "Aymard C, Katz R, Lafitte C, Lo E, Penicaud A, Pradat-Diehl P, Raoul S. Presynaptic "
+     "inhibition and homosynaptic depression: a comparison between lower and upper limbs in normal "
+     "human subjects and patients with hemiplegia. Brain 2000;123(8):1688-1702 (post-activation "
+     "depression is reduced on the spastic side; title from a reference list, pages not verified, "
+     "size not taken from it)."},
+    {"sinkjaer1996",
+     "Sinkjaer T, Andersen JB, Larsen B. Soleus stretch reflex modulation during gait in humans. J "
+     "Neurophysiol 1996;76(2):1112-1120 (8 deg at 250 deg/s: onset 42 +- 3.2 ms, peak 59 +- 2.5 "
+     "ms; from the abstract)."},
     {"miller_knight2009",
      "Miller KC, Knight KL. Electrical stimulation cramp threshold frequency correlates well with "
      "the occurrence of skeletal muscle cramps. Muscle Nerve 2009;39(3):364-368."},

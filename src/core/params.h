@@ -423,6 +423,26 @@
   X(nm_spasticity_gain, "neuromuscular", 3.0, "1 per grade", 1.0, EXPERT,                          \
     "calibrated: at modified Ashworth 3 an abrupt dorsiflexing bias leaves sustained 3-8 Hz ankle clonus, at 0 none (hidler_rymer1999)", \
     "stretch-reflex loop gain added per modified Ashworth grade, multiple of nm_gain_ia")          \
+  /* reflex after-effects and the timing of the lengthening inhibition (docs/model.md, "Stretch  \
+   * reflex") */                                                                                 \
+  X(nm_pad_release, "neuromuscular", 0.5, "1 per impulse", 1.0, HUMAN,                            \
+    "calibrated: a test stretch repeated at 1 Hz evokes 62.5 % of the first one's reflex, the soleus H-reflex at 1 Hz (imura1997)", \
+    "share of the Ia synapse's available transmitter that one Ia impulse above the resting discharge uses (post-activation depression)") \
+  X(nm_pad_recovery, "neuromuscular", 4.0, "s", 1.0, HUMAN,                                        \
+    "calibrated: the depression a tap or an H-reflex leaves lasts more than 8 s (crone_nielsen1989) and is gone by about 10-15 s (hultborn1996, figure not verified here)", \
+    "time constant of recovery from post-activation depression")                                 \
+  X(nm_pad_rate_max, "neuromuscular", 200.0, "1/s", 1.0, HUMAN,                                   \
+    "calibrated: human Ia afferents follow tendon vibration one to one up to about 100-200 Hz (as commonly cited from microneurography; figure not verified here)", \
+    "highest Ia discharge above rest counted as impulses that use transmitter (the spindle model's rate has no ceiling)") \
+  X(nm_pad_share, "neuromuscular", 0.5, "1", 1.0, HUMAN,                                           \
+    "calibrated: the soleus H-reflex is depressed no more at 6 Hz (62.9 %) than at 1 Hz (62.5 %) (imura1997): the depression saturates; half the Ia excitation taken as depressible", \
+    "share of the Ia synapse's excitation that post-activation depression can remove")           \
+  X(nm_stretch_inhibition_rise, "neuromuscular", 0.15, "s", 1.0, EXPERT,                           \
+    "calibrated: the short-latency reflex to a fast stretch survives past optimal length and grows with amplitude, as in people (issue 17; no dose figure verified here), while a stretch still ends a cramp within seconds (bertolasi1993)", \
+    "time constant with which the inhibition of a lengthened muscle builds, after the reflex loop delay") \
+  X(nm_spasticity_pad_loss, "neuromuscular", 0.3, "1 per grade", 1.0, EXPERT,                     \
+    "calibrated: post-activation depression is reduced in spasticity (aymard2000, direction; size not read), so much that the hidler_rymer1999 clonus case keeps its 3-8 Hz oscillation at grade 3 (a tenth of normal PAD)", \
+    "share of the normal post-activation depression (nm_pad_release) lost per modified Ashworth grade") \
   /* circulation: local flow, temperature, metabolites ---------------------------------------- */ \
   X(circ_stop_margin, "circulation", 10.8, "mmHg", KN_MMHG, HUMAN, "skin_perfusion_pressure",     \
     "external pressure that stops skin flow = mean arterial pressure minus this")                 \

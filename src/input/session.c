@@ -16,7 +16,8 @@
  *         region/landmark/muscle    where (one of them; region must agree with the others)
  *         contact, force|pressure, area, speed, stroke_length, direction, rate    (strokes)
  *         posture, joints                                                          (posture)
- *         muscle, angle | level | frequency, frequency_step, fraction   (stretch, voluntary, stim.)
+ *         muscle, angle, velocity, contraction | level | frequency, frequency_step, fraction
+ *                                                               (stretch, voluntary, stim.)
  *         region|muscle, method, temperature                                       (heat)
  *         fluid, volume                                                            (drink)
  *         duration, repetitions, rest_between, start, label                        (timing)
@@ -144,6 +145,11 @@ static const kn_qspec q_drink_duration = {"s", NULL, "1 min", "min", MIN, 0.0, 4
 static const kn_qspec q_joint = {"rad", NULL, "30 deg", "deg", DEG, -90 * DEG, 150 * DEG, 0};
 /* a stretch turns the joint further by at most a right angle */
 static const kn_qspec q_angle = {"rad", NULL, "20 deg", "deg", DEG, 0.0, 90 * DEG, 1};
+/* a stretch's velocity: up to the fastest motorised perturbations and beyond (spec.h) */
+static const kn_qspec q_velocity = {
+    "rad/s", NULL, "100 deg/s", "deg/s", DEG, 0.0, KN_STRETCH_VELOCITY_MAX, 1};
+/* a contraction held during a stretch, share of maximum; 0 is relaxed (the default) */
+static const kn_qspec q_contraction = {"1", "1", "20 %", "%", 0.01, 0.0, 1.0, 0};
 static const kn_qspec q_level = {"1", "1", "50 %", "%", 0.01, 0.0, 1.0, 1};
 /* stimulation: 1..100 Hz trains cover the cramp-threshold-frequency protocols */
 static const kn_qspec q_frequency = {"Hz", NULL, "15 Hz", "Hz", 1.0, 1.0, 100.0, 0};
@@ -157,12 +163,12 @@ static const kn_qspec q_volume = {"m3", NULL, "500 mL", "mL", 1e-6, 50e-6, 2e-3,
 /* ---- one action ------------------------------------------------------------------------------ */
 
 static const char *const action_keys[] = {
-    "do",          "region",    "landmark",       "muscle",      "contact",
-    "force",       "pressure",  "area",           "speed",       "stroke_length",
-    "direction",   "rate",      "duration",       "repetitions", "rest_between",
-    "start",       "label",     "posture",        "joints",      "angle",
-    "level",       "frequency", "frequency_step", "fraction",    "method",
-    "temperature", "fluid",     "volume",         NULL};
+    "do",       "region",      "landmark",     "muscle",        "contact",        "force",
+    "pressure", "area",        "speed",        "stroke_length", "direction",      "rate",
+    "duration", "repetitions", "rest_between", "start",         "label",          "posture",
+    "joints",   "angle",       "level",        "frequency",     "frequency_step", "fraction",
+    "method",   "temperature", "fluid",        "volume",        "velocity",       "contraction",
+    NULL};
 
 /* The fields each kind takes; any other known key is "not allowed for" that kind. */
 static const char *const stroke_fields[] = {
@@ -174,7 +180,8 @@ static const char *const rest_fields[] = {"do",    "duration", "repetitions", "r
 static const char *const posture_fields[] = {"do",    "posture", "joints", "duration",
                                              "start", "label",   NULL};
 static const char *const stretch_fields[] = {
-    "do", "muscle", "angle", "duration", "repetitions", "rest_between", "start", "label", NULL};
+    "do",          "muscle",       "angle", "velocity", "contraction", "duration",
+    "repetitions", "rest_between", "start", "label",    NULL};
 static const char *const voluntary_fields[] = {
     "do", "muscle", "level", "duration", "repetitions", "rest_between", "start", "label", NULL};
 static const char *const stimulation_fields[] = {
@@ -410,8 +417,15 @@ static int read_body_action(kn_in *in, const kn_ynode *m, const char *path, kn_a
   int rc = 0, v = 0;
   switch (a->kind) {
   case KN_ACT_STRETCH:
-    if ((rc = read_muscle(in, m, path, a)) || (rc = need(in, m, path, "angle", &f))) return rc;
-    return kn_in_quantity(in, &f, &q_angle, &a->angle);
+    if ((rc = read_muscle(in, m, path, a)) || (rc = need(in, m, path, "angle", &f)) ||
+        (rc = kn_in_quantity(in, &f, &q_angle, &a->angle)))
+      return rc;
+    if (kn_in_field(in, m, path, "velocity", &f) &&
+        (rc = kn_in_quantity(in, &f, &q_velocity, &a->velocity)))
+      return rc;
+    if (kn_in_field(in, m, path, "contraction", &f))
+      return kn_in_quantity(in, &f, &q_contraction, &a->contraction);
+    return 0;
   case KN_ACT_VOLUNTARY:
     if ((rc = read_muscle(in, m, path, a)) || (rc = need(in, m, path, "level", &f))) return rc;
     return kn_in_quantity(in, &f, &q_level, &a->level);

@@ -26,6 +26,7 @@
 typedef struct kn_nm_muscle_state {
   kn_pool *pool;
   double *ia_ring, *ib_ring; /* (ring) recent Ia and Ib discharge, 1/s */
+  double *len_ring;          /* (ring) recent fibre length, optimal lengths */
   double L, V;               /* optimal lengths, optimal lengths per second */
   double ia, ib;             /* 1/s, now */
   double e;                  /* excitation of the pool this step */
@@ -33,6 +34,8 @@ typedef struct kn_nm_muscle_state {
   double e_vol_target;       /* force wanted, fraction of maximum, -1 if none */
   double inhibition;         /* excitation removed by massage now */
   double inhibition_max;     /* the deepest so far */
+  double pad;                /* 1, Ia transmitter available (post-activation depression: < 1) */
+  double stretch_inh;        /* excitation removed because the muscle is lengthened */
   double adapt;              /* slow fading of self-sustained firing (share of PICs on, filtered) */
   double force;              /* N */
   double frac;               /* active force / f_max (pool output) */
@@ -164,7 +167,8 @@ double kn_nm_segment_inertia(const kn_params *p, kn_joint j, double mass, double
 }
 
 /* The joints of this body with the session's loads: inertia, steady torque, who holds them; and
- * the subject's spasticity as a raised stretch-reflex loop gain (docs/model.md, "Clonus"). */
+ * the subject's spasticity as a raised stretch-reflex loop gain and a reduced post-activation
+ * depression (aymard2000; docs/model.md, "Clonus"). */
 static void body_and_loads(kn_nm_params *nm, const kn_params *par, const kn_subject *subject,
                            const kn_session *session) {
   for (int j = 0; j < KN_JOINT_COUNT; j++) {
@@ -174,6 +178,15 @@ static void body_and_loads(kn_nm_params *nm, const kn_params *par, const kn_subj
     nm->loaded[j] = session->loaded[j];
   }
   nm->ia_gain = 1.0 + par->nm_spasticity_gain * subject->spasticity;
+  nm->pad_release =
+      par->nm_pad_release * fmax(0.0, 1.0 - par->nm_spasticity_pad_loss * subject->spasticity);
+}
+
+/* Per-step fractions of the reflex's slow processes: recovery from post-activation depression and
+ * the build-up of the lengthening inhibition (exact first-order steps). */
+static void reflex_params_init(kn_nm_params *nm, const kn_params *par, double dt) {
+  nm->k_pad = 1.0 - exp(-dt / par->nm_pad_recovery);
+  nm->k_stretch_inh = 1.0 - exp(-dt / par->nm_stretch_inhibition_rise);
 }
 
 void kn_nm_params_init(kn_nm_params *nm, const kn_params *par, const kn_subject *subject,
@@ -235,6 +248,7 @@ void kn_nm_params_init(kn_nm_params *nm, const kn_params *par, const kn_subject 
   nm->k_rise = 1.0 - exp(-session->dt / par->nm_inhibition_rise);
   nm->k_fall = 1.0 - exp(-session->dt / par->nm_inhibition_fall);
   body_and_loads(nm, par, subject, session);
+  reflex_params_init(nm, par, session->dt);
 }
 
 /* ---- state and output --------------------------------------------------------------------------
@@ -256,10 +270,12 @@ void kn_nm_init(const kn_nm_params *p, kn_arena *a, kn_nm_state *s, kn_nm_out *o
     void *pool = kn_arena_take(a, p->pool_bytes, 1);
     double *ia = kn_arena_take(a, (size_t)p->ring, sizeof(double));
     double *ib = kn_arena_take(a, (size_t)p->ring, sizeof(double));
+    double *len = kn_arena_take(a, (size_t)p->ring, sizeof(double));
     if (a->base) {
       s->muscle[i].pool = (kn_pool *)pool; /* initialised by kn_nm_reset */
       s->muscle[i].ia_ring = ia;
       s->muscle[i].ib_ring = ib;
+      s->muscle[i].len_ring = len;
     }
   }
 }
@@ -315,12 +331,15 @@ void kn_nm_reset(const kn_nm_params *nm, kn_nm_state *st, kn_nm_out *o) {
     const kn_nm_muscle *mu = &nm->muscles[i];
     muscle_state *s = &st->muscle[i];
     kn_pool *pool = s->pool;
-    double *ia = s->ia_ring, *ib = s->ib_ring;
+    double *ia = s->ia_ring, *ib = s->ib_ring, *len = s->len_ring;
     memset(s, 0, sizeof *s);
     s->pool = kn_pool_init(pool, nm->pool_bytes, &mu->pool, nm->dt,
                            nm->seed * POOL_SEED_STRIDE + (uint64_t)i);
     s->ia_ring = ia;
     s->ib_ring = ib;
+    s->len_ring = len;
+    s->pad = 1.0;
+    s->stretch_inh = p->nm_stretch_inhibition * fmax(0.0, s->L - 1.0); /* settled at rest */
     s->temperature = s->scale_temperature = p->nm_reference_temp;
     s->twitch_scale = 1.0;
     s->delay_now = mu->delay_steps;
@@ -331,7 +350,7 @@ void kn_nm_reset(const kn_nm_params *nm, kn_nm_state *st, kn_nm_out *o) {
     muscle_kinematics(p, mu, &st->joints, &s->L, &s->V);
     double rest_ia = spindle(p, mu, s->L, 0.0, p->nm_reference_temp);
     for (int r = 0; r < nm->ring; r++)
-      ia[r] = rest_ia, ib[r] = 0.0;
+      ia[r] = rest_ia, ib[r] = 0.0, len[r] = s->L;
     s->ia = rest_ia;
     o->outcome[i] = (kn_nm_outcome){.muscle = mu->atlas,
                                     .hreflex_ratio = 1.0,
@@ -356,6 +375,8 @@ void kn_nm_reset(const kn_nm_params *nm, kn_nm_state *st, kn_nm_out *o) {
 typedef struct nm_orders {
   int held[KN_JOINT_COUNT];      /* 1 if a hand holds the joint (stretch, isometric effort) */
   double target[KN_JOINT_COUNT]; /* rad, where the hand holds it */
+  double speed[KN_JOINT_COUNT];  /* rad/s, how fast the hand turns it; 0: it follows with
+                                    nm_hold_lag */
   int action;                    /* a non-stroke action in progress, -1 if none */
 } nm_orders;
 
@@ -368,6 +389,20 @@ static void place_limbs(const kn_params *p, const kn_action *a, kn_nm_joints *jt
     if (jt->fixed[j]) jt->rest[j] = a->joint[j];
     jt->theta[j] = jt->hold[j] = jt->rest[j];
     jt->omega[j] = 0.0;
+  }
+}
+
+/* A stretch of muscle i: the hand turns its joint by a->angle, at a->velocity if given, while the
+ * subject holds a->contraction of the muscle's maximum (0: relaxed). */
+static void order_stretch(const kn_action *a, int i, const kn_nm_muscle *mu, kn_nm_state *st,
+                          nm_orders *o) {
+  kn_joint j = mu->mech->joint;
+  o->held[j] = 1;
+  o->target[j] = st->joints.rest[j] + mu->mech->sign * a->angle;
+  o->speed[j] = a->velocity;
+  if (a->contraction > 0.0) {
+    st->muscle[i].e_vol_target = a->contraction;
+    st->joint_effort[j] = 1;
   }
 }
 
@@ -390,11 +425,7 @@ static void order_muscle(const kn_nm_params *nm, const kn_action *a, int rep, in
     s->stim_rate = a->frequency + rep * a->frequency_step;
     s->stim_fraction = a->fraction;
   }
-  if (a->kind == KN_ACT_STRETCH) {
-    kn_joint j = mu->mech->joint;
-    o->held[j] = 1;
-    o->target[j] = st->joints.rest[j] + mu->mech->sign * a->angle;
-  }
+  if (a->kind == KN_ACT_STRETCH) order_stretch(a, i, mu, st, o);
 }
 
 static void read_orders(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, nm_orders *o) {
@@ -435,9 +466,12 @@ static void joints_step(const kn_nm_params *nm, kn_nm_joints *jt, const nm_order
     const kn_joint_mech *jm = &kn_joint_mech_table[j];
     double th = jt->theta[j], om = jt->omega[j];
     if (o->held[j]) {
-      /* a hand places the joint: it follows the target with a short lag, whatever the muscles
-       * do (an exact first-order step, stable at any time step) */
+      /* a hand places the joint whatever the muscles do: at the stretch's velocity when one is
+       * given, else following the target with a short lag (an exact first-order step, stable at
+       * any time step) */
       double th1 = o->target[j] + (th - o->target[j]) * exp(-dt / p->nm_hold_lag);
+      if (o->speed[j] > 0.0)
+        th1 = th + fmax(-o->speed[j] * dt, fmin(o->speed[j] * dt, o->target[j] - th));
       jt->omega[j] = (th1 - th) / dt;
       jt->theta[j] = th1;
       jt->torque[j] = 0.0;
@@ -778,6 +812,38 @@ static double involuntary_force(const kn_nm_params *nm, const kn_nm_in *in, cons
   return s->frac - (s->e_vol_target >= 0.0 ? s->e_vol_target + p->nm_voluntary_margin : 0.0);
 }
 
+/* The Ia synapse's output for the discharge ia_excess (1/s above rest) arriving at the cord now,
+ * and its post-activation depression (hultborn1996, crone_nielsen1989): each impulse above the
+ * resting discharge uses the share nm_pad_release of the transmitter still available (pad), which
+ * refills with the time constant nm_pad_recovery; the depression removes at most the share
+ * nm_pad_share of the excitation (it saturates: imura1997). The resting discharge's own depression
+ * is folded into the reflex gain. */
+static double ia_transmitted(const kn_nm_params *nm, muscle_state *s, double ia_excess) {
+  double out = kn_nm_pad_efficacy(nm->par, s->pad) * ia_excess;
+  s->pad = kn_nm_pad_step(nm->par, nm->pad_release, s->pad, ia_excess, nm->dt, nm->k_pad);
+  return out;
+}
+
+double kn_nm_pad_efficacy(const kn_params *p, double pad) {
+  return 1.0 - p->nm_pad_share * (1.0 - pad);
+}
+
+double kn_nm_pad_step(const kn_params *p, double release, double pad, double ia_excess, double dt,
+                      double k_pad) {
+  double impulses = fmin(fmax(0.0, ia_excess), p->nm_pad_rate_max) * dt;
+  pad = fmax(0.0, pad - release * pad * impulses);
+  return pad + (1.0 - pad) * k_pad;
+}
+
+/* Inhibition of a lengthened muscle (bertolasi1993): from the length its afferents reported one
+ * reflex loop ago (L_delayed, optimal lengths), building with nm_stretch_inhibition_rise, so it
+ * reaches the motoneurons no sooner than the stretch reflex it would otherwise cut off. */
+static double lengthening_inhibition(const kn_nm_params *nm, muscle_state *s, double L_delayed) {
+  double want = nm->par->nm_stretch_inhibition * fmax(0.0, L_delayed - 1.0);
+  s->stretch_inh += (want - s->stretch_inh) * nm->k_stretch_inh;
+  return s->stretch_inh;
+}
+
 /* One muscle's step: afferents, excitation, pool, force; its outcome and episodes. Returns 0 if its
  * temperature, inhibition, excitation or force went non-finite (a bad input: the spindle and the
  * pool would read it as silence). */
@@ -804,6 +870,7 @@ static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *
           (1.0 + p->nm_spindle_per_degc * (s->temperature - ref));
   s->ia_ring[head] = s->ia;
   s->ib_ring[head] = s->ib;
+  s->len_ring[head] = s->L;
   int back = (head - s->delay_now + nm->ring) % nm->ring;
   double ia_d = s->ia_ring[back], ib_d = s->ib_ring[back];
   double ia_rest = p->nm_ia_base;
@@ -826,10 +893,10 @@ static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *
   double goal = s->out.npic > 0 ? 1.0 : 0.0;
   double tau_a = goal > s->adapt ? p->nm_cramp_decay : p->nm_cramp_recovery;
   s->adapt += (goal - s->adapt) * dt / tau_a;
-  double lengthened = p->nm_stretch_inhibition * kn_max(0.0, s->L - 1.0);
+  double lengthened = lengthening_inhibition(nm, s, s->len_ring[back]);
   double fade = s->adapt * p->nm_pic_fade * (mu->pool.pic_drive + mu->pool.pic_hysteresis);
-  s->e = tone + s->e_vol + nm->ia_gain * p->nm_gain_ia * (ia_d - ia_rest) - p->nm_gain_ib * ib_d -
-         p->nm_gain_ri * ri - s->inhibition - lengthened - fade;
+  s->e = tone + s->e_vol + nm->ia_gain * p->nm_gain_ia * ia_transmitted(nm, s, ia_d - ia_rest) -
+         p->nm_gain_ib * ib_d - p->nm_gain_ri * ri - s->inhibition - lengthened - fade;
   if (s->out.npic > s->sp_npic) s->sp_npic = s->out.npic;
 
   kn_pool_set_pic_rate(s->pool, cramp_threshold_now(nm, in, st, i));

@@ -68,7 +68,10 @@ typedef struct kn_nm_params {
   double inertia[KN_JOINT_COUNT];     /* kg m^2, moving segments (scaled to the body) + load */
   double load_torque[KN_JOINT_COUNT]; /* N m, steady torque of an attached load */
   int loaded[KN_JOINT_COUNT];         /* 1: a load holds the joint instead of a posture's support */
-  double ia_gain; /* 1, the subject's stretch-reflex loop gain, multiple of nm_gain_ia */
+  double ia_gain;       /* 1, the subject's stretch-reflex loop gain, multiple of nm_gain_ia */
+  double pad_release;   /* the subject's nm_pad_release (reduced in spasticity) */
+  double k_pad;         /* per-step fraction of the recovery from post-activation depression */
+  double k_stretch_inh; /* per-step fraction of the lengthening inhibition's approach */
 } kn_nm_params;
 
 /* The joints' state. */

@@ -45,6 +45,15 @@ double kn_nm_hreflex_ratio(const kn_pool_params *pp, double volley, double inh);
  * `height` m: the joint table's value scaled by mass x height^2 from the body it is for
  * (nm_segment_ref_mass, nm_segment_ref_height), as proportional segment tables imply. */
 double kn_nm_segment_inertia(const kn_params *p, kn_joint j, double mass, double height);
+/* Post-activation depression of the Ia synapse (docs/model.md, "Stretch reflex"): the share of
+ * the Ia excitation transmitted when the share `pad` (0..1) of its transmitter is available. */
+double kn_nm_pad_efficacy(const kn_params *p, double pad);
+/* pad after a step of dt s in which the Ia discharge was ia_excess (1/s) above rest: each impulse
+ * (counted up to nm_pad_rate_max) uses the share `release` (nm_pad_release, less in spasticity) of
+ * what is available, then the store refills by the fraction k_pad (= 1 - exp(-dt /
+ * nm_pad_recovery)). */
+double kn_nm_pad_step(const kn_params *p, double release, double pad, double ia_excess, double dt,
+                      double k_pad);
 /* The mechanics row of an atlas muscle, or NULL. */
 const kn_muscle_mech *kn_muscle_mech_find(const char *name);
 

@@ -112,6 +112,11 @@ static int check_session(const kn_session *s, kn_diag *diag) {
         return fail(diag, KN_ENOTFOUND, field, "this action needs a muscle");
       if (a->kind == KN_ACT_STRETCH && !(a->angle > 0.0 && a->angle <= 0.5 * KN_PI))
         return fail(diag, KN_ERANGE, field, "stretch angle must be 0..90 deg");
+      if (a->kind == KN_ACT_STRETCH &&
+          !(a->velocity >= 0.0 && a->velocity <= KN_STRETCH_VELOCITY_MAX && a->contraction >= 0.0 &&
+            a->contraction <= 1.0))
+        return fail(diag, KN_ERANGE, field,
+                    "stretch velocity must be 0..1000 deg/s, contraction 0..100 %");
       if (a->kind == KN_ACT_VOLUNTARY && !(a->level > 0.0 && a->level <= 1.0))
         return fail(diag, KN_ERANGE, field, "contraction level must be 0..100 %");
       if (a->kind == KN_ACT_STIMULATION &&

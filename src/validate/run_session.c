@@ -34,6 +34,8 @@ int kn_plan_action(const kn_plan_row *row, kn_action *a) {
   a->rest_between = row->rest;
   a->level = row->level;
   a->angle = row->angle;
+  a->velocity = row->velocity;
+  a->contraction = row->contraction;
   a->frequency = row->frequency;
   a->frequency_step = row->frequency_step;
   a->heat = row->heat;

@@ -108,7 +108,8 @@ typedef struct kn_plan_row {
   kn_heat_method heat;
   double temperature; /* K, heat; 0: the default */
   kn_fluid fluid;
-  double volume; /* m^3, drink */
+  double volume;                /* m^3, drink */
+  double velocity, contraction; /* rad/s and share of maximum, stretch (0: the defaults) */
 } kn_plan_row;
 
 /* How a case's subject differs from the default one (0: as the default). */
@@ -230,6 +231,29 @@ int kn_plan_action(const kn_plan_row *row, kn_action *a);
 /* The default subject with the change c (NULL: none). */
 void kn_subject_of(const kn_subject_change *c, kn_subject *s);
 
+/* ---- evoked reflexes (run_reflex.c) ----------------------------------------------------------
+ * The EMG a muscle gives to test stretches, read from the time series at every step: summed over
+ * `window` s from each test's onset. A session's tests are averaged in two groups (`ref` from
+ * ref_first, `test` from test_first, nref and ntest of them, onsets in s); a second plan (NULL:
+ * the same session) gives the test group where a control session is compared with a
+ * conditioned one. */
+enum { KN_REFLEX_TESTS_MAX = 12 };
+typedef enum kn_reflex_reading {
+  KN_REFLEX_RATIO = 0, /* mean test reflex / mean reference reflex */
+  KN_REFLEX_LARGER,    /* yes: the test reflex is larger than the reference one */
+  KN_REFLEX_LATENCY_MS /* ms from the first reference onset to the first EMG after it */
+} kn_reflex_reading;
+typedef struct kn_reflex_exp {
+  const kn_plan_row *plan, *plan_test; /* plan_test NULL: the tests are in `plan` too */
+  size_t nplan, nplan_test;
+  const char *muscle;
+  double ref[KN_REFLEX_TESTS_MAX], test[KN_REFLEX_TESTS_MAX]; /* s, onsets */
+  int nref, ntest;
+  double window; /* s */
+  kn_reflex_reading read;
+} kn_reflex_exp;
+int kn_run_reflex(kn_validation *v, const kn_case *c, kn_validation_result *r);
+
 /* ---- cramp threshold frequency (run_ctf.c) ----------------------------------------------------
  * The test of Miller & Knight 2009: lying prone, ankle at 0.5 rad, 2 s stimulation trains at
  * rising frequency 30 s apart, until a train leaves a cramp; the threshold is that train's rate. */
@@ -275,6 +299,8 @@ extern const kn_case kn_cases_pool[]; /* cases_pool.c: motor-unit pool and Hill 
 extern const size_t kn_cases_pool_n;
 extern const kn_case kn_cases_nm[]; /* cases_nm.c: reflexes, cramp, massage inhibition */
 extern const size_t kn_cases_nm_n;
+extern const kn_case kn_cases_reflex[]; /* cases_reflex.c: evoked reflexes and their depression */
+extern const size_t kn_cases_reflex_n;
 extern const kn_case kn_cases_circ[]; /* cases_circ.c: circulation, heat, the whole body */
 extern const size_t kn_cases_circ_n;
 extern const kn_case kn_cases_population[]; /* cases_population.c: cohort incidences */

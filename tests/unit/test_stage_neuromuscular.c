@@ -13,6 +13,7 @@
 #include "core/units.h"
 #include "knead/atlas.h"
 #include "neuromuscular/neuromuscular.h"
+#include "neuromuscular/nm_internal.h"
 
 #define DT 0.001 /* s */
 
@@ -206,6 +207,103 @@ static void test_non_finite_input_is_reported(void **state) {
   free(r.block);
 }
 
+/* Post-activation depression, worked by hand from its definition (docs/model.md, "Stretch
+ * reflex"): one step of 1 ms with the Ia discharge 100 /s above rest carries 0.1 impulse; each uses
+ * nm_pad_release = 0.5 of what is available, so 1 - 0.05 = 0.95 is left, and the store then
+ * refills by k = 1 - exp(-1 ms / 4 s). A discharge of 10 000 /s counts as nm_pad_rate_max = 200 /s:
+ * 0.2 impulse, 0.9 left. */
+static void test_pad_one_step_and_its_ceiling(void **state) {
+  (void)state;
+  kn_params p;
+  kn_params_default(&p);
+  double k = 1.0 - exp(-DT / 4.0);
+  assert_close(kn_nm_pad_step(&p, p.nm_pad_release, 1.0, 100.0, DT, k), 0.95 + 0.05 * k, 1e-15);
+  assert_close(kn_nm_pad_step(&p, p.nm_pad_release, 1.0, 1.0e4, DT, k), 0.9 + 0.1 * k, 1e-15);
+  /* a discharge below rest uses nothing: only the refill */
+  assert_close(kn_nm_pad_step(&p, p.nm_pad_release, 0.5, -20.0, DT, k), 0.5 + 0.5 * k, 1e-15);
+  /* at most half the excitation can be removed (nm_pad_share 0.5) */
+  assert_close(kn_nm_pad_efficacy(&p, 1.0), 1.0, 1e-15);
+  assert_close(kn_nm_pad_efficacy(&p, 0.0), 0.5, 1e-15);
+  assert_close(kn_nm_pad_efficacy(&p, 0.6), 0.8, 1e-15);
+}
+
+/* Recovery: with no Ia discharge above rest, the deficit decays with nm_pad_recovery (4 s): after
+ * one time constant, 1 - 0.5 / e from 0.5; after 10 s (the literature's ~10 s), 1 - 0.5 e^-2.5. */
+static void test_pad_recovers_with_its_time_constant(void **state) {
+  (void)state;
+  kn_params p;
+  kn_params_default(&p);
+  double k = 1.0 - exp(-DT / p.nm_pad_recovery);
+  double pad = 0.5;
+  for (int i = 0; i < 4000; i++)
+    pad = kn_nm_pad_step(&p, p.nm_pad_release, pad, 0.0, DT, k);
+  assert_close(pad, 1.0 - 0.5 * exp(-1.0), 1e-9);
+  for (int i = 0; i < 6000; i++)
+    pad = kn_nm_pad_step(&p, p.nm_pad_release, pad, 0.0, DT, k);
+  assert_close(pad, 1.0 - 0.5 * exp(-2.5), 1e-9);
+}
+
+/* A stretch at a given velocity: the hand turns the prone ankle (0.5 rad) toward 0.5 - 0.7 =
+ * -0.2 rad at 2 rad/s, 2 mrad a step: 0.3 rad after 0.1 s, there after 0.35 s and held. */
+static void test_stretch_velocity_turns_the_joint_at_that_rate(void **state) {
+  (void)state;
+  rig r;
+  stretch_action(&r, 0.7);
+  r.action.velocity = 2.0;
+  rig_build(&r, 1);
+  r.action_rep[0] = 0;
+  rig_run(&r, 0.1);
+  assert_close(r.s.joints.theta[KN_JOINT_ANKLE], 0.3, 1e-9);
+  assert_close(r.s.joints.omega[KN_JOINT_ANKLE], -2.0, 1e-6);
+  rig_run(&r, 0.4);
+  assert_close(r.s.joints.theta[KN_JOINT_ANKLE], -0.2, 1e-12);
+  free(r.block);
+}
+
+/* The reflex to a fast stretch past optimal length is not cut off by the inhibition of the
+ * lengthened muscle at once (issue 17): at 10 rad/s the prone gastrocnemius (0.5 rad, optimal at
+ * -0.1 rad) crosses optimal length 60 ms in. The reflex loop (2 x 20 ms, geyer_herr2010) answers
+ * nothing before 40 ms; the units the ramp's Ia burst recruits from 40 ms on still fire at 80 ms,
+ * past the crossing, when an inhibition of the present length (150 x 0.055 = 8 excitation units at
+ * -0.2 rad) would already have silenced them. It arrives one loop later (100 ms) and builds with
+ * 0.15 s: by 250 ms the held, lengthened muscle is silent. */
+static void test_fast_stretch_reflex_survives_past_optimal_length(void **state) {
+  (void)state;
+  rig r;
+  stretch_action(&r, 0.7);
+  r.action.velocity = 10.0;
+  rig_build(&r, 1);
+  r.action_rep[0] = 0;
+  double early = 0.0;
+  for (int i = 0; i < 40; i++) {
+    rig_run(&r, DT);
+    early += r.o.emg[0];
+  }
+  assert_true(early == 0.0);
+  rig_run(&r, 0.04); /* to 80 ms */
+  assert_true(r.o.length[0] > 1.0);
+  assert_true(r.o.firing_rate[0] > 0.0);
+  rig_run(&r, 0.17); /* to 250 ms */
+  assert_true(r.o.firing_rate[0] == 0.0);
+  free(r.block);
+}
+
+/* A contraction held during a stretch: the subject's drive follows the force error (voluntary
+ * control), so the pool's force settles at the 20 % asked for, whatever the reflex and the
+ * lengthening inhibition add or take, within the control's 5 % margin (nm_voluntary_margin). */
+static void test_contraction_held_during_stretch(void **state) {
+  (void)state;
+  rig r;
+  stretch_action(&r, 0.7);
+  r.action.contraction = 0.2;
+  rig_build(&r, 1);
+  r.action_rep[0] = 0;
+  rig_run(&r, 3.0);
+  assert_true(fabs(r.o.activation[0] - 0.2) <= 0.05);
+  assert_true(r.s.joint_effort[KN_JOINT_ANKLE]);
+  free(r.block);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_relaxed_muscle_is_silent),
@@ -213,6 +311,11 @@ int main(void) {
       cmocka_unit_test(test_pressure_inhibits_and_depresses_hreflex),
       cmocka_unit_test(test_other_dt_is_refused),
       cmocka_unit_test(test_non_finite_input_is_reported),
+      cmocka_unit_test(test_pad_one_step_and_its_ceiling),
+      cmocka_unit_test(test_pad_recovers_with_its_time_constant),
+      cmocka_unit_test(test_stretch_velocity_turns_the_joint_at_that_rate),
+      cmocka_unit_test(test_fast_stretch_reflex_survives_past_optimal_length),
+      cmocka_unit_test(test_contraction_held_during_stretch),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
