@@ -179,6 +179,14 @@ typedef struct kn_param_setting {
 } kn_param_setting;
 enum { KN_SESSION_PARAMS_MAX = 32 };
 
+/* A course: the same session given several times, days or weeks apart (`course:`). */
+enum { KN_COURSE_SESSIONS_MAX = 64 };
+typedef struct kn_course {
+  int nsession; /* sessions in the course, 2..KN_COURSE_SESSIONS_MAX; 0: a single session */
+  double start[KN_COURSE_SESSIONS_MAX]; /* s, start of each session after the first's (start[0] =
+                                           0), increasing; (nsession) are used */
+} kn_course;
+
 /* What is done. */
 typedef struct kn_session {
   char name[64];                /* free text, may be empty */
@@ -201,6 +209,7 @@ typedef struct kn_session {
   size_t naction;     /* number of actions (>= 1) */
   kn_action *actions; /* (naction), owned by the session */
   char source[256];   /* file it was read from */
+  kn_course course;   /* the course this session is given in (nsession 0: once) */
 } kn_session;
 
 /* Fills an action with the defaults of its technique (speed, stroke length, rate, contact type and

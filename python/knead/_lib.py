@@ -141,6 +141,11 @@ typedef struct kn_param_setting {
   int unguarded;
 } kn_param_setting;
 
+typedef struct kn_course {
+  int nsession;
+  double start[64];
+} kn_course;
+
 typedef struct kn_session {
   char name[64];
   kn_practitioner practitioner;
@@ -159,6 +164,7 @@ typedef struct kn_session {
   size_t naction;
   kn_action *actions;
   char source[256];
+  kn_course course;
 } kn_session;
 
 void kn_subject_default(kn_subject *s);

@@ -683,6 +683,16 @@ const kn_source kn_atlas_source_table[] = {
      "Liao IC, Chen SL, Wang MY, Tsai PS. Effects of massage on blood pressure in patients wit"
      "h hypertension and prehypertension: a meta-analysis of randomized controlled trials. J C"
      "ardiovasc Nurs 2016;31(1):73-83."},
+    {"olney2005",
+     "Olney CM. The effect of therapeutic back massage in hypertensive persons: a preliminary s"
+     "tudy. Biol Res Nurs 2005;7(2):98-105."},
+    {"givi2013",
+     "Givi M. Durability of effect of massage therapy on blood pressure. Int J Prev Med 2013;4"
+     "(5):511-516."},
+    {"givi2018",
+     "Givi M, Sadeghi M, Garakyaraghi M, Eshghinezhad A, Moeini M, Ghasempour Z. Long-term eff"
+     "ect of massage therapy on blood pressure in prehypertensive women. J Educ Health Promot 2"
+     "018;7:54."},
     {"kardos2001",
      "Kardos A, Watterich G, de Menezes R, Csanady M, Casadei B, Rudas L. Determinants of spon"
      "taneous baroreflex sensitivity in a healthy working population. Hypertension 2001;37(3):"

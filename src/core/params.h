@@ -823,7 +823,17 @@
     "systolic pressure from which a subject counts as hypertensive (hypertension not given)")     \
   X(subj_hypertension_diastolic, "subject", 90.0, "mmHg", KN_MMHG, HUMAN,                          \
     "calibrated: as subj_hypertension_systolic",                                                  \
-    "diastolic pressure from which a subject counts as hypertensive (hypertension not given)")
+    "diastolic pressure from which a subject counts as hypertensive (hypertension not given)")   \
+  /* course: what one session leaves to the next (src/sim/course.c) --------------------------- */ \
+  X(course_bp_carry, "course", 0.45, "1", 1.0, EXPERT,                                            \
+    "calibrated: liao2016 (-7.39 mmHg systolic after a course) for a course of 10 sessions 3 a week as olney2005 and givi2013 gave, with course_bp_tau", \
+    "share of a session's change of blood pressure that it leaves on the resting pressure")       \
+  X(course_bp_tau, "course", 5.0, "d", KN_DAY, HUMAN,                                              \
+    "calibrated: givi2018 (the course's fall still significant 72 h after its last session, gone after 2 weeks)", \
+    "time constant of the decay of a carried change of resting blood pressure between sessions") \
+  X(course_soreness_peak, "course", 18.0, "h", KN_HOUR, EXPERT,                                    \
+    "calibrated: the middle of cambron2007's window (onset < 12 h, lasting <= 36 h)",             \
+    "time after a session at which its soreness is strongest (soreness_onset .. + soreness_duration)")
 // clang-format on
 
 /* The parameter values used by a model, in SI units. */
