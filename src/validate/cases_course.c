@@ -68,8 +68,9 @@ static const kn_subject_change hypertensive = {
   }
 
 const kn_case kn_cases_course[] = {
-    /* kind: course_bp_carry was set from this number (with course_bp_tau from givi2018); the acute
-       response of each session is the systemic stage's own */
+    /* kind: course_bp_carry was set from this number (with course_bp_tau from givi2018); each
+       session's acute response is the systemic stage's own, whose sys_hypertension_gain cites
+       the same meta-analysis */
     {.id = "sys.liao2016.hypertension",
      .group = "course",
      .source = "liao2016",
@@ -77,7 +78,7 @@ const kn_case kn_cases_course[] = {
      .paper_text = "-7.39 mmHg after a course of sessions",
      KN_VALUE(-7.39),
      .unit = "mmHg",
-     KN_CAL("course_bp_carry"),
+     KN_CAL("course_bp_carry sys_hypertension_gain"),
      .run = kn_run_course,
      .exp = COURSE(KN_READ_COURSE_SYSTOLIC)},
     /* kind: nothing was set from the diastolic figure: the carried share is the systolic one and
