@@ -18,7 +18,9 @@ static void help(FILE *out) {
       "usage: knead simulate SUBJECT.yaml SESSION.yaml [-o DIR [--report]] [--fail-on GRADE]\n"
       "                      [--quiet] [--trace FILE] [--max-output SIZE]\n"
       "                      [--practitioner-percentile P | --practitioner-seed N]\n\n"
-      "Runs the session on the subject and prints a summary, verdict first.\n"
+      "Runs the session on the subject and prints a summary, verdict first. A session with a\n"
+      "course: runs every session of it and adds the course (per session and whole) to the\n"
+      "summary and to summary.json; the other outputs are its first session's.\n"
       "  -o DIR           write summary.json, timeseries.csv and events.csv into DIR\n"
       "                   (written whole or not at all; an existing DIR is replaced only if\n"
       "                   knead wrote it)\n"
@@ -267,6 +269,10 @@ int cmd_simulate(int argc, char **argv) {
   kn_model *m = NULL;
   kn_data *d = NULL;
   int rc = kn_model_create(&subject, session, &m, &diag);
+  /* a course: every session run first (the outputs below are its first session's) */
+  kn_course_outcome course;
+  int has_course = session->course.nsession > 0;
+  if (rc == KN_OK && has_course) rc = kn_course_run(&subject, session, &course, &diag);
   kn_session_free(session);
   if (rc != KN_OK) {
     if (!diag.file[0]) snprintf(diag.file, sizeof diag.file, "%s", paths[1]);
@@ -344,6 +350,7 @@ int cmd_simulate(int argc, char **argv) {
     series = NULL;
   }
   if (outdir && (kn_report_write(m, d, out.tmp, &diag) != KN_OK ||
+                 (has_course && kn_report_course_write(&course, out.tmp, &diag) != KN_OK) ||
                  (html && kn_report_html_write(out.tmp, &diag) != KN_OK))) {
     print_diag(&diag);
     exit_code = KN_EXIT_INTERNAL;
@@ -367,12 +374,15 @@ int cmd_simulate(int argc, char **argv) {
     /* colour only for a person at a terminal who has not asked for none (no-color.org) */
     const char *no_color = getenv("NO_COLOR");
     kn_report_text_styled(m, d, stdout, isatty(STDOUT_FILENO) && !(no_color && no_color[0]));
+    if (has_course) kn_report_course_text(&course, stdout);
     char shown[2048];
     if (outdir)
       printf("results: %s/{summary.json,timeseries.csv,events.csv%s}\n",
              cli_term_str(shown, sizeof shown, outdir), html ? ",report.html" : "");
   }
-  if (fail_on > 0 && (int)kn_data_outcome(m, d)->harm >= fail_on) exit_code = KN_EXIT_HARM;
+  kn_harm harm = kn_data_outcome(m, d)->harm;
+  if (has_course && course.harm > harm) harm = course.harm; /* the worst session of the course */
+  if (fail_on > 0 && (int)harm >= fail_on) exit_code = KN_EXIT_HARM;
   goto done;
 abort:
   if (series) fclose(series);
