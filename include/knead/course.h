@@ -11,7 +11,10 @@
  *     course_soreness_peak, soreness_onset + soreness_duration; Cambron 2007), so a session given
  *     inside an earlier one's window starts on a sore site;
  *   - a nerve that has not recovered: the structural dose of an earlier session is still there
- *     until its recovery time has passed, and adds to the next session's dose. */
+ *     until its recovery time has passed, and adds to the next session's dose;
+ *   - cramp-threshold training: a session in which a muscle cramped raises the cramp threshold
+ *     frequency of the next ones by course_ctf_gain, decaying with course_ctf_tau (Behringer
+ *     2015), given to the next session's neuromuscular stage as the subject's cramp training. */
 #ifndef KNEAD_COURSE_H
 #define KNEAD_COURSE_H
 
@@ -38,6 +41,8 @@ typedef struct kn_course_params {
   double
       nerve_recovery[2]; /* s, [min, max] recovery of a structural dose (nerve_injury_recovery) */
   double nerve_severe_recovery[2]; /* s, [min, max] after axonal injury (nerve_severe_recovery) */
+  double ctf_gain; /* Hz, rise of the cramp threshold frequency a session with a cramp leaves */
+  double ctf_tau;  /* s, time constant of its decay between sessions */
 } kn_course_params;
 
 /* Fills cp from the parameter table's defaults with the settings of `session` (NULL: none). */
@@ -69,6 +74,10 @@ typedef struct kn_course_session {
   double sore_at_start;       /* 1, that an earlier session's soreness is still felt at its start */
   int nerves_unrecovered;     /* nerves with an earlier session's structural dose left at start */
   double nerve_dose_max;      /* 1, highest structural dose of a nerve after it, carried included */
+  int cramps;                 /* cramps in the session (any muscle) */
+  double ctf_carried;         /* Hz, rise of the cramp threshold carried to its start */
+  double cramp_threshold;     /* Hz, lowest cramp threshold frequency of a simulated muscle at its
+                                 start, carried rise in (the neuromuscular stage's); 0: none */
   kn_nerve_grade nerve_grade; /* grade of that dose with the session's own grade (the worse) */
   kn_harm harm;               /* the session's own overall harm */
 } kn_course_session;

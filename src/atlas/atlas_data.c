@@ -683,6 +683,14 @@ const kn_source kn_atlas_source_table[] = {
      "Liao IC, Chen SL, Wang MY, Tsai PS. Effects of massage on blood pressure in patients wit"
      "h hypertension and prehypertension: a meta-analysis of randomized controlled trials. J C"
      "ardiovasc Nurs 2016;31(1):73-83."},
+    {"behringer2015",
+     "Behringer M, Link TW, Montag JCK, McCourt ML, Mester J. Are electrically induced muscle "
+     "cramps able to increase the cramp threshold frequency, when induced once a week? Orthop R"
+     "ev 2015;7(3):6028."},
+    {"behringer2016",
+     "Behringer M, Spieth V, Montag JCK, Willwacher S, McCourt ML, Mester J. Cramp training ind"
+     "uces a long-lasting increase of the cramp threshold frequency in healthy subjects. Neurom"
+     "odulation 2016 (volume and pages not checked)."},
     {"olney2005",
      "Olney CM. The effect of therapeutic back massage in hypertensive persons: a preliminary s"
      "tudy. Biol Res Nurs 2005;7(2):98-105."},

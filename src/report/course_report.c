@@ -10,16 +10,23 @@
 
 /* One session's row. */
 static json_t *session_json(const kn_course_session *s) {
-  return json_pack("{s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:i, s:f, s:s, s:s}", "start_d",
-                   s->start / KN_DAY, "systolic_rest_mmHg", s->systolic_rest / KN_MMHG,
-                   "diastolic_rest_mmHg", s->diastolic_rest / KN_MMHG, "systolic_carried_mmHg",
-                   s->systolic_carried / KN_MMHG, "diastolic_carried_mmHg",
-                   s->diastolic_carried / KN_MMHG, "systolic_change_mmHg",
-                   s->systolic_change / KN_MMHG, "diastolic_change_mmHg",
-                   s->diastolic_change / KN_MMHG, "soreness_probability", s->soreness_probability,
-                   "sore_at_start_probability", s->sore_at_start, "nerves_unrecovered",
-                   s->nerves_unrecovered, "nerve_dose_max", s->nerve_dose_max, "nerve_grade",
-                   kn_nerve_grade_name(s->nerve_grade), "harm", kn_harm_name(s->harm));
+  json_t *row = json_pack(
+      "{s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:i, s:f, s:s, s:s}", "start_d",
+      s->start / KN_DAY, "systolic_rest_mmHg", s->systolic_rest / KN_MMHG, "diastolic_rest_mmHg",
+      s->diastolic_rest / KN_MMHG, "systolic_carried_mmHg", s->systolic_carried / KN_MMHG,
+      "diastolic_carried_mmHg", s->diastolic_carried / KN_MMHG, "systolic_change_mmHg",
+      s->systolic_change / KN_MMHG, "diastolic_change_mmHg", s->diastolic_change / KN_MMHG,
+      "soreness_probability", s->soreness_probability, "sore_at_start_probability",
+      s->sore_at_start, "nerves_unrecovered", s->nerves_unrecovered, "nerve_dose_max",
+      s->nerve_dose_max, "nerve_grade", kn_nerve_grade_name(s->nerve_grade), "harm",
+      kn_harm_name(s->harm));
+  if (row) {
+    json_object_set_new(row, "cramps", json_integer(s->cramps));
+    json_object_set_new(row, "ctf_carried_Hz", json_real(s->ctf_carried));
+    json_object_set_new(row, "cramp_threshold_Hz",
+                        s->cramp_threshold > 0.0 ? json_real(s->cramp_threshold) : json_null());
+  }
+  return row;
 }
 
 /* The course section: the course's outcome, its evidence, and one row per session. */

@@ -1,7 +1,8 @@
 /* A course of sessions (knead/course.h): each session simulated in full, the days between them in
  * closed form. What a session leaves is carried to the next one's start: a change of resting blood
- * pressure (into the next session's subject), soreness still felt, and a nerve's structural dose
- * not yet recovered. Equations and sources: docs/model.md, "Courses of sessions". */
+ * pressure (into the next session's subject), soreness still felt, a nerve's structural dose not
+ * yet recovered, and a raised cramp threshold (into the next session's cramp training). Equations
+ * and sources: docs/model.md, "Courses of sessions". */
 #include "knead/course.h"
 
 #include <math.h>
@@ -10,6 +11,7 @@
 
 #include "core/params.h"
 #include "knead/atlas.h"
+#include "knead/params.h"
 
 void kn_course_params_of(const kn_session *session, kn_course_params *cp) {
   kn_params p;
@@ -26,6 +28,8 @@ void kn_course_params_of(const kn_session *session, kn_course_params *cp) {
       .nerve_severe_dose = p.nerve_severe_dose,
       .nerve_recovery = {p.nerve_injury_recovery_min, p.nerve_injury_recovery_max},
       .nerve_severe_recovery = {p.nerve_severe_recovery_min, p.nerve_severe_recovery_max},
+      .ctf_gain = p.course_ctf_gain,
+      .ctf_tau = p.course_ctf_tau,
   };
 }
 
@@ -56,6 +60,7 @@ kn_nerve_grade kn_course_dose_grade(const kn_course_params *cp, double dose) {
 /* What the course carries between sessions. */
 typedef struct carried {
   double sbp, dbp; /* Pa, change of resting pressure just after the last session */
+  double ctf;      /* Hz, rise of the cramp threshold just after the last session */
   double end;      /* s, when the last session's plan ended (course clock) */
   double *dose;    /* (atlas nerves) structural dose just after the last session */
   double *sore_p;  /* (sessions) chance of soreness each earlier session left */
@@ -80,14 +85,39 @@ static int age_nerves(const kn_course_params *cp, carried *c, size_t nnerve, dou
   return left;
 }
 
+/* The session as given with the carried rise of the cramp threshold: the subject's cramp training
+ * (nm_ctf_training) set to the carried rise, on top of a training the subject already has. A rise
+ * below the parameter guard's range is set unguarded (a condition set in code, not by a file). */
+static int with_training(const kn_session *session, kn_subject *subj, double ctf, kn_session *out) {
+  *out = *session;
+  if (!(ctf > 0.0)) return KN_OK;
+  int index = kn_param_find("nm_ctf_training");
+  if (index < 0) return KN_EINTERNAL;
+  double base = subj->cramp_training ? kn_param((size_t)index)->value : 0.0;
+  for (size_t i = 0; i < out->nparam; i++) /* the session's own setting replaces the default */
+    if (out->params[i].index == index) {
+      if (subj->cramp_training) base = out->params[i].value;
+      out->params[i] = out->params[--out->nparam];
+      break;
+    }
+  if (out->nparam >= KN_SESSION_PARAMS_MAX) return KN_ETOOBIG;
+  out->params[out->nparam++] =
+      (kn_param_setting){.index = index, .value = base + ctf, .unguarded = 1};
+  subj->cramp_training = 1;
+  return KN_OK;
+}
+
 /* Simulates one session on subject `subj`; fills *row from its outcome and adds its nerve doses to
  * the carried ones. */
-static int one_session(const kn_course_params *cp, const kn_subject *subj,
-                       const kn_session *session, carried *c, kn_course_session *row,
-                       double *plan_end, kn_diag *diag) {
+static int one_session(const kn_course_params *cp, const kn_subject *subj, const kn_session *given,
+                       carried *c, kn_course_session *row, double *plan_end, kn_diag *diag) {
   kn_model *m = NULL;
   kn_data *d = NULL;
-  int rc = kn_model_create(subj, session, &m, diag);
+  kn_subject trained = *subj;
+  kn_session session_copy;
+  const kn_session *session = &session_copy;
+  int rc = with_training(given, &trained, c->ctf, &session_copy);
+  if (rc == KN_OK) rc = kn_model_create(&trained, session, &m, diag);
   if (rc == KN_OK) rc = kn_data_create(m, &d);
   if (rc == KN_OK) rc = kn_run(m, d, NULL, NULL);
   if (rc == KN_OK) {
@@ -106,6 +136,11 @@ static int one_session(const kn_course_params *cp, const kn_subject *subj,
       if (no->grade > g) g = no->grade;
       if (g > row->nerve_grade) row->nerve_grade = g;
     }
+    for (size_t i = 0; i < o->nspasm; i++)
+      row->cramps += o->spasms[i].kind == KN_SPASM_CRAMP;
+    for (size_t i = 0; i < o->nnm; i++)
+      if (row->cramp_threshold == 0.0 || o->nm[i].cramp_threshold < row->cramp_threshold)
+        row->cramp_threshold = o->nm[i].cramp_threshold;
     *plan_end = kn_model_duration(m) - session->recovery;
   }
   kn_data_free(d);
@@ -139,11 +174,13 @@ int kn_course_run(const kn_subject *subject, const kn_session *session, kn_cours
     if (k > 0) { /* the gap: carried changes decay, earlier soreness may still be felt */
       c.sbp = kn_course_decay(c.sbp, t - c.end, cp.bp_tau);
       c.dbp = kn_course_decay(c.dbp, t - c.end, cp.bp_tau);
+      c.ctf = kn_course_decay(c.ctf, t - c.end, cp.ctf_tau);
       row->nerves_unrecovered = age_nerves(&cp, &c, nnerve, t);
     }
     row->sore_at_start = sore_at(&cp, &c, k, t);
     row->systolic_carried = c.sbp;
     row->diastolic_carried = c.dbp;
+    row->ctf_carried = c.ctf;
     kn_subject subj = base;
     subj.systolic_pressure = row->systolic_rest = base.systolic_pressure + c.sbp;
     subj.diastolic_pressure = row->diastolic_rest = base.diastolic_pressure + c.dbp;
@@ -153,6 +190,7 @@ int kn_course_run(const kn_subject *subject, const kn_session *session, kn_cours
     /* what the session leaves on the resting pressure, from the end of its plan */
     c.sbp += cp.bp_carry * row->systolic_change;
     c.dbp += cp.bp_carry * row->diastolic_change;
+    if (row->cramps > 0) c.ctf += cp.ctf_gain; /* one bout of cramps, however many cramps */
     c.end = t + plan_end;
     c.sore_p[k] = row->soreness_probability;
     c.sore_t[k] = c.end;

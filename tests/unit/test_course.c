@@ -132,6 +132,29 @@ static void course_carries_pressure(void **state) {
   kn_session_free(s);
 }
 
+/* A bout of induced calf cramps, then the same a day later: the second starts with course_ctf_gain
+ * decayed over the day less the plan (6 trains of 5 s, 10 s apart, and a minute: 140 s):
+ * 9.3 Hz x exp(-(86400 - 140) / (2.6 x 86400)) = 9.3 x exp(-0.383992) = 9.3 x 0.681137 = 6.33457
+ * Hz, and the neuromuscular stage's threshold at its start is higher by as much. */
+static void course_carries_cramp_training(void **state) {
+  (void)state;
+  const char text[] = "session:\n  recovery: 0 min\n  course: {at: [0 d, 1 d]}\n  actions:\n"
+                      "    - {do: posture, posture: prone, joints: {ankle: 30 deg}}\n"
+                      "    - {do: electrical_stimulation, muscle: gastrocnemius, frequency: 55 Hz, "
+                      "duration: 5 s, repetitions: 6, rest_between: 10 s}\n"
+                      "    - {do: rest, duration: 60 s}\n";
+  kn_session *s = NULL;
+  kn_diag d;
+  assert_int_equal(kn_session_parse(text, strlen(text), "c.yaml", &s, &d), KN_OK);
+  kn_course_outcome o;
+  assert_int_equal(kn_course_run(NULL, s, &o, &d), KN_OK);
+  assert_true(o.sessions[0].cramps > 0);
+  assert_close(o.sessions[0].ctf_carried, 0.0, 0.0);
+  assert_close(o.sessions[1].ctf_carried, 6.33457, 1e-4);
+  assert_close(o.sessions[1].cramp_threshold - o.sessions[0].cramp_threshold, 6.33457, 1e-4);
+  kn_session_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(defaults_are_the_table),
@@ -141,6 +164,7 @@ int main(void) {
       cmocka_unit_test(input_every),
       cmocka_unit_test(input_at_and_errors),
       cmocka_unit_test(course_carries_pressure),
+      cmocka_unit_test(course_carries_cramp_training),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }
