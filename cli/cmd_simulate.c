@@ -83,7 +83,9 @@ const cli_command cli_simulate = {
         "Reads the subject (who is massaged) and the session (what is done; YAML or JSON,\n"
         "docs/input.md), runs the session and prints a short summary, verdict first. Options\n"
         "may come before or after the files; a value may follow its option (-o DIR, --output\n"
-        "DIR) or be joined to it (-oDIR, -o=DIR, --output=DIR).",
+        "DIR) or be joined to it (-oDIR, -o=DIR, --output=DIR). A session with a course:\n"
+        "runs every session of it and adds the course (per session and whole) to the summary\n"
+        "and to summary.json; the other outputs are its first session's.",
     .options = options,
     .noption = sizeof options / sizeof options[0],
     .operands = CLI_COMPLETE_FILE,
@@ -343,6 +345,10 @@ int cmd_simulate(int argc, char **argv) {
   kn_model *m = NULL;
   kn_data *d = NULL;
   int rc = kn_model_create(&subject, session, &m, &diag);
+  /* a course: every session run first (the outputs below are its first session's) */
+  kn_course_outcome course;
+  int has_course = session->course.nsession > 0;
+  if (rc == KN_OK && has_course) rc = kn_course_run(&subject, session, &course, &diag);
   kn_session_free(session);
   if (rc != KN_OK) {
     if (!diag.file[0]) snprintf(diag.file, sizeof diag.file, "%s", paths[1]);
@@ -427,6 +433,7 @@ int cmd_simulate(int argc, char **argv) {
     series = NULL;
   }
   if (outdir && (kn_report_write(m, d, out.tmp, &diag) != KN_OK ||
+                 (has_course && kn_report_course_write(&course, out.tmp, &diag) != KN_OK) ||
                  (html && kn_report_html_write(out.tmp, &diag) != KN_OK))) {
     print_diag(&diag);
     exit_code = KN_EXIT_INTERNAL;
@@ -449,12 +456,15 @@ int cmd_simulate(int argc, char **argv) {
   if (!quiet) {
     /* colour only for a person at a terminal who has not asked for none (no-color.org) */
     kn_report_text_styled(m, d, stdout, cli_color(stdout));
+    if (has_course) kn_report_course_text(&course, stdout);
     char shown[2048];
     if (outdir)
       printf("results: %s/{summary.json,%s,events.csv,columns.json%s}\n",
              cli_term_str(shown, sizeof shown, outdir), series_name, html ? ",report.html" : "");
   }
-  if (fail_on > 0 && (int)kn_data_outcome(m, d)->harm >= fail_on) exit_code = KN_EXIT_HARM;
+  kn_harm harm = kn_data_outcome(m, d)->harm;
+  if (has_course && course.harm > harm) harm = course.harm; /* the worst session of the course */
+  if (fail_on > 0 && (int)harm >= fail_on) exit_code = KN_EXIT_HARM;
   goto done;
 abort:
   kn_series_file_close(series);

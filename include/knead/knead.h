@@ -13,6 +13,7 @@
 #include "knead/nerve.h"
 #include "knead/tissue.h"
 #include "knead/sim.h"
+#include "knead/course.h"
 #include "knead/monitor.h"
 #include "knead/report.h"
 #include "knead/advise.h"

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "knead/course.h"
 #include "knead/error.h"
 #include "knead/sim.h"
 
@@ -71,6 +72,11 @@ KN_API const char *kn_report_html_missing(void);
 
 /* Writes a short, readable summary (verdict first, advice last) to out, without colour. */
 KN_API void kn_report_text(const kn_model *m, kn_data *d, FILE *out);
+/* Adds the course's section ("course") to dir/summary.json, which kn_report_write wrote: KN_OK or
+ * KN_EIO (diag, may be NULL, says which file). */
+KN_API int kn_report_course_write(const kn_course_outcome *o, const char *dir, kn_diag *diag);
+/* Writes the course's table to out: blood pressure, soreness, nerves and harm per session. */
+KN_API void kn_report_course_text(const kn_course_outcome *o, FILE *out);
 /* The same; use_color adds ANSI colours (the caller decides: a terminal, and NO_COLOR unset). */
 KN_API void kn_report_text_styled(const kn_model *m, kn_data *d, FILE *out, int use_color);
 

@@ -189,6 +189,14 @@ typedef struct kn_param_setting {
 } kn_param_setting;
 enum { KN_SESSION_PARAMS_MAX = 32 };
 
+/* A course: the same session given several times, days or weeks apart (`course:`). */
+enum { KN_COURSE_SESSIONS_MAX = 64 };
+typedef struct kn_course {
+  int nsession; /* sessions in the course, 2..KN_COURSE_SESSIONS_MAX; 0: a single session */
+  double start[KN_COURSE_SESSIONS_MAX]; /* s, start of each session after the first's (start[0] =
+                                           0), increasing; (nsession) are used */
+} kn_course;
+
 /* What is done. */
 typedef struct kn_session {
   char name[64];                /* free text, may be empty */
@@ -218,6 +226,7 @@ typedef struct kn_session {
   double load_inertia[KN_JOINT_COUNT]; /* kg m^2, its inertia about the joint (mass x distance^2) */
   double load_torque[KN_JOINT_COUNT];  /* N m, its steady torque, positive in the joint's named
                                           direction (ankle: plantarflexion) */
+  kn_course course;                    /* the course this session is given in (nsession 0: once) */
 } kn_session;
 
 /* Fills an action with the defaults of its technique (speed, stroke length, rate, contact type and

@@ -144,6 +144,11 @@ typedef struct kn_param_setting {
   int unguarded;
 } kn_param_setting;
 
+typedef struct kn_course {
+  int nsession;
+  double start[64];
+} kn_course;
+
 typedef struct kn_session {
   char name[64];
   kn_practitioner practitioner;
@@ -165,6 +170,7 @@ typedef struct kn_session {
   int loaded[8];
   double load_inertia[8];
   double load_torque[8];
+  kn_course course;
 } kn_session;
 
 void kn_subject_default(kn_subject *s);

@@ -759,6 +759,24 @@ const kn_source kn_atlas_source_table[] = {
      "Lind AR, McNicol GW. Local and central circulatory responses to sustained contractions an"
      "d the effect of free or restricted arterial inflow on post-exercise hyperaemia. J Physiol"
      " 1967;192:575-593 (authors and pages as recalled; the abstract read is PMC1365529)."},
+    {"behringer2015",
+     "Behringer M, Link TW, Montag JCK, McCourt ML, Mester J. Are electrically induced muscle "
+     "cramps able to increase the cramp threshold frequency, when induced once a week? Orthop R"
+     "ev 2015;7(3):6028."},
+    {"behringer2016",
+     "Behringer M, Spieth V, Montag JCK, Willwacher S, McCourt ML, Mester J. Cramp training ind"
+     "uces a long-lasting increase of the cramp threshold frequency in healthy subjects. Neurom"
+     "odulation 2016 (volume and pages not checked)."},
+    {"olney2005",
+     "Olney CM. The effect of therapeutic back massage in hypertensive persons: a preliminary s"
+     "tudy. Biol Res Nurs 2005;7(2):98-105."},
+    {"givi2013",
+     "Givi M. Durability of effect of massage therapy on blood pressure. Int J Prev Med 2013;4"
+     "(5):511-516."},
+    {"givi2018",
+     "Givi M, Sadeghi M, Garakyaraghi M, Eshghinezhad A, Moeini M, Ghasempour Z. Long-term eff"
+     "ect of massage therapy on blood pressure in prehypertensive women. J Educ Health Promot 2"
+     "018;7:54."},
     {"kardos2001",
      "Kardos A, Watterich G, de Menezes R, Csanady M, Casadei B, Rudas L. Determinants of spon"
      "taneous baroreflex sensitivity in a healthy working population. Hypertension 2001;37(3):"

@@ -863,7 +863,23 @@
     "systolic pressure from which a subject counts as hypertensive (hypertension not given)")     \
   X(subj_hypertension_diastolic, "subject", 90.0, "mmHg", KN_MMHG, HUMAN,                          \
     "calibrated: as subj_hypertension_systolic",                                                  \
-    "diastolic pressure from which a subject counts as hypertensive (hypertension not given)")
+    "diastolic pressure from which a subject counts as hypertensive (hypertension not given)")   \
+  /* course: what one session leaves to the next (src/sim/course.c) --------------------------- */ \
+  X(course_bp_carry, "course", 0.45, "1", 1.0, EXPERT,                                            \
+    "calibrated: liao2016 (-7.39 mmHg systolic after a course) for a course of 10 sessions 3 a week as olney2005 and givi2013 gave, with course_bp_tau", \
+    "share of a session's change of blood pressure that it leaves on the resting pressure")       \
+  X(course_bp_tau, "course", 5.0, "d", KN_DAY, HUMAN,                                              \
+    "calibrated: givi2018 (the course's fall still significant 72 h after its last session, gone after 2 weeks)", \
+    "time constant of the decay of a carried change of resting blood pressure between sessions") \
+  X(course_soreness_peak, "course", 18.0, "h", KN_HOUR, EXPERT,                                    \
+    "calibrated: the middle of cambron2007's window (onset < 12 h, lasting <= 36 h)",             \
+    "time after a session at which its soreness is strongest (soreness_onset .. + soreness_duration)") \
+  X(course_ctf_gain, "course", 9.3, "Hz", 1.0, HUMAN,                                               \
+    "calibrated: behringer2015 bout 1 (+6.3 Hz 24 h and +2.9 Hz 72 h after one bout of induced cramps) with course_ctf_tau", \
+    "rise of the cramp threshold frequency a session with a cramp leaves just after it")          \
+  X(course_ctf_tau, "course", 2.6, "d", KN_DAY, HUMAN,                                              \
+    "calibrated: behringer2015 bout 1 (+6.3 Hz at 24 h falling to +2.9 Hz at 72 h: 48 h / ln(6.3 / 2.9))", \
+    "time constant of the decay of that rise between sessions")
 // clang-format on
 
 /* The parameter values used by a model, in SI units. */

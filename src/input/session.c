@@ -10,6 +10,8 @@
  *     time_step: 1 ms               0.1 ms .. 10 ms
  *     record_interval: 100 ms       time_step .. 60 s
  *     recovery: 60 min              0 .. 48 h (after the last action)
+ *     course: {every: 7 d, sessions: 8}   or {at: [0 d, 2 d, 4 d]}: the session given 2 .. 64
+ *                                   times, at least a day apart (knead/course.h)
  *     actions:                      1 .. 10000 of:
  *       - do: effleurage            a stroke, rest, posture, stretch, voluntary_contraction,
  *                                   electrical_stimulation, heat or drink
@@ -538,6 +540,7 @@ static const char *const session_keys[] = {"name",
                                            "hypotheses",
                                            "parameters",
                                            "loads",
+                                           "course",
                                            "actions",
                                            NULL};
 
@@ -561,6 +564,61 @@ static int read_hypotheses(kn_in *in, const kn_field *hf, kn_session *s) {
     if ((rc = kn_in_enum(in, &f, &names, &v))) return rc;
     *slot[k] = (kn_hypothesis)v;
   }
+  return 0;
+}
+
+/* ---- a course of sessions ------------------------------------------------------------------- */
+
+static const char *const course_keys[] = {"every", "sessions", "at", NULL};
+/* sessions of a course start at least a day apart (a session's plan spans at most
+ * KN_SESSION_SPAN_MAX) and within a year of the first */
+static const kn_qspec q_course_every = {"s", NULL, "7 d", "d", KN_DAY, KN_DAY, 365 * KN_DAY, 0};
+static const kn_qspec q_course_at = {"s", NULL, "2 d", "d", KN_DAY, 0.0, 365 * KN_DAY, 0};
+
+/* `course: {every: 7 d, sessions: 8}` or `course: {at: [0 d, 3 d, 7 d]}`. */
+static int read_course(kn_in *in, const kn_field *cf, kn_session *s) {
+  const kn_ynode *m = cf->val;
+  int rc = kn_in_map_of(in, m, cf->path, course_keys);
+  if (rc) return rc;
+  kn_course *c = &s->course;
+  kn_field every, sessions, at;
+  int has_every = kn_in_field(in, m, cf->path, "every", &every);
+  int has_sessions = kn_in_field(in, m, cf->path, "sessions", &sessions);
+  if (kn_in_field(in, m, cf->path, "at", &at)) {
+    if (has_every || has_sessions)
+      return kn_in_fail(in, at.key, at.path, KN_EINVAL,
+                        "give either `at` or `every` and `sessions`, not both");
+    if (at.val->kind != KN_Y_SEQ)
+      return kn_in_fail(in, at.val, at.path, KN_EPARSE, "expected a sequence of times");
+    if (at.val->n < 2 || at.val->n > KN_COURSE_SESSIONS_MAX)
+      return kn_in_fail(in, at.val, at.path, KN_ERANGE, "a course has 2 .. %d sessions, not %zu",
+                        KN_COURSE_SESSIONS_MAX, at.val->n);
+    for (size_t i = 0; i < at.val->n; i++) {
+      kn_field e = {.key = kn_in_child(in, at.val, i), .val = kn_in_child(in, at.val, i)};
+      if (snprintf(e.path, sizeof e.path, "session.course.at[%zu]", i) < 0) return KN_EINTERNAL;
+      if ((rc = kn_in_quantity(in, &e, &q_course_at, &c->start[i]))) return rc;
+      if (i == 0 && c->start[0] != 0.0)
+        return kn_in_fail(in, e.val, e.path, KN_ERANGE, "the first session is at 0 d");
+      if (i > 0 && c->start[i] - c->start[i - 1] < KN_DAY)
+        return kn_in_fail(in, e.val, e.path, KN_ERANGE,
+                          "sessions of a course start at least 1 d after the one before");
+    }
+    c->nsession = (int)at.val->n;
+    return 0;
+  }
+  if (!has_every || !has_sessions)
+    return kn_in_fail(in, m, cf->path, KN_EMISSING,
+                      "a course needs `every` and `sessions`, or `at`");
+  double step = 0.0;
+  long long n = 0;
+  if ((rc = kn_in_quantity(in, &every, &q_course_every, &step))) return rc;
+  if ((rc = kn_in_int(in, &sessions, 2, KN_COURSE_SESSIONS_MAX, &n))) return rc;
+  if (step * (double)(n - 1) > q_course_at.hi)
+    return kn_in_fail(in, sessions.val, sessions.path, KN_ERANGE,
+                      "the course's last session is more than 365 d after its first");
+  c->nsession = (int)n;
+  for (int i = 0; i < c->nsession; i++)
+    c->start[i] = step * i;
   return 0;
 }
 
@@ -691,6 +749,7 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
   if (kn_in_field(in, m, path, "hypotheses", &f) && (rc = read_hypotheses(in, &f, s))) return rc;
   if (kn_in_field(in, m, path, "parameters", &f) && (rc = read_parameters(in, &f, s))) return rc;
   if (kn_in_field(in, m, path, "loads", &f) && (rc = read_loads(in, &f, s))) return rc;
+  if (kn_in_field(in, m, path, "course", &f) && (rc = read_course(in, &f, s))) return rc;
 
   if (!kn_in_field(in, m, path, "actions", &f))
     return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"actions\"");

@@ -95,8 +95,6 @@ static const kn_plan_row calm_back[] = {CALM, CALM, CALM};
     .kind = KN_ACT_TAPOTEMENT, .region = "lower_back", .force = 20.0, .duration = 300.0            \
   }
 static const kn_plan_row vigorous_back[] = {VIGOROUS, VIGOROUS, VIGOROUS};
-static const kn_subject_change hypertensive = {
-    .systolic = 150.0 * KN_MMHG, .diastolic = 95.0 * KN_MMHG, .hypertension = 1};
 
 /* A minute at rest, at 37 degC and with a fever of 38.4 degC. */
 static const kn_plan_row rest_minute[] = {{.kind = KN_ACT_REST, .duration = 60.0}};
@@ -372,21 +370,6 @@ const kn_case kn_cases_circ[] = {
      KN_CAL("sys_vigorous_drive"),
      .run = kn_run_session,
      .exp = &(const kn_session_exp){KN_PLAN(vigorous_back), .read = KN_READ_SYSTOLIC_CHANGE}},
-    /* kind: the hypertension gain cites the meta-analysis: not a prediction, though not fitted to
-       it */
-    {.id = "sys.liao2016.hypertension",
-     .group = "systemic",
-     .source = "liao2016",
-     .what = "systolic change in hypertension (model: one calm session; paper: a course)",
-     .paper_text = "-7.39 mmHg after a course of sessions",
-     KN_VALUE(-7.39),
-     .unit = "mmHg",
-     KN_CAL("sys_hypertension_gain"),
-     .disagreement = "the model has no carry-over between sessions: one session of a course is "
-                     "simulated, the meta-analysis measured the whole course",
-     .run = kn_run_session,
-     .exp = &(const kn_session_exp){KN_PLAN(calm_back), .subject = &hypertensive,
-                                    .read = KN_READ_SYSTOLIC_CHANGE}},
     {.id = "sys.karjalainen1986.fever",
      .group = "systemic",
      .source = "karjalainen1986",

@@ -303,6 +303,10 @@ extern const kn_case kn_cases_reflex[]; /* cases_reflex.c: evoked reflexes and t
 extern const size_t kn_cases_reflex_n;
 extern const kn_case kn_cases_circ[]; /* cases_circ.c: circulation, heat, the whole body */
 extern const size_t kn_cases_circ_n;
+/* A course of sessions (cases_course.c): its systolic or diastolic change over the course. */
+int kn_run_course(kn_validation *v, const kn_case *c, kn_validation_result *r);
+extern const kn_case kn_cases_course[]; /* cases_course.c: courses of sessions */
+extern const size_t kn_cases_course_n;
 extern const kn_case kn_cases_population[]; /* cases_population.c: cohort incidences */
 extern const size_t kn_cases_population_n;
 

@@ -1,0 +1,216 @@
+/* A course of sessions (knead/course.h): each session simulated in full, the days between them in
+ * closed form. What a session leaves is carried to the next one's start: a change of resting blood
+ * pressure (into the next session's subject), soreness still felt, a nerve's structural dose not
+ * yet recovered, and a raised cramp threshold (into the next session's cramp training). Equations
+ * and sources: docs/model.md, "Courses of sessions". */
+#include "knead/course.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/params.h"
+#include "knead/atlas.h"
+#include "knead/params.h"
+
+void kn_course_params_of(const kn_session *session, kn_course_params *cp) {
+  kn_params p;
+  kn_params_default(&p);
+  if (session)
+    for (size_t i = 0; i < session->nparam; i++)
+      kn_params_set(&p, session->params[i].index, session->params[i].value);
+  *cp = (kn_course_params){
+      .bp_carry = p.course_bp_carry,
+      .bp_tau = p.course_bp_tau,
+      .soreness_onset = p.soreness_onset,
+      .soreness_peak = p.course_soreness_peak,
+      .soreness_end = p.soreness_onset + p.soreness_duration,
+      .nerve_severe_dose = p.nerve_severe_dose,
+      .nerve_recovery = {p.nerve_injury_recovery_min, p.nerve_injury_recovery_max},
+      .nerve_severe_recovery = {p.nerve_severe_recovery_min, p.nerve_severe_recovery_max},
+      .ctf_gain = p.course_ctf_gain,
+      .ctf_tau = p.course_ctf_tau,
+  };
+}
+
+double kn_course_decay(double carried, double gap, double tau) {
+  return carried * exp(-fmax(0.0, gap) / tau);
+}
+
+double kn_course_soreness_share(const kn_course_params *cp, double since) {
+  if (!(since > cp->soreness_onset) || !(since < cp->soreness_end)) return 0.0;
+  if (since <= cp->soreness_peak) /* here peak > onset: since lies between them */
+    return (since - cp->soreness_onset) / (cp->soreness_peak - cp->soreness_onset);
+  return (cp->soreness_end - since) / (cp->soreness_end - cp->soreness_peak);
+}
+
+double kn_course_nerve_residual(const kn_course_params *cp, double dose, double gap) {
+  if (!(dose > 0.0)) return 0.0;
+  const double *w = dose >= cp->nerve_severe_dose ? cp->nerve_severe_recovery : cp->nerve_recovery;
+  if (gap <= w[0]) return dose;
+  if (gap >= w[1]) return 0.0;
+  return dose * (w[1] - gap) / (w[1] - w[0]);
+}
+
+kn_nerve_grade kn_course_dose_grade(const kn_course_params *cp, double dose) {
+  if (dose >= cp->nerve_severe_dose) return KN_NERVE_SEVERE;
+  return dose >= 1.0 ? KN_NERVE_INJURY : KN_NERVE_NONE;
+}
+
+/* What the course carries between sessions. */
+typedef struct carried {
+  double sbp, dbp; /* Pa, change of resting pressure just after the last session */
+  double ctf;      /* Hz, rise of the cramp threshold just after the last session */
+  double end;      /* s, when the last session's plan ended (course clock) */
+  double *dose;    /* (atlas nerves) structural dose just after the last session */
+  double *sore_p;  /* (sessions) chance of soreness each earlier session left */
+  double *sore_t;  /* (sessions) s, when each earlier session's plan ended */
+} carried;
+
+/* The chance (0..1) that soreness from any earlier session is felt at time t. */
+static double sore_at(const kn_course_params *cp, const carried *c, int nbefore, double t) {
+  double none = 1.0;
+  for (int j = 0; j < nbefore; j++)
+    none *= 1.0 - c->sore_p[j] * kn_course_soreness_share(cp, t - c->sore_t[j]);
+  return 1.0 - none;
+}
+
+/* Ages the nerves' doses from the last session's end to t; returns how many still carry one. */
+static int age_nerves(const kn_course_params *cp, carried *c, size_t nnerve, double t) {
+  int left = 0;
+  for (size_t n = 0; n < nnerve; n++) {
+    c->dose[n] = kn_course_nerve_residual(cp, c->dose[n], t - c->end);
+    left += c->dose[n] > 0.0;
+  }
+  return left;
+}
+
+/* The session as given with the carried rise of the cramp threshold: the subject's cramp training
+ * (nm_ctf_training) set to the carried rise, on top of a training the subject already has. A rise
+ * below the parameter guard's range is set unguarded (a condition set in code, not by a file). */
+static int with_training(const kn_session *session, kn_subject *subj, double ctf, kn_session *out) {
+  *out = *session;
+  if (!(ctf > 0.0)) return KN_OK;
+  int index = kn_param_find("nm_ctf_training");
+  if (index < 0) return KN_EINTERNAL;
+  double base = subj->cramp_training ? kn_param((size_t)index)->value : 0.0;
+  for (size_t i = 0; i < out->nparam; i++) /* the session's own setting replaces the default */
+    if (out->params[i].index == index) {
+      if (subj->cramp_training) base = out->params[i].value;
+      out->params[i] = out->params[--out->nparam];
+      break;
+    }
+  if (out->nparam >= KN_SESSION_PARAMS_MAX) return KN_ETOOBIG;
+  out->params[out->nparam++] =
+      (kn_param_setting){.index = index, .value = base + ctf, .unguarded = 1};
+  subj->cramp_training = 1;
+  return KN_OK;
+}
+
+/* Simulates one session on subject `subj`; fills *row from its outcome and adds its nerve doses to
+ * the carried ones. */
+static int one_session(const kn_course_params *cp, const kn_subject *subj, const kn_session *given,
+                       carried *c, kn_course_session *row, double *plan_end, kn_diag *diag) {
+  kn_model *m = NULL;
+  kn_data *d = NULL;
+  kn_subject trained = *subj;
+  kn_session session_copy;
+  const kn_session *session = &session_copy;
+  int rc = with_training(given, &trained, c->ctf, &session_copy);
+  if (rc == KN_OK) rc = kn_model_create(&trained, session, &m, diag);
+  if (rc == KN_OK) rc = kn_data_create(m, &d);
+  if (rc == KN_OK) rc = kn_run(m, d, NULL, NULL);
+  if (rc == KN_OK) {
+    const kn_outcome *o = kn_data_outcome(m, d);
+    row->systolic_change = o->systemic.systolic_change;
+    row->diastolic_change = o->systemic.diastolic_change;
+    row->soreness_probability = o->soreness_probability;
+    row->harm = o->harm;
+    row->nerve_grade = KN_NERVE_NONE;
+    for (size_t i = 0; i < o->nnerve; i++) {
+      const kn_nerve_outcome *no = &o->nerves[i];
+      double *dose = &c->dose[no->nerve];
+      *dose += no->injury_dose;
+      row->nerve_dose_max = fmax(row->nerve_dose_max, *dose);
+      kn_nerve_grade g = kn_course_dose_grade(cp, *dose);
+      if (no->grade > g) g = no->grade;
+      if (g > row->nerve_grade) row->nerve_grade = g;
+    }
+    for (size_t i = 0; i < o->nspasm; i++)
+      row->cramps += o->spasms[i].kind == KN_SPASM_CRAMP;
+    for (size_t i = 0; i < o->nnm; i++)
+      if (row->cramp_threshold == 0.0 || o->nm[i].cramp_threshold < row->cramp_threshold)
+        row->cramp_threshold = o->nm[i].cramp_threshold;
+    *plan_end = kn_model_duration(m) - session->recovery;
+  }
+  kn_data_free(d);
+  kn_model_free(m);
+  return rc;
+}
+
+int kn_course_run(const kn_subject *subject, const kn_session *session, kn_course_outcome *out,
+                  kn_diag *diag) {
+  if (session == NULL || out == NULL) return KN_EINVAL;
+  kn_course_params cp;
+  kn_course_params_of(session, &cp);
+  kn_subject base;
+  if (subject)
+    base = *subject;
+  else
+    kn_subject_default(&base);
+  int nsession = session->course.nsession > 0 ? session->course.nsession : 1;
+  if (nsession > KN_COURSE_SESSIONS_MAX) return KN_ERANGE;
+  size_t nnerve = kn_atlas_nerve_count();
+  carried c = {0};
+  c.dose = calloc(nnerve + 1, sizeof *c.dose);
+  c.sore_p = calloc((size_t)nsession, sizeof *c.sore_p);
+  c.sore_t = calloc((size_t)nsession, sizeof *c.sore_t);
+  int rc = c.dose && c.sore_p && c.sore_t ? KN_OK : KN_ENOMEM;
+  memset(out, 0, sizeof *out);
+  for (int k = 0; k < nsession && rc == KN_OK; k++) {
+    kn_course_session *row = &out->sessions[k];
+    double t = session->course.nsession > 0 ? session->course.start[k] : 0.0;
+    row->start = t;
+    if (k > 0) { /* the gap: carried changes decay, earlier soreness may still be felt */
+      c.sbp = kn_course_decay(c.sbp, t - c.end, cp.bp_tau);
+      c.dbp = kn_course_decay(c.dbp, t - c.end, cp.bp_tau);
+      c.ctf = kn_course_decay(c.ctf, t - c.end, cp.ctf_tau);
+      row->nerves_unrecovered = age_nerves(&cp, &c, nnerve, t);
+    }
+    row->sore_at_start = sore_at(&cp, &c, k, t);
+    row->systolic_carried = c.sbp;
+    row->diastolic_carried = c.dbp;
+    row->ctf_carried = c.ctf;
+    kn_subject subj = base;
+    subj.systolic_pressure = row->systolic_rest = base.systolic_pressure + c.sbp;
+    subj.diastolic_pressure = row->diastolic_rest = base.diastolic_pressure + c.dbp;
+    double plan_end = 0.0;
+    rc = one_session(&cp, &subj, session, &c, row, &plan_end, diag);
+    if (rc != KN_OK) break;
+    /* what the session leaves on the resting pressure, from the end of its plan */
+    c.sbp += cp.bp_carry * row->systolic_change;
+    c.dbp += cp.bp_carry * row->diastolic_change;
+    if (row->cramps > 0) c.ctf += cp.ctf_gain; /* one bout of cramps, however many cramps */
+    c.end = t + plan_end;
+    c.sore_p[k] = row->soreness_probability;
+    c.sore_t[k] = c.end;
+    out->nsession = k + 1;
+    out->sore_at_start_max = fmax(out->sore_at_start_max, row->sore_at_start);
+    if (row->nerve_grade > out->nerve_grade) out->nerve_grade = row->nerve_grade;
+    if (row->harm > out->harm) out->harm = row->harm;
+  }
+  if (rc == KN_OK) {
+    const kn_course_session *last = &out->sessions[nsession - 1];
+    out->systolic_course_change = last->systolic_carried + last->systolic_change;
+    out->diastolic_course_change = last->diastolic_carried + last->diastolic_change;
+    out->systolic_carried_end = c.sbp;
+    out->diastolic_carried_end = c.dbp;
+  }
+  out->evidence_pressure = KN_EVIDENCE_HUMAN;
+  out->evidence_soreness = KN_EVIDENCE_HUMAN;
+  out->evidence_nerve = KN_EVIDENCE_EXPERT;
+  free(c.dose);
+  free(c.sore_p);
+  free(c.sore_t);
+  return rc;
+}
