@@ -155,7 +155,9 @@ typedef enum kn_reading {
   KN_READ_NOT_CRAMPED,      /* yes: it did not */
   KN_READ_CRAMP_END_AFTER,  /* s from `at` to the end of the first cramp (NAN without one) */
   KN_READ_CLONUS_FREQUENCY, /* Hz of the muscle's clonic spasm, 0 if none */
-  KN_READ_NO_CLONUS         /* yes: no clonic spasm */
+  KN_READ_NO_CLONUS,        /* yes: no clonic spasm */
+  KN_READ_CRAMP_RATE_MAX,   /* 1/s, highest mean discharge of the first cramp (as CRAMP_RATE) */
+  KN_READ_CRAMP_RATE_MIN    /* 1/s, lowest mean discharge of the first cramp (the same) */
 } kn_reading;
 
 /* One session: the plan, who receives it and gives it, and what is read where. */
@@ -260,6 +262,8 @@ extern const kn_case kn_cases_pool[]; /* cases_pool.c: motor-unit pool and Hill 
 extern const size_t kn_cases_pool_n;
 extern const kn_case kn_cases_nm[]; /* cases_nm.c: reflexes, cramp, massage inhibition */
 extern const size_t kn_cases_nm_n;
+extern const kn_case kn_cases_cramp[]; /* cases_cramp.c: cramp discharge as it evolves */
+extern const size_t kn_cases_cramp_n;
 extern const kn_case kn_cases_circ[]; /* cases_circ.c: circulation, heat, the whole body */
 extern const size_t kn_cases_circ_n;
 extern const kn_case kn_cases_population[]; /* cases_population.c: cohort incidences */
