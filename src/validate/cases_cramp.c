@@ -14,19 +14,14 @@
  * at threshold (16 Hz, the first 2 Hz step above 14.9 Hz) or 50 % above it (24 Hz), as in
  * Minetto 2009b, then a minute of rest. */
 static const kn_subject_change prone = {.cramps_per_month = 8.0};
-#define CRAMP_TRAIN(hz)                                                                            \
-  {                                                                                                \
-    {.kind = KN_ACT_POSTURE, .ankle = 0.5},                                                        \
-        {.kind = KN_ACT_STIMULATION,                                                               \
-         .muscle = "gastrocnemius",                                                                \
-         .duration = 2.0,                                                                          \
-         .frequency = (hz)},                                                                       \
-    {                                                                                              \
-      .kind = KN_ACT_REST, .duration = 60.0                                                        \
-    }                                                                                              \
-  }
-static const kn_plan_row train_threshold[] = CRAMP_TRAIN(16.0);
-static const kn_plan_row train_above[] = CRAMP_TRAIN(24.0);
+static const kn_plan_row train_threshold[] = {
+    {.kind = KN_ACT_POSTURE, .ankle = 0.5},
+    {.kind = KN_ACT_STIMULATION, .muscle = "gastrocnemius", .duration = 2.0, .frequency = 16.0},
+    {.kind = KN_ACT_REST, .duration = 60.0}};
+static const kn_plan_row train_above[] = {
+    {.kind = KN_ACT_POSTURE, .ankle = 0.5},
+    {.kind = KN_ACT_STIMULATION, .muscle = "gastrocnemius", .duration = 2.0, .frequency = 24.0},
+    {.kind = KN_ACT_REST, .duration = 60.0}};
 static const kn_session_exp cramp_threshold_rate = {KN_PLAN(train_threshold), .subject = &prone,
                                                     .muscle = "gastrocnemius",
                                                     .read = KN_READ_CRAMP_RATE};
