@@ -49,6 +49,8 @@ typedef struct kn_pool_params {
   double pic_hysteresis;   /* excitation units, 1.575 (0.5 pic_drive) */
   double pic_low_fraction; /* 0..1, share of units (by threshold) that can self-sustain, 0.5 */
   double pic_sustain_high; /* s, 1.5 */
+  double isi_cv_pic;       /* interspike CV of a unit while its PIC is on (self-sustained firing),
+                              0.446 [minetto2009]; log-normal intervals (no clamp), mean as above */
 } kn_pool_params;
 
 /* Fills p with the defaults above: the pool_* rows of the parameter table (`knead atlas`,
@@ -103,6 +105,10 @@ KN_API double kn_pool_excitation_max(const kn_pool *pool);
  * from the next spike on; PICs already on stay on. The engine lowers it after a cramp or a drink
  * of water, following the cramp threshold frequency literature. */
 KN_API void kn_pool_set_pic_rate(kn_pool *pool, double hz);
+/* Sets the excitation a PIC adds (excitation units, >= 0 and finite; other values are ignored) and
+ * scales pic_hysteresis with it (their ratio is kept), from this step on: the engine lets the PICs
+ * that sustain a cramp warm up with the rate that armed them and inactivate while they are on. */
+KN_API void kn_pool_set_pic_drive(kn_pool *pool, double drive);
 
 /* Unit i's recruitment threshold (excitation units), peak rate (Hz), twitch force (a.u.) and
  * contraction time (s); for tests and documentation. i in 0..n-1. */

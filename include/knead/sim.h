@@ -159,6 +159,8 @@ typedef struct kn_spasm {
   int action;            /* session action in progress at onset, -1 if none */
   const char *trigger;   /* static text: what started it */
   kn_evidence evidence;
+  double rate_max, rate_min; /* 1/s, highest and lowest mean firing rate of the firing units over
+                                the event (a cramp's discharge slows as its PICs inactivate) */
 } kn_spasm;
 
 /* The neuromuscular state of one simulated muscle over the session. */

@@ -631,6 +631,10 @@ const kn_source kn_atlas_source_table[] = {
     {"minetto2009",
      "Minetto MA, Holobar A, Botter A, Farina D. Discharge properties of motor units of the "
      "abductor hallucis muscle during cramp contractions. J Neurophysiol 2009;102(3):1890-1901."},
+    {"minetto2009b", "Minetto MA, Botter A, De Grandis D, Merletti R. Time and frequency domain "
+                     "analysis of surface "
+                     "myoelectric signals during electrically-elicited cramps. Neurophysiol Clin "
+                     "2009;39(1):15-25."},
     {"ranatunga1987", "Ranatunga KW, Sharpe B, Turnbull B. Contractions of a human skeletal muscle "
                       "at different temperatures. J Physiol 1987;390:383-395 (Q10 of twitch time "
                       "to peak 1.43, half relaxation 1.7; as summarised in SCIENCE.md)."},

@@ -39,7 +39,7 @@ static const kn_param_spread spreads[] = {
      "expert: below the 1.25 kPa of light massage, which inhibits less than deep (goldberg1992)"},
     {"nm_excitability_per_hz", KN_SPREAD_UNIFORM, 0.005, 0.02, EXPERT,
      "expert: half to twice the calibrated link of threshold frequency to excitability"},
-    {"nm_pic_drive", KN_SPREAD_UNIFORM, 14.0, 24.0, EXPERT,
+    {"nm_pic_drive", KN_SPREAD_UNIFORM, 21.0, 35.0, EXPERT,
      "expert: +-25 %, as the cramp discharge it is fitted to varies (14.5 +- 5.1 /s, minetto2009)"},
     {"nm_spasm_force", KN_SPREAD_UNIFORM, 0.01, 0.05, EXPERT,
      "expert: where a visible involuntary contraction begins (1-5 % of maximum); the spasm "

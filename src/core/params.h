@@ -191,24 +191,24 @@
   X(nm_excitability_per_hz, "neuromuscular", 0.01, "1 per Hz", 1.0, EXPERT,                        \
     "calibrated: a lower cramp threshold frequency means more excitable motoneurons",              \
     "resting excitation added per Hz the threshold frequency is below nm_ctf_never")               \
-  X(nm_pic_drive, "neuromuscular", 19.0, "1", 1.0, HUMAN,                                          \
+  X(nm_pic_drive, "neuromuscular", 28.0, "1", 1.0, HUMAN,                                          \
     "calibrated: cramp discharge 14.5 +- 5.1 /s (minetto2009); larger than the 3.15 /s normal soleus Delta F (lee_heckman1998)", \
     "excitation a unit's persistent inward current adds during a cramp")                           \
   X(nm_pic_hysteresis, "neuromuscular", 0.2, "1", 1.0, EXPERT,                                     \
     "calibrated: a stretch ends a cramp within seconds (bertolasi1993)",                           \
     "PIC turns off this far (fraction of its drive) below the unit's threshold")                   \
-  X(nm_stretch_inhibition, "neuromuscular", 150.0, "1 per L0", 1.0, EXPERT,                        \
+  X(nm_stretch_inhibition, "neuromuscular", 300.0, "1 per L0", 1.0, EXPERT,                        \
     "calibrated: no cramps in a lengthened muscle, stretch stops them (bertolasi1993)",            \
     "inhibition of motoneurons per optimal length a muscle is stretched beyond optimal")           \
   X(nm_support_stiffness, "neuromuscular", 10.0, "1", 1.0, EXPERT,                                 \
     "calibrated: a bolster or a hand keeps the limb where the posture put it, yet lets it move",   \
     "stiffness of a posture's support, in multiples of the joint's own")                           \
-  X(nm_cramp_decay, "neuromuscular", 29.0, "s", 1.0, HUMAN,                                        \
+  X(nm_cramp_decay, "neuromuscular", 11.0, "s", 1.0, HUMAN,                                        \
     "calibrated: cramp discharge lasts 23.6 +- 16.2 s (minetto2009)",                              \
-    "time constant of the fading of persistent inward currents during a cramp")                    \
+    "time constant of the inactivation of the PICs that sustain a cramp, while they are on")       \
   X(nm_cramp_recovery, "neuromuscular", 120.0, "s", 1.0, EXPERT,                                   \
     "calibrated: after a cramp the muscle falls quiet, yet can cramp again minutes later (miller2017)", \
-    "time constant with which the cramp's adaptation wears off")                                   \
+    "time constant with which inactivated PICs recover their resting amplitude")                   \
   X(nm_q10_twitch, "neuromuscular", 1.5, "1", 1.0, HUMAN, "ranatunga1987",                         \
     "Q10 of twitch time course (1.43 time to peak, 1.7 half relaxation)")                          \
   X(nm_ctf_training, "neuromuscular", 10.0, "Hz", 1.0, HUMAN, "behringer_cramp_training",          \
@@ -304,6 +304,8 @@
     "share of units (by threshold) whose PIC sustains firing indefinitely")                        \
   X(pool_pic_sustain_high, "neuromuscular", 1.5, "s", 1.0, ANIMAL, "lee_heckman1998b",             \
     "longest self-sustained firing of the other (partially bistable) units (1-2 s)")               \
+  X(pool_isi_cv_pic, "neuromuscular", 0.446, "1", 1.0, HUMAN, "minetto2009",                       \
+    "interspike interval CV of self-sustained (PIC-on) firing: cramp discharge 44.6 +- 9.7 %")     \
   X(hill_lmin, "neuromuscular", 0.5, "L0", 1.0, EXPERT, "mujoco_muscle",                           \
     "normalised length below which active force is zero")                                          \
   X(hill_lmax, "neuromuscular", 1.6, "L0", 1.0, EXPERT, "mujoco_muscle",                           \
@@ -396,9 +398,6 @@
   X(nm_voluntary_margin, "neuromuscular", 0.05, "1", 1.0, EXPERT,                                     \
     "calibrated: force within 5 % of maximum above a voluntary target is the control's overshoot, not an involuntary contraction",                                                                              \
     "force above the voluntary target (fraction of maximum) not counted as involuntary")                                                                             \
-  X(nm_pic_fade, "neuromuscular", 1.2, "1", 1.0, EXPERT,                                     \
-    "calibrated: a fully adapted cramp discharge ends (minetto2009); slightly more than the PIC drive and hysteresis together",                                                                              \
-    "excitation removed by full adaptation, multiple of pic_drive + pic_hysteresis")                                                                             \
   X(nm_temperature_step, "neuromuscular", 1e-3, "degC", 1.0, EXPERT,                                     \
     "calibrated: numerical, a change far below any effect of the Q10s",                                                                              \
     "temperature change that recomputes the Q10 factors")                                                                             \
@@ -443,6 +442,9 @@
   X(nm_spasticity_pad_loss, "neuromuscular", 0.3, "1 per grade", 1.0, EXPERT,                     \
     "calibrated: post-activation depression is reduced in spasticity (aymard2000, direction; size not read), so much that the hidler_rymer1999 clonus case keeps its 3-8 Hz oscillation at grade 3 (a tenth of normal PAD)", \
     "share of the normal post-activation depression (nm_pad_release) lost per modified Ashworth grade") \
+  X(nm_pic_warmup, "neuromuscular", 1.0, "1", 1.0, EXPERT,                                         \
+    "calibrated: assumption, PIC amplitude grows with the rate that armed it (warm-up of plateaus in cat motoneurons, Bennett et al. 1998, unverified here); the exponent is not measured in people", \
+    "exponent of the PIC's warm-up: its amplitude is nm_pic_drive x (arming rate / threshold frequency)^this") \
   /* circulation: local flow, temperature, metabolites ---------------------------------------- */ \
   X(circ_stop_margin, "circulation", 10.8, "mmHg", KN_MMHG, HUMAN, "skin_perfusion_pressure",     \
     "external pressure that stops skin flow = mean arterial pressure minus this")                 \

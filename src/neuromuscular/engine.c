@@ -25,38 +25,39 @@
 /* A simulated muscle: state. */
 typedef struct kn_nm_muscle_state {
   kn_pool *pool;
-  double *ia_ring, *ib_ring; /* (ring) recent Ia and Ib discharge, 1/s */
-  double *len_ring;          /* (ring) recent fibre length, optimal lengths */
-  double L, V;               /* optimal lengths, optimal lengths per second */
-  double ia, ib;             /* 1/s, now */
-  double e;                  /* excitation of the pool this step */
-  double e_vol;              /* voluntary drive */
-  double e_vol_target;       /* force wanted, fraction of maximum, -1 if none */
-  double inhibition;         /* excitation removed by massage now */
-  double inhibition_max;     /* the deepest so far */
-  double pad;                /* 1, Ia transmitter available (post-activation depression: < 1) */
-  double stretch_inh;        /* excitation removed because the muscle is lengthened */
-  double adapt;              /* slow fading of self-sustained firing (share of PICs on, filtered) */
-  double force;              /* N */
-  double frac;               /* active force / f_max (pool output) */
-  double p_prev;             /* Pa, pressure on the belly last step */
-  double temperature;        /* degC */
-  double scale_temperature;  /* degC at which twitch_scale was computed */
-  double twitch_scale;       /* Q10 factor on twitch times at that temperature */
-  int delay_now;             /* steps, reflex loop delay at that temperature */
-  int stim_on;               /* a stimulation train is running */
-  double stim_rate;          /* Hz */
-  double stim_fraction;      /* share of units reached */
-  double stim_phase;         /* cycles of the stimulator */
-  double t_last_cramp;       /* s, end of its last cramp, -inf if none */
-  double t_stim_end;         /* s, last step a stimulation train ran, -inf if none */
-  double t_effort_end;       /* s, last step of a voluntary effort or stimulation, -inf if none */
-  double t_percussion_end;   /* s, last step percussion worked on its region, -inf if none */
+  double *ia_ring, *ib_ring;  /* (ring) recent Ia and Ib discharge, 1/s */
+  double *len_ring;           /* (ring) recent fibre length, optimal lengths */
+  double L, V;                /* optimal lengths, optimal lengths per second */
+  double ia, ib;              /* 1/s, now */
+  double e;                   /* excitation of the pool this step */
+  double e_vol;               /* voluntary drive */
+  double e_vol_target;        /* force wanted, fraction of maximum, -1 if none */
+  double inhibition;          /* excitation removed by massage now */
+  double inhibition_max;      /* the deepest so far */
+  double pad;                 /* 1, Ia transmitter available (post-activation depression: < 1) */
+  double stretch_inh;         /* excitation removed because the muscle is lengthened */
+  double pic_level;           /* its PICs' amplitude, multiple of nm_pic_drive (cramp_pic_level) */
+  double force;               /* N */
+  double frac;                /* active force / f_max (pool output) */
+  double p_prev;              /* Pa, pressure on the belly last step */
+  double temperature;         /* degC */
+  double scale_temperature;   /* degC at which twitch_scale was computed */
+  double twitch_scale;        /* Q10 factor on twitch times at that temperature */
+  int delay_now;              /* steps, reflex loop delay at that temperature */
+  int stim_on;                /* a stimulation train is running */
+  double stim_rate;           /* Hz */
+  double stim_fraction;       /* share of units reached */
+  double stim_phase;          /* cycles of the stimulator */
+  double t_last_cramp;        /* s, end of its last cramp, -inf if none */
+  double t_stim_end;          /* s, last step a stimulation train ran, -inf if none */
+  double t_effort_end;        /* s, last step of a voluntary effort or stimulation, -inf if none */
+  double t_percussion_end;    /* s, last step percussion worked on its region, -inf if none */
   kn_action_kind effort_kind; /* which of the two */
   /* spasm detection */
   int in_spasm, sp_rate_n, sp_action, sp_npic;
   kn_nm_beats sp_beats;
   double sp_start, sp_peak, sp_peak_force, sp_last_above, sp_rate_sum;
+  double sp_rate_max, sp_rate_min; /* 1/s, of the pool's mean rate over the episode */
   const char *sp_trigger;
   /* relaxation and tone */
   double rest_force_sum, rest_time;
@@ -342,6 +343,7 @@ void kn_nm_reset(const kn_nm_params *nm, kn_nm_state *st, kn_nm_out *o) {
     s->stretch_inh = p->nm_stretch_inhibition * fmax(0.0, s->L - 1.0); /* settled at rest */
     s->temperature = s->scale_temperature = p->nm_reference_temp;
     s->twitch_scale = 1.0;
+    s->pic_level = 1.0;
     s->delay_now = mu->delay_steps;
     s->t_last_cramp = -INFINITY;
     s->t_stim_end = -INFINITY;
@@ -564,7 +566,9 @@ static void push_spasm(const kn_nm_params *nm, muscle_state *s, int i, kn_spasm_
                    s->sp_rate_n ? s->sp_rate_sum / s->sp_rate_n : 0.0,
                    s->sp_action,
                    s->sp_trigger,
-                   KN_EVIDENCE_EXPERT};
+                   KN_EVIDENCE_EXPERT,
+                   s->sp_rate_max,
+                   s->sp_rate_n ? s->sp_rate_min : 0.0};
   static const kn_event_kind ev[] = {KN_EV_CLONIC_SPASM, KN_EV_TONIC_SPASM, KN_EV_CRAMP};
   push_ended(nm, s, i, ev[kind], o);
 }
@@ -665,6 +669,8 @@ static void detect_spasm(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state
     kn_nm_beats_start(&s->sp_beats, t, invol);
     s->sp_rate_sum = 0.0;
     s->sp_rate_n = 0;
+    s->sp_rate_max = 0.0;
+    s->sp_rate_min = INFINITY;
     s->sp_npic = s->out.npic;
     s->sp_action = in->action_now;
     if (s->sp_action < 0) s->sp_action = st->action;
@@ -672,12 +678,18 @@ static void detect_spasm(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state
     return;
   }
   if (invol > s->sp_peak) s->sp_peak = invol;
-  if (s->out.nfiring > 0) s->sp_rate_sum += s->out.mean_rate, s->sp_rate_n++;
+  if (s->out.nfiring > 0) {
+    s->sp_rate_sum += s->out.mean_rate, s->sp_rate_n++;
+    s->sp_rate_max = fmax(s->sp_rate_max, s->out.mean_rate);
+    s->sp_rate_min = fmin(s->sp_rate_min, s->out.mean_rate);
+  }
   if (invol >= on) s->sp_last_above = t;
   kn_nm_beats_step(p, &s->sp_beats, t, invol);
   if (invol >= p->nm_episode_end_share * on || t - s->sp_last_above < p->nm_episode_gap) return;
-  if (self_sustained(nm, s, i) && s->out.npic > 0) return; /* the cramp's discharge goes on */
-  classify_spasm(nm, s, i, o);                             /* it has ended */
+  /* the cramp's discharge goes on while a share of the pool still self-sustains */
+  if (self_sustained(nm, s, i) && s->out.npic >= p->nm_cramp_pic_share * nm->muscles[i].pool.n)
+    return;
+  classify_spasm(nm, s, i, o); /* it has ended */
 }
 
 /* Twitch force of all units with threshold <= e, in units of the first unit's: thresholds are
@@ -765,6 +777,31 @@ static double cramp_threshold_now(const kn_nm_params *nm, const kn_nm_in *in, co
   if (in->t - s->t_last_cramp < p->nm_ctf_after_cramp_time)
     ctf += p->nm_ctf_after_cramp; /* miller2017 */
   return kn_max(p->nm_ctf_floor, ctf);
+}
+
+/* The amplitude of the muscle's PICs (s->pic_level, multiple of nm_pic_drive), which sets how long
+ * a cramp lasts. Input that makes the units fire at or above the cramp threshold frequency ctf (Hz)
+ * warms the PICs up to (rate / ctf)^nm_pic_warmup: a train well above threshold leaves stronger
+ * PICs than one at threshold (warm-up of plateaus in cat motoneurons, Bennett et al. 1998; larger
+ * cramps above threshold, minetto2009b). While PICs are on and nothing drives them, they inactivate
+ * with time constant nm_cramp_decay (lee_heckman1998: plateaus decline over seconds to tens of
+ * seconds), so self-sustained firing slows and units let go one by one, the highest threshold
+ * first; a cramp's duration then follows ln(amplitude at onset / amplitude that still holds the
+ * sustaining units). With no PIC on they recover toward 1 with nm_cramp_recovery: a muscle falls
+ * quiet after a cramp and can cramp again minutes later. `rate` (Hz) is what drives the units: the
+ * stimulator's while a train runs, the taps' during percussion (each tap fires the units it
+ * recruits once), the pool's mean rate (last step) during a voluntary effort, else 0:
+ * self-sustained firing does not warm its own PICs up. */
+static void cramp_pic_level(const kn_params *p, muscle_state *s, double rate, double ctf,
+                            double dt) {
+  if (rate >= ctf) {
+    double warm = pow(rate / ctf, p->nm_pic_warmup);
+    if (warm > s->pic_level) s->pic_level = warm;
+  } else if (s->out.npic > 0) {
+    s->pic_level -= s->pic_level * dt / p->nm_cramp_decay;
+  } else {
+    s->pic_level += (1.0 - s->pic_level) * dt / p->nm_cramp_recovery;
+  }
 }
 
 /* The session's outcome for muscle i after this step: peak force, inhibition, resting tone. */
@@ -885,21 +922,20 @@ static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *
   s->inhibition += (want - s->inhibition) * (want > s->inhibition ? nm->k_rise : nm->k_fall);
   if (s->inhibition < p->nm_inhibition_floor) s->inhibition = 0.0; /* gone: no denormal tail */
   voluntary_drive(p, s, dt);
-  /* cramp discharge fades: an adaptation grows while the self-sustaining units' PICs are on and
-   * ends their plateaus after some 20 s (minetto2009); stretch beyond optimal length inhibits
-   * (bertolasi1993). It builds while any PIC is on (until it has switched them all off) and wears
-   * off slowly afterwards, so a muscle falls quiet after a cramp and can cramp again minutes
-   * later */
-  double goal = s->out.npic > 0 ? 1.0 : 0.0;
-  double tau_a = goal > s->adapt ? p->nm_cramp_decay : p->nm_cramp_recovery;
-  s->adapt += (goal - s->adapt) * dt / tau_a;
+  /* stretch beyond optimal length inhibits (bertolasi1993), no sooner than the reflex loop */
   double lengthened = lengthening_inhibition(nm, s, s->len_ring[back]);
-  double fade = s->adapt * p->nm_pic_fade * (mu->pool.pic_drive + mu->pool.pic_hysteresis);
   s->e = tone + s->e_vol + nm->ia_gain * p->nm_gain_ia * ia_transmitted(nm, s, ia_d - ia_rest) -
-         p->nm_gain_ib * ib_d - p->nm_gain_ri * ri - s->inhibition - lengthened - fade;
+         p->nm_gain_ib * ib_d - p->nm_gain_ri * ri - s->inhibition - lengthened;
   if (s->out.npic > s->sp_npic) s->sp_npic = s->out.npic;
 
-  kn_pool_set_pic_rate(s->pool, cramp_threshold_now(nm, in, st, i));
+  double ctf_now = cramp_threshold_now(nm, in, st, i);
+  kn_pool_set_pic_rate(s->pool, ctf_now);
+  double driving = s->stim_on               ? s->stim_rate
+                   : in->percussed[i]       ? percussion_rate(nm, in->action_now)
+                   : s->e_vol_target >= 0.0 ? s->out.mean_rate
+                                            : 0.0;
+  cramp_pic_level(p, s, driving, ctf_now, dt);
+  kn_pool_set_pic_drive(s->pool, p->nm_pic_drive * s->pic_level);
   temperature_scaling(nm, mu, s);
   kn_pool_input pin = pool_input(p, s, dt);
   kn_pool_step(s->pool, &pin, &s->out);

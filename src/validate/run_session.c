@@ -205,7 +205,10 @@ static int cramp_reading(const kn_probe *p, kn_reading read, double *v) {
     *v = NAN;
     return KN_EINTERNAL;
   }
-  *v = read == KN_READ_CRAMP_RATE ? p->first.mean_rate : p->first.t_end - p->first.t_start;
+  *v = read == KN_READ_CRAMP_RATE       ? p->first.mean_rate
+       : read == KN_READ_CRAMP_RATE_MAX ? p->first.rate_max
+       : read == KN_READ_CRAMP_RATE_MIN ? p->first.rate_min
+                                        : p->first.t_end - p->first.t_start;
   return KN_OK;
 }
 
@@ -265,6 +268,8 @@ static int reading(const kn_probe *p, kn_reading read, double at, double *v) {
     return KN_OK;
   case KN_READ_CRAMP_RATE:
   case KN_READ_CRAMP_DURATION:
+  case KN_READ_CRAMP_RATE_MAX:
+  case KN_READ_CRAMP_RATE_MIN:
     return cramp_reading(p, read, v);
   case KN_READ_CRAMPED:
     *v = p->ncramp > 0;

@@ -170,7 +170,9 @@ typedef enum kn_reading {
   KN_READ_RECOVERY_SHAPE,   /* min, 10-min inflow integral / inflow at 30 s (region) */
   KN_READ_OUTPUT_CHANGE,    /* %, cardiac output at the end of the session vs the start */
   KN_READ_STROKE_CHANGE,    /* %, stroke volume likewise */
-  KN_READ_DIASTOLIC_SHARE   /* 1, diastolic change / systolic change */
+  KN_READ_DIASTOLIC_SHARE,  /* 1, diastolic change / systolic change */
+  KN_READ_CRAMP_RATE_MAX,   /* 1/s, highest mean discharge of the first cramp (as CRAMP_RATE) */
+  KN_READ_CRAMP_RATE_MIN    /* 1/s, lowest mean discharge of the first cramp (the same) */
 } kn_reading;
 
 /* One session: the plan, who receives it and gives it, and what is read where. */
@@ -301,6 +303,8 @@ extern const kn_case kn_cases_nm[]; /* cases_nm.c: reflexes, cramp, massage inhi
 extern const size_t kn_cases_nm_n;
 extern const kn_case kn_cases_reflex[]; /* cases_reflex.c: evoked reflexes and their depression */
 extern const size_t kn_cases_reflex_n;
+extern const kn_case kn_cases_cramp[]; /* cases_cramp.c: cramp discharge as it evolves */
+extern const size_t kn_cases_cramp_n;
 extern const kn_case kn_cases_circ[]; /* cases_circ.c: circulation, heat, the whole body */
 extern const size_t kn_cases_circ_n;
 /* A course of sessions (cases_course.c): its systolic or diastolic change over the course. */

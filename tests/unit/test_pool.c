@@ -329,6 +329,96 @@ static void pic_rate_can_move(void **state) {
   assert_true(o.nfiring > 10 && o.npic >= o.nfiring);
 }
 
+/* Interval statistics of a one-unit pool: mean and CV of the intervals between its spikes over
+ * `seconds` at excitation e (times to the step, DT_FINE, far below the ~100 ms intervals). */
+#define DT_FINE 1e-4
+static void interval_stats(kn_pool *pool, double e, double seconds, double *mean, double *cv) {
+  kn_pool_input in = {.excitation = e, .stim_fraction = 0.0, .twitch_scale = 1.0};
+  kn_pool_output o;
+  long n = lround(seconds / DT_FINE), count = 0;
+  double last = NAN, sum = 0.0, sum2 = 0.0;
+  for (long i = 0; i < n; i++) {
+    kn_pool_step(pool, &in, &o);
+    if (!o.nspikes) continue;
+    double t = (double)i * DT_FINE;
+    if (isfinite(last)) sum += t - last, sum2 += (t - last) * (t - last), count++;
+    last = t;
+  }
+  assert_true(count > 100);
+  *mean = sum / (double)count;
+  *cv = sqrt((sum2 - (double)count * *mean * *mean) / (double)(count - 1)) / *mean;
+}
+
+/* One unit that may self-sustain indefinitely (pic_low_fraction 1), stepped at DT_FINE. */
+static kn_pool *one_unit(kn_pool_params *p, void *mem, size_t size) {
+  kn_pool_params_default(p);
+  p->n = 1;
+  p->pic_low_fraction = 1.0;
+  kn_pool *pool = kn_pool_init(mem, size, p, DT_FINE, 7);
+  assert_non_null(pool);
+  return pool;
+}
+
+static void pic_firing_is_irregular(void **state) {
+  (void)state;
+  kn_pool_params p;
+  /* driven synaptically at E = 3 (no PIC: pic_drive 0): 8 + (3 - 1) = 10 Hz, CV 0.15 (the clamp
+   * at +-0.5, 3.3 SD, removes 0.1 % of the draws: the CV stays within 0.01 of 0.15) */
+  kn_pool *pool = one_unit(&p, mem_a, sizeof mem_a);
+  p.pic_drive = 0.0;
+  pool = kn_pool_init(mem_a, sizeof mem_a, &p, DT_FINE, 7);
+  double mean, cv;
+  interval_stats(pool, 3.0, 300.0, &mean, &cv);
+  assert_true(fabs(mean - 0.1) < 0.002);
+  assert_true(fabs(cv - 0.15) < 0.01);
+
+  /* armed by 1 s at E = 5 (12 Hz, above the 10 Hz arming rate for more than 0.5 s), then on its
+   * PIC alone (E = 0): rate 8 + (3.15 - 1) = 10.15 Hz, log-normal intervals of mean 1/10.15 s and
+   * CV 0.446 [minetto2009]. ~3000 intervals: the CV's standard error is ~0.007, the mean's 0.8 % */
+  pool = one_unit(&p, mem_a, sizeof mem_a);
+  kn_pool_input arm = {.excitation = 5.0, .stim_fraction = 0.0, .twitch_scale = 1.0};
+  kn_pool_output o;
+  for (long i = 0; i < lround(1.0 / DT_FINE); i++)
+    kn_pool_step(pool, &arm, &o);
+  assert_int_equal(o.npic, 1);
+  interval_stats(pool, 0.0, 300.0, &mean, &cv);
+  assert_true(fabs(mean - 1.0 / 10.15) < 0.03 / 10.15);
+  assert_true(fabs(cv - 0.446) < 0.025);
+}
+
+static void pic_drive_can_move(void **state) {
+  (void)state;
+  kn_pool_params p;
+  kn_pool_params_default(&p);
+  kn_pool *pool = default_pool();
+  hold(pool, 20.0, 1.0);             /* PICs on, as in pic_low_units_self_sustain */
+  kn_pool_set_pic_drive(pool, -1.0); /* ignored */
+  kn_pool_set_pic_drive(pool, NAN);  /* ignored */
+  kn_pool_output o = hold(pool, 0.0, 5.0);
+  int at_default = o.nfiring;
+  double rate_default = o.mean_rate;
+  assert_int_equal(at_default, count_below(pool, 120, p.pic_drive));
+  /* twice the drive: every unit whose PIC is still on fires again, those up to pic_drive +
+   * pic_hysteresis (their PICs held through the hysteresis although they fell silent), each at
+   * mfr + gain (2 pic_drive - threshold) (below every cap: at most 13.3 Hz) */
+  kn_pool_set_pic_drive(pool, 2.0 * p.pic_drive);
+  o = hold(pool, 0.0, 0.1);
+  int held = count_below(pool, 120, p.pic_drive + p.pic_hysteresis);
+  assert_true(held > at_default);
+  assert_int_equal(o.nfiring, held);
+  double want = 0.0;
+  for (int i = 0; i < held; i++)
+    want += p.mfr + p.gain * (2.0 * p.pic_drive - kn_pool_threshold(pool, i));
+  assert_true(fabs(o.mean_rate - want / held) < 1e-9);
+  assert_true(o.mean_rate > rate_default);
+  /* a drive that cannot hold them: with the hysteresis scaled alike (0.5), unit i lets go once
+   * 1.5 x drive < threshold: at drive 0.5 every unit (threshold >= 1 > 0.75) */
+  kn_pool_set_pic_drive(pool, 0.5);
+  o = hold(pool, 0.0, 0.5);
+  assert_int_equal(o.nfiring, 0);
+  assert_int_equal(o.npic, 0);
+}
+
 static void inhibition_turns_pics_off(void **state) {
   (void)state;
   kn_pool_params p;
@@ -486,6 +576,8 @@ int main(void) {
       cmocka_unit_test(pic_low_units_self_sustain),
       cmocka_unit_test(pic_high_units_stop),
       cmocka_unit_test(pic_rate_can_move),
+      cmocka_unit_test(pic_firing_is_irregular),
+      cmocka_unit_test(pic_drive_can_move),
       cmocka_unit_test(inhibition_turns_pics_off),
       cmocka_unit_test(stimulation_fires_largest_first),
       cmocka_unit_test(stimulation_can_start_sustained_firing),
