@@ -867,7 +867,7 @@
     "calibrated: as subj_hypertension_systolic",                                                  \
     "diastolic pressure from which a subject counts as hypertensive (hypertension not given)")   \
   /* course: what one session leaves to the next (src/sim/course.c) --------------------------- */ \
-  X(course_bp_carry, "course", 0.45, "1", 1.0, EXPERT,                                            \
+  X(course_bp_carry, "course", 0.27, "1", 1.0, EXPERT,                                            \
     "calibrated: liao2016 (-7.39 mmHg systolic after a course) for a course of 10 sessions 3 a week as olney2005 and givi2013 gave, with course_bp_tau", \
     "share of a session's change of blood pressure that it leaves on the resting pressure")       \
   X(course_bp_tau, "course", 5.0, "d", KN_DAY, HUMAN,                                              \
