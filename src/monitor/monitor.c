@@ -560,6 +560,8 @@ static void shift_clock(kn_monitor *mon, double t_prev) {
   double shift = t_prev - mon->t_prev;
   for (int k = 0; k < mon->m->sites.nnerve; k++)
     mon->nerves[k].t += shift;
+  for (int r = 0; r < mon->m->sites.nregion; r++)
+    mon->regions[r].pain_t += shift;
   mon->t_prev = t_prev;
 }
 
@@ -685,6 +687,31 @@ static int update_loaded(kn_monitor *mon, kn_monitor_status *st, const kn_contac
   return nl;
 }
 
+/* Region r's pain over the interval ending at t (s): its fading while unloaded since the state was
+ * last current (exact: nothing pressed), then dt (s) under this sample's pressure, as the
+ * simulator's protocol stage does every step. Sets the mechanics output's region_pain[r]. */
+static void region_pain_step(kn_monitor *mon, int r, double t, double dt) {
+  const kn_monitor_model *m = mon->m;
+  kn_mon_region *rg = &mon->regions[r];
+  kn_pain_dynamics pd = kn_pain_dynamics_of(&m->par);
+  const kn_pain_curve *c = &m->sites.pain[r];
+  if (t - dt > rg->pain_t) kn_pain_state_step(c, &pd, 0.0, t - dt - rg->pain_t, &rg->pain);
+  kn_pain_state_step(c, &pd, mon->mech.region_p[r], dt, &rg->pain);
+  rg->pain_t = t;
+  mon->mech.region_pain[r] = rg->pain.felt;
+}
+
+/* Time (s) until pressure ratio p / mean threshold `ratio`, held, is felt at the mean threshold
+ * as summation (now sum) grows: ratio (1 + gain s(t)) = 1 with s(t) relaxing towards
+ * min(1, ratio). 0 if it already is, INFINITY if it never gets there. */
+static double pain_summation_time(const kn_pain_dynamics *pd, double ratio, double sum) {
+  if (!(ratio > 0.0)) return INFINITY;
+  if (ratio * (1.0 + pd->gain * sum) >= 1.0) return 0.0;
+  double drive = fmin(1.0, ratio), needed = (1.0 / ratio - 1.0) / pd->gain;
+  if (!(needed < drive) || !(sum < drive)) return INFINITY; /* never so high, or fading */
+  return pd->sum_time * log((drive - sum) / (drive - needed));
+}
+
 /* Region r against its limits: the status's site, its conditions, the soreness load. */
 static void check_region(kn_monitor *mon, kn_monitor_status *st, int r, double dt) {
   const kn_monitor_model *m = mon->m;
@@ -692,8 +719,13 @@ static void check_region(kn_monitor *mon, kn_monitor_status *st, int r, double d
   kn_mon_region *rg = &mon->regions[r];
   kn_region_ratios q;
   region_ratios(mon, r, &q);
+  /* the pressure as felt after the summation so far: the pain margin falls while it is held */
+  kn_pain_dynamics pd = kn_pain_dynamics_of(&m->par);
+  double pain_ratio = q.pain;
+  q.pain *= 1.0 + pd.gain * rg->pain.summation;
   kn_monitor_site spare, *s = next_site(st, &spare);
   region_site(mon, r, &q, s);
+  s->time_to_limit[KN_LIMIT_PAIN] = pain_summation_time(&pd, pain_ratio, rg->pain.summation);
   status_site(st, s);
   double ratio[4] = {q.iso_p, q.iso_f, q.pain, q.bruise};
   for (int l = 0; l < 4; l++)
@@ -769,6 +801,7 @@ static void run_region(kn_monitor *mon, kn_monitor_status *st, const kn_mechanic
   for (int i = 0; i < nnerve; i++) /* recovery up to the start of this interval */
     nerve_catch_up(m, &mon->nerve_state.nerves[nerves[i]], &mon->nerves[nerves[i]].t, t - dt);
   kn_mechanics_region(&m->mech, in, r, &mon->mech);
+  region_pain_step(mon, r, t, dt);
   check_region(mon, st, r, dt);
 
   kn_nerve_stage_in nin = {mon->mech.nerve_p, mon->mech.nerve_len, t - dt};

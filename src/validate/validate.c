@@ -53,6 +53,7 @@ static const struct {
              {kn_cases_pool, &kn_cases_pool_n},
              {kn_cases_nm, &kn_cases_nm_n},
              {kn_cases_circ, &kn_cases_circ_n},
+             {kn_cases_pain, &kn_cases_pain_n},
              {kn_cases_population, &kn_cases_population_n}};
 #define NLIST (sizeof lists / sizeof lists[0])
 

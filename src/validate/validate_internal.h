@@ -260,6 +260,8 @@ extern const kn_case kn_cases_pool[]; /* cases_pool.c: motor-unit pool and Hill 
 extern const size_t kn_cases_pool_n;
 extern const kn_case kn_cases_nm[]; /* cases_nm.c: reflexes, cramp, massage inhibition */
 extern const size_t kn_cases_nm_n;
+extern const kn_case kn_cases_pain[]; /* cases_pain.c: pain with its time course */
+extern const size_t kn_cases_pain_n;
 extern const kn_case kn_cases_circ[]; /* cases_circ.c: circulation, heat, the whole body */
 extern const size_t kn_cases_circ_n;
 extern const kn_case kn_cases_population[]; /* cases_population.c: cohort incidences */

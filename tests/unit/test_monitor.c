@@ -242,8 +242,10 @@ static void test_iso_transient(void **state) {
   assert_true(has_event(&f->st, KN_MON_ISO_FORCE, 1));
 }
 
-/* Pain: the margin is 1 - pressure / the subject's mean threshold; pain becomes more likely than
- * not at the log-normal median, 0.90 of the mean at the calf's CV of 0.485. */
+/* Pain: the margin is 1 - felt pressure / the subject's mean threshold, the felt pressure being
+ * p (1 + gain s) with the summation s after one sample held (s = ratio (1 - e^(-dt / tau)),
+ * worked out here from the table); pain becomes more likely than not at the log-normal median,
+ * 0.90 of the mean at the calf's CV of 0.485. */
 static void test_pain_margin(void **state) {
   fixture *f = *state;
   int r = kn_atlas_find_region("calf");
@@ -253,7 +255,18 @@ static void test_pain_margin(void **state) {
   s.area = area;
   kn_monitor_push(f->mon[0], &s, 1, &f->st);
   const kn_monitor_site *site = find_site(&f->st, KN_SITE_REGION, r);
-  assert_close(site->margin[KN_LIMIT_PAIN], 0.15, 1e-9);
+  kn_params par;
+  kn_params_default(&par);
+  kn_monitor_config cfg;
+  kn_monitor_config_default(&cfg);
+  double sum = 0.85 * (1.0 - exp(-cfg.period / par.pain_sum_time));
+  assert_close(site->margin[KN_LIMIT_PAIN], 1.0 - 0.85 * (1.0 + par.pain_sum_gain * sum), 1e-9);
+  assert_true(site->margin[KN_LIMIT_PAIN] < 0.15 && site->margin[KN_LIMIT_PAIN] > 0.1499);
+  /* held, 0.85 of the mean reaches the mean when 0.85 (1 + gain s) = 1: s = (1/0.85 - 1) / gain,
+   * reached from sum at tau ln((0.85 - sum) / (0.85 - s)) */
+  double needed = (1.0 / 0.85 - 1.0) / par.pain_sum_gain;
+  assert_close(site->time_to_limit[KN_LIMIT_PAIN],
+               par.pain_sum_time * log((0.85 - sum) / (0.85 - needed)), 1e-6);
   assert_false(f->st.active & (1u << KN_MON_PAIN));
   assert_true(f->st.active & (1u << KN_MON_LOW_MARGIN)); /* 0.15 < warn_margin 0.2 */
   assert_int_equal(f->st.level, KN_MON_WARNING);
@@ -263,7 +276,7 @@ static void test_pain_margin(void **state) {
   assert_true(has_event(&f->st, KN_MON_PAIN, 1));
   assert_int_equal(f->st.level, KN_MON_LIMIT);
   s.t = 0.002;
-  s.force = 0.0; /* lifted: the condition clears */
+  s.force = 0.0; /* lifted: the condition clears (the monitor watches loaded regions) */
   kn_monitor_push(f->mon[0], &s, 1, &f->st);
   assert_true(has_event(&f->st, KN_MON_PAIN, 0));
   assert_int_equal(f->st.level, KN_MON_OK);
