@@ -272,7 +272,7 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
   /* a professional who sees pain eases off to just under the subject's threshold; the pain this
    * hand causes now is its pressure's, with the region's summation so far (not the after-pain of
    * earlier pressure, which easing off cannot take away) */
-  if (pr->pain_delay >= 0.0) {
+  if (pr->pain_delay >= 0.0 && !pp->device) { /* a device does not watch the face */
     int r = pp->region_local[a->region];
     kn_pain_dynamics pd = kn_pain_dynamics_of(p);
     double sum = st->pain[r].summation;
