@@ -652,9 +652,13 @@ static void unload_region(kn_monitor *mon, kn_monitor_status *st, int r) {
   const kn_sites *s = &mon->m->sites;
   kn_mon_region *rg = &mon->regions[r];
   release_loads(mon, r);
-  for (int b = 0; b < KN_MON_REASON_COUNT; b++)
+  for (int b = 0; b < KN_MON_REASON_COUNT; b++) {
+    /* pain outlasts the hand (after-pain): it closes when it fades (linger_pain), as in the
+     * simulator */
+    if (b == KN_MON_PAIN && rg->pain.felt > mon->m->par.pain_probability_event) continue;
     if (rg->open & BIT(b))
       condition(mon, st, &rg->open, (kn_monitor_reason)b, 0, KN_SITE_REGION, r, 0.0);
+  }
   for (int i = s->nerve_first[r]; i < s->nerve_first[r + 1]; i++) {
     kn_mon_nerve *nv = &mon->nerves[s->nerve_list[i]];
     if (nv->open)
@@ -842,6 +846,21 @@ static void conclude(kn_monitor *mon, kn_monitor_status *st, int rebased, double
   }
 }
 
+/* The after-pain of regions no longer pressed whose pain condition is still open: faded to t (s),
+ * the condition closed once pain is no longer more likely than not. */
+static void linger_pain(kn_monitor *mon, kn_monitor_status *st, double t) {
+  const kn_monitor_model *m = mon->m;
+  kn_pain_dynamics pd = kn_pain_dynamics_of(&m->par);
+  for (int r = 0; r < m->sites.nregion; r++) {
+    kn_mon_region *rg = &mon->regions[r];
+    if (!(rg->open & BIT(KN_MON_PAIN)) || !(rg->pain_t < t)) continue; /* open and not stepped */
+    kn_pain_state_step(&m->sites.pain[r], &pd, 0.0, t - rg->pain_t, &rg->pain);
+    rg->pain_t = t;
+    condition(mon, st, &rg->open, KN_MON_PAIN, rg->pain.felt > m->par.pain_probability_event,
+              KN_SITE_REGION, r, rg->pain.felt);
+  }
+}
+
 int kn_monitor_push(kn_monitor *mon, const kn_monitor_sample *samples, size_t n,
                     kn_monitor_status *st) {
   if (!mon || !st) return KN_EINVAL;
@@ -862,6 +881,7 @@ int kn_monitor_push(kn_monitor *mon, const kn_monitor_sample *samples, size_t n,
   kn_mechanics_in in = {loads, (int)n};
   for (int j = 0; j < nl; j++)
     run_region(mon, st, &in, loaded[j], t, dt);
+  linger_pain(mon, st, t);
   conclude(mon, st, rebased, dt);
   return KN_OK;
 }
