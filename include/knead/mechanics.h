@@ -56,6 +56,10 @@ KN_API double kn_bone_backed_factor(double influence, double gain);
 KN_API double kn_pain_probability(double p, double ppt_mean, double ppt_sd);
 /* Median (Pa) of that log-normal threshold: the pressure painful to half of people. */
 KN_API double kn_pain_median(double ppt_mean, double ppt_sd);
+/* Probability (0..1) that pressure p (Pa), held t_held s and then lifted for t_after s, is felt
+ * as painful on that threshold, with temporal summation and after-pain at the parameter table's
+ * defaults (pain_sum_gain, pain_sum_time, pain_after_time; docs/model.md "Pain with time"). */
+KN_API double kn_pain_held(double p, double ppt_mean, double ppt_sd, double t_held, double t_after);
 
 #ifdef __cplusplus
 }

@@ -71,6 +71,13 @@ typedef enum kn_practitioner {
 } kn_practitioner;
 
 /* One practitioner drawn from a profile: how this person turns a plan into force and position. */
+/* Who gives the session's pressure: hands, or a device (a cuff, probe or tool held at exactly the
+ * planned force or pressure: no ramp, variation, drift or easing off; for laboratory protocols). */
+typedef enum kn_giver {
+  KN_GIVER_HANDS = 0, /* the practitioner (default) */
+  KN_GIVER_DEVICE = 1 /* a device: the plan exactly */
+} kn_giver;
+
 typedef struct kn_practitioner_traits {
   double force_ratio; /* 1, this person's mean force / planned force */
   double force_bias;  /* N, force added to every stroke (0 except the rough partner) */
@@ -206,6 +213,7 @@ typedef struct kn_session {
                                    direction; 0: not given */
   int practitioner_seeded;      /* 1: draw the practitioner from practitioner_seed */
   uint64_t practitioner_seed;   /* seed of the practitioner's draw (with practitioner_seeded) */
+  kn_giver giver;               /* hands (default) or a device: then no practitioner at all */
   double dt;                    /* s, simulation step, 0.1 ms..10 ms, default 1 ms */
   double record_interval;       /* s, time-series decimation, >= dt, default 0.1 s */
   double recovery;              /* s, simulated time after the last action, default 60 min */

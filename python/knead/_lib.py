@@ -25,6 +25,7 @@ typedef int kn_event_kind;
 typedef int kn_site_kind;
 typedef int kn_sex;
 typedef int kn_practitioner;
+typedef int kn_giver;
 typedef int kn_action_kind;
 typedef int kn_posture;
 typedef int kn_heat_method;
@@ -156,6 +157,7 @@ typedef struct kn_session {
   int practitioner_percentile;
   int practitioner_seeded;
   uint64_t practitioner_seed;
+  kn_giver giver;
   double dt;
   double record_interval;
   double recovery;

@@ -300,8 +300,11 @@ static void rule_pain(const ctx *c, advice_buf *b) {
     int partner = c->sess->practitioner != KN_PRACTITIONER_PROFESSIONAL;
     say(a->text, sizeof a->text,
         "Ease off on the %s: at this pressure it is likely to hurt (%.0f %% chance at the "
-        "peak%s). Press only as hard as feels good.%s",
+        "peak%s). Press only as hard as feels good.%s%s",
         r->label, 100.0 * ro->pain_peak, ro->t_pain > 0.0 ? ", painful for a while" : "",
+        ro->t_pain > 0.0 ? " Pressure held on one spot hurts more as the minutes pass, and the "
+                           "pain outlasts the hand: move on rather than hold."
+                         : "",
         partner ? " Untrained hands may not ease off by themselves: agree a word for 'lighter'."
                 : "");
     say(a->trigger, sizeof a->trigger, "%s: pain probability %.2f (likely above 0.5), %.0f s",

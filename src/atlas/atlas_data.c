@@ -191,6 +191,17 @@ const kn_region kn_atlas_region_table[KN_R_COUNT] = {
            SRC_PPT_ISO),
     REGION("calf", "calf (gastrocnemius, soleus)", KN_ISO_CALF_MUSCLE, 10, 20, 1.4, 7, 38,
            PPT_ISO(210), L_LIMB, SRC_PPT_ISO),
+    /* ISO/TS 15066 has no back of the head: the skull's forehead row (no transient contact on the
+     * skull); scalp skin ~1.5 mm, little fat, and over the lower occiput the insertions of
+     * trapezius and semispinalis capitis (~5 mm here: the patch is centred on the inion) */
+    REGION("head_occiput", "back of the head (occiput, suboccipital insertions)", KN_ISO_FOREHEAD,
+           10, 8, 1.5, 4, 5, PPT_ISO(130),
+           "calibrated: skin within lee2002, fat and muscle anatomy", SRC_PPT_ISO),
+    /* the tendon is not muscle: 0 mm muscle; its 4.7-4.8 mm thickness (achilles_arfi2018) lies
+     * under ~1.4 mm of skin and ~2 mm of fat, with Kager's fat pad and the tibia behind it */
+    REGION("ankle_posterior", "back of the ankle (Achilles tendon)", KN_ISO_CALF_MUSCLE, 5, 8, 1.4,
+           2, 0, PPT_ISO(210),
+           "calibrated: skin within lee2002, fat anatomy, tendon achilles_arfi2018", SRC_PPT_ISO),
 };
 #undef REGION
 #undef KGF
@@ -225,6 +236,18 @@ const kn_landmark kn_atlas_landmark_table[] = {
      2.7 * CM, SRC_LM},
     {"sciatic_notch", "greater sciatic notch, below piriformis (sciatic nerve)", KN_R_GLUTEAL,
      -2.0 * CM, 3.0 * CM, SRC_LM},
+    /* the carotid sheath at the level of the bifurcation: the vagus lies behind, between the
+     * common carotid artery and the internal jugular vein (knappertz1998, curcean2020) */
+    {"carotid_sheath", "carotid sheath at the bifurcation (vagus nerve, carotid, jugular vein)",
+     KN_R_NECK_ANTERIOR, 0.4 * CM, 1.5 * CM, "curcean2020"},
+    {"inion", "external occipital protuberance (inion), midline of the back of the head",
+     KN_R_HEAD_OCCIPUT, 0.0, 0.0, SRC_LM},
+    /* the greater occipital nerve comes through the semispinalis and trapezius insertions a few
+     * centimetres below and lateral to the inion (surface anatomy; no measured point recorded) */
+    {"greater_occipital", "greater occipital nerve's exit, below and beside the inion",
+     KN_R_HEAD_OCCIPUT, 2.0 * CM, -3.0 * CM, SRC_LM},
+    {"achilles_tendon", "Achilles tendon, midportion 2-6 cm above its insertion",
+     KN_R_ANKLE_POSTERIOR, 0.0, 0.0, "achilles_arfi2018"},
 };
 const size_t kn_atlas_landmark_table_n =
     sizeof kn_atlas_landmark_table / sizeof kn_atlas_landmark_table[0];
@@ -302,6 +325,17 @@ const kn_nerve kn_atlas_nerve_table[] = {
           55.0, 5.0, 52.7, 0, "pain down the leg, weakness below the knee, foot drop",
           "calibrated: skin + fat + gluteus maximus of this region + nerve radius; CSA chen2018",
           "werner2020"),
+    /* behind and between the common carotid artery and the internal jugular vein, inside the
+     * carotid sheath, parallel to the artery and 4 mm lateral to its axis, over the same
+     * stretch as the carotid sinus row (knappertz1998); CSA 2.1 mm^2 (bedewi2023; 2.1-2.9
+     * at the bifurcation, curcean2020), a 1.6 mm nerve. Depth: the carotid bulb's centre (20 mm,
+     * the row above) plus the artery's radius and the nerve's: ~25 mm, not measured here */
+    NERVE(
+        "vagus_cervical", "vagus nerve (CN X) in the carotid sheath", KN_NERVE, KN_R_NECK_ANTERIOR,
+        0.4, -1.0, 0.4, 3.5, 25.0, 1.6, 2.1, 0,
+        "slow pulse and a fall of blood pressure when pressed; hoarseness if injured",
+        "calibrated: behind the carotid bulb of this region (depth 20 mm + radii); CSA bedewi2023",
+        "werner2020"),
 };
 #undef NERVE
 const size_t kn_atlas_nerve_table_n = sizeof kn_atlas_nerve_table / sizeof kn_atlas_nerve_table[0];
@@ -402,6 +436,43 @@ const kn_source kn_atlas_source_table[] = {
      "mean subcutaneous fat thickness: eight standardised ultrasound sites compared to 216 "
      "randomly "
      "selected sites. Sci Rep 2018;8:16268. doi:10.1038/s41598-018-34213-0"},
+    {"staud2003",
+     "Staud R, Cannon RC, Mauderli AP, Robinson ME, Price DD, Vierck CJ. Temporal summation of "
+     "pain "
+     "from mechanical stimulation of muscle tissue in normal controls and subjects with "
+     "fibromyalgia syndrome. Pain 2003;102(1-2):87-95. doi:10.1016/s0304-3959(02)00344-5 (authors "
+     "as recalled, not verified)"},
+    {"alappattu2011",
+     "Alappattu MJ, Bishop MD, Bialosky JE, George SZ, Robinson ME. Stability of behavioral "
+     "estimates of activity-dependent modulation of pain. J Pain Res 2011;4:151-157. "
+     "doi:10.2147/JPR.S18105 (after-sensations read up to 1 min after temporal summation)"},
+    {"polianskis2001",
+     "Polianskis R, Graven-Nielsen T, Arendt-Nielsen L. Computer-controlled pneumatic pressure "
+     "algometry - a new technique for quantitative sensory testing. Eur J Pain 2001;5(3):267-277. "
+     "doi:10.1053/eujp.2001.0245 (gastrocnemius pain threshold 482 +/- 19 kPa by hand-held "
+     "algometer, 26 +/- 1.6 kPa under a cuff; thresholds fall with slower compression)"},
+    {"crews1991",
+     "Tourniquet pain: the response to maintenance of tourniquet inflation on the upper extremity "
+     "of volunteers (12 volunteers tolerated an upper-arm tourniquet 34 +/- 13 min; no effect of "
+     "inflation pressure or width). Reg Anesth 1991;16(6):314-317 (authors not recorded here)"},
+    {"bedewi2023",
+     "Bedewi MA, Kotb MA, Almalki DM, et al. Ultrasound of the normal vagus nerve cross-sectional "
+     "area in the carotid sheath (86 nerves; CSA right 2.1, left 1.9 mm^2). Medicine (Baltimore) "
+     "2023;102(23):e33996. doi:10.1097/MD.0000000000033996"},
+    {"curcean2020",
+     "Curcean AD, Rusu GM, Dudea SM. Ultrasound appearance of peripheral nerves in the neck: "
+     "vagus, "
+     "hypoglossal and greater auricular (vagus at the carotid bifurcation, CSA 2.14 left, 2.86 "
+     "right mm^2). Med Pharm Rep 2020;93(1):39-46. doi:10.15386/mpr-1273"},
+    {"knappertz1998",
+     "Knappertz VA, Tegeler CH, Hardin SJ, McKinney WM. Vagus nerve imaging with ultrasound: "
+     "anatomic and in vivo validation (the nerve between the common carotid artery and the jugular "
+     "vein in the carotid sheath). Otolaryngol Head Neck Surg 1998;118(1)."},
+    {"achilles_arfi2018",
+     "Elasticity standard values of the Achilles tendon assessed with acoustic radiation force "
+     "impulse elastography on healthy volunteers (182 volunteers; tendon diameter 4.7 +/- 0.9 mm "
+     "left, 4.8 +/- 0.9 mm right). BMC Musculoskelet Disord 2018. doi:10.1186/s12891-018-2056-0 "
+     "(authors not recorded here)"},
     {"bordachar2019",
      "Bordachar DJ, Barbosa AW, Vieira ER, Intelangelo L. Shoulder pressure pain thresholds "
      "revisited: the influence of assessment methodology and site, and association with gender, "

@@ -84,6 +84,8 @@ enum kn_region_index {
   KN_R_LEG_LATERAL,
   KN_R_SHIN,
   KN_R_CALF,
+  KN_R_HEAD_OCCIPUT,
+  KN_R_ANKLE_POSTERIOR,
   KN_R_COUNT
 };
 

@@ -792,6 +792,19 @@
   X(pain_ease_target, "protocol", 0.9, "1", 1.0, EXPERT,                                           \
     "calibrated: just under the median threshold, where pain is less likely than not",             \
     "pressure a practitioner eases off to, as a fraction of the median pain threshold")            \
+  X(pain_sum_gain, "protocol", 0.5, "1", 1.0, EXPERT,                                              \
+    "calibrated: held pressure grows painful over minutes (staud2003: temporal summation of "       \
+    "muscle pressure pain in healthy people); at full summation the threshold falls to "            \
+    "1/(1+gain) = 2/3 of rest (no measured size found)",                                           \
+    "temporal summation: fraction by which full summation raises the felt pressure")               \
+  X(pain_sum_time, "protocol", 120.0, "s", 1.0, EXPERT,                                            \
+    "calibrated: tonic pressure pain builds over minutes, not seconds (staud2003); no measured "    \
+    "time constant found",                                                                         \
+    "time constant of temporal summation under held pressure, and of its fading")                  \
+  X(pain_after_time, "protocol", 15.0, "s", 1.0, HUMAN,                                           \
+    "calibrated: after-sensations of pain last up to about a minute (alappattu2011 read them "      \
+    "for 1 min; staud2003): 1 min is 4 time constants",                                            \
+    "time constant of the after-pain that outlasts a painful pressure")                            \
   /* advice: the thresholds of the rules (docs/advice.md) ------------------------------------- */ \
   X(adv_fever, "advise", 38.0, "degC", 1.0, HUMAN, "werner2020",                                   \
     "core temperature at or above which a fever postpones the massage (the conventional definition)") \

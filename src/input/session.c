@@ -6,6 +6,7 @@
  *     practitioner: professional    professional | untrained_partner | rough_partner
  *     practitioner_percentile: 95   1..99: every trait at this percentile, harmful direction
  *     practitioner_seed: 3          draw the practitioner from this seed (not with the above)
+ *     giver: hands                  hands | device (exactly the planned force, no practitioner)
  *     seed: 7                       RNG seed, non-negative integer
  *     time_step: 1 ms               0.1 ms .. 10 ms
  *     record_interval: 100 ms       time_step .. 60 s
@@ -533,6 +534,7 @@ static const char *const session_keys[] = {"name",
                                            "practitioner",
                                            "practitioner_percentile",
                                            "practitioner_seed",
+                                           "giver",
                                            "seed",
                                            "time_step",
                                            "record_interval",
@@ -733,6 +735,19 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
                         "give practitioner_percentile or practitioner_seed, not both");
     if ((rc = kn_in_u64(in, &f, &s->practitioner_seed))) return rc;
     s->practitioner_seeded = 1;
+  }
+  if (kn_in_field(in, m, path, "giver", &f)) {
+    static const char *const giver_names[] = {"hands", "device", NULL};
+    const kn_names names = {giver_names, NULL, 0};
+    int g = 0;
+    if ((rc = kn_in_enum(in, &f, &names, &g))) return rc;
+    /* a device has no practitioner: a profile given with it would be silently ignored */
+    if (g == KN_GIVER_DEVICE && (s->practitioner != KN_PRACTITIONER_PROFESSIONAL ||
+                                 s->practitioner_percentile || s->practitioner_seeded))
+      return kn_in_fail(in, f.key, f.path, KN_EINVAL,
+                        "a device has no practitioner: drop practitioner, "
+                        "practitioner_percentile and practitioner_seed");
+    s->giver = (kn_giver)g;
   }
   if (kn_in_field(in, m, path, "seed", &f) && (rc = kn_in_u64(in, &f, &s->seed))) return rc;
   if (kn_in_field(in, m, path, "time_step", &f) &&

@@ -194,7 +194,8 @@ static void surface_store(const kn_sites *s, const surface_peaks *sp, int r, kn_
   o->region_rate[r] = sp->rate;
   o->region_t_contact[r] = sp->t_contact;
   o->region_transient[r] = sp->transient;
-  o->region_pain[r] = sp->p > 0.0 ? kn_pain_curve_probability(&s->pain[r], sp->p) : 0.0;
+  if (o->region_pain)
+    o->region_pain[r] = sp->p > 0.0 ? kn_pain_curve_probability(&s->pain[r], sp->p) : 0.0;
 }
 
 /* Nerves whose strongest contact one pass over the contacts can track (a region holding more

@@ -108,7 +108,9 @@ typedef struct kn_mechanics_out {
   double *region_shear;      /* Pa (nregion), highest surface shear this step */
   double *region_deep_shear; /* Pa (nregion), highest shear in the muscle layer; NULL: not wanted */
   double *region_rate;       /* N/s (nregion), fastest force rise this step */
-  double *region_pain;       /* 1 (nregion), probability of pain this step */
+  double *region_pain;       /* 1 (nregion), pain probability of this step's pressure alone;
+                                NULL: not wanted (the simulator's pain has a time course, in the
+                                protocol stage) */
   double *region_t_contact;  /* s (nregion), oldest active contact on it this step */
   int *region_transient;     /* (nregion) 1 if every contact on it this step is transient */
   double *nerve_p;           /* Pa (nnerve), pressure this step (the hands' stresses add) */

@@ -561,6 +561,8 @@ static void shift_clock(kn_monitor *mon, double t_prev) {
   double shift = t_prev - mon->t_prev;
   for (int k = 0; k < mon->m->sites.nnerve; k++)
     mon->nerves[k].t += shift;
+  for (int r = 0; r < mon->m->sites.nregion; r++)
+    mon->regions[r].pain_t += shift;
   mon->t_prev = t_prev;
 }
 
@@ -651,9 +653,13 @@ static void unload_region(kn_monitor *mon, kn_monitor_status *st, int r) {
   const kn_sites *s = &mon->m->sites;
   kn_mon_region *rg = &mon->regions[r];
   release_loads(mon, r);
-  for (int b = 0; b < KN_MON_REASON_COUNT; b++)
+  for (int b = 0; b < KN_MON_REASON_COUNT; b++) {
+    /* pain outlasts the hand (after-pain): it closes when it fades (linger_pain), as in the
+     * simulator */
+    if (b == KN_MON_PAIN && rg->pain.felt > mon->m->par.pain_probability_event) continue;
     if (rg->open & BIT(b))
       condition(mon, st, &rg->open, (kn_monitor_reason)b, 0, KN_SITE_REGION, r, 0.0);
+  }
   for (int i = s->nerve_first[r]; i < s->nerve_first[r + 1]; i++) {
     kn_mon_nerve *nv = &mon->nerves[s->nerve_list[i]];
     if (nv->open)
@@ -686,6 +692,31 @@ static int update_loaded(kn_monitor *mon, kn_monitor_status *st, const kn_contac
   return nl;
 }
 
+/* Region r's pain over the interval ending at t (s): its fading while unloaded since the state was
+ * last current (exact: nothing pressed), then dt (s) under this sample's pressure, as the
+ * simulator's protocol stage does every step. Sets the mechanics output's region_pain[r]. */
+static void region_pain_step(kn_monitor *mon, int r, double t, double dt) {
+  const kn_monitor_model *m = mon->m;
+  kn_mon_region *rg = &mon->regions[r];
+  kn_pain_dynamics pd = kn_pain_dynamics_of(&m->par);
+  const kn_pain_curve *c = &m->sites.pain[r];
+  if (t - dt > rg->pain_t) kn_pain_state_step(c, &pd, 0.0, t - dt - rg->pain_t, &rg->pain);
+  kn_pain_state_step(c, &pd, mon->mech.region_p[r], dt, &rg->pain);
+  rg->pain_t = t;
+  mon->mech.region_pain[r] = rg->pain.felt;
+}
+
+/* Time (s) until pressure ratio p / mean threshold `ratio`, held, is felt at the mean threshold
+ * as summation (now sum) grows: ratio (1 + gain s(t)) = 1 with s(t) relaxing towards
+ * min(1, ratio). 0 if it already is, INFINITY if it never gets there. */
+static double pain_summation_time(const kn_pain_dynamics *pd, double ratio, double sum) {
+  if (!(ratio > 0.0)) return INFINITY;
+  if (ratio * (1.0 + pd->gain * sum) >= 1.0) return 0.0;
+  double drive = fmin(1.0, ratio), needed = (1.0 / ratio - 1.0) / pd->gain;
+  if (!(needed < drive) || !(sum < drive)) return INFINITY; /* never so high, or fading */
+  return pd->sum_time * log((drive - sum) / (drive - needed));
+}
+
 /* Region r against its limits: the status's site, its conditions, the soreness load. */
 static void check_region(kn_monitor *mon, kn_monitor_status *st, int r, double dt) {
   const kn_monitor_model *m = mon->m;
@@ -693,8 +724,13 @@ static void check_region(kn_monitor *mon, kn_monitor_status *st, int r, double d
   kn_mon_region *rg = &mon->regions[r];
   kn_region_ratios q;
   region_ratios(mon, r, &q);
+  /* the pressure as felt after the summation so far: the pain margin falls while it is held */
+  kn_pain_dynamics pd = kn_pain_dynamics_of(&m->par);
+  double pain_ratio = q.pain;
+  q.pain *= 1.0 + pd.gain * rg->pain.summation;
   kn_monitor_site spare, *s = next_site(st, &spare);
   region_site(mon, r, &q, s);
+  s->time_to_limit[KN_LIMIT_PAIN] = pain_summation_time(&pd, pain_ratio, rg->pain.summation);
   status_site(st, s);
   double ratio[4] = {q.iso_p, q.iso_f, q.pain, q.bruise};
   for (int l = 0; l < 4; l++)
@@ -770,6 +806,7 @@ static void run_region(kn_monitor *mon, kn_monitor_status *st, const kn_mechanic
   for (int i = 0; i < nnerve; i++) /* recovery up to the start of this interval */
     nerve_catch_up(m, &mon->nerve_state.nerves[nerves[i]], &mon->nerves[nerves[i]].t, t - dt);
   kn_mechanics_region(&m->mech, in, r, &mon->mech);
+  region_pain_step(mon, r, t, dt);
   check_region(mon, st, r, dt);
 
   kn_nerve_stage_in nin = {mon->mech.nerve_p, mon->mech.nerve_len, t - dt};
@@ -810,6 +847,21 @@ static void conclude(kn_monitor *mon, kn_monitor_status *st, int rebased, double
   }
 }
 
+/* The after-pain of regions no longer pressed whose pain condition is still open: faded to t (s),
+ * the condition closed once pain is no longer more likely than not. */
+static void linger_pain(kn_monitor *mon, kn_monitor_status *st, double t) {
+  const kn_monitor_model *m = mon->m;
+  kn_pain_dynamics pd = kn_pain_dynamics_of(&m->par);
+  for (int r = 0; r < m->sites.nregion; r++) {
+    kn_mon_region *rg = &mon->regions[r];
+    if (!(rg->open & BIT(KN_MON_PAIN)) || !(rg->pain_t < t)) continue; /* open and not stepped */
+    kn_pain_state_step(&m->sites.pain[r], &pd, 0.0, t - rg->pain_t, &rg->pain);
+    rg->pain_t = t;
+    condition(mon, st, &rg->open, KN_MON_PAIN, rg->pain.felt > m->par.pain_probability_event,
+              KN_SITE_REGION, r, rg->pain.felt);
+  }
+}
+
 int kn_monitor_push(kn_monitor *mon, const kn_monitor_sample *samples, size_t n,
                     kn_monitor_status *st) {
   if (!mon || !st) return KN_EINVAL;
@@ -830,6 +882,7 @@ int kn_monitor_push(kn_monitor *mon, const kn_monitor_sample *samples, size_t n,
   kn_mechanics_in in = {loads, (int)n};
   for (int j = 0; j < nl; j++)
     run_region(mon, st, &in, loaded[j], t, dt);
+  linger_pain(mon, st, t);
   conclude(mon, st, rebased, dt);
   return KN_OK;
 }

@@ -49,8 +49,10 @@ typedef struct kn_mon_contact {
 
 /* One region: its alarms and the worst seen (this sample's load is in kn_monitor.mech). */
 typedef struct kn_mon_region {
-  unsigned open;   /* condition reasons open (bit per kn_monitor_reason) */
-  double worst[4]; /* highest ratio seen: ISO pressure, ISO force, pain (p/ppt), bruise */
+  unsigned open;      /* condition reasons open (bit per kn_monitor_reason) */
+  double worst[4];    /* highest ratio seen: ISO pressure, ISO force, pain (p/ppt), bruise */
+  kn_pain_state pain; /* its pain with summation and after-pain (src/protocol/pain.c) */
+  double pain_t;      /* s, time the pain state is current to */
 } kn_mon_region;
 
 /* One nerve: its alarms and the time its state (kn_monitor.nerve_state) is current to. */

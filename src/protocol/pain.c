@@ -36,3 +36,49 @@ double kn_pain_probability(double p, double ppt_mean, double ppt_sd) {
   kn_pain_curve c = kn_pain_curve_of(ppt_mean, ppt_sd);
   return kn_pain_curve_probability(&c, p);
 }
+
+/* ---- the time course --------------------------------------------------------------------------
+ * Temporal summation: pressure held near the threshold grows painful over minutes (tonic pressure,
+ * tourniquet pain) where a brief press does not. The summation s relaxes towards the drive
+ * u = min(1, p / mean threshold) with time constant pain_sum_time (rising under pressure, fading
+ * after it): ds/dt = (u - s) / tau_sum, stepped exactly over dt. The pressure felt is
+ * p (1 + gain s), so full summation lowers the threshold to 1 / (1 + gain) of rest.
+ * After-pain: pain outlasts a painful pressure; the felt pain is max(P(p felt), felt e^(-dt /
+ * tau_after)). */
+
+/* Below this a fading summation or after-pain is no longer tracked (0): no denormal arithmetic
+ * in the hours after a session, and nothing any output prints. */
+#define PAIN_NEGLIGIBLE 1e-12
+
+kn_pain_dynamics kn_pain_dynamics_of(const kn_params *par) {
+  return (kn_pain_dynamics){par->pain_sum_gain, par->pain_sum_time, par->pain_after_time};
+}
+
+double kn_pain_summed_probability(const kn_pain_curve *c, const kn_pain_dynamics *d, double s,
+                                  double p) {
+  return kn_pain_curve_probability(c, p * (1.0 + d->gain * s));
+}
+
+double kn_pain_held(double p, double ppt_mean, double ppt_sd, double t_held, double t_after) {
+  kn_params par;
+  kn_params_default(&par);
+  kn_pain_dynamics d = kn_pain_dynamics_of(&par);
+  kn_pain_curve c = kn_pain_curve_of(ppt_mean, ppt_sd);
+  kn_pain_state st = {0.0, 0.0};
+  /* constant inputs: one exact step each (the summed pain only grows while p is held) */
+  if (t_held > 0.0) kn_pain_state_step(&c, &d, p, t_held, &st);
+  if (t_after > 0.0) kn_pain_state_step(&c, &d, 0.0, t_after, &st);
+  return st.felt;
+}
+
+void kn_pain_state_step(const kn_pain_curve *c, const kn_pain_dynamics *d, double p, double dt,
+                        kn_pain_state *st) {
+  double drive = p > 0.0 && c->mean > 0.0 ? fmin(1.0, p / c->mean) : 0.0;
+  if (drive > 0.0 || st->summation > 0.0) {
+    st->summation += (drive - st->summation) * (1.0 - exp(-dt / d->sum_time));
+    if (drive == 0.0 && st->summation < PAIN_NEGLIGIBLE) st->summation = 0.0;
+  }
+  double now = p > 0.0 ? kn_pain_summed_probability(c, d, st->summation, p) : 0.0;
+  double faded = st->felt > PAIN_NEGLIGIBLE ? st->felt * exp(-dt / d->after_time) : 0.0;
+  st->felt = fmax(now, faded);
+}

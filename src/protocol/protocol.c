@@ -84,6 +84,10 @@ void kn_practitioner_draw(const kn_params *p, kn_practitioner who, int percentil
   if (partner && u[NEVER] >= 1.0 - p->untrained_never_ease) out->pain_delay = -1.0;
 }
 
+void kn_device_traits(kn_practitioner_traits *out) {
+  *out = (kn_practitioner_traits){.force_ratio = 1.0, .pain_delay = -1.0};
+}
+
 int kn_action_grips_skin(kn_action_kind k) {
   return k == KN_ACT_FRICTION || k == KN_ACT_PETRISSAGE;
 }
@@ -216,7 +220,7 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
     c->ease = 1.0;
     c->t_pain = 0.0;
   }
-  vary_step(&st->vary, &st->rng, c);
+  if (!pp->device) vary_step(&st->vary, &st->rng, c); /* a device does not wander */
   if (ai < 0) {
     c->prev_force = 0.0;
     c->force_rate = 0.0;
@@ -230,7 +234,9 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
   double along = 0.0, across = 0.0;
   if (on) {
     double ramp = kn_min(pr->ramp_time, p->pro_ramp_share * a->duration);
-    double env = kn_min(min_jerk(tau / ramp), min_jerk((a->duration - tau) / ramp));
+    /* a device is at its set force from the first step to the last: no onset or release ramp */
+    double env =
+        pp->device ? 1.0 : kn_min(min_jerk(tau / ramp), min_jerk((a->duration - tau) / ramp));
     double mod = technique(p, a, tau, &along, &across);
     /* a hand's force wanders, but not without bound */
     double bound = p->force_noise_bound;
@@ -268,15 +274,21 @@ static int slot_step(const kn_protocol_params *pp, double t, kn_protocol_state *
   else
     c->shear = 0.0;
 
-  /* a professional who sees pain eases off to just under the subject's threshold */
-  if (pr->pain_delay >= 0.0) {
+  /* a professional who sees pain eases off to just under the subject's threshold; the pain this
+   * hand causes now is its pressure's, with the region's summation so far (not the after-pain of
+   * earlier pressure, which easing off cannot take away) */
+  if (pr->pain_delay >= 0.0 && !pp->device) { /* a device does not watch the face */
     int r = pp->region_local[a->region];
-    double pain = kn_pain_curve_probability(&pp->pain[r], c->p); /* fitted once per model */
+    kn_pain_dynamics pd = kn_pain_dynamics_of(p);
+    double sum = st->pain[r].summation;
+    double pain = kn_pain_summed_probability(&pp->pain[r], &pd, sum, c->p);
     if (pain > p->pain_probability_event) {
       c->t_pain += dt;
       if (c->t_pain >= pr->pain_delay) {
-        /* just under the median threshold, where pain is less likely than not (log-normal) */
-        double target = p->pain_ease_target * kn_pain_median(pp->ppt_mean[r], pp->ppt_sd[r]);
+        /* just under the median threshold as summation has lowered it, where pain is less
+         * likely than not (log-normal) */
+        double target = p->pain_ease_target * kn_pain_median(pp->ppt_mean[r], pp->ppt_sd[r]) /
+                        (1.0 + pd.gain * sum);
         c->ease *= kn_min(1.0, target / c->p);
         c->t_pain = 0.0;
         return 1;
@@ -295,6 +307,8 @@ void kn_protocol_init(const kn_protocol_params *p, kn_arena *a, kn_protocol_stat
   s->contacts = kn_arena_take(a, (size_t)p->nslot, sizeof(kn_contact));
   o->contacts = s->contacts;
   o->eased = kn_arena_take(a, (size_t)p->nslot, sizeof(int));
+  s->pain = kn_arena_take(a, (size_t)p->nregion, sizeof(kn_pain_state));
+  o->region_pain = kn_arena_take(a, (size_t)p->nregion, sizeof(double));
 }
 
 void kn_protocol_reset(const kn_protocol_params *p, kn_protocol_state *s, kn_protocol_out *o) {
@@ -309,6 +323,10 @@ void kn_protocol_reset(const kn_protocol_params *p, kn_protocol_state *s, kn_pro
     c->ease = 1.0;
     o->eased[k] = 0;
   }
+  for (int r = 0; r < p->nregion; r++) {
+    s->pain[r] = (kn_pain_state){0.0, 0.0};
+    o->region_pain[r] = 0.0;
+  }
 }
 
 int kn_protocol_step(const kn_protocol_params *p, const kn_protocol_in *in, kn_protocol_state *s,
@@ -320,4 +338,30 @@ int kn_protocol_step(const kn_protocol_params *p, const kn_protocol_in *in, kn_p
     sum += s->contacts[k].force + s->contacts[k].x + s->contacts[k].y;
   }
   return isfinite(sum) ? KN_OK : KN_ENONFINITE;
+}
+
+void kn_protocol_lift(const kn_protocol_params *p, kn_protocol_state *s) {
+  for (int k = 0; k < p->nslot; k++) {
+    kn_contact *c = &s->contacts[k];
+    c->prev_force = c->force_rate = 0.0;
+    lift(c);
+  }
+}
+
+void kn_protocol_pain_step(const kn_protocol_params *p, kn_protocol_state *s, kn_protocol_out *o,
+                           double dt) {
+  kn_pain_dynamics pd = kn_pain_dynamics_of(p->par);
+  double *peak = o->region_pain; /* first the hands' highest pressure on each region (Pa) */
+  for (int r = 0; r < p->nregion; r++)
+    peak[r] = 0.0;
+  for (int k = 0; k < p->nslot; k++) {
+    const kn_contact *c = &s->contacts[k];
+    if (!c->active || c->region < 0) continue;
+    int r = p->region_local[c->region];
+    if (r >= 0 && c->p > peak[r]) peak[r] = c->p;
+  }
+  for (int r = 0; r < p->nregion; r++) { /* then the pain it leaves */
+    kn_pain_state_step(&p->pain[r], &pd, peak[r], dt, &s->pain[r]);
+    o->region_pain[r] = s->pain[r].felt;
+  }
 }

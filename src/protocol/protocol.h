@@ -35,6 +35,35 @@ kn_pain_curve kn_pain_curve_of(double ppt_mean, double ppt_sd);
  * kn_pain_probability(p, mean, sd) of the threshold c was fitted to. */
 double kn_pain_curve_probability(const kn_pain_curve *c, double p);
 
+/* The pain of one region with its time course (src/protocol/pain.c): pressure held near the
+ * threshold grows more painful over minutes (temporal summation lowers the felt threshold), and
+ * pain outlasts a painful pressure (after-pain) before it fades. */
+typedef struct kn_pain_state {
+  double summation; /* 1, 0..1: temporal summation of the pressure held (0: none) */
+  double felt;      /* 1, probability that the region hurts now, after-pain included */
+} kn_pain_state;
+
+/* The constants of that time course, from the parameter table (pain_sum_*, pain_after_time). */
+typedef struct kn_pain_dynamics {
+  double gain;       /* 1, full summation multiplies the felt pressure by 1 + gain */
+  double sum_time;   /* s, time constant of summation (rise under pressure, fading without) */
+  double after_time; /* s, time constant of the after-pain */
+} kn_pain_dynamics;
+
+/* The time course's constants of parameter table par. */
+kn_pain_dynamics kn_pain_dynamics_of(const kn_params *par);
+
+/* Probability (0..1) that pressure p (Pa) hurts now on curve c with summation s (0..1), without
+ * after-pain: the pressure felt is p (1 + gain s). */
+double kn_pain_summed_probability(const kn_pain_curve *c, const kn_pain_dynamics *d, double s,
+                                  double p);
+
+/* Advances region state st over dt (s) under peak surface pressure p (Pa), on curve c: the
+ * summation relaxes (exactly, first order) towards min(1, p / mean threshold), then the felt pain
+ * is the larger of the summed probability and the last felt pain faded over dt. */
+void kn_pain_state_step(const kn_pain_curve *c, const kn_pain_dynamics *d, double p, double dt,
+                        kn_pain_state *st);
+
 /* One hand or tool: the contact it makes this step. */
 typedef struct kn_contact {
   int action;                          /* action in progress, -1 if none */
@@ -73,6 +102,8 @@ typedef struct kn_protocol_params {
   const int *region_local;               /* atlas region -> local index, -1 if not reached */
   const double *ppt_mean, *ppt_sd;       /* Pa, pain threshold per local region (subject) */
   const kn_pain_curve *pain;             /* the same thresholds fitted once (kn_pain_curve_of) */
+  int nregion;                           /* local regions (the length of ppt_mean, pain) */
+  int device; /* 1: a device gives the plan exactly (no ramp, variation, drift, easing off) */
 } kn_protocol_params;
 
 /* What it reads: only the time (the plan is constant). */
@@ -94,12 +125,14 @@ typedef struct kn_protocol_state {
   kn_contact *contacts; /* (nslot) */
   kn_rng rng;           /* seeded with the session's seed at reset */
   kn_vary_coefs vary;   /* set at reset */
+  kn_pain_state *pain;  /* (nregion) each region's pain and its summation */
 } kn_protocol_state;
 
 /* What it offers downstream (mechanics, circulation, systemic, events, recorder). */
 typedef struct kn_protocol_out {
   const kn_contact *contacts; /* (nslot) the hands now: a view of the state */
   int *eased;                 /* (nslot) 1 where the practitioner eased off this step (an event) */
+  double *region_pain;        /* 1 (nregion) probability of pain with its time course (pain step) */
 } kn_protocol_out;
 
 /* Bytes its arrays take in the arena. */
@@ -113,11 +146,22 @@ void kn_protocol_reset(const kn_protocol_params *p, kn_protocol_state *s, kn_pro
  * hand's force or position is not finite. */
 int kn_protocol_step(const kn_protocol_params *p, const kn_protocol_in *in, kn_protocol_state *s,
                      kn_protocol_out *o, double dt);
+/* Lifts every hand or device (the plan is over): a device held to the plan's last step would
+ * otherwise stay on the skin through the quiet steps that follow, which do not step the hands. */
+void kn_protocol_lift(const kn_protocol_params *p, kn_protocol_state *s);
+
+/* The pain of every region over dt (s), from the hands now (call after kn_protocol_step, and on
+ * every step after the plan too, so that pain fades): fills o->region_pain. */
+void kn_protocol_pain_step(const kn_protocol_params *p, kn_protocol_state *s, kn_protocol_out *o,
+                           double dt);
 
 /* Draws one practitioner of profile `who`: every trait at the median (percentile 0 and not seeded),
  * at `percentile` (1..99) in the harmful direction, or from `seed` (seeded != 0); reproducible. */
 void kn_practitioner_draw(const kn_params *p, kn_practitioner who, int percentile, int seeded,
                           uint64_t seed, kn_practitioner_traits *out);
+/* The traits of a device (giver: device): the planned force exactly, no ramp, variation or drift,
+ * and no easing off on pain. */
+void kn_device_traits(kn_practitioner_traits *out);
 /* Whether the hand grips the skin (friction, kneading) rather than sliding over it. */
 int kn_action_grips_skin(kn_action_kind k);
 /* 1 if action a, scheduled from start to end (s), is in one of its repetitions at time t (s);

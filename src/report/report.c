@@ -262,7 +262,9 @@ void kn_report_text_styled(const kn_model *m, kn_data *d, FILE *out, int use_col
   char name[4 * sizeof session->name];
   kn_text_escape(name, sizeof name, session->name, strlen(session->name), 0);
   fprintf(out, "session: %s, %s, %zu actions, %s simulated\n", name[0] ? name : "(unnamed)",
-          kn_practitioner_name(session->practitioner), session->naction, a);
+          session->giver == KN_GIVER_DEVICE ? "device"
+                                            : kn_practitioner_name(session->practitioner),
+          session->naction, a);
 
   int any = 0;
   for (size_t i = 0; i < o->nnerve; i++) {

@@ -233,10 +233,11 @@ static json_t *parameters_json(const kn_session *s) {
 static json_t *practitioner_json(const kn_model *m) {
   const kn_session *s = kn_model_session(m);
   const kn_practitioner_traits *t = kn_model_practitioner(m);
-  const char *how = s->practitioner == KN_PRACTITIONER_ROUGH_PARTNER ? "fixed"
-                    : s->practitioner_seeded                         ? "seed"
-                    : s->practitioner_percentile                     ? "percentile"
-                                                                     : "median";
+  const char *how = s->giver == KN_GIVER_DEVICE                        ? "device"
+                    : s->practitioner == KN_PRACTITIONER_ROUGH_PARTNER ? "fixed"
+                    : s->practitioner_seeded                           ? "seed"
+                    : s->practitioner_percentile                       ? "percentile"
+                                                                       : "median";
   json_t *j =
       json_pack("{s:s, s:f, s:f, s:f, s:f, s:f, s:b}", "drawn", how, "force_ratio", t->force_ratio,
                 "force_bias_N", t->force_bias, "force_cv", t->force_cv, "ramp_time_s", t->ramp_time,

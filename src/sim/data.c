@@ -11,6 +11,7 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   size_t nr = (size_t)m->nregion, nn = (size_t)m->nnerve, nm = (size_t)m->nmuscle;
   kn_protocol_init(&m->protocol, a, &d->protocol_s, &d->protocol_o);
   d->contacts = d->protocol_o.contacts;
+  d->region_pain = d->protocol_o.region_pain; /* pain with its time course (protocol) */
   d->loads = kn_arena_take(a, (size_t)m->nslot, sizeof(kn_contact_load));
   d->region_t_contact = kn_arena_take(a, nr, sizeof(double));
   d->nerve_t_grade = kn_arena_take(a, nn, sizeof(double));
@@ -19,7 +20,6 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   d->region_shear = kn_arena_take(a, nr, sizeof(double));
   d->region_deep_shear = kn_arena_take(a, nr, sizeof(double));
   d->region_rate = kn_arena_take(a, nr, sizeof(double));
-  d->region_pain = kn_arena_take(a, nr, sizeof(double));
   d->region_transient = kn_arena_take(a, nr, sizeof(int));
   d->nerve_p = kn_arena_take(a, nn, sizeof(double));
   d->nerve_len = kn_arena_take(a, nn, sizeof(double));

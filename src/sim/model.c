@@ -96,6 +96,8 @@ static int check_session(const kn_session *s, kn_diag *diag) {
   if (s->practitioner_percentile && s->practitioner_seeded)
     return fail(diag, KN_EINVAL, "session.practitioner_percentile",
                 "give practitioner_percentile or practitioner_seed, not both");
+  if ((unsigned)s->giver > KN_GIVER_DEVICE)
+    return fail(diag, KN_EINVAL, "session.giver", "unknown giver (hands or device)");
   int rc = check_parameters(s, diag);
   if (rc) return rc;
   for (size_t i = 0; i < s->naction; i++) {
@@ -292,7 +294,9 @@ void kn_stage_params_fill(kn_model *m) {
                                      .region_local = m->region_local,
                                      .ppt_mean = m->ppt_mean,
                                      .ppt_sd = m->ppt_sd,
-                                     .pain = m->sites.pain};
+                                     .pain = m->sites.pain,
+                                     .nregion = m->nregion,
+                                     .device = m->session.giver == KN_GIVER_DEVICE};
   m->circ = (kn_circ_params){.par = &m->par,
                              .serum_potassium = m->subject.serum_potassium,
                              .atherosclerosis = m->subject.atherosclerosis,
@@ -430,8 +434,11 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
   for (size_t i = 0; i < session->nparam; i++)
     kn_params_set(&m->par, session->params[i].index, session->params[i].value);
   kn_module_params(&m->par, &m->nerve, &m->tissue);
-  kn_practitioner_draw(&m->par, m->session.practitioner, m->session.practitioner_percentile,
-                       m->session.practitioner_seeded, m->session.practitioner_seed, &m->profile);
+  if (m->session.giver == KN_GIVER_DEVICE)
+    kn_device_traits(&m->profile);
+  else
+    kn_practitioner_draw(&m->par, m->session.practitioner, m->session.practitioner_percentile,
+                         m->session.practitioner_seeded, m->session.practitioner_seed, &m->profile);
   schedule_times(m);
   m->nslot = schedule_slots(m, order, slot_of, slot_free, 0);
   m->duration = m->plan_end + session->recovery;

@@ -27,9 +27,9 @@ static void contact_loads(const kn_model *m, kn_data *d) {
 static void mechanics_step(const kn_model *m, kn_data *d) {
   contact_loads(m, d);
   kn_mechanics_in in = {d->loads, m->nslot};
-  kn_mechanics_out out = {d->region_p,    d->region_f,    d->region_shear,     d->region_deep_shear,
-                          d->region_rate, d->region_pain, d->region_t_contact, d->region_transient,
-                          d->nerve_p,     d->nerve_len,   d->muscle_p};
+  kn_mechanics_out out = {d->region_p,    d->region_f,  d->region_shear,     d->region_deep_shear,
+                          d->region_rate, NULL,         d->region_t_contact, d->region_transient,
+                          d->nerve_p,     d->nerve_len, d->muscle_p};
   kn_mechanics_step(&m->mech, &in, &out, d->dt);
 }
 
@@ -181,7 +181,10 @@ int kn_step(const kn_model *m, kn_data *d) {
     STAGE(KN_STAGE_PROTOCOL,
           kn_protocol_step(&m->protocol, &protocol_in, &d->protocol_s, &d->protocol_o, d->dt));
     kn_events_eased(&d->events_o, d->t, &d->protocol_o, m->nslot);
+  } else {
+    kn_protocol_lift(&m->protocol, &d->protocol_s); /* after the plan no hand or device presses */
   }
+  kn_protocol_pain_step(&m->protocol, &d->protocol_s, &d->protocol_o, d->dt); /* fades when quiet */
   mechanics_step(m, d);
   STAGE(KN_STAGE_MECHANICS, FINITE(load_sum(m, d)));
   nerve_step(m, d);

@@ -305,6 +305,8 @@ extern const kn_case kn_cases_reflex[]; /* cases_reflex.c: evoked reflexes and t
 extern const size_t kn_cases_reflex_n;
 extern const kn_case kn_cases_cramp[]; /* cases_cramp.c: cramp discharge as it evolves */
 extern const size_t kn_cases_cramp_n;
+extern const kn_case kn_cases_pain[]; /* cases_pain.c: pain with its time course */
+extern const size_t kn_cases_pain_n;
 extern const kn_case kn_cases_circ[]; /* cases_circ.c: circulation, heat, the whole body */
 extern const size_t kn_cases_circ_n;
 /* A course of sessions (cases_course.c): its systolic or diastolic change over the course. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The protocol stage stepped alone (src/protocol/protocol.h): a plan and a practitioner built by
  * hand, the hands checked against numbers worked out by hand. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,7 +63,8 @@ static rig *rig_new(kn_action_kind kind, double pain_delay) {
                               .region_local = r->region_local,
                               .ppt_mean = r->ppt_mean,
                               .ppt_sd = r->ppt_sd,
-                              .pain = r->pain};
+                              .pain = r->pain,
+                              .nregion = 1};
   r->block = calloc(1, kn_protocol_size(&r->p) + 1);
   assert_non_null(r->block);
   kn_arena a = {r->block, 0};
@@ -134,11 +136,108 @@ static void test_eases_off_pain(void **state) {
   free(r);
 }
 
+/* The log-normal pain curve written out again here (not the model's function): P(p) =
+ * Phi((ln p - mu) / sigma), sigma^2 = ln(1 + cv^2), mu = ln(mean) - sigma^2 / 2. */
+static double lognormal_pain(double p, double mean, double sd) {
+  double s2 = log(1.0 + (sd / mean) * (sd / mean));
+  return 0.5 * erfc(-(log(p) - (log(mean) - 0.5 * s2)) / sqrt(2.0 * s2));
+}
+
+/* A step of pressure held one summation time constant, then lifted one after-pain time
+ * constant. By hand: 300 kPa on a 400 +- 100 kPa threshold drives summation towards 0.75, so at
+ * t = tau it is 0.75 (1 - 1/e) = 0.4741; the felt pressure is 300 (1 + 0.5 x 0.4741) = 371.1 kPa,
+ * P = Phi((ln 371.1 - mu) / sigma) = 0.4281 (worked with the formula above: cv 0.25, sigma
+ * 0.2462). One after-pain time constant after release it is that / e = 0.1575. The state is
+ * stepped at 1 ms, which must give the exact first-order answer. */
+static void test_pain_step_response(void **state) {
+  (void)state;
+  kn_params par;
+  kn_params_default(&par);
+  kn_pain_dynamics d = kn_pain_dynamics_of(&par);
+  assert_close(d.gain, 0.5, 0.0);
+  assert_close(d.sum_time, 120.0, 0.0);
+  assert_close(d.after_time, 15.0, 0.0);
+  kn_pain_curve c = kn_pain_curve_of(400e3, 100e3);
+  kn_pain_state st = {0.0, 0.0};
+  double p = 300e3, dt = 1e-3;
+  double before = lognormal_pain(p, 400e3, 100e3);
+  for (int i = 0; i < 120000; i++)
+    kn_pain_state_step(&c, &d, p, dt, &st);
+  double s = 0.75 * (1.0 - exp(-1.0));
+  assert_close(st.summation, s, 1e-9);
+  assert_close(s, 0.4741, 1e-4);
+  double felt = lognormal_pain(p * (1.0 + 0.5 * s), 400e3, 100e3);
+  assert_close(st.felt, felt, 1e-9);
+  assert_close(felt, 0.4281, 1e-3);
+  assert_true(felt >
+              2.0 * before); /* 0.148 at first: two minutes on, nearly three times as likely */
+  for (int i = 0; i < 15000; i++)
+    kn_pain_state_step(&c, &d, 0.0, dt, &st);
+  assert_close(st.felt, felt * exp(-1.0), 1e-9);
+  assert_close(st.summation, s * exp(-15.0 / 120.0), 1e-9); /* summation fades on its own clock */
+  /* the public closed form agrees: held tau, lifted tau_after */
+  assert_close(kn_pain_held(p, 400e3, 100e3, 120.0, 15.0), felt * exp(-1.0), 1e-9);
+}
+
+/* The stage's pain step reads the hands: a device holding 20 N on 1 cm^2 (200 kPa) of a 400 kPa
+ * threshold region from t = 0; after 10 s the region's summation is 0.5 (1 - e^(-10/120)), and
+ * once lifted the felt pain fades by e^(-dt / 15 s) per step. */
+static void test_region_pain_follows_the_hands(void **state) {
+  (void)state;
+  rig *r = rig_new(KN_ACT_COMPRESSION, -1.0);
+  r->p.device = 1;
+  kn_protocol_reset(&r->p, &r->s, &r->o);
+  while (r->in.t < 10.0 - 0.5e-3) {
+    assert_int_equal(kn_protocol_step(&r->p, &r->in, &r->s, &r->o, r->p.dt), KN_OK);
+    kn_protocol_pain_step(&r->p, &r->s, &r->o, r->p.dt);
+    r->in.t += r->p.dt;
+  }
+  assert_close(r->s.pain[0].summation, 0.5 * (1.0 - exp(-10.0 / 120.0)), 1e-9);
+  double held = r->o.region_pain[0];
+  assert_close(held, lognormal_pain(200e3 * (1.0 + 0.5 * r->s.pain[0].summation), 400e3, 100e3),
+               1e-12);
+  kn_protocol_lift(&r->p, &r->s);
+  kn_protocol_pain_step(&r->p, &r->s, &r->o, 1.0);
+  assert_close(r->o.region_pain[0], held * exp(-1.0 / 15.0), 1e-12);
+  free(r->block);
+  free(r);
+}
+
+/* A device gives the plan exactly: 20 N from the very first step (no ramp) to the last, on the
+ * target, whatever practitioner traits sit in the profile (a 1 s ramp here), and never eases off
+ * even where it hurts. */
+static void test_device_is_exact(void **state) {
+  (void)state;
+  rig *r = rig_new(KN_ACT_COMPRESSION, 0.5);
+  r->pro.force_cv = 0.3;
+  r->pro.drift = 0.02;
+  r->p.device = 1;
+  r->ppt_mean[0] = 100e3; /* 200 kPa hurts */
+  r->ppt_sd[0] = 20e3;
+  r->pain[0] = kn_pain_curve_of(r->ppt_mean[0], r->ppt_sd[0]);
+  kn_protocol_reset(&r->p, &r->s, &r->o);
+  while (r->in.t < 10.0 - 0.5e-3) {
+    assert_int_equal(kn_protocol_step(&r->p, &r->in, &r->s, &r->o, r->p.dt), KN_OK);
+    assert_close(r->o.contacts[0].force, 20.0, 0.0);
+    assert_close(r->o.contacts[0].x, 0.0, 0.0);
+    assert_close(r->o.contacts[0].y, 0.0, 0.0);
+    assert_int_equal(r->o.eased[0], 0);
+    r->in.t += r->p.dt;
+  }
+  run_to(r, 10.5);
+  assert_int_equal(r->o.contacts[0].active, 0);
+  free(r->block);
+  free(r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_ramp_and_plateau),
       cmocka_unit_test(test_friction_shear),
       cmocka_unit_test(test_eases_off_pain),
+      cmocka_unit_test(test_pain_step_response),
+      cmocka_unit_test(test_region_pain_follows_the_hands),
+      cmocka_unit_test(test_device_is_exact),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
