@@ -256,6 +256,8 @@ struct kn_validation {
 /* The tables, in the order `knead validate` prints them; the population cases last. */
 extern const kn_case kn_cases_core[]; /* cases.c: mechanics, nerve, tissue, nerve scenarios */
 extern const size_t kn_cases_core_n;
+extern const kn_case kn_cases_nerve[]; /* cases_nerve.c: fibre classes, transport, lesion */
+extern const size_t kn_cases_nerve_n;
 extern const kn_case kn_cases_pool[]; /* cases_pool.c: motor-unit pool and Hill curves */
 extern const size_t kn_cases_pool_n;
 extern const kn_case kn_cases_nm[]; /* cases_nm.c: reflexes, cramp, massage inhibition */
