@@ -102,7 +102,8 @@
   X(nerve_small_block, "nerve", 1.4, "1", 1.0, EXPERT,                                             \
     "calibrated: pain sensation goes last, about 40 min into complete ischaemia [tourniquet_block]", \
     "ischaemic deficit at which all small fibres are blocked")                                     \
-  X(nerve_sensory_mech, "nerve", 0.7, "1", 1.0, EXPERT, "ochoa1972",                              \
+  X(nerve_sensory_mech, "nerve", 0.7, "1", 1.0, EXPERT,                              \
+    "calibrated: expert; tourniquet paralysis spares sensation relatively [tourniquet_block]",  \
     "large sensory fibres' share of the motor fibres' structural block (tourniquet paralysis spares sensation relatively)") \
   X(nerve_small_mech, "nerve", 0.2, "1", 1.0, EXPERT, "ochoa1972",                                \
     "small fibres' share of the motor fibres' structural block (small fibres are spared by compression)") \
@@ -122,7 +123,7 @@
     "calibrated: 30 mmHg for 8 h, marked but incomplete slow-transport block (dose 0.8) [dahlin_mclean1986]", \
     "time to slow-axonal-transport dose 1 at nerve_transport_p_yes")                               \
   X(nerve_slow_transport_recovery, "nerve", 7.0, "day", KN_DAY, EXPERT,                           \
-    "calibrated: slow transport moves 1-30 mm/day, so an accumulation clears over days [dahlin_mclean1986]", \
+    "calibrated: slow transport moves 1-30 mm/day, so an accumulation clears over days (expert)", \
     "time constant of recovery of slow axonal transport once unloaded")                            \
   /* tissue ---------------------------------------------------------------------------------- */  \
   X(muscle_death_p_high, "tissue", 32.0, "kPa", KN_KPA, ANIMAL, "linder_ganz2006",                 \

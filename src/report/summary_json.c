@@ -163,6 +163,11 @@ static json_t *action_json(const kn_model *m, size_t i) {
     return j;
   case KN_ACT_REST:
     return j;
+  case KN_ACT_STRUCTURE_PRESSURE:
+    json_object_set_new(j, "nerve", json_string(kn_atlas_nerve((size_t)a->nerve)->name));
+    json_object_set_new(j, "pressure_mmHg", json_real(a->pressure / KN_MMHG));
+    json_object_set_new(j, "length_mm", json_real(a->loaded_length / KN_MM));
+    return j;
   default:
     break;
   }

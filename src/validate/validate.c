@@ -125,6 +125,7 @@ static const struct {
   const char *name;
 } experiments[] = {{kn_run_formula, "formula"},
                    {kn_run_exposure, "exposure"},
+                   {kn_run_nerve_course, "nerve_course"},
                    {kn_run_session, "session"},
                    {kn_run_pair, "pair"},
                    {kn_run_ctf, "ctf"},
