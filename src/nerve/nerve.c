@@ -14,6 +14,22 @@
  * relative error there (k dt / 2) is below double precision. */
 #define EXACT_FORM_MIN 1e-15
 
+/* Below this argument 1 - e^-x is summed as its series (x - x^2/2 + x^3/6, error below x^4/24):
+ * the subtraction would lose digits, and the monitor's firmware has exp but not expm1. */
+#define SERIES_MAX 1e-5
+#define THIRD_FACTORIAL 6.0 /* 3!, the series' third denominator */
+
+/* 1 - e^-x, accurate for small x (expm1 without libm's expm1). */
+static double one_minus_exp_neg(double x) {
+  if (x < SERIES_MAX) return x * (1.0 - x * (0.5 - x / THIRD_FACTORIAL));
+  return 1.0 - exp(-x);
+}
+
+/* tanh for y >= 0 from exp (the firmware has no tanh). */
+static double tanh_pos(double y) {
+  return one_minus_exp_neg(2.0 * y) / (1.0 + exp(-2.0 * y));
+}
+
 static const char *const grade_names[] = {"none", "transient paresthesia", "conduction block",
                                           "structural injury", "axonal injury"};
 
@@ -56,7 +72,7 @@ static double transport_drive(const kn_nerve_params *np, double p) {
 static double transport_scale(const kn_nerve_params *np, double time, double recovery) {
   double sy = transport_drive(np, np->transport_p_yes);
   double ky = (1.0 - sy) / recovery;
-  double reach = ky * time > EXACT_FORM_MIN ? -expm1(-ky * time) / ky : time;
+  double reach = ky * time > EXACT_FORM_MIN ? one_minus_exp_neg(ky * time) / ky : time;
   return 1.0 / (sy * reach);
 }
 
@@ -85,7 +101,7 @@ double kn_nerve_injury_rate(const kn_nerve_params *np, double p, double loaded_l
   if (excess <= 0.0) return 0.0;
   double x = excess / (np->injury_p_ref - np->injury_p_safe);
   double g = np->injury_rate_max;
-  return tanh(x / g) / tanh(1.0 / g) / np->injury_time_ref;
+  return tanh_pos(x / g) / tanh_pos(1.0 / g) / np->injury_time_ref;
 }
 
 static double ischaemic_share(double ischaemia, double onset, double block) {
@@ -118,7 +134,7 @@ double kn_nerve_fibre_conduction(const kn_nerve_params *np, kn_nerve_fibre f, do
 
 /* dD/dt = r - k D over dt at constant r, k (exact; Euler when k dt is tiny). */
 static double relax(double d, double r, double k, double dt) {
-  if (k * dt > EXACT_FORM_MIN) return d + (r / k - d) * -expm1(-k * dt);
+  if (k * dt > EXACT_FORM_MIN) return d + (r / k - d) * one_minus_exp_neg(k * dt);
   return d + (r - k * d) * dt;
 }
 
@@ -149,7 +165,7 @@ static void step_transport(const kn_nerve_params *np, kn_nerve_state *s, double 
  * 1 - exp(-dose / lesion_dose) while nothing is repaired); repair runs at the pace of the grade
  * reached: hours below the injury dose, weeks for a structural, months for an axonal injury. */
 static void step_lesion(const kn_nerve_params *np, kn_nerve_state *s, double dose_step, double dt) {
-  s->lesion += (1.0 - s->lesion) * -expm1(-dose_step / np->lesion_dose);
+  s->lesion += (1.0 - s->lesion) * one_minus_exp_neg(dose_step / np->lesion_dose);
   if (s->lesion <= 0.0) return;
   double repair =
       s->grade >= KN_NERVE_INJURY ? np->recovery[s->grade][0] : np->recovery[KN_NERVE_BLOCK][1];
