@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* knead — nerve compression: intraneural perfusion, ischaemic conduction block, axonal transport
- * block, structural (mechanical) injury dose, and the graded outcome with its recovery time.
+/* knead — nerve compression: intraneural perfusion, ischaemic conduction block per fibre class,
+ * axonal transport (fast and slow), structural (mechanical) injury dose with the conduction loss
+ * it leaves, and the graded outcome with its recovery time.
  *
  * Inputs per step are the pressure on the nerve (Pa, from mechanics) and the loaded length along it
  * (m). Pressures tie to the animal experiments of Rydevik, Dahlin and Lundborg (SCIENCE.md §3). */
@@ -27,6 +28,17 @@ typedef enum kn_nerve_grade {
 /* "none", "transient paresthesia", "conduction block", "structural injury", "axonal injury". */
 KN_API const char *kn_nerve_grade_name(kn_nerve_grade g);
 
+/* The fibre classes whose conduction is followed. Under ischaemia large sensory fibres fail first,
+ * then large motor fibres, small (pain, temperature, autonomic) fibres last (Lundborg 1982; the
+ * tourniquet literature); under mechanical deformation large fibres fail and small ones are spared
+ * (Ochoa 1972). */
+typedef enum kn_nerve_fibre {
+  KN_FIBRE_MOTOR = 0,   /* large myelinated motor fibres (what a CMAP measures) */
+  KN_FIBRE_SENSORY = 1, /* large myelinated sensory fibres (touch, vibration, paresthesia) */
+  KN_FIBRE_SMALL = 2    /* thinly myelinated and unmyelinated fibres (A-delta, C) */
+} kn_nerve_fibre;
+#define KN_NERVE_FIBRES 3 /* number of kn_nerve_fibre classes */
+
 /* Parameters of the nerve model, SI units (filled from the parameter list by the model). */
 typedef struct kn_nerve_params {
   double perfusion_p50;       /* Pa */
@@ -34,8 +46,8 @@ typedef struct kn_nerve_params {
   double block_time;          /* s of full ischaemia to block */
   double recovery_time;       /* s, time constant of recovery */
   double paresthesia_level;   /* 1, ischaemic deficit giving paresthesia */
-  double transport_p_no;      /* Pa */
-  double transport_p_yes;     /* Pa */
+  double transport_p_no;      /* Pa, fast transport not blocked in transport_time */
+  double transport_p_yes;     /* Pa, fast transport dose 1 after transport_time */
   double transport_time;      /* s */
   double injury_p_safe;       /* Pa */
   double injury_p_ref;        /* Pa */
@@ -47,19 +59,38 @@ typedef struct kn_nerve_params {
   double block_level;         /* 1, ischaemic deficit graded as conduction block */
   double ischaemia_max;       /* 1, largest ischaemic deficit (deep block saturates) */
   double recovery[5][2];      /* s, expected recovery [min, max] for each kn_nerve_grade */
+  double critical_perfusion;  /* 1, residual perfusion that just meets the nerve's needs */
+  double sensory_onset;       /* 1, ischaemic deficit at which large sensory fibres start failing */
+  double sensory_block;       /* 1, deficit at which they are all blocked */
+  double small_onset;         /* 1, deficit at which small fibres start failing */
+  double small_block;         /* 1, deficit at which they are all blocked */
+  double sensory_mech;        /* 1, large sensory fibres' share of the motor fibres' lesion */
+  double small_mech;          /* 1, small fibres' share of the motor fibres' lesion */
+  double lesion_dose;         /* 1, structural dose that leaves 1 - 1/e of motor fibres blocked */
+  double injury_rate_max; /* 1, bound of the structural dose rate, in doses per injury_time_ref */
+  double transport_width; /* Pa, logistic width of the transport-pressure curve */
+  double transport_recovery;      /* s, time constant of recovery of fast transport, unloaded */
+  double slow_transport_time;     /* s, time to slow-transport dose 1 at transport_p_yes */
+  double slow_transport_recovery; /* s, time constant of recovery of slow transport, unloaded */
 } kn_nerve_params;
 
 /* State of one nerve; all zero at rest (perfusion 1, conduction 1 set by kn_nerve_reset). */
 typedef struct kn_nerve_state {
   double perfusion;      /* 1, fraction of normal intraneural blood flow */
   double ischaemia;      /* 1, ischaemic deficit: 0 none, 1 conduction block */
-  double conduction;     /* 1, fraction of fibres conducting */
+  double conduction;     /* 1, fraction of large motor fibres conducting */
   double transport_dose; /* 1, >= 1 means fast axonal transport blocked */
   double injury_dose;    /* 1, structural dose: >= 1 injury, >= severe_dose axonal */
   double p_peak;         /* Pa, highest pressure seen */
   double ischaemia_peak; /* 1, highest ischaemic deficit seen */
   double t_ischaemic;    /* s, time with perfusion below 50 % */
   kn_nerve_grade grade;  /* worst grade reached so far */
+  double conduction_fibre[KN_NERVE_FIBRES];     /* 1, share conducting, per kn_nerve_fibre */
+  double conduction_fibre_min[KN_NERVE_FIBRES]; /* 1, lowest share seen, per kn_nerve_fibre */
+  double lesion;              /* 1, share of motor fibres blocked by structural injury */
+  double slow_transport_dose; /* 1, >= 1 means slow axonal transport blocked */
+  double transport_peak;      /* 1, highest fast-transport dose seen */
+  double slow_transport_peak; /* 1, highest slow-transport dose seen */
 } kn_nerve_state;
 
 /* Fills np from the parameter table's defaults (what a model without `parameters:` uses). */
@@ -69,13 +100,35 @@ KN_API void kn_nerve_reset(kn_nerve_state *s);
 /* Intraneural perfusion (0..1) at pressure p (Pa): logistic through the Rydevik thresholds. */
 KN_API double kn_nerve_perfusion(const kn_nerve_params *np, double p);
 
-/* Fraction (0..1) of fibres conducting at ischaemic deficit `ischaemia`: all of them up to
- * conduction_onset, none at 1, linear between. */
+/* Fraction (0..1) of large motor fibres conducting at ischaemic deficit `ischaemia`, without
+ * structural lesion: all of them up to conduction_onset, none at 1, linear between. */
 KN_API double kn_nerve_conduction(const kn_nerve_params *np, double ischaemia);
+
+/* Fraction (0..1) of fibres of class f conducting at ischaemic deficit `ischaemia` with a share
+ * `lesion` (0..1) of motor fibres blocked by structural injury: the ischaemic block of the class
+ * (linear between its onset and block levels) times the lesion weighted by the class's mechanical
+ * sensitivity. */
+KN_API double kn_nerve_fibre_conduction(const kn_nerve_params *np, kn_nerve_fibre f,
+                                        double ischaemia, double lesion);
+
+/* Rates (1/s) of the ischaemic deficit at perfusion q (0..1): it builds at *build when q is below
+ * critical_perfusion and relaxes towards 0 at *decay times the deficit above it
+ * (d ischaemia/dt = build - decay * ischaemia). */
+KN_API void kn_nerve_ischaemia_rates(const kn_nerve_params *np, double q, double *build,
+                                     double *decay);
+
+/* Build rate (1/s) of the fast-transport dose at pressure p (Pa), without recovery: a logistic in
+ * pressure centred between transport_p_no and transport_p_yes. */
+KN_API double kn_nerve_transport_rate(const kn_nerve_params *np, double p);
+
+/* Time (s) for the fast-transport dose to rise from `dose` to 1 under constant pressure p (Pa),
+ * recovery included: 0 if already blocked, INFINITY if p never blocks it. */
+KN_API double kn_nerve_transport_time(const kn_nerve_params *np, double p, double dose);
 
 /* Structural dose rate (1/s) at pressure p (Pa) applied over loaded length L (m) along the nerve:
  * the deforming pressure edge is p * min(1, edge_length / L); above injury_p_safe the dose grows
- * linearly so that injury_p_ref for injury_time_ref gives dose 1. */
+ * linearly at first (injury_p_ref for injury_time_ref gives dose 1) and saturates at
+ * injury_rate_max doses per injury_time_ref (no graded outcome is known above ~400 mmHg). */
 KN_API double kn_nerve_injury_rate(const kn_nerve_params *np, double p, double loaded_length);
 
 /* Advances one nerve by dt seconds under pressure p (Pa) over loaded length L (m). */

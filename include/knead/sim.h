@@ -121,15 +121,19 @@ typedef struct kn_nerve_outcome {
   double depth;          /* m, depth in this subject */
   double p_peak;         /* Pa, highest pressure on the nerve */
   double perfusion_min;  /* 1 */
-  double conduction_min; /* 1 */
+  double conduction_min; /* 1, large motor fibres (ischaemic and structural block) */
   double t_ischaemic;    /* s with perfusion below 50 % */
-  double transport_dose; /* 1 (>= 1 blocked) */
+  double transport_dose; /* 1, highest fast-transport dose (>= 1 blocked) */
   double injury_dose;    /* 1 (>= 1 structural injury) */
   kn_nerve_grade grade;
   double t_grade;      /* s, when the grade was reached (-1 if none) */
   double recovery_min; /* s, expected recovery, range */
   double recovery_max;
   kn_evidence evidence;
+  double conduction_sensory_min; /* 1, lowest share of large sensory fibres conducting */
+  double conduction_small_min;   /* 1, lowest share of small (A-delta, C) fibres conducting */
+  double conduction_end;         /* 1, large motor fibres conducting at the end of the run */
+  double slow_transport_dose;    /* 1, highest slow-transport dose (>= 1 blocked) */
 } kn_nerve_outcome;
 
 typedef struct kn_muscle_outcome {

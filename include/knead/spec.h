@@ -102,6 +102,8 @@ typedef enum kn_action_kind {
   KN_ACT_STIMULATION,    /* electrical stimulation of a muscle's nerve: trains at `frequency` */
   KN_ACT_HEAT,           /* heat applied to a region: hot water, moist wrap, hot pack, dry wrap */
   KN_ACT_DRINK,          /* the subject drinks water or an electrolyte drink */
+  KN_ACT_STRUCTURE_PRESSURE, /* a pressure held on a nerve segment by a device (no hand, no
+                                mechanics): the compression literature's protocol */
   KN_ACT_COUNT
 } kn_action_kind;
 
@@ -174,6 +176,9 @@ typedef struct kn_action {
   double temperature;    /* K, heat: temperature of the source */
   kn_fluid fluid;        /* drink: what */
   double volume;         /* m^3, drink: how much */
+  int nerve;             /* structure_pressure: atlas nerve index, -1 for other actions */
+  double pressure;       /* Pa, structure_pressure: pressure held on the nerve */
+  double loaded_length;  /* m, structure_pressure: nerve length under it (0: nerve_edge_length) */
   char label[64];        /* free text, may be empty */
   int line, col;         /* where the action starts in its file (1-based), for messages */
 } kn_action;

@@ -134,6 +134,9 @@ typedef struct kn_action {
   double temperature;
   kn_fluid fluid;
   double volume;
+  int nerve;
+  double pressure;
+  double loaded_length;
   char label[64];
   int line, col;
 } kn_action;

@@ -564,6 +564,17 @@ const kn_source kn_atlas_source_table[] = {
     {"ochoa1972",
      "Ochoa J, Fowler TJ, Gilliatt RW. Anatomical changes in peripheral nerves compressed by a "
      "pneumatic tourniquet. J Anat 1972;113(3):433-455 (injury concentrated at the cuff edges)."},
+    {"lundborg1982",
+     "Lundborg G, Gelberman RH, Minteer-Convery M, Lee YF, Hargens AR. Median nerve compression in "
+     "the carpal tunnel - functional response to experimentally induced controlled pressure. J "
+     "Hand Surg Am 1982;7(3):252-259 (16 volunteers; 30 mmHg: mild changes and paresthesia; 60 "
+     "and 90 mmHg: complete sensory block 10-30 min before motor block; ischaemic, not "
+     "mechanical)."},
+    {"dahlin_mclean1986",
+     "Dahlin LB, McLean WG. Effects of graded experimental compression on slow and fast axonal "
+     "transport in rabbit vagus nerve. J Neurol Sci 1986;72(1):19-30 (8 h: 20 mmHg no significant "
+     "slow-transport accumulation, 30 mmHg marked but incomplete; fast transport partly "
+     "inhibited)."},
     {"linder_ganz2006", "Linder-Ganz E, Engelberg S, Scheinowitz M, Gefen A. Pressure-time cell "
                         "death threshold for albino rat skeletal muscles as related to pressure "
                         "sore biomechanics. J Biomech 2006;39(14):2725-2732."},

@@ -88,6 +88,44 @@
   X(nerve_ischaemia_max, "nerve", 1.5, "1", 1.0, EXPERT,                                           \
     "calibrated: a deep block saturates, so recovery after a long compression starts from a bounded deficit", \
     "largest ischaemic deficit (1 = complete block)")                                              \
+  X(nerve_critical_perfusion, "nerve", 0.25, "1", 1.0, HUMAN,                                     \
+    "calibrated: the deficit starts building at 49 mmHg, inside the critical range 30-60 mmHg [lundborg1982]", \
+    "residual perfusion that just meets the nerve's needs: the ischaemic deficit builds below it, clears above it") \
+  X(nerve_sensory_onset, "nerve", 0.2, "1", 1.0, HUMAN,                                            \
+    "calibrated: paresthesia and sensory loss come first [lundborg1982]",                         \
+    "ischaemic deficit at which large sensory fibres start failing")                               \
+  X(nerve_sensory_block, "nerve", 0.6, "1", 1.0, HUMAN,                                            \
+    "calibrated: complete sensory block 10-30 min before motor block at 60-90 mmHg [lundborg1982]", \
+    "ischaemic deficit at which all large sensory fibres are blocked")                             \
+  X(nerve_small_onset, "nerve", 0.8, "1", 1.0, EXPERT,                                             \
+    "calibrated: small fibres (pain, temperature) outlast large ones under ischaemia [tourniquet_block]", \
+    "ischaemic deficit at which small fibres start failing")                                       \
+  X(nerve_small_block, "nerve", 1.4, "1", 1.0, EXPERT,                                             \
+    "calibrated: pain sensation goes last, about 40 min into complete ischaemia [tourniquet_block]", \
+    "ischaemic deficit at which all small fibres are blocked")                                     \
+  X(nerve_sensory_mech, "nerve", 0.7, "1", 1.0, EXPERT,                              \
+    "calibrated: expert; tourniquet paralysis spares sensation relatively [tourniquet_block]",  \
+    "large sensory fibres' share of the motor fibres' structural block (tourniquet paralysis spares sensation relatively)") \
+  X(nerve_small_mech, "nerve", 0.2, "1", 1.0, EXPERT, "ochoa1972",                                \
+    "small fibres' share of the motor fibres' structural block (small fibres are spared by compression)") \
+  X(nerve_lesion_dose, "nerve", 2.0, "1", 1.0, EXPERT,                                             \
+    "calibrated: dose 1 (80 mmHg 2 h, incomplete recovery) blocks 39 % of motor fibres, 400 mmHg 2 h nearly all [rydevik_nordborg1980]", \
+    "structural dose that leaves 1 - 1/e of the large motor fibres blocked")                       \
+  X(nerve_injury_rate_max, "nerve", 16.0, "1", 1.0, EXPERT,                                        \
+    "calibrated: expert bound; no graded outcome is known above 400 mmHg, where the rate is 62 % of this bound [rydevik_nordborg1980]", \
+    "bound of the structural dose rate, in doses per nerve_injury_time_ref (the dose saturates in pressure)") \
+  X(nerve_transport_width, "nerve", 2.5, "mmHg", KN_MMHG, ANIMAL,                                  \
+    "calibrated: 20 mmHg 2 h leaves fast transport open, 30 mmHg blocks it [dahlin1984]",          \
+    "logistic width of the transport-pressure curve (graded, centred between the two pressures)")  \
+  X(nerve_transport_recovery, "nerve", 1.0, "day", KN_DAY, EXPERT,                                \
+    "calibrated: fast-transport block after hours of low-pressure compression is reversible [dahlin1984]", \
+    "time constant of recovery of fast axonal transport once unloaded")                            \
+  X(nerve_slow_transport_time, "nerve", 10.0, "h", KN_HOUR, ANIMAL,                               \
+    "calibrated: 30 mmHg for 8 h, marked but incomplete slow-transport block (dose 0.8) [dahlin_mclean1986]", \
+    "time to slow-axonal-transport dose 1 at nerve_transport_p_yes")                               \
+  X(nerve_slow_transport_recovery, "nerve", 7.0, "day", KN_DAY, EXPERT,                           \
+    "calibrated: slow transport moves 1-30 mm/day, so an accumulation clears over days (expert)", \
+    "time constant of recovery of slow axonal transport once unloaded")                            \
   /* tissue ---------------------------------------------------------------------------------- */  \
   X(muscle_death_p_high, "tissue", 32.0, "kPa", KN_KPA, ANIMAL, "linder_ganz2006",                 \
     "muscle cell death after 15 min-1 h above this pressure")                                      \

@@ -15,7 +15,7 @@
  *                                   times, at least a day apart (knead/course.h)
  *     actions:                      1 .. 10000 of:
  *       - do: effleurage            a stroke, rest, posture, stretch, voluntary_contraction,
- *                                   electrical_stimulation, heat or drink
+ *                                   electrical_stimulation, heat, drink or structure_pressure
  *         region/landmark/muscle    where (one of them; region must agree with the others)
  *         contact, force|pressure, area, speed, stroke_length, direction, rate    (strokes)
  *         posture, joints                                                          (posture)
@@ -23,6 +23,7 @@
  *                                                               (stretch, voluntary, stim.)
  *         region|muscle, method, temperature                                       (heat)
  *         fluid, volume                                                            (drink)
+ *         nerve, pressure, length                                     (structure_pressure)
  *         duration, repetitions, rest_between, start, label                        (timing)
  *
  * Which fields each kind takes is the table kind_fields below.
@@ -56,6 +57,7 @@ static const char *const kind_names[] = {"effleurage",
                                          "electrical_stimulation",
                                          "heat",
                                          "drink",
+                                         "structure_pressure",
                                          NULL};
 _Static_assert(sizeof kind_names / sizeof kind_names[0] == KN_ACT_COUNT + 1, "one name per kind");
 
@@ -107,6 +109,9 @@ static const char *landmark_name(size_t i) {
 }
 static const char *muscle_name(size_t i) {
   return kn_atlas_muscle(i)->name;
+}
+static const char *nerve_name(size_t i) {
+  return kn_atlas_nerve(i)->name;
 }
 static const char *contact_name(size_t i) {
   return kn_atlas_contact_type(i)->name;
@@ -161,17 +166,23 @@ static const kn_qspec q_fraction = {"1", "1", "60 %", "%", 0.01, 0.0, 1.0, 0};
 /* heat: read in degC (UDUNITS-2 converts K and degF with their offsets), stored in K */
 static const kn_qspec q_temperature = {"degC", NULL, "40 degC", "degC", 1.0, 30.0, 50.0, 0};
 static const kn_qspec q_volume = {"m3", NULL, "500 mL", "mL", 1e-6, 50e-6, 2e-3, 0};
+/* structure pressure: up to 2000 mmHg (Ochoa's cuffs reach 1000); a nerve length of 1 mm..50 cm */
+static const kn_qspec q_structure_pressure = {"Pa",    NULL, "60 mmHg",      "mmHg",
+                                              KN_MMHG, 0.0,  2000 * KN_MMHG, 1};
+static const kn_qspec q_loaded_length = {"m", NULL, "1 cm", "mm", 1e-3, 1e-3, 0.5, 0};
 /* defaults (our choice): a hot bath or wrap; half the motor units under a surface electrode */
 
 /* ---- one action ------------------------------------------------------------------------------ */
 
-static const char *const action_keys[] = {
-    "do",       "region",      "landmark",     "muscle",        "contact",        "force",
-    "pressure", "area",        "speed",        "stroke_length", "direction",      "rate",
-    "duration", "repetitions", "rest_between", "start",         "label",          "posture",
-    "joints",   "angle",       "level",        "frequency",     "frequency_step", "fraction",
-    "method",   "temperature", "fluid",        "volume",        "velocity",       "contraction",
-    NULL};
+static const char *const action_keys[] = {"do",       "region",        "landmark",       "muscle",
+                                          "contact",  "force",         "pressure",       "area",
+                                          "speed",    "stroke_length", "direction",      "rate",
+                                          "duration", "repetitions",   "rest_between",   "start",
+                                          "label",    "posture",       "joints",         "angle",
+                                          "level",    "frequency",     "frequency_step", "fraction",
+                                          "method",   "temperature",   "fluid",          "volume",
+                                          "velocity", "contraction",   "nerve",          "length",
+                                          NULL};
 
 /* The fields each kind takes; any other known key is "not allowed for" that kind. */
 static const char *const stroke_fields[] = {
@@ -196,6 +207,10 @@ static const char *const heat_fields[] = {"do",          "region",   "muscle",  
 static const char *const drink_fields[] = {"do",    "fluid", "volume", "duration",
                                            "start", "label", NULL};
 
+static const char *const structure_fields[] = {"do",       "nerve",       "pressure",     "length",
+                                               "duration", "repetitions", "rest_between", "start",
+                                               "label",    NULL};
+
 static const char *const *fields_of(kn_action_kind kind) {
   switch (kind) {
   case KN_ACT_REST:
@@ -212,6 +227,8 @@ static const char *const *fields_of(kn_action_kind kind) {
     return heat_fields;
   case KN_ACT_DRINK:
     return drink_fields;
+  case KN_ACT_STRUCTURE_PRESSURE:
+    return structure_fields;
   default:
     return stroke_fields;
   }
@@ -451,6 +468,19 @@ static int read_body_action(kn_in *in, const kn_ynode *m, const char *path, kn_a
     if (!kn_in_field(in, m, path, "temperature", &f)) return 0;
     if ((rc = kn_in_quantity(in, &f, &q_temperature, &celsius))) return rc;
     a->temperature = celsius + KN_ZERO_CELSIUS;
+    return 0;
+  }
+  case KN_ACT_STRUCTURE_PRESSURE: {
+    const kn_names names = {NULL, nerve_name, kn_atlas_nerve_count()};
+    if ((rc = need(in, m, path, "nerve", &f)) || (rc = kn_in_name(in, &f, "nerve", &names, &v)))
+      return rc;
+    a->nerve = v;
+    a->region = kn_atlas_nerve((size_t)v)->region;
+    if ((rc = need(in, m, path, "pressure", &f)) ||
+        (rc = kn_in_quantity(in, &f, &q_structure_pressure, &a->pressure)))
+      return rc;
+    if (kn_in_field(in, m, path, "length", &f)) /* default 0: the parameter nerve_edge_length */
+      return kn_in_quantity(in, &f, &q_loaded_length, &a->loaded_length);
     return 0;
   }
   case KN_ACT_DRINK: {

@@ -376,7 +376,8 @@ static void site_clear(kn_monitor_site *s, kn_site_kind kind, int site, double l
  * perfusion is q (kn_nerve_perfusion), using the closed form kn_nerve_step integrates with. */
 static double ischaemia_time(const kn_nerve_params *np, double q, double i0, double level) {
   if (i0 >= level) return 0.0;
-  double build = (1.0 - q) / np->block_time, decay = q / np->recovery_time;
+  double build, decay;
+  kn_nerve_ischaemia_rates(np, q, &build, &decay);
   if (decay > DECAY_RATE_MIN) {
     double target = build / decay;
     if (target <= level) return INFINITY;
@@ -399,12 +400,7 @@ static void nerve_site(const kn_monitor_model *m, const kn_nerve_state *ns, int 
       ischaemia_time(np, q, ns->ischaemia, np->paresthesia_level);
   double td = ns->transport_dose, id = ns->injury_dose;
   s->margin[KN_LIMIT_NERVE_TRANSPORT] = 1.0 - td;
-  double tr = p > np->transport_p_no
-                  ? (p - np->transport_p_no) / (np->transport_p_yes - np->transport_p_no) /
-                        np->transport_time
-                  : 0.0;
-  s->time_to_limit[KN_LIMIT_NERVE_TRANSPORT] =
-      td >= 1.0 - KN_DOSE_EPS ? 0.0 : (tr > 0.0 ? (1.0 - td) / tr : INFINITY);
+  s->time_to_limit[KN_LIMIT_NERVE_TRANSPORT] = kn_nerve_transport_time(np, p, td);
   s->margin[KN_LIMIT_NERVE_INJURY] = 1.0 - id;
   double ir = kn_nerve_injury_rate(np, p, len);
   s->time_to_limit[KN_LIMIT_NERVE_INJURY] =

@@ -36,7 +36,7 @@ int kn_action_is_stroke(kn_action_kind k) {
 void kn_action_init(kn_action *a, kn_action_kind kind) {
   memset(a, 0, sizeof *a);
   a->kind = kind;
-  a->region = a->landmark = a->muscle = a->contact = -1;
+  a->region = a->landmark = a->muscle = a->contact = a->nerve = -1;
   a->repetitions = 1;
   a->start = -1.0;
   for (int j = 0; j < KN_JOINT_COUNT; j++)

@@ -178,6 +178,11 @@ static json_t *action_json(const kn_model *m, size_t i) {
     return j;
   case KN_ACT_REST:
     return j;
+  case KN_ACT_STRUCTURE_PRESSURE:
+    json_object_set_new(j, "nerve", json_string(kn_atlas_nerve((size_t)a->nerve)->name));
+    json_object_set_new(j, "pressure_mmHg", json_real(a->pressure / KN_MMHG));
+    json_object_set_new(j, "length_mm", json_real(a->loaded_length / KN_MM));
+    return j;
   default:
     break;
   }
@@ -313,20 +318,32 @@ static json_t *region_json(const kn_model *m, const kn_outcome *out, const kn_re
   return j;
 }
 
+/* Shares below this resolution (1e-9, a billionth of normal) are printed as 0: far below anything
+ * measurable, and the perfusion logistic's tail (e.g. 2.3e-177 at 1500 mmHg) is no information. */
+#define SHARE_RESOLUTION 1e-9
+static double pct(double share) {
+  return share < SHARE_RESOLUTION ? 0.0 : 100.0 * share;
+}
+
 static json_t *nerve_json(const kn_nerve_outcome *o) {
   const kn_nerve *n = kn_atlas_nerve((size_t)o->nerve);
-  return json_pack(
-      "{s:s, s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:b, s:f, s:s, s:o, s:f,"
-      " s:f, s:s?, s:s}",
+  json_t *j = json_pack(
+      "{s:s, s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:b, s:f, s:b, s:f,"
+      " s:s, s:o, s:f, s:f, s:s?, s:s}",
       "nerve", n->name, "label", n->label, "kind", n->kind == KN_NERVE ? "nerve" : "vessel",
       "region", kn_atlas_region((size_t)n->region)->name, "depth_mm", o->depth / KN_MM,
-      "p_peak_mmHg", o->p_peak / KN_MMHG, "perfusion_min_pct", 100.0 * o->perfusion_min,
-      "conduction_min_pct", 100.0 * o->conduction_min, "time_ischaemic_s", o->t_ischaemic,
-      "transport_dose", o->transport_dose, "transport_blocked", o->transport_dose >= 1.0,
-      "injury_dose", o->injury_dose, "grade", kn_nerve_grade_name(o->grade), "time_grade_s",
+      "p_peak_mmHg", o->p_peak / KN_MMHG, "perfusion_min_pct", pct(o->perfusion_min),
+      "conduction_min_pct", pct(o->conduction_min), "conduction_sensory_min_pct",
+      pct(o->conduction_sensory_min), "conduction_small_min_pct", pct(o->conduction_small_min),
+      "conduction_end_pct", pct(o->conduction_end), "time_ischaemic_s", o->t_ischaemic,
+      "transport_dose", o->transport_dose, "transport_blocked",
+      o->transport_dose >= 1.0 - KN_DOSE_EPS, "slow_transport_dose", o->slow_transport_dose,
+      "slow_transport_blocked", o->slow_transport_dose >= 1.0 - KN_DOSE_EPS, "injury_dose",
+      o->injury_dose, "grade", kn_nerve_grade_name(o->grade), "time_grade_s",
       o->t_grade >= 0.0 ? json_real(o->t_grade) : json_null(), "recovery_min_days",
       o->recovery_min / KN_DAY, "recovery_max_days", o->recovery_max / KN_DAY, "injury_looks_like",
       n->injury, "evidence", kn_evidence_name(o->evidence));
+  return j;
 }
 
 static json_t *muscle_json(const kn_muscle_outcome *o) {

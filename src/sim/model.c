@@ -129,6 +129,10 @@ static int check_session(const kn_session *s, kn_diag *diag) {
                                      !(a->temperature > KN_ZERO_CELSIUS + HEAT_MIN_CELSIUS &&
                                        a->temperature < KN_ZERO_CELSIUS + HEAT_MAX_CELSIUS)))
         return fail(diag, KN_ERANGE, field, "heat needs a region and a temperature");
+      if (a->kind == KN_ACT_STRUCTURE_PRESSURE &&
+          (a->nerve < 0 || !kn_atlas_nerve((size_t)a->nerve) || !(a->pressure > 0.0) ||
+           !(a->loaded_length >= 0.0)))
+        return fail(diag, KN_ERANGE, field, "structure pressure needs a nerve and a pressure");
       continue;
     }
     if (!kn_atlas_region((size_t)a->region) || a->region < 0)
@@ -182,6 +186,8 @@ static void layout(kn_model *m, kn_arena *a, size_t naction, size_t nslot_max, s
   m->slot_actions = kn_arena_take(a, naction, sizeof(int));
   m->heat_actions = kn_arena_take(a, naction, sizeof(int));
   m->drink_actions = kn_arena_take(a, naction, sizeof(int));
+  m->structure_actions = kn_arena_take(a, naction, sizeof(int));
+  m->structure_nerve = kn_arena_take(a, naction, sizeof(int));
   m->nm_region = kn_arena_take(a, nnm, sizeof(int));
   kn_sites_layout(&m->sites, a, nreg, nnerve, nmus); /* the sites mechanics fits */
   kn_recorder_layout_take(a, ncol, &m->rec);
@@ -258,6 +264,16 @@ static void circulation_init(kn_model *m) {
     kn_action_kind k = m->session.actions[i].kind;
     if (k == KN_ACT_HEAT) m->heat_actions[m->nheat++] = (int)i;
     if (k == KN_ACT_DRINK) m->drink_actions[m->ndrink++] = (int)i;
+  }
+  m->nstructure = 0; /* pressures held on a nerve: the nerve is in the model (its region is) */
+  for (size_t i = 0; i < m->session.naction; i++) {
+    const kn_action *a = &m->session.actions[i];
+    if (a->kind != KN_ACT_STRUCTURE_PRESSURE) continue;
+    for (int n = 0; n < m->nnerve; n++)
+      if (m->nerves[n] == a->nerve) {
+        m->structure_actions[m->nstructure] = (int)i;
+        m->structure_nerve[m->nstructure++] = n;
+      }
   }
   m->carotid = -1;
   for (int n = 0; n < m->nnerve; n++)
@@ -395,7 +411,8 @@ int kn_model_create(const kn_subject *subject, const kn_session *session, kn_mod
     const kn_action *a = &session->actions[i];
     /* hands and heat reach a region */
     if ((is_contact(a) || a->kind == KN_ACT_HEAT || a->kind == KN_ACT_VOLUNTARY ||
-         a->kind == KN_ACT_STIMULATION || a->kind == KN_ACT_STRETCH) &&
+         a->kind == KN_ACT_STIMULATION || a->kind == KN_ACT_STRETCH ||
+         a->kind == KN_ACT_STRUCTURE_PRESSURE) &&
         a->region >= 0 && !touched[a->region]) {
       touched[a->region] = 1;
       nreg++;

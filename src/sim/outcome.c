@@ -71,12 +71,16 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
     no->depth = m->nerve_depth[n];
     no->p_peak = s->p_peak;
     no->t_ischaemic = s->t_ischaemic;
-    no->transport_dose = s->transport_dose;
+    no->transport_dose = s->transport_peak;
+    no->slow_transport_dose = s->slow_transport_peak;
     no->injury_dose = s->injury_dose;
     no->grade = s->grade;
     no->t_grade = d->nerve_t_grade[n];
     no->perfusion_min = kn_nerve_perfusion(&m->nerve, s->p_peak);
-    no->conduction_min = kn_nerve_conduction(&m->nerve, s->ischaemia_peak);
+    no->conduction_min = s->conduction_fibre_min[KN_FIBRE_MOTOR];
+    no->conduction_sensory_min = s->conduction_fibre_min[KN_FIBRE_SENSORY];
+    no->conduction_small_min = s->conduction_fibre_min[KN_FIBRE_SMALL];
+    no->conduction_end = s->conduction;
     no->recovery_min = m->nerve.recovery[s->grade][0];
     no->recovery_max = m->nerve.recovery[s->grade][1];
     no->evidence = s->grade >= KN_NERVE_INJURY ? KN_EVIDENCE_ANIMAL : KN_EVIDENCE_HUMAN;

@@ -75,9 +75,12 @@ struct kn_model {
   int *heat_actions; /* (nheat) heat actions, in file order */
   int ndrink;
   int *drink_actions; /* (ndrink) */
-  int *nm_region;     /* (nm.nmuscle) local region of each neuromuscular muscle, -1 if none */
-  int carotid;        /* local index of the carotid sinus among the nerves, -1 if not reached */
-  int circ_every;     /* steps between circulation updates */
+  int nstructure;
+  int *structure_actions; /* (nstructure) structure_pressure actions, in file order */
+  int *structure_nerve;   /* (nstructure) local index of each one's nerve */
+  int *nm_region;         /* (nm.nmuscle) local region of each neuromuscular muscle, -1 if none */
+  int carotid;            /* local index of the carotid sinus among the nerves, -1 if not reached */
+  int circ_every;         /* steps between circulation updates */
   kn_protocol_params protocol; /* the protocol stage's constants (point into this model) */
   kn_circ_params circ;         /* the circulation stage's constants */
   kn_systemic_params sys;      /* the whole body's */

@@ -33,6 +33,19 @@ static void mechanics_step(const kn_model *m, kn_data *d) {
   kn_mechanics_step(&m->mech, &in, &out, d->dt);
 }
 
+/* Pressures a session holds on a nerve segment (structure_pressure) act on the nerve directly,
+ * beside any hand's: the higher wins, over the action's loaded length (0: the cuff-edge length). */
+static void structure_pressures(const kn_model *m, kn_data *d) {
+  for (int k = 0; k < m->nstructure; k++) {
+    int ai = m->structure_actions[k], n = m->structure_nerve[k];
+    if (!kn_action_active(m, ai, d->t, NULL, NULL)) continue;
+    const kn_action *a = &m->session.actions[ai];
+    if (a->pressure <= d->nerve_p[n]) continue;
+    d->nerve_p[n] = a->pressure;
+    d->nerve_len[n] = a->loaded_length > 0.0 ? a->loaded_length : m->nerve.edge_length;
+  }
+}
+
 static void nerve_step(const kn_model *m, kn_data *d) {
   kn_nerve_stage_in in = {d->nerve_p, d->nerve_len, d->t};
   kn_nerve_stage_state st = {d->nerve_state};
@@ -186,6 +199,7 @@ int kn_step(const kn_model *m, kn_data *d) {
   }
   kn_protocol_pain_step(&m->protocol, &d->protocol_s, &d->protocol_o, d->dt); /* fades when quiet */
   mechanics_step(m, d);
+  structure_pressures(m, d);
   STAGE(KN_STAGE_MECHANICS, FINITE(load_sum(m, d)));
   nerve_step(m, d);
   STAGE(KN_STAGE_NERVE, FINITE(nerve_sum(m, d)));

@@ -50,15 +50,11 @@ kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, dou
 static const struct {
   const kn_case *cases;
   const size_t *n;
-} lists[] = {{kn_cases_core, &kn_cases_core_n},
-             {kn_cases_pool, &kn_cases_pool_n},
-             {kn_cases_nm, &kn_cases_nm_n},
-             {kn_cases_cramp, &kn_cases_cramp_n},
-             {kn_cases_reflex, &kn_cases_reflex_n},
-             {kn_cases_circ, &kn_cases_circ_n},
-             {kn_cases_course, &kn_cases_course_n},
-             {kn_cases_pain, &kn_cases_pain_n},
-             {kn_cases_population, &kn_cases_population_n}};
+} lists[] = {{kn_cases_core, &kn_cases_core_n},   {kn_cases_nerve, &kn_cases_nerve_n},
+             {kn_cases_pool, &kn_cases_pool_n},   {kn_cases_nm, &kn_cases_nm_n},
+             {kn_cases_cramp, &kn_cases_cramp_n}, {kn_cases_reflex, &kn_cases_reflex_n},
+             {kn_cases_circ, &kn_cases_circ_n},   {kn_cases_course, &kn_cases_course_n},
+             {kn_cases_pain, &kn_cases_pain_n},   {kn_cases_population, &kn_cases_population_n}};
 #define NLIST (sizeof lists / sizeof lists[0])
 
 size_t kn_validation_count(void) {
@@ -130,10 +126,16 @@ int kn_validation_describe(size_t i, kn_validation_result *out) {
 static const struct {
   kn_case_run_fn run;
   const char *name;
-} experiments[] = {
-    {kn_run_formula, "formula"}, {kn_run_exposure, "exposure"}, {kn_run_session, "session"},
-    {kn_run_pair, "pair"},       {kn_run_ctf, "ctf"},           {kn_run_ctf_ranking, "ctf_ranking"},
-    {kn_run_reflex, "reflex"},   {kn_run_course, "course"},     {kn_run_population, "population"}};
+} experiments[] = {{kn_run_formula, "formula"},
+                   {kn_run_exposure, "exposure"},
+                   {kn_run_nerve_course, "nerve_course"},
+                   {kn_run_session, "session"},
+                   {kn_run_pair, "pair"},
+                   {kn_run_ctf, "ctf"},
+                   {kn_run_ctf_ranking, "ctf_ranking"},
+                   {kn_run_reflex, "reflex"},
+                   {kn_run_course, "course"},
+                   {kn_run_population, "population"}};
 
 const char *kn_validation_experiment(size_t i) {
   const kn_case *c = case_at(i);

@@ -88,6 +88,25 @@ typedef struct kn_exposure_exp {
 } kn_exposure_exp;
 int kn_run_exposure(kn_validation *v, const kn_case *c, kn_validation_result *r);
 
+/* ---- a nerve's fibre classes, transport clocks and lesion over a course (run_nerve.c) ---------
+ */
+typedef enum kn_nerve_course_reading {
+  KN_READ_SENSORY_LEAD,     /* min by which complete sensory block precedes motor block */
+  KN_READ_NO_SENSORY_BLOCK, /* yes: the large sensory fibres never all block */
+  KN_READ_FAST_DOSE,        /* fast-transport dose at the end of the exposure */
+  KN_READ_SLOW_DOSE,        /* slow-transport dose at the end of the exposure */
+  KN_READ_MOTOR_END,        /* % of large motor fibres conducting at the end (after time_after) */
+  KN_READ_SMALL_SPARED      /* yes: small fibres conduct better than large motor ones at the end */
+} kn_nerve_course_reading;
+typedef struct kn_nerve_course_exp {
+  double pressure;   /* mmHg on the nerve */
+  double length;     /* m loaded; 0: the parameter nerve_edge_length (a small cuff) */
+  double time;       /* s under pressure */
+  double time_after; /* s unloaded afterwards */
+  kn_nerve_course_reading read;
+} kn_nerve_course_exp;
+int kn_run_nerve_course(kn_validation *v, const kn_case *c, kn_validation_result *r);
+
 /* ---- whole sessions (run_session.c) -----------------------------------------------------------
  * A plan is a list of actions written as data: the atlas by name, a field left 0 or NULL keeps the
  * technique's default (kn_action_init). */
@@ -297,6 +316,8 @@ struct kn_validation {
 /* The tables, in the order `knead validate` prints them; the population cases last. */
 extern const kn_case kn_cases_core[]; /* cases.c: mechanics, nerve, tissue, nerve scenarios */
 extern const size_t kn_cases_core_n;
+extern const kn_case kn_cases_nerve[]; /* cases_nerve.c: fibre classes, transport, lesion */
+extern const size_t kn_cases_nerve_n;
 extern const kn_case kn_cases_pool[]; /* cases_pool.c: motor-unit pool and Hill curves */
 extern const size_t kn_cases_pool_n;
 extern const kn_case kn_cases_nm[]; /* cases_nm.c: reflexes, cramp, massage inhibition */

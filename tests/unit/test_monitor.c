@@ -304,7 +304,7 @@ static void test_time_to_limit_comes_true(void **state) {
   kn_monitor *mon = f->mon[0];
   kn_monitor_config c;
   kn_monitor_config_default(&c);
-  c.period = 0.01; /* 10 ms samples: minutes of load in few pushes */
+  c.period = 0.05; /* 50 ms samples: the 1.8 h to a transport block in few pushes */
   assert_int_equal(kn_monitor_configure(mon, &c), KN_OK);
   int nv = kn_atlas_find_nerve("spinal_accessory");
   double predicted[KN_LIMIT_COUNT], raised[KN_LIMIT_COUNT];
@@ -317,20 +317,20 @@ static void test_time_to_limit_comes_true(void **state) {
                {KN_MON_NERVE_TRANSPORT, KN_LIMIT_NERVE_TRANSPORT},
                {KN_MON_NERVE_INJURY, KN_LIMIT_NERVE_INJURY}};
   double p_nerve = 0.0, len = 0.0;
-  for (int i = 0; i < 80000; i++) {
-    kn_monitor_sample s = thumb_at("posterior_triangle", i * 0.01, 12.0);
+  for (int i = 0; i < 140000; i++) {
+    kn_monitor_sample s = thumb_at("posterior_triangle", i * 0.05, 12.0);
     assert_int_equal(kn_monitor_push(mon, &s, 1, &f->st), KN_OK);
     const kn_monitor_site *site = find_site(&f->st, KN_SITE_NERVE, nv);
     assert_non_null(site);
     if (i == 0) {
-      for (int l = 0; l < KN_LIMIT_COUNT; l++) /* after the first 10 ms of load */
-        predicted[l] = site->time_to_limit[l] + 0.01;
+      for (int l = 0; l < KN_LIMIT_COUNT; l++) /* after the first 50 ms of load */
+        predicted[l] = site->time_to_limit[l] + 0.05;
       p_nerve = site->load;
       len = mon->mech.nerve_len[nv];
     }
     for (size_t w = 0; w < sizeof watch / sizeof watch[0]; w++)
       if (raised[watch[w].l] < 0.0 && has_event(&f->st, watch[w].r, 1))
-        raised[watch[w].l] = f->st.t + 0.01; /* the sample closes its interval */
+        raised[watch[w].l] = f->st.t + 0.05; /* the sample closes its interval */
     if (raised[KN_LIMIT_NERVE_INJURY] > 0.0 && raised[KN_LIMIT_NERVE_ISCHAEMIA] > 0.0 &&
         raised[KN_LIMIT_NERVE_TRANSPORT] > 0.0)
       break;
@@ -338,11 +338,13 @@ static void test_time_to_limit_comes_true(void **state) {
   for (size_t w = 0; w < sizeof watch / sizeof watch[0]; w++) {
     kn_monitor_limit l = watch[w].l;
     assert_true(isfinite(predicted[l]) && raised[l] > 0.0);
-    assert_close(raised[l], predicted[l], 0.0101);
+    assert_close(raised[l], predicted[l], 0.0501);
   }
-  /* dose law: (p * min(1, edge / L) - p_safe) / (p_ref - p_safe) per reference time */
+  /* dose law: x = (p * min(1, edge / L) - p_safe) / (p_ref - p_safe), saturating as
+   * G tanh(x / G) / (G tanh(1 / G)) per reference time, G = 16 */
   double edge = 10e-3 / len < 1.0 ? 10e-3 / len : 1.0;
-  double rate = (p_nerve * edge - 50 * KN_MMHG) / (30 * KN_MMHG) / 7200.0;
+  double x = (p_nerve * edge - 50 * KN_MMHG) / (30 * KN_MMHG);
+  double rate = tanh(x / 16.0) / tanh(1.0 / 16.0) / 7200.0;
   assert_close(predicted[KN_LIMIT_NERVE_INJURY], 1.0 / rate, 0.01);
 }
 

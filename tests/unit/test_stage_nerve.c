@@ -27,6 +27,22 @@ static kn_nerve_params params(void) {
   np.conduction_onset = 0.5;
   np.block_level = 0.95;
   np.ischaemia_max = 1.5;
+  np.recovery[KN_NERVE_BLOCK][1] = 7200.0;
+  np.recovery[KN_NERVE_INJURY][0] = 14.0 * 86400.0;
+  np.recovery[KN_NERVE_SEVERE][0] = 90.0 * 86400.0;
+  np.critical_perfusion = 0.25;
+  np.sensory_onset = 0.2;
+  np.sensory_block = 0.6;
+  np.small_onset = 0.8;
+  np.small_block = 1.4;
+  np.sensory_mech = 0.5;
+  np.small_mech = 0.25;
+  np.lesion_dose = 2.0;
+  np.injury_rate_max = 1e6; /* practically linear: the saturation has its own test below */
+  np.transport_width = 2.5 * KN_MMHG;
+  np.transport_recovery = 86400.0;
+  np.slow_transport_time = 36000.0;
+  np.slow_transport_recovery = 7.0 * 86400.0;
   return np;
 }
 
@@ -109,6 +125,108 @@ static void grade_time_is_the_steps_start(void **state) {
   assert_close(w.t_grade[0], -1.0, 0.0); /* never loaded: no grade, no time */
 }
 
+/* Residual perfusion: below the critical 0.25 the deficit builds in proportion to the shortfall,
+ * above it the surplus clears it. At 10 % flow: (1 - 0.1 / 0.25) / 1800 = 1 / 3000 per s, so the
+ * motor fibres (onset 0.5, all blocked at 1) are blocked after 3000 s = 50 min, not never. At
+ * 62.5 % flow: no build, decay (0.625 - 0.25) / 0.75 / 180 = 1 / 360 per s. */
+static void residual_perfusion(void **state) {
+  (void)state;
+  kn_nerve_params np = params();
+  double build, decay;
+  kn_nerve_ischaemia_rates(&np, 0.1, &build, &decay);
+  assert_close(build, 1.0 / 3000.0, 1e-15);
+  assert_close(decay, 0.0, 0.0);
+  kn_nerve_ischaemia_rates(&np, 0.625, &build, &decay);
+  assert_close(build, 0.0, 0.0);
+  assert_close(decay, 1.0 / 360.0, 1e-15);
+  kn_nerve_ischaemia_rates(&np, 1.0, &build, &decay); /* full flow: 1 / recovery_time */
+  assert_close(decay, 1.0 / 180.0, 1e-15);
+}
+
+/* Fibre classes under ischaemia: at deficit 0.4 the sensory fibres (0.2..0.6) are half blocked,
+ * motor (0.5..1) and small (0.8..1.4) all conduct; at 0.9 sensory none, motor 1 - 0.4 / 0.5 =
+ * 0.2, small 1 - 0.1 / 0.6 = 0.8333. */
+static void fibre_classes_fail_in_order(void **state) {
+  (void)state;
+  kn_nerve_params np = params();
+  assert_close(kn_nerve_fibre_conduction(&np, KN_FIBRE_SENSORY, 0.4, 0.0), 0.5, 1e-15);
+  assert_close(kn_nerve_fibre_conduction(&np, KN_FIBRE_MOTOR, 0.4, 0.0), 1.0, 0.0);
+  assert_close(kn_nerve_fibre_conduction(&np, KN_FIBRE_SMALL, 0.4, 0.0), 1.0, 0.0);
+  assert_close(kn_nerve_fibre_conduction(&np, KN_FIBRE_SENSORY, 0.9, 0.0), 0.0, 0.0);
+  assert_close(kn_nerve_fibre_conduction(&np, KN_FIBRE_MOTOR, 0.9, 0.0), 0.2, 1e-15);
+  assert_close(kn_nerve_fibre_conduction(&np, KN_FIBRE_SMALL, 0.9, 0.0), 0.1 / 0.6 * 5.0, 1e-15);
+  /* a lesion of 0.4 blocks 40 % of motor, 20 % of sensory (x 0.5), 10 % of small (x 0.25) */
+  assert_close(kn_nerve_fibre_conduction(&np, KN_FIBRE_MOTOR, 0.0, 0.4), 0.6, 1e-15);
+  assert_close(kn_nerve_fibre_conduction(&np, KN_FIBRE_SENSORY, 0.0, 0.4), 0.8, 1e-15);
+  assert_close(kn_nerve_fibre_conduction(&np, KN_FIBRE_SMALL, 0.0, 0.4), 0.9, 1e-15);
+}
+
+/* The structural dose rate saturates: with a bound G = 10 (the rate's ceiling is G / (G tanh(1 /
+ * G)) = 10.033 doses per reference time), 200 mmHg (x = 150 / 30 = 5) gives 10 tanh(0.5) / (10
+ * tanh(0.1)) = 4.6365652 doses per 2 h instead of 5; 80 mmHg (x = 1) exactly 1. 2 h at 200 mmHg in
+ * one step: dose 4.6365652, grade axonal, lesion (1 - e^(-4.6365652 / 2)) (1 - 7200 x 3 / 90 d) =
+ * 0.89905317; an hour after release the deficit is gone (1.5 e^-20) and the motor conduction is 1 -
+ * 0.89905317 (1 - 3 / 90 d)^3600 = 0.10219465, the sensory 1 - 0.5 x 0.89780535 = 0.55109732: the
+ * injury leaves a conduction loss. */
+static void injury_saturates_and_blocks_conduction(void **state) {
+  (void)state;
+  kn_nerve_params np = params();
+  np.injury_rate_max = 10.0;
+  assert_close(kn_nerve_injury_rate(&np, 80.0 * KN_MMHG, 5e-3), 1.0 / 7200.0, 1e-15);
+  assert_close(kn_nerve_injury_rate(&np, 200.0 * KN_MMHG, 5e-3) * 7200.0, 4.6365652183, 1e-9);
+  /* 5000 mmHg (x = 165): at the bound, 10 tanh(16.5) / (10 tanh(0.1)) = 1 / tanh(0.1) */
+  assert_close(kn_nerve_injury_rate(&np, 5000.0 * KN_MMHG, 5e-3) * 7200.0, 1.0 / tanh(0.1), 1e-9);
+  kn_nerve_state s;
+  kn_nerve_reset(&s);
+  kn_nerve_step(&np, &s, 200.0 * KN_MMHG, 5e-3, 7200.0);
+  assert_close(s.injury_dose, 4.6365652183, 1e-9);
+  assert_int_equal(s.grade, KN_NERVE_SEVERE);
+  assert_close(s.lesion, 0.8990531689, 1e-9);
+  assert_close(s.conduction, 0.0, 0.0);
+  for (int i = 0; i < 3600; i++)
+    kn_nerve_step(&np, &s, 0.0, 0.0, 1.0);
+  assert_close(s.conduction, 0.1021946496, 1e-8);
+  assert_close(s.conduction_fibre[KN_FIBRE_SENSORY], 0.5510973248, 1e-8);
+  assert_close(s.conduction_fibre_min[KN_FIBRE_MOTOR], 0.0, 0.0);
+}
+
+/* Transport on two clocks, one pressure curve (logistic centred at 25 mmHg, width 2.5): the
+ * drive at 30 mmHg is (1/(1+e^-2) - r)/(1 - r) with r = 1/(1+e^10); fast transport reaches dose 1
+ * after 2 h there by construction; at 20 mmHg, drive 0.1191629, the exact solution of
+ * dD/dt = c d - (1 - d) D / 1 day gives 0.1310936 after 2 h and 0.4712866 after 8 h (partial:
+ * Dahlin & McLean 1986); slow transport (10 h, 7 days) 0.8005673 after 8 h at 30 mmHg. A day
+ * unloaded divides the fast dose by e. */
+static void transport_two_clocks(void **state) {
+  (void)state;
+  kn_nerve_params np = params();
+  kn_nerve_state a, b;
+  kn_nerve_reset(&a);
+  kn_nerve_reset(&b);
+  for (int i = 0; i < 7200; i++) {
+    kn_nerve_step(&np, &a, 30.0 * KN_MMHG, 5e-3, 1.0);
+    kn_nerve_step(&np, &b, 20.0 * KN_MMHG, 5e-3, 1.0);
+  }
+  assert_close(a.transport_dose, 1.0, 1e-9);
+  assert_close(b.transport_dose, 0.1310936237, 1e-9);
+  for (int i = 0; i < 6 * 3600; i++) {
+    kn_nerve_step(&np, &a, 30.0 * KN_MMHG, 5e-3, 1.0);
+    kn_nerve_step(&np, &b, 20.0 * KN_MMHG, 5e-3, 1.0);
+  }
+  assert_close(b.transport_dose, 0.4712866095, 1e-9);
+  assert_close(a.slow_transport_dose, 0.8005672556, 1e-9);
+  double peak = a.transport_dose;
+  for (int i = 0; i < 24 * 60; i++)
+    kn_nerve_step(&np, &a, 0.0, 0.0, 60.0);
+  assert_close(a.transport_dose, peak * exp(-1.0), 1e-9);
+  assert_close(a.transport_peak, peak, 0.0);
+  /* the time to block at 30 mmHg from 0 is the 2 h the curve was scaled to */
+  assert_close(kn_nerve_transport_time(&np, 30.0 * KN_MMHG, 0.0), 7200.0, 1e-6);
+  /* at 20 mmHg the dose heads for c d / k = 1.8522901 and crosses 1 after ln(1.85229 / 0.85229) / k
+   * = 76141 s (21 h); at 15 mmHg it holds at 0.2501428 and never blocks */
+  assert_close(kn_nerve_transport_time(&np, 20.0 * KN_MMHG, 0.0), 76141.3134, 1e-3);
+  assert_true(isinf(kn_nerve_transport_time(&np, 15.0 * KN_MMHG, 0.0)));
+}
+
 /* Stepping a subset leaves the others as they were. */
 static void only_the_sites_listed(void **state) {
   (void)state;
@@ -128,6 +246,10 @@ int main(void) {
       cmocka_unit_test(deficit_and_dose_without_flow),
       cmocka_unit_test(grade_time_is_the_steps_start),
       cmocka_unit_test(only_the_sites_listed),
+      cmocka_unit_test(residual_perfusion),
+      cmocka_unit_test(fibre_classes_fail_in_order),
+      cmocka_unit_test(injury_saturates_and_blocks_conduction),
+      cmocka_unit_test(transport_two_clocks),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
