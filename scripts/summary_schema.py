@@ -20,7 +20,8 @@ from pathlib import Path
 
 SCHEMA_VERSION_KEY = "schema_version"
 # numbers that are null when the thing never happened or does not apply
-NULLABLE = {"time_grade_s", "pain_delay_s", "symptom_load"}
+NULLABLE = {"time_grade_s", "pain_delay_s", "load_0_to_10", "recovery_flow_30s_rel",
+            "recovery_flow_10min_rel", "cramp_threshold_Hz"}
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -118,10 +118,11 @@ const kn_case kn_cases_course[] = {
      KN_VALUE(-5.04),
      .unit = "mmHg",
      KN_PRE,
-     .disagreement = "the systemic stage lets calm strokes raise diastolic pressure only, never "
-                     "lower it (fmax(0, balance)): each session's diastolic change is 0, so "
-                     "nothing accumulates; the acute response is being rebuilt (issue 17, "
-                     "mechanism 7)",
+     .disagreement = "calm strokes now lower diastolic pressure half as much as systolic "
+                     "(kaye2008's ratio, a calibration of the acute response), and the course "
+                     "carries the same share of each; liao2016's courses lowered diastolic "
+                     "pressure by 0.68 of the systolic fall, more than one session's ratio: "
+                     "the course's diastolic fall is 74 % of the paper's (yellow)",
      .run = kn_run_course,
      .exp = COURSE(KN_READ_COURSE_DIASTOLIC)},
     /* kind: course_ctf_gain and course_ctf_tau were set from the first bout's two figures */
