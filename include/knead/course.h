@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* knead — a course: the same session given several times, days or weeks apart.
  *
  *   kn_course_run(subject, session, &outcome)   every session of session->course, one after another

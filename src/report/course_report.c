@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A course's outputs (knead/report.h): its section of summary.json and its table in the text
  * summary. The section's keys are listed in docs/cli.md ("summary.json: course"). */
 #include <jansson.h>

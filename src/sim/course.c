@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A course of sessions (knead/course.h): each session simulated in full, the days between them in
  * closed form. What a session leaves is carried to the next one's start: a change of resting blood
  * pressure (into the next session's subject), soreness still felt, a nerve's structural dose not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Validation cases of courses of sessions (knead/course.h): blood pressure after a course of
  * massage in hypertension (Liao 2016 and the trials it pools: Olney 2005, Givi 2013), and the
  * experiment that runs a course. */

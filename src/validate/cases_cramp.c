@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Validation of cramp discharge as it evolves: how irregular the self-sustained firing is, how its
  * rate runs from the start of a cramp to its end (Minetto 2009), and that a train above the cramp
  * threshold frequency gives a larger cramp than one at threshold (Minetto 2009b). What was fitted:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The validation cases of the nerve's fibre classes, residual perfusion, structural conduction
  * loss and the two transport clocks (issue 17, mechanisms 5 and 6): each row a published
  * experiment on a nerve held at a set pressure, run on the nerve model alone. */

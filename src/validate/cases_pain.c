@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Validation of pain with its time course (src/protocol/pain.c): the after-pain the model is
  * calibrated to (alappattu2011), and two predictions nothing was fitted to: the calf's
  * hand-held algometer threshold (polianskis2001) and how long an upper-arm tourniquet is borne

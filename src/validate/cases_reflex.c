@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Validation of the stretch reflex and its after-effects: the reflex to a brisk stretch of the
  * relaxed calf (its latency, its growth with velocity and amplitude), post-activation depression
  * by repeated stretches and by a slow passive dorsiflexion and its recovery, and what tapotement

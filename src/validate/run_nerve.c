@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A nerve at constant pressure and then unloaded for days or weeks, read per fibre class, per
  * transport clock and for the lesion structural injury leaves (cases_nerve.c). */
 #include <math.h>

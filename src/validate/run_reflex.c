@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Evoked reflexes: a session of test stretches (and whatever conditions them) run with the time
  * series recorded at every step; the muscle's EMG is summed over a window after each test's onset,
  * as a reflex EMG is measured. Public API only (the series sink). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Courses of sessions (knead/course.h): the closed forms that carry state over the days between
  * sessions, worked by hand, the `course:` input, and a short course run end to end. */
 #include "test_common.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* How long an electrically induced cramp lasts (docs/model.md, "Cramp discharge"): the
  * neuromuscular stage stepped alone, one cramp-prone gastrocnemius (threshold frequency 14.9 Hz)
  * lying prone, one 2 s train. The PICs that sustain the cramp start at nm_pic_drive x (train rate /

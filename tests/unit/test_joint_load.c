@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The neuromuscular stage's joints as the subject's body and the session's loads make them:
  * segment inertia scaled from the joint table (winter2009 proportions), a load's inertia and
  * steady torque, and the spasticity trait's reflex gain. The expected numbers are worked out by
