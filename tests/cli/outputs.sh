@@ -102,10 +102,10 @@ done
 codes=""
 for p in $pids; do wait "$p"; codes="$codes $?"; done
 if [ "$codes" = " 0 0 0 0" ]; then ok; else bad "concurrent: exit codes$codes"; cat "$tmp"/conc*.err; fi
-for f in summary.json timeseries.csv events.csv .knead-output; do
+for f in summary.json timeseries.csv events.csv columns.json .knead-output; do
   if [ -s "$tmp/shared/$f" ]; then ok; else bad "concurrent: no $f"; fi
 done
-if [ "$(ls -A "$tmp/shared" | wc -l)" = 4 ]; then ok; else bad "concurrent: $(ls -A "$tmp/shared")"; fi
+if [ "$(ls -A "$tmp/shared" | wc -l)" = 5 ]; then ok; else bad "concurrent: $(ls -A "$tmp/shared")"; fi
 no_debris concurrent "$tmp"
 
 # ---- limits decided before work starts -----------------------------------------------------------

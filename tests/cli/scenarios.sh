@@ -29,7 +29,7 @@ for expect in "$src"/tests/scenarios/*.expect; do
   done < "$expect"
   # the same inputs give the same bytes
   "$knead" simulate "$subject" "$session" -o "$tmp/again" -q
-  for f in summary.json timeseries.csv events.csv; do
+  for f in summary.json timeseries.csv events.csv columns.json; do
     cmp -s "$out/$f" "$tmp/again/$f" || { echo "FAIL $name: $f differs between two runs"; ok=0; }
   done
   rm -rf "$tmp/again"
