@@ -68,6 +68,8 @@ typedef struct cli_command {
   cli_complete operands;       /* what completion offers for the operands */
   const cli_exit *exits;       /* exit codes, ended by a row with code NULL */
   const char *notes;           /* more text after the options (NULL: none) */
+  void (*help_now)(FILE *out); /* what --help adds about this machine, e.g. the data folder found
+                                  (not in the man page, which is written at build time); NULL */
   int (*run)(int argc, char **argv); /* the command: argv[0] is its name */
 } cli_command;
 

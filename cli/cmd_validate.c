@@ -246,6 +246,13 @@ static const cli_exit exits[] = {
     {NULL, NULL},
 };
 
+/* The data folder this command finds now (cli_data_dir): --root's default on this machine. */
+static void data_folder_now(FILE *out) {
+  char data_dir[4096] = ".";
+  cli_data_dir(data_dir, sizeof data_dir);
+  fprintf(out, "\ndata folder (the default of --root): %s\n", data_dir);
+}
+
 const cli_command cli_validate = {
     .name = "validate",
     .summary = "run the validation cases: the model beside published data",
@@ -260,6 +267,7 @@ const cli_command cli_validate = {
     .operands = CLI_COMPLETE_NONE,
     .exits = exits,
     .notes = NULL,
+    .help_now = data_folder_now,
     .run = cmd_validate,
 };
 

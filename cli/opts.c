@@ -212,6 +212,7 @@ void cli_help(const cli_command *cmd, FILE *out) {
   if (cmd->notes) fprintf(out, "\n%s\n", cmd->notes);
   fputc('\n', out);
   print_exits(cmd->exits, out);
+  if (cmd->help_now) cmd->help_now(out);
 }
 
 /* The exit codes every command shares, for knead --help and knead(1). */
