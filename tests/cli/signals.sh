@@ -11,6 +11,19 @@ src="${KN_SOURCE_DIR:?}"
 set -m # job control: background jobs keep the default SIGINT (a plain script ignores it for them)
 subj="$src/tests/bad_input/good_subject.yaml"
 signum() { case $1 in INT) echo 2 ;; TERM) echo 15 ;; HUP) echo 1 ;; esac; }
+# until_caught PID SIG: waits (up to 5 s) until PID has installed its handler for SIG (the SigCgt
+# mask of /proc/PID/status), or has ended. A signal sent before that kills the process by the
+# default action: the same exit code, but no chance to say so, and not what these tests are about
+# (a slow start, e.g. under AddressSanitizer, made the report case flaky).
+until_caught() {
+  local bit=$(($(signum "$2") - 1)) mask i
+  for ((i = 0; i < 1000; i++)); do
+    mask=$(awk '/^SigCgt:/ {print $2}' "/proc/$1/status" 2>/dev/null) || return 0
+    [ -n "$mask" ] || return 0
+    if (((16#$mask >> bit) & 1)); then return 0; fi
+    sleep 0.005
+  done
+}
 cat >"$tmp/rest.yaml" <<'YAML'
 session:
   name: "a long rest: about 2 s of computing"
@@ -78,6 +91,7 @@ leftovers "simulate rerun" "$tmp"
 for sig in INT TERM HUP; do
   "$knead" report "$tmp/keep" >/dev/null 2>"$tmp/err" &
   pid=$!
+  until_caught "$pid" "$sig"
   sleep "0.0$((RANDOM % 10))"
   kill -s "$sig" "$pid" 2>/dev/null
   wait "$pid"
@@ -97,6 +111,7 @@ for sig in INT TERM HUP; do
   exec 3>"$tmp/live"
   echo "t_s,contact,region,landmark,x_m,y_m,force_N,shear_N,velocity_m_per_s,area_m2,contact_type" >&3
   for i in 0 1 2 3 4 5 6 7 8 9; do echo "0.00$i,0,upper_back,,0,0,20,,,0.004,palm" >&3; done
+  until_caught "$pid" "$sig"
   sleep 0.3
   kill -s "$sig" "$pid"
   wait "$pid"
