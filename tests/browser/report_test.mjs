@@ -46,10 +46,13 @@ const cases = [
   { name: "a19_cramp_relief", subject: ex("subject_cramp_prone.yaml"),
     session: ex("article/a19_cramp_relief.yaml"), advice: "stretch", marks: ["cramp"] },
   { name: "a1_untrained_abrupt_calf", subject: ex("subject_cramp_prone_dehydrated.yaml"),
-    session: ex("article/a1_untrained_abrupt_calf.yaml"), advice: "smooth", marks: ["cramp"] },
-  // normal reflex responses (not spasms) get their own grey marker
+    session: ex("article/a1_untrained_abrupt_calf.yaml"), advice: "smooth", marks: ["spasm"] },
   { name: "a9_rough_partner_neck", subject: ex("subject_default.yaml"),
-    session: ex("article/a9_rough_partner_neck.yaml"), advice: "smooth", marks: ["bruise", "reflex"] },
+    session: ex("article/a9_rough_partner_neck.yaml"), advice: "smooth", marks: ["bruise"] },
+  // normal reflex responses (not spasms) get their own grey marker: the device's abrupt 45 N on the
+  // calf evokes one (since post-activation depression, continuous stroking evokes none)
+  { name: "device_calf_hold", subject: ex("subject_default.yaml"),
+    session: ex("device_calf_hold.yaml"), marks: ["reflex"] },
   { name: "neck_shoulder_professional", subject: ex("subject_default.yaml"),
     session: ex("neck_shoulder_professional.yaml"), viaReportCommand: true },
   { name: "xss", subject: path.join(here, "xss_subject.yaml"),
