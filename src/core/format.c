@@ -5,25 +5,21 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/pow10.h"
+
 /* Significant digits of "%.6g", and the scaled range that holds them: [1e5, 1e6). */
 enum { G6_DIGITS = 6 };
 #define G6_LOW 1e5
 #define G6_HIGH 1e6
-/* Largest power of ten a double holds exactly (10^22 < 2^53 * 2^22 with 22 trailing zero bits). */
-enum { POW10_EXACT_MAX = 22 };
 /* How close (in units of the last kept digit) the scaled value may come to a rounding boundary
  * before the fast path defers to printf. Scaling by an exact power of ten rounds once, so the
  * scaled value is within half an ulp of the exact one: below 2^-33 for values under 1e6. */
 #define G6_BOUNDARY_MARGIN 1e-9
 
-static const double POW10[POW10_EXACT_MAX + 1] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
 /* a * 10^k with one rounding, or -1 if 10^|k| is not exact. */
 static double scale10(double a, int k) {
-  if (k > POW10_EXACT_MAX || -k > POW10_EXACT_MAX) return -1.0;
-  return k >= 0 ? a * POW10[k] : a / POW10[-k];
+  if (k > KN_POW10_EXACT_MAX || -k > KN_POW10_EXACT_MAX) return -1.0;
+  return k >= 0 ? a * kn_pow10_exact(k) : a / kn_pow10_exact(-k);
 }
 
 static size_t fallback(double x, char *buf) {

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/pow10.h"
 #include "monitor/monitor_internal.h"
 
 static const char *const field_names[KN_FIELD_COUNT] = {
@@ -57,19 +58,13 @@ static int word_is(const char *s, size_t len, const char *w) {
  * the largest power of ten a double holds exactly, 2^53 bounds the integers it holds exactly, and
  * 19 decimal digits always fit a uint64_t (10^19 < 2^64). */
 enum {
-  POW10_EXACT_MAX = 22, /* 10^0 .. 10^22 are exact doubles */
-  MANTISSA_BITS = 53,   /* a double's significand, hidden bit included */
-  DIGITS_KEPT = 19,     /* significant digits read into the uint64_t mantissa */
+  MANTISSA_BITS = 53, /* a double's significand, hidden bit included */
+  DIGITS_KEPT = 19,   /* significant digits read into the uint64_t mantissa */
   EXP10_READ_MAX =
       100000,            /* an exponent beyond this is out of range anyway: stop before overflow */
   EXP10_OVERFLOW = 310,  /* 10^310 > DBL_MAX (1.8e308): too large, with a margin for rounding */
   EXP10_UNDERFLOW = 330, /* 10^-330 < the least subnormal (4.9e-324): rounds to zero */
 };
-
-/* 10^e for 0 <= e <= 22: exact in a double. */
-static const double pow10_exact[POW10_EXACT_MAX + 1] = {
-    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 /* Reads a whole token as a number: [+-] digits [. digits] [e [+-] digits], or nan, inf, infinity
  * (any case). Up to 19 significant digits are kept. With a mantissa below 2^53 and a power of ten
@@ -122,24 +117,24 @@ static int parse_number(const char *s, size_t len, double *out) {
   double v = (double)mant;
   if (mant == 0) {
     v = 0.0;
-  } else if (mant < ((uint64_t)1 << MANTISSA_BITS) && exp10 >= -POW10_EXACT_MAX &&
-             exp10 <= POW10_EXACT_MAX) {
-    v = exp10 >= 0 ? v * pow10_exact[exp10] : v / pow10_exact[-exp10];
+  } else if (mant < ((uint64_t)1 << MANTISSA_BITS) && exp10 >= -KN_POW10_EXACT_MAX &&
+             exp10 <= KN_POW10_EXACT_MAX) {
+    v = exp10 >= 0 ? v * kn_pow10_exact(exp10) : v / kn_pow10_exact(-exp10);
   } else if (exp10 + ndig > EXP10_OVERFLOW) {
     return -2;
   } else if (exp10 + ndig < -EXP10_UNDERFLOW) {
     v = 0.0;
   } else {
     int e = exp10;
-    while (e > POW10_EXACT_MAX) {
-      v *= pow10_exact[POW10_EXACT_MAX];
-      e -= POW10_EXACT_MAX;
+    while (e > KN_POW10_EXACT_MAX) {
+      v *= kn_pow10_exact(KN_POW10_EXACT_MAX);
+      e -= KN_POW10_EXACT_MAX;
     }
-    while (e < -POW10_EXACT_MAX) {
-      v /= pow10_exact[POW10_EXACT_MAX];
-      e += POW10_EXACT_MAX;
+    while (e < -KN_POW10_EXACT_MAX) {
+      v /= kn_pow10_exact(KN_POW10_EXACT_MAX);
+      e += KN_POW10_EXACT_MAX;
     }
-    v = e >= 0 ? v * pow10_exact[e] : v / pow10_exact[-e];
+    v = e >= 0 ? v * kn_pow10_exact(e) : v / kn_pow10_exact(-e);
     if (isinf(v)) return -2;
   }
   *out = neg ? -v : v;
