@@ -37,7 +37,7 @@ typedef struct kn_course_params {
   double bp_tau;         /* s, time constant of its decay between sessions */
   double soreness_onset; /* s after a session: soreness begins */
   double soreness_peak;  /* s after a session: soreness strongest */
-  double soreness_end;   /* s after a session: soreness gone */
+  double soreness_end;   /* s after a session: soreness resolved (a tenth of its peak) */
   double nerve_severe_dose; /* 1, structural dose of axonal injury (nerve_severe_dose) */
   double
       nerve_recovery[2]; /* s, [min, max] recovery of a structural dose (nerve_injury_recovery) */
@@ -53,7 +53,8 @@ KN_API void kn_course_params_of(const kn_session *session, kn_course_params *cp)
  * carried x exp(-gap / tau). */
 KN_API double kn_course_decay(double carried, double gap, double tau);
 /* Share (0..1) of a session's soreness felt `since` seconds after it: 0 before soreness_onset,
- * rising linearly to 1 at soreness_peak, falling linearly to 0 at soreness_end. */
+ * rising to 1 at soreness_peak and falling to a tenth of it at soreness_end, a gamma-like curve
+ * (docs/model.md, "Soreness over days"). */
 KN_API double kn_course_soreness_share(const kn_course_params *cp, double since);
 /* Structural dose (1) still present on a nerve `gap` seconds after a session left `dose`: all of it
  * before the recovery window's minimum, none after its maximum, falling linearly between; the

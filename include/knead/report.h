@@ -19,7 +19,7 @@ extern "C" {
 /* The layout of summary.json, written as its "schema_version" (docs/schema/summary.schema.json):
  * the major part changes when a key is removed or changes meaning, the minor part when keys are
  * added. Also the layout version of timeseries.csv and events.csv, written in columns.json. */
-#define KN_SUMMARY_SCHEMA_VERSION "1.0"
+#define KN_SUMMARY_SCHEMA_VERSION "1.1"
 
 /* Writes summary.json, timeseries.csv and events.csv into the existing folder dir after kn_run.
  * timeseries.csv holds the rows kept in memory (kn_series_values: every row of a run of at most

@@ -241,6 +241,11 @@ typedef struct kn_systemic_outcome {
   kn_evidence evidence_body;                       /* of core temperature and hydration */
 } kn_systemic_outcome;
 
+/* The times after a session (or an exercise bout) at which soreness over days is reported. */
+enum { KN_SORENESS_TIMES = 4 };
+/* s: 24, 48, 72 and 96 h (index < KN_SORENESS_TIMES). */
+KN_API double kn_soreness_time(int index);
+
 typedef struct kn_outcome {
   kn_harm harm;                     /* worst over everything below */
   kn_evidence harm_evidence;        /* weakest evidence among the outcomes that set `harm` */
@@ -268,6 +273,16 @@ typedef struct kn_outcome {
   size_t ncirc;                /* regions with circulation (= nregion) */
   const kn_circ_outcome *circ; /* (ncirc) */
   kn_systemic_outcome systemic;
+  /* soreness over days, read in closed form after the run (docs/model.md, "Soreness over days") */
+  double soreness_at[KN_SORENESS_TIMES]; /* 1, chance this session's soreness is felt at each of
+                                            kn_soreness_times after the session's end */
+  int doms_given;           /* 1 when the session names an exercise bout (kn_exercise) */
+  double doms_peak;         /* 0..10, the bout's peak soreness without massage */
+  double doms_massage_time; /* s of massage on the exercised muscle's region within the window */
+  double doms_factor;       /* 0..1, massage's factor on the bout's soreness (1: none) */
+  double doms_at[KN_SORENESS_TIMES]; /* 0..10, the bout's soreness at each of kn_soreness_times
+                                        after the bout, massage included */
+  kn_evidence evidence_doms;         /* of doms_* */
 } kn_outcome;
 
 /* Builds a model. subject may be NULL (defaults). On error returns a negative kn_errno and fills

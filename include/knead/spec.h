@@ -209,6 +209,17 @@ typedef struct kn_course {
                                            0), increasing; (nsession) are used */
 } kn_course;
 
+/* An exercise bout of one muscle that ended before the session (`exercise:`): the cause of
+ * delayed-onset soreness over the next days, which massage after it may lower. */
+typedef struct kn_exercise {
+  int given;        /* 1 when the session names a bout; 0: none (the rest is unused) */
+  int muscle;       /* atlas muscle index */
+  int eccentric;    /* 1: lengthening (eccentric) contractions; 0: concentric (no soreness dose) */
+  int contractions; /* number of contractions, 1..1000 */
+  double level;     /* 0..1, load as a share of maximal voluntary contraction, default 1 */
+  double before;    /* s, from the end of the bout to the session's start, 0..7 d */
+} kn_exercise;
+
 /* What is done. */
 typedef struct kn_session {
   char name[64];                /* free text, may be empty */
@@ -240,6 +251,7 @@ typedef struct kn_session {
   double load_torque[KN_JOINT_COUNT];  /* N m, its steady torque, positive in the joint's named
                                           direction (ankle: plantarflexion) */
   kn_course course;                    /* the course this session is given in (nsession 0: once) */
+  kn_exercise exercise; /* `exercise:` a bout of one muscle that ended before the session */
 } kn_session;
 
 /* Fills an action with the defaults of its technique (speed, stroke length, rate, contact type and

@@ -153,6 +153,15 @@ typedef struct kn_course {
   double start[64];
 } kn_course;
 
+typedef struct kn_exercise {
+  int given;
+  int muscle;
+  int eccentric;
+  int contractions;
+  double level;
+  double before;
+} kn_exercise;
+
 typedef struct kn_session {
   char name[64];
   kn_practitioner practitioner;
@@ -176,6 +185,7 @@ typedef struct kn_session {
   double load_inertia[8];
   double load_torque[8];
   kn_course course;
+  kn_exercise exercise;
 } kn_session;
 
 void kn_subject_default(kn_subject *s);
@@ -404,6 +414,7 @@ STRUCTS = (
     "kn_subject",
     "kn_action",
     "kn_param_setting",
+    "kn_exercise",
     "kn_session",
     "kn_event",
     "kn_series_buffer",

@@ -583,6 +583,29 @@ const kn_source kn_atlas_source_table[] = {
     {"cambron2007",
      "Cambron JA, Dexheimer J, Coe P, Swenson R. Side-effects of massage therapy: a "
      "cross-sectional study of 100 clients. J Altern Complement Med 2007;13(8):793-796."},
+    {"cheung2003",
+     "Cheung K, Hume P, Maxwell L. Delayed onset muscle soreness: treatment strategies and "
+     "performance factors. Sports Med 2003;33(2):145-164 (soreness rises in the first 24 h, peaks "
+     "24-72 h, subsides by 5-7 d; mostly after eccentric work)."},
+    {"chen_nosaka2006",
+     "Chen TC, Nosaka K. Effects of number of eccentric muscle actions on first and second bouts "
+     "of eccentric exercise of the elbow flexors. J Sci Med Sport 2006;9(1-2):57-66 (30 actions "
+     "damaged less than 50 or 70, which did not differ)."},
+    {"guo2017",
+     "Guo J, Li L, Gong Y, Zhu R, Xu J, Zou J, Chen X. Massage alleviates delayed onset muscle "
+     "soreness after strenuous exercise: a systematic review and meta-analysis. Front Physiol "
+     "2017;8:747 (11 RCTs, 504 participants; soreness SMD -0.61 at 24 h, -1.51 at 48 h, -1.46 at "
+     "72 h)."},
+    {"zainuddin2005",
+     "Zainuddin Z, Newton M, Sacco P, Nosaka K. Effects of massage on delayed-onset muscle "
+     "soreness, swelling, and recovery of muscle function. J Athl Train 2005;40(3):174-180 (10 "
+     "sets of 6 maximal eccentric elbow-flexor actions per arm; 10 min massage 3 h after on one "
+     "arm: DOMS lower by about 30 %, no effect on strength)."},
+    {"andersen2013",
+     "Andersen LL, Jay K, Andersen CH, et al. Acute effects of massage or active exercise in "
+     "relieving muscle soreness: randomized controlled trial. J Strength Cond Res "
+     "2013;27(12):3352-3359 (10 min massage 48 h after an eccentric bout relieved soreness for "
+     "about an hour)."},
     {"snodgrass2010",
      "Snodgrass SJ, Rivett DA, Robertson VJ, Stojanovski E. A comparison of cervical spine "
      "mobilization forces applied by experienced and novice physiotherapists. J Orthop Sports Phys "

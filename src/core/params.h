@@ -168,6 +168,30 @@
   X(monitor_onset_level, "tissue", 0.5, "Lopt/s", 1.0, EXPERT,                                   \
     "calibrated: the neuromuscular engine's abrupt-stroke trigger (a strain rate nm_tap_gain x dp/dt that acts as a tendon tap)", \
     "muscle strain rate from a pressure rise above which the safety monitor warns of an abrupt onset") \
+  X(doms_onset, "tissue", 8.0, "h", KN_HOUR, HUMAN,                                                 \
+    "cheung2003", \
+    "delayed-onset soreness after eccentric exercise begins (8-24 h, rising through the first day)") \
+  X(doms_peak, "tissue", 48.0, "h", KN_HOUR, HUMAN,                                                 \
+    "cheung2003", \
+    "delayed-onset soreness is strongest (24-72 h; 48 h after elbow-flexor bouts)") \
+  X(doms_resolved, "tissue", 7.0, "d", KN_DAY, HUMAN,                                               \
+    "cheung2003", \
+    "delayed-onset soreness has subsided (5-7 d) to a tenth of its peak") \
+  X(doms_peak_max, "tissue", 6.0, "1", 1.0, EXPERT,                                                 \
+    "calibrated: peak soreness of maximal eccentric elbow-flexor bouts in untrained adults reported around 5-7 of 10 (expert reading of the eccentric-exercise literature, cheung2003; unverified figure)", \
+    "peak soreness (0-10 scale) of a saturating eccentric bout") \
+  X(doms_contractions_sat, "tissue", 20.0, "1", 1.0, HUMAN,                                         \
+    "calibrated: chen_nosaka2006 (30 maximal eccentric actions damage less than 50 or 70, which do not differ: 78 / 92 / 97 % of the ceiling)", \
+    "maximal eccentric contractions giving 63 % of the peak soreness ceiling") \
+  X(doms_massage_reduction, "tissue", 38.0, "%", 0.01, HUMAN,                                       \
+    "calibrated: guo2017 (pooled SMD -1.51 at 48 h) times a between-subject coefficient of variation of peak soreness of 0.25 (expert, unverified)", \
+    "share of delayed-onset soreness a saturating massage dose removes") \
+  X(doms_massage_time, "tissue", 5.0, "min", KN_MIN, EXPERT,                                        \
+    "calibrated: guo2017's trials gave 10-30 min of massage with effects of similar size, so the effect is near full by 10 min; no dose-response trial found", \
+    "minutes of massage on the exercised muscle's region giving 63 % of the full reduction") \
+  X(doms_massage_window, "tissue", 24.0, "h", KN_HOUR, EXPERT,                                      \
+    "calibrated: guo2017's trials massaged 0-3 h after the bout; massage 48 h later relieves soreness for about an hour only (andersen2013), not modelled", \
+    "time after the bout within which massage lowers its delayed-onset soreness") \
   /* neuromuscular ------------------------------------------------------------------------ */     \
   X(nm_ia_base, "neuromuscular", 82.0, "1/s", 1.0, ANIMAL, "prochazka_gorassini1998",              \
     "Ia discharge of a spindle at rest length, not moving")                                        \

@@ -13,6 +13,8 @@
  *     recovery: 60 min              0 .. 48 h (after the last action)
  *     course: {every: 7 d, sessions: 8}   or {at: [0 d, 2 d, 4 d]}: the session given 2 .. 64
  *                                   times, at least a day apart (knead/course.h)
+ *     exercise: {muscle: biceps_brachii, eccentric: true, contractions: 60, level: 100 %,
+ *                before: 3 h}       a bout that ended before the session (delayed-onset soreness)
  *     actions:                      1 .. 10000 of:
  *       - do: effleurage            a stroke, rest, posture, stretch, voluntary_contraction,
  *                                   electrical_stimulation, heat, drink or structure_pressure
@@ -573,6 +575,7 @@ static const char *const session_keys[] = {"name",
                                            "parameters",
                                            "loads",
                                            "course",
+                                           "exercise",
                                            "actions",
                                            NULL};
 
@@ -739,6 +742,43 @@ static int read_loads(kn_in *in, const kn_field *lf, kn_session *s) {
   return 0;
 }
 
+/* ---- an exercise bout before the session ------------------------------------------------------
+ */
+
+static const char *const exercise_keys[] = {"muscle", "eccentric", "contractions",
+                                            "level",  "before",    NULL};
+/* up to a week before: delayed-onset soreness subsides within 5-7 d (cheung2003) */
+static const kn_qspec q_exercise_before = {"s", NULL, "3 h", "h", HOUR, 0.0, 7 * KN_DAY, 0};
+enum { EXERCISE_CONTRACTIONS_MAX = 1000 };
+
+/* `exercise: {muscle: biceps_brachii, eccentric: true, contractions: 60, level: 100 %,
+ * before: 3 h}`: a bout that ended `before` the session's start. */
+static int read_exercise(kn_in *in, const kn_field *ef, kn_session *s) {
+  const kn_ynode *m = ef->val;
+  int rc = kn_in_map_of(in, m, ef->path, exercise_keys);
+  if (rc) return rc;
+  kn_exercise *e = &s->exercise;
+  *e = (kn_exercise){.given = 1, .level = 1.0};
+  kn_field f;
+  if ((rc = need(in, m, ef->path, "muscle", &f))) return rc;
+  const kn_names muscles = {NULL, muscle_name, kn_atlas_muscle_count()};
+  if ((rc = kn_in_name(in, &f, "muscle", &muscles, &e->muscle))) return rc;
+  if ((rc = need(in, m, ef->path, "eccentric", &f)) || (rc = kn_in_bool(in, &f, &e->eccentric)))
+    return rc;
+  long long n = 0;
+  if ((rc = need(in, m, ef->path, "contractions", &f)) ||
+      (rc = kn_in_int(in, &f, 1, EXERCISE_CONTRACTIONS_MAX, &n)))
+    return rc;
+  e->contractions = (int)n;
+  if (kn_in_field(in, m, ef->path, "level", &f) &&
+      (rc = kn_in_quantity(in, &f, &q_level, &e->level)))
+    return rc;
+  if ((rc = need(in, m, ef->path, "before", &f)) ||
+      (rc = kn_in_quantity(in, &f, &q_exercise_before, &e->before)))
+    return rc;
+  return 0;
+}
+
 static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
   const char *path = "session";
   int rc = kn_in_map_of(in, m, path, session_keys);
@@ -795,6 +835,7 @@ static int read_session(kn_in *in, const kn_ynode *m, kn_session *s) {
   if (kn_in_field(in, m, path, "parameters", &f) && (rc = read_parameters(in, &f, s))) return rc;
   if (kn_in_field(in, m, path, "loads", &f) && (rc = read_loads(in, &f, s))) return rc;
   if (kn_in_field(in, m, path, "course", &f) && (rc = read_course(in, &f, s))) return rc;
+  if (kn_in_field(in, m, path, "exercise", &f) && (rc = read_exercise(in, &f, s))) return rc;
 
   if (!kn_in_field(in, m, path, "actions", &f))
     return kn_in_fail(in, m, path, KN_EMISSING, "missing required field \"actions\"");

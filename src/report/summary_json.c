@@ -395,6 +395,36 @@ static json_t *spasm_json(const kn_model *m, const kn_spasm *sp) {
   return j;
 }
 
+/* Keys of the soreness-over-days times (kn_soreness_time): "<prefix>24h<suffix>" and so on. */
+static void set_at_times(json_t *j, const char *prefix, const char *suffix, const double *v,
+                         int given) {
+  for (int i = 0; i < KN_SORENESS_TIMES; i++) {
+    char key[48];
+    snprintf(key, sizeof key, "%s%.0fh%s", prefix, kn_soreness_time(i) / KN_HOUR, suffix);
+    json_object_set_new(j, key, given ? json_real(v[i]) : json_null());
+  }
+}
+
+/* An exercise bout's delayed-onset soreness (kn_exercise): null numbers when the session names
+ * none, so the object's layout never changes. */
+static json_t *doms_json(const kn_model *m, const kn_outcome *o) {
+  const kn_exercise *e = &kn_model_session(m)->exercise;
+  const kn_muscle *mu = o->doms_given ? kn_atlas_muscle((size_t)e->muscle) : NULL;
+  json_t *j = json_pack("{s:b, s:s, s:b}", "given", o->doms_given, "muscle", mu ? mu->name : "",
+                        "eccentric", o->doms_given && e->eccentric);
+  json_object_set_new(j, "before_h", o->doms_given ? json_real(e->before / KN_HOUR) : json_null());
+  json_object_set_new(j, "peak_0_to_10", o->doms_given ? json_real(o->doms_peak) : json_null());
+  json_object_set_new(j, "massage_min",
+                      o->doms_given ? json_real(o->doms_massage_time / KN_MIN) : json_null());
+  json_object_set_new(j, "massage_factor", o->doms_given ? json_real(o->doms_factor) : json_null());
+  set_at_times(j, "at_", "_0_to_10", o->doms_at, o->doms_given);
+  json_object_set_new(j, "evidence", json_string(kn_evidence_name(o->evidence_doms)));
+  json_object_set_new(j, "note",
+                      json_string("soreness on a 0-10 scale at each time after the "
+                                  "bout's end, massage within the window included"));
+  return j;
+}
+
 json_t *kn_summary_json(const kn_model *m, kn_data *d) {
   const kn_outcome *o = kn_data_outcome(m, d);
   json_t *regions = json_array(), *nerves = json_array(), *muscles = json_array();
@@ -413,6 +443,8 @@ json_t *kn_summary_json(const kn_model *m, kn_data *d) {
                            "onset_h", o->soreness_onset / KN_HOUR, "duration_h",
                            o->soreness_duration / KN_HOUR, "load_min", o->soreness_load / KN_MIN,
                            "evidence", kn_evidence_name(o->evidence_soreness));
+  set_at_times(sore, "probability_at_", "", o->soreness_at, 1);
+  json_object_set_new(sore, "after_exercise", doms_json(m, o));
   json_t *bruise = json_pack("{s:f, s:s, s:s}", "probability", o->bruise_probability, "evidence",
                              kn_evidence_name(o->evidence_bruise), "note",
                              "visible bruise (ecchymosis) anywhere; per region in regions[]");

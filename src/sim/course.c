@@ -13,6 +13,7 @@
 #include "core/params.h"
 #include "knead/atlas.h"
 #include "knead/params.h"
+#include "tissue/tissue.h"
 
 void kn_course_params_of(const kn_session *session, kn_course_params *cp) {
   kn_params p;
@@ -39,10 +40,9 @@ double kn_course_decay(double carried, double gap, double tau) {
 }
 
 double kn_course_soreness_share(const kn_course_params *cp, double since) {
-  if (!(since > cp->soreness_onset) || !(since < cp->soreness_end)) return 0.0;
-  if (since <= cp->soreness_peak) /* here peak > onset: since lies between them */
-    return (since - cp->soreness_onset) / (cp->soreness_peak - cp->soreness_onset);
-  return (cp->soreness_end - since) / (cp->soreness_end - cp->soreness_peak);
+  /* the time course over days of the tissue stage (tissue/doms.c): resolved at soreness_end */
+  const kn_soreness_course c = {cp->soreness_onset, cp->soreness_peak, cp->soreness_end};
+  return kn_soreness_share(&c, since);
 }
 
 double kn_course_nerve_residual(const kn_course_params *cp, double dose, double gap) {

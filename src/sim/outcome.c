@@ -3,6 +3,8 @@
  * the overall harm grade. */
 #include <string.h>
 
+#include "knead/atlas.h"
+
 #include "sim/sim_internal.h"
 
 static const char *const harm_names[] = {"none", "discomfort", "minor", "injury", "severe"};
@@ -46,6 +48,48 @@ static kn_harm nerve_harm(kn_nerve_grade g) {
   default:
     return KN_HARM_NONE;
   }
+}
+
+/* s after the session or the bout at which soreness over days is reported */
+static const double soreness_hours[KN_SORENESS_TIMES] = {24.0, 48.0, 72.0, 96.0};
+
+double kn_soreness_time(int index) {
+  return index >= 0 && index < KN_SORENESS_TIMES ? soreness_hours[index] * KN_HOUR : 0.0;
+}
+
+/* Seconds of massage strokes on region `region` between the bout's end and the end of the window
+ * after it; the bout ended `before` seconds before the session's start. */
+static double massage_after_bout(const kn_model *m, int region, double before, double window) {
+  double total = 0.0;
+  for (size_t i = 0; i < m->session.naction; i++) {
+    const kn_action *a = &m->session.actions[i];
+    if (a->kind > KN_ACT_DEEP_STROKE || a->region != region) continue; /* strokes only */
+    double from = m->action_start[i] + before, to = m->action_end[i] + before;
+    if (to > window) to = window;
+    if (to > from) total += to - from;
+  }
+  return total;
+}
+
+/* Soreness over days: the session's own (Cambron 2007's window, as a chance) and an exercise bout's
+ * delayed-onset soreness with what massage within the window did to it (tissue/doms.c). */
+static void soreness_over_days(const kn_model *m, kn_outcome *o) {
+  const kn_params *par = &m->par;
+  const kn_soreness_course massage = {par->soreness_onset, par->course_soreness_peak,
+                                      par->soreness_onset + par->soreness_duration};
+  for (int i = 0; i < KN_SORENESS_TIMES; i++)
+    o->soreness_at[i] = o->soreness_probability * kn_soreness_share(&massage, kn_soreness_time(i));
+  const kn_exercise *e = &m->session.exercise;
+  o->doms_given = e->given;
+  o->evidence_doms = KN_EVIDENCE_HUMAN;
+  if (!e->given) return;
+  kn_doms_params dp = kn_doms_params_of(par);
+  o->doms_peak = kn_doms_peak(&dp, e->eccentric, (double)e->contractions, e->level);
+  o->doms_massage_time = massage_after_bout(m, kn_atlas_muscle((size_t)e->muscle)->region,
+                                            e->before, dp.massage_window);
+  o->doms_factor = kn_doms_massage_factor(&dp, o->doms_massage_time);
+  for (int i = 0; i < KN_SORENESS_TIMES; i++)
+    o->doms_at[i] = kn_doms_intensity(&dp, o->doms_peak, o->doms_factor, kn_soreness_time(i));
 }
 
 const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
@@ -123,6 +167,7 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
   o->evidence_muscle = KN_EVIDENCE_ANIMAL;
   o->evidence_bruise = KN_EVIDENCE_EXPERT;
   o->evidence_soreness = KN_EVIDENCE_HUMAN;
+  soreness_over_days(m, o);
   o->ncirc = (size_t)m->nregion;
   o->circ = d->circ_o.outcome;
   o->systemic = d->sys_o.outcome;

@@ -95,4 +95,45 @@ int kn_tissue_stage_step(const kn_tissue_stage_params *p, const kn_tissue_stage_
 void kn_tissue_stage_step_muscles(const kn_tissue_stage_params *p, const kn_tissue_stage_in *in,
                                   kn_tissue_stage_state *s, const int *sites, int nsite, double dt);
 
+/* ---- soreness over days (doms.c): closed forms read after a run, never stepped ----------------
+ */
+
+/* What "resolved" means for a soreness time course: the curve has fallen to this share of its
+ * peak (a reading of the word, as the bruise grade's bands are, not a fitted number). */
+#define KN_SORENESS_RESOLVED_SHARE 0.1
+
+/* The time course of one kind of soreness. */
+typedef struct kn_soreness_course {
+  double onset;    /* s after its cause: soreness starts */
+  double peak;     /* s after its cause: strongest (> onset) */
+  double resolved; /* s after its cause: down to KN_SORENESS_RESOLVED_SHARE of the peak (> peak) */
+} kn_soreness_course;
+
+/* Share (0..1) of its peak that soreness of course c has `since` seconds after its cause: 0 up to
+ * the onset, 1 at the peak, KN_SORENESS_RESOLVED_SHARE at `resolved`, a gamma-like rise and fall.
+ */
+double kn_soreness_share(const kn_soreness_course *c, double since);
+
+/* Delayed-onset soreness after eccentric exercise, and massage's effect on it. */
+typedef struct kn_doms_params {
+  kn_soreness_course course; /* onset, peak, resolution after the bout */
+  double peak_max;           /* 0..10 scale, peak soreness of a saturating bout */
+  double contractions_sat;   /* maximal eccentric contractions reaching 63 % of peak_max */
+  double massage_reduction;  /* 1, share of the soreness a saturating massage dose removes */
+  double massage_time;       /* s of massage on the exercised muscle's region: 63 % of that */
+  double massage_window;     /* s after the bout within which massage counts */
+} kn_doms_params;
+
+/* The DOMS parameters from the parameter table. */
+kn_doms_params kn_doms_params_of(const kn_params *par);
+/* Peak soreness (0..10 scale) of a bout: eccentric or not (0: no dose), its contractions and their
+ * load as a share of maximum (0..1). */
+double kn_doms_peak(const kn_doms_params *p, int eccentric, double contractions, double level);
+/* Factor (0..1] on the bout's soreness after massage_time seconds of massage on the exercised
+ * muscle's region within the window after it; 1 without massage. */
+double kn_doms_massage_factor(const kn_doms_params *p, double massage_time);
+/* Soreness (0..10 scale) `since` seconds after the bout, of a bout of peak `peak` and massage
+ * factor `factor`. */
+double kn_doms_intensity(const kn_doms_params *p, double peak, double factor, double since);
+
 #endif

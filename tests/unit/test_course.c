@@ -45,15 +45,19 @@ static void pressure_decays_over_a_week(void **state) {
   assert_close(c, -1.327311, 1e-6);
 }
 
-/* The window 6 h .. 18 h .. 30 h: half at 12 h and at 24 h, all at 18 h, none outside. */
+/* The curve 6 h .. 18 h .. 30 h (onset, peak, resolved to a tenth): share = (x e^(1-x))^k with
+ * x = (t - 6 h) / 12 h and k = ln 0.1 / (ln 2 - 1) = 7.50387 (x = 2 at 30 h). By hand: 12 h, x = 0.5:
+ * exp(7.50387 (ln 0.5 + 0.5)) = exp(-1.44935) = 0.234722; 24 h, x = 1.5: exp(7.50387 (ln 1.5 -
+ * 0.5)) = exp(-0.709378) = 0.491950; all at 18 h, a tenth at 30 h, none before the onset and
+ * nothing left a week later. */
 static void soreness_window(void **state) {
   (void)state;
   assert_close(kn_course_soreness_share(&cp, 3 * KN_HOUR), 0.0, 0.0);
-  assert_close(kn_course_soreness_share(&cp, 12 * KN_HOUR), 0.5, 1e-12);
+  assert_close(kn_course_soreness_share(&cp, 12 * KN_HOUR), 0.234722, 1e-6);
   assert_close(kn_course_soreness_share(&cp, 18 * KN_HOUR), 1.0, 1e-12);
-  assert_close(kn_course_soreness_share(&cp, 24 * KN_HOUR), 0.5, 1e-12);
-  assert_close(kn_course_soreness_share(&cp, 30 * KN_HOUR), 0.0, 0.0);
-  assert_close(kn_course_soreness_share(&cp, 7 * KN_DAY), 0.0, 0.0); /* a weekly course: gone */
+  assert_close(kn_course_soreness_share(&cp, 24 * KN_HOUR), 0.491950, 1e-6);
+  assert_close(kn_course_soreness_share(&cp, 30 * KN_HOUR), 0.1, 1e-12);
+  assert_close(kn_course_soreness_share(&cp, 7 * KN_DAY), 0.0, 1e-12); /* a weekly course: gone */
 }
 
 /* A dose of 0.8 is all there after a week, half of it after 7 weeks ((12 - 7) / (12 - 2)), none
