@@ -50,11 +50,9 @@ static kn_harm nerve_harm(kn_nerve_grade g) {
   }
 }
 
-/* s after the session or the bout at which soreness over days is reported */
-static const double soreness_hours[KN_SORENESS_TIMES] = {24.0, 48.0, 72.0, 96.0};
-
+/* Soreness over days is reported on each of the days after the session or the bout: 1 .. 4 d. */
 double kn_soreness_time(int index) {
-  return index >= 0 && index < KN_SORENESS_TIMES ? soreness_hours[index] * KN_HOUR : 0.0;
+  return index >= 0 && index < KN_SORENESS_TIMES ? (index + 1) * KN_DAY : 0.0;
 }
 
 /* Seconds of massage strokes on region `region` between the bout's end and the end of the window

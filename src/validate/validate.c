@@ -50,11 +50,17 @@ kn_verdict kn_validation_grade(kn_check_kind check, double paper, double lo, dou
 static const struct {
   const kn_case *cases;
   const size_t *n;
-} lists[] = {{kn_cases_core, &kn_cases_core_n},   {kn_cases_nerve, &kn_cases_nerve_n},
-             {kn_cases_pool, &kn_cases_pool_n},   {kn_cases_nm, &kn_cases_nm_n},
-             {kn_cases_cramp, &kn_cases_cramp_n}, {kn_cases_reflex, &kn_cases_reflex_n},
-             {kn_cases_circ, &kn_cases_circ_n},   {kn_cases_course, &kn_cases_course_n},
-             {kn_cases_pain, &kn_cases_pain_n},   {kn_cases_population, &kn_cases_population_n}};
+} lists[] = {{kn_cases_core, &kn_cases_core_n},
+             {kn_cases_nerve, &kn_cases_nerve_n},
+             {kn_cases_pool, &kn_cases_pool_n},
+             {kn_cases_nm, &kn_cases_nm_n},
+             {kn_cases_cramp, &kn_cases_cramp_n},
+             {kn_cases_reflex, &kn_cases_reflex_n},
+             {kn_cases_circ, &kn_cases_circ_n},
+             {kn_cases_course, &kn_cases_course_n},
+             {kn_cases_pain, &kn_cases_pain_n},
+             {kn_cases_doms, &kn_cases_doms_n},
+             {kn_cases_population, &kn_cases_population_n}};
 #define NLIST (sizeof lists / sizeof lists[0])
 
 size_t kn_validation_count(void) {

@@ -46,8 +46,8 @@ static void pressure_decays_over_a_week(void **state) {
 }
 
 /* The curve 6 h .. 18 h .. 30 h (onset, peak, resolved to a tenth): share = (x e^(1-x))^k with
- * x = (t - 6 h) / 12 h and k = ln 0.1 / (ln 2 - 1) = 7.50387 (x = 2 at 30 h). By hand: 12 h, x = 0.5:
- * exp(7.50387 (ln 0.5 + 0.5)) = exp(-1.44935) = 0.234722; 24 h, x = 1.5: exp(7.50387 (ln 1.5 -
+ * x = (t - 6 h) / 12 h and k = ln 0.1 / (ln 2 - 1) = 7.50387 (x = 2 at 30 h). By hand: 12 h, x =
+ * 0.5: exp(7.50387 (ln 0.5 + 0.5)) = exp(-1.44935) = 0.234722; 24 h, x = 1.5: exp(7.50387 (ln 1.5 -
  * 0.5)) = exp(-0.709378) = 0.491950; all at 18 h, a tenth at 30 h, none before the onset and
  * nothing left a week later. */
 static void soreness_window(void **state) {
