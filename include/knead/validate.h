@@ -95,8 +95,8 @@ int kn_validation_is_population(size_t i);
  * number or band, the kind and what a calibration set; model NaN, verdict red. 0 or KN_EINVAL. */
 int kn_validation_describe(size_t i, kn_validation_result *out);
 /* The kind of experiment case i runs ("formula", "exposure", "nerve_course", "session", "pair",
- * "ctf", "ctf_ranking", "reflex", "course", "population"); NULL out of range. Runs nothing. Static
- * storage. */
+ * "ctf", "ctf_ranking", "reflex", "course", "doms", "population"); NULL out of range. Runs nothing.
+ * Static storage. */
 const char *kn_validation_experiment(size_t i);
 
 /* Grades a result from its check, numbers and model value (used by the cases; exposed for tests).

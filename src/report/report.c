@@ -327,6 +327,12 @@ void kn_report_text_styled(const kn_model *m, kn_data *d, FILE *out, int use_col
   fprintf(out, "\nsoreness: %.0f %% chance, onset within %.0f h, lasting up to %.0f h (%s)\n",
           100.0 * o->soreness_probability, o->soreness_onset / KN_HOUR,
           o->soreness_duration / KN_HOUR, kn_evidence_name(o->evidence_soreness));
+  if (o->doms_given) /* the exercise bout's delayed-onset soreness, days 1..4 after it */
+    fprintf(out,
+            "soreness after the exercise bout (0-10): %.1f, %.1f, %.1f, %.1f at 1, 2, 3, 4 d; "
+            "peak %.1f without massage, x %.2f from %.0f min of massage (%s)\n",
+            o->doms_at[0], o->doms_at[1], o->doms_at[2], o->doms_at[3], o->doms_peak,
+            o->doms_factor, o->doms_massage_time / KN_MIN, kn_evidence_name(o->evidence_doms));
   fprintf(out, "visible bruise: %.0f %% chance (dose-response; %s)\n",
           100.0 * o->bruise_probability, kn_evidence_name(o->evidence_bruise));
   kn_report_body_text(o, out);

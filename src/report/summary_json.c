@@ -421,7 +421,8 @@ static json_t *doms_json(const kn_model *m, const kn_outcome *o) {
   json_object_set_new(j, "evidence", json_string(kn_evidence_name(o->evidence_doms)));
   json_object_set_new(j, "note",
                       json_string("soreness on a 0-10 scale at each time after the "
-                                  "bout's end, massage within the window included"));
+                                  "bout's end, massage within the window included; time "
+                                  "course human data, its size expert opinion"));
   return j;
 }
 

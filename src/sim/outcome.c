@@ -79,7 +79,8 @@ static void soreness_over_days(const kn_model *m, kn_outcome *o) {
     o->soreness_at[i] = o->soreness_probability * kn_soreness_share(&massage, kn_soreness_time(i));
   const kn_exercise *e = &m->session.exercise;
   o->doms_given = e->given;
-  o->evidence_doms = KN_EVIDENCE_HUMAN;
+  /* the time course is human data, its size and the massage share expert conversions */
+  o->evidence_doms = KN_EVIDENCE_EXPERT;
   if (!e->given) return;
   kn_doms_params dp = kn_doms_params_of(par);
   o->doms_peak = kn_doms_peak(&dp, e->eccentric, (double)e->contractions, e->level);

@@ -68,7 +68,7 @@ static int bout_then(const kn_doms_exp *e, int rest, double *sore) {
   return rc;
 }
 
-static int run_doms(kn_validation *v, const kn_case *c, kn_validation_result *r) {
+int kn_run_doms(kn_validation *v, const kn_case *c, kn_validation_result *r) {
   (void)v;
   const kn_doms_exp *e = c->exp;
   if (e->read == KN_READ_MASSAGE_SHARE_PCT) {
@@ -113,7 +113,7 @@ const kn_case kn_cases_doms[] = {
      KN_BAND(0.0, 10.0),
      .unit = "%",
      KN_CAL("soreness_onset soreness_duration course_soreness_peak"),
-     .run = run_doms,
+     .run = kn_run_doms,
      .exp = &(const kn_doms_exp){.hours = 36.0, .read = KN_READ_MASSAGE_SHARE_PCT}},
     /* kind: doms_massage_reduction was set from this number; the dose (doms_massage_time) and
        window (doms_massage_window) from the pooled trials' protocols */
@@ -127,7 +127,7 @@ const kn_case kn_cases_doms[] = {
      KN_VALUE(37.75),
      .unit = "%",
      KN_CAL("doms_massage_reduction doms_massage_time doms_massage_window"),
-     .run = run_doms,
+     .run = kn_run_doms,
      .exp = AFTER_BOUT(arm_20min, 2 * KN_HOUR, AT_48H)},
     /* kind: the 24 h figure set nothing */
     {.id = "tissue.guo2017.doms_massage_24h",
@@ -142,7 +142,7 @@ const kn_case kn_cases_doms[] = {
                      "at 24 h is the 48 h one; the pooled trials found a smaller effect at 24 h "
                      "(SMD -0.61) than at 48 and 72 h (-1.51, -1.46): an effect that builds as "
                      "the inflammation it acts on does (crane2012-style), not modelled",
-     .run = run_doms,
+     .run = kn_run_doms,
      .exp = AFTER_BOUT(arm_20min, 2 * KN_HOUR, AT_24H)},
     /* kind: nothing was set from zainuddin2005 (a trial guo2017 pooled, but its own effect and
        protocol were not used) */
@@ -155,7 +155,7 @@ const kn_case kn_cases_doms[] = {
      KN_VALUE(30.0),
      .unit = "%",
      KN_PRE,
-     .run = run_doms,
+     .run = kn_run_doms,
      .exp = AFTER_BOUT(arm_10min, 3 * KN_HOUR, AT_48H)},
 };
 const size_t kn_cases_doms_n = sizeof kn_cases_doms / sizeof kn_cases_doms[0];

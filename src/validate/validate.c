@@ -141,6 +141,7 @@ static const struct {
                    {kn_run_ctf_ranking, "ctf_ranking"},
                    {kn_run_reflex, "reflex"},
                    {kn_run_course, "course"},
+                   {kn_run_doms, "doms"},
                    {kn_run_population, "population"}};
 
 const char *kn_validation_experiment(size_t i) {

@@ -334,6 +334,9 @@ extern const size_t kn_cases_circ_n;
 int kn_run_course(kn_validation *v, const kn_case *c, kn_validation_result *r);
 extern const kn_case kn_cases_course[]; /* cases_course.c: courses of sessions */
 extern const size_t kn_cases_course_n;
+/* Soreness over days (cases_doms.c): an eccentric bout with and without massage, or a session's
+ * soreness window. */
+int kn_run_doms(kn_validation *v, const kn_case *c, kn_validation_result *r);
 extern const kn_case kn_cases_doms[]; /* cases_doms.c: soreness over days, massage after exercise */
 extern const size_t kn_cases_doms_n;
 extern const kn_case kn_cases_population[]; /* cases_population.c: cohort incidences */
