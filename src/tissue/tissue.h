@@ -95,8 +95,7 @@ int kn_tissue_stage_step(const kn_tissue_stage_params *p, const kn_tissue_stage_
 void kn_tissue_stage_step_muscles(const kn_tissue_stage_params *p, const kn_tissue_stage_in *in,
                                   kn_tissue_stage_state *s, const int *sites, int nsite, double dt);
 
-/* ---- soreness over days (doms.c): closed forms read after a run, never stepped ----------------
- */
+/* ---- soreness over days (doms.c): closed forms read after a run, never stepped ---- */
 
 /* What "resolved" means for a soreness time course: the curve has fallen to this share of its
  * peak (a reading of the word, as the bruise grade's bands are, not a fitted number). */
@@ -110,8 +109,7 @@ typedef struct kn_soreness_course {
 } kn_soreness_course;
 
 /* Share (0..1) of its peak that soreness of course c has `since` seconds after its cause: 0 up to
- * the onset, 1 at the peak, KN_SORENESS_RESOLVED_SHARE at `resolved`, a gamma-like rise and fall.
- */
+ * the onset, 1 at the peak, KN_SORENESS_RESOLVED_SHARE at `resolved`: a gamma-like curve. */
 double kn_soreness_share(const kn_soreness_course *c, double since);
 
 /* Delayed-onset soreness after eccentric exercise, and massage's effect on it. */

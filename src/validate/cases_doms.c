@@ -141,7 +141,8 @@ const kn_case kn_cases_doms[] = {
      .disagreement = "massage lowers the whole DOMS curve by one factor, so the model's effect "
                      "at 24 h is the 48 h one; the pooled trials found a smaller effect at 24 h "
                      "(SMD -0.61) than at 48 and 72 h (-1.51, -1.46): an effect that builds as "
-                     "the inflammation it acts on does (crane2012-style), not modelled",
+                     "the inflammation it may act on does (Crane 2012: less NF-kB signalling after "
+                     "massage), not modelled",
      .run = kn_run_doms,
      .exp = AFTER_BOUT(arm_20min, 2 * KN_HOUR, AT_24H)},
     /* kind: nothing was set from zainuddin2005 (a trial guo2017 pooled, but its own effect and
