@@ -205,6 +205,12 @@ static int add(char *buf, size_t size, size_t *o, const char *fmt, const char *a
   return 0;
 }
 
+/* A course column holding a name rather than a number: a grade or an evidence level. */
+static int is_text_col(const char *name) {
+  return !strcmp(name, "harm") || !strcmp(name, "nerve_grade") ||
+         !strncmp(name, "evidence_", strlen("evidence_"));
+}
+
 /* The course tables of schema 3: a row per subject and profile, and a row per session of it
  * (session numbered from 1). */
 static int build_course_schema(char *sql, size_t size, size_t *o) {
@@ -214,16 +220,14 @@ static int build_course_schema(char *sql, size_t size, size_t *o) {
   for (size_t i = 0; i < kn_cohort_course_outcome_count(); i++)
     bad |= add(sql, size, o, ", %s INTEGER NOT NULL", kn_cohort_course_outcome_name(i));
   for (size_t i = 0; i < NCOURSE_COL; i++)
-    bad |= add(sql, size, o, i < 2 || i >= 7 ? ", %s TEXT" : ", %s", course_cols[i]);
+    bad |= add(sql, size, o, is_text_col(course_cols[i]) ? ", %s TEXT" : ", %s", course_cols[i]);
   bad |= add(sql, size, o, "%s",
              ", PRIMARY KEY(subject, profile));\n"
              "CREATE TABLE course_sessions(subject INTEGER NOT NULL, profile TEXT NOT NULL, "
              "session INTEGER NOT NULL");
-  for (size_t i = 0; i < NCOURSE_SESSION_COL; i++) {
-    const char *c = course_session_cols[i];
-    bad |= add(sql, size, o, !strcmp(c, "nerve_grade") || !strcmp(c, "harm") ? ", %s TEXT" : ", %s",
-               c);
-  }
+  for (size_t i = 0; i < NCOURSE_SESSION_COL; i++)
+    bad |= add(sql, size, o, is_text_col(course_session_cols[i]) ? ", %s TEXT" : ", %s",
+               course_session_cols[i]);
   bad |= add(sql, size, o, "%s", ", PRIMARY KEY(subject, profile, session));\n");
   return bad;
 }
