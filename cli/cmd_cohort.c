@@ -192,7 +192,7 @@ static void print_course(const kn_cohort_summary *s, FILE *out) {
   static const char *const who[2] = {"all", "hypertensive"};
   for (int hyper = 0; hyper < 2; hyper++) {
     char label[40];
-    snprintf(label, sizeof label, "rest BP change, %s", who[hyper]);
+    snprintf(label, sizeof label, "BP change, %s", who[hyper]);
     fprintf(out, "%-26s", label);
     for (int p = 0; p < s->nprofile; p++) {
       char cell[64];
@@ -224,8 +224,9 @@ static void print_notes(const kn_cohort_summary *s, FILE *out) {
   if (s->ncourse_outcome)
     fprintf(out,
             "course: the table above is each subject's first session, the course table the whole "
-            "course (every session simulated); rest BP change: mean systolic/diastolic mmHg from "
-            "rest before the first session to the end of the last, with its sample SD.\n");
+            "course (every session simulated); BP change: mean systolic/diastolic mmHg from rest "
+            "before the first session to the end of the last (what the sessions carried and the "
+            "last one's own change), with its sample SD.\n");
   int treat = 0;
   if (rr_shown(s, &treat))
     fprintf(out,

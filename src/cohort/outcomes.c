@@ -139,11 +139,19 @@ static int f_course_injury(const kn_course_outcome *c, double u) {
   (void)u;
   return c->nerve_grade >= KN_NERVE_INJURY;
 }
-/* a session given while a nerve still carried an earlier session's structural dose */
+/* a session given on an injured nerve that has not recovered: an earlier session left a nerve
+ * graded structural injury or worse, and a nerve still carries an earlier session's dose at this
+ * one's start (the course gives the count of such nerves, not which: with several nerves pressed,
+ * the injured one and the one carrying may differ). A dose that never reached injury is not
+ * counted: the smallest pressure on a nerve leaves some dose, which the course carries for weeks.
+ */
 static int f_course_unrecovered(const kn_course_outcome *c, double u) {
   (void)u;
-  for (int k = 0; k < c->nsession; k++)
-    if (c->sessions[k].nerves_unrecovered > 0) return 1;
+  int injured = 0; /* an earlier session's nerve grade reached injury */
+  for (int k = 0; k < c->nsession; k++) {
+    if (injured && c->sessions[k].nerves_unrecovered > 0) return 1;
+    injured |= c->sessions[k].nerve_grade >= KN_NERVE_INJURY;
+  }
   return 0;
 }
 static int f_course_cramp(const kn_course_outcome *c, double u) {
@@ -177,7 +185,7 @@ static const course_row course_rows[] = {
     {"course_cramp", "cramp in any session", "course_cramp", f_course_cramp},
     {"course_nerve_block", "nerve block in any session", "course_nerve_block", f_course_block},
     {"course_nerve_injury", "nerve injury, carried dose", "course_nerve_injury", f_course_injury},
-    {"course_nerve_unrecovered", "on an unrecovered nerve", "course_nerve_unrecovered",
+    {"course_nerve_unrecovered", "on an unrecovered injury", "course_nerve_unrecovered",
      f_course_unrecovered},
     {"course_soreness", "soreness after any session", "soreness", f_course_soreness},
     {"course_sore_start", "a session started sore", "soreness", f_course_sore_start},

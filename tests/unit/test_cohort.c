@@ -336,7 +336,7 @@ static void course_outcome_table(void **state) {
   c.sessions[0].soreness_probability = 0.2;
   c.sessions[1].soreness_probability = 0.4;
   c.sessions[1].cramps = 1;             /* a cramp in the second session only */
-  c.sessions[1].nerves_unrecovered = 1; /* given on a nerve the first left a dose on */
+  c.sessions[1].nerves_unrecovered = 1; /* given on a nerve the first left a dose on, no injury */
   c.sore_at_start_max = 0.1;
   c.nerve_grade = KN_NERVE_BLOCK;
   c.harm = KN_HARM_MINOR;
@@ -349,7 +349,7 @@ static void course_outcome_table(void **state) {
     if (!strcmp(name, "course_cramp")) found += lo && mid && hi;
     if (!strcmp(name, "course_nerve_block")) found += lo && hi;
     if (!strcmp(name, "course_nerve_injury")) found += !lo && !hi;
-    if (!strcmp(name, "course_nerve_unrecovered")) found += lo && hi;
+    if (!strcmp(name, "course_nerve_unrecovered")) found += !lo && !hi;
     /* the draw against the largest session's chance (0.4), not the first's (0.2) */
     if (!strcmp(name, "course_soreness")) found += lo && mid && !hi;
     if (!strcmp(name, "course_sore_start")) found += lo && !mid && !hi; /* against 0.1 */
@@ -361,13 +361,21 @@ static void course_outcome_table(void **state) {
   }
   assert_int_equal(found, 7);
   /* a nerve's carried dose reaching structural injury makes the course an injury, though no
-   * session's own harm was one */
+   * session's own harm was one; the second session is now given on an unrecovered injury */
   c.nerve_grade = KN_NERVE_INJURY;
+  c.sessions[0].nerve_grade = KN_NERVE_INJURY;
   for (size_t i = 0; i < n; i++) {
     const char *name = kn_cohort_course_outcome_name(i);
-    if (!strcmp(name, "course_nerve_injury") || !strcmp(name, "course_harm_injury"))
+    if (!strcmp(name, "course_nerve_injury") || !strcmp(name, "course_harm_injury") ||
+        !strcmp(name, "course_nerve_unrecovered"))
       assert_int_equal(kn_cohort_course_outcome_flag(i, &c, 0.5), 1);
   }
+  /* an injury in the last session leaves no session after it on the injured nerve */
+  c.sessions[0].nerve_grade = KN_NERVE_NONE;
+  c.sessions[1].nerve_grade = KN_NERVE_INJURY;
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(kn_cohort_course_outcome_name(i), "course_nerve_unrecovered"))
+      assert_int_equal(kn_cohort_course_outcome_flag(i, &c, 0.5), 0);
 }
 
 /* ---- storage --------------------------------------------------------------------------------- */
