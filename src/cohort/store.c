@@ -714,6 +714,13 @@ static int write_course(kn_cohort_store *s, const kn_cohort_unit *u, const kn_co
 }
 
 int kn_cohort_store_write(kn_cohort_store *s, const kn_cohort_unit *u, kn_diag *diag) {
+  /* a course is stored whole or the unit is refused: never a course dropped, never one missing */
+  for (int p = 0; p < u->nprofile; p++)
+    if (u->result[p].has_course != (s->ins_course != NULL))
+      return fail(diag, KN_EINVAL, "", "%s",
+                  s->ins_course ? "a subject without a course in a run of a course"
+                                : "a subject with a course in a run opened without one "
+                                  "(kn_cohort_run_info.course_sessions)");
   if (exec(s->db, "BEGIN", "", diag)) return KN_EIO;
   sqlite3_stmt *st = s->ins_subject;
   int c = 1;
@@ -781,8 +788,7 @@ int kn_cohort_store_write(kn_cohort_store *s, const kn_cohort_unit *u, kn_diag *
       sqlite3_bind_text(st, c++, kn_evidence_name((kn_evidence)ev->evidence), -1, SQLITE_STATIC);
       bad = step_done(st);
     }
-    /* a course run stores every subject's course; a unit without one is not of this run */
-    if (!bad && s->ins_course) bad = r->has_course ? write_course(s, u, r, prof) : -1;
+    if (!bad && s->ins_course) bad = write_course(s, u, r, prof);
   }
   if (bad) {
     int rc = db_fail(diag, s->db, "");
