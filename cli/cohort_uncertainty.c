@@ -41,8 +41,12 @@ int cohort_print_uncertainty(const char *db, FILE *out) {
     fprintf(out, p + 1 < c.nprofile ? "  %-41s" : "  %s",
             kn_practitioner_name((kn_practitioner)c.profiles[p]));
   fputc('\n', out);
+  size_t nsession = kn_cohort_outcome_count(); /* then a course's outcomes */
   for (size_t i = 0; i < c.noutcome; i++) {
-    fprintf(out, "%-26s", kn_cohort_outcome_label(i));
+    if (i == nsession) fprintf(out, "course:\n");
+    fprintf(out, "%-26s",
+            i < nsession ? kn_cohort_outcome_label(i)
+                         : kn_cohort_course_outcome_label(i - nsession));
     for (int p = 0; p < c.nprofile; p++) {
       uint64_t n = 0, k = 0;
       for (size_t d = 0; d < c.ndraw; d++) {
