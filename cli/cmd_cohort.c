@@ -146,40 +146,87 @@ static int rr_shown(const kn_cohort_summary *s, int *treat) {
   return s->nprofile == 2 && s->profiles[0] != s->profiles[1];
 }
 
-static void print_table(const kn_cohort_summary *s, FILE *out) {
-  fprintf(out, "\n%-26s", s->stratum[0] ? s->stratum : "outcome");
+/* The head line of a table: its title and each profile's n. */
+static void print_head(const kn_cohort_summary *s, const char *title, FILE *out) {
+  fprintf(out, "\n%-26s", title);
   for (int p = 0; p < s->nprofile; p++) {
     char head[64];
     snprintf(head, sizeof head, "%s (n=%" PRIu64 ")",
              kn_practitioner_name((kn_practitioner)s->profiles[p]), s->n[p]);
     fprintf(out, "  %-29s", head);
   }
-  int treat = 0, rr = rr_shown(s, &treat);
-  if (rr) fprintf(out, "  relative risk (95 %% CI)");
+  int treat = 0;
+  if (rr_shown(s, &treat)) fprintf(out, "  relative risk (95 %% CI)");
   fputc('\n', out);
-  for (size_t i = 0; i < s->noutcome; i++) {
-    fprintf(out, "%-26s", kn_cohort_outcome_label(i));
+}
+
+/* One row: the count, incidence and Wilson interval per profile, and the relative risk. */
+static void print_row(const kn_cohort_summary *s, const char *label, const uint64_t *k, FILE *out) {
+  fprintf(out, "%-26s", label);
+  for (int p = 0; p < s->nprofile; p++) {
+    kn_interval w = kn_wilson(k[p], s->n[p], Z95);
+    char cell[64];
+    snprintf(cell, sizeof cell, "%5" PRIu64 " %6.2f [%5.2f, %5.2f]", k[p], 100.0 * w.est,
+             100.0 * w.lo, 100.0 * w.hi);
+    fprintf(out, "  %-29s", cell);
+  }
+  int treat = 0;
+  if (rr_shown(s, &treat)) {
+    kn_interval r;
+    int t = treat, c = 1 - treat;
+    if (kn_relative_risk(k[t], s->n[t], k[c], s->n[c], Z95, &r) == 0)
+      fprintf(out, "  %.3g [%.3g, %.3g]", r.est, r.lo, r.hi);
+    else
+      fprintf(out, "  -");
+  }
+  fputc('\n', out);
+}
+
+/* A course run: the course's incidences, then its change of resting pressure (mean and SD). */
+static void print_course(const kn_cohort_summary *s, FILE *out) {
+  char title[64];
+  snprintf(title, sizeof title, "course (%d sessions)", s->info.course_sessions);
+  print_head(s, title, out);
+  for (size_t i = 0; i < s->ncourse_outcome; i++)
+    print_row(s, kn_cohort_course_outcome_label(i), s->kc[i], out);
+  static const char *const who[2] = {"all", "hypertensive"};
+  for (int hyper = 0; hyper < 2; hyper++) {
+    char label[40];
+    snprintf(label, sizeof label, "BP change, %s", who[hyper]);
+    fprintf(out, "%-26s", label);
     for (int p = 0; p < s->nprofile; p++) {
-      kn_interval w = kn_wilson(s->k[i][p], s->n[p], Z95);
       char cell[64];
-      snprintf(cell, sizeof cell, "%5" PRIu64 " %6.2f [%5.2f, %5.2f]", s->k[i][p], 100.0 * w.est,
-               100.0 * w.lo, 100.0 * w.hi);
-      fprintf(out, "  %-29s", cell);
-    }
-    if (rr) {
-      kn_interval r;
-      int t = treat, c = 1 - treat;
-      if (kn_relative_risk(s->k[i][t], s->n[t], s->k[i][c], s->n[c], Z95, &r) == 0)
-        fprintf(out, "  %.3g [%.3g, %.3g]", r.est, r.lo, r.hi);
+      if (s->bp_n[hyper][p] == 0)
+        snprintf(cell, sizeof cell, "%5d -", 0);
       else
-        fprintf(out, "  -");
+        snprintf(cell, sizeof cell, "%5" PRIu64 " %+.1f/%+.1f (SD %.1f/%.1f)", s->bp_n[hyper][p],
+                 s->systolic_mean[hyper][p], s->diastolic_mean[hyper][p], s->systolic_sd[hyper][p],
+                 s->diastolic_sd[hyper][p]);
+      fprintf(out, "  %-29s", cell);
     }
     fputc('\n', out);
   }
 }
 
+static void print_table(const kn_cohort_summary *s, FILE *out) {
+  print_head(s, s->stratum[0] ? s->stratum : "outcome", out);
+  for (size_t i = 0; i < s->noutcome; i++) {
+    uint64_t k[KN_COHORT_MAX_PROFILES];
+    for (int p = 0; p < s->nprofile; p++)
+      k[p] = s->k[i][p];
+    print_row(s, kn_cohort_outcome_label(i), k, out);
+  }
+  if (s->ncourse_outcome) print_course(s, out);
+}
+
 static void print_notes(const kn_cohort_summary *s, FILE *out) {
   fprintf(out, "\ncounts: subjects with the outcome; %% and interval in percent.\n");
+  if (s->ncourse_outcome)
+    fprintf(out,
+            "course: the table above is each subject's first session, the course table the whole "
+            "course (every session simulated); BP change: mean systolic/diastolic mmHg from rest "
+            "before the first session to the end of the last (what the sessions carried and the "
+            "last one's own change), with its sample SD.\n");
   int treat = 0;
   if (rr_shown(s, &treat))
     fprintf(out,
@@ -549,6 +596,7 @@ static int prepare(const args *a, const kn_cohort_job *job, run *r, uint64_t **p
   snprintf(info.session_name, sizeof info.session_name, "%s", job->session->name);
   info.n = a->n;
   info.seed = a->seed;
+  info.course_sessions = job->session->course.nsession;
   for (int p = 0; p < job->nprofile; p++)
     snprintf(info.profiles + strlen(info.profiles), sizeof info.profiles - strlen(info.profiles),
              "%s%s", p ? "," : "", kn_practitioner_name(job->profiles[p]));

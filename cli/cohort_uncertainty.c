@@ -41,8 +41,12 @@ int cohort_print_uncertainty(const char *db, FILE *out) {
     fprintf(out, p + 1 < c.nprofile ? "  %-41s" : "  %s",
             kn_practitioner_name((kn_practitioner)c.profiles[p]));
   fputc('\n', out);
+  size_t nsession = kn_cohort_outcome_count(); /* then a course's outcomes */
   for (size_t i = 0; i < c.noutcome; i++) {
-    fprintf(out, "%-26s", kn_cohort_outcome_label(i));
+    if (i == nsession) fprintf(out, "course:\n");
+    fprintf(out, "%-26s",
+            i < nsession ? kn_cohort_outcome_label(i)
+                         : kn_cohort_course_outcome_label(i - nsession));
     for (int p = 0; p < c.nprofile; p++) {
       uint64_t n = 0, k = 0;
       for (size_t d = 0; d < c.ndraw; d++) {
@@ -173,9 +177,16 @@ int cohort_sensitivity(kn_cohort_job *job, size_t ntraj, unsigned long long bloc
   }
   for (uint64_t u = 0; u < s.total; u++)
     units[u] = u;
+  /* the screening counts a session's outcomes: a course is screened on its first session, and its
+   * other sessions are not simulated (they would change no count) */
+  const kn_session *given = job->session;
+  kn_session first = *given; /* shallow: the actions stay the caller's, read only */
+  first.course.nsession = 0;
+  job->session = &first;
   job->design = d;
   rc = kn_cohort_pool_run(job, units, s.total, threads, count_unit, NULL, &s, &diag);
   job->design = NULL;
+  job->session = given;
   if (rc < 0)
     cli_progress_clear(&s.progress);
   else
@@ -195,6 +206,9 @@ int cohort_sensitivity(kn_cohort_job *job, size_t ntraj, unsigned long long bloc
           "its SD over the trajectories (interactions, non-linearity and sampling noise)\n",
           d->nparam, d->spreads, d->ntraj, d->nparam + 1, block, s.total, job->seed,
           kn_population_name(job->population), job->session->name);
+  if (given->course.nsession > 0)
+    fprintf(out, "a course of %d sessions: screened on its first session\n",
+            given->course.nsession);
   for (int p = 0; p < job->nprofile && !rc; p++) {
     for (size_t i = 0; i < s.noutcome && !rc; i++)
       rc = print_ranking(&s, job, p, i, block, out);

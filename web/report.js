@@ -97,6 +97,13 @@
       " pressed · " + hurt + " nerve or vessel effect" + (hurt === 1 ? "" : "s") + " · " +
       spasms + " spasm" + (spasms === 1 ? "" : "s") + " · " + reflexes + " " + REFLEX_LABEL +
       (reflexes === 1 ? "" : "s") + " (not harm)"]));
+    if (S.course) { /* the verdict above is the first session's; the course's worst beside it */
+      var C = S.course;
+      box.appendChild(h("div", { cls: "sub course-verdict" }, [
+        "A course of " + C.sessions + " sessions: worst session: " + (HARM[C.harm] || C.harm).toLowerCase() +
+        "; nerves over the course (doses carried): " + C.nerve_grade + ". The charts and tables are the first " +
+        "session's; ", h("a", { href: "#course", text: "the course, session by session" }), "."]));
+    }
   }
 
   /* ---- advice ------------------------------------------------------------------------------- */
@@ -438,7 +445,7 @@
     /* sections this page does not know yet (e.g. new parts of the model): shown as they are */
     var known = ["knead_version", "harm", "harm_evidence", "harm_scale", "duration_s", "subject", "session",
                  "regions", "nerves", "muscles", "neuromuscular", "spasms", "reflex_responses", "soreness", "bruise", "events",
-                 "events_dropped", "advice", "advice_verdict"];
+                 "events_dropped", "advice", "advice_verdict", "course"];
     Object.keys(S).forEach(function (k) {
       if (known.indexOf(k) >= 0) return;
       var v = S[k];
@@ -471,6 +478,47 @@
       return t;
     }
     return h("p", { text: fmt(v) });
+  }
+  /* A course (summary.json "course"): what it comes to, and one row per session. The charts, body
+   * map and the tables above stay the first session's (the course is simulated session by session
+   * but only the first one's series is kept). */
+  function course() {
+    var C = S.course, sec = $("course");
+    if (!C) return;
+    sec.hidden = false;
+    $("nav-course").hidden = false;
+    var ev = C.evidence || {};
+    var rows = C.per_session || [];
+    var days = rows.length > 1 ? rows[rows.length - 1].start_d - rows[0].start_d : 0;
+    sec.appendChild(h("p", { cls: "hint", text: C.sessions + " sessions over " + fmt(days, 0) + " days, " +
+      "each simulated in full; what one leaves to the next (resting blood pressure, soreness, a nerve's " +
+      "injury dose, cramp-threshold training) is carried over the days between. The charts, body map and " +
+      "outcome tables above are the first session's." }));
+    sec.appendChild(h("h3", { text: "Over the whole course" }));
+    var overall = [
+      { what: "resting blood pressure, end of the last session vs before the first", value:
+          fmt(C.systolic_change_mmHg, 1) + " / " + fmt(C.diastolic_change_mmHg, 1) + " mmHg", ev: ev.pressure },
+      { what: "of which carried (the resting change the sessions leave)", value:
+          fmt(C.systolic_carried_end_mmHg, 1) + " / " + fmt(C.diastolic_carried_end_mmHg, 1) + " mmHg", ev: ev.pressure },
+      { what: "highest chance of starting a session still sore", value:
+          fmt(100 * (C.sore_at_start_max_probability || 0), 1) + " %", ev: ev.soreness },
+      { what: "worst nerve grade, earlier sessions' doses carried", value: C.nerve_grade, ev: ev.nerve },
+      { what: "worst session's harm", value: C.harm + " (" + (HARM[C.harm] || C.harm) + ")", ev: C.harm === S.harm ? S.harm_evidence : undefined }];
+    sec.appendChild(table(overall, [["what", "outcome"], ["value", "value"], ["ev", "evidence", "ev"]]));
+    sec.appendChild(h("h3", { text: "Session by session" }));
+    var t = table(rows.map(function (r, i) { var b = { n: i + 1 }; for (var k in r) b[k] = r[k]; return b; }), [
+      ["n", "#"], ["start_d", "day", 1],
+      [function (r) { return fmt(r.systolic_rest_mmHg, 1) + "/" + fmt(r.diastolic_rest_mmHg, 1); }, "resting BP at start mmHg"],
+      [function (r) { return fmt(r.systolic_carried_mmHg, 1) + "/" + fmt(r.diastolic_carried_mmHg, 1); }, "carried in mmHg"],
+      [function (r) { return fmt(r.systolic_change_mmHg, 1) + "/" + fmt(r.diastolic_change_mmHg, 1); }, "change in session mmHg"],
+      [function (r) { return 100 * r.soreness_probability; }, "soreness after %", 1],
+      [function (r) { return 100 * r.sore_at_start_probability; }, "sore at start %", 1],
+      ["nerves_unrecovered", "nerves unrecovered", 0], ["nerve_dose_max", "nerve dose", 2], ["nerve_grade", "nerve grade"],
+      ["cramps", "cramps", 0], ["cramp_threshold_Hz", "cramp threshold Hz", 1], ["harm", "harm"]]);
+    t.id = "course-sessions";
+    sec.appendChild(t);
+    sec.appendChild(h("p", { cls: "hint" }, ["evidence: blood pressure ", evBadge(ev.pressure), " · soreness ",
+      evBadge(ev.soreness), " · nerves ", evBadge(ev.nerve)]));
   }
   function inputs() {
     var box = $("input-tables");
@@ -513,6 +561,7 @@
   bodymap();
   charts();
   outcomes();
+  course();
   inputs();
   sources();
   $("footer").textContent = "knead " + (D.knead_version || "") + " · a model's prediction, not a " +

@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "knead/course.h"
 #include "knead/error.h"
 #include "knead/sim.h"
 #include "knead/spec.h"
@@ -77,6 +78,25 @@ KN_API const char *kn_cohort_outcome_label(size_t i);
 KN_API int kn_cohort_outcome_flag(size_t i, const kn_outcome *o, double u);
 
 #define KN_COHORT_MAX_OUTCOMES 16
+
+/* ---- outcomes of a course, when the session has one ------------------------------------------ */
+
+/* Number of outcomes the cohort counts over a course (rows of the course table, columns of the
+ * course_results table); counted only when the session has a course. */
+KN_API size_t kn_cohort_course_outcome_count(void);
+/* Column name (e.g. "course_cramp"), NULL for i >= count. */
+KN_API const char *kn_cohort_course_outcome_name(size_t i);
+/* Words for people (e.g. "cramp in any session"), NULL for i >= count. */
+KN_API const char *kn_cohort_course_outcome_label(size_t i);
+/* The name of the outcome whose draw course outcome i uses (its own name, or "soreness": soreness
+ * over a course is decided by the subject's soreness draw, so it includes the single session's);
+ * NULL for i >= count. */
+KN_API const char *kn_cohort_course_outcome_draw(size_t i);
+/* 1 if course outcome i happened over the course c; u is the subject's uniform draw in [0, 1) for
+ * it (a chance the course gives becomes an event or none, as kn_cohort_outcome_flag). */
+KN_API int kn_cohort_course_outcome_flag(size_t i, const kn_course_outcome *c, double u);
+
+#define KN_COHORT_MAX_COURSE_OUTCOMES 8
 #define KN_COHORT_MAX_EVENTS 256 /* events kept per subject and profile; the rest are counted */
 #define KN_COHORT_MAX_PROFILES 2
 
@@ -112,6 +132,9 @@ typedef struct kn_cohort_result {
   int nevent_total;                             /* events of the outcome, kept or not */
   kn_practitioner_traits practitioner;          /* the practitioner this subject drew */
   kn_cohort_event events[KN_COHORT_MAX_EVENTS]; /* (nevent), in order of t_start */
+  int has_course; /* 1: the session has a course, and the two fields below are filled */
+  int course_flags[KN_COHORT_MAX_COURSE_OUTCOMES]; /* per kn_cohort_course_outcome_name(i): 0/1 */
+  kn_course_outcome course; /* every session of the course (kn_course_run); plain data */
 } kn_cohort_result;
 
 /* One subject: its inputs and its result under every profile of the run. */
@@ -120,6 +143,7 @@ typedef struct kn_cohort_unit {
   kn_subject subject;               /* as drawn */
   double bmi;                       /* kg/m^2 */
   double u[KN_COHORT_MAX_OUTCOMES]; /* the subject's uniform draw per outcome (see flag) */
+  double u_course[KN_COHORT_MAX_COURSE_OUTCOMES]; /* the same per course outcome */
   int nprofile;
   kn_cohort_result result[KN_COHORT_MAX_PROFILES]; /* (nprofile), in the run's profile order */
 } kn_cohort_unit;
@@ -145,9 +169,11 @@ KN_API int kn_cohort_draw(const kn_cohort_job *job, uint64_t index, kn_cohort_un
 
 /* Simulates the session for the drawn subject of unit under each profile (the practitioner, drawn
  * from the profile, and their random stream both keyed by (seed, index, profile); a session's
- * practitioner_percentile and practitioner_seed are ignored), filling unit->result. Allocates and
- * frees its own model and data; safe in many threads at once. Returns 0 or a negative kn_errno,
- * diag filled.
+ * practitioner_percentile and practitioner_seed are ignored), filling unit->result. A session with
+ * a course is also run as the whole course (kn_course_run, the same practitioner), into each
+ * result's course and course_flags; the result's other fields stay its single session's.
+ * Allocates and frees its own model and data; safe in many threads at once. Returns 0 or a
+ * negative kn_errno, diag filled.
  */
 KN_API int kn_cohort_simulate(const kn_cohort_job *job, kn_cohort_unit *unit, kn_diag *diag);
 
@@ -181,6 +207,8 @@ typedef struct kn_cohort_run_info {
   char profiles[64];   /* "professional,untrained_partner" */
   char version[32];    /* knead version that wrote it */
   char parameters[64]; /* parameter design: "none", or "uncertainty: K draws, SET spreads" */
+  int course_sessions; /* sessions of the session's course; 0: no course (then the database has
+                          no course tables and is read by earlier knead versions too) */
 } kn_cohort_run_info;
 
 /* "fnv1a64:" and 16 hex digits of the file's bytes into out (size >= 25). Returns 0 or KN_EIO. */
@@ -233,6 +261,14 @@ typedef struct kn_cohort_summary {
   uint64_t n[KN_COHORT_MAX_PROFILES];   /* subjects with a result */
   size_t noutcome;
   uint64_t k[KN_COHORT_MAX_OUTCOMES][KN_COHORT_MAX_PROFILES]; /* subjects with outcome */
+  /* a course (info.course_sessions > 0): the same over each subject's whole course */
+  size_t ncourse_outcome;                                             /* 0 without a course */
+  uint64_t kc[KN_COHORT_MAX_COURSE_OUTCOMES][KN_COHORT_MAX_PROFILES]; /* subjects with outcome */
+  /* change of resting pressure over the course (end of the last session minus rest before the
+   * first), mmHg: mean and sample SD over the subjects [0], and over the hypertensive ones [1] */
+  uint64_t bp_n[2][KN_COHORT_MAX_PROFILES]; /* subjects averaged */
+  double systolic_mean[2][KN_COHORT_MAX_PROFILES], systolic_sd[2][KN_COHORT_MAX_PROFILES];
+  double diastolic_mean[2][KN_COHORT_MAX_PROFILES], diastolic_sd[2][KN_COHORT_MAX_PROFILES];
 } kn_cohort_summary;
 
 /* Reads the counts of the database at path, after the checks of kn_cohort_dump. */

@@ -95,9 +95,10 @@ typedef struct kn_cohort_draw_counts {
   size_t ndraw;
   int nprofile;
   int profiles[KN_COHORT_MAX_PROFILES];
-  size_t noutcome;
-  uint64_t *n; /* (ndraw x nprofile) subjects */
-  uint64_t *k; /* (ndraw x nprofile x noutcome) subjects with the outcome */
+  size_t noutcome; /* kn_cohort_outcome_count(), then in a run of a course its course outcomes
+                      (outcome i >= kn_cohort_outcome_count() is course outcome i - that) */
+  uint64_t *n;     /* (ndraw x nprofile) subjects */
+  uint64_t *k;     /* (ndraw x nprofile x noutcome) subjects with the outcome */
 } kn_cohort_draw_counts;
 
 /* Reads the per-draw counts of the database at path (K from its `parameters` key). Returns 0,

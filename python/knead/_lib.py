@@ -348,6 +348,9 @@ const char *kn_population_name(const kn_population *p);
 size_t kn_cohort_outcome_count(void);
 const char *kn_cohort_outcome_name(size_t i);
 const char *kn_cohort_outcome_label(size_t i);
+size_t kn_cohort_course_outcome_count(void);
+const char *kn_cohort_course_outcome_name(size_t i);
+const char *kn_cohort_course_outcome_label(size_t i);
 
 typedef struct kn_cohort_job {
   const kn_population *population;
@@ -376,6 +379,7 @@ typedef struct kn_cohort_run_info {
   char profiles[64];
   char version[32];
   char parameters[64];
+  int course_sessions;
 } kn_cohort_run_info;
 int kn_cohort_hash_file(const char *path, char *out, size_t size);
 int kn_cohort_store_open(const char *path, const kn_cohort_run_info *info, kn_cohort_store **out,
@@ -398,6 +402,11 @@ typedef struct kn_cohort_summary {
   uint64_t n[2];
   size_t noutcome;
   uint64_t k[16][2];
+  size_t ncourse_outcome;
+  uint64_t kc[8][2];
+  uint64_t bp_n[2][2];
+  double systolic_mean[2][2], systolic_sd[2][2];
+  double diastolic_mean[2][2], diastolic_sd[2][2];
 } kn_cohort_summary;
 int kn_cohort_summary_load(const char *path, kn_cohort_summary *out, kn_diag *diag);
 const char *kn_cohort_by_name(int by);

@@ -20,30 +20,33 @@ def _fail(diag, default_file=None):
     raise InputError.from_diag(diag, default_file)
 
 
-def _incidence(s):
+def _incidence(s, course=False):
     """One row per outcome and profile of a kn_cohort_summary: counts, Wilson 95 % interval and,
     for two different profiles, the relative risk as the CLI shows it (untrained partner over
-    professional, Katz log interval)."""
+    professional, Katz log interval). course: the course outcomes (a session with a course)."""
     rows = []
     nprof = s.nprofile
     treat = 1 if nprof == 2 and s.profiles[1] == 1 else 0
     rr_shown = nprof == 2 and s.profiles[0] != s.profiles[1]
-    for i in range(s.noutcome):
+    count = s.kc if course else s.k
+    name = lib.kn_cohort_course_outcome_name if course else lib.kn_cohort_outcome_name
+    label = lib.kn_cohort_course_outcome_label if course else lib.kn_cohort_outcome_label
+    for i in range(s.ncourse_outcome if course else s.noutcome):
         rr = None
         if rr_shown:
             t, c = treat, 1 - treat
             out = ffi.new("kn_interval *")
-            if lib.kn_relative_risk(s.k[i][t], s.n[t], s.k[i][c], s.n[c], Z95, out) == 0:
+            if lib.kn_relative_risk(count[i][t], s.n[t], count[i][c], s.n[c], Z95, out) == 0:
                 rr = (out.est, out.lo, out.hi)
         for p in range(nprof):
-            w = lib.kn_wilson(s.k[i][p], s.n[p], Z95)
+            w = lib.kn_wilson(count[i][p], s.n[p], Z95)
             row = {
                 "stratum": string(s.stratum) or "all",
-                "outcome": string(lib.kn_cohort_outcome_name(i)),
-                "label": string(lib.kn_cohort_outcome_label(i)),
+                "outcome": string(name(i)),
+                "label": string(label(i)),
                 "profile": PROFILES[s.profiles[p]],
                 "n": int(s.n[p]),
-                "k": int(s.k[i][p]),
+                "k": int(count[i][p]),
                 "incidence": w.est,
                 "ci95_lo": w.lo,
                 "ci95_hi": w.hi,
@@ -59,7 +62,9 @@ def _incidence(s):
 class Cohort:
     """A stored cohort: .run (dict of the run's arguments), .subjects, .results, .events (the
     database's tables), .incidence (per outcome and profile, Wilson 95 % CI, relative risk) and
-    .incidence_by(trait) for one stratified table per trait."""
+    .incidence_by(trait) for one stratified table per trait. A session with a course also gives
+    .course_incidence (the same over each subject's whole course), .course_results and
+    .course_sessions (docs/cohort.md, "Courses of sessions"); without one they are None."""
 
     def __init__(self, path):
         self.path = str(path)
@@ -71,6 +76,7 @@ class Cohort:
         if lib.kn_cohort_summary_load(self.path.encode(), s, diag) != 0:
             _fail(diag, self.path)
         self.incidence = _incidence(s)
+        self.course_incidence = _incidence(s, course=True) if s.ncourse_outcome else None
         self.complete = s.nprofile > 0 and s.n[0] == s.info.n
         self._tables = {}
 
@@ -101,6 +107,16 @@ class Cohort:
     def events(self):
         """The events kept per subject and profile."""
         return self._table("events")
+
+    @property
+    def course_results(self):
+        """A course run: one row per subject and profile over the whole course (else None)."""
+        return self._table("course_results") if self.course_incidence is not None else None
+
+    @property
+    def course_sessions(self):
+        """A course run: one row per session of each subject's course (else None)."""
+        return self._table("course_sessions") if self.course_incidence is not None else None
 
     def incidence_by(self, trait):
         """The incidence table per stratum of trait: "sex", "age", "hypertension" or "cramps"."""
@@ -175,6 +191,7 @@ def cohort(population=None, session=None, n=None, output=None, seed=1, profiles=
     info.session_name = ffi.string(sess._c.name)[:127]
     info.n = n
     info.seed = seed
+    info.course_sessions = sess._c.course.nsession  # a course run has its course tables
     info.profiles = ",".join(PROFILES[job.profiles[p]] for p in range(job.nprofile)).encode()
     info.version = ffi.string(lib.kn_version())
 

@@ -3,7 +3,9 @@
  *
  * This table is the one place that maps a simulation's outcome to the rows of the incidence table
  * and the 0/1 columns of the results table: a new outcome of the model is one line here (the
- * schema, the summary and the docs' column list follow from it). */
+ * schema, the summary and the docs' column list follow from it). The second table does the same
+ * for a course of sessions (knead/course.h): columns of course_results, rows of the course table.
+ */
 #include "knead/cohort.h"
 
 #include <stddef.h>
@@ -118,4 +120,93 @@ const char *kn_cohort_outcome_label(size_t i) {
 }
 int kn_cohort_outcome_flag(size_t i, const kn_outcome *o, double u) {
   return i < NROW && o ? rows[i].happened(o, u) : 0;
+}
+
+/* ---- over a course ----------------------------------------------------------------------------
+ */
+
+/* the worst of a course: a session's own harm, or a nerve's grade with the doses carried in */
+static int f_course_harm_injury(const kn_course_outcome *c, double u) {
+  (void)u;
+  return c->harm >= KN_HARM_INJURY || c->nerve_grade >= KN_NERVE_INJURY;
+}
+static int f_course_block(const kn_course_outcome *c, double u) {
+  (void)u;
+  return c->nerve_grade >= KN_NERVE_BLOCK;
+}
+/* structural injury or worse in any session, an earlier session's unrecovered dose added in */
+static int f_course_injury(const kn_course_outcome *c, double u) {
+  (void)u;
+  return c->nerve_grade >= KN_NERVE_INJURY;
+}
+/* a session given on an injured nerve that has not recovered: an earlier session left a nerve
+ * graded structural injury or worse, and a nerve still carries an earlier session's dose at this
+ * one's start (the course gives the count of such nerves, not which: with several nerves pressed,
+ * the injured one and the one carrying may differ). A dose that never reached injury is not
+ * counted: the smallest pressure on a nerve leaves some dose, which the course carries for weeks.
+ */
+static int f_course_unrecovered(const kn_course_outcome *c, double u) {
+  (void)u;
+  int injured = 0; /* an earlier session's nerve grade reached injury */
+  for (int k = 0; k < c->nsession; k++) {
+    if (injured && c->sessions[k].nerves_unrecovered > 0) return 1;
+    injured |= c->sessions[k].nerve_grade >= KN_NERVE_INJURY;
+  }
+  return 0;
+}
+static int f_course_cramp(const kn_course_outcome *c, double u) {
+  (void)u;
+  for (int k = 0; k < c->nsession; k++)
+    if (c->sessions[k].cramps > 0) return 1;
+  return 0;
+}
+/* soreness after any session: the subject's soreness draw against each session's chance (the same
+ * draw as the single session's, so a subject sore after the first session is sore over the course)
+ */
+static int f_course_soreness(const kn_course_outcome *c, double u) {
+  for (int k = 0; k < c->nsession; k++)
+    if (u < c->sessions[k].soreness_probability) return 1;
+  return 0;
+}
+/* a session started while an earlier one's soreness was felt: the course's highest chance of it
+ * (knead/course.h, sore_at_start_max), against the same soreness draw */
+static int f_course_sore_start(const kn_course_outcome *c, double u) {
+  return u < c->sore_at_start_max;
+}
+
+typedef struct course_row {
+  const char *name;  /* course_results column */
+  const char *label; /* course table row */
+  const char *draw;  /* the outcome whose draw it uses (kn_cohort_course_outcome_draw) */
+  int (*happened)(const kn_course_outcome *c, double u);
+} course_row;
+
+static const course_row course_rows[] = {
+    {"course_cramp", "cramp in any session", "course_cramp", f_course_cramp},
+    {"course_nerve_block", "nerve block in any session", "course_nerve_block", f_course_block},
+    {"course_nerve_injury", "nerve injury, carried dose", "course_nerve_injury", f_course_injury},
+    {"course_nerve_unrecovered", "on an unrecovered injury", "course_nerve_unrecovered",
+     f_course_unrecovered},
+    {"course_soreness", "soreness after any session", "soreness", f_course_soreness},
+    {"course_sore_start", "a session started sore", "soreness", f_course_sore_start},
+    {"course_harm_injury", "any injury over the course", "course_harm_injury",
+     f_course_harm_injury},
+};
+#define NCOURSE (sizeof course_rows / sizeof course_rows[0])
+_Static_assert(NCOURSE <= KN_COHORT_MAX_COURSE_OUTCOMES, "raise KN_COHORT_MAX_COURSE_OUTCOMES");
+
+size_t kn_cohort_course_outcome_count(void) {
+  return NCOURSE;
+}
+const char *kn_cohort_course_outcome_name(size_t i) {
+  return i < NCOURSE ? course_rows[i].name : NULL;
+}
+const char *kn_cohort_course_outcome_label(size_t i) {
+  return i < NCOURSE ? course_rows[i].label : NULL;
+}
+const char *kn_cohort_course_outcome_draw(size_t i) {
+  return i < NCOURSE ? course_rows[i].draw : NULL;
+}
+int kn_cohort_course_outcome_flag(size_t i, const kn_course_outcome *c, double u) {
+  return i < NCOURSE && c ? course_rows[i].happened(c, u) : 0;
 }

@@ -79,6 +79,24 @@ int kn_cohort_draw(const kn_cohort_job *job, uint64_t index, kn_cohort_unit *out
     kn_rng_seed(&r, kn_cohort_key(job->seed, subject, stream));
     out->u[i] = kn_rng_uniform(&r);
   }
+  /* the course outcomes' draws in the same way, by the name of the draw each uses */
+  for (size_t i = 0; i < kn_cohort_course_outcome_count(); i++) {
+    kn_rng r;
+    uint64_t stream = STREAM_OUTCOME ^ name_hash(kn_cohort_course_outcome_draw(i));
+    kn_rng_seed(&r, kn_cohort_key(job->seed, subject, stream));
+    out->u_course[i] = kn_rng_uniform(&r);
+  }
+  return 0;
+}
+
+/* The course of the session for unit's subject into result p: its outcome and course flags. */
+static int run_course(const kn_session *session, kn_cohort_unit *unit, int p, kn_diag *diag) {
+  kn_cohort_result *res = &unit->result[p];
+  int rc = kn_course_run(&unit->subject, session, &res->course, diag);
+  if (rc) return rc;
+  res->has_course = 1;
+  for (size_t i = 0; i < kn_cohort_course_outcome_count(); i++)
+    res->course_flags[i] = kn_cohort_course_outcome_flag(i, &res->course, unit->u_course[i]);
   return 0;
 }
 
@@ -115,6 +133,8 @@ int kn_cohort_simulate(const kn_cohort_job *job, kn_cohort_unit *out, kn_diag *d
     }
     kn_data_free(d);
     kn_model_free(m);
+    /* a course: every session of it, for the same subject and practitioner */
+    if (rc == 0 && session.course.nsession > 0) rc = run_course(&session, out, p, diag);
     if (rc) return rc;
     out->nprofile = p + 1;
   }

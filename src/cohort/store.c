@@ -28,8 +28,12 @@
 
 /* Version of the tables below, stored as PRAGMA user_version and in the run table: a database of
  * another version is refused rather than read or extended with rows of another shape.
- * 2: the drawn practitioner's traits in results. */
+ * 2: the drawn practitioner's traits in results.
+ * 3: version 2 and the course tables (course_results, course_sessions), written by a run whose
+ *    session has a course; a run without one still writes version 2, byte for byte as before, so
+ *    an earlier knead reads it, and this knead reads and resumes both. */
 #define SCHEMA_VERSION 2
+#define SCHEMA_VERSION_COURSE 3
 /* The run inputs the run table keeps (the keys a resumed run must find). */
 #define RUN_KEYS 7
 /* PRAGMA application_id of a knead cohort ("knad"): tells our databases from other SQLite files. */
@@ -38,6 +42,7 @@
 struct kn_cohort_store {
   sqlite3 *db;
   sqlite3_stmt *ins_subject, *ins_result, *ins_event;
+  sqlite3_stmt *ins_course, *ins_course_session; /* a course run's (NULL otherwise) */
   int lock_fd; /* the database file, flock()ed exclusively while the run writes; -1 none */
 };
 
@@ -161,6 +166,37 @@ static const char *const result_cols[] = {
     "practitioner_ramp_s", "practitioner_drift_mm", "practitioner_pain_delay_s"};
 #define NRES (sizeof result_cols / sizeof result_cols[0])
 
+/* The columns of a course's row after its outcome flags, and of a session's row of the course
+ * (values in bind_course and bind_course_session). */
+static const char *const course_cols[] = {"harm",
+                                          "nerve_grade",
+                                          "systolic_change_mmHg",
+                                          "diastolic_change_mmHg",
+                                          "systolic_carried_end_mmHg",
+                                          "diastolic_carried_end_mmHg",
+                                          "sore_at_start_max",
+                                          "evidence_pressure",
+                                          "evidence_soreness",
+                                          "evidence_nerve"};
+#define NCOURSE_COL (sizeof course_cols / sizeof course_cols[0])
+static const char *const course_session_cols[] = {"start_d",
+                                                  "systolic_rest_mmHg",
+                                                  "diastolic_rest_mmHg",
+                                                  "systolic_carried_mmHg",
+                                                  "diastolic_carried_mmHg",
+                                                  "systolic_change_mmHg",
+                                                  "diastolic_change_mmHg",
+                                                  "soreness_probability",
+                                                  "sore_at_start",
+                                                  "nerves_unrecovered",
+                                                  "nerve_dose_max",
+                                                  "nerve_grade",
+                                                  "cramps",
+                                                  "ctf_carried_Hz",
+                                                  "cramp_threshold_Hz",
+                                                  "harm"};
+#define NCOURSE_SESSION_COL (sizeof course_session_cols / sizeof course_session_cols[0])
+
 /* Appends printf-style text to a growing SQL string; returns -1 when out of room. */
 static int add(char *buf, size_t size, size_t *o, const char *fmt, const char *a) {
   int n = snprintf(buf + *o, size - *o, fmt, a);
@@ -169,7 +205,34 @@ static int add(char *buf, size_t size, size_t *o, const char *fmt, const char *a
   return 0;
 }
 
-static int build_schema(char *sql, size_t size) {
+/* A course column holding a name rather than a number: a grade or an evidence level. */
+static int is_text_col(const char *name) {
+  return !strcmp(name, "harm") || !strcmp(name, "nerve_grade") ||
+         !strncmp(name, "evidence_", strlen("evidence_"));
+}
+
+/* The course tables of schema 3: a row per subject and profile, and a row per session of it
+ * (session numbered from 1). */
+static int build_course_schema(char *sql, size_t size, size_t *o) {
+  int bad = add(sql, size, o, "%s",
+                "CREATE TABLE course_results(subject INTEGER NOT NULL REFERENCES subjects, "
+                "profile TEXT NOT NULL, sessions INTEGER NOT NULL");
+  for (size_t i = 0; i < kn_cohort_course_outcome_count(); i++)
+    bad |= add(sql, size, o, ", %s INTEGER NOT NULL", kn_cohort_course_outcome_name(i));
+  for (size_t i = 0; i < NCOURSE_COL; i++)
+    bad |= add(sql, size, o, is_text_col(course_cols[i]) ? ", %s TEXT" : ", %s", course_cols[i]);
+  bad |= add(sql, size, o, "%s",
+             ", PRIMARY KEY(subject, profile));\n"
+             "CREATE TABLE course_sessions(subject INTEGER NOT NULL, profile TEXT NOT NULL, "
+             "session INTEGER NOT NULL");
+  for (size_t i = 0; i < NCOURSE_SESSION_COL; i++)
+    bad |= add(sql, size, o, is_text_col(course_session_cols[i]) ? ", %s TEXT" : ", %s",
+               course_session_cols[i]);
+  bad |= add(sql, size, o, "%s", ", PRIMARY KEY(subject, profile, session));\n");
+  return bad;
+}
+
+static int build_schema(char *sql, size_t size, int course) {
   size_t o = 0;
   int bad = add(sql, size, &o, "%s",
                 "CREATE TABLE run(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
@@ -189,6 +252,7 @@ static int build_schema(char *sql, size_t size) {
              "CREATE TABLE events(subject INTEGER NOT NULL, profile TEXT NOT NULL, "
              "seq INTEGER NOT NULL, kind TEXT NOT NULL, site TEXT, t_start_s REAL, t_end_s REAL, "
              "value REAL, unit TEXT, evidence TEXT, PRIMARY KEY(subject, profile, seq));\n");
+  if (course) bad |= build_course_schema(sql, size, &o);
   return bad;
 }
 
@@ -218,7 +282,7 @@ static size_t run_kvs(const kn_cohort_run_info *info, run_kv *kv) {
     snprintf(kv[n].value, sizeof kv[n].value, __VA_ARGS__);                                        \
     n++;                                                                                           \
   } while (0)
-  KV("schema_version", 1, "%d", SCHEMA_VERSION);
+  KV("schema_version", 1, "%d", info->course_sessions > 0 ? SCHEMA_VERSION_COURSE : SCHEMA_VERSION);
   KV("knead_version", 1, "%s", info->version);
   KV("population_hash", 1, "%s", info->population_hash);
   KV("session_hash", 1, "%s", info->session_hash);
@@ -230,6 +294,7 @@ static size_t run_kvs(const kn_cohort_run_info *info, run_kv *kv) {
   KV("session_name", 0, "%s", info->session_name);
   KV("population_file", 0, "%s", info->population_file);
   KV("session_file", 0, "%s", info->session_file);
+  if (info->course_sessions > 0) KV("course_sessions", 1, "%d", info->course_sessions);
 #undef KV
   return n;
 }
@@ -314,6 +379,34 @@ static int check_pages(sqlite3 *db, const char *path, kn_diag *diag) {
   return ok ? 0 : fail(diag, KN_EPARSE, path, "%s", msg);
 }
 
+/* A course run's rows (schema 3): the number of sessions recorded, a course row per subject and
+ * profile, and as many session rows as the course has sessions. NULL, or what is wrong. */
+static const char *check_course_rows(sqlite3 *db, sqlite3_int64 nprofile) {
+  int err = 0;
+  sqlite3_int64 nsession = query_int(
+      db, "SELECT CAST(value AS INTEGER) FROM run WHERE key = 'course_sessions'", 0, &err);
+  sqlite3_int64 tables = query_int(db,
+                                   "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                                   "name IN ('course_results', 'course_sessions')",
+                                   0, &err);
+  if (err || tables != 2 || nsession < 2 || nsession > KN_COURSE_SESSIONS_MAX)
+    return "its course tables or the course's number of sessions are missing";
+  char sql[400];
+  snprintf(sql, sizeof sql,
+           "SELECT count(*) FROM subjects WHERE (SELECT count(*) FROM course_results c WHERE "
+           "c.subject = subjects.subject) <> %lld",
+           (long long)nprofile);
+  if (query_int(db, sql, 1, &err) != 0 || err)
+    return "it holds subjects without a course under every profile";
+  snprintf(sql, sizeof sql,
+           "SELECT count(*) FROM course_results c WHERE c.sessions <> %lld OR (SELECT count(*) "
+           "FROM course_sessions s WHERE s.subject = c.subject AND s.profile = c.profile) <> %lld",
+           (long long)nsession, (long long)nsession);
+  if (query_int(db, sql, 1, &err) != 0 || err)
+    return "it holds courses without a row for each of their sessions";
+  return NULL;
+}
+
 /* Is the file a knead cohort of this schema, whose rows match its recorded run? Checks the
  * application id and schema version, that the run table holds the run's inputs, that every
  * subject is one of the run's n and has a result under each of its profiles. 0, KN_ESTATE (not a
@@ -332,11 +425,13 @@ static int check_cohort(sqlite3 *db, const char *path, kn_diag *diag) {
   if (app != KN_COHORT_APP_ID && !has_run)
     return fail(diag, KN_ESTATE, path, "%s",
                 "is an SQLite database of something else, not a cohort; give another -o file");
-  if (app != KN_COHORT_APP_ID || version != SCHEMA_VERSION) {
+  if (app != KN_COHORT_APP_ID || (version != SCHEMA_VERSION && version != SCHEMA_VERSION_COURSE)) {
     snprintf(msg, sizeof msg,
-             "is a cohort database of another knead version (schema %lld, this knead reads %d); "
-             "run the cohort again into a new -o file, or read it with the knead that wrote it",
-             app == KN_COHORT_APP_ID ? (long long)version : 0LL, SCHEMA_VERSION);
+             "is a cohort database of another knead version (schema %lld, this knead reads %d "
+             "and %d); run the cohort again into a new -o file, or read it with the knead that "
+             "wrote it",
+             app == KN_COHORT_APP_ID ? (long long)version : 0LL, SCHEMA_VERSION,
+             SCHEMA_VERSION_COURSE);
     return fail(diag, KN_ESTATE, path, "%s", msg);
   }
   /* the run's inputs are recorded; the rows are those of n subjects under every profile */
@@ -372,6 +467,7 @@ static int check_cohort(sqlite3 *db, const char *path, kn_diag *diag) {
     if (query_int(db, sql, 1, &err) != 0 || err)
       problem = "it holds subjects without a result under every profile";
   }
+  if (!problem && version == SCHEMA_VERSION_COURSE) problem = check_course_rows(db, nprofile);
   if (problem) {
     snprintf(msg, sizeof msg, "is damaged: %s; " RECOVER_DAMAGED, problem);
     return fail(diag, KN_EPARSE, path, "%s", msg);
@@ -462,13 +558,13 @@ int kn_cohort_store_open(const char *path, const kn_cohort_run_info *info, kn_co
     goto bad;
   if (empty) {
     char sql[8192];
-    if (build_schema(sql, sizeof sql)) {
+    if (build_schema(sql, sizeof sql, info->course_sessions > 0)) {
       rc = fail(diag, KN_EINTERNAL, path, "%s", "schema text too long");
       goto bad;
     }
     char pragmas[128];
     snprintf(pragmas, sizeof pragmas, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
-             KN_COHORT_APP_ID, SCHEMA_VERSION);
+             KN_COHORT_APP_ID, info->course_sessions > 0 ? SCHEMA_VERSION_COURSE : SCHEMA_VERSION);
     if ((rc = exec(s->db, "BEGIN", path, diag)) || (rc = exec(s->db, sql, path, diag)) ||
         (rc = exec(s->db, pragmas, path, diag)))
       goto bad;
@@ -507,6 +603,19 @@ int kn_cohort_store_open(const char *path, const kn_cohort_run_info *info, kn_co
                          NULL) != SQLITE_OK) {
     rc = db_fail(diag, s->db, path);
     goto bad;
+  }
+  if (info->course_sessions > 0) {
+    bad_sql = build_insert(sql, sizeof sql, "course_results",
+                           3 + kn_cohort_course_outcome_count() + NCOURSE_COL);
+    if (!bad_sql) bad_sql = sqlite3_prepare_v2(s->db, sql, -1, &s->ins_course, NULL) != SQLITE_OK;
+    if (!bad_sql)
+      bad_sql = build_insert(sql, sizeof sql, "course_sessions", 3 + NCOURSE_SESSION_COL);
+    if (!bad_sql)
+      bad_sql = sqlite3_prepare_v2(s->db, sql, -1, &s->ins_course_session, NULL) != SQLITE_OK;
+    if (bad_sql) {
+      rc = db_fail(diag, s->db, path);
+      goto bad;
+    }
   }
   *out = s;
   return 0;
@@ -551,7 +660,67 @@ static int step_done(sqlite3_stmt *st) {
   return r == SQLITE_DONE ? 0 : -1;
 }
 
+/* A course's row: the course outcome flags, then course_cols. */
+static int write_course(kn_cohort_store *s, const kn_cohort_unit *u, const kn_cohort_result *r,
+                        const char *prof) {
+  const kn_course_outcome *co = &r->course;
+  sqlite3_stmt *st = s->ins_course;
+  int c = 1;
+  sqlite3_bind_int64(st, c++, (sqlite3_int64)u->index);
+  sqlite3_bind_text(st, c++, prof, -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, c++, co->nsession);
+  for (size_t i = 0; i < kn_cohort_course_outcome_count(); i++)
+    sqlite3_bind_int(st, c++, r->course_flags[i]);
+  sqlite3_bind_text(st, c++, kn_harm_name(co->harm), -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, c++, kn_nerve_grade_name(co->nerve_grade), -1, SQLITE_STATIC);
+  sqlite3_bind_double(st, c++, co->systolic_course_change / KN_MMHG);
+  sqlite3_bind_double(st, c++, co->diastolic_course_change / KN_MMHG);
+  sqlite3_bind_double(st, c++, co->systolic_carried_end / KN_MMHG);
+  sqlite3_bind_double(st, c++, co->diastolic_carried_end / KN_MMHG);
+  sqlite3_bind_double(st, c++, co->sore_at_start_max);
+  sqlite3_bind_text(st, c++, kn_evidence_name(co->evidence_pressure), -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, c++, kn_evidence_name(co->evidence_soreness), -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, c++, kn_evidence_name(co->evidence_nerve), -1, SQLITE_STATIC);
+  int bad = step_done(st);
+  for (int k = 0; k < co->nsession && !bad; k++) {
+    const kn_course_session *cs = &co->sessions[k];
+    st = s->ins_course_session;
+    c = 1;
+    sqlite3_bind_int64(st, c++, (sqlite3_int64)u->index);
+    sqlite3_bind_text(st, c++, prof, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, c++, k + 1);
+    sqlite3_bind_double(st, c++, cs->start / KN_DAY);
+    sqlite3_bind_double(st, c++, cs->systolic_rest / KN_MMHG);
+    sqlite3_bind_double(st, c++, cs->diastolic_rest / KN_MMHG);
+    sqlite3_bind_double(st, c++, cs->systolic_carried / KN_MMHG);
+    sqlite3_bind_double(st, c++, cs->diastolic_carried / KN_MMHG);
+    sqlite3_bind_double(st, c++, cs->systolic_change / KN_MMHG);
+    sqlite3_bind_double(st, c++, cs->diastolic_change / KN_MMHG);
+    sqlite3_bind_double(st, c++, cs->soreness_probability);
+    sqlite3_bind_double(st, c++, cs->sore_at_start);
+    sqlite3_bind_int(st, c++, cs->nerves_unrecovered);
+    sqlite3_bind_double(st, c++, cs->nerve_dose_max);
+    sqlite3_bind_text(st, c++, kn_nerve_grade_name(cs->nerve_grade), -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, c++, cs->cramps);
+    sqlite3_bind_double(st, c++, cs->ctf_carried);
+    if (cs->cramp_threshold > 0.0) /* NULL: no simulated muscle */
+      sqlite3_bind_double(st, c++, cs->cramp_threshold);
+    else
+      sqlite3_bind_null(st, c++);
+    sqlite3_bind_text(st, c++, kn_harm_name(cs->harm), -1, SQLITE_STATIC);
+    bad = step_done(st);
+  }
+  return bad;
+}
+
 int kn_cohort_store_write(kn_cohort_store *s, const kn_cohort_unit *u, kn_diag *diag) {
+  /* a course is stored whole or the unit is refused: never a course dropped, never one missing */
+  for (int p = 0; p < u->nprofile; p++)
+    if (u->result[p].has_course != (s->ins_course != NULL))
+      return fail(diag, KN_EINVAL, "", "%s",
+                  s->ins_course ? "a subject without a course in a run of a course"
+                                : "a subject with a course in a run opened without one "
+                                  "(kn_cohort_run_info.course_sessions)");
   if (exec(s->db, "BEGIN", "", diag)) return KN_EIO;
   sqlite3_stmt *st = s->ins_subject;
   int c = 1;
@@ -619,6 +788,7 @@ int kn_cohort_store_write(kn_cohort_store *s, const kn_cohort_unit *u, kn_diag *
       sqlite3_bind_text(st, c++, kn_evidence_name((kn_evidence)ev->evidence), -1, SQLITE_STATIC);
       bad = step_done(st);
     }
+    if (!bad && s->ins_course) bad = write_course(s, u, r, prof);
   }
   if (bad) {
     int rc = db_fail(diag, s->db, "");
@@ -639,6 +809,8 @@ void kn_cohort_store_close(kn_cohort_store *s) {
   sqlite3_finalize(s->ins_subject);
   sqlite3_finalize(s->ins_result);
   sqlite3_finalize(s->ins_event);
+  sqlite3_finalize(s->ins_course);
+  sqlite3_finalize(s->ins_course_session);
   sqlite3_close(s->db);
   /* only now: closing another descriptor of the file would drop SQLite's own POSIX locks */
   if (s->lock_fd >= 0) close(s->lock_fd);
@@ -722,6 +894,14 @@ int kn_cohort_dump(const char *path, FILE *out, kn_diag *diag) {
   bad = bad || dump_query(db, "subjects", "SELECT * FROM subjects ORDER BY subject", out);
   bad = bad || dump_query(db, "results", "SELECT * FROM results ORDER BY subject, profile", out);
   bad = bad || dump_query(db, "events", "SELECT * FROM events ORDER BY subject, profile, seq", out);
+  int err = 0; /* a course run's tables after those (schema 3; a run without a course has none) */
+  if (!bad && query_int(db, "PRAGMA user_version", 0, &err) == SCHEMA_VERSION_COURSE && !err) {
+    bad = dump_query(db, "course_results", "SELECT * FROM course_results ORDER BY subject, profile",
+                     out);
+    bad =
+        bad || dump_query(db, "course_sessions",
+                          "SELECT * FROM course_sessions ORDER BY subject, profile, session", out);
+  }
   if (bad) rc = fail(diag, KN_EIO, path, "is not a knead cohort database: %s", sqlite3_errmsg(db));
   close_ro(&rd);
   return rc;
@@ -757,6 +937,8 @@ static int load_info(sqlite3 *db, const char *path, kn_cohort_summary *out, kn_d
   info->n = strtoull(num, NULL, 10);
   kn_store_run_value(db, "seed", num, sizeof num);
   info->seed = strtoull(num, NULL, 10);
+  kn_store_run_value(db, "course_sessions", num, sizeof num); /* "" before schema 3: no course */
+  info->course_sessions = (int)strtol(num, NULL, 10);
   char list[64];
   snprintf(list, sizeof list, "%s", info->profiles);
   for (char *save = NULL, *tok = strtok_r(list, ",", &save);
@@ -766,6 +948,54 @@ static int load_info(sqlite3 *db, const char *path, kn_cohort_summary *out, kn_d
                                      : !strcmp(tok, "rough_partner") ? KN_PRACTITIONER_ROUGH_PARTNER
                                                                      : KN_PRACTITIONER_PROFESSIONAL;
   out->noutcome = kn_cohort_outcome_count();
+  out->ncourse_outcome = info->course_sessions > 0 ? kn_cohort_course_outcome_count() : 0;
+  return 0;
+}
+
+/* The sample SD from a count, a mean and a mean of squares (0 for fewer than 2). */
+static double sample_sd(double n, double mean, double mean_sq) {
+  return n > 1.0 ? sqrt(fmax(0.0, (mean_sq - mean * mean) * n / (n - 1.0))) : 0.0;
+}
+
+/* A course run's counts over the subjects that satisfy `where`: every course outcome column, and
+ * the course's change of resting pressure over all of them and over the hypertensive ones. */
+static int load_course_counts(sqlite3 *db, const char *path, const char *where,
+                              kn_cohort_summary *out, kn_diag *diag) {
+  char sql[2048];
+  size_t o = 0;
+  int bad = add(sql, sizeof sql, &o, "%s", "SELECT count(*)");
+  for (size_t i = 0; i < out->ncourse_outcome; i++)
+    bad |= add(sql, sizeof sql, &o, ", total(%s)", kn_cohort_course_outcome_name(i));
+  bad |= add(sql, sizeof sql, &o, "%s",
+             ", avg(systolic_change_mmHg), avg(systolic_change_mmHg * systolic_change_mmHg), "
+             "avg(diastolic_change_mmHg), avg(diastolic_change_mmHg * diastolic_change_mmHg) "
+             "FROM course_results JOIN subjects USING (subject) WHERE profile = ? AND ");
+  bad |= add(sql, sizeof sql, &o, "(%s)", where);
+  bad |= add(sql, sizeof sql, &o, "%s", " AND hypertension >= ?");
+  sqlite3_stmt *st = NULL;
+  if (bad || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+    return fail(diag, KN_EIO, path, "is not a knead cohort database: %s", sqlite3_errmsg(db));
+  int c0 = (int)out->ncourse_outcome + 1; /* the first pressure column */
+  for (int p = 0; p < out->nprofile; p++)
+    for (int hyper = 0; hyper < 2; hyper++) { /* all subjects, then the hypertensive ones */
+      sqlite3_reset(st);
+      sqlite3_bind_text(st, 1, kn_practitioner_name((kn_practitioner)out->profiles[p]), -1,
+                        SQLITE_STATIC);
+      sqlite3_bind_int(st, 2, hyper);
+      if (sqlite3_step(st) != SQLITE_ROW) continue;
+      double n = sqlite3_column_double(st, 0);
+      out->bp_n[hyper][p] = (uint64_t)sqlite3_column_int64(st, 0);
+      out->systolic_mean[hyper][p] = sqlite3_column_double(st, c0);
+      out->systolic_sd[hyper][p] =
+          sample_sd(n, out->systolic_mean[hyper][p], sqlite3_column_double(st, c0 + 1));
+      out->diastolic_mean[hyper][p] = sqlite3_column_double(st, c0 + 2);
+      out->diastolic_sd[hyper][p] =
+          sample_sd(n, out->diastolic_mean[hyper][p], sqlite3_column_double(st, c0 + 3));
+      if (hyper) continue;
+      for (size_t i = 0; i < out->ncourse_outcome; i++)
+        out->kc[i][p] = (uint64_t)llround(sqlite3_column_double(st, (int)i + 1));
+    }
+  sqlite3_finalize(st);
   return 0;
 }
 
@@ -794,7 +1024,7 @@ static int load_counts(sqlite3 *db, const char *path, const char *where, kn_coho
       out->k[i][p] = (uint64_t)llround(sqlite3_column_double(st, (int)i + 1));
   }
   sqlite3_finalize(st);
-  return 0;
+  return out->ncourse_outcome ? load_course_counts(db, path, where, out, diag) : 0;
 }
 
 int kn_cohort_summary_load(const char *path, kn_cohort_summary *out, kn_diag *diag) {

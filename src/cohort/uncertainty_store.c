@@ -27,16 +27,24 @@ void kn_cohort_draw_counts_free(kn_cohort_draw_counts *c) {
   c->n = c->k = NULL;
 }
 
+/* Outcome i of the draw counts: the session's outcomes, then a course's (kn_cohort_draw_counts). */
+static const char *outcome_name(size_t i) {
+  size_t nsession = kn_cohort_outcome_count();
+  return i < nsession ? kn_cohort_outcome_name(i) : kn_cohort_course_outcome_name(i - nsession);
+}
+
 /* Reads the counts from an open database. */
 static int load_counts(sqlite3 *db, const char *path, kn_cohort_draw_counts *out, kn_diag *diag) {
-  char params[128], profiles[128];
+  char params[128], profiles[128], course[32];
   kn_store_run_value(db, "parameters", params, sizeof params);
+  kn_store_run_value(db, "course_sessions", course, sizeof course); /* "" without a course */
   kn_store_run_value(db, "profiles", profiles, sizeof profiles);
   size_t ndraw = kn_cohort_design_draws(params);
   if (ndraw == 0)
     return fail(diag, KN_ENOTFOUND, path, "%s", "the run has no parameter draws (--uncertainty)");
   out->ndraw = ndraw;
   out->noutcome = kn_cohort_outcome_count();
+  if (strtol(course, NULL, 10) > 0) out->noutcome += kn_cohort_course_outcome_count();
   for (char *save = NULL, *tok = strtok_r(profiles, ",", &save);
        tok && out->nprofile < KN_COHORT_MAX_PROFILES; tok = strtok_r(NULL, ",", &save))
     out->profiles[out->nprofile++] = !strcmp(tok, "untrained_partner")
@@ -48,8 +56,12 @@ static int load_counts(sqlite3 *db, const char *path, kn_cohort_draw_counts *out
   char sql[2048];
   size_t o = (size_t)snprintf(sql, sizeof sql, "SELECT subject %% %zu, profile, count(*)", ndraw);
   for (size_t i = 0; i < out->noutcome && o < sizeof sql; i++)
-    o += (size_t)snprintf(sql + o, sizeof sql - o, ", sum(%s)", kn_cohort_outcome_name(i));
-  if (o < sizeof sql) snprintf(sql + o, sizeof sql - o, " FROM results GROUP BY 1, 2");
+    o += (size_t)snprintf(sql + o, sizeof sql - o, ", sum(%s)", outcome_name(i));
+  if (o < sizeof sql)
+    snprintf(sql + o, sizeof sql - o, "%s",
+             out->noutcome > kn_cohort_outcome_count()
+                 ? " FROM results JOIN course_results USING (subject, profile) GROUP BY 1, 2"
+                 : " FROM results GROUP BY 1, 2");
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(diag, db, path);
   while (sqlite3_step(st) == SQLITE_ROW) {
@@ -149,7 +161,7 @@ static int write_intervals(sqlite3 *db, const char *path, const kn_cohort_draw_c
       }
       kn_interval w = kn_wilson(k, n, Z95), q = kn_cohort_parameter_interval(c, i, p);
       sqlite3_reset(st);
-      sqlite3_bind_text(st, 1, kn_cohort_outcome_name(i), -1, SQLITE_STATIC);
+      sqlite3_bind_text(st, 1, outcome_name(i), -1, SQLITE_STATIC);
       sqlite3_bind_text(st, 2, kn_practitioner_name((kn_practitioner)c->profiles[p]), -1,
                         SQLITE_STATIC);
       sqlite3_bind_int64(st, 3, (sqlite3_int64)draws);

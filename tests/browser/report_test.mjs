@@ -6,9 +6,10 @@
 // coloured regions; every chart has data and draws it, with the evidence and limit the C side gives
 // its columns; hovering a chart shows values; zooming one
 // chart zooms all; long series are reduced without losing their peaks; strings with markup and
-// script from the input files are shown as text and never run. Screenshots go to --out.
+// script from the input files are shown as text and never run; a course has its section, one row
+// per session. Screenshots go to --out.
 //
-//   node tests/browser/report_test.mjs --knead build/knead --out build/browser
+//   node tests/browser/report_test.mjs --knead build/knead --out build/browser [--only NAME]
 // Prints "N passed, M failed"; exits 1 on any failure.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -26,6 +27,7 @@ const opt = (name, dflt) => {
 const knead = path.resolve(opt("--knead", path.join(src, "build/knead")));
 const out = path.resolve(opt("--out", path.join(src, "build/browser")));
 const browserPath = process.env.KN_CHROMIUM || "/usr/bin/chromium";
+const only = opt("--only", null); /* one case by name (a developer's shortcut; make check runs all) */
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 
@@ -57,7 +59,12 @@ const cases = [
     session: ex("neck_shoulder_professional.yaml"), viaReportCommand: true },
   { name: "xss", subject: path.join(here, "xss_subject.yaml"),
     session: path.join(here, "xss_session.yaml"), xss: true },
-];
+  // a weekly course of 4 sessions (every: 7 d): the course section, days 0, 7, 14 and 21; the first
+  // session starts at the default subject's resting pressure, 120/80 mmHg (docs/input.md)
+  { name: "course_weekly_back", subject: ex("subject_default.yaml"),
+    session: ex("course_weekly_back.yaml"), course: { sessions: 4, days: ["0.0", "7.0", "14.0", "21.0"],
+    rest: "120.0/80.0" } },
+].filter((c) => only === null || c.name === only);
 
 // the same series as the page, read from timeseries.csv: the largest value of a column
 function csvMax(file, column) {
@@ -202,6 +209,35 @@ for (const c of cases) {
     check(`${c.name}: series reduced for display`, shown.n <= 2000 && shown.n < csv.rows, `${shown.n} of ${csv.rows}`);
     check(`${c.name}: peak of ${c.peak} kept`, Math.abs(shown.max - csv.max) <= 1e-5 * Math.abs(csv.max),
           `${shown.max} vs ${csv.max}`);
+  }
+
+  // a course: its section, one row per session, evidence levels; hidden for a single session
+  const crs = await page.evaluate(() => {
+    const sec = document.getElementById("course"), nav = document.getElementById("nav-course");
+    const rows = [...document.querySelectorAll("#course-sessions tr")].slice(1).map((tr) =>
+      [...tr.children].map((td) => td.textContent));
+    return { hidden: sec.hidden, navHidden: nav.hidden, text: sec.textContent, rows,
+             ev: [...sec.querySelectorAll(".ev")].map((e) => e.textContent),
+             verdict: document.getElementById("verdict").textContent };
+  });
+  if (c.course) {
+    check(`${c.name}: course section shown`, !crs.hidden && !crs.navHidden);
+    check(`${c.name}: a row per session`, crs.rows.length === c.course.sessions, String(crs.rows.length));
+    check(`${c.name}: sessions numbered and on their days`,
+          crs.rows.every((r, i) => r[0] === String(i + 1) && r[1] === c.course.days[i]),
+          JSON.stringify(crs.rows.map((r) => r.slice(0, 2))));
+    check(`${c.name}: first session at the subject's resting pressure`, crs.rows.length > 0 && crs.rows[0][2] === c.course.rest,
+          crs.rows.length ? crs.rows[0][2] : "");
+    check(`${c.name}: later sessions start from the carried pressure`,
+          crs.rows.length > 1 && crs.rows.slice(1).every((r) => r[3] !== "0.0/0.0"), JSON.stringify(crs.rows.map((r) => r[3])));
+    check(`${c.name}: course outcomes carry evidence levels`,
+          crs.ev.includes("human data") && crs.ev.includes("expert opinion") && !crs.ev.includes("evidence not given"),
+          crs.ev.join(","));
+    check(`${c.name}: the verdict names the course`, crs.verdict.includes(`A course of ${c.course.sessions} sessions`), crs.verdict);
+    check(`${c.name}: says the charts are the first session's`, crs.text.includes("first session's"));
+    await page.locator("#course").screenshot({ path: path.join(out, `${c.name}-course.png`) });
+  } else {
+    check(`${c.name}: no course section for a single session`, crs.hidden && crs.navHidden && crs.rows.length === 0);
   }
 
   if (c.xss) {

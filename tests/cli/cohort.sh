@@ -235,4 +235,71 @@ expect_text known-block "$tmp/out" "nerve conduction block          4 100.00 [$l
 expect_text known-zero "$tmp/out" "cramp                           0   0.00 [ 0.00, $hi0]"
 expect_text known-method "$tmp/out" "95 % confidence interval (Wilson)"
 
+# ---- a course: every subject's whole course, in its own tables (schema 3) ----------------------------
+# The same default subject, 6 min of 60 N on the spinal accessory nerve at 0 d, 1 d, 2 d and 93 d.
+# One session leaves a structural dose between 0.5 and 1 (no injury). The carried dose stays whole
+# until the shortest recovery (nerve_injury_recovery_min, 2 weeks), so at 1 d the second session
+# adds its dose to the first's: twice one session's, >= 1, an injury that no single session gives;
+# the third (2 d) is given on that injured, unrecovered nerve and ends with three times the dose (<
+# nerve_severe_dose 4). The fourth comes 91 d after the third, beyond the longest recovery
+# (nerve_injury_recovery_max, 12 weeks): nothing is carried, its dose is one session's again.
+# Soreness is felt from 6 h to 30 h after a session, strongest at 18 h (Cambron 2007;
+# course_soreness_peak): the second session starts 24 h - 6 min after the first ended, when the
+# share felt is (30 - 23.9) / 12 = 6.1 / 12.
+cat >"$tmp/course.yaml" <<'EOF'
+session:
+  name: "posterior triangle, 6 min, four times"
+  recovery: 5 s
+  course: {at: [0 d, 1 d, 2 d, 93 d]}
+  actions:
+    - do: compression
+      landmark: posterior_triangle
+      contact: thumb
+      force: 60 N
+      duration: 6 min
+EOF
+check course 0 "$knead" cohort "$tmp/fixed.yaml" "$tmp/course.yaml" -n 2 -o "$tmp/course.sqlite" -j 2
+cp "$tmp/out" "$tmp/course.out"
+[ "$(count "$tmp/course.sqlite" 'pragma user_version')" = 3 ] && [ "$(count "$tmp/a.sqlite" 'pragma user_version')" = 2 ] && ok || bad "schema versions: a course run 3, a run without one 2"
+[ "$(count "$tmp/course.sqlite" "select value from run where key = 'course_sessions'")" = 4 ] && ok || bad "run.course_sessions"
+[ "$(count "$tmp/course.sqlite" 'select count(*) from course_results')" = 2 ] && ok || bad "a course row per subject"
+[ "$(count "$tmp/course.sqlite" 'select count(*) from course_sessions')" = 8 ] && ok || bad "a row per session of each course"
+[ "$(count "$tmp/a.sqlite" "select count(*) from sqlite_master where name like 'course%'")" = 0 ] && ok || bad "course tables in a run without a course"
+# within recovery: the second session on an unrecovered nerve, with twice the dose
+q='select count(*) from course_sessions s2 join course_sessions s1 using (subject, profile) where s1.session = 1 and s2.session = 2 and s2.nerves_unrecovered = 1 and s1.nerve_dose_max > 0.5 and s1.nerve_dose_max < 1 and abs(s2.nerve_dose_max - 2 * s1.nerve_dose_max) < 1e-9 * s1.nerve_dose_max'
+[ "$(count "$tmp/course.sqlite" "$q")" = 2 ] && ok || bad "session 2: the first session's dose not carried whole"
+q='select count(*) from course_sessions s3 join course_sessions s1 using (subject, profile) where s1.session = 1 and s3.session = 3 and s3.nerves_unrecovered = 1 and abs(s3.nerve_dose_max - 3 * s1.nerve_dose_max) < 1e-9 * s1.nerve_dose_max'
+[ "$(count "$tmp/course.sqlite" "$q")" = 2 ] && ok || bad "session 3: the first two sessions' doses not carried whole"
+# beyond recovery: nothing carried
+q='select count(*) from course_sessions s4 join course_sessions s1 using (subject, profile) where s1.session = 1 and s4.session = 4 and s4.nerves_unrecovered = 0 and s4.nerve_dose_max = s1.nerve_dose_max and s4.sore_at_start = 0'
+[ "$(count "$tmp/course.sqlite" "$q")" = 2 ] && ok || bad "session 4: a dose carried beyond the longest recovery"
+q='select count(*) from course_sessions s2 join course_sessions s1 using (subject, profile) where s1.session = 1 and s2.session = 2 and s1.soreness_probability > 0 and abs(s2.sore_at_start - s1.soreness_probability * 6.1 / 12) < 1e-9 * s1.soreness_probability'
+[ "$(count "$tmp/course.sqlite" "$q")" = 2 ] && ok || bad "session 2: soreness felt at its start is not 6.1/12 of the first's chance"
+# the table: no single session injures, the course does, in both subjects (Wilson for k = n = 2:
+# [2 / (2 + z^2), 1]; for k = 0: [0, z^2 / (2 + z^2)])
+lo2=$(awk 'BEGIN { z = 1.959963984540054; printf "%.2f", 100 * 2 / (2 + z * z) }')
+hi2=$(awk 'BEGIN { z = 1.959963984540054; printf "%.2f", 100 * z * z / (2 + z * z) }')
+expect_text course-single "$tmp/course.out" "nerve injury                    0   0.00 [ 0.00, $hi2]"
+expect_text course-title "$tmp/course.out" "course (4 sessions)         professional (n=2)"
+expect_text course-injury "$tmp/course.out" "nerve injury, carried dose      2 100.00 [$lo2, 100.00]"
+expect_text course-unrecovered "$tmp/course.out" "on an unrecovered injury        2 100.00 [$lo2, 100.00]"
+expect_text course-harm "$tmp/course.out" "any injury over the course      2 100.00 [$lo2, 100.00]"
+expect_text course-cramp "$tmp/course.out" "cramp in any session            0   0.00 [ 0.00, $hi2]"
+# the pressure rows: the mean of the stored changes; the default subject is not hypertensive
+m=$(count "$tmp/course.sqlite" "select printf('%+.1f/%+.1f', avg(systolic_change_mmHg), avg(diastolic_change_mmHg)) from course_results")
+expect_text course-bp "$tmp/course.out" "BP change, all                  2 $m"
+expect_text course-bp-hyper "$tmp/course.out" "BP change, hypertensive         0 -"
+check course-by 0 "$knead" cohort --summary "$tmp/course.sqlite" --by hypertension
+expect_text course-by "$tmp/out" "no hypertension             professional (n=2)"
+[ "$(grep -c '^course (4 sessions)' "$tmp/out")" = 3 ] && ok || bad "--by: a course table for the whole and each stratum"
+# resumed, dumped with its course tables, refused when a session's row is missing
+"$knead" cohort --dump "$tmp/course.sqlite" >"$tmp/course.dump"
+expect_text course-dump "$tmp/course.dump" "# course_sessions"
+check course-rerun 0 "$knead" cohort "$tmp/fixed.yaml" "$tmp/course.yaml" -n 2 -o "$tmp/course.sqlite" -q
+"$knead" cohort --dump "$tmp/course.sqlite" | cmp -s - "$tmp/course.dump" && ok || bad "a finished course run changed on rerun"
+cp "$tmp/course.sqlite" "$tmp/course_bad.sqlite"
+sqlite3 "$tmp/course_bad.sqlite" "delete from course_sessions where subject = 1 and session = 4"
+check course-rows-missing 2 "$knead" cohort --summary "$tmp/course_bad.sqlite"
+expect_text course-rows-missing "$tmp/err" "holds courses without a row for each of their sessions"
+
 finish

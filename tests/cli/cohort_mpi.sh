@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # knead cohort under MPI: 1 and 2 ranks (and 2 ranks x 2 threads) give the database a single
-# process with one thread gives, row for row. Needs a knead built with -DKN_MPI=ON (make
-# check-cohort-mpi builds one in build-mpi and runs this script with it); with a knead built
-# without MPI it checks nothing and says so.
+# process with one thread gives, row for row, for a session and for a course of sessions. Needs a
+# knead built with -DKN_MPI=ON (make check-cohort-mpi builds one in build-mpi and runs this script
+# with it); with a knead built without MPI it checks nothing and says so.
 set -u
 knead="$1"
 src="${KN_SOURCE_DIR:?}"
@@ -60,4 +60,11 @@ kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 if mpirun -n 2 --oversubscribe "$knead" cohort "${run[@]}" -j 1 -o "$tmp/part.sqlite" >"$tmp/part.out" 2>&1; then ok; else
   bad "resume with 2 ranks: exit $?"; head -5 "$tmp/part.out"; fi
 "$knead" cohort --dump "$tmp/part.sqlite" | cmp -s - "$tmp/single.dump" && ok || bad "resumed with 2 ranks differs"
+# a course: each rank runs its subjects' whole courses; the course rows come to rank 0 with the unit
+{ sed '/^  actions:/i\  course: {every: 2 d, sessions: 2}' "$tmp/calf.yaml" | sed 's/calf, short/calf, a course of two/'; } >"$tmp/course.yaml"
+course=("$pop" "$tmp/course.yaml" -n 4 --seed 11 --profiles professional,untrained_partner -q)
+step course_single "$knead" cohort "${course[@]}" -j 1
+step course_rank2 mpirun -n 2 --oversubscribe "$knead" cohort "${course[@]}" -j 1
+grep -q "^# course_sessions" "$tmp/course_single.dump" && [ "$(grep -c . "$tmp/course_single.dump")" -gt 30 ] && ok || bad "course_single: no course rows"
+cmp -s "$tmp/course_single.dump" "$tmp/course_rank2.dump" && ok || bad "a course under 2 ranks differs from one process: $(diff "$tmp/course_single.dump" "$tmp/course_rank2.dump" | head -3)"
 finish

@@ -3,7 +3,8 @@
 # knead cohort --uncertainty and --sensitivity: usage errors (exit 2, nothing written), parameter
 # draws and both intervals the same for 1 and 2 threads, the parameter interval equal to the
 # percentiles of the per-draw incidences computed here from the stored rows, a run with other draws
-# refused, and a Morris screening that is the same for any number of threads.
+# refused, a Morris screening that is the same for any number of threads, and a course: its outcomes
+# with both intervals, screened on its first session.
 set -u
 knead="$1"
 src="${KN_SOURCE_DIR:?}"
@@ -105,4 +106,24 @@ expect_text morris-size "$tmp/out" "$nsrc parameters with a spread (source sprea
 expect_text morris-constant "$tmp/out" "untrained_partner, the same at every point:"
 no_text morris-finite "$tmp/out" "nan"
 no_text morris-finite "$tmp/out" "inf "
+
+# ---- a course: its outcomes get both intervals too (from course_results); --sensitivity screens the
+# first session and says so ----------------------------------------------------------------------
+sed '/^  actions:/i\  course: {every: 1 d, sessions: 2}' "$tmp/calf.yaml" >"$tmp/course.yaml"
+check course 0 "$knead" cohort "$pop" "$tmp/course.yaml" -n 4 --seed 5 --uncertainty --draws 2 -o "$tmp/course.sqlite" -j 2
+expect_text course-table "$tmp/out" "any injury over the course"
+cols=$(count "$tmp/course.sqlite" "select name from pragma_table_info('course_results') where name like 'course%'")
+[ "$(echo "$cols" | wc -w)" -ge 5 ] && ok || bad "course_results: course outcome columns missing"
+for col in $cols; do # k and n from the stored rows; 2 draws: type 7 gives x1 + p (x2 - x1)
+  want=$(count "$tmp/course.sqlite" "select sum($col) || ' ' || count(*) from course_results")
+  got=$(count "$tmp/course.sqlite" "select k || ' ' || n from uncertainty where outcome = '$col'")
+  [ -n "$got" ] && [ "$want" = "$got" ] && ok || bad "uncertainty row of $col: stored '$got', by hand '$want'"
+  want=$(count "$tmp/course.sqlite" "select 1.0 * sum($col) / count(*) from course_results group by subject % 2" |
+    sort -g | awk '{x[NR] = $1} END {printf "%.9f %.9f", x[1] + 0.025 * (x[2] - x[1]), x[1] + 0.975 * (x[2] - x[1])}')
+  got=$(count "$tmp/course.sqlite" "select printf('%.9f %.9f', parameter_lo, parameter_hi) from uncertainty where outcome = '$col'")
+  [ "$want" = "$got" ] && ok || bad "parameter interval of $col: stored $got, by hand $want"
+done
+check course-morris 0 "$knead" cohort "$pop" "$tmp/course.yaml" -n 1 --sensitivity --trajectories 2 --spreads systemic -j 2
+expect_text course-morris "$tmp/out" "a course of 2 sessions: screened on its first session"
+
 finish

@@ -314,6 +314,70 @@ static void outcome_table(void **state) {
   assert_int_equal(found, 9);
 }
 
+/* The course outcomes: a hand-made course of two sessions, each flag against what it says. */
+static void course_outcome_table(void **state) {
+  (void)state;
+  size_t n = kn_cohort_course_outcome_count();
+  assert_true(n >= 5 && n <= KN_COHORT_MAX_COURSE_OUTCOMES);
+  for (size_t i = 0; i < n; i++) {
+    assert_non_null(kn_cohort_course_outcome_label(i));
+    assert_non_null(kn_cohort_course_outcome_draw(i));
+    for (size_t j = 0; j < kn_cohort_outcome_count(); j++) /* one results column name each */
+      assert_string_not_equal(kn_cohort_course_outcome_name(i), kn_cohort_outcome_name(j));
+    for (size_t j = 0; j < i; j++)
+      assert_string_not_equal(kn_cohort_course_outcome_name(i), kn_cohort_course_outcome_name(j));
+  }
+  assert_null(kn_cohort_course_outcome_name(n));
+  assert_int_equal(kn_cohort_course_outcome_flag(n, NULL, 0.0), 0);
+
+  kn_course_outcome c;
+  memset(&c, 0, sizeof c);
+  c.nsession = 2;
+  c.sessions[0].soreness_probability = 0.2;
+  c.sessions[1].soreness_probability = 0.4;
+  c.sessions[1].cramps = 1;             /* a cramp in the second session only */
+  c.sessions[1].nerves_unrecovered = 1; /* given on a nerve the first left a dose on, no injury */
+  c.sore_at_start_max = 0.1;
+  c.nerve_grade = KN_NERVE_BLOCK;
+  c.harm = KN_HARM_MINOR;
+  int found = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *name = kn_cohort_course_outcome_name(i);
+    int lo = kn_cohort_course_outcome_flag(i, &c, 0.05),
+        mid = kn_cohort_course_outcome_flag(i, &c, 0.3),
+        hi = kn_cohort_course_outcome_flag(i, &c, 0.5);
+    if (!strcmp(name, "course_cramp")) found += lo && mid && hi;
+    if (!strcmp(name, "course_nerve_block")) found += lo && hi;
+    if (!strcmp(name, "course_nerve_injury")) found += !lo && !hi;
+    if (!strcmp(name, "course_nerve_unrecovered")) found += !lo && !hi;
+    /* the draw against the largest session's chance (0.4), not the first's (0.2) */
+    if (!strcmp(name, "course_soreness")) found += lo && mid && !hi;
+    if (!strcmp(name, "course_sore_start")) found += lo && !mid && !hi; /* against 0.1 */
+    if (!strcmp(name, "course_harm_injury")) found += !lo && !hi;
+    /* soreness over a course is decided by the subject's soreness draw, so a subject sore after
+     * the first session (draw < its chance) is sore over the course too */
+    if (!strcmp(name, "course_soreness") || !strcmp(name, "course_sore_start"))
+      assert_string_equal(kn_cohort_course_outcome_draw(i), "soreness");
+  }
+  assert_int_equal(found, 7);
+  /* a nerve's carried dose reaching structural injury makes the course an injury, though no
+   * session's own harm was one; the second session is now given on an unrecovered injury */
+  c.nerve_grade = KN_NERVE_INJURY;
+  c.sessions[0].nerve_grade = KN_NERVE_INJURY;
+  for (size_t i = 0; i < n; i++) {
+    const char *name = kn_cohort_course_outcome_name(i);
+    if (!strcmp(name, "course_nerve_injury") || !strcmp(name, "course_harm_injury") ||
+        !strcmp(name, "course_nerve_unrecovered"))
+      assert_int_equal(kn_cohort_course_outcome_flag(i, &c, 0.5), 1);
+  }
+  /* an injury in the last session leaves no session after it on the injured nerve */
+  c.sessions[0].nerve_grade = KN_NERVE_NONE;
+  c.sessions[1].nerve_grade = KN_NERVE_INJURY;
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(kn_cohort_course_outcome_name(i), "course_nerve_unrecovered"))
+      assert_int_equal(kn_cohort_course_outcome_flag(i, &c, 0.5), 0);
+}
+
 /* ---- storage --------------------------------------------------------------------------------- */
 
 static void fill_info(kn_cohort_run_info *info, uint64_t seed) {
@@ -590,6 +654,7 @@ int main(void) {
       cmocka_unit_test(population_draws),       cmocka_unit_test(shipped_population_loads),
       cmocka_unit_test(outcome_table),          cmocka_unit_test(store_roundtrip),
       cmocka_unit_test(store_proves_itself),    cmocka_unit_test(pool_determinism),
+      cmocka_unit_test(course_outcome_table),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
