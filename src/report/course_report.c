@@ -26,6 +26,11 @@ static json_t *session_json(const kn_course_session *s) {
     json_object_set_new(row, "ctf_carried_Hz", json_real(s->ctf_carried));
     json_object_set_new(row, "cramp_threshold_Hz",
                         s->cramp_threshold > 0.0 ? json_real(s->cramp_threshold) : json_null());
+    json_object_set_new(row, "nerve_conduction_start_pct",
+                        json_real(100.0 * s->nerve_conduction_start));
+    json_object_set_new(row, "nerve_conduction_end_pct",
+                        json_real(100.0 * s->nerve_conduction_end));
+    json_object_set_new(row, "seed", json_integer((json_int_t)s->seed));
   }
   return row;
 }
@@ -74,14 +79,15 @@ void kn_report_course_text(const kn_course_outcome *o, FILE *out) {
           o->nsession, o->systolic_course_change / KN_MMHG, o->diastolic_course_change / KN_MMHG,
           o->systolic_carried_end / KN_MMHG, o->diastolic_carried_end / KN_MMHG,
           kn_evidence_name(o->evidence_pressure));
-  fprintf(out, "  %-3s %7s %13s %13s %9s %9s %-10s %s\n", "#", "day", "rest mmHg", "change mmHg",
-          "sore", "sore@start", "nerve", "harm");
+  fprintf(out, "  %-3s %7s %13s %13s %9s %9s %11s %-10s %s\n", "#", "day", "rest mmHg",
+          "change mmHg", "sore", "sore@start", "cond@start", "nerve", "harm");
   for (int k = 0; k < o->nsession; k++) {
     const kn_course_session *s = &o->sessions[k];
-    fprintf(out, "  %-3d %7.1f %6.1f/%-6.1f %+6.1f/%-+6.1f %8.1f%% %9.1f%% %-10s %s\n", k + 1,
-            s->start / KN_DAY, s->systolic_rest / KN_MMHG, s->diastolic_rest / KN_MMHG,
+    fprintf(out, "  %-3d %7.1f %6.1f/%-6.1f %+6.1f/%-+6.1f %8.1f%% %9.1f%% %10.1f%% %-10s %s\n",
+            k + 1, s->start / KN_DAY, s->systolic_rest / KN_MMHG, s->diastolic_rest / KN_MMHG,
             s->systolic_change / KN_MMHG, s->diastolic_change / KN_MMHG,
             100.0 * s->soreness_probability, 100.0 * s->sore_at_start,
-            kn_nerve_grade_name(s->nerve_grade), kn_harm_name(s->harm));
+            100.0 * s->nerve_conduction_start, kn_nerve_grade_name(s->nerve_grade),
+            kn_harm_name(s->harm));
   }
 }
