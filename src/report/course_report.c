@@ -52,6 +52,18 @@ static json_t *course_json(const kn_course_outcome *o) {
                    kn_evidence_name(o->evidence_nerve), "per_session", rows);
 }
 
+char *kn_report_course_json(const kn_model *m, kn_data *d, const kn_course_outcome *o) {
+  json_t *summary = kn_summary_json(m, d);
+  json_t *course = summary ? course_json(o) : NULL;
+  char *text =
+      course && json_object_set_new(summary, "course", course) == 0 &&
+              kn_summary_add_course_advice(summary, m, d, o) == KN_OK
+          ? json_dumps(summary, JSON_INDENT(2) | JSON_REAL_PRECISION(KN_REPORT_JSON_DIGITS))
+          : NULL;
+  json_decref(summary);
+  return text;
+}
+
 int kn_report_course_write(const kn_course_outcome *o, const char *dir, kn_diag *diag) {
   char path[1024];
   snprintf(path, sizeof path, "%s/summary.json", dir);
