@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "knead/atlas.h"
 #include "knead/course.h"
 #include "knead/units.h"
 
@@ -260,6 +261,50 @@ static void one_hand_noise_per_session(void **state) {
   kn_session_free(s);
 }
 
+/* kn_data_carry_nerves: a model's nerves start from the carried states (by atlas index), the
+ * outcome shows it before the first step (motor conduction 1 - lesion = 0.5), kn_data_reset starts
+ * from them again, and NULL goes back to nerves at rest. */
+static void data_carry_nerves(void **state) {
+  (void)state;
+  char text[512];
+  snprintf(text, sizeof text, held_hour, "7 d");
+  kn_session *s = NULL;
+  kn_diag d;
+  assert_int_equal(kn_session_parse(text, strlen(text), "h.yaml", &s, &d), KN_OK);
+  kn_model *m = NULL;
+  kn_data *data = NULL;
+  assert_int_equal(kn_model_create(NULL, s, &m, &d), KN_OK);
+  kn_session_free(s);
+  assert_int_equal(kn_data_create(m, &data), KN_OK);
+  int median = kn_atlas_find_nerve("median_wrist");
+  assert_true(median >= 0);
+  size_t n = kn_atlas_nerve_count();
+  kn_nerve_carry carry[64];
+  assert_true(n <= 64);
+  memset(carry, 0, sizeof carry);
+  carry[median] = (kn_nerve_carry){.injury_dose = 1.2, .lesion = 0.5, .grade = KN_NERVE_INJURY};
+  assert_int_equal(kn_data_carry_nerves(m, data, carry, n), KN_OK);
+  const kn_nerve_outcome *no = NULL;
+  const kn_outcome *o = kn_data_outcome(m, data);
+  for (size_t i = 0; i < o->nnerve; i++)
+    if (o->nerves[i].nerve == median) no = &o->nerves[i];
+  assert_non_null(no);
+  assert_close(no->conduction_end, 0.5, 1e-15);
+  assert_int_equal(no->grade, KN_NERVE_INJURY);
+  assert_close(no->t_grade, 0.0, 0.0);
+  kn_data_reset(m, data);
+  (void)kn_data_outcome(m, data); /* refills the same nerve outcomes no points into */
+  assert_close(no->conduction_end, 0.5, 1e-15);
+  assert_close(no->injury_dose, 1.2, 0.0);
+  assert_int_equal(kn_data_carry_nerves(m, data, NULL, 0), KN_OK);
+  (void)kn_data_outcome(m, data);
+  assert_close(no->conduction_end, 1.0, 0.0);
+  assert_int_equal(no->grade, KN_NERVE_NONE);
+  assert_int_equal(kn_data_carry_nerves(NULL, data, carry, n), KN_EINVAL);
+  kn_data_free(data);
+  kn_model_free(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(defaults_are_the_table),
@@ -273,6 +318,7 @@ int main(void) {
       cmocka_unit_test(nerve_unrecovered_enters_next_session),
       cmocka_unit_test(injured_nerve_starts_with_less_conduction),
       cmocka_unit_test(one_hand_noise_per_session),
+      cmocka_unit_test(data_carry_nerves),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }
