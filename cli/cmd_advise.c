@@ -46,12 +46,14 @@ enum {
   F_BP_MEDICATION,
   F_HYPERTENSION,
   F_CAROTID,
+  F_SESSIONS,
+  F_EVERY,
   NFLAG, /* the options above write a field; those below do not */
   F_JSON = NFLAG
 };
 
-/* Where an option's value goes: the subject (0), the action (1) or the session (2), its key in
- * the file and the unit a bare number is in (NULL: none). */
+/* Where an option's value goes: the subject (0), the action (1), the session (2) or the session's
+ * course (3), its key in the file and the unit a bare number is in (NULL: none). */
 typedef struct flag_field {
   int doc;
   const char *key;
@@ -88,6 +90,8 @@ static const flag_field fields[NFLAG] = {
     [F_BP_MEDICATION] = {0, "bp_medication", NULL},
     [F_HYPERTENSION] = {0, "hypertension", NULL},
     [F_CAROTID] = {0, "carotid_sinus_hypersensitivity", NULL},
+    [F_SESSIONS] = {3, "sessions", NULL},
+    [F_EVERY] = {3, "every", "d"},
 };
 
 #define ID(f) (CLI_LONG + (f))
@@ -152,6 +156,12 @@ static const cli_option options[] = {
     {ID(F_HYPERTENSION), "hypertension", NULL, CLI_COMPLETE_NONE, NULL, "has hypertension"},
     {ID(F_CAROTID), "carotid-sensitive", "ANSWER", CLI_COMPLETE_WORDS, "yes no unknown",
      "carotid sinus hypersensitivity: yes, no or unknown"},
+    {0, NULL, NULL, CLI_COMPLETE_NONE, NULL, "a course (the same session given again, days apart)"},
+    {ID(F_SESSIONS), "sessions", "N", CLI_COMPLETE_NONE, NULL,
+     "give it N times (2..64): advice for the course too (a nerve not\nrecovered, a site still "
+     "sore, blood pressure in hypertension)"},
+    {ID(F_EVERY), "every", "D", CLI_COMPLETE_NONE, NULL,
+     "days between the sessions, e.g. \"3 d\", \"1 week\" (bare number: d);\ndefault 7 d"},
     {0, NULL, NULL, CLI_COMPLETE_NONE, NULL, "output"},
     {ID(F_JSON), "json", NULL, CLI_COMPLETE_NONE, NULL,
      "the whole result as JSON (as summary.json, advice included), for\nmachines"},
@@ -456,6 +466,15 @@ int cmd_advise(int argc, char **argv) {
                              fl[k].value);
     if (rc) return cli_usage_error("advise", "%s: value too long", fl[k].name);
   }
+  if (fl[F_EVERY].value && !fl[F_SESSIONS].value)
+    return cli_usage_error("advise", "--every needs --sessions (how many times)");
+  if (fl[F_SESSIONS].value) { /* a course: every 7 d unless --every says */
+    le += (size_t)snprintf(sess + le, sizeof sess - le, "  course:\n");
+    if (put_flag(sess, sizeof sess, &le, "    ", &fl[F_SESSIONS]) ||
+        (fl[F_EVERY].value ? put_flag(sess, sizeof sess, &le, "    ", &fl[F_EVERY])
+                           : put(sess, sizeof sess, &le, "    ", "every", "7", "d")))
+      return cli_usage_error("advise", "--sessions: value too long");
+  }
   le += (size_t)snprintf(sess + le, sizeof sess - le, "  actions:\n");
   for (size_t k = 0; k < NFLAG; k++)
     if (fl[k].value && !strcmp(fl[k].key, "posture") &&
@@ -490,6 +509,10 @@ int cmd_advise(int argc, char **argv) {
   kn_model *m = NULL;
   kn_data *d = NULL;
   int rc = kn_model_create(&subject, session, &m, &diag);
+  /* a course: every session of it simulated first (the reasons below are its first session's) */
+  kn_course_outcome course;
+  int has_course = session->course.nsession > 0;
+  if (rc == KN_OK && has_course) rc = kn_course_run(&subject, session, &course, &diag);
   kn_session_free(session);
   if (rc != KN_OK) {
     report_diag(fl, &diag);
@@ -513,13 +536,13 @@ int cmd_advise(int argc, char **argv) {
   }
   const kn_outcome *o = kn_data_outcome(m, d);
   kn_advice adv[KN_ADVICE_MAX];
-  size_t n = kn_advise(m, o, adv, KN_ADVICE_MAX);
+  size_t n = kn_advise_course(m, o, has_course ? &course : NULL, adv, KN_ADVICE_MAX);
   if (n > KN_ADVICE_MAX) n = KN_ADVICE_MAX;
   kn_advice_verdict v = kn_advice_verdict_of(adv, n);
   int exit_code = v == KN_VERDICT_GO ? KN_EXIT_OK : KN_EXIT_HARM;
 
   if (json) {
-    char *text = kn_report_json(m, d);
+    char *text = has_course ? kn_report_course_json(m, d, &course) : kn_report_json(m, d);
     if (!text) {
       exit_code = KN_EXIT_INTERNAL;
       fprintf(stderr, "knead advise: out of memory\n");
@@ -535,6 +558,7 @@ int cmd_advise(int argc, char **argv) {
     printf("verdict: %s%s%s (harm expected: %s)\n", color ? vcol[v] : "", words[v],
            color ? "\033[0m" : "", kn_harm_name(o->harm));
     print_reasons(m, o, stdout);
+    if (has_course) kn_report_course_text(&course, stdout);
     printf("\nadvice\n");
     kn_advice_print(adv, n, color, stdout);
   }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "knead/atlas.h"
+#include "knead/course.h"
 #include "knead/sim.h"
 
 #ifdef __cplusplus
@@ -58,6 +59,13 @@ KN_API const char *kn_advice_verdict_name(kn_advice_verdict v);
  * then in rule order. Returns the number of pieces the rules gave (which may exceed cap, as with
  * snprintf). m and o must not be NULL. */
 KN_API size_t kn_advise(const kn_model *m, const kn_outcome *o, kn_advice *out, size_t cap);
+
+/* As kn_advise, and when co is not NULL (the session given as a course: kn_course_run's outcome)
+ * the course's rules too: a nerve not recovered before the next session, a session on a site
+ * still sore from the last, the course's blood pressure in hypertension, cramp-threshold
+ * training. m and o are the course's first session (the session as given). */
+KN_API size_t kn_advise_course(const kn_model *m, const kn_outcome *o, const kn_course_outcome *co,
+                               kn_advice *out, size_t cap);
 
 /* The verdict for n pieces of advice (n may be 0; a may be NULL then). */
 KN_API kn_advice_verdict kn_advice_verdict_of(const kn_advice *a, size_t n);

@@ -11,15 +11,22 @@
  *   - soreness: a session's chance of soreness is felt over a window after it (soreness_onset,
  *     course_soreness_peak, soreness_onset + soreness_duration; Cambron 2007), so a session given
  *     inside an earlier one's window starts on a sore site;
- *   - a nerve that has not recovered: the structural dose of an earlier session is still there
- *     until its recovery time has passed, and adds to the next session's dose;
+ *   - a nerve that has not recovered: what an earlier session left each nerve (its structural
+ *     dose, the conduction its lesion still blocks, its axonal transport deficits; knead/nerve.h
+ *     kn_nerve_carry), aged over the gap by the nerve model's own recovery, is the next session's
+ *     nerve stage's starting state (kn_data_carry_nerves), so its conduction, grade and timing
+ *     feel the earlier injury;
  *   - cramp-threshold training: a session in which a muscle cramped raises the cramp threshold
  *     frequency of the next ones by course_ctf_gain, decaying with course_ctf_tau (Behringer
- *     2015), given to the next session's neuromuscular stage as the subject's cramp training. */
+ *     2015), given to the next session's neuromuscular stage as the subject's cramp training.
+ * Each session gets its own hand noise (kn_course_session_seed); the practitioner drawn (their
+ * traits) is the same person throughout. */
 #ifndef KNEAD_COURSE_H
 #define KNEAD_COURSE_H
 
 #include "knead/export.h"
+
+#include <stdint.h>
 
 #include "knead/error.h"
 #include "knead/nerve.h"
@@ -62,6 +69,15 @@ KN_API double kn_course_soreness_share(const kn_course_params *cp, double since)
 KN_API double kn_course_nerve_residual(const kn_course_params *cp, double dose, double gap);
 /* The grade of a structural dose (1) alone: none, injury (>= 1) or axonal injury (>= severe). */
 KN_API kn_nerve_grade kn_course_dose_grade(const kn_course_params *cp, double dose);
+/* (The course itself ages a nerve with kn_nerve_carry_age, which applies the same window to the
+ * dose and also repairs the lesion and the transport deficits.) */
+
+/* The hand-noise seed of session `index` (0 first) of a course given with session seed `seed`:
+ * the first session keeps `seed` (a course's first session is the single session, byte for byte);
+ * session k > 0 takes the top 53 bits of the k-th draw of the xoshiro256** stream seeded with
+ * seed ^ "course" (core/rng), so sessions differ from each other, a rerun repeats them, and the
+ * seed, given as a session's `seed:`, reruns that session alone. */
+KN_API uint64_t kn_course_session_seed(uint64_t seed, int index);
 
 /* One session of a course. */
 typedef struct kn_course_session {
@@ -80,8 +96,13 @@ typedef struct kn_course_session {
   double ctf_carried;         /* Hz, rise of the cramp threshold carried to its start */
   double cramp_threshold;     /* Hz, lowest cramp threshold frequency of a simulated muscle at its
                                  start, carried rise in (the neuromuscular stage's); 0: none */
-  kn_nerve_grade nerve_grade; /* grade of that dose with the session's own grade (the worse) */
-  kn_harm harm;               /* the session's own overall harm */
+  kn_nerve_grade nerve_grade; /* worst nerve grade in the session, by the nerve stage started from
+                                 what earlier sessions left (a carried injury counts) */
+  kn_harm harm;               /* the session's overall harm (a carried nerve grade counts) */
+  double nerve_conduction_start; /* 1, lowest share of large motor fibres conducting among its
+                                    nerves at its start (an earlier session's lesion); 1: whole */
+  double nerve_conduction_end;   /* 1, likewise at the end of its run */
+  uint64_t seed;                 /* its hand-noise seed (kn_course_session_seed) */
 } kn_course_session;
 
 /* A whole course. */

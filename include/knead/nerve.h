@@ -93,6 +93,18 @@ typedef struct kn_nerve_state {
   double slow_transport_peak; /* 1, highest slow-transport dose seen */
 } kn_nerve_state;
 
+/* What of a nerve's state outlasts a session, for a course to carry to the next one: the
+ * structural dose, the share of motor fibres its lesion still blocks, the two transport deficits
+ * and the structural grade of the dose. Ischaemia is not carried: it clears within minutes to
+ * hours of unloading (nerve_block_recovery), far inside the shortest gap between sessions. */
+typedef struct kn_nerve_carry {
+  double injury_dose;         /* 1, structural dose still counted */
+  double lesion;              /* 1, share of large motor fibres still blocked by the lesion */
+  double transport_dose;      /* 1, fast axonal transport deficit */
+  double slow_transport_dose; /* 1, slow axonal transport deficit */
+  kn_nerve_grade grade;       /* grade of injury_dose alone: none, injury or axonal injury */
+} kn_nerve_carry;
+
 /* Fills np from the parameter table's defaults (what a model without `parameters:` uses). */
 KN_API void kn_nerve_params_default(kn_nerve_params *np);
 KN_API void kn_nerve_reset(kn_nerve_state *s);
@@ -130,6 +142,24 @@ KN_API double kn_nerve_transport_time(const kn_nerve_params *np, double p, doubl
  * linearly at first (injury_p_ref for injury_time_ref gives dose 1) and saturates at
  * injury_rate_max doses per injury_time_ref (no graded outcome is known above ~400 mmHg). */
 KN_API double kn_nerve_injury_rate(const kn_nerve_params *np, double p, double loaded_length);
+
+/* What state s leaves to a later session (at the end of a run). */
+KN_API void kn_nerve_carry_of(const kn_nerve_params *np, const kn_nerve_state *s,
+                              kn_nerve_carry *c);
+
+/* Ages a carried state over `gap` seconds unloaded, with the recovery the nerve model steps by:
+ * the dose is all there until its grade's shortest recovery (recovery[grade][0]; a dose below
+ * injury ages on the injury window), gone at the longest, linear between; the lesion is repaired
+ * as kn_nerve_step repairs it, exp(-3 gap / repair) with repair the grade's shortest recovery
+ * (hours below injury); each transport deficit decays exp(-gap / its recovery time constant).
+ * The grade is then that of the dose left. gap <= 0 changes nothing. */
+KN_API void kn_nerve_carry_age(const kn_nerve_params *np, kn_nerve_carry *c, double gap);
+
+/* A nerve at rest but for what an earlier session left (c; NULL: kn_nerve_reset): its dose,
+ * lesion, transport deficits and grade, with the conduction of each fibre class the lesion
+ * leaves (the lowest seen so far starts there too). */
+KN_API void kn_nerve_reset_from(const kn_nerve_params *np, kn_nerve_state *s,
+                                const kn_nerve_carry *c);
 
 /* Advances one nerve by dt seconds under pressure p (Pa) over loaded length L (m). */
 KN_API void kn_nerve_step(const kn_nerve_params *np, kn_nerve_state *s, double p,

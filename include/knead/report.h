@@ -75,6 +75,10 @@ KN_API void kn_report_text(const kn_model *m, kn_data *d, FILE *out);
 /* Adds the course's section ("course") to dir/summary.json, which kn_report_write wrote: KN_OK or
  * KN_EIO (diag, may be NULL, says which file). */
 KN_API int kn_report_course_write(const kn_course_outcome *o, const char *dir, kn_diag *diag);
+/* The summary of the course's first session (m, d: as kn_report_json) with the course's section
+ * and the advice for the whole course (kn_advise_course) as JSON text; the caller frees it with
+ * free(). NULL if out of memory. */
+KN_API char *kn_report_course_json(const kn_model *m, kn_data *d, const kn_course_outcome *o);
 /* Writes the course's table to out: blood pressure, soreness, nerves and harm per session. */
 KN_API void kn_report_course_text(const kn_course_outcome *o, FILE *out);
 /* The same; use_color adds ANSI colours (the caller decides: a terminal, and NO_COLOR unset). */

@@ -318,8 +318,21 @@ KN_API int kn_model_action_times(const kn_model *m, size_t i, double *start, dou
 /* Allocates all state for m, reset to t = 0. */
 KN_API int kn_data_create(const kn_model *m, kn_data **out);
 KN_API void kn_data_free(kn_data *d); /* NULL allowed */
-/* Back to t = 0 with the session's seed; no allocation. */
+/* Back to t = 0 with the session's seed (and the nerves carried in, if any); no allocation. */
 KN_API void kn_data_reset(const kn_model *m, kn_data *d);
+/* The nerve parameters of m (the parameter table with the session's settings); owned by m. */
+KN_API const kn_nerve_params *kn_model_nerve_params(const kn_model *m);
+/* Starts d's nerves from what an earlier session left them (a course): carry[i] is the state of
+ * atlas nerve i (ncarry of them, up to kn_atlas_nerve_count()), already aged over the days between
+ * (kn_nerve_carry_age); the model's nerves beyond ncarry start at rest. d goes back to t = 0
+ * (kn_data_reset), and every later kn_data_reset starts from the same carried states; carry NULL
+ * goes back to nerves at rest. No allocation. KN_OK, KN_EINVAL if m or d is NULL. */
+KN_API int kn_data_carry_nerves(const kn_model *m, kn_data *d, const kn_nerve_carry *carry,
+                                size_t ncarry);
+/* What d's nerves would carry to a later session now: fills carry[i] for each atlas nerve i
+ * (< ncarry) of the model and leaves the other entries as they are. */
+KN_API void kn_data_nerve_carry(const kn_model *m, const kn_data *d, kn_nerve_carry *carry,
+                                size_t ncarry);
 
 /* One step of dt. Returns 1 while the session goes on, 0 once it has ended, or a negative kn_errno
  * if a stage failed (KN_ENONFINITE: a simulated quantity became infinite or not a number); after a

@@ -36,7 +36,8 @@ typedef struct ctx {
   const kn_subject *s;
   const kn_session *sess;
   const kn_outcome *o;
-  const kn_params *par; /* the model's parameters: defaults and the session's settings */
+  const kn_params *par;        /* the model's parameters: defaults and the session's settings */
+  const kn_course_outcome *co; /* the course the session is given in, NULL: given once */
 } ctx;
 
 /* A new piece of advice, or NULL when the buffer is full (then the piece is dropped). */
@@ -546,15 +547,131 @@ static void rule_stand_up(const ctx *c, advice_buf *b) {
       100.0 * sy->dizziness_probability, 100.0 * sy->ioh_probability);
 }
 
+/* ---- a course: what one session leaves to the next (docs/model.md, "Courses of sessions") ---- */
+
+/* A nerve that has not recovered when the next session begins: its doses add up. Stop when the
+ * course reaches structural injury that way; otherwise change the plan (keep off the nerve, or
+ * space the sessions beyond the dose's recovery window). */
+static void rule_course_nerve(const ctx *c, advice_buf *b) {
+  if (!c->co) return;
+  const kn_course_session *first = NULL, *worst = NULL;
+  for (int k = 1; k < c->co->nsession; k++) {
+    const kn_course_session *s = &c->co->sessions[k];
+    if (s->nerves_unrecovered <= 0) continue;
+    if (!first) first = s;
+    if (!worst || s->nerve_grade > worst->nerve_grade) worst = s;
+  }
+  if (!first) return;
+  int injured = worst->nerve_grade >= KN_NERVE_INJURY;
+  kn_advice *a = add(b, "course_nerve", injured ? KN_ADVICE_STOP : KN_ADVICE_CHANGE,
+                     c->co->evidence_nerve, "A10 A12", "aksoy2009 rydevik_nordborg1980");
+  if (!a) return;
+  int k1 = (int)(first - c->co->sessions) + 1, kw = (int)(worst - c->co->sessions) + 1;
+  say(a->text, sizeof a->text,
+      "%s: a nerve pressed in one session has not recovered when session %d begins, so the "
+      "pressure of each session adds to what the last one left%s. Keep pressure off the nerve, "
+      "or leave at least %.0f weeks between sessions that press it (the time a nerve's "
+      "structural damage takes to recover).%s",
+      injured ? "Do not give this course as planned" : "Space the sessions or move off the nerve",
+      k1, injured ? " and the model predicts a structural nerve injury" : "",
+      c->par->nerve_injury_recovery_max / KN_WEEK,
+      injured ? " See a doctor if tingling, numbness or weakness lasts more than a day or two "
+                "after a session."
+              : "");
+  say(a->trigger, sizeof a->trigger,
+      "session %d starts with %d nerve%s carrying an earlier dose; session %d: dose %.2f "
+      "(injury from 1), %s, motor conduction %.0f %% at its start",
+      k1, first->nerves_unrecovered, first->nerves_unrecovered > 1 ? "s" : "", kw,
+      worst->nerve_dose_max, kn_nerve_grade_name(worst->nerve_grade),
+      100.0 * worst->nerve_conduction_start);
+}
+
+/* A session given while an earlier one's soreness may still be felt (inside its window): a note
+ * to leave a sore site alone, a change of plan when starting sore is likelier than
+ * adv_soreness_note. */
+static void rule_course_spacing(const ctx *c, advice_buf *b) {
+  if (!c->co || !(c->co->sore_at_start_max > 0.0)) return;
+  int at = 1;
+  for (int k = 2; k < c->co->nsession; k++)
+    if (c->co->sessions[k].sore_at_start > c->co->sessions[at].sore_at_start) at = k;
+  int likely = c->co->sore_at_start_max > c->par->adv_soreness_note;
+  kn_advice *a = add(b, "course_spacing", likely ? KN_ADVICE_CHANGE : KN_ADVICE_NOTE,
+                     c->co->evidence_soreness, "A13", "cambron2007");
+  if (!a) return;
+  double end = c->par->soreness_onset + c->par->soreness_duration;
+  say(a->text, sizeof a->text,
+      "%s: the sessions are close enough for one to start while the last one's soreness may "
+      "still be felt (it comes %.0f h after a session and can last until %.0f h after). If the "
+      "site is still sore, work elsewhere or more lightly; leave at least %.0f h between firm "
+      "sessions on the same site.",
+      likely ? "Space the sessions further apart" : "Do not work a site that is still sore",
+      c->par->soreness_onset / KN_HOUR, end / KN_HOUR, end / KN_HOUR);
+  say(a->trigger, sizeof a->trigger,
+      "session %d starts %.1f d after session %d with a %.0f %% chance of an earlier session's "
+      "soreness still felt",
+      at + 1, (c->co->sessions[at].start - c->co->sessions[at - 1].start) / KN_DAY, at,
+      100.0 * c->co->sessions[at].sore_at_start);
+}
+
+/* The course's effect on resting blood pressure, for someone with hypertension. */
+static void rule_course_pressure(const ctx *c, advice_buf *b) {
+  if (!c->co || !c->s->hypertension) return;
+  const kn_course_outcome *co = c->co;
+  kn_advice *a =
+      add(b, "course_pressure", KN_ADVICE_NOTE, co->evidence_pressure, "A3", "liao2016 olney2005");
+  if (!a) return;
+  say(a->text, sizeof a->text,
+      "A course of calm massage may lower resting blood pressure a little in hypertension: "
+      "the model gives %+.1f/%+.1f mmHg just after the last of the %d sessions, in line with a "
+      "meta-analysis of trials (about -7/-5 mmHg); most of it fades within two weeks of the "
+      "last session. It does not replace treatment: keep to the prescribed medication.",
+      co->systolic_course_change / KN_MMHG, co->diastolic_course_change / KN_MMHG, co->nsession);
+  say(a->trigger, sizeof a->trigger,
+      "hypertension; course of %d sessions: %+.1f/%+.1f mmHg after the last (%+.1f/%+.1f "
+      "carried on the resting pressure)",
+      co->nsession, co->systolic_course_change / KN_MMHG, co->diastolic_course_change / KN_MMHG,
+      co->systolic_carried_end / KN_MMHG, co->diastolic_carried_end / KN_MMHG);
+}
+
+/* Cramps in one session of a course raise the cramp threshold for the next few days. */
+static void rule_course_cramp(const ctx *c, advice_buf *b) {
+  if (!c->co) return;
+  int bout = -1, later = -1;
+  for (int k = 0; k < c->co->nsession && later < 0; k++) {
+    if (bout >= 0 && c->co->sessions[k].ctf_carried > 0.0) later = k;
+    if (bout < 0 && c->co->sessions[k].cramps > 0) bout = k;
+  }
+  if (later < 0) return;
+  const kn_course_session *s = &c->co->sessions[later];
+  kn_advice *a =
+      add(b, "course_cramp", KN_ADVICE_NOTE, KN_EVIDENCE_HUMAN, "A18 A19", "behringer2015");
+  if (!a) return;
+  say(a->text, sizeof a->text,
+      "A session in which a muscle cramped raises its cramp threshold for a few days: cramps "
+      "come less easily in the sessions that follow soon after (by %.1f Hz at session %d's "
+      "start), and the effect fades within about a week. It is no reason to provoke cramps.",
+      s->ctf_carried, later + 1);
+  say(a->trigger, sizeof a->trigger,
+      "%d cramp%s in session %d; cramp threshold %.1f Hz at session %d's start (%+.1f Hz "
+      "carried)",
+      c->co->sessions[bout].cramps, c->co->sessions[bout].cramps > 1 ? "s" : "", bout + 1,
+      s->cramp_threshold, later + 1, s->ctf_carried);
+}
+
 typedef void (*rule_fn)(const ctx *c, advice_buf *b);
 /* The rule table, in the order advice of equal severity is shown. */
 static const rule_fn rules[] = {
-    rule_fever,         rule_dehydrated, rule_carotid,   rule_endangerment,
-    rule_muscle_damage, rule_limits,     rule_pain,      rule_bruise,
-    rule_smooth,        rule_percussion, rule_cramp,     rule_doctor_after,
-    rule_doctor_spasms, rule_stand_up,   rule_tell_pain, rule_soreness};
+    rule_fever,         rule_dehydrated, rule_carotid,  rule_endangerment,    rule_course_nerve,
+    rule_muscle_damage, rule_limits,     rule_pain,     rule_bruise,          rule_course_spacing,
+    rule_smooth,        rule_percussion, rule_cramp,    rule_doctor_after,    rule_doctor_spasms,
+    rule_stand_up,      rule_tell_pain,  rule_soreness, rule_course_pressure, rule_course_cramp};
 
 size_t kn_advise(const kn_model *m, const kn_outcome *o, kn_advice *out, size_t cap) {
+  return kn_advise_course(m, o, NULL, out, cap);
+}
+
+size_t kn_advise_course(const kn_model *m, const kn_outcome *o, const kn_course_outcome *co,
+                        kn_advice *out, size_t cap) {
   advice_buf b;
   b.n = 0;
   const kn_session *sess = kn_model_session(m);
@@ -562,7 +679,7 @@ size_t kn_advise(const kn_model *m, const kn_outcome *o, kn_advice *out, size_t 
   kn_params_default(&par);
   for (size_t i = 0; i < sess->nparam; i++)
     kn_params_set(&par, sess->params[i].index, sess->params[i].value);
-  ctx c = {m, kn_model_subject(m), sess, o, &par};
+  ctx c = {m, kn_model_subject(m), sess, o, &par, co};
   for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
     rules[i](&c, &b);
   /* strongest first, stable within a severity (rule order) */

@@ -162,15 +162,19 @@ static void step_transport(const kn_nerve_params *np, kn_nerve_state *s, double 
     s->slow_transport_peak = s->slow_transport_dose;
 }
 
+/* The time within which a lesion made at grade g is repaired (95 %): the grade's shortest
+ * recovery once structural, the longest recovery of a block below that. */
+static double repair_time(const kn_nerve_params *np, kn_nerve_grade g) {
+  return g >= KN_NERVE_INJURY ? np->recovery[g][0] : np->recovery[KN_NERVE_BLOCK][1];
+}
+
 /* Each dose increment blocks its share of the still conducting motor fibres (so the lesion is
  * 1 - exp(-dose / lesion_dose) while nothing is repaired); repair runs at the pace of the grade
  * reached: hours below the injury dose, weeks for a structural, months for an axonal injury. */
 static void step_lesion(const kn_nerve_params *np, kn_nerve_state *s, double dose_step, double dt) {
   s->lesion += (1.0 - s->lesion) * one_minus_exp_neg(dose_step / np->lesion_dose);
   if (s->lesion <= 0.0) return;
-  double repair =
-      s->grade >= KN_NERVE_INJURY ? np->recovery[s->grade][0] : np->recovery[KN_NERVE_BLOCK][1];
-  s->lesion -= s->lesion * dt * REPAIR_TIME_CONSTANTS / repair;
+  s->lesion -= s->lesion * dt * REPAIR_TIME_CONSTANTS / repair_time(np, s->grade);
   if (s->lesion < 0.0) s->lesion = 0.0;
 }
 
@@ -216,4 +220,44 @@ void kn_nerve_step(const kn_nerve_params *np, kn_nerve_state *s, double p, doubl
   if (g > s->grade) s->grade = g;
   step_lesion(np, s, dose_step, dt);
   step_conduction(np, s);
+}
+
+/* The grade a structural dose gives by itself (the ischaemic grades are not carried). */
+static kn_nerve_grade dose_grade(const kn_nerve_params *np, double dose) {
+  if (dose >= np->severe_dose - KN_DOSE_EPS) return KN_NERVE_SEVERE;
+  return dose >= 1.0 - KN_DOSE_EPS ? KN_NERVE_INJURY : KN_NERVE_NONE;
+}
+
+void kn_nerve_carry_of(const kn_nerve_params *np, const kn_nerve_state *s, kn_nerve_carry *c) {
+  *c = (kn_nerve_carry){.injury_dose = s->injury_dose,
+                        .lesion = s->lesion,
+                        .transport_dose = s->transport_dose,
+                        .slow_transport_dose = s->slow_transport_dose,
+                        .grade = dose_grade(np, s->injury_dose)};
+}
+
+void kn_nerve_carry_age(const kn_nerve_params *np, kn_nerve_carry *c, double gap) {
+  if (!(gap > 0.0)) return;
+  /* the dose's window: its grade's, a dose short of injury on the injury window */
+  const double *w = np->recovery[c->grade >= KN_NERVE_INJURY ? c->grade : KN_NERVE_INJURY];
+  if (gap >= w[1])
+    c->injury_dose = 0.0;
+  else if (gap > w[0])
+    c->injury_dose *= (w[1] - gap) / (w[1] - w[0]);
+  /* unloaded, kn_nerve_step's repair and transport recovery are exponential: their exact forms */
+  c->lesion *= exp(-gap * REPAIR_TIME_CONSTANTS / repair_time(np, c->grade));
+  c->transport_dose *= exp(-gap / np->transport_recovery);
+  c->slow_transport_dose *= exp(-gap / np->slow_transport_recovery);
+  c->grade = dose_grade(np, c->injury_dose);
+}
+
+void kn_nerve_reset_from(const kn_nerve_params *np, kn_nerve_state *s, const kn_nerve_carry *c) {
+  kn_nerve_reset(s);
+  if (!c) return;
+  s->injury_dose = c->injury_dose;
+  s->lesion = c->lesion;
+  s->transport_dose = s->transport_peak = c->transport_dose;
+  s->slow_transport_dose = s->slow_transport_peak = c->slow_transport_dose;
+  s->grade = c->grade;
+  step_conduction(np, s); /* no ischaemia: the lesion's conduction, and the lowest seen so far */
 }

@@ -38,6 +38,12 @@ typedef struct kn_nerve_stage_out {
 void kn_nerve_stage_reset(const kn_nerve_stage_params *p, kn_nerve_stage_state *s,
                           kn_nerve_stage_out *o);
 
+/* Every nerve from the state an earlier session left it in (initial, nnerve, already aged over the
+ * gap; NULL: at rest as kn_nerve_stage_reset): a grade carried in is stamped at t = 0, present
+ * from the start. */
+void kn_nerve_stage_reset_from(const kn_nerve_stage_params *p, const kn_nerve_carry *initial,
+                               kn_nerve_stage_state *s, kn_nerve_stage_out *o);
+
 /* Advances every nerve by dt (s). KN_OK. */
 int kn_nerve_stage_step(const kn_nerve_stage_params *p, const kn_nerve_stage_in *in,
                         kn_nerve_stage_state *s, kn_nerve_stage_out *o, double dt);

@@ -6,9 +6,14 @@
 
 void kn_nerve_stage_reset(const kn_nerve_stage_params *p, kn_nerve_stage_state *s,
                           kn_nerve_stage_out *o) {
+  kn_nerve_stage_reset_from(p, NULL, s, o);
+}
+
+void kn_nerve_stage_reset_from(const kn_nerve_stage_params *p, const kn_nerve_carry *initial,
+                               kn_nerve_stage_state *s, kn_nerve_stage_out *o) {
   for (int n = 0; n < p->nnerve; n++) {
-    kn_nerve_reset(&s->nerves[n]);
-    o->t_grade[n] = -1.0;
+    kn_nerve_reset_from(p->nerve, &s->nerves[n], initial ? &initial[n] : NULL);
+    o->t_grade[n] = s->nerves[n].grade > KN_NERVE_NONE ? 0.0 : -1.0;
   }
 }
 

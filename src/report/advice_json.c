@@ -25,8 +25,13 @@ static json_t *advice_json(const kn_advice *adv, size_t n) {
 }
 
 int kn_summary_add_advice(json_t *summary, const kn_model *m, kn_data *d) {
+  return kn_summary_add_course_advice(summary, m, d, NULL);
+}
+
+int kn_summary_add_course_advice(json_t *summary, const kn_model *m, kn_data *d,
+                                 const kn_course_outcome *co) {
   kn_advice adv[KN_ADVICE_MAX];
-  size_t n = kn_advise(m, kn_data_outcome(m, d), adv, KN_ADVICE_MAX);
+  size_t n = kn_advise_course(m, kn_data_outcome(m, d), co, adv, KN_ADVICE_MAX);
   if (n > KN_ADVICE_MAX) n = KN_ADVICE_MAX;
   if (json_object_set_new(summary, "advice_verdict",
                           json_string(kn_advice_verdict_name(kn_advice_verdict_of(adv, n)))) ||

@@ -26,6 +26,11 @@ static json_t *session_json(const kn_course_session *s) {
     json_object_set_new(row, "ctf_carried_Hz", json_real(s->ctf_carried));
     json_object_set_new(row, "cramp_threshold_Hz",
                         s->cramp_threshold > 0.0 ? json_real(s->cramp_threshold) : json_null());
+    json_object_set_new(row, "nerve_conduction_start_pct",
+                        json_real(100.0 * s->nerve_conduction_start));
+    json_object_set_new(row, "nerve_conduction_end_pct",
+                        json_real(100.0 * s->nerve_conduction_end));
+    json_object_set_new(row, "seed", json_integer((json_int_t)s->seed));
   }
   return row;
 }
@@ -45,6 +50,18 @@ static json_t *course_json(const kn_course_outcome *o) {
                    "pressure", kn_evidence_name(o->evidence_pressure), "soreness",
                    kn_evidence_name(o->evidence_soreness), "nerve",
                    kn_evidence_name(o->evidence_nerve), "per_session", rows);
+}
+
+char *kn_report_course_json(const kn_model *m, kn_data *d, const kn_course_outcome *o) {
+  json_t *summary = kn_summary_json(m, d);
+  json_t *course = summary ? course_json(o) : NULL;
+  char *text =
+      course && json_object_set_new(summary, "course", course) == 0 &&
+              kn_summary_add_course_advice(summary, m, d, o) == KN_OK
+          ? json_dumps(summary, JSON_INDENT(2) | JSON_REAL_PRECISION(KN_REPORT_JSON_DIGITS))
+          : NULL;
+  json_decref(summary);
+  return text;
 }
 
 int kn_report_course_write(const kn_course_outcome *o, const char *dir, kn_diag *diag) {
@@ -74,14 +91,15 @@ void kn_report_course_text(const kn_course_outcome *o, FILE *out) {
           o->nsession, o->systolic_course_change / KN_MMHG, o->diastolic_course_change / KN_MMHG,
           o->systolic_carried_end / KN_MMHG, o->diastolic_carried_end / KN_MMHG,
           kn_evidence_name(o->evidence_pressure));
-  fprintf(out, "  %-3s %7s %13s %13s %9s %9s %-10s %s\n", "#", "day", "rest mmHg", "change mmHg",
-          "sore", "sore@start", "nerve", "harm");
+  fprintf(out, "  %-3s %7s %13s %13s %9s %9s %11s %-10s %s\n", "#", "day", "rest mmHg",
+          "change mmHg", "sore", "sore@start", "cond@start", "nerve", "harm");
   for (int k = 0; k < o->nsession; k++) {
     const kn_course_session *s = &o->sessions[k];
-    fprintf(out, "  %-3d %7.1f %6.1f/%-6.1f %+6.1f/%-+6.1f %8.1f%% %9.1f%% %-10s %s\n", k + 1,
-            s->start / KN_DAY, s->systolic_rest / KN_MMHG, s->diastolic_rest / KN_MMHG,
+    fprintf(out, "  %-3d %7.1f %6.1f/%-6.1f %+6.1f/%-+6.1f %8.1f%% %9.1f%% %10.1f%% %-10s %s\n",
+            k + 1, s->start / KN_DAY, s->systolic_rest / KN_MMHG, s->diastolic_rest / KN_MMHG,
             s->systolic_change / KN_MMHG, s->diastolic_change / KN_MMHG,
             100.0 * s->soreness_probability, 100.0 * s->sore_at_start,
-            kn_nerve_grade_name(s->nerve_grade), kn_harm_name(s->harm));
+            100.0 * s->nerve_conduction_start, kn_nerve_grade_name(s->nerve_grade),
+            kn_harm_name(s->harm));
   }
 }

@@ -24,5 +24,8 @@ int kn_series_rows_text(kn_text_write write, void *ctx, const double *rows, size
                         size_t ncol);
 /* Adds "advice_verdict" and "advice" (src/advise) to a summary object. 0 or KN_ENOMEM. */
 int kn_summary_add_advice(json_t *summary, const kn_model *m, kn_data *d);
+/* The same, with the course's advice too when co is not NULL (knead/advise.h kn_advise_course). */
+int kn_summary_add_course_advice(json_t *summary, const kn_model *m, kn_data *d,
+                                 const kn_course_outcome *co);
 
 #endif

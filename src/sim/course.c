@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/params.h"
+#include "core/rng.h"
 #include "knead/atlas.h"
 #include "knead/params.h"
 #include "tissue/tissue.h"
@@ -58,14 +59,32 @@ kn_nerve_grade kn_course_dose_grade(const kn_course_params *cp, double dose) {
   return dose >= 1.0 ? KN_NERVE_INJURY : KN_NERVE_NONE;
 }
 
+/* The stream the sessions' hand-noise seeds are drawn from (a tag, so that the stream differs
+ * from the practitioner's traits and the motor pools drawn from the same seed). */
+#define STREAM_COURSE 0x636f75727365ULL /* "course" */
+/* A derived seed keeps the draw's top 53 bits: a non-negative integer that summary.json, a
+ * session file and a JavaScript reader all hold exactly, so a session can be rerun alone. */
+#define SEED_DROP_BITS 11
+
+uint64_t kn_course_session_seed(uint64_t seed, int index) {
+  if (index <= 0) return seed;
+  kn_rng r;
+  kn_rng_seed(&r, seed ^ STREAM_COURSE);
+  uint64_t drawn = 0;
+  for (int k = 0; k < index; k++)
+    drawn = kn_rng_next(&r);
+  return drawn >> SEED_DROP_BITS;
+}
+
 /* What the course carries between sessions. */
 typedef struct carried {
-  double sbp, dbp; /* Pa, change of resting pressure just after the last session */
-  double ctf;      /* Hz, rise of the cramp threshold just after the last session */
-  double end;      /* s, when the last session's plan ended (course clock) */
-  double *dose;    /* (atlas nerves) structural dose just after the last session */
-  double *sore_p;  /* (sessions) chance of soreness each earlier session left */
-  double *sore_t;  /* (sessions) s, when each earlier session's plan ended */
+  double sbp, dbp;       /* Pa, change of resting pressure just after the last session */
+  double ctf;            /* Hz, rise of the cramp threshold just after the last session */
+  double end;            /* s, when the last session's plan ended (course clock) */
+  kn_nerve_carry *nerve; /* (atlas nerves) what the last session left each nerve */
+  size_t nnerve;         /* atlas nerves */
+  double *sore_p;        /* (sessions) chance of soreness each earlier session left */
+  double *sore_t;        /* (sessions) s, when each earlier session's plan ended */
 } carried;
 
 /* The chance (0..1) that soreness from any earlier session is felt at time t. */
@@ -76,12 +95,13 @@ static double sore_at(const kn_course_params *cp, const carried *c, int nbefore,
   return 1.0 - none;
 }
 
-/* Ages the nerves' doses from the last session's end to t; returns how many still carry one. */
-static int age_nerves(const kn_course_params *cp, carried *c, size_t nnerve, double t) {
+/* Ages what the nerves carry from the last session's end to t (the nerve model's recovery, with
+ * the session's nerve parameters np); returns how many still carry a structural dose. */
+static int age_nerves(const kn_nerve_params *np, carried *c, double t) {
   int left = 0;
-  for (size_t n = 0; n < nnerve; n++) {
-    c->dose[n] = kn_course_nerve_residual(cp, c->dose[n], t - c->end);
-    left += c->dose[n] > 0.0;
+  for (size_t n = 0; n < c->nnerve; n++) {
+    kn_nerve_carry_age(np, &c->nerve[n], t - c->end);
+    left += c->nerve[n].injury_dose > 0.0;
   }
   return left;
 }
@@ -108,35 +128,49 @@ static int with_training(const kn_session *session, kn_subject *subj, double ctf
   return KN_OK;
 }
 
-/* Simulates one session on subject `subj`; fills *row from its outcome and adds its nerve doses to
- * the carried ones. */
-static int one_session(const kn_course_params *cp, const kn_subject *subj, const kn_session *given,
-                       carried *c, kn_course_session *row, double *plan_end, kn_diag *diag) {
+/* The lowest share of large motor fibres conducting among d's nerves now. */
+static double conduction_now(const kn_outcome *o) {
+  double lowest = 1.0;
+  for (size_t i = 0; i < o->nnerve; i++)
+    lowest = fmin(lowest, o->nerves[i].conduction_end);
+  return lowest;
+}
+
+/* Simulates session k on subject `subj`, its nerves started from what the earlier sessions left
+ * them (aged to its start, t); fills *row from its outcome and keeps what its nerves leave. */
+static int one_session(const kn_session *given, int k, double t, const kn_subject *subj, carried *c,
+                       kn_course_session *row, double *plan_end, kn_diag *diag) {
   kn_model *m = NULL;
   kn_data *d = NULL;
   kn_subject trained = *subj;
   kn_session session_copy;
   const kn_session *session = &session_copy;
   int rc = with_training(given, &trained, c->ctf, &session_copy);
+  session_copy.seed = row->seed = kn_course_session_seed(given->seed, k);
   if (rc == KN_OK) rc = kn_model_create(&trained, session, &m, diag);
   if (rc == KN_OK) rc = kn_data_create(m, &d);
-  if (rc == KN_OK) rc = kn_run(m, d, NULL, NULL);
+  if (rc == KN_OK && k > 0) {
+    row->nerves_unrecovered = age_nerves(kn_model_nerve_params(m), c, t);
+    rc = kn_data_carry_nerves(m, d, c->nerve, c->nnerve);
+  }
+  if (rc == KN_OK) {
+    row->nerve_conduction_start = conduction_now(kn_data_outcome(m, d));
+    rc = kn_run(m, d, NULL, NULL);
+  }
   if (rc == KN_OK) {
     const kn_outcome *o = kn_data_outcome(m, d);
     row->systolic_change = o->systemic.systolic_change;
     row->diastolic_change = o->systemic.diastolic_change;
     row->soreness_probability = o->soreness_probability;
     row->harm = o->harm;
-    row->nerve_grade = KN_NERVE_NONE;
+    row->nerve_grade = KN_NERVE_NONE; /* the stage's grade: what was carried in and the session's */
     for (size_t i = 0; i < o->nnerve; i++) {
       const kn_nerve_outcome *no = &o->nerves[i];
-      double *dose = &c->dose[no->nerve];
-      *dose += no->injury_dose;
-      row->nerve_dose_max = fmax(row->nerve_dose_max, *dose);
-      kn_nerve_grade g = kn_course_dose_grade(cp, *dose);
-      if (no->grade > g) g = no->grade;
-      if (g > row->nerve_grade) row->nerve_grade = g;
+      row->nerve_dose_max = fmax(row->nerve_dose_max, no->injury_dose);
+      if (no->grade > row->nerve_grade) row->nerve_grade = no->grade;
     }
+    row->nerve_conduction_end = conduction_now(o);
+    kn_data_nerve_carry(m, d, c->nerve, c->nnerve);
     for (size_t i = 0; i < o->nspasm; i++)
       row->cramps += o->spasms[i].kind == KN_SPASM_CRAMP;
     for (size_t i = 0; i < o->nnm; i++)
@@ -161,22 +195,22 @@ int kn_course_run(const kn_subject *subject, const kn_session *session, kn_cours
     kn_subject_default(&base);
   int nsession = session->course.nsession > 0 ? session->course.nsession : 1;
   if (nsession > KN_COURSE_SESSIONS_MAX) return KN_ERANGE;
-  size_t nnerve = kn_atlas_nerve_count();
   carried c = {0};
-  c.dose = calloc(nnerve + 1, sizeof *c.dose);
+  c.nnerve = kn_atlas_nerve_count();
+  c.nerve = calloc(c.nnerve + 1, sizeof *c.nerve);
   c.sore_p = calloc((size_t)nsession, sizeof *c.sore_p);
   c.sore_t = calloc((size_t)nsession, sizeof *c.sore_t);
-  int rc = c.dose && c.sore_p && c.sore_t ? KN_OK : KN_ENOMEM;
+  int rc = c.nerve && c.sore_p && c.sore_t ? KN_OK : KN_ENOMEM;
   memset(out, 0, sizeof *out);
   for (int k = 0; k < nsession && rc == KN_OK; k++) {
     kn_course_session *row = &out->sessions[k];
     double t = session->course.nsession > 0 ? session->course.start[k] : 0.0;
     row->start = t;
-    if (k > 0) { /* the gap: carried changes decay, earlier soreness may still be felt */
+    if (k > 0) { /* the gap: carried changes decay (the nerves' in one_session, by the model's
+                    nerve parameters), earlier soreness may still be felt */
       c.sbp = kn_course_decay(c.sbp, t - c.end, cp.bp_tau);
       c.dbp = kn_course_decay(c.dbp, t - c.end, cp.bp_tau);
       c.ctf = kn_course_decay(c.ctf, t - c.end, cp.ctf_tau);
-      row->nerves_unrecovered = age_nerves(&cp, &c, nnerve, t);
     }
     row->sore_at_start = sore_at(&cp, &c, k, t);
     row->systolic_carried = c.sbp;
@@ -186,7 +220,7 @@ int kn_course_run(const kn_subject *subject, const kn_session *session, kn_cours
     subj.systolic_pressure = row->systolic_rest = base.systolic_pressure + c.sbp;
     subj.diastolic_pressure = row->diastolic_rest = base.diastolic_pressure + c.dbp;
     double plan_end = 0.0;
-    rc = one_session(&cp, &subj, session, &c, row, &plan_end, diag);
+    rc = one_session(session, k, t, &subj, &c, row, &plan_end, diag);
     if (rc != KN_OK) break;
     /* what the session leaves on the resting pressure, from the end of its plan */
     c.sbp += cp.bp_carry * row->systolic_change;
@@ -210,7 +244,7 @@ int kn_course_run(const kn_subject *subject, const kn_session *session, kn_cours
   out->evidence_pressure = KN_EVIDENCE_HUMAN;
   out->evidence_soreness = KN_EVIDENCE_HUMAN;
   out->evidence_nerve = KN_EVIDENCE_EXPERT;
-  free(c.dose);
+  free(c.nerve);
   free(c.sore_p);
   free(c.sore_t);
   return rc;

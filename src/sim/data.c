@@ -15,6 +15,7 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   d->loads = kn_arena_take(a, (size_t)m->nslot, sizeof(kn_contact_load));
   d->region_t_contact = kn_arena_take(a, nr, sizeof(double));
   d->nerve_t_grade = kn_arena_take(a, nn, sizeof(double));
+  d->nerve_carry = kn_arena_take(a, nn, sizeof(kn_nerve_carry));
   d->region_p = kn_arena_take(a, nr, sizeof(double));
   d->region_f = kn_arena_take(a, nr, sizeof(double));
   d->region_shear = kn_arena_take(a, nr, sizeof(double));
@@ -68,11 +69,12 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   d->t = 0.0;
   d->step = 0;
   kn_protocol_reset(&m->protocol, &d->protocol_s, &d->protocol_o);
-  for (int n = 0; n < m->nnerve; n++) {
-    kn_nerve_reset(&d->nerve_state[n]);
-    d->nerve_out[n] = (kn_nerve_outcome){.nerve = m->nerves[n], .t_grade = -1.0};
-    d->nerve_t_grade[n] = -1.0;
-  }
+  kn_nerve_stage_state nerve_s = {d->nerve_state};
+  kn_nerve_stage_out nerve_o = {d->nerve_t_grade};
+  kn_nerve_stage_reset_from(&m->nerve_stage, d->nerve_carried ? d->nerve_carry : NULL, &nerve_s,
+                            &nerve_o);
+  for (int n = 0; n < m->nnerve; n++)
+    d->nerve_out[n] = (kn_nerve_outcome){.nerve = m->nerves[n], .t_grade = d->nerve_t_grade[n]};
   for (int k = 0; k < m->nmuscle; k++) {
     d->muscle_state[k] = (kn_muscle_state){0};
     d->muscle_out[k] = (kn_muscle_outcome){.muscle = m->muscles[k]};
@@ -95,6 +97,25 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
   d->nm_circ_fresh = 1;
   d->nm_other_ended = 0;
   d->nm_percussion_was = 1; /* so the first step writes every flag */
+}
+
+int kn_data_carry_nerves(const kn_model *m, kn_data *d, const kn_nerve_carry *carry,
+                         size_t ncarry) {
+  if (!m || !d) return KN_EINVAL;
+  d->nerve_carried = carry != NULL;
+  for (int n = 0; carry && n < m->nnerve; n++) {
+    size_t atlas = (size_t)m->nerves[n];
+    d->nerve_carry[n] = atlas < ncarry ? carry[atlas] : (kn_nerve_carry){0};
+  }
+  kn_data_reset(m, d);
+  return KN_OK;
+}
+
+void kn_data_nerve_carry(const kn_model *m, const kn_data *d, kn_nerve_carry *carry,
+                         size_t ncarry) {
+  for (int n = 0; n < m->nnerve; n++)
+    if ((size_t)m->nerves[n] < ncarry)
+      kn_nerve_carry_of(&m->nerve, &d->nerve_state[n], &carry[m->nerves[n]]);
 }
 
 double kn_data_time(const kn_data *d) {

@@ -530,6 +530,10 @@ int kn_model_region_limits(const kn_model *m, int region, kn_region_limits *out)
 double kn_model_nerve_p50(const kn_model *m) {
   return m->nerve.perfusion_p50;
 }
+
+const kn_nerve_params *kn_model_nerve_params(const kn_model *m) {
+  return &m->nerve;
+}
 int kn_model_action_times(const kn_model *m, size_t i, double *start, double *end) {
   if (i >= m->session.naction) return KN_EINVAL;
   *start = m->action_start[i];

@@ -113,9 +113,11 @@ struct kn_data {
   double soreness_load;          /* s */
 
   /* for the mechanics and nerve stages (src/sim/step.c wires them) */
-  kn_contact_load *loads;   /* (nslot) this step's contacts as the mechanics stage reads them */
-  double *region_t_contact; /* s (nregion), oldest contact on it this step */
-  double *nerve_t_grade;    /* s (nnerve), when each nerve's grade last rose, -1 never */
+  kn_contact_load *loads;      /* (nslot) this step's contacts as the mechanics stage reads them */
+  double *region_t_contact;    /* s (nregion), oldest contact on it this step */
+  double *nerve_t_grade;       /* s (nnerve), when each nerve's grade last rose, -1 never */
+  kn_nerve_carry *nerve_carry; /* (nnerve) what an earlier session left each nerve (a course) */
+  int nerve_carried;           /* 1: the nerves start from nerve_carry, 0: at rest */
 
   kn_events_state events_s; /* open condition events */
   kn_events_out events_o;   /* the events so far */

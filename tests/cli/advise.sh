@@ -43,6 +43,16 @@ expect_text json-rule "$tmp/out" '"rule": "fever"'
 expect_text json-evidence "$tmp/out" '"evidence": "expert opinion"'
 head -c 1 "$tmp/out" > "$tmp/first"; expect_text json-object "$tmp/first" "{"
 
+# a course: --sessions runs every session, its table is among the reasons, the advice covers it
+check course 0 "$knead" advise --region upper_back --force 30N --minutes 2 --blood-pressure 150/95 \
+  --sessions 3 --every 7
+expect_text course-table "$tmp/out" "course: 3 sessions"
+expect_text course-pressure "$tmp/out" "A course of calm massage may lower resting blood pressure"
+check course-json 0 "$knead" advise --region upper_back --force 30N --minutes 2 --blood-pressure 150/95 \
+  --sessions 2 --json
+expect_text course-json-section "$tmp/out" '"per_session": ['
+expect_text course-json-rule "$tmp/out" '"rule": "course_pressure"'
+
 # bad flags: one clear line naming the flag, exit 2, nothing on stdout
 bad() { # bad NAME MESSAGE FLAGS...
   local name="$1" msg="$2"; shift 2
@@ -60,6 +70,8 @@ bad no-force 'say how hard' --region neck
 bad no-value '--age needs a value' --region neck --force 20N --age
 bad bp 'give systolic/diastolic' --region neck --force 20N --blood-pressure 150
 bad unknown 'unknown option "--bogus"' --region neck --force 20N --bogus 1
+bad every-alone '--every needs --sessions' --region neck --force 20N --every 3
+bad sessions-range '--sessions 1' --region neck --force 20N --sessions 1
 bad yaml-injection '--region' --region 'neck", force: "1 N' --force 20N
 check help 0 "$knead" advise --help; expect_text help "$tmp/out" "usage: knead advise"
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "knead/knead.h"
+#include "knead/units.h"
 
 typedef struct run {
   kn_model *m;
@@ -285,6 +286,69 @@ static void test_print(void **state) {
   run_free(&r);
 }
 
+/* The course's rules read kn_course_run's outcome; here outcomes written by hand, so that each rule
+ * is seen to fire on its own condition (the gentle plan gives none of them by itself). */
+static void advise_course(run *r, const kn_course_outcome *co) {
+  r->n = kn_advise_course(r->m, kn_data_outcome(r->m, r->d), co, r->a, KN_ADVICE_MAX);
+  assert_true(r->n <= KN_ADVICE_MAX);
+  check_well_formed(r);
+}
+
+static void test_course_rules(void **state) {
+  (void)state;
+  run r;
+  run_yaml(&r, well, gentle);
+  kn_course_outcome co;
+  memset(&co, 0, sizeof co);
+  co.nsession = 3;
+  for (int k = 0; k < 3; k++) {
+    co.sessions[k].start = k * 7 * KN_DAY;
+    co.sessions[k].nerve_conduction_start = 1.0;
+  }
+  co.evidence_pressure = co.evidence_soreness = KN_EVIDENCE_HUMAN;
+  co.evidence_nerve = KN_EVIDENCE_EXPERT;
+  advise_course(&r, &co); /* nothing carried: no course advice, and not for the NULL course */
+  const char *const course_rules[] = {"course_nerve", "course_spacing", "course_pressure",
+                                      "course_cramp"};
+  for (size_t i = 0; i < 4; i++)
+    expect_none(&r, course_rules[i]);
+  /* a nerve still carrying a dose at session 3's start: change; reaching injury: stop */
+  co.sessions[2].nerves_unrecovered = 1;
+  co.sessions[2].nerve_grade = KN_NERVE_BLOCK;
+  advise_course(&r, &co);
+  expect(&r, "course_nerve", KN_ADVICE_CHANGE);
+  co.sessions[2].nerve_grade = KN_NERVE_INJURY;
+  advise_course(&r, &co);
+  expect(&r, "course_nerve", KN_ADVICE_STOP);
+  assert_int_equal(kn_advice_verdict_of(r.a, r.n), KN_VERDICT_STOP);
+  assert_non_null(strstr(find(&r, "course_nerve")->trigger, "session 3"));
+  co.sessions[2].nerves_unrecovered = 0;
+  /* a session inside an earlier one's soreness window: a note at 10 %, a change above 20 % */
+  co.sessions[1].start = 1 * KN_DAY;
+  co.sessions[1].sore_at_start = co.sore_at_start_max = 0.1;
+  advise_course(&r, &co);
+  expect(&r, "course_spacing", KN_ADVICE_NOTE);
+  co.sessions[1].sore_at_start = co.sore_at_start_max = 0.3;
+  advise_course(&r, &co);
+  expect(&r, "course_spacing", KN_ADVICE_CHANGE);
+  co.sessions[1].sore_at_start = co.sore_at_start_max = 0.0;
+  /* a cramp in session 1 and a raised threshold at session 2 */
+  co.sessions[0].cramps = 2;
+  co.sessions[1].ctf_carried = 6.3;
+  advise_course(&r, &co);
+  expect(&r, "course_cramp", KN_ADVICE_NOTE);
+  expect_none(&r, "course_pressure"); /* not hypertensive */
+  run_free(&r);
+  /* hypertension: the course's pressure is noted, with its evidence */
+  run_yaml(&r, "subject: {systolic_pressure: 150 mmHg, diastolic_pressure: 95 mmHg}\n", gentle);
+  co.systolic_course_change = -7.4 * KN_MMHG;
+  advise_course(&r, &co);
+  expect(&r, "course_pressure", KN_ADVICE_NOTE);
+  assert_int_equal(find(&r, "course_pressure")->evidence, KN_EVIDENCE_HUMAN);
+  assert_non_null(strstr(find(&r, "course_pressure")->sources, "liao2016"));
+  run_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gentle_plan_goes_ahead),
@@ -296,6 +360,7 @@ int main(void) {
       cmocka_unit_test(test_capacity_and_verdict),
       cmocka_unit_test(test_percussion_against_cramp_threshold),
       cmocka_unit_test(test_print),
+      cmocka_unit_test(test_course_rules),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

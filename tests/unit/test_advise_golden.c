@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Golden advice: every example of examples/article/ (and the A6 fever case) simulated, its advice
- * compared with the .expect files of tests/advice (format in tests/advice/README.md), so that each
- * claim of the article has its advice shown. Every article example must have an expectation file.
+/* Golden advice: every example of examples/article/ (and the A6 fever case, and the courses, whose
+ * sessions are all run and advised on) simulated, its advice compared with the .expect files of
+ * tests/advice (format in tests/advice/README.md), so that each claim of the article has its
+ * advice shown. Every article example must have an expectation file.
  */
 #include "test_common.h"
 
@@ -29,10 +30,15 @@ static size_t advise_example(const char *subject, const char *session, kn_advice
   if (kn_subject_load(ps, &s, &diag) != KN_OK) fail_msg("%s: %s", ps, diag.message);
   if (kn_session_load(pe, &sess, &diag) != KN_OK) fail_msg("%s: %s", pe, diag.message);
   assert_int_equal(kn_model_create(&s, sess, &m, &diag), KN_OK);
+  /* a course: its sessions run first, and advice for the course too */
+  kn_course_outcome course;
+  int has_course = sess->course.nsession > 0;
+  if (has_course) assert_int_equal(kn_course_run(&s, sess, &course, &diag), KN_OK);
   kn_session_free(sess);
   assert_int_equal(kn_data_create(m, &d), KN_OK);
   assert_int_equal(kn_run(m, d, NULL, NULL), KN_OK);
-  size_t n = kn_advise(m, kn_data_outcome(m, d), a, KN_ADVICE_MAX);
+  size_t n =
+      kn_advise_course(m, kn_data_outcome(m, d), has_course ? &course : NULL, a, KN_ADVICE_MAX);
   kn_data_free(d);
   kn_model_free(m);
   return n < KN_ADVICE_MAX ? n : KN_ADVICE_MAX;

@@ -3,8 +3,11 @@
  * sessions, worked by hand, the `course:` input, and a short course run end to end. */
 #include "test_common.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "knead/atlas.h"
 #include "knead/course.h"
 #include "knead/units.h"
 
@@ -160,6 +163,152 @@ static void course_carries_cramp_training(void **state) {
   kn_session_free(s);
 }
 
+/* A device holds 90 mmHg on the median nerve at the wrist for an hour: a structural dose of about
+ * two thirds (short of injury: a conduction block). Given again a week later, inside the injury
+ * window (2 weeks before any of the dose recovers), the second session's nerve stage starts from
+ * the first's dose and reaches twice it, a structural injury; given again after 13 weeks (past
+ * the 12-week window) it starts whole and ends as the first did. */
+static const char held_hour[] = "session:\n  time_step: 10 ms\n  record_interval: 60 s\n"
+                                "  recovery: 0 min\n  course: {at: [0 d, %s]}\n  actions:\n"
+                                "    - {do: structure_pressure, nerve: median_wrist, "
+                                "pressure: 90 mmHg, duration: 60 min}\n";
+
+static void run_held(const char *second, kn_course_outcome *o) {
+  char text[512];
+  snprintf(text, sizeof text, held_hour, second);
+  kn_session *s = NULL;
+  kn_diag d;
+  assert_int_equal(kn_session_parse(text, strlen(text), "h.yaml", &s, &d), KN_OK);
+  assert_int_equal(kn_course_run(NULL, s, o, &d), KN_OK);
+  kn_session_free(s);
+}
+
+static void nerve_unrecovered_enters_next_session(void **state) {
+  (void)state;
+  kn_course_outcome near, far;
+  run_held("7 d", &near);
+  run_held("13 week", &far);
+  const kn_course_session *a = &near.sessions[0], *b = &near.sessions[1];
+  assert_true(a->nerve_dose_max > 0.5 && a->nerve_dose_max < 1.0);
+  assert_int_equal(a->nerve_grade, KN_NERVE_BLOCK);
+  assert_close(a->nerve_conduction_start, 1.0, 0.0);
+  /* the week: the whole dose is still there; the sub-injury lesion was repaired within hours */
+  assert_int_equal(b->nerves_unrecovered, 1);
+  assert_close(b->nerve_conduction_start, 1.0, 1e-12);
+  assert_close(b->nerve_dose_max, 2.0 * a->nerve_dose_max, 1e-9);
+  assert_int_equal(b->nerve_grade, KN_NERVE_INJURY); /* the stage's own grade */
+  assert_int_equal(near.nerve_grade, KN_NERVE_INJURY);
+  assert_int_equal(b->harm, KN_HARM_INJURY);
+  /* 13 weeks: nothing left, the second session is the first again */
+  const kn_course_session *c = &far.sessions[1];
+  assert_int_equal(c->nerves_unrecovered, 0);
+  assert_close(c->nerve_dose_max, far.sessions[0].nerve_dose_max, 1e-12);
+  assert_int_equal(c->nerve_grade, KN_NERVE_BLOCK);
+  assert_true(c->nerve_grade < b->nerve_grade);
+}
+
+/* Three of the hour a week apart: the second reaches injury, so its lesion is repaired on the
+ * injury's pace (time constant 2 weeks / 3): a week later the third starts with fibres still
+ * blocked (a share e^(-3 x (7 d - 1 h) / 14 d) = 0.22 of what the second left), and the dose is
+ * three times one session's. */
+static void injured_nerve_starts_with_less_conduction(void **state) {
+  (void)state;
+  const char text[] = "session:\n  time_step: 10 ms\n  record_interval: 60 s\n"
+                      "  recovery: 0 min\n  course: {every: 7 d, sessions: 3}\n  actions:\n"
+                      "    - {do: structure_pressure, nerve: median_wrist, "
+                      "pressure: 90 mmHg, duration: 60 min}\n";
+  kn_session *s = NULL;
+  kn_diag d;
+  assert_int_equal(kn_session_parse(text, strlen(text), "h.yaml", &s, &d), KN_OK);
+  kn_course_outcome o;
+  assert_int_equal(kn_course_run(NULL, s, &o, &d), KN_OK);
+  kn_session_free(s);
+  assert_int_equal(o.sessions[1].nerve_grade, KN_NERVE_INJURY);
+  double start3 = o.sessions[2].nerve_conduction_start;
+  assert_true(start3 < 1.0 && start3 > 0.0);
+  assert_close(o.sessions[2].nerve_dose_max, 3.0 * o.sessions[0].nerve_dose_max, 1e-9);
+}
+
+/* Each session its own hand noise: the first keeps the session's seed, the others are drawn from
+ * it; a course run twice gives the same sessions, and a session rerun alone with its seed gives
+ * the same numbers as in the course (300 days apart nothing else is carried: e^-60). */
+static void one_hand_noise_per_session(void **state) {
+  (void)state;
+  assert_true(kn_course_session_seed(7, 0) == 7);
+  uint64_t s1 = kn_course_session_seed(7, 1), s2 = kn_course_session_seed(7, 2);
+  assert_true(s1 != 7 && s2 != 7 && s1 != s2);
+  assert_true(s1 == kn_course_session_seed(7, 1));
+  assert_true(s1 < (1ULL << 53)); /* held exactly by a JSON number */
+  const char text[] = "session:\n  seed: 7\n  recovery: 0 min\n  course: {at: [0 d, 300 d]}\n"
+                      "  actions:\n    - {do: petrissage, muscle: upper_trapezius, force: 45 N, "
+                      "duration: 2 min}\n";
+  kn_session *s = NULL;
+  kn_diag d;
+  assert_int_equal(kn_session_parse(text, strlen(text), "n.yaml", &s, &d), KN_OK);
+  kn_course_outcome o, again;
+  assert_int_equal(kn_course_run(NULL, s, &o, &d), KN_OK);
+  assert_int_equal(kn_course_run(NULL, s, &again, &d), KN_OK);
+  assert_true(o.sessions[0].seed == 7 && o.sessions[1].seed == s1);
+  assert_true(o.sessions[0].soreness_probability != o.sessions[1].soreness_probability ||
+              o.sessions[0].systolic_change != o.sessions[1].systolic_change);
+  for (int k = 0; k < 2; k++) {
+    assert_true(o.sessions[k].soreness_probability == again.sessions[k].soreness_probability);
+    assert_true(o.sessions[k].systolic_change == again.sessions[k].systolic_change);
+  }
+  /* the second session alone, with its seed */
+  s->course.nsession = 0;
+  s->seed = s1;
+  kn_course_outcome alone;
+  assert_int_equal(kn_course_run(NULL, s, &alone, &d), KN_OK);
+  assert_true(alone.sessions[0].soreness_probability == o.sessions[1].soreness_probability);
+  assert_true(alone.sessions[0].systolic_change == o.sessions[1].systolic_change);
+  kn_session_free(s);
+}
+
+/* kn_data_carry_nerves: a model's nerves start from the carried states (by atlas index), the
+ * outcome shows it before the first step (motor conduction 1 - lesion = 0.5), kn_data_reset starts
+ * from them again, and NULL goes back to nerves at rest. */
+static void data_carry_nerves(void **state) {
+  (void)state;
+  char text[512];
+  snprintf(text, sizeof text, held_hour, "7 d");
+  kn_session *s = NULL;
+  kn_diag d;
+  assert_int_equal(kn_session_parse(text, strlen(text), "h.yaml", &s, &d), KN_OK);
+  kn_model *m = NULL;
+  kn_data *data = NULL;
+  assert_int_equal(kn_model_create(NULL, s, &m, &d), KN_OK);
+  kn_session_free(s);
+  assert_int_equal(kn_data_create(m, &data), KN_OK);
+  int median = kn_atlas_find_nerve("median_wrist");
+  assert_true(median >= 0);
+  size_t n = kn_atlas_nerve_count();
+  kn_nerve_carry carry[64];
+  assert_true(n <= 64);
+  memset(carry, 0, sizeof carry);
+  carry[median] = (kn_nerve_carry){.injury_dose = 1.2, .lesion = 0.5, .grade = KN_NERVE_INJURY};
+  assert_int_equal(kn_data_carry_nerves(m, data, carry, n), KN_OK);
+  const kn_nerve_outcome *no = NULL;
+  const kn_outcome *o = kn_data_outcome(m, data);
+  for (size_t i = 0; i < o->nnerve; i++)
+    if (o->nerves[i].nerve == median) no = &o->nerves[i];
+  assert_non_null(no);
+  assert_close(no->conduction_end, 0.5, 1e-15);
+  assert_int_equal(no->grade, KN_NERVE_INJURY);
+  assert_close(no->t_grade, 0.0, 0.0);
+  kn_data_reset(m, data);
+  (void)kn_data_outcome(m, data); /* refills the same nerve outcomes no points into */
+  assert_close(no->conduction_end, 0.5, 1e-15);
+  assert_close(no->injury_dose, 1.2, 0.0);
+  assert_int_equal(kn_data_carry_nerves(m, data, NULL, 0), KN_OK);
+  (void)kn_data_outcome(m, data);
+  assert_close(no->conduction_end, 1.0, 0.0);
+  assert_int_equal(no->grade, KN_NERVE_NONE);
+  assert_int_equal(kn_data_carry_nerves(NULL, data, carry, n), KN_EINVAL);
+  kn_data_free(data);
+  kn_model_free(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(defaults_are_the_table),
@@ -170,6 +319,10 @@ int main(void) {
       cmocka_unit_test(input_at_and_errors),
       cmocka_unit_test(course_carries_pressure),
       cmocka_unit_test(course_carries_cramp_training),
+      cmocka_unit_test(nerve_unrecovered_enters_next_session),
+      cmocka_unit_test(injured_nerve_starts_with_less_conduction),
+      cmocka_unit_test(one_hand_noise_per_session),
+      cmocka_unit_test(data_carry_nerves),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }
