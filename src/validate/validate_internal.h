@@ -137,6 +137,7 @@ typedef struct kn_subject_change {
   int cramp_training, hypertension, carotid_sinus_hypersensitivity;
   double systolic, diastolic, core_temperature; /* Pa, Pa, K */
   double spasticity;                            /* modified Ashworth grade */
+  double muscle_temperature;                    /* K, of the massaged limbs' muscles */
 } kn_subject_change;
 
 /* A load attached to a joint (the session's `loads:`): mass at a distance, and a steady torque. */
@@ -272,6 +273,8 @@ typedef struct kn_reflex_exp {
   int nref, ntest;
   double window; /* s */
   kn_reflex_reading read;
+  /* the subjects of `plan` and of `plan_test` (NULL: the default subject) */
+  const kn_subject_change *subject, *subject_test;
 } kn_reflex_exp;
 int kn_run_reflex(kn_validation *v, const kn_case *c, kn_validation_result *r);
 
