@@ -638,6 +638,12 @@ const kn_source kn_atlas_source_table[] = {
      "H-reflex at 1, 0.3, 0.2 and 0.1 Hz: 74.3, 84.1, 85.5 and 92.7 % of the first); abstract "
      "read, authors, journal and year not verified here, the cohort's Ashworth grades not given "
      "in it."},
+    {"nielsen1993",
+     "Nielsen J, Petersen N, Ballegaard M, Biering-Sorensen F, Kiehn O. H-reflexes are less "
+     "depressed following muscle stretch in spastic spinal cord injured patients than in healthy "
+     "subjects. Exp Brain Res 1993;97(1):173-176 (2 s after a slow 17 deg/s stretch the H-reflex "
+     "is about 30 % of control in healthy subjects, significantly less depressed in six spastic "
+     "patients; author list and pages from memory, the abstract read)."},
     {"alibiglou2008",
      "Alibiglou L, Rymer WZ, Harvey RL, Mirbagheri MM. The relation between Ashworth scores and "
      "neuromechanical measurements of spasticity following stroke. J Neuroeng Rehabil 2008;5:18 "

@@ -124,6 +124,15 @@ static const kn_plan_row early_test[] = {
     NEUTRAL, {.kind = KN_ACT_REST, .duration = FATIGUE_EARLY}, FATIGUE_TEST, REST_1S};
 static const kn_plan_row late_test[] = {
     NEUTRAL, {.kind = KN_ACT_REST, .duration = FATIGUE_LATE}, FATIGUE_TEST, REST_1S};
+/* Nielsen 1993: a test, then (20 s later, the first test's own depression gone) a slow 10 deg
+ * dorsiflexion at 15 deg/s and a test 2 s after it, in a healthy and in a spastic soleus. */
+#define SLOW_STRETCH_AT (SETTLE + 20.0)
+#define AFTER_STRETCH (SLOW_STRETCH_AT + 0.7 + 2.0)
+static const kn_plan_row stretch_then_test[] = {
+    NEUTRAL,     SETTLE_ROW,
+    TEST_SOLEUS, {.kind = KN_ACT_REST, .duration = 19.8},
+    DORSIFLEX,   {.kind = KN_ACT_REST, .duration = 2.0},
+    TEST_SOLEUS, REST_1S};
 
 #define PLANS(a, b)                                                                                \
   .plan = (a), .nplan = sizeof(a) / sizeof((a)[0]), .plan_test = (b),                              \
@@ -296,6 +305,22 @@ const kn_case kn_cases_reflex[] = {
                                    .window = WINDOW,
                                    .read = KN_REFLEX_RATIO,
                                    .subject = &spastic}},
+    /* kind: prediction: the PAD loss was set from a 1 Hz train, nothing from a slow stretch's
+     * after-effect in spastic people */
+    {.id = "reflex.nielsen1993.spastic_less_depressed",
+     .group = "neuromuscular",
+     .source = "nielsen1993",
+     .what = "reflex 2 s after a slow 10 deg dorsiflexion, relative to one before it: less "
+             "depressed in a spastic soleus (modified Ashworth 2) than in a healthy one",
+     .paper_text = "H-reflex less depressed after a slow stretch in spastic patients (healthy: "
+                   "about 30 %)",
+     KN_YES,
+     KN_PRE,
+     .run = kn_run_reflex,
+     .exp = &(const kn_reflex_exp){PLANS(stretch_then_test, stretch_then_test), .muscle = "soleus",
+                                   .ref = {SETTLE, AFTER_STRETCH}, .nref = 2,
+                                   .test = {SETTLE, AFTER_STRETCH}, .ntest = 2, .window = WINDOW,
+                                   .read = KN_REFLEX_LESS_DEPRESSED, .subject_test = &spastic}},
     /* kind: the fast and slow shares of the fatigue depression are set from this paper */
     {.id = "reflex.fatigue_hreflex2006.just_after",
      .group = "neuromuscular",

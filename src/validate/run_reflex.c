@@ -115,6 +115,10 @@ int kn_run_reflex(kn_validation *v, const kn_case *c, kn_validation_result *r) {
   case KN_REFLEX_LARGER:
     r->model = b > a;
     break;
+  case KN_REFLEX_LESS_DEPRESSED:
+    r->model = e->nref == 2 && e->ntest == 2 && e->plan_test &&
+               test_sum[1] / test_sum[0] > ref.sum[1] / ref.sum[0];
+    break;
   default: /* KN_REFLEX_LATENCY_MS */
     r->model = (ref.first[0] - e->ref[0]) * MS_PER_S;
     break;

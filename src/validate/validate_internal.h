@@ -261,9 +261,11 @@ void kn_subject_of(const kn_subject_change *c, kn_subject *s);
  * conditioned one. */
 enum { KN_REFLEX_TESTS_MAX = 12 };
 typedef enum kn_reflex_reading {
-  KN_REFLEX_RATIO = 0, /* mean test reflex / mean reference reflex */
-  KN_REFLEX_LARGER,    /* yes: the test reflex is larger than the reference one */
-  KN_REFLEX_LATENCY_MS /* ms from the first reference onset to the first EMG after it */
+  KN_REFLEX_RATIO = 0,     /* mean test reflex / mean reference reflex */
+  KN_REFLEX_LARGER,        /* yes: the test reflex is larger than the reference one */
+  KN_REFLEX_LATENCY_MS,    /* ms from the first reference onset to the first EMG after it */
+  KN_REFLEX_LESS_DEPRESSED /* yes: second / first test reflex larger in plan_test's run than
+                              in plan's (nref = ntest = 2, the same onsets) */
 } kn_reflex_reading;
 typedef struct kn_reflex_exp {
   const kn_plan_row *plan, *plan_test; /* plan_test NULL: the tests are in `plan` too */
