@@ -458,7 +458,7 @@
   X(nm_segment_ref_height, "neuromuscular", 1.70, "m", 1.0, EXPERT, "winter2009",                  \
     "body height the joint table's segment inertias are for (segment lengths scale with height)")  \
   X(nm_spasticity_gain, "neuromuscular", 5.0, "1 per grade", 1.0, EXPERT,                          \
-    "calibrated: no per-grade reflex gain is published (reflex torque and stiffness do not correlate with the modified Ashworth grade, alibiglou2008; the spastic stretch reflex sits at one end of the normal range of gain, rack1984); with the cited loss of post-activation depression (nm_spasticity_pad_loss) the examination's bias leaves a clonus at grade 3 from 4.5 per grade on (none at 4.28), 5 taken: a 10 % margin (hidler_rymer1999 clonus case)", \
+    "calibrated: no per-grade reflex gain is published (reflex torque and stiffness do not correlate with the modified Ashworth grade, alibiglou2008; the spastic stretch reflex sits at one end of the normal range of gain, Rack 1984 as docs/model.md quotes it); with the cited loss of post-activation depression (nm_spasticity_pad_loss) the examination's bias leaves a clonus at grade 3 from 4.5 per grade on (none at 4.28), 5 taken: a 10 % margin (hidler_rymer1999 clonus case)", \
     "stretch-reflex loop gain added per modified Ashworth grade, multiple of nm_gain_ia")          \
   /* reflex after-effects and the timing of the lengthening inhibition (docs/model.md, "Stretch  \
    * reflex") */                                                                                 \
