@@ -60,6 +60,9 @@ typedef struct kn_subject {
   double heart_rate; /* 1/s, resting, 35..130 /min, default 70 /min */
   double spasticity; /* modified Ashworth grade 0..4 of the massaged limbs (1+ is 1.5), default 0:
                         raises the stretch-reflex loop gain (hyperreflexia) */
+  double muscle_temperature; /* K, of the massaged limbs' muscles at the start (a cold pack or
+                                cold water before: lower), 20..40 degC, default resting 36.6 degC
+                                (circ_muscle_temp_rest); the neuromuscular stage only */
 } kn_subject;
 
 /* Who gives the massage: a profile, i.e. a distribution over people (see kn_practitioner_traits).

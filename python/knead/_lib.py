@@ -103,6 +103,7 @@ typedef struct kn_subject {
   int anticoagulant;
   double heart_rate;
   double spasticity;
+  double muscle_temperature;
 } kn_subject;
 
 typedef struct kn_action {

@@ -655,6 +655,41 @@ const kn_source kn_atlas_source_table[] = {
      "Powers RK, Marder-Meyer J, Rymer WZ. Quantitative relations between hypertonia and stretch "
      "reflex threshold in spastic hemiparesis. Ann Neurol 1988;23(2):115-124 (a lower reflex "
      "threshold rather than a higher reflex gain)."},
+    {"stroke_pad_rate",
+     "A stimulus rate that is not influenced by homosynaptic post-activation depression in "
+     "chronic stroke (15 chronic stroke patients with soleus spasticity; the second soleus "
+     "H-reflex at 1, 0.3, 0.2 and 0.1 Hz: 74.3, 84.1, 85.5 and 92.7 % of the first); abstract "
+     "read, authors, journal and year not verified here, the cohort's Ashworth grades not given "
+     "in it."},
+    {"nielsen1993",
+     "Nielsen J, Petersen N, Ballegaard M, Biering-Sorensen F, Kiehn O. H-reflexes are less "
+     "depressed following muscle stretch in spastic spinal cord injured patients than in healthy "
+     "subjects. Exp Brain Res 1993;97(1):173-176 (2 s after a slow 17 deg/s stretch the H-reflex "
+     "is about 30 % of control in healthy subjects, significantly less depressed in six spastic "
+     "patients; author list and pages from memory, the abstract read)."},
+    {"alibiglou2008",
+     "Alibiglou L, Rymer WZ, Harvey RL, Mirbagheri MM. The relation between Ashworth scores and "
+     "neuromechanical measurements of spasticity following stroke. J Neuroeng Rehabil 2008;5:18 "
+     "(reflex and intrinsic torque and stiffness of elbow and ankle do not correlate with the "
+     "modified Ashworth grade)."},
+    {"fatigue_hreflex2006",
+     "Fatigue-induced modulation of the H reflex of soleus muscle in humans. Neurophysiology "
+     "2006 (after 6-9 min of plantarflexion at 75 % MVC the soleus H-reflex is about 60 % of "
+     "control, about 90 % 2-3 min later, 96-97 % after 30 min); abstract read, authors not "
+     "verified here."},
+    {"garland_mccomas1990",
+     "Garland SJ, McComas AJ. Reflex inhibition of human soleus muscle during fatigue. J Physiol "
+     "1990;429:17-27 (the soleus H-reflex is reduced during fatigue; ischaemia or stimulation "
+     "alone, without fatigue, do not reduce it)."},
+    {"price1993",
+     "Price R, Lehmann JF, Boswell-Bessette S, Burleigh A, deLateur BJ. Influence of cryotherapy "
+     "on spasticity at the human ankle. Arch Phys Med Rehabil 1993;74(3):300-304 (25 spastic "
+     "subjects: spasticity measured as ankle stiffness fell during cryotherapy of the calf; two "
+     "grew worse; author list from memory, the abstract read)."},
+    {"allison_abraham2001",
+     "Allison SC, Abraham LD. Sensitivity of qualitative and quantitative spasticity measures to "
+     "clinical treatment with cryotherapy. Int J Rehabil Res 2001;24(1):15-24 (a 20 min cold pack "
+     "on the calf of 26 brain-injured adults lowered the modified Ashworth scores)."},
     {"lance1980",
      "Lance JW. Symposium synopsis. In: Feldman RG, Young RR, Koella WP, eds. Spasticity: "
      "Disordered Motor Control. Chicago: Year Book Medical Publishers; 1980:485-494 (spasticity: a "

@@ -481,8 +481,8 @@
     "body mass the joint table's segment inertias are for (segment masses scale with body mass)")  \
   X(nm_segment_ref_height, "neuromuscular", 1.70, "m", 1.0, EXPERT, "winter2009",                  \
     "body height the joint table's segment inertias are for (segment lengths scale with height)")  \
-  X(nm_spasticity_gain, "neuromuscular", 3.0, "1 per grade", 1.0, EXPERT,                          \
-    "calibrated: at modified Ashworth 3 an abrupt dorsiflexing bias leaves sustained 3-8 Hz ankle clonus, at 0 none (hidler_rymer1999)", \
+  X(nm_spasticity_gain, "neuromuscular", 5.0, "1 per grade", 1.0, EXPERT,                          \
+    "calibrated: no per-grade reflex gain is published (reflex torque and stiffness do not correlate with the modified Ashworth grade, alibiglou2008; the spastic stretch reflex sits at one end of the normal range of gain, Rack 1984 as docs/model.md quotes it); with the cited loss of post-activation depression (nm_spasticity_pad_loss) the examination's bias leaves a clonus at grade 3 from 4.5 per grade on (none at 4.28), 5 taken: a 10 % margin (hidler_rymer1999 clonus case)", \
     "stretch-reflex loop gain added per modified Ashworth grade, multiple of nm_gain_ia")          \
   /* reflex after-effects and the timing of the lengthening inhibition (docs/model.md, "Stretch  \
    * reflex") */                                                                                 \
@@ -501,12 +501,25 @@
   X(nm_stretch_inhibition_rise, "neuromuscular", 0.15, "s", 1.0, EXPERT,                           \
     "calibrated: the short-latency reflex to a fast stretch survives past optimal length and grows with amplitude, as in people (issue 17; no dose figure verified here), while a stretch still ends a cramp within seconds (bertolasi1993)", \
     "time constant with which the inhibition of a lengthened muscle builds, after the reflex loop delay") \
-  X(nm_spasticity_pad_loss, "neuromuscular", 0.3, "1 per grade", 1.0, EXPERT,                     \
-    "calibrated: post-activation depression is reduced in spasticity (aymard2000, direction; size not read), so much that the hidler_rymer1999 clonus case keeps its 3-8 Hz oscillation at grade 3 (a tenth of normal PAD)", \
+  X(nm_spasticity_pad_loss, "neuromuscular", 0.16, "1 per grade", 1.0, HUMAN,                    \
+    "calibrated: a spastic soleus repeats its H-reflex at 1 Hz at 74.3 % (stroke_pad_rate, 15 chronic stroke patients) against 62.5 % in healthy people (imura1997); the cohort's grades are not in the abstract, modified Ashworth 2 assumed, and the loss taken linear in the grade (the model then gives 0.754 against 0.648 healthy)", \
     "share of the normal post-activation depression (nm_pad_release) lost per modified Ashworth grade") \
   X(nm_pic_warmup, "neuromuscular", 1.0, "1", 1.0, EXPERT,                                         \
     "calibrated: assumption, PIC amplitude grows with the rate that armed it (warm-up of plateaus in cat motoneurons, Bennett et al. 1998, unverified here); the exponent is not measured in people", \
     "exponent of the PIC's warm-up: its amplitude is nm_pic_drive x (arming rate / threshold frequency)^this") \
+  /* fatigue depresses the stretch reflex (docs/model.md, "Clonus": hyperreflexia) */                \
+  X(nm_fatigue_reflex_fast, "neuromuscular", 0.28, "1", 1.0, HUMAN,                                  \
+    "calibrated: the soleus H-reflex is 60 % of control just after 6-9 min of plantarflexion at 75 % MVC (fatigue_hreflex2006; the direction also garland_mccomas1990); the model's reflex to a brisk stretch 2 s into the session gives 0.60", \
+    "share of the Ia reflex excitation removed just after exhausting exertion (subject exertion 1) that recovers within minutes") \
+  X(nm_fatigue_reflex_fast_tau, "neuromuscular", 45.0, "s", 1.0, HUMAN,                             \
+    "calibrated: the fast part is gone 2-3 min after the effort (fatigue_hreflex2006: 60 % -> 90 %; the model 0.87 at 2.5 min)", \
+    "time constant of the fast recovery of the stretch reflex after exertion")                     \
+  X(nm_fatigue_reflex_slow, "neuromuscular", 0.03, "1", 1.0, HUMAN,                                  \
+    "calibrated: 96-97 % of control 30 min after the effort (fatigue_hreflex2006; the model 0.91, its reflex resolving steps of about 4 %)", \
+    "share of the Ia reflex excitation removed just after exhausting exertion that recovers over tens of minutes") \
+  X(nm_fatigue_reflex_slow_tau, "neuromuscular", 29.0, "min", KN_MIN, HUMAN,                        \
+    "calibrated: the slow part is 9 % of control 2.5 min after the effort (90 % less the 1 % the fast part still removes) and 3.5 % at 30 min (fatigue_hreflex2006): 27.5 min / ln(9 / 3.5)", \
+    "time constant of the slow recovery of the stretch reflex after exertion")                     \
   /* circulation: local flow, temperature, metabolites ---------------------------------------- */ \
   X(circ_stop_margin, "circulation", 10.8, "mmHg", KN_MMHG, HUMAN, "skin_perfusion_pressure",     \
     "external pressure that stops skin flow = mean arterial pressure minus this")                 \

@@ -28,6 +28,7 @@
  *     anticoagulant: false       true | false (an anticoagulant: bruises more easily)
  *     heart_rate: 70 /min        35..130 /min (bare number = per minute)
  *     spasticity: 2              modified Ashworth grade 0..4 (1+ written 1.5), bare number
+ *     muscle_temperature: 30 degC   of the massaged limbs' muscles at the start, 20..40 degC
  *
  * Every field is optional; the defaults are kn_subject_default's. */
 #include "knead/spec.h"
@@ -80,6 +81,7 @@ void kn_subject_default(kn_subject *s) {
   s->diastolic_pressure = par.subj_diastolic;
   s->carotid_sinus_hypersensitivity = -1;
   s->heart_rate = par.subj_heart_rate;
+  s->muscle_temperature = par.circ_muscle_temp_rest + KN_ZERO_CELSIUS;
 }
 
 static const kn_qspec q_age = {"year", "year", "45 years", "years", 1.0, 18.0, 110.0, 0};
@@ -107,6 +109,9 @@ static const kn_qspec q_heart_rate = {"1/s",      "1/min",     "70 /min",    "/m
                                       1.0 / 60.0, 35.0 / 60.0, 130.0 / 60.0, 0};
 /* Modified Ashworth scale: 0, 1, 1+ (written 1.5), 2, 3, 4 (bohannon_smith1987). */
 static const kn_qspec q_spasticity = {"1", "1", "2", "", 1.0, 0.0, 4.0, 0};
+/* Muscle temperature of a limb: a plausibility range for the input (it catches kelvin and degF),
+ * not a physiological limit; the model's Q10 scalings were measured over a narrower span. */
+static const kn_qspec q_muscle_temperature = {"degC", NULL, "30 degC", "degC", 1.0, 20.0, 40.0, 0};
 static const kn_qspec q_posture_hours = {"s", "h", "8 h", "h", KN_HOUR, 0.0, 72 * KN_HOUR, 0};
 
 /* Serum concentrations: mol/m^3, which equals mmol/L; wide enough for severe clinical
@@ -165,6 +170,7 @@ static const char *const subject_keys[] = {"name",
                                            "anticoagulant",
                                            "heart_rate",
                                            "spasticity",
+                                           "muscle_temperature",
                                            NULL};
 
 /* exertion: one of the words, or a number from 0 (none) to 1 (exhausting). */
@@ -328,6 +334,11 @@ static int read_subject(kn_in *in, const kn_ynode *m, kn_subject *s) {
   if (kn_in_field(in, m, path, "spasticity", &f) &&
       (rc = kn_in_quantity(in, &f, &q_spasticity, &s->spasticity)))
     return rc;
+  if (kn_in_field(in, m, path, "muscle_temperature", &f)) {
+    double celsius = 0.0;
+    if ((rc = kn_in_quantity(in, &f, &q_muscle_temperature, &celsius))) return rc;
+    s->muscle_temperature = celsius + KN_ZERO_CELSIUS;
+  }
   if (kn_in_field(in, m, path, "pain_threshold_scale", &f) &&
       (rc = kn_in_quantity(in, &f, &q_pain, &s->pain_threshold_scale)))
     return rc;

@@ -167,9 +167,10 @@ double kn_nm_segment_inertia(const kn_params *p, kn_joint j, double mass, double
   return kn_joint_mech_table[j].inertia * (mass / p->nm_segment_ref_mass) * h * h;
 }
 
-/* The joints of this body with the session's loads: inertia, steady torque, who holds them; and
- * the subject's spasticity as a raised stretch-reflex loop gain and a reduced post-activation
- * depression (aymard2000; docs/model.md, "Clonus"). */
+/* The joints of this body with the session's loads: inertia, steady torque, who holds them; the
+ * subject's spasticity as a raised stretch-reflex loop gain and a reduced post-activation
+ * depression (stroke_pad_rate; docs/model.md, "Clonus"); a cooled limb; and the reflex depression
+ * recent exertion leaves. */
 static void body_and_loads(kn_nm_params *nm, const kn_params *par, const kn_subject *subject,
                            const kn_session *session) {
   for (int j = 0; j < KN_JOINT_COUNT; j++) {
@@ -181,6 +182,11 @@ static void body_and_loads(kn_nm_params *nm, const kn_params *par, const kn_subj
   nm->ia_gain = 1.0 + par->nm_spasticity_gain * subject->spasticity;
   nm->pad_release =
       par->nm_pad_release * fmax(0.0, 1.0 - par->nm_spasticity_pad_loss * subject->spasticity);
+  /* a cooled limb (cold pack, cold water): its muscles start below their resting temperature */
+  nm->cooling = subject->muscle_temperature - (par->circ_muscle_temp_rest + KN_ZERO_CELSIUS);
+  /* exertion just before the session depresses the stretch reflex (fatigue_hreflex2006) */
+  nm->fatigue_fast = par->nm_fatigue_reflex_fast * subject->exertion;
+  nm->fatigue_slow = par->nm_fatigue_reflex_slow * subject->exertion;
 }
 
 /* Per-step fractions of the reflex's slow processes: recovery from post-activation depression and
@@ -367,6 +373,7 @@ void kn_nm_reset(const kn_nm_params *nm, kn_nm_state *st, kn_nm_out *o) {
   st->ring_head = 0;
   st->action = -1;
   st->ctf_shift = 0.0;
+  st->reflex_fatigue = nm->fatigue_fast + nm->fatigue_slow;
 }
 
 /* ---- one step ----------------------------------------------------------------------------------
@@ -895,7 +902,8 @@ static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *
 
   /* temperature from the circulation (heat, fever), as a change from rest: the reflex and
    * twitch parameters are those of resting muscle, taken here as nm_reference_temp */
-  s->temperature = ref + in->temperature[i] - (p->circ_muscle_temp_rest + KN_ZERO_CELSIUS);
+  s->temperature =
+      ref + in->temperature[i] - (p->circ_muscle_temp_rest + KN_ZERO_CELSIUS) + nm->cooling;
 
   /* lengths, and the local strain of a stroke pressing on the belly */
   double pressure = mu->tissue >= 0 ? in->muscle_p[mu->tissue] : 0.0;
@@ -924,7 +932,8 @@ static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *
   voluntary_drive(p, s, dt);
   /* stretch beyond optimal length inhibits (bertolasi1993), no sooner than the reflex loop */
   double lengthened = lengthening_inhibition(nm, s, s->len_ring[back]);
-  s->e = tone + s->e_vol + nm->ia_gain * p->nm_gain_ia * ia_transmitted(nm, s, ia_d - ia_rest) -
+  double ia_gain = nm->ia_gain * (1.0 - st->reflex_fatigue);
+  s->e = tone + s->e_vol + ia_gain * p->nm_gain_ia * ia_transmitted(nm, s, ia_d - ia_rest) -
          p->nm_gain_ib * ib_d - p->nm_gain_ri * ri - s->inhibition - lengthened;
   if (s->out.npic > s->sp_npic) s->sp_npic = s->out.npic;
 
@@ -954,6 +963,15 @@ static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *
   return isfinite(s->temperature + s->inhibition + s->e + s->force);
 }
 
+/* Share of the Ia excitation the exertion before the session still removes at time t (s): its
+ * fast and slow parts recovering (fatigue_hreflex2006). From the time itself, not a per-step decay,
+ * so it recovers while the stage rests in the quiet tail too. */
+static double reflex_fatigue(const kn_nm_params *nm, double t) {
+  const kn_params *p = nm->par;
+  return nm->fatigue_fast * exp(-t / p->nm_fatigue_reflex_fast_tau) +
+         nm->fatigue_slow * exp(-t / p->nm_fatigue_reflex_slow_tau);
+}
+
 int kn_nm_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, kn_nm_out *o,
                double dt) {
   if (dt != nm->dt) return KN_EINVAL; /* the pools and delay rings are built for nm->dt */
@@ -961,6 +979,8 @@ int kn_nm_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *st, kn_n
   nm_orders orders;
   read_orders(nm, in, st, &orders);
   st->action = orders.action;
+  if (nm->fatigue_fast + nm->fatigue_slow > 0.0) /* only after exertion: two exp a step */
+    st->reflex_fatigue = reflex_fatigue(nm, in->t);
   joints_step(nm, &st->joints, &orders);
   int finite = 1;
   for (int i = 0; i < nm->nmuscle; i++)

@@ -72,6 +72,10 @@ typedef struct kn_nm_params {
   double pad_release;   /* the subject's nm_pad_release (reduced in spasticity) */
   double k_pad;         /* per-step fraction of the recovery from post-activation depression */
   double k_stretch_inh; /* per-step fraction of the lengthening inhibition's approach */
+  /* hyperreflexia and its opposites: cold and fatigue (docs/model.md, "Clonus") */
+  double cooling; /* degC, the subject's muscle temperature minus resting (negative: cooled) */
+  double fatigue_fast, fatigue_slow; /* 1, shares of the Ia excitation that exertion removes at
+                                        the start, recovering in minutes and in tens of minutes */
 } kn_nm_params;
 
 /* The joints' state. */
@@ -91,6 +95,7 @@ typedef struct kn_nm_state {
   int action;                       /* non-stroke action in progress, -1 if none */
   double ctf_shift;                 /* Hz, cramp threshold change from drinks */
   int joint_effort[KN_JOINT_COUNT]; /* 1 where the subject is making an effort this step */
+  double reflex_fatigue;            /* 1, share of the Ia excitation exertion removes this step */
 } kn_nm_state;
 
 /* An involuntary episode that ended this step, for the event list. */

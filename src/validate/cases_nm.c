@@ -101,6 +101,15 @@ static const kn_session_exp clonus_loaded = {KN_PLAN(ankle_bias), .subject = &sp
                                              .muscle = "soleus", .load = &bias_mass,
                                              .read = KN_READ_CLONUS_FREQUENCY};
 static const kn_pair_exp rack_inertia = {&clonus_free, &clonus_loaded, kn_combine_ratio};
+/* The same spastic ankle after a cold pack on the calf (price1993, allison_abraham2001: cooling
+ * lowers spasticity). The papers give no muscle temperature: 5 degC below the resting 36.6 degC is
+ * assumed (the model's clonus stops from 2 degC of cooling). */
+#define COOLED_MUSCLE (31.6 + KN_ZERO_CELSIUS) /* K */
+static const kn_subject_change spastic_cooled = {.spasticity = 3.0,
+                                                 .muscle_temperature = COOLED_MUSCLE};
+static const kn_session_exp clonus_cooled = {KN_PLAN(ankle_bias), .subject = &spastic_cooled,
+                                             .muscle = "soleus", .load = &bias,
+                                             .read = KN_READ_NO_CLONUS};
 
 /* A table of data: its rows share a shape on purpose (validate_internal.h, kn_case). */
 const kn_case kn_cases_nm[] = {
@@ -361,6 +370,19 @@ const kn_case kn_cases_nm[] = {
      .disagreement = NULL,
      .run = kn_run_pair,
      .exp = &rack_inertia},
+    /* kind: prediction: nothing was fitted to a cooled limb; cold acts through the Q10s and the
+     * spindle's temperature sensitivity set from other papers */
+    {.id = "nm.price1993.cooled_no_clonus",
+     .group = "neuromuscular",
+     .source = "price1993",
+     .what = "the spastic ankle (modified Ashworth 3) with the calf muscles 5 degC cooler (a cold "
+             "pack, assumed): no clonus under the same bias",
+     .paper_text = "cryotherapy of the calf reduces ankle spasticity (and the modified Ashworth "
+                   "grade, allison_abraham2001)",
+     KN_YES,
+     KN_PRE,
+     .run = kn_run_session,
+     .exp = &clonus_cooled},
     {.id = "nm.behringer.cramp_training",
      .group = "neuromuscular",
      .source = "behringer_cramp_training",

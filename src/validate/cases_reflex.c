@@ -104,6 +104,36 @@ static const kn_plan_row petrissage[] = {
 static const kn_plan_row control_petrissage[] = {
     NEUTRAL, SETTLE_ROW, {.kind = KN_ACT_REST, .duration = 150.0}, TEST_GASTROCNEMIUS, REST_1S};
 
+/* Hyperreflexia and its opposites. A spastic soleus (modified Ashworth 2: the cohort's grades are
+ * not in the abstract, grade 2 assumed) under the 1 Hz train; a test stretch at the start of a
+ * session that follows exhausting exertion, and 30 min later, against a rested subject. */
+#define SPASTIC_GRADE 2.0
+#define FATIGUE_EARLY 150.0        /* s, the paper's 2-3 min */
+#define FATIGUE_LATE (30.0 * 60.0) /* s, the paper's 30 min */
+static const kn_subject_change spastic = {.spasticity = SPASTIC_GRADE};
+static const kn_subject_change exhausted = {.exertion = 1.0};
+/* the fatigue tests are Sinkjaer's larger stretch (8 deg at 250 deg/s): it recruits more units,
+ * so the ratio resolves a few percent (a 4 deg test moves in steps of about 5 %) */
+#define FATIGUE_TEST                                                                               \
+  {                                                                                                \
+    .kind = KN_ACT_STRETCH, .muscle = "soleus", .angle = 8.0 * DEG, .velocity = 250.0 * DEG,       \
+    .duration = 0.3                                                                                \
+  }
+static const kn_plan_row single_test[] = {NEUTRAL, SETTLE_ROW, FATIGUE_TEST, REST_1S};
+static const kn_plan_row early_test[] = {
+    NEUTRAL, {.kind = KN_ACT_REST, .duration = FATIGUE_EARLY}, FATIGUE_TEST, REST_1S};
+static const kn_plan_row late_test[] = {
+    NEUTRAL, {.kind = KN_ACT_REST, .duration = FATIGUE_LATE}, FATIGUE_TEST, REST_1S};
+/* Nielsen 1993: a test, then (20 s later, the first test's own depression gone) a slow 10 deg
+ * dorsiflexion at 15 deg/s and a test 2 s after it, in a healthy and in a spastic soleus. */
+#define SLOW_STRETCH_AT (SETTLE + 20.0)
+#define AFTER_STRETCH (SLOW_STRETCH_AT + 0.7 + 2.0)
+static const kn_plan_row stretch_then_test[] = {
+    NEUTRAL,     SETTLE_ROW,
+    TEST_SOLEUS, {.kind = KN_ACT_REST, .duration = 19.8},
+    DORSIFLEX,   {.kind = KN_ACT_REST, .duration = 2.0},
+    TEST_SOLEUS, REST_1S};
+
 #define PLANS(a, b)                                                                                \
   .plan = (a), .nplan = sizeof(a) / sizeof((a)[0]), .plan_test = (b),                              \
   .nplan_test = sizeof(b) / sizeof((b)[0])
@@ -252,5 +282,85 @@ const kn_case kn_cases_reflex[] = {
      .exp = &(const kn_reflex_exp){PLANS(control_petrissage, petrissage), .muscle = "gastrocnemius",
                                    .ref = {SETTLE + 150.0}, .nref = 1, .test = {SETTLE + 150.0},
                                    .ntest = 1, .window = WINDOW, .read = KN_REFLEX_RATIO}},
+    /* kind: nm_spasticity_pad_loss is set from this paper (the depression at 1 Hz of a spastic
+     * soleus against imura1997's healthy one); the grade is assumed */
+    {.id = "reflex.stroke_pad_rate.spastic_1hz",
+     .group = "neuromuscular",
+     .source = "stroke_pad_rate",
+     .what = "reflex to the 6th-10th of ten test stretches at 1 Hz, relative to the first, in a "
+             "spastic soleus (modified Ashworth 2, assumed)",
+     .paper_text = "H2/H1 at 1 Hz: 74.3 % in 15 chronic stroke patients with soleus spasticity",
+     KN_VALUE(0.743),
+     .unit = "ratio",
+     KN_CAL("nm_spasticity_pad_loss"),
+     .run = kn_run_reflex,
+     .exp = &(const kn_reflex_exp){.plan = train_1hz,
+                                   .nplan = sizeof train_1hz / sizeof train_1hz[0],
+                                   .muscle = "soleus",
+                                   .ref = {SETTLE},
+                                   .nref = 1,
+                                   .test = {SETTLE + 5.0, SETTLE + 6.0, SETTLE + 7.0, SETTLE + 8.0,
+                                            SETTLE + 9.0},
+                                   .ntest = 5,
+                                   .window = WINDOW,
+                                   .read = KN_REFLEX_RATIO,
+                                   .subject = &spastic}},
+    /* kind: prediction: the PAD loss was set from a 1 Hz train, nothing from a slow stretch's
+     * after-effect in spastic people */
+    {.id = "reflex.nielsen1993.spastic_less_depressed",
+     .group = "neuromuscular",
+     .source = "nielsen1993",
+     .what = "reflex 2 s after a slow 10 deg dorsiflexion, relative to one before it: less "
+             "depressed in a spastic soleus (modified Ashworth 2) than in a healthy one",
+     .paper_text = "H-reflex less depressed after a slow stretch in spastic patients (healthy: "
+                   "about 30 %)",
+     KN_YES,
+     KN_PRE,
+     .run = kn_run_reflex,
+     .exp = &(const kn_reflex_exp){PLANS(stretch_then_test, stretch_then_test), .muscle = "soleus",
+                                   .ref = {SETTLE, AFTER_STRETCH}, .nref = 2,
+                                   .test = {SETTLE, AFTER_STRETCH}, .ntest = 2, .window = WINDOW,
+                                   .read = KN_REFLEX_LESS_DEPRESSED, .subject_test = &spastic}},
+    /* kind: the fast and slow shares of the fatigue depression are set from this paper */
+    {.id = "reflex.fatigue_hreflex2006.just_after",
+     .group = "neuromuscular",
+     .source = "fatigue_hreflex2006",
+     .what = "soleus reflex to a test stretch 2 s into a session after exhausting exertion, "
+             "relative to a rested subject",
+     .paper_text = "H-reflex about 60 % of control just after 6-9 min at 75 % MVC",
+     KN_VALUE(0.60),
+     .unit = "ratio",
+     KN_CAL("nm_fatigue_reflex_fast"),
+     .run = kn_run_reflex,
+     .exp = &(const kn_reflex_exp){PLANS(single_test, single_test), .muscle = "soleus",
+                                   .ref = {SETTLE}, .nref = 1, .test = {SETTLE}, .ntest = 1,
+                                   .window = WINDOW_SLOW, .read = KN_REFLEX_RATIO,
+                                   .subject_test = &exhausted}},
+    {.id = "reflex.fatigue_hreflex2006.after_2min",
+     .group = "neuromuscular",
+     .source = "fatigue_hreflex2006",
+     .what = "the same 2.5 min later",
+     .paper_text = "about 90 % of control 2-3 min after the effort",
+     KN_VALUE(0.90),
+     .unit = "ratio",
+     KN_CAL("nm_fatigue_reflex_fast_tau"),
+     .run = kn_run_reflex,
+     .exp = &(const kn_reflex_exp){PLANS(early_test, early_test), .muscle = "soleus",
+                                   .ref = {FATIGUE_EARLY}, .nref = 1, .test = {FATIGUE_EARLY},
+                                   .ntest = 1, .window = WINDOW_SLOW, .read = KN_REFLEX_RATIO,
+                                   .subject_test = &exhausted}},
+    {.id = "reflex.fatigue_hreflex2006.after_30min",
+     .group = "neuromuscular",
+     .source = "fatigue_hreflex2006",
+     .what = "the same 30 min later",
+     .paper_text = "96-97 % of control 30 min after the effort",
+     KN_VALUE(0.965),
+     .unit = "ratio",
+     KN_CAL("nm_fatigue_reflex_slow"),
+     .run = kn_run_reflex,
+     .exp = &(const kn_reflex_exp){PLANS(late_test, late_test), .muscle = "soleus",
+                                   .ref = {FATIGUE_LATE}, .nref = 1, .test = {FATIGUE_LATE},
+                                   .ntest = 1, .window = WINDOW_SLOW, .read = KN_REFLEX_RATIO,
+                                   .subject_test = &exhausted}},
 };
 const size_t kn_cases_reflex_n = sizeof kn_cases_reflex / sizeof kn_cases_reflex[0];

@@ -46,8 +46,10 @@ static int emg_column(const kn_model *m, int muscle, size_t *col) {
   return KN_ENOTFOUND;
 }
 
-/* Runs `plan` on the default subject with a row every step and fills k for muscle `name`. */
-static int run_tests(const kn_plan_row *plan, size_t nplan, const char *name, reflex_sink *k) {
+/* Runs `plan` on the subject `change` makes (NULL: the default one) with a row every step and
+ * fills k for muscle `name`. */
+static int run_tests(const kn_plan_row *plan, size_t nplan, const kn_subject_change *change,
+                     const char *name, reflex_sink *k) {
   enum { MAX_ACTS = 48 };
   kn_action acts[MAX_ACTS];
   if (nplan > MAX_ACTS) return KN_ETOOBIG;
@@ -60,7 +62,7 @@ static int run_tests(const kn_plan_row *plan, size_t nplan, const char *name, re
   kn_session s = {
       .seed = 1, .dt = STEP_S, .record_interval = STEP_S, .naction = nplan, .actions = acts};
   kn_subject subj;
-  kn_subject_of(NULL, &subj);
+  kn_subject_of(change, &subj);
   for (int i = 0; i < k->n; i++)
     k->sum[i] = 0.0, k->first[i] = NAN;
   kn_model *m = NULL;
@@ -97,11 +99,11 @@ int kn_run_reflex(kn_validation *v, const kn_case *c, kn_validation_result *r) {
   reflex_sink ref = {.window = e->window}, test = {.window = e->window};
   add_onsets(&ref, e->ref, e->nref);
   if (!e->plan_test) add_onsets(&ref, e->test, e->ntest);
-  int rc = run_tests(e->plan, e->nplan, e->muscle, &ref);
+  int rc = run_tests(e->plan, e->nplan, e->subject, e->muscle, &ref);
   const double *test_sum = ref.sum + e->nref;
   if (!rc && e->plan_test) {
     add_onsets(&test, e->test, e->ntest);
-    rc = run_tests(e->plan_test, e->nplan_test, e->muscle, &test);
+    rc = run_tests(e->plan_test, e->nplan_test, e->subject_test, e->muscle, &test);
     test_sum = test.sum;
   }
   if (rc) return rc;
@@ -112,6 +114,10 @@ int kn_run_reflex(kn_validation *v, const kn_case *c, kn_validation_result *r) {
     break;
   case KN_REFLEX_LARGER:
     r->model = b > a;
+    break;
+  case KN_REFLEX_LESS_DEPRESSED:
+    r->model = e->nref == 2 && e->ntest == 2 && e->plan_test &&
+               test_sum[1] / test_sum[0] > ref.sum[1] / ref.sum[0];
     break;
   default: /* KN_REFLEX_LATENCY_MS */
     r->model = (ref.first[0] - e->ref[0]) * MS_PER_S;

@@ -61,6 +61,7 @@ void kn_subject_of(const kn_subject_change *c, kn_subject *s) {
   if (c->diastolic > 0.0) s->diastolic_pressure = c->diastolic;
   if (c->core_temperature > 0.0) s->core_temperature = c->core_temperature;
   if (c->spasticity > 0.0) s->spasticity = c->spasticity;
+  if (c->muscle_temperature > 0.0) s->muscle_temperature = c->muscle_temperature;
 }
 
 /* The session's `parameters:`: each named parameter at its default times the factor. */

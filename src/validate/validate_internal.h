@@ -137,6 +137,7 @@ typedef struct kn_subject_change {
   int cramp_training, hypertension, carotid_sinus_hypersensitivity;
   double systolic, diastolic, core_temperature; /* Pa, Pa, K */
   double spasticity;                            /* modified Ashworth grade */
+  double muscle_temperature;                    /* K, of the massaged limbs' muscles */
 } kn_subject_change;
 
 /* A load attached to a joint (the session's `loads:`): mass at a distance, and a steady torque. */
@@ -260,9 +261,11 @@ void kn_subject_of(const kn_subject_change *c, kn_subject *s);
  * conditioned one. */
 enum { KN_REFLEX_TESTS_MAX = 12 };
 typedef enum kn_reflex_reading {
-  KN_REFLEX_RATIO = 0, /* mean test reflex / mean reference reflex */
-  KN_REFLEX_LARGER,    /* yes: the test reflex is larger than the reference one */
-  KN_REFLEX_LATENCY_MS /* ms from the first reference onset to the first EMG after it */
+  KN_REFLEX_RATIO = 0,     /* mean test reflex / mean reference reflex */
+  KN_REFLEX_LARGER,        /* yes: the test reflex is larger than the reference one */
+  KN_REFLEX_LATENCY_MS,    /* ms from the first reference onset to the first EMG after it */
+  KN_REFLEX_LESS_DEPRESSED /* yes: second / first test reflex larger in plan_test's run than
+                              in plan's (nref = ntest = 2, the same onsets) */
 } kn_reflex_reading;
 typedef struct kn_reflex_exp {
   const kn_plan_row *plan, *plan_test; /* plan_test NULL: the tests are in `plan` too */
@@ -272,6 +275,8 @@ typedef struct kn_reflex_exp {
   int nref, ntest;
   double window; /* s */
   kn_reflex_reading read;
+  /* the subjects of `plan` and of `plan_test` (NULL: the default subject) */
+  const kn_subject_change *subject, *subject_test;
 } kn_reflex_exp;
 int kn_run_reflex(kn_validation *v, const kn_case *c, kn_validation_result *r);
 

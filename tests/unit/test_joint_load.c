@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The neuromuscular stage's joints as the subject's body and the session's loads make them:
  * segment inertia scaled from the joint table (winter2009 proportions), a load's inertia and
- * steady torque, and the spasticity trait's reflex gain. The expected numbers are worked out by
- * hand from the joint table (ankle 0.012 kg m^2, 30 N m/rad, for 70 kg and 1.70 m) and the
- * parameter table's defaults, not read from the code under test. */
+ * steady torque, and what makes the stretch reflex more or less excitable: the spasticity trait's
+ * loop gain and post-activation depression, a cooled limb, and the depression exertion leaves.
+ * The expected numbers are worked out by hand from the joint table (ankle 0.012 kg m^2,
+ * 30 N m/rad, for 70 kg and 1.70 m) and the parameter table's defaults, not read from the code
+ * under test. */
 #include "test_common.h"
 
 #include <stdlib.h>
@@ -87,7 +89,8 @@ static void rig_build(rig *r) {
 }
 
 /* A 2 kg load 12 cm from the ankle adds 2 x 0.12^2 = 0.0288 kg m^2 to the default subject's foot
- * (70 kg, 1.70 m: 0.012); modified Ashworth 3 makes the loop gain 1 + 3 x 3 = 10 times normal. */
+ * (70 kg, 1.70 m: 0.012); modified Ashworth 3 makes the loop gain 1 + 5 x 3 = 16 times normal
+ * (nm_spasticity_gain 5) and leaves 1 - 0.16 x 3 = 0.52 of the PAD release 0.5: 0.26. */
 static void test_load_and_spasticity_reach_the_params(void **state) {
   (void)state;
   rig r;
@@ -101,7 +104,8 @@ static void test_load_and_spasticity_reach_the_params(void **state) {
   assert_close(r.p.inertia[KN_JOINT_ANKLE], 0.012 + 0.0288, 1e-12);
   assert_close(r.p.load_torque[KN_JOINT_ANKLE], -1.0, 0.0);
   assert_int_equal(r.p.loaded[KN_JOINT_ANKLE], 1);
-  assert_close(r.p.ia_gain, 10.0, 1e-12);
+  assert_close(r.p.ia_gain, 16.0, 1e-12);
+  assert_close(r.p.pad_release, 0.26, 1e-12);
   assert_close(r.p.inertia[KN_JOINT_KNEE], 0.30, 1e-12); /* unloaded: its segment only */
   free(r.block);
 }
@@ -127,11 +131,66 @@ static void test_load_torque_settles_on_the_joint_spring(void **state) {
   free(r.block);
 }
 
+/* A limb cooled to 31.6 degC (5 below the resting 36.6) and moderate exertion (0.5): the stage
+ * starts 5 degC cold, and exertion removes 0.5 x 0.28 = 0.14 (fast) and 0.5 x 0.03 = 0.015 (slow)
+ * of the Ia excitation. */
+static void test_cold_and_exertion_reach_the_params(void **state) {
+  (void)state;
+  rig r;
+  memset(&r, 0, sizeof r);
+  kn_subject_default(&r.subject);
+  r.subject.muscle_temperature = 31.6 + KN_ZERO_CELSIUS;
+  r.subject.exertion = 0.5;
+  rig_build(&r);
+  assert_close(r.p.cooling, -5.0, 1e-9);
+  assert_close(r.p.fatigue_fast, 0.14, 1e-12);
+  assert_close(r.p.fatigue_slow, 0.015, 1e-12);
+  assert_close(r.s.reflex_fatigue, 0.155, 1e-12); /* at the start, after reset */
+  free(r.block);
+}
+
+/* The depression recovers with its two clocks (45 s and 29 min): 45 s into the session it is
+ * 0.14 e^-1 + 0.015 e^(-45/1740) = 0.0515031 + 0.0146170 = 0.0661202. */
+static void test_exertion_depression_recovers(void **state) {
+  (void)state;
+  rig r;
+  memset(&r, 0, sizeof r);
+  kn_subject_default(&r.subject);
+  r.subject.exertion = 0.5;
+  rig_build(&r);
+  r.in.t = 45.0;
+  assert_int_equal(kn_nm_step(&r.p, &r.in, &r.s, &r.o, DT), KN_OK);
+  assert_close(r.s.reflex_fatigue, 0.0661202, 1e-6);
+  free(r.block);
+}
+
+/* Cooled 10 degC, the spindle discharges 1 - 0.03 x 10 = 0.7 of what it does at rest, at the same
+ * length (nm_spindle_per_degc 3 %/degC, mense1978): one step of each, the joint at rest. */
+static void test_cooled_spindle_discharges_less(void **state) {
+  (void)state;
+  double rate[2];
+  for (int cold = 0; cold < 2; cold++) {
+    rig r;
+    memset(&r, 0, sizeof r);
+    kn_subject_default(&r.subject);
+    if (cold) r.subject.muscle_temperature -= 10.0;
+    rig_build(&r);
+    assert_int_equal(kn_nm_step(&r.p, &r.in, &r.s, &r.o, DT), KN_OK);
+    rate[cold] = r.o.ia_rate[0];
+    free(r.block);
+  }
+  assert_true(rate[0] > 0.0);
+  assert_close(rate[1] / rate[0], 0.7, 1e-9);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_segment_inertia_scales_with_the_body),
       cmocka_unit_test(test_load_and_spasticity_reach_the_params),
       cmocka_unit_test(test_load_torque_settles_on_the_joint_spring),
+      cmocka_unit_test(test_cold_and_exertion_reach_the_params),
+      cmocka_unit_test(test_exertion_depression_recovers),
+      cmocka_unit_test(test_cooled_spindle_discharges_less),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }
