@@ -677,6 +677,20 @@ const kn_source kn_atlas_source_table[] = {
      "Shields RK, Dudley-Javoroski S, Oza PD. Low-frequency H-reflex depression in trained human "
      "soleus after spinal cord injury. Neurosci Lett 2011;499(2):88-92 (H-reflex lower at 1, 2 and "
      "5 Hz than at 0.1 or 0.2 Hz; from the abstract)."},
+    {"oza2017",
+     "Oza PD, Dudley-Javoroski S, Shields RK. Modulation of H-reflex depression with paired-pulse "
+     "stimulation in healthy active humans. Rehabil Res Pract 2017;2017:5107097, "
+     "doi:10.1155/2017/5107097 (soleus "
+     "H-reflex, "
+     "ten-pulse trains at 0.1, 0.2, 1, 2 and 5 Hz in ten neurologically intact people; the "
+     "depression of pulses 2-10 relative to the first grows with rate; from the abstract, the "
+     "figures not read here)."},
+    {"schindler_ivens2000",
+     "Schindler-Ivens S, Shields RK. Low frequency depression of H-reflexes in humans with acute "
+     "and chronic spinal-cord injury. Exp Brain Res 2000;133:233-241, doi:10.1007/s002210000377 "
+     "(volume and pages from memory; soleus H-reflexes at 0.1, "
+     "0.2, 1, 5 and 10 Hz, normalized to 0.1 Hz: amplitude falls with rate in able-bodied "
+     "controls, n = 7; from the abstract, the figures not read here)."},
     {"harris_koceja2006",
      "Harris RA, Koceja DM. Comparison of electrically and mechanically induced soleus H-reflex "
      "depression. Electromyogr Clin Neurophysiol 2006;46(7-8):413-419 (a 10 deg passive "

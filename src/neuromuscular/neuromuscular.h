@@ -72,6 +72,8 @@ typedef struct kn_nm_params {
   double pad_release;   /* the subject's nm_pad_release (reduced in spasticity) */
   double k_pad;         /* per-step fraction of the recovery from post-activation depression */
   double k_stretch_inh; /* per-step fraction of the lengthening inhibition's approach */
+  double hreflex_reach; /* excitation a standard H-reflex test volley reaches at rest
+                           (nm_hreflex_volley): the test pulses' reach and the H-reflex output's */
 } kn_nm_params;
 
 /* The joints' state. */
