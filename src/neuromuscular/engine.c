@@ -49,7 +49,7 @@ typedef struct kn_nm_muscle_state {
   double stim_ia_share;       /* share of the Ia afferents a pulse excites */
   int stim_test;              /* 1: H-reflex test pulses (the standard volley's reach) */
   double hreflex_rest;        /* excitation a standard test volley reaches at rest */
-  double hreflex_x_min;       /* the lowest it would reach so far */
+  double hreflex_floor;       /* threshold of the last unit the lowest volley so far recruits */
   double stim_phase;          /* cycles of the stimulator */
   double t_last_cramp;        /* s, end of its last cramp, -inf if none */
   double t_stim_end;          /* s, last step a stimulation train ran, -inf if none */
@@ -67,6 +67,8 @@ typedef struct kn_nm_muscle_state {
   int nspasm;
   kn_pool_output out;
 } muscle_state;
+
+static double recruited_floor(const kn_pool_params *pp, double e);
 
 /* ---- choosing the muscles ----------------------------------------------------------------------
  */
@@ -368,7 +370,8 @@ void kn_nm_reset(const kn_nm_params *nm, kn_nm_state *st, kn_nm_out *o) {
     /* the synapse settled under the resting discharge (a lengthened muscle's is above nm_ia_base):
      * the H-reflex at rest, to which the outcome compares it */
     s->pad = kn_nm_pad_rest(p, nm->pad_release, rest_ia - p->nm_ia_base, nm->dt, nm->k_pad);
-    s->hreflex_rest = s->hreflex_x_min = kn_nm_pad_efficacy(p, s->pad) * nm->hreflex_reach;
+    s->hreflex_rest = kn_nm_pad_efficacy(p, s->pad) * nm->hreflex_reach;
+    s->hreflex_floor = recruited_floor(&mu->pool, s->hreflex_rest);
     o->outcome[i] = (kn_nm_outcome){.muscle = mu->atlas,
                                     .hreflex_ratio = 1.0,
                                     .cramp_threshold = mu->ctf,
@@ -710,18 +713,31 @@ static void detect_spasm(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state
   classify_spasm(nm, s, i, o); /* it has ended */
 }
 
+/* Index of the last unit with threshold <= e (>= 1): thresholds are RR^(i/(n-1)). */
+static double last_recruited(const kn_pool_params *pp, double e) {
+  int n = pp->n;
+  double k = floor((n - 1) * log(e) / log(pp->rr));
+  if (k > n - 1) k = n - 1;
+  /* the logarithms may round a unit's own threshold just below it: count that unit too */
+  if (k < n - 1 && pow(pp->rr, (k + 1.0) / (n - 1)) <= e) k += 1.0;
+  return k;
+}
+
 /* Twitch force of all units with threshold <= e, in units of the first unit's: thresholds are
  * RR^(i/(n-1)) and twitch forces RP^(i/(n-1)) (src/neuromuscular/pool.c), so the sum is a geometric
  * series and costs O(1). */
 static double recruited_force(const kn_pool_params *pp, double e) {
   if (e < 1.0) return 0.0;
-  int n = pp->n;
-  double k = floor((n - 1) * log(e) / log(pp->rr)); /* last recruited unit */
-  if (k > n - 1) k = n - 1;
-  /* the logarithms may round a unit's own threshold just below it: count that unit too */
-  if (k < n - 1 && pow(pp->rr, (k + 1.0) / (n - 1)) <= e) k += 1.0;
-  double q = pow(pp->rp, 1.0 / (n - 1));
+  double k = last_recruited(pp, e);
+  double q = pow(pp->rp, 1.0 / (pp->n - 1));
   return (pow(q, k + 1.0) - 1.0) / (q - 1.0);
+}
+
+/* The threshold of the last unit recruited at excitation e (>= 1): below it, fewer are; -inf when
+ * none is (nothing fewer to lose). */
+static double recruited_floor(const kn_pool_params *pp, double e) {
+  if (e < 1.0) return -INFINITY;
+  return pow(pp->rr, last_recruited(pp, e) / (pp->n - 1));
 }
 
 /* The excitation a standard Ia test volley reaches at rest: the threshold of the lowest unit at
@@ -854,12 +870,14 @@ static void muscle_outcome(const kn_nm_params *nm, muscle_state *s, int i, doubl
   const kn_params *p = nm->par;
   kn_nm_outcome *out = &o->outcome[i];
   if (s->force > out->force_peak) out->force_peak = s->force;
-  /* the H-reflex a test pulse would evoke now rises monotonically with the excitation its volley
-   * reaches: only a new lowest one changes the lowest ratio */
+  /* the H-reflex a test pulse would evoke now is the twitch force of the units its volley
+   * reaches: a step function of that excitation, so the lowest ratio changes only when the volley
+   * loses a unit the lowest so far still recruited */
   double x = hreflex_volley_now(nm, s);
-  if (x < s->hreflex_x_min) {
-    s->hreflex_x_min = x;
-    out->hreflex_ratio = kn_nm_hreflex_ratio(&nm->muscles[i].pool, s->hreflex_rest, x);
+  if (x < s->hreflex_floor) { /* it lost a unit the lowest so far recruited */
+    const kn_pool_params *pp = &nm->muscles[i].pool;
+    out->hreflex_ratio = kn_nm_hreflex_ratio(pp, s->hreflex_rest, x);
+    s->hreflex_floor = recruited_floor(pp, x);
   }
   if (s->inhibition > p->nm_inhibited_min) {
     out->inhibited_time += dt;
