@@ -677,6 +677,12 @@ const kn_source kn_atlas_source_table[] = {
      "Shields RK, Dudley-Javoroski S, Oza PD. Low-frequency H-reflex depression in trained human "
      "soleus after spinal cord injury. Neurosci Lett 2011;499(2):88-92 (H-reflex lower at 1, 2 and "
      "5 Hz than at 0.1 or 0.2 Hz; from the abstract)."},
+    {"smr2020_stroke_rate",
+     "A stimulus rate that is not influenced by homosynaptic post-activation depression in "
+     "chronic stroke. Somatosens Mot Res 2020:271-276, doi:10.1080/08990220.2020.1807925 (15 "
+     "chronic stroke patients with soleus spasticity, paired test pulses: the second H-reflex "
+     "74.3, 84.1, 85.5 and 92.7 % of the first at 1, 0.3, 0.2 and 0.1 Hz; from the abstract; "
+     "authors and volume not read here)."},
     {"oza2017",
      "Oza PD, Dudley-Javoroski S, Shields RK. Modulation of H-reflex depression with paired-pulse "
      "stimulation in healthy active humans. Rehabil Res Pract 2017;2017:5107097, "
