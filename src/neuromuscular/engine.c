@@ -69,6 +69,7 @@ typedef struct kn_nm_muscle_state {
 } muscle_state;
 
 static double recruited_floor(const kn_pool_params *pp, double e);
+static double hreflex_reach_of(const kn_params *par);
 
 /* ---- choosing the muscles ----------------------------------------------------------------------
  */
@@ -193,14 +194,6 @@ static void body_and_loads(kn_nm_params *nm, const kn_params *par, const kn_subj
 static void reflex_params_init(kn_nm_params *nm, const kn_params *par, double dt) {
   nm->k_pad = 1.0 - exp(-dt / par->nm_pad_recovery);
   nm->k_stretch_inh = 1.0 - exp(-dt / par->nm_stretch_inhibition_rise);
-}
-
-/* The excitation a standard H-reflex test volley reaches at rest (every muscle's pool is built from
- * the same rows). */
-static double hreflex_reach_of(const kn_params *par) {
-  kn_pool_params pp;
-  kn_pool_params_from(par, &pp);
-  return kn_nm_hreflex_reach(&pp, par->nm_hreflex_volley);
 }
 
 void kn_nm_params_init(kn_nm_params *nm, const kn_params *par, const kn_subject *subject,
@@ -748,6 +741,14 @@ double kn_nm_hreflex_reach(const kn_pool_params *pp, double volley) {
   double q = pow(pp->rp, 1.0 / (pp->n - 1));
   double k = ceil(log(1.0 + volley * total * (q - 1.0)) / log(q)) - 1.0;
   return pow(pp->rr, k / (pp->n - 1));
+}
+
+/* The excitation a standard H-reflex test volley reaches at rest (every muscle's pool is built from
+ * the same rows). */
+static double hreflex_reach_of(const kn_params *par) {
+  kn_pool_params pp;
+  kn_pool_params_from(par, &pp);
+  return kn_nm_hreflex_reach(&pp, par->nm_hreflex_volley);
 }
 
 /* H-reflex amplitude relative to rest when the test volley that reaches `reach` at rest reaches
