@@ -143,6 +143,17 @@ typedef enum kn_heat_method {
 
 typedef enum kn_fluid { KN_FLUID_WATER = 0, KN_FLUID_ELECTROLYTE } kn_fluid;
 
+/* What an electrical stimulus is set to reach (docs/model.md, "Stretch reflex"). */
+typedef enum kn_stim_target {
+  KN_STIM_MIXED = 0, /* the mixed nerve: the motor axons `fraction` says and all Ia afferents (a
+                        cramp-inducing train) */
+  KN_STIM_IA         /* an H-reflex test pulse: part of the Ia afferents (nm_stim_ia_test_share),
+                        motor axons only as `fraction` says (default none) */
+} kn_stim_target;
+/* Hz, the slowest stimulation a session may ask for: a pulse every 10 s, the H-reflex's reference
+ * rate, at which it is not depressed. */
+#define KN_STIM_RATE_MIN 0.1
+
 /* rad/s, the fastest stretch a session may ask for: 1000 deg/s (motorised ankle perturbations in
  * reflex studies reach about 300 deg/s). */
 #define KN_STRETCH_VELOCITY_MAX 17.453292519943295
@@ -175,6 +186,7 @@ typedef struct kn_action {
   double frequency;   /* Hz, stimulation: pulse rate of the first train */
   double frequency_step; /* Hz, stimulation: added to the rate at each repetition (ramp protocol) */
   double fraction;       /* 0..1, stimulation: share of the motor units reached */
+  kn_stim_target target; /* stimulation: what the pulses are set to reach */
   kn_heat_method heat;   /* heat: how */
   double temperature;    /* K, heat: temperature of the source */
   kn_fluid fluid;        /* drink: what */

@@ -30,6 +30,7 @@ typedef int kn_action_kind;
 typedef int kn_posture;
 typedef int kn_heat_method;
 typedef int kn_fluid;
+typedef int kn_stim_target;
 typedef int kn_hypothesis;
 typedef int kn_monitor_limit;
 typedef int kn_monitor_reason;
@@ -131,6 +132,7 @@ typedef struct kn_action {
   double frequency;
   double frequency_step;
   double fraction;
+  kn_stim_target target;
   kn_heat_method heat;
   double temperature;
   kn_fluid fluid;

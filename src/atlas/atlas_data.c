@@ -657,10 +657,10 @@ const kn_source kn_atlas_source_table[] = {
      "threshold rather than a higher reflex gain)."},
     {"stroke_pad_rate",
      "A stimulus rate that is not influenced by homosynaptic post-activation depression in "
-     "chronic stroke (15 chronic stroke patients with soleus spasticity; the second soleus "
-     "H-reflex at 1, 0.3, 0.2 and 0.1 Hz: 74.3, 84.1, 85.5 and 92.7 % of the first); abstract "
-     "read, authors, journal and year not verified here, the cohort's Ashworth grades not given "
-     "in it."},
+     "chronic stroke. Somatosens Mot Res 2020:271-276, doi:10.1080/08990220.2020.1807925 (15 "
+     "chronic stroke patients with soleus spasticity, paired test pulses: the second H-reflex "
+     "74.3, 84.1, 85.5 and 92.7 % of the first at 1, 0.3, 0.2 and 0.1 Hz; from the abstract; "
+     "authors and volume not read here, the cohort's Ashworth grades not given in it)."},
     {"nielsen1993",
      "Nielsen J, Petersen N, Ballegaard M, Biering-Sorensen F, Kiehn O. H-reflexes are less "
      "depressed following muscle stretch in spastic spinal cord injured patients than in healthy "
@@ -735,6 +735,20 @@ const kn_source kn_atlas_source_table[] = {
      "Shields RK, Dudley-Javoroski S, Oza PD. Low-frequency H-reflex depression in trained human "
      "soleus after spinal cord injury. Neurosci Lett 2011;499(2):88-92 (H-reflex lower at 1, 2 and "
      "5 Hz than at 0.1 or 0.2 Hz; from the abstract)."},
+    {"oza2017",
+     "Oza PD, Dudley-Javoroski S, Shields RK. Modulation of H-reflex depression with paired-pulse "
+     "stimulation in healthy active humans. Rehabil Res Pract 2017;2017:5107097, "
+     "doi:10.1155/2017/5107097 (soleus "
+     "H-reflex, "
+     "ten-pulse trains at 0.1, 0.2, 1, 2 and 5 Hz in ten neurologically intact people; the "
+     "depression of pulses 2-10 relative to the first grows with rate; from the abstract, the "
+     "figures not read here)."},
+    {"schindler_ivens2000",
+     "Schindler-Ivens S, Shields RK. Low frequency depression of H-reflexes in humans with acute "
+     "and chronic spinal-cord injury. Exp Brain Res 2000;133:233-241, doi:10.1007/s002210000377 "
+     "(volume and pages from memory; soleus H-reflexes at 0.1, "
+     "0.2, 1, 5 and 10 Hz, normalized to 0.1 Hz: amplitude falls with rate in able-bodied "
+     "controls, n = 7; from the abstract, the figures not read here)."},
     {"harris_koceja2006",
      "Harris RA, Koceja DM. Comparison of electrically and mechanically induced soleus H-reflex "
      "depression. Electromyogr Clin Neurophysiol 2006;46(7-8):413-419 (a 10 deg passive "

@@ -520,6 +520,12 @@
   X(nm_fatigue_reflex_slow_tau, "neuromuscular", 29.0, "min", KN_MIN, HUMAN,                        \
     "calibrated: the slow part is 9 % of control 2.5 min after the effort (90 % less the 1 % the fast part still removes) and 3.5 % at 30 min (fatigue_hreflex2006): 27.5 min / ln(9 / 3.5)", \
     "time constant of the slow recovery of the stretch reflex after exertion")                     \
+  X(nm_stim_ia_mixed_share, "neuromuscular", 1.0, "1", 1.0, EXPERT,                              \
+    "calibrated: Ia afferents have the lowest electrical threshold in a mixed nerve (the H-reflex appears below the M-wave's threshold, hultborn1996's and every H-reflex study's premise), so a pulse that reaches motor axons reaches all of them; taken as all", \
+    "share of the Ia afferents one pulse of a mixed-nerve stimulus excites (each fires one impulse through the synapse)") \
+  X(nm_stim_ia_test_share, "neuromuscular", 0.5, "1", 1.0, EXPERT,                               \
+    "calibrated: assumption, an H-reflex test pulse (below the maximal H-reflex, few or no motor axons) excites part of the Ia afferents; half taken, no measured share", \
+    "share of the Ia afferents one H-reflex test pulse (stimulation target ia) excites") \
   /* circulation: local flow, temperature, metabolites ---------------------------------------- */ \
   X(circ_stop_margin, "circulation", 10.8, "mmHg", KN_MMHG, HUMAN, "skin_perfusion_pressure",     \
     "external pressure that stops skin flow = mean arterial pressure minus this")                 \

@@ -21,8 +21,8 @@
  *         region/landmark/muscle    where (one of them; region must agree with the others)
  *         contact, force|pressure, area, speed, stroke_length, direction, rate    (strokes)
  *         posture, joints                                                          (posture)
- *         muscle, angle, velocity, contraction | level | frequency, frequency_step, fraction
- *                                                               (stretch, voluntary, stim.)
+ *         muscle, angle, velocity, contraction | level | frequency, frequency_step, fraction,
+ *         target                                                (stretch, voluntary, stim.)
  *         region|muscle, method, temperature                                       (heat)
  *         fluid, volume                                                            (drink)
  *         nerve, pressure, length                                     (structure_pressure)
@@ -77,6 +77,8 @@ static const char *const heat_names[] = {"hot_water", "moist_wrap", "dry_wrap", 
 _Static_assert(KN_HEAT_HOT_PACK == 3, "heat_names follows kn_heat_method");
 static const char *const fluid_names[] = {"water", "electrolyte", NULL};
 _Static_assert(KN_FLUID_ELECTROLYTE == 1, "fluid_names follows kn_fluid");
+static const char *const stim_target_names[] = {"mixed", "ia", NULL};
+_Static_assert(KN_STIM_IA == 1, "stim_target_names follows kn_stim_target");
 
 const char *kn_action_kind_name(kn_action_kind k) {
   return (int)k >= 0 && k < KN_ACT_COUNT ? kind_names[k] : "?";
@@ -161,8 +163,9 @@ static const kn_qspec q_velocity = {
 /* a contraction held during a stretch, share of maximum; 0 is relaxed (the default) */
 static const kn_qspec q_contraction = {"1", "1", "20 %", "%", 0.01, 0.0, 1.0, 0};
 static const kn_qspec q_level = {"1", "1", "50 %", "%", 0.01, 0.0, 1.0, 1};
-/* stimulation: 1..100 Hz trains cover the cramp-threshold-frequency protocols */
-static const kn_qspec q_frequency = {"Hz", NULL, "15 Hz", "Hz", 1.0, 1.0, 100.0, 0};
+/* stimulation: 0.1..100 Hz covers the H-reflex rate-depression protocols (0.1 Hz, the rate
+ * without depression) and the cramp-threshold-frequency trains */
+static const kn_qspec q_frequency = {"Hz", NULL, "15 Hz", "Hz", 1.0, KN_STIM_RATE_MIN, 100.0, 0};
 static const kn_qspec q_frequency_step = {"Hz", NULL, "2 Hz", "Hz", 1.0, 0.0, 20.0, 0};
 static const kn_qspec q_fraction = {"1", "1", "60 %", "%", 0.01, 0.0, 1.0, 0};
 /* heat: read in degC (UDUNITS-2 converts K and degF with their offsets), stored in K */
@@ -176,15 +179,14 @@ static const kn_qspec q_loaded_length = {"m", NULL, "1 cm", "mm", 1e-3, 1e-3, 0.
 
 /* ---- one action ------------------------------------------------------------------------------ */
 
-static const char *const action_keys[] = {"do",       "region",        "landmark",       "muscle",
-                                          "contact",  "force",         "pressure",       "area",
-                                          "speed",    "stroke_length", "direction",      "rate",
-                                          "duration", "repetitions",   "rest_between",   "start",
-                                          "label",    "posture",       "joints",         "angle",
-                                          "level",    "frequency",     "frequency_step", "fraction",
-                                          "method",   "temperature",   "fluid",          "volume",
-                                          "velocity", "contraction",   "nerve",          "length",
-                                          NULL};
+static const char *const action_keys[] = {
+    "do",          "region",    "landmark",       "muscle",      "contact",
+    "force",       "pressure",  "area",           "speed",       "stroke_length",
+    "direction",   "rate",      "duration",       "repetitions", "rest_between",
+    "start",       "label",     "posture",        "joints",      "angle",
+    "level",       "frequency", "frequency_step", "fraction",    "method",
+    "temperature", "fluid",     "volume",         "velocity",    "contraction",
+    "nerve",       "length",    "target",         NULL};
 
 /* The fields each kind takes; any other known key is "not allowed for" that kind. */
 static const char *const stroke_fields[] = {
@@ -201,8 +203,8 @@ static const char *const stretch_fields[] = {
 static const char *const voluntary_fields[] = {
     "do", "muscle", "level", "duration", "repetitions", "rest_between", "start", "label", NULL};
 static const char *const stimulation_fields[] = {
-    "do",          "muscle",       "frequency", "frequency_step", "fraction", "duration",
-    "repetitions", "rest_between", "start",     "label",          NULL};
+    "do",       "muscle",      "frequency",    "frequency_step", "fraction", "target",
+    "duration", "repetitions", "rest_between", "start",          "label",    NULL};
 static const char *const heat_fields[] = {"do",          "region",   "muscle",      "method",
                                           "temperature", "duration", "repetitions", "rest_between",
                                           "start",       "label",    NULL};
@@ -458,6 +460,12 @@ static int read_body_action(kn_in *in, const kn_ynode *m, const char *path, kn_a
     if (kn_in_field(in, m, path, "frequency_step", &f) &&
         (rc = kn_in_quantity(in, &f, &q_frequency_step, &a->frequency_step)))
       return rc;
+    if (kn_in_field(in, m, path, "target", &f)) {
+      const kn_names names = {stim_target_names, NULL, 0};
+      if ((rc = kn_in_enum(in, &f, &names, &v))) return rc;
+      a->target = (kn_stim_target)v;
+      if (a->target == KN_STIM_IA) a->fraction = 0.0; /* a test pulse: no M-wave unless told */
+    }
     if (kn_in_field(in, m, path, "fraction", &f)) /* default from kn_action_init */
       return kn_in_quantity(in, &f, &q_fraction, &a->fraction);
     return 0;

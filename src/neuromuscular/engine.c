@@ -33,7 +33,6 @@ typedef struct kn_nm_muscle_state {
   double e_vol;               /* voluntary drive */
   double e_vol_target;        /* force wanted, fraction of maximum, -1 if none */
   double inhibition;          /* excitation removed by massage now */
-  double inhibition_max;      /* the deepest so far */
   double pad;                 /* 1, Ia transmitter available (post-activation depression: < 1) */
   double stretch_inh;         /* excitation removed because the muscle is lengthened */
   double pic_level;           /* its PICs' amplitude, multiple of nm_pic_drive (cramp_pic_level) */
@@ -47,6 +46,10 @@ typedef struct kn_nm_muscle_state {
   int stim_on;                /* a stimulation train is running */
   double stim_rate;           /* Hz */
   double stim_fraction;       /* share of units reached */
+  double stim_ia_share;       /* share of the Ia afferents a pulse excites */
+  int stim_test;              /* 1: H-reflex test pulses (the standard volley's reach) */
+  double hreflex_rest;        /* excitation a standard test volley reaches at rest */
+  double hreflex_floor;       /* threshold of the last unit the lowest volley so far recruits */
   double stim_phase;          /* cycles of the stimulator */
   double t_last_cramp;        /* s, end of its last cramp, -inf if none */
   double t_stim_end;          /* s, last step a stimulation train ran, -inf if none */
@@ -64,6 +67,9 @@ typedef struct kn_nm_muscle_state {
   int nspasm;
   kn_pool_output out;
 } muscle_state;
+
+static double recruited_floor(const kn_pool_params *pp, double e);
+static double hreflex_reach_of(const kn_params *par);
 
 /* ---- choosing the muscles ----------------------------------------------------------------------
  */
@@ -256,6 +262,7 @@ void kn_nm_params_init(kn_nm_params *nm, const kn_params *par, const kn_subject 
   nm->k_fall = 1.0 - exp(-session->dt / par->nm_inhibition_fall);
   body_and_loads(nm, par, subject, session);
   reflex_params_init(nm, par, session->dt);
+  nm->hreflex_reach = hreflex_reach_of(par);
 }
 
 /* ---- state and output --------------------------------------------------------------------------
@@ -345,7 +352,6 @@ void kn_nm_reset(const kn_nm_params *nm, kn_nm_state *st, kn_nm_out *o) {
     s->ia_ring = ia;
     s->ib_ring = ib;
     s->len_ring = len;
-    s->pad = 1.0;
     s->stretch_inh = p->nm_stretch_inhibition * fmax(0.0, s->L - 1.0); /* settled at rest */
     s->temperature = s->scale_temperature = p->nm_reference_temp;
     s->twitch_scale = 1.0;
@@ -360,6 +366,11 @@ void kn_nm_reset(const kn_nm_params *nm, kn_nm_state *st, kn_nm_out *o) {
     for (int r = 0; r < nm->ring; r++)
       ia[r] = rest_ia, ib[r] = 0.0, len[r] = s->L;
     s->ia = rest_ia;
+    /* the synapse settled under the resting discharge (a lengthened muscle's is above nm_ia_base):
+     * the H-reflex at rest, to which the outcome compares it */
+    s->pad = kn_nm_pad_rest(p, nm->pad_release, rest_ia - p->nm_ia_base, nm->dt, nm->k_pad);
+    s->hreflex_rest = kn_nm_pad_efficacy(p, s->pad) * nm->hreflex_reach;
+    s->hreflex_floor = recruited_floor(&mu->pool, s->hreflex_rest);
     o->outcome[i] = (kn_nm_outcome){.muscle = mu->atlas,
                                     .hreflex_ratio = 1.0,
                                     .cramp_threshold = mu->ctf,
@@ -433,6 +444,9 @@ static void order_muscle(const kn_nm_params *nm, const kn_action *a, int rep, in
     s->stim_on = 1;
     s->stim_rate = a->frequency + rep * a->frequency_step;
     s->stim_fraction = a->fraction;
+    s->stim_test = a->target == KN_STIM_IA;
+    s->stim_ia_share =
+        s->stim_test ? nm->par->nm_stim_ia_test_share : nm->par->nm_stim_ia_mixed_share;
   }
   if (a->kind == KN_ACT_STRETCH) order_stretch(a, i, mu, st, o);
 }
@@ -699,31 +713,63 @@ static void detect_spasm(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state
   classify_spasm(nm, s, i, o); /* it has ended */
 }
 
+/* Index of the last unit with threshold <= e (>= 1): thresholds are RR^(i/(n-1)). */
+static double last_recruited(const kn_pool_params *pp, double e) {
+  int n = pp->n;
+  double k = floor((n - 1) * log(e) / log(pp->rr));
+  if (k > n - 1) k = n - 1;
+  /* the logarithms may round a unit's own threshold just below it: count that unit too */
+  if (k < n - 1 && pow(pp->rr, (k + 1.0) / (n - 1)) <= e) k += 1.0;
+  return k;
+}
+
 /* Twitch force of all units with threshold <= e, in units of the first unit's: thresholds are
  * RR^(i/(n-1)) and twitch forces RP^(i/(n-1)) (src/neuromuscular/pool.c), so the sum is a geometric
  * series and costs O(1). */
 static double recruited_force(const kn_pool_params *pp, double e) {
   if (e < 1.0) return 0.0;
-  int n = pp->n;
-  double k = floor((n - 1) * log(e) / log(pp->rr)); /* last recruited unit */
-  if (k > n - 1) k = n - 1;
-  /* the logarithms may round a unit's own threshold just below it: count that unit too */
-  if (k < n - 1 && pow(pp->rr, (k + 1.0) / (n - 1)) <= e) k += 1.0;
-  double q = pow(pp->rp, 1.0 / (n - 1));
+  double k = last_recruited(pp, e);
+  double q = pow(pp->rp, 1.0 / (pp->n - 1));
   return (pow(q, k + 1.0) - 1.0) / (q - 1.0);
 }
 
-/* H-reflex amplitude with inhibition `inh` relative to none: the twitch force of the units a
- * standard Ia volley recruits, one that recruits the share `volley` of the pool's twitch force at
- * rest. The volley is set relative to the resting state, so resting tone cancels. */
-double kn_nm_hreflex_ratio(const kn_pool_params *pp, double volley, double inh) {
+/* The threshold of the last unit recruited at excitation e (>= 1): below it, fewer are; -inf when
+ * none is (nothing fewer to lose). */
+static double recruited_floor(const kn_pool_params *pp, double e) {
+  if (e < 1.0) return -INFINITY;
+  return pow(pp->rr, last_recruited(pp, e) / (pp->n - 1));
+}
+
+/* The excitation a standard Ia test volley reaches at rest: the threshold of the lowest unit at
+ * which the share `volley` of the pool's twitch force is recruited. The volley is set relative to
+ * the resting state, so resting tone cancels. */
+double kn_nm_hreflex_reach(const kn_pool_params *pp, double volley) {
   double total = recruited_force(pp, pp->rr);
-  /* the volley's reach: threshold below which that share of the twitch force lies */
   double q = pow(pp->rp, 1.0 / (pp->n - 1));
   double k = ceil(log(1.0 + volley * total * (q - 1.0)) / log(q)) - 1.0;
-  double reach = pow(pp->rr, k / (pp->n - 1));
+  return pow(pp->rr, k / (pp->n - 1));
+}
+
+/* The excitation a standard H-reflex test volley reaches at rest (every muscle's pool is built from
+ * the same rows). */
+static double hreflex_reach_of(const kn_params *par) {
+  kn_pool_params pp;
+  kn_pool_params_from(par, &pp);
+  return kn_nm_hreflex_reach(&pp, par->nm_hreflex_volley);
+}
+
+/* H-reflex amplitude relative to rest when the test volley that reaches `reach` at rest reaches
+ * `x` now: the twitch force of the units it recruits over that at rest. */
+double kn_nm_hreflex_ratio(const kn_pool_params *pp, double reach, double x) {
   double rest = recruited_force(pp, reach);
-  return rest > 0.0 ? recruited_force(pp, reach - inh) / rest : 1.0;
+  return rest > 0.0 ? recruited_force(pp, x) / rest : 1.0;
+}
+
+/* The excitation a standard test volley would reach now: the synapse transmits the share
+ * kn_nm_pad_efficacy of it (post-activation depression) and massage inhibition raises every
+ * threshold by its size. */
+static double hreflex_volley_now(const kn_nm_params *nm, const muscle_state *s) {
+  return kn_nm_pad_efficacy(nm->par, s->pad) * nm->hreflex_reach - s->inhibition;
 }
 
 /* Voluntary force control: the drive follows the force error (s->e_vol_target >= 0). */
@@ -753,7 +799,7 @@ static void temperature_scaling(const kn_nm_params *nm, const kn_nm_muscle *mu, 
 }
 
 /* The pool's input this step: the excitation, and a stimulus pulse when the stimulator fires. */
-static kn_pool_input pool_input(const kn_params *p, muscle_state *s, double dt) {
+static kn_pool_input pool_input(const kn_nm_params *nm, muscle_state *s, double dt) {
   kn_pool_input in = {s->e, 0.0, s->twitch_scale};
   if (!s->stim_on) {
     s->stim_phase = 1.0; /* the first pulse of the next train comes at once */
@@ -761,12 +807,27 @@ static kn_pool_input pool_input(const kn_params *p, muscle_state *s, double dt) 
   }
   s->stim_phase += s->stim_rate * dt;
   if (s->stim_phase >= 1.0) {
-    /* a pulse fires the motor axons it reaches (largest first) and, through the Ia afferents it
-     * also excites, reflexly recruits the smallest units: an H-reflex volley */
     s->stim_phase -= floor(s->stim_phase);
+    /* a pulse fires the motor axons it reaches directly (largest first): that part, and the
+     * cramp it drives, does not pass the Ia synapse and is not depressed */
     in.stim_fraction = s->stim_fraction;
-    int top = (int)(s->stim_fraction * (kn_pool_units(s->pool) - 1));
-    in.excitation = kn_max(in.excitation, kn_pool_threshold(s->pool, top) + p->nm_stim_margin);
+    if (s->stim_test) {
+      /* a test pulse's Ia volley: the H-reflex, through what post-activation depression leaves
+       * of the synapse, against the thresholds massage inhibition raises */
+      in.excitation = kn_max(in.excitation, hreflex_volley_now(nm, s));
+    } else {
+      /* a mixed pulse's afferents reflexly recruit the smallest units, up to the top of its
+       * motor share. Not depressed: at a train's rates each reflex is depressed, yet the summed
+       * Ia barrage still drives the motoneurons and their PICs (the extra contractions of
+       * collins2001 at 100 Hz arise through the afferents); this per-pulse recruitment stands
+       * for that drive, which the cramp cases were set with */
+      int top = (int)(s->stim_fraction * (kn_pool_units(s->pool) - 1));
+      in.excitation =
+          kn_max(in.excitation, kn_pool_threshold(s->pool, top) + nm->par->nm_stim_margin);
+    }
+    /* either way each excited afferent fires one impulse that uses transmitter, as a tap's does:
+     * the H-reflex and the stretch reflex after a train are depressed */
+    s->pad = kn_nm_pad_volley(nm->pad_release, s->pad, s->stim_ia_share);
   }
   return in;
 }
@@ -817,15 +878,17 @@ static void muscle_outcome(const kn_nm_params *nm, muscle_state *s, int i, doubl
   const kn_params *p = nm->par;
   kn_nm_outcome *out = &o->outcome[i];
   if (s->force > out->force_peak) out->force_peak = s->force;
+  /* the H-reflex a test pulse would evoke now is the twitch force of the units its volley
+   * reaches: a step function of that excitation, so the lowest ratio changes only when the volley
+   * loses a unit the lowest so far still recruited */
+  double x = hreflex_volley_now(nm, s);
+  if (x < s->hreflex_floor) { /* it lost a unit the lowest so far recruited */
+    const kn_pool_params *pp = &nm->muscles[i].pool;
+    out->hreflex_ratio = kn_nm_hreflex_ratio(pp, s->hreflex_rest, x);
+    s->hreflex_floor = recruited_floor(pp, x);
+  }
   if (s->inhibition > p->nm_inhibited_min) {
     out->inhibited_time += dt;
-    /* the H-reflex falls monotonically with inhibition: only a new deepest inhibition changes
-     * the lowest ratio */
-    if (s->inhibition > s->inhibition_max) {
-      s->inhibition_max = s->inhibition;
-      out->hreflex_ratio =
-          kn_nm_hreflex_ratio(&nm->muscles[i].pool, p->nm_hreflex_volley, s->inhibition);
-    }
   } else if (s->e_vol <= 0.0 && !s->stim_on) {
     s->rest_force_sum += s->force * dt;
     s->rest_time += dt;
@@ -870,6 +933,16 @@ static double ia_transmitted(const kn_nm_params *nm, muscle_state *s, double ia_
 
 double kn_nm_pad_efficacy(const kn_params *p, double pad) {
   return 1.0 - p->nm_pad_share * (1.0 - pad);
+}
+
+double kn_nm_pad_rest(const kn_params *p, double release, double ia_excess, double dt,
+                      double k_pad) {
+  double used = release * fmin(fmax(0.0, ia_excess), p->nm_pad_rate_max) * dt;
+  return k_pad / (1.0 - (1.0 - used) * (1.0 - k_pad));
+}
+
+double kn_nm_pad_volley(double release, double pad, double share) {
+  return pad * (1.0 - release * share);
 }
 
 double kn_nm_pad_step(const kn_params *p, double release, double pad, double ia_excess, double dt,
@@ -946,7 +1019,7 @@ static int muscle_step(const kn_nm_params *nm, const kn_nm_in *in, kn_nm_state *
   cramp_pic_level(p, s, driving, ctf_now, dt);
   kn_pool_set_pic_drive(s->pool, p->nm_pic_drive * s->pic_level);
   temperature_scaling(nm, mu, s);
-  kn_pool_input pin = pool_input(p, s, dt);
+  kn_pool_input pin = pool_input(nm, s, dt);
   kn_pool_step(s->pool, &pin, &s->out);
   s->frac = s->out.force;
   double active = s->out.force * kn_hill_fl(&nm->hill, s->L) * kn_hill_fv(&nm->hill, s->V);

@@ -38,9 +38,13 @@ typedef struct kn_joint_mech {
 extern const kn_muscle_mech kn_muscle_mech_table[];
 extern const size_t kn_muscle_mech_n;
 extern const kn_joint_mech kn_joint_mech_table[KN_JOINT_COUNT];
-/* H-reflex amplitude (relative to rest) of a pool under inhibition inh (excitation units), for a
- * test volley that recruits the share `volley` of the pool's twitch force at rest. */
-double kn_nm_hreflex_ratio(const kn_pool_params *pp, double volley, double inh);
+/* Excitation (threshold units) a standard H-reflex test volley reaches at rest: the threshold of
+ * the lowest unit at which the share `volley` of the pool's twitch force is recruited. */
+double kn_nm_hreflex_reach(const kn_pool_params *pp, double volley);
+/* H-reflex amplitude relative to rest of a pool whose test volley reaches `reach` at rest and `x`
+ * now (lowered by post-activation depression and massage inhibition): recruited twitch force at x
+ * over that at reach. */
+double kn_nm_hreflex_ratio(const kn_pool_params *pp, double reach, double x);
 /* Moment of inertia (kg m^2) about joint j of the segments it moves, for a body of `mass` kg and
  * `height` m: the joint table's value scaled by mass x height^2 from the body it is for
  * (nm_segment_ref_mass, nm_segment_ref_height), as proportional segment tables imply. */
@@ -48,6 +52,13 @@ double kn_nm_segment_inertia(const kn_params *p, kn_joint j, double mass, double
 /* Post-activation depression of the Ia synapse (docs/model.md, "Stretch reflex"): the share of
  * the Ia excitation transmitted when the share `pad` (0..1) of its transmitter is available. */
 double kn_nm_pad_efficacy(const kn_params *p, double pad);
+/* pad settled under a steady Ia discharge ia_excess (1/s above rest): the fixed point of
+ * kn_nm_pad_step, k_pad / (1 - (1 - release x impulses per step) (1 - k_pad)). */
+double kn_nm_pad_rest(const kn_params *p, double release, double ia_excess, double dt,
+                      double k_pad);
+/* pad after an electrically evoked Ia volley: the share `share` of the afferents fire one impulse
+ * each, and each uses the share `release` of what its terminal has available. */
+double kn_nm_pad_volley(double release, double pad, double share);
 /* pad after a step of dt s in which the Ia discharge was ia_excess (1/s) above rest: each impulse
  * (counted up to nm_pad_rate_max) uses the share `release` (nm_pad_release, less in spasticity) of
  * what is available, then the store refills by the fraction k_pad (= 1 - exp(-dt /

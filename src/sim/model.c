@@ -122,8 +122,8 @@ static int check_session(const kn_session *s, kn_diag *diag) {
       if (a->kind == KN_ACT_VOLUNTARY && !(a->level > 0.0 && a->level <= 1.0))
         return fail(diag, KN_ERANGE, field, "contraction level must be 0..100 %");
       if (a->kind == KN_ACT_STIMULATION &&
-          !(a->frequency >= 1.0 && a->frequency <= 100.0 && a->fraction >= 0.0 &&
-            a->fraction <= 1.0 && a->frequency_step >= 0.0))
+          !(a->frequency >= KN_STIM_RATE_MIN && a->frequency <= 100.0 && a->fraction >= 0.0 &&
+            a->fraction <= 1.0 && a->frequency_step >= 0.0 && (unsigned)a->target <= KN_STIM_IA))
         return fail(diag, KN_ERANGE, field, "bad stimulation frequency, step or fraction");
       if (a->kind == KN_ACT_HEAT && (a->region < 0 || !kn_atlas_region((size_t)a->region) ||
                                      !(a->temperature > KN_ZERO_CELSIUS + HEAT_MIN_CELSIUS &&

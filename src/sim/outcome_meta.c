@@ -123,8 +123,8 @@ static const kn_quantity_info QUANTITIES[] = {
 
     /* neuromuscular[]: kn_nm_outcome */
     {MUSCLE, "neuromuscular", "muscle", "Muscle (atlas name)", "", "", TEXT, NULL, NO_LIMIT},
-    {MUSCLE, "neuromuscular", "hreflex_min_pct", "Lowest H-reflex (% of rest)", "pct", "%", NUM,
-     "evidence", NO_LIMIT},
+    {MUSCLE, "neuromuscular", "hreflex_min_pct",
+     "Lowest H-reflex a test pulse would evoke (% of rest)", "pct", "%", NUM, "evidence", NO_LIMIT},
     {MUSCLE, "neuromuscular", "time_inhibited_s", "Time relaxed by massage", "s", "s", NUM,
      "evidence", NO_LIMIT},
     {MUSCLE, "neuromuscular", "force_peak_N", "Highest muscle force", "N", "N", NUM, "evidence",

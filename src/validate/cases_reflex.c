@@ -133,6 +133,43 @@ static const kn_plan_row stretch_then_test[] = {
     TEST_SOLEUS, {.kind = KN_ACT_REST, .duration = 19.8},
     DORSIFLEX,   {.kind = KN_ACT_REST, .duration = 2.0},
     TEST_SOLEUS, REST_1S};
+/* H-reflex trains (oza2017's protocol): ten test pulses (target ia: part of the Ia afferents, no
+ * motor axons) to the soleus at a rate; the first comes as the train starts, the last at 9/f s.
+ * Each reflex's EMG is read from just before its pulse (the stimulator's phase is summed in 1 ms
+ * steps); Hmean, pulses 2-10, relative to the train's first. */
+#define EARLY 0.005
+#define HTRAIN(f)                                                                                  \
+  {                                                                                                \
+    .kind = KN_ACT_STIMULATION, .muscle = "soleus", .frequency = (f), .target = KN_STIM_IA,        \
+    .duration = 9.5 / (f)                                                                          \
+  }
+#define PULSE(k, f) (SETTLE + (k) / (f)-EARLY)
+#define PULSES_2_10(f)                                                                             \
+  PULSE(1, f), PULSE(2, f), PULSE(3, f), PULSE(4, f), PULSE(5, f), PULSE(6, f), PULSE(7, f),       \
+      PULSE(8, f), PULSE(9, f)
+static const kn_plan_row htrain_0p1[] = {NEUTRAL, SETTLE_ROW, HTRAIN(0.1), REST_1S};
+static const kn_plan_row htrain_0p2[] = {NEUTRAL, SETTLE_ROW, HTRAIN(0.2), REST_1S};
+static const kn_plan_row htrain_0p5[] = {NEUTRAL, SETTLE_ROW, HTRAIN(0.5), REST_1S};
+static const kn_plan_row htrain_1[] = {NEUTRAL, SETTLE_ROW, HTRAIN(1.0), REST_1S};
+static const kn_plan_row htrain_2[] = {NEUTRAL, SETTLE_ROW, HTRAIN(2.0), REST_1S};
+#define HMEAN(plan_rows, f)                                                                        \
+  .plan = (plan_rows), .nplan = sizeof(plan_rows) / sizeof((plan_rows)[0]), .muscle = "soleus",    \
+  .ref = {PULSE(0, f)}, .nref = 1, .test = {PULSES_2_10(f)}, .ntest = 9, .window = WINDOW,         \
+  .read = KN_REFLEX_RATIO
+/* kind: every H-reflex rate case predicts: the depression's parameters were set from imura1997
+ * (release: a test stretch at 1 Hz), crone_nielsen1989 and hultborn1996 (recovery), nothing from
+ * these papers. Their figures are not read here: the bands are ours, from what the abstracts say
+ * (stable at 0.1 Hz, lower at 1 and 2 Hz than at 0.1-0.2 Hz, falling with rate) */
+#define HRATE_CASE(id_, f_text, plan_rows, f, lo_, hi_, said)                                      \
+  {                                                                                                \
+    .id = id_, .group = "neuromuscular", .source = "oza2017",                                      \
+    .what = "soleus H-reflex, pulses 2-10 of ten test pulses at " f_text                           \
+            " (Ia afferents, no motor axons), relative to the first",                              \
+    .paper_text = said, KN_BAND(lo_, hi_), .unit = "ratio", KN_PRE, .run = kn_run_reflex,          \
+    .exp = &(const kn_reflex_exp) {                                                                \
+      HMEAN(plan_rows, f)                                                                          \
+    }                                                                                              \
+  }
 
 #define PLANS(a, b)                                                                                \
   .plan = (a), .nplan = sizeof(a) / sizeof((a)[0]), .plan_test = (b),                              \
@@ -362,5 +399,83 @@ const kn_case kn_cases_reflex[] = {
                                    .ref = {FATIGUE_LATE}, .nref = 1, .test = {FATIGUE_LATE},
                                    .ntest = 1, .window = WINDOW_SLOW, .read = KN_REFLEX_RATIO,
                                    .subject_test = &exhausted}},
+    /* H-reflex rate depression: test pulses through the same synapse, a prediction */
+    HRATE_CASE("reflex.oza2017.hreflex_0p1hz", "0.1 Hz", htrain_0p1, 0.1, 0.9, 1.05,
+               "stable at 0.1 Hz, the reference rate (band: within 10 %, ours)"),
+    HRATE_CASE("reflex.oza2017.hreflex_0p2hz", "0.2 Hz", htrain_0p2, 0.2, 0.8, 1.05,
+               "little depression at 0.2 Hz (schindler_ivens2000; band ours)"),
+    HRATE_CASE("reflex.oza2017.hreflex_0p5hz", "0.5 Hz", htrain_0p5, 0.5, 0.0, 0.95,
+               "depressed at 0.5 Hz (band: below 0.95, ours)"),
+    HRATE_CASE("reflex.oza2017.hreflex_1hz", "1 Hz", htrain_1, 1.0, 0.0, 0.85,
+               "lower at 1 Hz than at 0.1-0.2 Hz (shields2011; band: below 0.85, ours)"),
+    HRATE_CASE("reflex.oza2017.hreflex_2hz", "2 Hz", htrain_2, 2.0, 0.0, 0.85,
+               "lower at 2 Hz than at 0.1-0.2 Hz (shields2011; band: below 0.85, ours)"),
+    /* kind: a bound from patients: post-activation depression is reduced in spasticity
+     * (aymard2000), so a healthy subject's second H-reflex lies below the spastic patients' */
+    {.id = "reflex.stroke_pad_rate.healthy_below_stroke_1hz",
+     .group = "neuromuscular",
+     .source = "stroke_pad_rate",
+     .what = "soleus H-reflex to the second of two test pulses 1 s apart, relative to the first, "
+             "healthy subject",
+     .paper_text = "74.3 % in chronic stroke with spasticity; healthy depression is larger "
+                   "(aymard2000): below 0.743",
+     KN_BAND(0.0, 0.743),
+     .unit = "ratio",
+     KN_PRE,
+     .disagreement =
+         "the model's healthy synapse depresses less than spastic patients' do: one "
+         "test volley uses nm_pad_release x nm_stim_ia_test_share = 0.25 of the "
+         "transmitter and at most nm_pad_share (half) of the excitation can go; the "
+         "release was set from imura1997's 62.5 % at 1 Hz read as the amplitude left, "
+         "which the abstract does not define (read as the fall, the depression would "
+         "be deeper), and the test pulse's share of afferents is assumed. Not refitted: "
+         "the H-reflex rate cases are predictions",
+     .run = kn_run_reflex,
+     .exp = &(const kn_reflex_exp){.plan = htrain_1,
+                                   .nplan = sizeof htrain_1 / sizeof htrain_1[0],
+                                   .muscle = "soleus",
+                                   .ref = {PULSE(0, 1.0)},
+                                   .nref = 1,
+                                   .test = {PULSE(1, 1.0)},
+                                   .ntest = 1,
+                                   .window = WINDOW,
+                                   .read = KN_REFLEX_RATIO}},
+    {.id = "reflex.stroke_pad_rate.healthy_below_stroke_0p1hz",
+     .group = "neuromuscular",
+     .source = "stroke_pad_rate",
+     .what = "soleus H-reflex to the second of two test pulses 10 s apart, relative to the first, "
+             "healthy subject",
+     .paper_text = "92.7 % in chronic stroke with spasticity; healthy depression is larger "
+                   "(aymard2000): below 0.927",
+     KN_BAND(0.0, 0.927),
+     .unit = "ratio",
+     KN_PRE,
+     .disagreement = "10 s after a test pulse the model keeps e^-2.5 = 8 % of its depression "
+                     "(nm_pad_recovery 4 s, set so that a depression outlasts 8 s, "
+                     "crone_nielsen1989); patients whose depression is reduced still show 7 % at "
+                     "10 s, so the recovery is slower or the depression deeper than the model's "
+                     "(hultborn1996 is cited for about 10-15 s, not verified here)",
+     .run = kn_run_reflex,
+     .exp = &(const kn_reflex_exp){.plan = htrain_0p1,
+                                   .nplan = sizeof htrain_0p1 / sizeof htrain_0p1[0],
+                                   .muscle = "soleus",
+                                   .ref = {PULSE(0, 0.1)},
+                                   .nref = 1,
+                                   .test = {PULSE(1, 0.1)},
+                                   .ntest = 1,
+                                   .window = WINDOW,
+                                   .read = KN_REFLEX_RATIO}},
+    /* kind: the depression deepens with rate (schindler_ivens2000, able-bodied controls) */
+    {.id = "reflex.schindler_ivens2000.deeper_at_2hz",
+     .group = "neuromuscular",
+     .source = "schindler_ivens2000",
+     .what = "soleus H-reflex, pulses 2-10 at 1 Hz larger than at 2 Hz (test pulses)",
+     .paper_text = "H-reflex amplitude falls as the rate rises (0.1-10 Hz)",
+     KN_YES,
+     KN_PRE,
+     .run = kn_run_reflex,
+     .exp = &(const kn_reflex_exp){PLANS(htrain_2, htrain_1), .muscle = "soleus",
+                                   .ref = {PULSES_2_10(2.0)}, .nref = 9, .test = {PULSES_2_10(1.0)},
+                                   .ntest = 9, .window = WINDOW, .read = KN_REFLEX_LARGER}},
 };
 const size_t kn_cases_reflex_n = sizeof kn_cases_reflex / sizeof kn_cases_reflex[0];

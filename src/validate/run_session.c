@@ -38,6 +38,10 @@ int kn_plan_action(const kn_plan_row *row, kn_action *a) {
   a->contraction = row->contraction;
   a->frequency = row->frequency;
   a->frequency_step = row->frequency_step;
+  if (row->target == KN_STIM_IA) { /* as a session file's `target: ia`: no M-wave */
+    a->target = KN_STIM_IA;
+    a->fraction = 0.0;
+  }
   a->heat = row->heat;
   if (row->temperature > 0.0) a->temperature = row->temperature;
   a->fluid = row->fluid;

@@ -129,6 +129,7 @@ typedef struct kn_plan_row {
   kn_fluid fluid;
   double volume;                /* m^3, drink */
   double velocity, contraction; /* rad/s and share of maximum, stretch (0: the defaults) */
+  kn_stim_target target;        /* stimulation: KN_STIM_IA, H-reflex test pulses (no motor axons) */
 } kn_plan_row;
 
 /* How a case's subject differs from the default one (0: as the default). */

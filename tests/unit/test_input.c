@@ -816,7 +816,7 @@ static const bad_case bad_cases[] = {
      "unknown key \"xyz\"; allowed: do, region, landmark, muscle, contact, force, pressure, area, "
      "speed, stroke_length, direction, rate, duration, repetitions, rest_between, start, label, "
      "posture, joints, angle, level, frequency, frequency_step, fraction, method, temperature, "
-     "fluid, volume, velocity, contraction, nerve, length"},
+     "fluid, volume, velocity, contraction, nerve, length, target"},
     {"28_session_force_wrong_dimension.yaml", KN_EUNIT, 5, 14, "session.actions[0].force",
      "expected a force (N), got \"3 cm/s\""},
     {"29_session_force_missing_unit.yaml", KN_EUNIT, 5, 14, "session.actions[0].force",

@@ -157,15 +157,29 @@ static double twitch_sum(const kn_pool_params *pp, double e) {
   return sum;
 }
 
+/* The excitation a standard H-reflex test volley reaches at rest, summed unit by unit: the
+ * threshold of the lowest unit at which 30 % (nm_hreflex_volley) of the pool's twitch force is
+ * recruited. */
+static double volley_reach(const kn_pool_params *pp) {
+  double total = twitch_sum(pp, pp->rr);
+  for (int i = 0; i < pp->n; i++) {
+    double th = pow(pp->rr, (double)i / (pp->n - 1));
+    if (twitch_sum(pp, th) >= 0.3 * total) return th;
+  }
+  return pp->rr;
+}
+
 /* Sustained pressure on the belly: the massage inhibition rises to nm_massage_inhibition * p /
  * (p + nm_massage_p50) with time constant nm_inhibition_rise, the muscle counts as inhibited from
  * the first step, and the H-reflex falls to the twitch force a test volley still recruits. The
  * volley reaches the lowest unit at which 30 % of the pool's twitch force is recruited; inhibition
- * raises every threshold by its size. */
+ * raises every threshold by its size. The pressure's onset is not let stretch the belly like a tap
+ * (nm_tap_gain 0): that Ia burst would also depress the synapse, tested apart below. */
 static void test_pressure_inhibits_and_depresses_hreflex(void **state) {
   (void)state;
   rig r;
   rig_build(&r, 0);
+  r.par.nm_tap_gain = 0.0;
   double p = 5.0 * KN_KPA, seconds = 3.0;
   r.muscle_p[0] = p;
   rig_run(&r, seconds);
@@ -174,11 +188,7 @@ static void test_pressure_inhibits_and_depresses_hreflex(void **state) {
   assert_close(r.o.outcome[0].inhibited_time, seconds, 1e-9);
   const kn_pool_params *pp = &r.p.muscles[0].pool;
   assert_int_equal(pp->n, 120);
-  double total = twitch_sum(pp, pp->rr), reach = 0.0;
-  for (int i = 0; i < pp->n && reach == 0.0; i++) {
-    double th = pow(pp->rr, (double)i / (pp->n - 1));
-    if (twitch_sum(pp, th) >= 0.3 * total) reach = th;
-  }
+  double reach = volley_reach(pp);
   double expected = twitch_sum(pp, reach - inh) / twitch_sum(pp, reach);
   assert_true(expected > 0.0 && expected < 1.0);
   assert_close(r.o.outcome[0].hreflex_ratio, expected, 1e-9);
@@ -227,6 +237,22 @@ static void test_pad_one_step_and_its_ceiling(void **state) {
   assert_close(kn_nm_pad_efficacy(&p, 0.6), 0.8, 1e-15);
 }
 
+/* A steady discharge 100 /s above rest (0.1 impulse a step, using 0.05 of the store) against the
+ * refill k: the store settles where use and refill balance, pad (1 - 0.05)(1 - k) + k = pad, i.e.
+ * k / (0.05 + 0.95 k) = 0.00498 for k = 1 - exp(-1 ms / 4 s); a step from there stays there. */
+static void test_pad_rest_is_the_fixed_point(void **state) {
+  (void)state;
+  kn_params p;
+  kn_params_default(&p);
+  double k = 1.0 - exp(-DT / p.nm_pad_recovery);
+  double pad = kn_nm_pad_rest(&p, p.nm_pad_release, 100.0, DT, k);
+  assert_close(pad, k / (0.05 + 0.95 * k), 1e-15);
+  assert_close(pad, 0.00498, 1e-5);
+  assert_close(kn_nm_pad_step(&p, p.nm_pad_release, pad, 100.0, DT, k), pad, 1e-15);
+  /* at or below the resting discharge nothing is used: the store is full */
+  assert_close(kn_nm_pad_rest(&p, p.nm_pad_release, -5.0, DT, k), 1.0, 1e-15);
+}
+
 /* Recovery: with no Ia discharge above rest, the deficit decays with nm_pad_recovery (4 s): after
  * one time constant, 1 - 0.5 / e from 0.5; after 10 s (the literature's ~10 s), 1 - 0.5 e^-2.5. */
 static void test_pad_recovers_with_its_time_constant(void **state) {
@@ -241,6 +267,102 @@ static void test_pad_recovers_with_its_time_constant(void **state) {
   for (int i = 0; i < 6000; i++)
     pad = kn_nm_pad_step(&p, p.nm_pad_release, pad, 0.0, DT, k);
   assert_close(pad, 1.0 - 0.5 * exp(-2.5), 1e-9);
+}
+
+/* Transmitter left just after the n-th of a train of electrically evoked volleys T s apart, from
+ * the recursion after = (1 - (1 - before) E)(1 - r q), E = exp(-T / tau): each volley excites the
+ * share q of the afferents, each impulse uses the share r of what is available, and the store
+ * refills between volleys. Closed form: a fixed point a / (1 - b) approached as b^(n-1) from the
+ * first volley's 1 - r q, with a = (1 - E)(1 - r q), b = E (1 - r q). */
+static double pad_after_volleys(double r, double q, double T, double tau, int n) {
+  double E = exp(-T / tau), keep = 1.0 - r * q;
+  double a = (1.0 - E) * keep, b = E * keep, fixed = a / (1.0 - b);
+  return fixed + (keep - fixed) * pow(b, n - 1);
+}
+
+/* A train of H-reflex test pulses at 1 Hz (each excites nm_stim_ia_test_share = 0.5 of the Ia
+ * afferents, nm_pad_release = 0.5): stepping the two PAD functions as the stage does (the volley,
+ * then 1000 steps of refill) gives the closed form. By hand: the first leaves 1 - 0.25 = 0.75;
+ * the steady state is 0.75 (1 - e^-0.25) / (1 - 0.75 e^-0.25) = 0.3989. */
+static void test_pad_test_pulses_closed_form(void **state) {
+  (void)state;
+  kn_params p;
+  kn_params_default(&p);
+  double k = 1.0 - exp(-DT / p.nm_pad_recovery), q = p.nm_stim_ia_test_share;
+  assert_close(kn_nm_pad_volley(p.nm_pad_release, 1.0, q), 0.75, 1e-15);
+  double pad = 1.0;
+  for (int n = 1; n <= 10; n++) {
+    pad = kn_nm_pad_volley(p.nm_pad_release, pad, q);
+    assert_close(pad, pad_after_volleys(p.nm_pad_release, q, 1.0, p.nm_pad_recovery, n), 1e-12);
+    for (int i = 0; i < 1000; i++)
+      pad = kn_nm_pad_step(&p, p.nm_pad_release, pad, 0.0, DT, k);
+  }
+  assert_close(pad_after_volleys(0.5, 0.5, 1.0, 4.0, 200), 0.3989, 1e-4);
+  /* a mixed-nerve pulse excites every Ia afferent (nm_stim_ia_mixed_share 1): half is left */
+  assert_close(kn_nm_pad_volley(p.nm_pad_release, 1.0, p.nm_stim_ia_mixed_share), 0.5, 1e-15);
+}
+
+/* The same train through the stage: ten test pulses at 1 Hz (target ia, no motor axons) into the
+ * relaxed prone calf, whose spindles fire below their resting rate and use no transmitter. The
+ * lowest H-reflex (summary's hreflex_min_pct) is what a test volley evokes just after the tenth:
+ * the synapse passes 1 - nm_pad_share (1 - pad) of it (nm_pad_share 0.5), so it reaches
+ * eff x reach and recruits twitch_sum(eff reach) / twitch_sum(reach) of the force at rest. The
+ * stimulator's phase is summed in steps of 1 ms, so a pulse may come a step early or late: the
+ * reading lies between the values for 999 and 1001 steps between pulses. The first pulse reflexly
+ * fires the pool's smallest units (an H-reflex), the pulses fire no unit directly. */
+static void test_test_pulses_depress_the_hreflex(void **state) {
+  (void)state;
+  rig r;
+  memset(&r.action, 0, sizeof r.action);
+  r.action.kind = KN_ACT_STIMULATION;
+  r.action.muscle = kn_atlas_find_muscle("gastrocnemius");
+  r.action.region = -1;
+  r.action.frequency = 1.0;
+  r.action.fraction = 0.0;
+  r.action.target = KN_STIM_IA;
+  r.action.duration = 20.0;
+  r.action.repetitions = 1;
+  rig_build(&r, 1);
+  r.action_rep[0] = 0;
+  rig_run(&r, 0.99); /* a train's first pulse comes one period in (the stimulator starts at rest) */
+  assert_true(r.o.outcome[0].hreflex_ratio == 1.0);
+  double first = 0.0; /* the first H-reflex's EMG */
+  for (int i = 0; i < 30; i++) {
+    rig_run(&r, DT);
+    first += r.o.emg[0];
+  }
+  assert_true(first > 0.0);
+  rig_run(&r, 10.5 - 1.02); /* pulses at 1, 2, ..., 10 s */
+  const kn_pool_params *pp = &r.p.muscles[0].pool;
+  double reach = volley_reach(pp), lo = 1.0, hi = 0.0;
+  for (int late = -1; late <= 1; late++) {
+    double T = (1000.0 + late) * DT;
+    double pad = pad_after_volleys(r.par.nm_pad_release, r.par.nm_stim_ia_test_share, T,
+                                   r.par.nm_pad_recovery, 10);
+    double eff = 1.0 - r.par.nm_pad_share * (1.0 - pad);
+    double h = twitch_sum(pp, eff * reach) / twitch_sum(pp, reach);
+    lo = fmin(lo, h), hi = fmax(hi, h);
+  }
+  assert_true(hi < 1.0);
+  assert_true(r.o.outcome[0].hreflex_ratio >= lo - 1e-12);
+  assert_true(r.o.outcome[0].hreflex_ratio <= hi + 1e-12);
+  free(r.block);
+}
+
+/* Recovery seen through the H-reflex: after a single mixed-nerve pulse (all Ia afferents: half the
+ * transmitter left) a test volley one recovery time constant later (4 s) finds 1 - 0.5 / e of it,
+ * and the synapse passes 1 - 0.5 x 0.5 / e = 0.816 of the excitation. The recorded lowest
+ * H-reflex is the one just after the pulse: 0.75 of the excitation. */
+static void test_one_mixed_pulse_depresses_then_recovers(void **state) {
+  (void)state;
+  kn_params p;
+  kn_params_default(&p);
+  double k = 1.0 - exp(-DT / p.nm_pad_recovery);
+  double pad = kn_nm_pad_volley(p.nm_pad_release, 1.0, p.nm_stim_ia_mixed_share);
+  assert_close(kn_nm_pad_efficacy(&p, pad), 0.75, 1e-15);
+  for (int i = 0; i < 4000; i++)
+    pad = kn_nm_pad_step(&p, p.nm_pad_release, pad, 0.0, DT, k);
+  assert_close(kn_nm_pad_efficacy(&p, pad), 1.0 - 0.25 * exp(-1.0), 1e-9);
 }
 
 /* A stretch at a given velocity: the hand turns the prone ankle (0.5 rad) toward 0.5 - 0.7 =
@@ -313,6 +435,10 @@ int main(void) {
       cmocka_unit_test(test_non_finite_input_is_reported),
       cmocka_unit_test(test_pad_one_step_and_its_ceiling),
       cmocka_unit_test(test_pad_recovers_with_its_time_constant),
+      cmocka_unit_test(test_pad_rest_is_the_fixed_point),
+      cmocka_unit_test(test_pad_test_pulses_closed_form),
+      cmocka_unit_test(test_test_pulses_depress_the_hreflex),
+      cmocka_unit_test(test_one_mixed_pulse_depresses_then_recovers),
       cmocka_unit_test(test_stretch_velocity_turns_the_joint_at_that_rate),
       cmocka_unit_test(test_fast_stretch_reflex_survives_past_optimal_length),
       cmocka_unit_test(test_contraction_held_during_stretch),
