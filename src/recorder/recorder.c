@@ -64,7 +64,7 @@ static const quantity QUANTITIES[] = {
      NO_LIMIT, 0},
     {LIST_HANDS, "force_rate", "N_per_s", "N/s", "How fast the force changes", "contact",
      KN_REDUCE_MAX, NONE, NO_LIMIT, 0},
-    {LIST_REGIONS, "pain_prob", "", "1", "Probability of pain", "contact", KN_REDUCE_MAX, EV(HUMAN),
+    {LIST_REGIONS, "pain_prob", "", "1", "Probability of pain", "contact", KN_REDUCE_MAX, EV(EXPERT),
      "pain counted as lasting above it", "pain_probability_event", 0.0, 0},
     {LIST_NERVES, "p_nerve", "mmHg", "mmHg", "Pressure on nerves and vessels", "nerve",
      KN_REDUCE_MAX, NONE, "intraneural perfusion halves", "nerve_perfusion_p50", 0.0, 0},
