@@ -125,7 +125,8 @@ void kn_pain_state_step(const kn_pain_curve *c, const kn_pain_dynamics *d, doubl
   double now = p > 0.0 ? kn_pain_summed_probability(c, d, st->summation, p) : 0.0;
   if (st->metabolite > 0.0) { /* either cause hurts: 1 - (1 - pressure)(1 - ischaemia) */
     double isch = kn_pain_ischaemic_probability(d, st->metabolite);
-    now += isch * (1.0 - now);
+    /* a hand's patch dilutes its ischaemia into the region: ~1e-140, nothing any output means */
+    if (isch > PAIN_NEGLIGIBLE) now += isch * (1.0 - now);
   }
   double faded = st->felt > PAIN_NEGLIGIBLE ? st->felt * exp(-dt / d->after_time) : 0.0;
   st->felt = fmax(now, faded);

@@ -348,8 +348,15 @@ void kn_protocol_lift(const kn_protocol_params *p, kn_protocol_state *s) {
   }
 }
 
-void kn_protocol_pain_step(const kn_protocol_params *p, const kn_pain_in *in, kn_protocol_state *s,
-                           kn_protocol_out *o, double dt) {
+void kn_protocol_ischaemia_step(const kn_protocol_params *p, const kn_pain_in *in,
+                                kn_protocol_state *s, double dt) {
+  kn_pain_dynamics pd = kn_pain_dynamics_of(p->par);
+  for (int r = 0; r < p->nregion; r++)
+    kn_pain_ischaemia_step(&pd, in->muscle_flow[r], in->activation[r], dt, &s->pain[r]);
+}
+
+void kn_protocol_pain_step(const kn_protocol_params *p, kn_protocol_state *s, kn_protocol_out *o,
+                           double dt) {
   kn_pain_dynamics pd = kn_pain_dynamics_of(p->par);
   double *peak = o->region_pain; /* first the hands' highest pressure on each region (Pa) */
   for (int r = 0; r < p->nregion; r++)
@@ -361,8 +368,6 @@ void kn_protocol_pain_step(const kn_protocol_params *p, const kn_pain_in *in, kn
     if (r >= 0 && c->p > peak[r]) peak[r] = c->p;
   }
   for (int r = 0; r < p->nregion; r++) { /* then the pain it leaves, with the muscle's ischaemia */
-    if (in && in->muscle_flow && in->activation)
-      kn_pain_ischaemia_step(&pd, in->muscle_flow[r], in->activation[r], dt, &s->pain[r]);
     kn_pain_state_step(&p->pain[r], &pd, peak[r], dt, &s->pain[r]);
     o->region_pain[r] = s->pain[r].felt;
   }

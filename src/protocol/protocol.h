@@ -57,8 +57,7 @@ typedef struct kn_pain_dynamics {
   kn_pain_curve isch_tolerance; /* tolerated metabolite across people (mean 1) */
 } kn_pain_dynamics;
 
-/* What the pain of the regions reads from the circulation (its last step; NULL arrays: every
- * muscle at rest with resting flow, so no ischaemic pain). */
+/* What the ischaemic metabolites of the regions read from the circulation (its step just done). */
 typedef struct kn_pain_in {
   const double *muscle_flow; /* 1 (nregion) muscle-layer flow over each region, relative to rest */
   const double *activation;  /* 1 (nregion) activation of each region's muscles (0..1) */
@@ -174,11 +173,15 @@ int kn_protocol_step(const kn_protocol_params *p, const kn_protocol_in *in, kn_p
  * otherwise stay on the skin through the quiet steps that follow, which do not step the hands. */
 void kn_protocol_lift(const kn_protocol_params *p, kn_protocol_state *s);
 
-/* The pain of every region over dt (s), from the hands now and the muscle flow and work `in`
- * gives (may be NULL: no ischaemia) (call after kn_protocol_step, and on every step after the plan
- * too, so that pain fades): fills o->region_pain. */
-void kn_protocol_pain_step(const kn_protocol_params *p, const kn_pain_in *in, kn_protocol_state *s,
-                           kn_protocol_out *o, double dt);
+/* The pain of every region over dt (s), from the hands now and the ischaemic metabolites so far
+ * (call after kn_protocol_step, and on every step after the plan too, so that pain fades): fills
+ * o->region_pain. */
+void kn_protocol_pain_step(const kn_protocol_params *p, kn_protocol_state *s, kn_protocol_out *o,
+                           double dt);
+/* The ischaemic metabolites of every region's muscle over dt (s, the circulation's step), from
+ * the muscle flow and work the circulation has just computed (on its clock, after its step). */
+void kn_protocol_ischaemia_step(const kn_protocol_params *p, const kn_pain_in *in,
+                                kn_protocol_state *s, double dt);
 
 /* Draws one practitioner of profile `who`: every trait at the median (percentile 0 and not seeded),
  * at `percentile` (1..99) in the harmful direction, or from `seed` (seeded != 0); reproducible. */

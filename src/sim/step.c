@@ -134,10 +134,12 @@ static int circ_step(const kn_model *m, kn_data *d) {
                    .systolic = d->sys_o.now->systolic,
                    .diastolic = d->sys_o.now->diastolic};
   int rc = kn_circ_step(&m->circ, &in, &d->circ_s, &d->circ_o, d->circ_elapsed);
-  for (int r = 0; r < m->nregion; r++) { /* the pain's ischaemia reads them at the next steps */
+  for (int r = 0; r < m->nregion; r++) { /* ischaemic metabolites on the circulation's clock */
     d->pain_flow[r] = d->circ_o.region[r].muscle_mean;
     d->pain_work[r] = d->circ_o.region[r].activation;
   }
+  kn_pain_in pain_in = {d->pain_flow, d->pain_work};
+  kn_protocol_ischaemia_step(&m->protocol, &pain_in, &d->protocol_s, d->circ_elapsed);
   d->circ_elapsed = 0.0;
   d->nm_circ_fresh = 1;
   return rc;
@@ -201,8 +203,7 @@ int kn_step(const kn_model *m, kn_data *d) {
   } else {
     kn_protocol_lift(&m->protocol, &d->protocol_s); /* after the plan no hand or device presses */
   }
-  kn_pain_in pain_in = {d->pain_flow, d->pain_work}; /* circulation's last step */
-  kn_protocol_pain_step(&m->protocol, &pain_in, &d->protocol_s, &d->protocol_o, d->dt); /* fades */
+  kn_protocol_pain_step(&m->protocol, &d->protocol_s, &d->protocol_o, d->dt); /* fades when quiet */
   mechanics_step(m, d);
   structure_pressures(m, d);
   STAGE(KN_STAGE_MECHANICS, FINITE(load_sum(m, d)));

@@ -189,7 +189,7 @@ static void test_region_pain_follows_the_hands(void **state) {
   kn_protocol_reset(&r->p, &r->s, &r->o);
   while (r->in.t < 10.0 - 0.5e-3) {
     assert_int_equal(kn_protocol_step(&r->p, &r->in, &r->s, &r->o, r->p.dt), KN_OK);
-    kn_protocol_pain_step(&r->p, NULL, &r->s, &r->o, r->p.dt);
+    kn_protocol_pain_step(&r->p, &r->s, &r->o, r->p.dt);
     r->in.t += r->p.dt;
   }
   assert_close(r->s.pain[0].summation, 0.5 * (1.0 - exp(-10.0 / 120.0)), 1e-9);
@@ -197,7 +197,7 @@ static void test_region_pain_follows_the_hands(void **state) {
   assert_close(held, lognormal_pain(200e3 * (1.0 + 0.5 * r->s.pain[0].summation), 400e3, 100e3),
                1e-12);
   kn_protocol_lift(&r->p, &r->s);
-  kn_protocol_pain_step(&r->p, NULL, &r->s, &r->o, 1.0);
+  kn_protocol_pain_step(&r->p, &r->s, &r->o, 1.0);
   assert_close(r->o.region_pain[0], held * exp(-1.0 / 15.0), 1e-12);
   free(r->block);
   free(r);
@@ -279,9 +279,9 @@ static void test_ischaemic_pain_of_work_and_its_wash_out(void **state) {
   assert_close(kn_pain_ischaemic_probability(&d, st.metabolite), 0.0056, 1e-4);
 }
 
-/* The stage's pain step reads the circulation's flow and work: no hand on the region, muscle flow
- * 0 and no work for 28.9 min give the region the resting tourniquet's pain, 0.5728; a NULL input
- * leaves a fresh region painless. */
+/* The stage's ischaemia step reads the circulation's flow and work, and its pain step the
+ * metabolites: no hand on the region, muscle flow 0 and no work for 28.9 min give the region the
+ * resting tourniquet's pain, 0.5728; without the ischaemia step a region stays painless. */
 static void test_region_pain_reads_ischaemia(void **state) {
   (void)state;
   rig *r = rig_new(KN_ACT_COMPRESSION, -1.0);
@@ -289,12 +289,14 @@ static void test_region_pain_reads_ischaemia(void **state) {
   kn_protocol_lift(&r->p, &r->s);
   double flow = 0.0, work = 0.0;
   kn_pain_in in = {&flow, &work};
-  for (int i = 0; i < 1734; i++)
-    kn_protocol_pain_step(&r->p, &in, &r->s, &r->o, 1.0);
+  for (int i = 0; i < 1734; i++) {
+    kn_protocol_ischaemia_step(&r->p, &in, &r->s, 1.0);
+    kn_protocol_pain_step(&r->p, &r->s, &r->o, 1.0);
+  }
   assert_close(r->o.region_pain[0], 0.5728, 1e-4);
   kn_protocol_reset(&r->p, &r->s, &r->o);
   kn_protocol_lift(&r->p, &r->s);
-  kn_protocol_pain_step(&r->p, NULL, &r->s, &r->o, 1734.0);
+  kn_protocol_pain_step(&r->p, &r->s, &r->o, 1734.0);
   assert_close(r->o.region_pain[0], 0.0, 0.0);
   free(r->block);
   free(r);
