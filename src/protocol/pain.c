@@ -60,13 +60,9 @@ kn_pain_dynamics kn_pain_dynamics_of(const kn_params *par) {
    * of which the resting build-up is part */
   double rest = 1.0 / par->pain_isch_rest_time;
   double work = (1.0 / par->pain_isch_work_time - rest) / par->pain_isch_work_activation;
-  return (kn_pain_dynamics){par->pain_sum_gain,
-                            par->pain_sum_time,
-                            par->pain_after_time,
-                            rest,
-                            fmax(0.0, work),
-                            par->pain_isch_wash_time,
-                            kn_pain_curve_of(1.0, par->pain_isch_tolerance_cv)};
+  return (kn_pain_dynamics){
+      par->pain_sum_gain, par->pain_sum_time,       par->pain_after_time,       rest,
+      fmax(0.0, work),    par->pain_isch_wash_time, par->pain_isch_tolerance_cv};
 }
 
 double kn_pain_summed_probability(const kn_pain_curve *c, const kn_pain_dynamics *d, double s,
@@ -75,7 +71,11 @@ double kn_pain_summed_probability(const kn_pain_curve *c, const kn_pain_dynamics
 }
 
 double kn_pain_ischaemic_probability(const kn_pain_dynamics *d, double m) {
-  return kn_pain_curve_probability(&d->isch_tolerance, m);
+  if (!(m > 0.0)) return 0.0;
+  /* fitted here, not in kn_pain_dynamics_of, which the 1 kHz path calls every step: this runs only
+   * where a muscle has metabolites to feel */
+  kn_pain_curve tolerance = kn_pain_curve_of(1.0, d->isch_cv);
+  return kn_pain_curve_probability(&tolerance, m);
 }
 
 void kn_pain_ischaemia_step(const kn_pain_dynamics *d, double flow, double activation, double dt,

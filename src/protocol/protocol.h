@@ -54,7 +54,7 @@ typedef struct kn_pain_dynamics {
   double isch_rest;  /* 1/s, metabolite build-up of a resting muscle with no flow */
   double isch_work;  /* 1/s per unit activation, the extra build-up of a working one */
   double isch_wash;  /* s, time constant of the wash-out at resting flow */
-  kn_pain_curve isch_tolerance; /* tolerated metabolite across people (mean 1) */
+  double isch_cv;    /* 1, spread of the tolerated metabolite across people (mean 1, log-normal) */
 } kn_pain_dynamics;
 
 /* What the ischaemic metabolites of the regions read from the circulation (its step just done). */
