@@ -324,7 +324,7 @@ void kn_protocol_reset(const kn_protocol_params *p, kn_protocol_state *s, kn_pro
     o->eased[k] = 0;
   }
   for (int r = 0; r < p->nregion; r++) {
-    s->pain[r] = (kn_pain_state){0.0, 0.0, 0.0};
+    s->pain[r] = (kn_pain_state){0.0, 0.0, 0.0, 0.0};
     o->region_pain[r] = 0.0;
   }
 }
@@ -351,6 +351,7 @@ void kn_protocol_lift(const kn_protocol_params *p, kn_protocol_state *s) {
 void kn_protocol_ischaemia_step(const kn_protocol_params *p, const kn_pain_in *in,
                                 kn_protocol_state *s, double dt) {
   kn_pain_dynamics pd = kn_pain_dynamics_of(p->par);
+  pd.isch_floor = kn_pain_ischaemic_floor(&pd); /* once for all regions */
   for (int r = 0; r < p->nregion; r++)
     kn_pain_ischaemia_step(&pd, in->muscle_flow[r], in->activation[r], dt, &s->pain[r]);
 }

@@ -158,7 +158,7 @@ static void test_pain_step_response(void **state) {
   assert_close(d.sum_time, 120.0, 0.0);
   assert_close(d.after_time, 15.0, 0.0);
   kn_pain_curve c = kn_pain_curve_of(400e3, 100e3);
-  kn_pain_state st = {0.0, 0.0, 0.0};
+  kn_pain_state st = {0.0, 0.0, 0.0, 0.0};
   double p = 300e3, dt = 1e-3;
   double before = lognormal_pain(p, 400e3, 100e3);
   for (int i = 0; i < 120000; i++)
@@ -240,8 +240,8 @@ static void test_ischaemic_pain_at_rest(void **state) {
   kn_params par;
   kn_params_default(&par);
   kn_pain_dynamics d = kn_pain_dynamics_of(&par);
-  assert_close(d.isch_rest, 1.0 / (28.9 * 60.0), 1e-15);
-  kn_pain_state st = {0.0, 0.0, 0.0};
+  assert_close(d.isch_rest_time, 28.9 * 60.0, 1e-9);
+  kn_pain_state st = {0.0, 0.0, 0.0, 0.0};
   double dt = 0.01;
   for (int i = 0; i < 173400; i++) /* 1734 s = 28.9 min */
     kn_pain_ischaemia_step(&d, 0.0, 0.0, dt, &st);
@@ -264,7 +264,7 @@ static void test_ischaemic_pain_of_work_and_its_wash_out(void **state) {
   kn_params par;
   kn_params_default(&par);
   kn_pain_dynamics d = kn_pain_dynamics_of(&par);
-  kn_pain_state st = {0.0, 0.0, 0.0};
+  kn_pain_state st = {0.0, 0.0, 0.0, 0.0};
   double dt = 0.001;
   for (int i = 0; i < 77000; i++)
     kn_pain_ischaemia_step(&d, 0.0, 0.15, dt, &st);
