@@ -110,9 +110,9 @@ const kn_case kn_cases_pain[] = {
                      "the check of that ratio, and one study of 12 people",
      .run = kn_run_formula,
      .exp = &(const kn_formula_exp){calf_algometer, {0}}},
-    /* kind: the resting build-up is hutchinson1993's arm tourniquet (28.9 min on average); the
-     * spread between people is this paper's, but the mean the case reads does not depend on it:
-     * nothing was fitted to this mean */
+    /* kind: the resting build-up is hutchinson1993's arm tourniquet (28.9 min on average), the
+     * spread between people that of pressure-pain thresholds (bordachar2019): nothing was taken
+     * from this paper */
     {.id = "pain.crews1991.tourniquet_tolerance",
      .group = "pain",
      .source = "crews1991",
@@ -125,7 +125,8 @@ const kn_case kn_cases_pain[] = {
      KN_PRE,
      .run = kn_run_formula,
      .exp = &(const kn_formula_exp){tourniquet_mean_minutes, {0}}},
-    /* kind: mean from hutchinson1993, spread from crews1991: nothing was fitted to this paper */
+    /* kind: mean from hutchinson1993, spread from pressure-pain thresholds (bordachar2019):
+     * nothing was taken from this paper */
     {.id = "pain.tourniquet_grip2008.stopped_before_21min",
      .group = "pain",
      .source = "tourniquet_grip2008",

@@ -233,8 +233,9 @@ static void test_device_is_exact(void **state) {
 /* Ischaemic pain with the cited constants, worked by hand. A resting muscle with no flow (an arm
  * tourniquet) builds metabolite at 1 / 28.9 min (pain_isch_rest_time, hutchinson1993): after 28.9
  * min it holds exactly the mean tolerated amount, 1. The tolerance is log-normal with mean 1 and
- * CV 0.38 (crews1991): sigma^2 = ln(1.1444) = 0.13488, mu = -sigma^2 / 2 = -0.06744, so
- * P(1) = Phi(0.06744 / 0.36726) = Phi(0.1836) = 0.5728. Stepped at 10 ms, the exact answer. */
+ * CV 0.485 (pain_isch_tolerance_cv): sigma^2 = ln(1.235225) = 0.21125, mu = -sigma^2 / 2 =
+ * -0.10563, so P(1) = Phi(0.10563 / 0.45962) = Phi(0.2298) = 0.5909. Stepped at 10 ms, the exact
+ * answer. */
 static void test_ischaemic_pain_at_rest(void **state) {
   (void)state;
   kn_params par;
@@ -246,10 +247,10 @@ static void test_ischaemic_pain_at_rest(void **state) {
   for (int i = 0; i < 173400; i++) /* 1734 s = 28.9 min */
     kn_pain_ischaemia_step(&d, 0.0, 0.0, dt, &st);
   assert_close(st.metabolite, 1.0, 1e-9);
-  assert_close(kn_pain_ischaemic_probability(&d, st.metabolite), 0.5728, 1e-4);
-  assert_close(kn_pain_ischaemic_held(0.0, 0.0, 1734.0), 0.5728, 1e-4);
-  /* halfway (14.45 min): m = 0.5, P = Phi((ln 0.5 + 0.06744) / 0.36726) = Phi(-1.7037) = 0.0442 */
-  assert_close(kn_pain_ischaemic_held(0.0, 0.0, 867.0), 0.0442, 1e-4);
+  assert_close(kn_pain_ischaemic_probability(&d, st.metabolite), 0.5909, 1e-4);
+  assert_close(kn_pain_ischaemic_held(0.0, 0.0, 1734.0), 0.5909, 1e-4);
+  /* halfway (14.45 min): m = 0.5, P = Phi((ln 0.5 + 0.10563) / 0.45962) = Phi(-1.2783) = 0.1006 */
+  assert_close(kn_pain_ischaemic_held(0.0, 0.0, 867.0), 0.1006, 1e-4);
   /* with resting flow nothing builds: no pain however long */
   assert_close(kn_pain_ischaemic_held(1.0, 0.0, 7200.0), 0.0, 0.0);
 }
@@ -258,7 +259,8 @@ static void test_ischaemic_pain_at_rest(void **state) {
  * mean tolerated amount in 77 s (pain_isch_work_time, jones2018), 22.5 times sooner than at rest.
  * Work stopped but the cuff kept on: the pain stays (nothing washes it out; reid1931), growing only
  * at the resting rate, m = 1 + 60 / 1734 = 1.0346 a minute later. Flow back at rest: washed out
- * with a 3 s time constant, m = e^-1 = 0.3679 after 3 s, P = 0.0056. */
+ * with a 3 s time constant, m = e^-1 = 0.3679 after 3 s, P = Phi((-1 + 0.10563) / 0.45962) =
+ * Phi(-1.9459) = 0.0258. */
 static void test_ischaemic_pain_of_work_and_its_wash_out(void **state) {
   (void)state;
   kn_params par;
@@ -276,12 +278,12 @@ static void test_ischaemic_pain_of_work_and_its_wash_out(void **state) {
   for (int i = 0; i < 3000; i++)
     kn_pain_ischaemia_step(&d, 1.0, 0.0, dt, &st);
   assert_close(st.metabolite, exp(-1.0), 1e-9);
-  assert_close(kn_pain_ischaemic_probability(&d, st.metabolite), 0.0056, 1e-4);
+  assert_close(kn_pain_ischaemic_probability(&d, st.metabolite), 0.0258, 1e-4);
 }
 
 /* The stage's ischaemia step reads the circulation's flow and work, and its pain step the
  * metabolites: no hand on the region, muscle flow 0 and no work for 28.9 min give the region the
- * resting tourniquet's pain, 0.5728; without the ischaemia step a region stays painless. */
+ * resting tourniquet's pain, 0.5909; without the ischaemia step a region stays painless. */
 static void test_region_pain_reads_ischaemia(void **state) {
   (void)state;
   rig *r = rig_new(KN_ACT_COMPRESSION, -1.0);
@@ -293,7 +295,7 @@ static void test_region_pain_reads_ischaemia(void **state) {
     kn_protocol_ischaemia_step(&r->p, &in, &r->s, 1.0);
     kn_protocol_pain_step(&r->p, &r->s, &r->o, 1.0);
   }
-  assert_close(r->o.region_pain[0], 0.5728, 1e-4);
+  assert_close(r->o.region_pain[0], 0.5909, 1e-4);
   kn_protocol_reset(&r->p, &r->s, &r->o);
   kn_protocol_lift(&r->p, &r->s);
   kn_protocol_pain_step(&r->p, &r->s, &r->o, 1734.0);
