@@ -239,6 +239,7 @@ static const char *unit_of(kn_monitor_reason r) {
 static kn_evidence evidence_of(kn_monitor_reason r) {
   switch (r) {
   case KN_MON_BRUISE_RISK:
+  case KN_MON_PAIN: /* the threshold is human data, its build-up over minutes expert opinion */
     return KN_EVIDENCE_EXPERT;
   case KN_MON_NERVE_ISCHAEMIA:
   case KN_MON_NERVE_TRANSPORT:

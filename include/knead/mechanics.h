@@ -60,6 +60,10 @@ KN_API double kn_pain_median(double ppt_mean, double ppt_sd);
  * as painful on that threshold, with temporal summation and after-pain at the parameter table's
  * defaults (pain_sum_gain, pain_sum_time, pain_after_time; docs/model.md "Pain with time"). */
 KN_API double kn_pain_held(double p, double ppt_mean, double ppt_sd, double t_held, double t_after);
+/* Probability (0..1) that a muscle held t_held s at muscle flow `flow` (relative to rest; 0: no
+ * flow, as under a tourniquet) and activation `activation` (0..1) hurts from ischaemia, at the
+ * parameter table's defaults (pain_isch_*; docs/model.md "Ischaemic pain"). */
+KN_API double kn_pain_ischaemic_held(double flow, double activation, double t_held);
 
 #ifdef __cplusplus
 }

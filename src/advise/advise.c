@@ -294,7 +294,8 @@ static void rule_pain(const ctx *c, advice_buf *b) {
     const kn_region_outcome *ro = &c->o->regions[i];
     if (!(ro->pain_peak > c->par->adv_pain_likely)) continue;
     const kn_region *r = kn_atlas_region((size_t)ro->region);
-    kn_advice *a = add(b, "pain", KN_ADVICE_CHANGE, KN_EVIDENCE_HUMAN, "A9 A13",
+    /* the thresholds are human data; the pain probability's build-up is expert opinion */
+    kn_advice *a = add(b, "pain", KN_ADVICE_CHANGE, KN_EVIDENCE_EXPERT, "A9 A13",
                        "chesterton2003 bordachar2019");
     if (!a) return;
     given++;

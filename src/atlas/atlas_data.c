@@ -455,6 +455,28 @@ const kn_source kn_atlas_source_table[] = {
      "Tourniquet pain: the response to maintenance of tourniquet inflation on the upper extremity "
      "of volunteers (12 volunteers tolerated an upper-arm tourniquet 34 +/- 13 min; no effect of "
      "inflation pressure or width). Reg Anesth 1991;16(6):314-317 (authors not recorded here)"},
+    {"hutchinson1993",
+     "Hutchinson DT, McClinton MA. Upper extremity tourniquet tolerance. J Hand Surg Am "
+     "1993;18(2):206-210. doi:10.1016/0363-5023(93)90347-6 (20 unsedated volunteers: a forearm "
+     "tourniquet was tolerated 13 min, 45 %, longer than an upper-arm one; the arm's mean, 28.9 "
+     "min, is derived from those two figures of the abstract)"},
+    {"jones2018",
+     "Jones G, Burnham V, Francis P, Johnson M. Full, partial and no blood flow restriction during "
+     "handgrip exercise: pain and muscular endurance (20 volunteers, handgrip at 30 % of the "
+     "one-repetition maximum once a second: 77.0 +/- 34.7 repetitions to exhaustion under full "
+     "occlusion at 200 mmHg, with severe pain). Leeds Beckett repository eprint 5240, 2018 "
+     "(journal, year and title as listed there; figures from the abstract)"},
+    {"reid1931",
+     "Reid C. Experimental ischaemia: sensory phenomena, fibrillary twitchings, and effects on "
+     "pulse, respiration, and blood-pressure. Q J Exp Physiol 1931. "
+     "doi:10.1113/expphysiol.1931.sp000536 (ischaemia alone, warm limb, cuff at most 30 mmHg "
+     "above systolic: numbness only over 15-35 min; contractions of ischaemic muscle: severe pain "
+     "over the belly, gone almost at once when the circulation returns)"},
+    {"tourniquet_grip2008",
+     "Tolerance of upper extremity pneumatic tourniquets and their effect on grip strength. J Hand "
+     "Surg Eur 2008;33(3):266-271. doi:10.1177/1753193408087093 (40 volunteers, arm tourniquet at "
+     "100 mmHg above systolic for 21 min: 8 did not tolerate it; pain rose about linearly; "
+     "authors not recorded here)"},
     {"bedewi2023",
      "Bedewi MA, Kotb MA, Almalki DM, et al. Ultrasound of the normal vagus nerve cross-sectional "
      "area in the carotid sheath (86 nerves; CSA right 2.1, left 1.9 mm^2). Medicine (Baltimore) "

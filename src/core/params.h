@@ -886,6 +886,24 @@
     "calibrated: after-sensations of pain last up to about a minute (alappattu2011 read them "      \
     "for 1 min; staud2003): 1 min is 4 time constants",                                            \
     "time constant of the after-pain that outlasts a painful pressure")                            \
+  X(pain_isch_rest_time, "protocol", 28.9, "min", KN_MIN, HUMAN, "hutchinson1993",                 \
+    "mean time a resting muscle with no flow takes to reach the ischaemic pain people stop at (an "  \
+    "upper-arm tourniquet: 13 min, 45 %, shorter than a forearm one, so 13 / 0.45 = 28.9 min)")   \
+  X(pain_isch_work_time, "protocol", 77.0, "s", 1.0, HUMAN, "jones2018",                          \
+    "time to that pain for a muscle working at pain_isch_work_activation with no flow (handgrip "  \
+    "once a second at 30 % of maximum under full occlusion: 77 +/- 35 squeezes)")                 \
+  X(pain_isch_work_activation, "protocol", 0.15, "1", 1.0, EXPERT,                                \
+    "calibrated: jones2018's squeezes at 30 % of maximum, on for about half of each second",      \
+    "mean activation of the working muscle in that effort")                                        \
+  X(pain_isch_wash_time, "protocol", 3.0, "s", 1.0, EXPERT,                                       \
+    "calibrated: ischaemic muscle pain disappears almost at once when the circulation returns "    \
+    "(reid1931)",                                                                                  \
+    "time constant with which resting flow washes out the ischaemic metabolites")                  \
+  X(pain_isch_tolerance_cv, "protocol", 0.485, "1", 1.0, EXPERT,                                 \
+    "calibrated: people differ in the ischaemic pain they bear as they do in pressure-pain "       \
+    "thresholds (bordachar2019: 4.31 +/- 2.09 kgf/cm^2, CV 0.485); the tourniquet studies found "  \
+    "here give a spread only in the validation's own paper",                                       \
+    "spread between people of the ischaemic pain tolerated (coefficient of variation)")            \
   /* advice: the thresholds of the rules (docs/advice.md) ------------------------------------- */ \
   X(adv_fever, "advise", 38.0, "degC", 1.0, HUMAN, "werner2020",                                   \
     "core temperature at or above which a fever postpones the massage (the conventional definition)") \

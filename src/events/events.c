@@ -118,7 +118,7 @@ static void regions_step(const kn_events_params *p, const kn_events_in *in, int 
               fr, "ratio", KN_EVIDENCE_HUMAN, 1);
     condition(o, t, &open[KN_EV_PAIN], in->region_pain[r] > p->par->pain_probability_event,
               KN_EV_PAIN, KN_SITE_REGION, site, action, in->region_pain[r], "probability",
-              KN_EVIDENCE_HUMAN, 1);
+              KN_EVIDENCE_EXPERT, 1);
     condition(o, t, &open[KN_EV_BRUISE_RISK], bruise >= p->par->bruise_risk_level,
               KN_EV_BRUISE_RISK, KN_SITE_REGION, site, action, bruise, "ratio", KN_EVIDENCE_EXPERT,
               1);

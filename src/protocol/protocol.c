@@ -324,7 +324,7 @@ void kn_protocol_reset(const kn_protocol_params *p, kn_protocol_state *s, kn_pro
     o->eased[k] = 0;
   }
   for (int r = 0; r < p->nregion; r++) {
-    s->pain[r] = (kn_pain_state){0.0, 0.0};
+    s->pain[r] = (kn_pain_state){0.0, 0.0, 0.0, 0.0};
     o->region_pain[r] = 0.0;
   }
 }
@@ -348,6 +348,14 @@ void kn_protocol_lift(const kn_protocol_params *p, kn_protocol_state *s) {
   }
 }
 
+void kn_protocol_ischaemia_step(const kn_protocol_params *p, const kn_pain_in *in,
+                                kn_protocol_state *s, double dt) {
+  kn_pain_dynamics pd = kn_pain_dynamics_of(p->par);
+  pd.isch_floor = kn_pain_ischaemic_floor(&pd); /* once for all regions */
+  for (int r = 0; r < p->nregion; r++)
+    kn_pain_ischaemia_step(&pd, in->muscle_flow[r], in->activation[r], dt, &s->pain[r]);
+}
+
 void kn_protocol_pain_step(const kn_protocol_params *p, kn_protocol_state *s, kn_protocol_out *o,
                            double dt) {
   kn_pain_dynamics pd = kn_pain_dynamics_of(p->par);
@@ -360,7 +368,7 @@ void kn_protocol_pain_step(const kn_protocol_params *p, kn_protocol_state *s, kn
     int r = p->region_local[c->region];
     if (r >= 0 && c->p > peak[r]) peak[r] = c->p;
   }
-  for (int r = 0; r < p->nregion; r++) { /* then the pain it leaves */
+  for (int r = 0; r < p->nregion; r++) { /* then the pain it leaves, with the muscle's ischaemia */
     kn_pain_state_step(&p->pain[r], &pd, peak[r], dt, &s->pain[r]);
     o->region_pain[r] = s->pain[r].felt;
   }

@@ -39,28 +39,57 @@ double kn_pain_curve_probability(const kn_pain_curve *c, double p);
  * threshold grows more painful over minutes (temporal summation lowers the felt threshold), and
  * pain outlasts a painful pressure (after-pain) before it fades. */
 typedef struct kn_pain_state {
-  double summation; /* 1, 0..1: temporal summation of the pressure held (0: none) */
-  double felt;      /* 1, probability that the region hurts now, after-pain included */
+  double summation;  /* 1, 0..1: temporal summation of the pressure held (0: none) */
+  double metabolite; /* 1, ischaemic metabolites of its muscle (1: the mean amount tolerated) */
+  double ischaemic;  /* 1, probability that they hurt (set with them, on the circulation's clock) */
+  double felt;       /* 1, probability that the region hurts now, after-pain included */
 } kn_pain_state;
 
-/* The constants of that time course, from the parameter table (pain_sum_*, pain_after_time). */
+/* The constants of that time course, from the parameter table (pain_sum_*, pain_after_time,
+ * pain_isch_*). */
 typedef struct kn_pain_dynamics {
-  double gain;       /* 1, full summation multiplies the felt pressure by 1 + gain */
-  double sum_time;   /* s, time constant of summation (rise under pressure, fading without) */
-  double after_time; /* s, time constant of the after-pain */
+  double gain;           /* 1, full summation multiplies the felt pressure by 1 + gain */
+  double sum_time;       /* s, time constant of summation (rise under pressure, fading without) */
+  double after_time;     /* s, time constant of the after-pain */
+  double isch_rest_time; /* s, a resting muscle with no flow reaches the mean tolerated amount */
+  double isch_work_time; /* s, so does one working at isch_work_activation */
+  double isch_work_activation; /* 1, that reference effort's activation */
+  double isch_wash;            /* s, time constant of the wash-out at resting flow */
+  double isch_cv;    /* 1, spread of the tolerated metabolite across people (mean 1, log-normal) */
+  double isch_floor; /* 1, metabolite below which its pain is under 1e-12 (0: not known) */
 } kn_pain_dynamics;
+
+/* What the ischaemic metabolites of the regions read from the circulation (its step just done). */
+typedef struct kn_pain_in {
+  const double *muscle_flow; /* 1 (nregion) muscle-layer flow over each region, relative to rest */
+  const double *activation;  /* 1 (nregion) activation of each region's muscles (0..1) */
+} kn_pain_in;
 
 /* The time course's constants of parameter table par. */
 kn_pain_dynamics kn_pain_dynamics_of(const kn_params *par);
 
 /* Probability (0..1) that pressure p (Pa) hurts now on curve c with summation s (0..1), without
- * after-pain: the pressure felt is p (1 + gain s). */
+ * after-pain or ischaemia: the pressure felt is p (1 + gain s). */
 double kn_pain_summed_probability(const kn_pain_curve *c, const kn_pain_dynamics *d, double s,
                                   double p);
 
+/* Probability (0..1) that ischaemic metabolite m (in mean tolerated amounts) hurts. */
+double kn_pain_ischaemic_probability(const kn_pain_dynamics *d, double m);
+/* The metabolite below which that probability is under 1e-12 (for d->isch_floor: fitting the
+ * curve takes logarithms, so a caller stepping many regions sets it once). */
+double kn_pain_ischaemic_floor(const kn_pain_dynamics *d);
+
+/* Advances the ischaemic metabolite of st over dt (s) with muscle flow `flow` (relative to rest)
+ * and activation `activation` (0..1), exactly for constant inputs: it builds with the share of
+ * flow missing, dm/dt = (rest + work activation)(1 - min(1, flow)) - flow m / wash; then sets
+ * st->ischaemic (0 below 1e-12: a hand's patch diluted into its region). */
+void kn_pain_ischaemia_step(const kn_pain_dynamics *d, double flow, double activation, double dt,
+                            kn_pain_state *st);
+
 /* Advances region state st over dt (s) under peak surface pressure p (Pa), on curve c: the
- * summation relaxes (exactly, first order) towards min(1, p / mean threshold), then the felt pain
- * is the larger of the summed probability and the last felt pain faded over dt. */
+ * summation relaxes (exactly, first order) towards min(1, p / mean threshold); the pain now is
+ * pressure pain or ischaemic pain (st->ischaemic, as independent causes); the felt pain is the
+ * larger of that and the last felt pain faded over dt. */
 void kn_pain_state_step(const kn_pain_curve *c, const kn_pain_dynamics *d, double p, double dt,
                         kn_pain_state *st);
 
@@ -150,10 +179,15 @@ int kn_protocol_step(const kn_protocol_params *p, const kn_protocol_in *in, kn_p
  * otherwise stay on the skin through the quiet steps that follow, which do not step the hands. */
 void kn_protocol_lift(const kn_protocol_params *p, kn_protocol_state *s);
 
-/* The pain of every region over dt (s), from the hands now (call after kn_protocol_step, and on
- * every step after the plan too, so that pain fades): fills o->region_pain. */
+/* The pain of every region over dt (s), from the hands now and the ischaemic metabolites so far
+ * (call after kn_protocol_step, and on every step after the plan too, so that pain fades): fills
+ * o->region_pain. */
 void kn_protocol_pain_step(const kn_protocol_params *p, kn_protocol_state *s, kn_protocol_out *o,
                            double dt);
+/* The ischaemic metabolites of every region's muscle over dt (s, the circulation's step), from
+ * the muscle flow and work the circulation has just computed (on its clock, after its step). */
+void kn_protocol_ischaemia_step(const kn_protocol_params *p, const kn_pain_in *in,
+                                kn_protocol_state *s, double dt);
 
 /* Draws one practitioner of profile `who`: every trait at the median (percentile 0 and not seeded),
  * at `percentile` (1..99) in the harmful direction, or from `seed` (seeded != 0); reproducible. */

@@ -12,6 +12,8 @@ static void layout(const kn_model *m, kn_data *d, kn_arena *a) {
   kn_protocol_init(&m->protocol, a, &d->protocol_s, &d->protocol_o);
   d->contacts = d->protocol_o.contacts;
   d->region_pain = d->protocol_o.region_pain; /* pain with its time course (protocol) */
+  d->pain_flow = kn_arena_take(a, nr, sizeof(double));
+  d->pain_work = kn_arena_take(a, nr, sizeof(double));
   d->loads = kn_arena_take(a, (size_t)m->nslot, sizeof(kn_contact_load));
   d->region_t_contact = kn_arena_take(a, nr, sizeof(double));
   d->nerve_t_grade = kn_arena_take(a, nn, sizeof(double));
@@ -79,8 +81,11 @@ void kn_data_reset(const kn_model *m, kn_data *d) {
     d->muscle_state[k] = (kn_muscle_state){0};
     d->muscle_out[k] = (kn_muscle_outcome){.muscle = m->muscles[k]};
   }
-  for (int r = 0; r < m->nregion; r++)
+  for (int r = 0; r < m->nregion; r++) {
     d->region_out[r] = (kn_region_outcome){.region = m->regions[r]};
+    d->pain_flow[r] = 1.0; /* resting flow, no work: no ischaemia before circulation steps */
+    d->pain_work[r] = 0.0;
+  }
   d->soreness_load = 0.0;
   kn_events_reset(&m->events, &d->events_s, &d->events_o);
   kn_recorder_reset(&m->rec, &d->rec, &d->rec_out);

@@ -161,7 +161,9 @@ const kn_outcome *kn_data_outcome(const kn_model *m, kn_data *d) {
   o->soreness_duration = m->par.soreness_duration;
   if (o->soreness_probability >= 0.5) raise(&v, KN_HARM_MINOR, KN_EVIDENCE_HUMAN);
   o->evidence_iso = KN_EVIDENCE_HUMAN;
-  o->evidence_pain = KN_EVIDENCE_HUMAN;
+  /* pain's thresholds are human data, but its build-up under held pressure (pain_sum_gain,
+   * pain_sum_time) is expert opinion and shapes every pain probability: the lower level rules */
+  o->evidence_pain = KN_EVIDENCE_EXPERT;
   o->evidence_nerve = KN_EVIDENCE_ANIMAL;
   o->evidence_muscle = KN_EVIDENCE_ANIMAL;
   o->evidence_bruise = KN_EVIDENCE_EXPERT;

@@ -48,7 +48,7 @@ static const kn_quantity_info QUANTITIES[] = {
      EV_PAIN, NO_LIMIT},
     {REGION, "regions", "time_in_pain_s", "Time with pain more likely than not", "s", "s", NUM,
      EV_PAIN, NO_LIMIT},
-    {REGION, "regions", "pain_threshold_kPa", "Pressure-pain threshold", "kPa", "kPa", NUM, EV_PAIN,
+    {REGION, "regions", "pain_threshold_kPa", "Pressure-pain threshold", "kPa", "kPa", NUM, EV_ISO,
      NO_LIMIT},
     {REGION, "regions", "shear_peak_kPa", "Highest shear on the skin", "kPa", "kPa", NUM, NULL,
      NO_LIMIT},

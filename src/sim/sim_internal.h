@@ -101,6 +101,7 @@ struct kn_data {
   double *region_deep_shear;     /* Pa (nregion), highest shear in the muscle layer this step */
   double *region_rate;           /* N/s (nregion), fastest force rise this step */
   double *region_pain;           /* 1 (nregion), probability of pain this step */
+  double *pain_flow, *pain_work; /* 1 (nregion) muscle flow and activation for the pain (circ) */
   int *region_transient;         /* (nregion) all contacts this step are transient */
   double *nerve_p;               /* Pa (nnerve), pressure this step */
   double *nerve_len;             /* m (nnerve), loaded length this step */

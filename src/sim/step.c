@@ -134,6 +134,12 @@ static int circ_step(const kn_model *m, kn_data *d) {
                    .systolic = d->sys_o.now->systolic,
                    .diastolic = d->sys_o.now->diastolic};
   int rc = kn_circ_step(&m->circ, &in, &d->circ_s, &d->circ_o, d->circ_elapsed);
+  for (int r = 0; r < m->nregion; r++) { /* ischaemic metabolites on the circulation's clock */
+    d->pain_flow[r] = d->circ_o.region[r].muscle_mean;
+    d->pain_work[r] = d->circ_o.region[r].activation;
+  }
+  kn_pain_in pain_in = {d->pain_flow, d->pain_work};
+  kn_protocol_ischaemia_step(&m->protocol, &pain_in, &d->protocol_s, d->circ_elapsed);
   d->circ_elapsed = 0.0;
   d->nm_circ_fresh = 1;
   return rc;

@@ -157,15 +157,16 @@ for (const c of cases) {
   check(`${c.name}: force and nerve sections`, sections.includes("Force, pressure and pain"), sections.join(","));
 
   // what each chart says of its columns comes from the C side's description (D.series.columns):
-  // the hands' contact has no evidence level of its own, pain is human data with its limit
+  // the hands' contact has no evidence level of its own, pain is expert opinion (its build-up over
+  // minutes is) with its limit
   const meta = await page.evaluate(() => [...document.querySelectorAll(".chart")].map((ch) =>
     ({ group: ch.dataset.group, evidence: ch.dataset.evidence, limit: ch.dataset.limit })));
   const hands = meta.filter((m) => m.group.startsWith("hand:"));
   check(`${c.name}: hand charts say model derived, not human data`,
         hands.length > 0 && hands.every((m) => m.evidence === "model derived"), JSON.stringify(hands));
   const pain = meta.find((m) => m.group === "region:pain_prob");
-  check(`${c.name}: pain chart is human data with the 0.5 limit`,
-        pain !== undefined && pain.evidence === "human data" && +pain.limit === 0.5, JSON.stringify(pain));
+  check(`${c.name}: pain chart is expert opinion with the 0.5 limit`,
+        pain !== undefined && pain.evidence === "expert opinion" && +pain.limit === 0.5, JSON.stringify(pain));
 
   // hovering a chart shows values in its legend (and, through the linked cursor, in the others)
   const over = page.locator(".chart .u-over").first();

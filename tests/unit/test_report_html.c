@@ -145,8 +145,10 @@ static void test_column_metadata(void **state) {
            "\"quantity\":\"pain_prob\"",
            region, region);
   assert_non_null(strstr(html, want));
-  /* pain: human data, at the default limit 0.5 (pain_probability_event) */
-  assert_non_null(strstr(html, "\"reduce\":\"max\",\"evidence\":\"human data\",\"limit\":0.5,"));
+  /* pain: expert opinion (its build-up over minutes is), at the default limit 0.5
+   * (pain_probability_event) */
+  assert_non_null(
+      strstr(html, "\"reduce\":\"max\",\"evidence\":\"expert opinion\",\"limit\":0.5,"));
   /* the nerve's limit as the session set it, not the default 42 */
   assert_non_null(
       strstr(html, "\"unit\":\"mmHg\",\"reduce\":\"max\",\"evidence\":null,\"limit\":30.0,"));

@@ -158,7 +158,7 @@ static void test_pain_step_response(void **state) {
   assert_close(d.sum_time, 120.0, 0.0);
   assert_close(d.after_time, 15.0, 0.0);
   kn_pain_curve c = kn_pain_curve_of(400e3, 100e3);
-  kn_pain_state st = {0.0, 0.0};
+  kn_pain_state st = {0.0, 0.0, 0.0, 0.0};
   double p = 300e3, dt = 1e-3;
   double before = lognormal_pain(p, 400e3, 100e3);
   for (int i = 0; i < 120000; i++)
@@ -230,6 +230,80 @@ static void test_device_is_exact(void **state) {
   free(r);
 }
 
+/* Ischaemic pain with the cited constants, worked by hand. A resting muscle with no flow (an arm
+ * tourniquet) builds metabolite at 1 / 28.9 min (pain_isch_rest_time, hutchinson1993): after 28.9
+ * min it holds exactly the mean tolerated amount, 1. The tolerance is log-normal with mean 1 and
+ * CV 0.485 (pain_isch_tolerance_cv): sigma^2 = ln(1.235225) = 0.21125, mu = -sigma^2 / 2 =
+ * -0.10563, so P(1) = Phi(0.10563 / 0.45962) = Phi(0.2298) = 0.5909. Stepped at 10 ms, the exact
+ * answer. */
+static void test_ischaemic_pain_at_rest(void **state) {
+  (void)state;
+  kn_params par;
+  kn_params_default(&par);
+  kn_pain_dynamics d = kn_pain_dynamics_of(&par);
+  assert_close(d.isch_rest_time, 28.9 * 60.0, 1e-9);
+  kn_pain_state st = {0.0, 0.0, 0.0, 0.0};
+  double dt = 0.01;
+  for (int i = 0; i < 173400; i++) /* 1734 s = 28.9 min */
+    kn_pain_ischaemia_step(&d, 0.0, 0.0, dt, &st);
+  assert_close(st.metabolite, 1.0, 1e-9);
+  assert_close(kn_pain_ischaemic_probability(&d, st.metabolite), 0.5909, 1e-4);
+  assert_close(kn_pain_ischaemic_held(0.0, 0.0, 1734.0), 0.5909, 1e-4);
+  /* halfway (14.45 min): m = 0.5, P = Phi((ln 0.5 + 0.10563) / 0.45962) = Phi(-1.2783) = 0.1006 */
+  assert_close(kn_pain_ischaemic_held(0.0, 0.0, 867.0), 0.1006, 1e-4);
+  /* with resting flow nothing builds: no pain however long */
+  assert_close(kn_pain_ischaemic_held(1.0, 0.0, 7200.0), 0.0, 0.0);
+}
+
+/* A working muscle with no flow: at activation 0.15 (pain_isch_work_activation) it reaches the
+ * mean tolerated amount in 77 s (pain_isch_work_time, jones2018), 22.5 times sooner than at rest.
+ * Work stopped but the cuff kept on: the pain stays (nothing washes it out; reid1931), growing only
+ * at the resting rate, m = 1 + 60 / 1734 = 1.0346 a minute later. Flow back at rest: washed out
+ * with a 3 s time constant, m = e^-1 = 0.3679 after 3 s, P = Phi((-1 + 0.10563) / 0.45962) =
+ * Phi(-1.9459) = 0.0258. */
+static void test_ischaemic_pain_of_work_and_its_wash_out(void **state) {
+  (void)state;
+  kn_params par;
+  kn_params_default(&par);
+  kn_pain_dynamics d = kn_pain_dynamics_of(&par);
+  kn_pain_state st = {0.0, 0.0, 0.0, 0.0};
+  double dt = 0.001;
+  for (int i = 0; i < 77000; i++)
+    kn_pain_ischaemia_step(&d, 0.0, 0.15, dt, &st);
+  assert_close(st.metabolite, 1.0, 1e-9);
+  for (int i = 0; i < 60000; i++)
+    kn_pain_ischaemia_step(&d, 0.0, 0.0, dt, &st);
+  assert_close(st.metabolite, 1.0 + 60.0 / 1734.0, 1e-9);
+  st.metabolite = 1.0;
+  for (int i = 0; i < 3000; i++)
+    kn_pain_ischaemia_step(&d, 1.0, 0.0, dt, &st);
+  assert_close(st.metabolite, exp(-1.0), 1e-9);
+  assert_close(kn_pain_ischaemic_probability(&d, st.metabolite), 0.0258, 1e-4);
+}
+
+/* The stage's ischaemia step reads the circulation's flow and work, and its pain step the
+ * metabolites: no hand on the region, muscle flow 0 and no work for 28.9 min give the region the
+ * resting tourniquet's pain, 0.5909; without the ischaemia step a region stays painless. */
+static void test_region_pain_reads_ischaemia(void **state) {
+  (void)state;
+  rig *r = rig_new(KN_ACT_COMPRESSION, -1.0);
+  kn_protocol_reset(&r->p, &r->s, &r->o);
+  kn_protocol_lift(&r->p, &r->s);
+  double flow = 0.0, work = 0.0;
+  kn_pain_in in = {&flow, &work};
+  for (int i = 0; i < 1734; i++) {
+    kn_protocol_ischaemia_step(&r->p, &in, &r->s, 1.0);
+    kn_protocol_pain_step(&r->p, &r->s, &r->o, 1.0);
+  }
+  assert_close(r->o.region_pain[0], 0.5909, 1e-4);
+  kn_protocol_reset(&r->p, &r->s, &r->o);
+  kn_protocol_lift(&r->p, &r->s);
+  kn_protocol_pain_step(&r->p, &r->s, &r->o, 1734.0);
+  assert_close(r->o.region_pain[0], 0.0, 0.0);
+  free(r->block);
+  free(r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_ramp_and_plateau),
@@ -238,6 +312,9 @@ int main(void) {
       cmocka_unit_test(test_pain_step_response),
       cmocka_unit_test(test_region_pain_follows_the_hands),
       cmocka_unit_test(test_device_is_exact),
+      cmocka_unit_test(test_ischaemic_pain_at_rest),
+      cmocka_unit_test(test_ischaemic_pain_of_work_and_its_wash_out),
+      cmocka_unit_test(test_region_pain_reads_ischaemia),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
