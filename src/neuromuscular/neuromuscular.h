@@ -76,8 +76,8 @@ typedef struct kn_nm_params {
   double cooling; /* degC, the subject's muscle temperature minus resting (negative: cooled) */
   double fatigue_fast, fatigue_slow; /* 1, shares of the Ia excitation that exertion removes at
                                         the start, recovering in minutes and in tens of minutes */
-  double hreflex_reach; /* excitation a standard H-reflex test volley reaches at rest
-                           (nm_hreflex_volley): the test pulses' reach and the H-reflex output's */
+  double hreflex_reach;              /* excitation a standard H-reflex test volley reaches at rest
+                                        (nm_hreflex_volley): the test pulses' reach and the H-reflex output's */
 } kn_nm_params;
 
 /* The joints' state. */
