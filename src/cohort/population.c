@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/rng.h"
 #include "input/input.h"
 #include "knead/atlas.h"
@@ -124,13 +125,6 @@ uint64_t kn_cohort_key(uint64_t seed, uint64_t index, uint64_t stream) {
   uint64_t h = mix64(seed + 0x9e3779b97f4a7c15ULL);
   h = mix64(h ^ (index + 0x632be59bd9b4e019ULL));
   return mix64(h ^ (stream + 0x8cb92ba72f3d8dd7ULL));
-}
-
-static uint64_t fnv1a(const char *s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-  return h;
 }
 
 /* ---- reading --------------------------------------------------------------------------------- */
@@ -483,7 +477,7 @@ static int read_trait(kn_in *in, const kn_ynode *key, const kn_ynode *m, const c
   t->key_path = path;
   snprintf(t->key, sizeof t->key, "%s", kn_in_text(in, key));
   if (key->n >= sizeof t->key) return kn_in_fail(in, key, path, KN_ERANGE, "trait name too long");
-  t->tag = fnv1a(t->key);
+  t->tag = kn_fnv1a_str(t->key);
   t->to_si = 1.0;
   if ((rc = kn_in_map_of(in, m, path, trait_keys))) return rc;
   if (kn_in_field(in, m, path, "unit", unit_field)) {

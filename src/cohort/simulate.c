@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/rng.h"
 #include "knead/cohort_uncertainty.h"
 
@@ -14,13 +15,6 @@
 #define STREAM_OUTCOME 0x4f5554434f4d45ULL
 #define STREAM_PRACTITIONER 0x50524143ULL
 #define STREAM_PRACTITIONER_TRAITS 0x5452414954ULL
-
-static uint64_t name_hash(const char *s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-  return h;
-}
 
 static void keep(const kn_outcome *o, const double *u, kn_cohort_result *r) {
   size_t nout = kn_cohort_outcome_count();
@@ -75,14 +69,14 @@ int kn_cohort_draw(const kn_cohort_job *job, uint64_t index, kn_cohort_unit *out
   /* one draw per outcome, keyed by its name: a new row of the outcome table moves no other draw */
   for (size_t i = 0; i < kn_cohort_outcome_count(); i++) {
     kn_rng r;
-    uint64_t stream = STREAM_OUTCOME ^ name_hash(kn_cohort_outcome_name(i));
+    uint64_t stream = STREAM_OUTCOME ^ kn_fnv1a_str(kn_cohort_outcome_name(i));
     kn_rng_seed(&r, kn_cohort_key(job->seed, subject, stream));
     out->u[i] = kn_rng_uniform(&r);
   }
   /* the course outcomes' draws in the same way, by the name of the draw each uses */
   for (size_t i = 0; i < kn_cohort_course_outcome_count(); i++) {
     kn_rng r;
-    uint64_t stream = STREAM_OUTCOME ^ name_hash(kn_cohort_course_outcome_draw(i));
+    uint64_t stream = STREAM_OUTCOME ^ kn_fnv1a_str(kn_cohort_course_outcome_draw(i));
     kn_rng_seed(&r, kn_cohort_key(job->seed, subject, stream));
     out->u_course[i] = kn_rng_uniform(&r);
   }

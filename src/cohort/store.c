@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/hash.h"
 #include "core/units.h"
 #include "knead/atlas.h"
 #include "knead/nerve.h"
@@ -69,14 +70,12 @@ int kn_store_db_fail(kn_diag *d, sqlite3 *db, const char *file) {
 int kn_cohort_hash_file(const char *path, char *out, size_t size) {
   FILE *fp = fopen(path, "rb");
   if (fp == NULL) return KN_EIO;
-  /* FNV-1a: enough to notice that a file changed between a run and its resumption (not a
-   * protection against a deliberate collision) */
-  uint64_t h = 0xcbf29ce484222325ULL;
+  /* FNV-1a: enough to notice that a file changed between a run and its resumption */
+  uint64_t h = KN_FNV1A_OFFSET;
   unsigned char buf[8192];
   size_t got;
   while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
-    for (size_t i = 0; i < got; i++)
-      h = (h ^ buf[i]) * 0x100000001b3ULL;
+    h = kn_fnv1a_bytes(h, buf, got);
   int bad = ferror(fp);
   fclose(fp);
   if (bad) return KN_EIO;

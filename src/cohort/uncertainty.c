@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/rng.h"
 #include "knead/cohort_uncertainty.h"
 #include "knead/param_spread.h"
@@ -23,13 +24,6 @@ static int fail(kn_diag *d, int code, const char *field, const char *msg) {
     snprintf(d->message, sizeof d->message, "%s", msg);
   }
   return code;
-}
-
-static uint64_t name_hash(const char *s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-  return h;
 }
 
 static int session_sets(const kn_session *s, int index) {
@@ -131,7 +125,7 @@ int kn_cohort_design_nested(const kn_session *s, const char *spreads, uint64_t s
       /* one stream per draw and parameter, keyed by the name: a new spread moves no other draw */
       const kn_param_info *pi = kn_param((size_t)d->param[j]);
       kn_rng r;
-      kn_rng_seed(&r, kn_cohort_key(seed, k, STREAM_PARAMETER ^ name_hash(pi->name)));
+      kn_rng_seed(&r, kn_cohort_key(seed, k, STREAM_PARAMETER ^ kn_fnv1a_str(pi->name)));
       double u = kn_rng_uniform(&r), z = kn_rng_normal(&r);
       double v = kn_param_spread_value(kn_param_spread_of(d->param[j]), u, z);
       double lo, hi;
